@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
+#
+# Build the tree and run the whole test suite, the way CI does, on a fresh Debian 12 machine:
+#   1. install the Debian packages the build and the tests need;
+#   2. reserve 2 MB hugepages (as root) so the hugepage paths are tested too;
+#   3. release build with -Werror, run every test;
+#   4. debug build with AddressSanitizer and UBSan, run every test again;
+# and print one line "N passed, N failed, N skipped" summing both runs. Exit status non-zero when
+# anything failed. Build folders: build-ci and build-asan (override with BUILD_PREFIX).
+set -u
+cd "$(dirname "$0")/.."
+top=$PWD
+prefix=${BUILD_PREFIX:-$top/build}
+jobs=$(nproc)
+
+step() { printf '\n==== %s\n' "$*"; }
+
+step "installing build dependencies"
+if ! sh devtools/install-deps.sh; then
+	echo "dependency installation failed"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+
+step "hugepages"
+if [ "$(id -u)" -eq 0 ]; then
+	sh devtools/setup-hugepages.sh 256 || echo "hugepages unavailable: hugepage tests will be skipped"
+else
+	echo "not root: hugepage tests will be skipped"
+fi
+
+logs=()
+status=0
+
+run_build() {
+	local name=$1; shift
+	local dir=${prefix}-$name
+	step "configure $name: $*"
+	rm -rf "$dir"
+	if ! meson setup "$dir" "$@" >"$dir.setup.log" 2>&1; then
+		cat "$dir.setup.log"
+		echo "configure $name failed"
+		status=1
+		return 1
+	fi
+	step "build $name"
+	if ! ninja -C "$dir" -j "$jobs"; then
+		echo "build $name failed"
+		status=1
+		return 1
+	fi
+	step "test $name"
+	meson test -C "$dir" --num-processes 1 --print-errorlogs --timeout-multiplier "${TIMEOUT_MULT:-1}" ||
+		status=1
+	logs+=("$name=$dir/meson-logs/testlog.json")
+}
+
+run_build ci -Dbuildtype=release -Dwerror=true
+if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
+	TIMEOUT_MULT=3 run_build asan -Dbuildtype=debug -Dwerror=true -Db_sanitize=address,undefined \
+		-Db_lundef=false -Dcpu_instruction_set=generic
+
+fi
+
+step "summary"
+if [ ${#logs[@]} -eq 0 ]; then
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+/usr/bin/python3 devtools/ci-summary.py "${logs[@]}" || status=1
+exit $status

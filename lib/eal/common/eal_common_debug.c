@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <execinfo.h>
+
+#include <rte_log.h>
+#include <rte_debug.h>
+#include <rte_eal.h>
+
+#define BACKTRACE_SIZE 64
+
+void
+rte_dump_stack(void)
+{
+	void *func[BACKTRACE_SIZE];
+	char **symbols;
+	int size, i;
+
+	size = backtrace(func, BACKTRACE_SIZE);
+	symbols = backtrace_symbols(func, size);
+	if (symbols == NULL)
+		return;
+	for (i = 0; i < size; i++)
+		rte_log(RTE_LOG_ERR, RTE_LOGTYPE_EAL, "%d: [%s]\n", size - i, symbols[i]);
+	free(symbols);
+}
+
+void
+rte_panic_(const char *funcname, const char *format, ...)
+{
+	va_list ap;
+
+	rte_log(RTE_LOG_CRIT, RTE_LOGTYPE_EAL, "PANIC in %s():\n", funcname);
+	va_start(ap, format);
+	rte_vlog(RTE_LOG_CRIT, RTE_LOGTYPE_EAL, format, ap);
+	va_end(ap);
+	rte_dump_stack();
+	abort();
+}
+
+void
+rte_exit(int exit_code, const char *format, ...)
+{
+	va_list ap;
+
+	if (exit_code != 0)
+		RTE_LOG(CRIT, EAL, "Error - exiting with code: %d\n  Cause: ", exit_code);
+	va_start(ap, format);
+	rte_vlog(RTE_LOG_CRIT, RTE_LOGTYPE_EAL, format, ap);
+	va_end(ap);
+	rte_eal_cleanup();
+	exit(exit_code);
+}

@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Which CPUs exist, which lcores are enabled, and the queries applications make about them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <limits.h>
+#include <dirent.h>
+
+#include <rte_common.h>
+#include <rte_lcore.h>
+#include <rte_errno.h>
+#include <rte_string_fns.h>
+
+#include "eal_private.h"
+
+#define SYS_CPU_DIR "/sys/devices/system/cpu/cpu%u"
+#define NUMA_NODE_PATH "/sys/devices/system/node"
+
+RTE_DEFINE_PER_LCORE(unsigned int, _lcore_id) = LCORE_ID_ANY;
+RTE_DEFINE_PER_LCORE(rte_cpuset_t, _cpuset);
+
+int
+eal_cpu_detected(unsigned int cpu_id)
+{
+	char path[PATH_MAX];
+
+	snprintf(path, sizeof(path), SYS_CPU_DIR "/topology/core_id", cpu_id);
+	if (access(path, F_OK) == 0)
+		return 1;
+	/* Some containers hide the topology; fall back to the online mask of the scheduler. */
+	return cpu_id < CPU_SETSIZE && cpu_id < (unsigned int)sysconf(_SC_NPROCESSORS_CONF);
+}
+
+unsigned int
+eal_cpu_socket_id(unsigned int cpu_id)
+{
+	char path[PATH_MAX];
+	unsigned int node;
+
+	for (node = 0; node < RTE_MAX_NUMA_NODES; node++) {
+		snprintf(path, sizeof(path), "%s/node%u/cpu%u", NUMA_NODE_PATH, node, cpu_id);
+		if (access(path, F_OK) == 0)
+			return node;
+	}
+	return 0;
+}
+
+static unsigned int
+eal_cpu_core_id(unsigned int cpu_id)
+{
+	char path[PATH_MAX];
+	unsigned int id = cpu_id;
+	FILE *f;
+
+	snprintf(path, sizeof(path), SYS_CPU_DIR "/topology/core_id", cpu_id);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return cpu_id;
+	if (fscanf(f, "%u", &id) != 1)
+		id = cpu_id;
+	fclose(f);
+	return id;
+}
+
+/*
+ * Fill lcore_config from the machine: lcore i runs on CPU i by default. Only CPUs this process
+ * may run on (its affinity mask, e.g. under taskset) are usable.
+ */
+int
+rte_eal_cpu_init(void)
+{
+	struct rte_config *config = rte_eal_get_configuration();
+	rte_cpuset_t affinity;
+	unsigned int lcore_id, count = 0, i;
+	bool seen[RTE_MAX_NUMA_NODES] = { false };
+
+	if (sched_getaffinity(0, sizeof(affinity), &affinity) != 0)
+		CPU_ZERO(&affinity);
+
+	for (lcore_id = 0; lcore_id < RTE_MAX_LCORE; lcore_id++) {
+		struct lcore_config *lc = &lcore_config[lcore_id];
+
+		lc->core_index = count;
+		CPU_ZERO(&lc->cpuset);
+		lc->socket_id = 0;
+		lc->core_id = 0;
+		config->lcore_role[lcore_id] = ROLE_OFF;
+		if (!eal_cpu_detected(lcore_id) || !CPU_ISSET(lcore_id, &affinity)) {
+			lc->core_index = -1;
+			continue;
+		}
+		CPU_SET(lcore_id, &lc->cpuset);
+		config->lcore_role[lcore_id] = ROLE_RTE;
+		lc->core_role = ROLE_RTE;
+		lc->core_id = eal_cpu_core_id(lcore_id);
+		lc->socket_id = eal_cpu_socket_id(lcore_id);
+		if (lc->socket_id >= RTE_MAX_NUMA_NODES)
+			lc->socket_id = 0;
+		seen[lc->socket_id] = true;
+		count++;
+	}
+	config->lcore_count = count;
+	config->numa_node_count = 0;
+	for (i = 0; i < RTE_MAX_NUMA_NODES; i++)
+		if (seen[i])
+			config->numa_nodes[config->numa_node_count++] = i;
+	if (config->numa_node_count == 0) {
+		config->numa_nodes[0] = 0;
+		config->numa_node_count = 1;
+	}
+	return 0;
+}
+
+enum rte_lcore_role_t
+rte_eal_lcore_role(unsigned int lcore_id)
+{
+	if (lcore_id >= RTE_MAX_LCORE)
+		return ROLE_OFF;
+	return rte_eal_get_configuration()->lcore_role[lcore_id];
+}
+
+int
+rte_lcore_has_role(unsigned int lcore_id, enum rte_lcore_role_t role)
+{
+	if (lcore_id >= RTE_MAX_LCORE)
+		return -EINVAL;
+	return rte_eal_get_configuration()->lcore_role[lcore_id] == role;
+}
+
+unsigned int
+rte_get_main_lcore(void)
+{
+	return rte_eal_get_configuration()->main_lcore;
+}
+
+unsigned int
+rte_lcore_count(void)
+{
+	return rte_eal_get_configuration()->lcore_count;
+}
+
+int
+rte_lcore_index(int lcore_id)
+{
+	if (lcore_id >= RTE_MAX_LCORE)
+		return -1;
+	if (lcore_id < 0) {
+		if (rte_lcore_id() == LCORE_ID_ANY)
+			return -1;
+		lcore_id = (int)rte_lcore_id();
+	}
+	return lcore_config[lcore_id].core_index;
+}
+
+int
+rte_lcore_to_cpu_id(int lcore_id)
+{
+	if (lcore_id >= RTE_MAX_LCORE)
+		return -1;
+	if (lcore_id < 0) {
+		if (rte_lcore_id() == LCORE_ID_ANY)
+			return -1;
+		lcore_id = (int)rte_lcore_id();
+	}
+	return (int)lcore_config[lcore_id].core_id;
+}
+
+rte_cpuset_t
+rte_lcore_cpuset(unsigned int lcore_id)
+{
+	return lcore_config[lcore_id].cpuset;
+}
+
+int
+rte_lcore_is_enabled(unsigned int lcore_id)
+{
+	if (lcore_id >= RTE_MAX_LCORE)
+		return 0;
+	return rte_eal_get_configuration()->lcore_role[lcore_id] == ROLE_RTE;
+}
+
+unsigned int
+rte_get_next_lcore(unsigned int i, int skip_main, int wrap)
+{
+	i++;
+	if (wrap)
+		i %= RTE_MAX_LCORE;
+	while (i < RTE_MAX_LCORE) {
+		if (rte_lcore_is_enabled(i) && !(skip_main && i == rte_get_main_lcore()))
+			break;
+		i++;
+		if (wrap)
+			i %= RTE_MAX_LCORE;
+	}
+	return i;
+}
+
+unsigned int
+rte_lcore_to_socket_id(unsigned int lcore_id)
+{
+	if (lcore_id >= RTE_MAX_LCORE)
+		return 0;
+	return lcore_config[lcore_id].socket_id;
+}
+
+unsigned int
+rte_socket_id(void)
+{
+	unsigned int lcore_id = rte_lcore_id();
+
+	if (lcore_id >= RTE_MAX_LCORE)
+		return (unsigned int)SOCKET_ID_ANY;
+	return lcore_config[lcore_id].socket_id;
+}
+
+unsigned int
+rte_socket_count(void)
+{
+	return rte_eal_get_configuration()->numa_node_count;
+}
+
+int
+rte_socket_id_by_idx(unsigned int idx)
+{
+	const struct rte_config *config = rte_eal_get_configuration();
+
+	if (idx >= config->numa_node_count) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	return (int)config->numa_nodes[idx];
+}
+
+void
+rte_lcore_dump(FILE *f)
+{
+	unsigned int i;
+
+	for (i = 0; i < RTE_MAX_LCORE; i++) {
+		if (!rte_lcore_is_enabled(i))
+			continue;
+		fprintf(f, "lcore %u, socket %u, role %s, cpu %u%s\n", i,
+			lcore_config[i].socket_id, "RTE", lcore_config[i].core_id,
+			i == rte_get_main_lcore() ? " (main)" : "");
+	}
+}

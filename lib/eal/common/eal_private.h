@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Functions shared between the parts of EAL; not exported. */
+#ifndef _EAL_PRIVATE_H_
+#define _EAL_PRIVATE_H_
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <rte_log.h>
+#include <rte_lcore.h>
+
+#include "eal_internal_cfg.h"
+
+#define EAL_LOG(level, ...) RTE_LOG(level, EAL, __VA_ARGS__)
+
+/* Logging (eal_common_log.c). */
+int eal_log_level_parse_name(const char *name, uint32_t *level);
+void eal_log_free(void);
+
+/* Options (eal_common_options.c). Returns the number of argv entries consumed, or -1. */
+int eal_parse_args(int argc, char **argv);
+void eal_options_free(void);
+void eal_usage(const char *prgname);
+/* Parse an lcore list "0-3,5" into a mask; -1 on a malformed or out-of-range list. */
+int eal_parse_corelist(const char *corelist, bool *cores, unsigned int max);
+
+/* lcores and threads. */
+int rte_eal_cpu_init(void);
+int eal_lcores_start(void);
+void eal_lcores_stop(void);
+unsigned int eal_cpu_socket_id(unsigned int cpu_id);
+int eal_cpu_detected(unsigned int cpu_id);
+int eal_thread_set_affinity_self(const rte_cpuset_t *set);
+
+/* Timer. */
+int rte_eal_timer_init(void);
+
+/* Memory (eal_memory.c, malloc_heap.c, eal_common_memzone.c). */
+int rte_eal_memory_init(void);
+void rte_eal_memory_cleanup(void);
+int rte_eal_malloc_heap_init(void);
+void rte_eal_malloc_heap_cleanup(void);
+int rte_eal_memzone_init(void);
+void rte_eal_memzone_cleanup(void);
+int eal_hugepage_info_init(void);
+
+/* Runtime directory and lock (eal_runtime_dir.c). */
+int eal_create_runtime_dir(void);
+void eal_remove_runtime_dir(void);
+
+/* Interrupts (eal_interrupts.c). */
+int rte_eal_intr_init(void);
+void rte_eal_intr_cleanup(void);
+
+/* Plugins: driver shared objects loaded with -d and from the pmds folder (eal_plugins.c). */
+int eal_plugins_init(void);
+void eal_plugins_free(void);
+int eal_plugin_add(const char *path);
+
+
+
+/*
+ * Device options (--vdev, -a, -b) are only stored while parsing: the buses that understand them
+ * register from constructors of other libraries, so they are turned into devargs later.
+ */
+enum eal_devopt_type {
+	EAL_DEVOPT_ALLOW,
+	EAL_DEVOPT_BLOCK,
+	EAL_DEVOPT_VDEV,
+};
+
+struct eal_device_option {
+	struct eal_device_option *next;
+	enum eal_devopt_type type;
+	char arg[];
+};
+
+/* First stored device option, in command-line order; NULL when there are none. */
+const struct eal_device_option *eal_device_options(void);
+#endif /* _EAL_PRIVATE_H_ */

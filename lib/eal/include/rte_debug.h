@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#ifndef _RTE_DEBUG_H_
+#define _RTE_DEBUG_H_
+
+#include <rte_common.h>
+#include <rte_branch_prediction.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Print the current call stack to the log. */
+void rte_dump_stack(void);
+
+/** Log a message with the call stack and abort: for bugs, not for bad input. */
+#define rte_panic(...) __rte_panic(__func__, __VA_ARGS__, "dummy")
+#define __rte_panic(func, format, ...) rte_panic_(func, format "%.0s", __VA_ARGS__)
+
+#ifdef RTE_ENABLE_ASSERT
+#define RTE_ASSERT(exp) RTE_VERIFY(exp)
+#else
+#define RTE_ASSERT(exp) do {} while (0)
+#endif
+#define RTE_VERIFY(exp) do { \
+	if (unlikely(!(exp))) \
+		rte_panic("line %d\tassert \"%s\" failed\n", __LINE__, #exp); \
+} while (0)
+
+__rte_noreturn void rte_panic_(const char *funcname, const char *format, ...)
+	__rte_cold __rte_format_printf(2, 3);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _RTE_DEBUG_H_ */

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Interrupt handles: a file descriptor that becomes readable when a device raises an interrupt
+ * (uio, vfio eventfd, netlink uevents), and callbacks run by EAL's interrupt thread.
+ */
+#ifndef _RTE_INTERRUPTS_H_
+#define _RTE_INTERRUPTS_H_
+
+#include <stdint.h>
+#include <rte_common.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct rte_intr_handle;
+
+enum rte_intr_handle_type {
+	RTE_INTR_HANDLE_UNKNOWN = 0,
+	RTE_INTR_HANDLE_UIO,
+	RTE_INTR_HANDLE_UIO_INTX,
+	RTE_INTR_HANDLE_VFIO_LEGACY,
+	RTE_INTR_HANDLE_VFIO_MSI,
+	RTE_INTR_HANDLE_VFIO_MSIX,
+	RTE_INTR_HANDLE_ALARM,
+	RTE_INTR_HANDLE_EXT,
+	RTE_INTR_HANDLE_VDEV,
+	RTE_INTR_HANDLE_DEV_EVENT,
+	RTE_INTR_HANDLE_VFIO_REQ,
+	RTE_INTR_HANDLE_MAX
+};
+
+/* Flags for rte_intr_instance_alloc. */
+#define RTE_INTR_INSTANCE_F_PRIVATE 0x00000000
+#define RTE_INTR_INSTANCE_F_SHARED 0x00000001
+
+typedef void (*rte_intr_callback_fn)(void *cb_arg);
+typedef void (*rte_intr_unregister_callback_fn)(struct rte_intr_handle *intr_handle, void *cb_arg);
+
+/** A new handle (fd -1, type unknown), or NULL with rte_errno. */
+struct rte_intr_handle *rte_intr_instance_alloc(uint32_t flags);
+void rte_intr_instance_free(struct rte_intr_handle *intr_handle);
+int rte_intr_fd_set(struct rte_intr_handle *intr_handle, int fd);
+int rte_intr_fd_get(const struct rte_intr_handle *intr_handle);
+int rte_intr_type_set(struct rte_intr_handle *intr_handle, enum rte_intr_handle_type type);
+enum rte_intr_handle_type rte_intr_type_get(const struct rte_intr_handle *intr_handle);
+int rte_intr_dev_fd_set(struct rte_intr_handle *intr_handle, int fd);
+int rte_intr_dev_fd_get(const struct rte_intr_handle *intr_handle);
+
+/**
+ * Call cb(cb_arg) from the interrupt thread whenever the handle's fd is readable.
+ * 0, or -EINVAL for a bad handle/fd/callback, -ENOMEM.
+ */
+int rte_intr_callback_register(const struct rte_intr_handle *intr_handle,
+		rte_intr_callback_fn cb, void *cb_arg);
+/**
+ * Remove matching callbacks (cb_arg (void *)-1 matches any). Number removed, -EINVAL, or
+ * -EAGAIN if one of them is running right now.
+ */
+int rte_intr_callback_unregister(const struct rte_intr_handle *intr_handle,
+		rte_intr_callback_fn cb, void *cb_arg);
+/** Like rte_intr_callback_unregister but waits until the callback is no longer running. */
+int rte_intr_callback_unregister_sync(const struct rte_intr_handle *intr_handle,
+		rte_intr_callback_fn cb, void *cb_arg);
+int rte_intr_enable(const struct rte_intr_handle *intr_handle);
+int rte_intr_disable(const struct rte_intr_handle *intr_handle);
+int rte_intr_ack(const struct rte_intr_handle *intr_handle);
+/** Is the caller the interrupt thread? */
+int rte_thread_is_intr(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _RTE_INTERRUPTS_H_ */

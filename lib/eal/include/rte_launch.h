@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Running functions on worker lcores. */
+#ifndef _RTE_LAUNCH_H_
+#define _RTE_LAUNCH_H_
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum rte_lcore_state_t {
+	WAIT,     /* waiting for a function to run */
+	RUNNING,  /* running one */
+	FINISHED, /* done, result not yet collected by rte_eal_wait_lcore */
+};
+
+typedef int (lcore_function_t)(void *);
+
+/**
+ * Start f(arg) on worker worker_id. 0, -EBUSY if that lcore is busy, -EINVAL for an id that
+ * is not an enabled worker.
+ */
+int rte_eal_remote_launch(lcore_function_t *f, void *arg, unsigned int worker_id);
+
+enum rte_rmt_call_main_t {
+	SKIP_MAIN = 0,
+	CALL_MAIN,
+};
+
+/** Start f(arg) on every worker (and on the caller when CALL_MAIN). 0 or -EBUSY. */
+int rte_eal_mp_remote_launch(lcore_function_t *f, void *arg, enum rte_rmt_call_main_t call_main);
+
+enum rte_lcore_state_t rte_eal_get_lcore_state(unsigned int worker_id);
+
+/** Wait for worker_id to finish; its function's return value, or 0 if it was not running. */
+int rte_eal_wait_lcore(unsigned int worker_id);
+void rte_eal_mp_wait_lcore(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _RTE_LAUNCH_H_ */

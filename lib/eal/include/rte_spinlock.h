@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Test-and-test-and-set spinlock and its recursive variant. */
+#ifndef _RTE_SPINLOCK_H_
+#define _RTE_SPINLOCK_H_
+
+#include <rte_common.h>
+#include <rte_pause.h>
+
+typedef struct {
+	volatile int locked; /* 0 free, 1 taken */
+} rte_spinlock_t;
+
+#define RTE_SPINLOCK_INITIALIZER { 0 }
+
+static inline void rte_spinlock_init(rte_spinlock_t *sl)
+{
+	sl->locked = 0;
+}
+
+static inline void rte_spinlock_lock(rte_spinlock_t *sl)
+{
+	int exp = 0;
+
+	while (!__atomic_compare_exchange_n(&sl->locked, &exp, 1, 0,
+			__ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+		while (__atomic_load_n(&sl->locked, __ATOMIC_RELAXED))
+			rte_pause();
+		exp = 0;
+	}
+}
+
+static inline void rte_spinlock_unlock(rte_spinlock_t *sl)
+{
+	__atomic_store_n(&sl->locked, 0, __ATOMIC_RELEASE);
+}
+
+/** 1 if the lock was taken, 0 if it is held by someone else. */
+static inline int rte_spinlock_trylock(rte_spinlock_t *sl)
+{
+	int exp = 0;
+
+	return __atomic_compare_exchange_n(&sl->locked, &exp, 1, 0,
+			__ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
+}
+
+static inline int rte_spinlock_is_locked(rte_spinlock_t *sl)
+{
+	return __atomic_load_n(&sl->locked, __ATOMIC_ACQUIRE);
+}
+
+typedef struct {
+	rte_spinlock_t sl;
+	volatile int user; /* owner thread id, -1 when free */
+	volatile int count;
+} rte_spinlock_recursive_t;
+
+#define RTE_SPINLOCK_RECURSIVE_INITIALIZER { RTE_SPINLOCK_INITIALIZER, -1, 0 }
+
+int rte_gettid(void);
+
+static inline void rte_spinlock_recursive_init(rte_spinlock_recursive_t *slr)
+{
+	rte_spinlock_init(&slr->sl);
+	slr->user = -1;
+	slr->count = 0;
+}
+
+static inline void rte_spinlock_recursive_lock(rte_spinlock_recursive_t *slr)
+{
+	int id = rte_gettid();
+
+	if (slr->user != id) {
+		rte_spinlock_lock(&slr->sl);
+		slr->user = id;
+	}
+	slr->count++;
+}
+
+static inline void rte_spinlock_recursive_unlock(rte_spinlock_recursive_t *slr)
+{
+	if (--(slr->count) == 0) {
+		slr->user = -1;
+		rte_spinlock_unlock(&slr->sl);
+	}
+}
+
+static inline int rte_spinlock_recursive_trylock(rte_spinlock_recursive_t *slr)
+{
+	int id = rte_gettid();
+
+	if (slr->user != id) {
+		if (rte_spinlock_trylock(&slr->sl) == 0)
+			return 0;
+		slr->user = id;
+	}
+	slr->count++;
+	return 1;
+}
+
+#endif /* _RTE_SPINLOCK_H_ */

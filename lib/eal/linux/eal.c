@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * rte_eal_init and rte_eal_cleanup: the order in which EAL's parts come up and go down.
+ * Each step that acquires something has its undo in eal_undo_init(), called on failure and by
+ * rte_eal_cleanup, so a failed init leaves nothing behind and can be retried.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <pthread.h>
+
+#include <rte_common.h>
+#include <rte_eal.h>
+#include <rte_errno.h>
+#include <rte_lcore.h>
+#include <rte_log.h>
+#include <rte_version.h>
+
+#include "eal_private.h"
+
+static struct internal_config internal_config;
+static struct rte_config rte_config;
+
+/* 0 not initialised, 1 initialising, 2 running. Guards against concurrent or repeated init. */
+static int eal_state;
+
+struct internal_config *
+eal_get_internal_configuration(void)
+{
+	return &internal_config;
+}
+
+struct rte_config *
+rte_eal_get_configuration(void)
+{
+	return &rte_config;
+}
+
+void
+eal_reset_internal_config(struct internal_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->force_nchannel = 0;
+	cfg->process_type = RTE_PROC_PRIMARY;
+	cfg->iova_mode = RTE_IOVA_DC;
+	CPU_ZERO(&cfg->ctrl_cpuset);
+}
+
+enum rte_proc_type_t
+rte_eal_process_type(void)
+{
+	return rte_config.process_type;
+}
+
+int
+rte_eal_primary_proc_alive(const char *config_file_path)
+{
+	RTE_SET_USED(config_file_path);
+	return 0;
+}
+
+int
+rte_eal_has_hugepages(void)
+{
+	return !internal_config.no_hugetlbfs;
+}
+
+int
+rte_eal_has_pci(void)
+{
+	return !internal_config.no_pci;
+}
+
+int
+rte_eal_create_uio_dev(void)
+{
+	return internal_config.create_uio_dev;
+}
+
+int
+rte_eal_process_in_memory(void)
+{
+	return internal_config.in_memory;
+}
+
+enum rte_iova_mode
+rte_eal_iova_mode(void)
+{
+	return rte_config.iova_mode;
+}
+
+const char *
+rte_eal_mbuf_user_pool_ops(void)
+{
+	return internal_config.user_mbuf_pool_ops_name;
+}
+
+/* Steps completed by rte_eal_init, undone in reverse by eal_undo_init. */
+enum {
+	STEP_OPTIONS = 1 << 0,
+	STEP_RUNTIME_DIR = 1 << 1,
+	STEP_MEMORY = 1 << 2,
+	STEP_HEAP = 1 << 3,
+	STEP_MEMZONE = 1 << 4,
+	STEP_INTR = 1 << 5,
+	STEP_LCORES = 1 << 6,
+	STEP_PLUGINS = 1 << 7,
+};
+static unsigned int eal_steps;
+
+/* The main thread's CPU set before EAL pinned it, restored by cleanup so a re-init sees it. */
+static rte_cpuset_t main_thread_affinity;
+static int main_thread_pinned;
+
+static void
+eal_undo_init(void)
+{
+	if (eal_steps & STEP_LCORES)
+		eal_lcores_stop();
+	if (main_thread_pinned) {
+		pthread_setaffinity_np(pthread_self(), sizeof(main_thread_affinity),
+			&main_thread_affinity);
+		main_thread_pinned = 0;
+	}
+	if (eal_steps & STEP_INTR)
+		rte_eal_intr_cleanup();
+	if (eal_steps & STEP_MEMZONE)
+		rte_eal_memzone_cleanup();
+	if (eal_steps & STEP_HEAP)
+		rte_eal_malloc_heap_cleanup();
+	if (eal_steps & STEP_MEMORY)
+		rte_eal_memory_cleanup();
+	if (eal_steps & STEP_RUNTIME_DIR)
+		eal_remove_runtime_dir();
+	if (eal_steps & STEP_OPTIONS)
+		eal_options_free();
+	eal_steps = 0;
+}
+
+static int
+eal_fail(int err)
+{
+	eal_undo_init();
+	__atomic_store_n(&eal_state, 0, __ATOMIC_RELEASE);
+	rte_errno = err;
+	return -1;
+}
+
+int
+rte_eal_init(int argc, char **argv)
+{
+	struct internal_config *cfg = &internal_config;
+	int expected = 0;
+	int fctret;
+
+	if (!__atomic_compare_exchange_n(&eal_state, &expected, 1, 0,
+			__ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+		EAL_LOG(ERR, "rte_eal_init called more than once\n");
+		rte_errno = EALREADY;
+		return -1;
+	}
+	if (argc < 1 || argv == NULL || argv[0] == NULL) {
+		EAL_LOG(ERR, "rte_eal_init needs argv[0]\n");
+		return eal_fail(EINVAL);
+	}
+
+	eal_reset_internal_config(cfg);
+	memset(&rte_config, 0, sizeof(rte_config));
+	rte_config.process_type = RTE_PROC_PRIMARY;
+	if (rte_eal_cpu_init() < 0) {
+		EAL_LOG(ERR, "cannot detect lcores\n");
+		return eal_fail(ENOTSUP);
+	}
+
+	eal_steps |= STEP_OPTIONS;
+	fctret = eal_parse_args(argc, argv);
+	if (fctret < 0)
+		return eal_fail(EINVAL);
+
+	if (rte_eal_timer_init() < 0)
+		return eal_fail(ENOTSUP);
+
+	rte_config.iova_mode = cfg->iova_mode != RTE_IOVA_DC ? cfg->iova_mode : RTE_IOVA_VA;
+
+	if (eal_create_runtime_dir() < 0)
+		return eal_fail(rte_errno != 0 ? rte_errno : EACCES);
+	eal_steps |= STEP_RUNTIME_DIR;
+
+	if (rte_eal_memory_init() < 0)
+		return eal_fail(rte_errno != 0 ? rte_errno : ENOMEM);
+	eal_steps |= STEP_MEMORY;
+	if (rte_eal_malloc_heap_init() < 0)
+		return eal_fail(ENODEV);
+	eal_steps |= STEP_HEAP;
+	if (rte_eal_memzone_init() < 0)
+		return eal_fail(ENODEV);
+	eal_steps |= STEP_MEMZONE;
+
+	if (rte_eal_intr_init() < 0)
+		return eal_fail(ENOTSUP);
+	eal_steps |= STEP_INTR;
+
+	RTE_PER_LCORE(_lcore_id) = rte_config.main_lcore;
+	if (pthread_getaffinity_np(pthread_self(), sizeof(main_thread_affinity),
+			&main_thread_affinity) == 0)
+		main_thread_pinned = 1;
+	eal_thread_set_affinity_self(&lcore_config[rte_config.main_lcore].cpuset);
+	if (eal_lcores_start() < 0)
+		return eal_fail(EAGAIN);
+	eal_steps |= STEP_LCORES;
+
+	if (eal_plugins_init() < 0)
+		return eal_fail(ENOENT);
+	eal_steps |= STEP_PLUGINS;
+
+	cfg->init_complete = 1;
+	__atomic_store_n(&eal_state, 2, __ATOMIC_RELEASE);
+	return fctret;
+}
+
+int
+rte_eal_cleanup(void)
+{
+	int expected = 2;
+
+	if (!__atomic_compare_exchange_n(&eal_state, &expected, 1, 0,
+			__ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+		rte_errno = EALREADY;
+		return -EALREADY;
+	}
+	eal_undo_init();
+	eal_log_free();
+	RTE_PER_LCORE(_lcore_id) = LCORE_ID_ANY;
+	internal_config.init_complete = 0;
+	__atomic_store_n(&eal_state, 0, __ATOMIC_RELEASE);
+	return 0;
+}
