@@ -257,10 +257,6 @@ rte_str_to_size(const char *str)
 	return size;
 }
 
-/** Print a message and abort: for states the program cannot recover from. */
-__rte_noreturn void
-rte_exit(int exit_code, const char *format, ...) __rte_format_printf(2, 3);
-
 #ifdef __cplusplus
 }
 #endif

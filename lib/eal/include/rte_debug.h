@@ -9,6 +9,10 @@
 extern "C" {
 #endif
 
+/** Log a message, release EAL (rte_eal_cleanup) and exit the process with exit_code. */
+__attribute__((__noreturn__)) void
+rte_exit(int exit_code, const char *format, ...) __attribute__((format(printf, 2, 3)));
+
 /** Print the current call stack to the log. */
 void rte_dump_stack(void);
 

@@ -24,6 +24,10 @@ enum rte_proc_type_t {
 	RTE_PROC_INVALID
 };
 
+/** Log a message, release EAL (rte_eal_cleanup) and exit the process with exit_code. */
+__attribute__((__noreturn__)) void
+rte_exit(int exit_code, const char *format, ...) __attribute__((format(printf, 2, 3)));
+
 /** Only primary processes are supported: always RTE_PROC_PRIMARY once initialised. */
 enum rte_proc_type_t rte_eal_process_type(void);
 
