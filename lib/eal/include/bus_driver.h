@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* For bus implementations: struct rte_bus and its operations, and bus registration. */
+#ifndef _BUS_DRIVER_H_
+#define _BUS_DRIVER_H_
+
+#include <sys/queue.h>
+
+#include <rte_common.h>
+#include <rte_bus.h>
+#include <rte_dev.h>
+#include <rte_eal.h>
+#include <dev_driver.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Find devices present on the bus (all of them at start-up). 0 or negative errno. */
+typedef int (*rte_bus_scan_t)(void);
+/** Bind drivers to every scanned, allowed, not yet probed device. 0 or negative errno. */
+typedef int (*rte_bus_probe_t)(void);
+/** First device after start for which cmp(dev, data) == 0, or NULL. */
+typedef struct rte_device *(*rte_bus_find_device_t)(const struct rte_device *start,
+		rte_dev_cmp_t cmp, const void *data);
+/** Probe one device (found by find_device after a rescan). 0 or negative errno. */
+typedef int (*rte_bus_plug_t)(struct rte_device *dev);
+/** Remove the driver from one device and forget it. 0 or negative errno (nothing changed). */
+typedef int (*rte_bus_unplug_t)(struct rte_device *dev);
+/**
+ * Does name belong to this bus? 0 if so, writing the canonical name to addr when not NULL
+ * (e.g. "01:00.0" -> "0000:01:00.0"); non-zero otherwise.
+ */
+typedef int (*rte_bus_parse_t)(const char *name, void *addr);
+/** Parse bus-specific devargs ("addr=...") into da->name. 0 or negative errno. */
+typedef int (*rte_bus_devargs_parse_t)(struct rte_devargs *da);
+typedef int (*rte_dma_map_t)(struct rte_device *dev, void *addr, uint64_t iova, size_t len);
+typedef int (*rte_dma_unmap_t)(struct rte_device *dev, void *addr, uint64_t iova, size_t len);
+typedef enum rte_iova_mode (*rte_bus_get_iommu_class_t)(void);
+/** The device has gone (surprise removal): make later accesses harmless. */
+typedef int (*rte_bus_hot_unplug_handler_t)(struct rte_device *dev);
+/** A SIGBUS hit failure_addr: 0 if it was one of this bus's mappings and is now handled. */
+typedef int (*rte_bus_sigbus_handler_t)(const void *failure_addr);
+/** Remove every device at rte_eal_cleanup. */
+typedef int (*rte_bus_cleanup_t)(void);
+
+enum rte_bus_scan_mode {
+	RTE_BUS_SCAN_UNDEFINED,
+	RTE_BUS_SCAN_ALLOWLIST,  /**< probe only devices given with -a */
+	RTE_BUS_SCAN_BLOCKLIST,  /**< probe everything but devices given with -b */
+};
+
+struct rte_bus_conf {
+	enum rte_bus_scan_mode scan_mode;
+};
+
+struct rte_bus {
+	TAILQ_ENTRY(rte_bus) next;
+	const char *name;
+	rte_bus_scan_t scan;
+	rte_bus_probe_t probe;
+	rte_bus_find_device_t find_device;
+	rte_bus_plug_t plug;
+	rte_bus_unplug_t unplug;
+	rte_bus_parse_t parse;
+	rte_bus_devargs_parse_t devargs_parse;
+	rte_dma_map_t dma_map;
+	rte_dma_unmap_t dma_unmap;
+	struct rte_bus_conf conf;
+	rte_bus_get_iommu_class_t get_iommu_class;
+	rte_dev_iterate_t dev_iterate;
+	rte_bus_hot_unplug_handler_t hot_unplug_handler;
+	rte_bus_sigbus_handler_t sigbus_handler;
+	rte_bus_cleanup_t cleanup;
+};
+
+void rte_bus_register(struct rte_bus *bus);
+void rte_bus_unregister(struct rte_bus *bus);
+
+#define RTE_REGISTER_BUS(nm, bus) \
+RTE_INIT_PRIO(businitfn_ ##nm, BUS) \
+{ \
+	(bus).name = RTE_STR(nm); \
+	rte_bus_register(&bus); \
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _BUS_DRIVER_H_ */

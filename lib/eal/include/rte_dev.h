@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Generic devices: what every bus's devices have in common, the device-level hotplug engine
+ * (rte_dev_probe / rte_dev_remove) and device event notifications.
+ *
+ * Thread safety: unlike DPDK, every function here may be called from any thread at any time;
+ * probe, remove and the devargs list are serialised internally, and callbacks run without
+ * any internal lock held.
+ */
+#ifndef _RTE_DEV_H_
+#define _RTE_DEV_H_
+
+#include <stdio.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#include <rte_common.h>
+#include <rte_compat.h>
+#include <rte_log.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct rte_bus;
+struct rte_devargs;
+struct rte_device;
+struct rte_driver;
+
+/** Kind of device event. */
+enum rte_dev_event_type {
+	RTE_DEV_EVENT_ADD,    /**< device appeared (e.g. kernel uevent "add") */
+	RTE_DEV_EVENT_REMOVE, /**< device disappeared */
+	RTE_DEV_EVENT_MAX
+};
+
+typedef void (*rte_dev_event_cb_fn)(const char *device_name, enum rte_dev_event_type event,
+		void *cb_arg);
+
+/** Longest device name (PCI address or vdev name). */
+#define RTE_DEV_NAME_MAX_LEN 64
+
+/* Accessors: struct rte_device itself is only visible to drivers (dev_driver.h). */
+const char *rte_driver_name(const struct rte_driver *driver);
+const struct rte_bus *rte_dev_bus(const struct rte_device *dev);
+const char *rte_dev_bus_info(const struct rte_device *dev);
+struct rte_devargs *rte_dev_devargs(const struct rte_device *dev);
+const struct rte_driver *rte_dev_driver(const struct rte_device *dev);
+const char *rte_dev_name(const struct rte_device *dev);
+int rte_dev_numa_node(const struct rte_device *dev);
+
+/** Is a driver bound to the device? */
+int rte_dev_is_probed(const struct rte_device *dev);
+
+/**
+ * Attach a device described by devargs ("0000:01:00.0,k=v", "net_null0,size=64",
+ * "pci:0000:01:00.0", "bus=vdev,name=net_null0"): scan its bus for it and probe it.
+ * @return 0; -EINVAL malformed devargs; -ENOENT no bus or device matches; -EEXIST already
+ *   probed; -ENOTSUP bus cannot plug; or the driver's own negative errno.
+ */
+int rte_dev_probe(const char *devargs);
+
+/**
+ * Detach a device: the driver's remove, then the bus unplugs it and its devargs are dropped.
+ * @return 0; -EINVAL NULL or unknown device; -ENOENT not probed; -ENOTSUP the bus or
+ *   driver cannot detach (nothing changed); or the driver's negative errno (nothing changed).
+ */
+int rte_dev_remove(struct rte_device *dev);
+
+/** rte_dev_probe of "busname:devname,drvargs". */
+int rte_eal_hotplug_add(const char *busname, const char *devname, const char *drvargs);
+/** rte_dev_remove of the device devname on bus busname. */
+int rte_eal_hotplug_remove(const char *busname, const char *devname);
+
+/** Compare a device with data (for rte_bus find_device); 0 on match. */
+typedef int (*rte_dev_cmp_t)(const struct rte_device *dev, const void *data);
+
+/** Iterate over devices matching a devargs-style filter ("bus=pci/class=eth"). */
+struct rte_dev_iterator {
+	const char *dev_str;   /**< filter string given to init */
+	const char *bus_str;   /**< bus part of the filter */
+	const char *cls_str;   /**< class part of the filter */
+	struct rte_bus *bus;   /**< bus being walked */
+	struct rte_class *cls; /**< class being walked */
+	struct rte_device *device; /**< current device */
+	void *class_device;    /**< current class object (e.g. ethdev) */
+};
+
+typedef void *(*rte_dev_iterate_t)(const void *start, const char *devstr,
+		const struct rte_dev_iterator *it);
+
+/** 0, or -EINVAL for a filter without bus or class part. */
+int rte_dev_iterator_init(struct rte_dev_iterator *it, const char *str);
+/** Next device (or class object when the filter has a class part), NULL at the end. */
+struct rte_device *rte_dev_iterator_next(struct rte_dev_iterator *it);
+
+#define RTE_DEV_FOREACH(dev, devstr, it) \
+	for (rte_dev_iterator_init(it, devstr), dev = rte_dev_iterator_next(it); \
+	     dev != NULL; dev = rte_dev_iterator_next(it))
+
+/**
+ * Call cb for events on device_name (NULL: every device). The same (name, cb, arg) twice is
+ * -EEXIST. 0, -EINVAL, -ENOMEM.
+ */
+int rte_dev_event_callback_register(const char *device_name, rte_dev_event_cb_fn cb_fn,
+		void *cb_arg);
+/**
+ * Remove callbacks matching (device_name, cb_fn, cb_arg); cb_arg (void *)-1 matches any.
+ * Number removed, -ENOENT if none, -EAGAIN if one is running now.
+ */
+int rte_dev_event_callback_unregister(const char *device_name, rte_dev_event_cb_fn cb_fn,
+		void *cb_arg);
+/** Run the callbacks registered for device_name and for every device. */
+void rte_dev_event_callback_process(const char *device_name, enum rte_dev_event_type event);
+
+/** Start/stop listening to kernel uevents for device add/remove. 0 or negative errno. */
+int rte_dev_event_monitor_start(void);
+int rte_dev_event_monitor_stop(void);
+/** Let buses handle surprise removal (remap BARs so stray accesses do not fault). */
+int rte_dev_hotplug_handle_enable(void);
+int rte_dev_hotplug_handle_disable(void);
+
+/** DMA-map memory outside EAL's heap for a device (VFIO). 0 or -1 with rte_errno. */
+int rte_dev_dma_map(struct rte_device *dev, void *addr, uint64_t iova, size_t len);
+int rte_dev_dma_unmap(struct rte_device *dev, void *addr, uint64_t iova, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _RTE_DEV_H_ */
