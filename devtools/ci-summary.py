@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: BSD-3-Clause
-"""Sum the results of one or more meson test logs into a single "N passed, N failed" line.
+"""Sum the results of meson test logs (and TAP files of script steps) into a single "N passed, N failed" line.
 
 Tests using the TAP protocol (every cmocka program) count each case; a TAP program that
 crashed or timed out after its last reported case counts one extra failure. Other tests count
@@ -52,13 +52,37 @@ def count_log(path, label):
     return passed, failed, skipped, failures
 
 
+def count_tap(path, label):
+    """A plain TAP file written by a script step (e.g. the install test)."""
+    passed = failed = skipped = 0
+    failures = []
+    with open(path, encoding='utf-8', errors='replace') as tap:
+        for line in tap:
+            m = TAP_LINE.match(line.strip())
+            if not m:
+                continue
+            if '# SKIP' in m.group(2).upper():
+                skipped += 1
+            elif m.group(1) == 'ok':
+                passed += 1
+            else:
+                failed += 1
+                failures.append('%s:%s' % (label, m.group(2)))
+    if passed + failed + skipped == 0:
+        failed, failures = 1, ['%s: no result in %s' % (label, path)]
+    return passed, failed, skipped, failures
+
+
 def main(argv):
     total = [0, 0, 0]
     all_failures = []
     for arg in argv[1:]:
         label, _, path = arg.partition('=')
         try:
-            p, f, s, fl = count_log(path, label)
+            if path.endswith('.tap'):
+                p, f, s, fl = count_tap(path, label)
+            else:
+                p, f, s, fl = count_log(path, label)
         except OSError as err:
             p, f, s, fl = 0, 1, 0, ['%s: no test log (%s)' % (label, err)]
         print('%s: %d passed, %d failed, %d skipped' % (label, p, f, s))

@@ -57,6 +57,11 @@ run_build() {
 }
 
 run_build ci -Dbuildtype=release -Dwerror=true
+if [ -f "${prefix}-ci/build.ninja" ]; then
+	step "install test: external application with pkg-config"
+	bash devtools/test-install.sh "${prefix}-ci" | tee "${prefix}-ci/install-test.tap" || status=1
+	logs+=("install=${prefix}-ci/install-test.tap")
+fi
 if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
 	TIMEOUT_MULT=3 run_build asan -Dbuildtype=debug -Dwerror=true -Db_sanitize=address,undefined \
 		-Db_lundef=false -Dcpu_instruction_set=generic
