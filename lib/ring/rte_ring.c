@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Ring creation, naming and inspection; the data path is inline in the headers. */
+#include <string.h>
+#include <inttypes.h>
+#include <pthread.h>
+#include <sys/queue.h>
+
+#include <rte_common.h>
+#include <rte_errno.h>
+#include <rte_log.h>
+#include <rte_malloc.h>
+#include <rte_memzone.h>
+#include <rte_string_fns.h>
+
+#include "rte_ring.h"
+
+RTE_LOG_REGISTER_DEFAULT(ring_logtype, INFO);
+#define RING_LOG(level, fmt, ...) \
+	rte_log(RTE_LOG_ ## level, ring_logtype, "RING: " fmt "\n", ##__VA_ARGS__)
+
+/* Every ring made by rte_ring_create, so rte_ring_lookup can find it by name. */
+struct ring_entry {
+	TAILQ_ENTRY(ring_entry) next;
+	struct rte_ring *r;
+};
+static TAILQ_HEAD(, ring_entry) ring_list = TAILQ_HEAD_INITIALIZER(ring_list);
+static pthread_mutex_t ring_list_lock = PTHREAD_MUTEX_INITIALIZER;
+
+#define RING_MT_FLAGS (RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ | RING_F_MP_HTS_ENQ | \
+		RING_F_MC_HTS_DEQ)
+#define RING_VALID_FLAGS (RING_F_SP_ENQ | RING_F_SC_DEQ | RING_F_EXACT_SZ | RING_MT_FLAGS)
+
+/* Slots for count entries under flags, or 0 (with a log line) when count is not usable. */
+static uint32_t
+ring_slots(unsigned int count, unsigned int flags)
+{
+	if (flags & RING_F_EXACT_SZ) {
+		if (count == 0 || count >= RTE_RING_SZ_MASK) {
+			RING_LOG(ERR, "count %u out of range for an exact-size ring", count);
+			return 0;
+		}
+		return rte_align32pow2(count + 1);
+	}
+	if (!rte_is_power_of_2(count) || count > RTE_RING_SZ_MASK) {
+		RING_LOG(ERR, "count %u must be a power of two not above %u", count,
+			RTE_RING_SZ_MASK);
+		return 0;
+	}
+	return count;
+}
+
+ssize_t
+rte_ring_get_memsize_elem(unsigned int esize, unsigned int count)
+{
+	if (esize == 0 || esize % 4 != 0) {
+		RING_LOG(ERR, "element size %u is not a multiple of 4", esize);
+		return -EINVAL;
+	}
+	if (!rte_is_power_of_2(count) || count > RTE_RING_SZ_MASK) {
+		RING_LOG(ERR, "count %u must be a power of two not above %u", count,
+			RTE_RING_SZ_MASK);
+		return -EINVAL;
+	}
+	return RTE_ALIGN_CEIL(sizeof(struct rte_ring) + (size_t)count * esize,
+			RTE_CACHE_LINE_SIZE);
+}
+
+ssize_t
+rte_ring_get_memsize(unsigned int count)
+{
+	return rte_ring_get_memsize_elem(sizeof(void *), count);
+}
+
+/* Fill in the header of r; the caller has checked the arguments. */
+static void
+ring_setup(struct rte_ring *r, const char *name, uint32_t slots, unsigned int count,
+		unsigned int flags)
+{
+	memset(r, 0, sizeof(*r));
+	rte_strscpy(r->name, name, sizeof(r->name));
+	r->flags = (int)flags;
+	r->prod.sync_type = (flags & RING_F_SP_ENQ) ? RTE_RING_SYNC_ST : RTE_RING_SYNC_MT;
+	r->cons.sync_type = (flags & RING_F_SC_DEQ) ? RTE_RING_SYNC_ST : RTE_RING_SYNC_MT;
+	r->size = slots;
+	r->mask = slots - 1;
+	r->capacity = (flags & RING_F_EXACT_SZ) ? count : slots - 1;
+}
+
+static int
+ring_check_args(const char *name, unsigned int flags)
+{
+	if (name == NULL) {
+		RING_LOG(ERR, "ring name is NULL");
+		return -EINVAL;
+	}
+	if (flags & ~RING_VALID_FLAGS) {
+		RING_LOG(ERR, "ring %s: unknown flags 0x%x", name, flags & ~RING_VALID_FLAGS);
+		return -EINVAL;
+	}
+	if (strnlen(name, RTE_RING_NAMESIZE) >= RTE_RING_NAMESIZE) {
+		RING_LOG(ERR, "ring name %s is longer than %zu characters", name,
+			RTE_RING_NAMESIZE - 1);
+		return -ENAMETOOLONG;
+	}
+	return 0;
+}
+
+int
+rte_ring_init(struct rte_ring *r, const char *name, unsigned int count, unsigned int flags)
+{
+	uint32_t slots;
+	int ret;
+
+	if (r == NULL) {
+		RING_LOG(ERR, "rte_ring_init: ring is NULL");
+		return -EINVAL;
+	}
+	ret = ring_check_args(name, flags);
+	if (ret != 0)
+		return ret;
+	slots = ring_slots(count, flags);
+	if (slots == 0)
+		return -EINVAL;
+	ring_setup(r, name, slots, count, flags);
+	return 0;
+}
+
+struct rte_ring *
+rte_ring_create_elem(const char *name, unsigned int esize, unsigned int count, int socket_id,
+		unsigned int flags)
+{
+	char mz_name[RTE_MEMZONE_NAMESIZE];
+	const struct rte_memzone *mz;
+	struct ring_entry *e;
+	struct rte_ring *r;
+	uint32_t slots;
+	ssize_t sz;
+	int ret;
+
+	ret = ring_check_args(name, flags);
+	if (ret != 0) {
+		rte_errno = -ret;
+		return NULL;
+	}
+	slots = ring_slots(count, flags);
+	if (slots == 0) {
+		rte_errno = EINVAL;
+		return NULL;
+	}
+	sz = rte_ring_get_memsize_elem(esize, slots);
+	if (sz < 0) {
+		rte_errno = EINVAL;
+		return NULL;
+	}
+	e = malloc(sizeof(*e));
+	if (e == NULL) {
+		RING_LOG(ERR, "ring %s: no memory for its list entry", name);
+		rte_errno = ENOMEM;
+		return NULL;
+	}
+	snprintf(mz_name, sizeof(mz_name), "%s%s", RTE_RING_MZ_PREFIX, name);
+
+	pthread_mutex_lock(&ring_list_lock);
+	mz = rte_memzone_reserve_aligned(mz_name, (size_t)sz, socket_id, 0,
+			RTE_CACHE_LINE_SIZE);
+	if (mz == NULL) {
+		ret = rte_errno;
+		pthread_mutex_unlock(&ring_list_lock);
+		RING_LOG(ERR, "ring %s: cannot reserve %zd bytes: %s", name, sz,
+			rte_strerror(ret));
+		free(e);
+		rte_errno = ret;
+		return NULL;
+	}
+	r = mz->addr;
+	ring_setup(r, name, slots, count, flags);
+	r->memzone = mz;
+	e->r = r;
+	TAILQ_INSERT_TAIL(&ring_list, e, next);
+	pthread_mutex_unlock(&ring_list_lock);
+	return r;
+}
+
+struct rte_ring *
+rte_ring_create(const char *name, unsigned int count, int socket_id, unsigned int flags)
+{
+	return rte_ring_create_elem(name, sizeof(void *), count, socket_id, flags);
+}
+
+void
+rte_ring_free(struct rte_ring *r)
+{
+	struct ring_entry *e;
+
+	if (r == NULL)
+		return;
+	if (r->memzone == NULL) {
+		RING_LOG(ERR, "ring %s was not made by rte_ring_create, not freeing it", r->name);
+		return;
+	}
+	pthread_mutex_lock(&ring_list_lock);
+	TAILQ_FOREACH(e, &ring_list, next)
+		if (e->r == r)
+			break;
+	if (e == NULL) {
+		pthread_mutex_unlock(&ring_list_lock);
+		RING_LOG(ERR, "ring %p is not a created ring", (void *)r);
+		return;
+	}
+	TAILQ_REMOVE(&ring_list, e, next);
+	rte_memzone_free(r->memzone);
+	pthread_mutex_unlock(&ring_list_lock);
+	free(e);
+}
+
+struct rte_ring *
+rte_ring_lookup(const char *name)
+{
+	struct ring_entry *e;
+	struct rte_ring *r = NULL;
+
+	if (name == NULL) {
+		rte_errno = EINVAL;
+		return NULL;
+	}
+	pthread_mutex_lock(&ring_list_lock);
+	TAILQ_FOREACH(e, &ring_list, next)
+		if (strncmp(e->r->name, name, RTE_RING_NAMESIZE) == 0) {
+			r = e->r;
+			break;
+		}
+	pthread_mutex_unlock(&ring_list_lock);
+	if (r == NULL)
+		rte_errno = ENOENT;
+	return r;
+}
+
+void
+rte_ring_reset(struct rte_ring *r)
+{
+	r->prod.head = 0;
+	r->prod.tail = 0;
+	r->cons.head = 0;
+	r->cons.tail = 0;
+}
+
+void
+rte_ring_dump(FILE *f, const struct rte_ring *r)
+{
+	if (f == NULL)
+		f = stdout;
+	if (r == NULL) {
+		fprintf(f, "ring <NULL>\n");
+		return;
+	}
+	fprintf(f, "ring <%s>@%p\n", r->name, (const void *)r);
+	fprintf(f, "  flags=0x%x\n", (unsigned int)r->flags);
+	fprintf(f, "  size=%" PRIu32 "\n", r->size);
+	fprintf(f, "  capacity=%" PRIu32 "\n", r->capacity);
+	fprintf(f, "  prod sync=%s\n", r->prod.single ? "single" : "multi");
+	fprintf(f, "  cons sync=%s\n", r->cons.single ? "single" : "multi");
+	fprintf(f, "  ct=%" PRIu32 "\n", r->cons.tail);
+	fprintf(f, "  ch=%" PRIu32 "\n", r->cons.head);
+	fprintf(f, "  pt=%" PRIu32 "\n", r->prod.tail);
+	fprintf(f, "  ph=%" PRIu32 "\n", r->prod.head);
+	fprintf(f, "  used=%u\n", rte_ring_count(r));
+	fprintf(f, "  avail=%u\n", rte_ring_free_count(r));
+}
+
+void
+rte_ring_list_dump(FILE *f)
+{
+	struct ring_entry *e;
+
+	pthread_mutex_lock(&ring_list_lock);
+	TAILQ_FOREACH(e, &ring_list, next)
+		rte_ring_dump(f, e->r);
+	pthread_mutex_unlock(&ring_list_lock);
+}

@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The lock-free ring algorithm, shared by every enqueue/dequeue flavour. Not for direct use.
+ *
+ * A producer reserves [head, head + n) by moving prod.head (CAS when several producers may
+ * race, a plain store otherwise), copies its objects into those slots, then publishes them by
+ * moving prod.tail - in reservation order, so it first waits for earlier producers to publish.
+ * Consumers mirror this on cons.head/cons.tail. Indexes are free-running 32-bit counters;
+ * differences are taken modulo 2^32 and the slot is index & mask.
+ *
+ * Memory orders, the weakest that are correct under the C11 model:
+ *  - reading the other side's tail is an acquire: a consumer must see the slot contents the
+ *    producer wrote before publishing, and a producer must not overwrite slots before the
+ *    consumer's reads of them are done;
+ *  - publishing a tail is a release, pairing with the acquire above;
+ *  - reading our own side's head is an acquire too, so that the other side's tail is never
+ *    read older than the head (a stale tail with a newer head would make the free/used count
+ *    wrap); on x86 these acquires are plain loads;
+ *  - waiting for earlier threads of our side to publish is an acquire, so their slot writes
+ *    are ordered before our release (making the publication chain transitive).
+ */
+#ifndef _RTE_RING_ELEM_PVT_H_
+#define _RTE_RING_ELEM_PVT_H_
+
+#include <rte_ring_core.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Slot types that may alias whatever the caller stores (pointers, integers, structs). */
+typedef uint32_t __rte_may_alias __rte_ring_u32_t;
+typedef uint64_t __rte_may_alias __rte_ring_u64_t;
+typedef struct { uint64_t a, b; } __rte_may_alias __rte_ring_u128_t;
+
+#define __RTE_RING_COPY(type, dst, didx, src, sidx, cnt) do { \
+		type *_d = (type *)(dst) + (didx); \
+		const type *_s = (const type *)(src) + (sidx); \
+		uint32_t _i; \
+		for (_i = 0; _i < (cnt); _i++) \
+			_d[_i] = _s[_i]; \
+	} while (0)
+
+/* Copy n elements of esize bytes from obj into the slots starting at index head. */
+static __rte_always_inline void
+__rte_ring_copy_in(struct rte_ring *r, uint32_t head, const void *obj, uint32_t esize,
+		uint32_t n)
+{
+	void *slots = &r[1];
+	uint32_t idx = head & r->mask;
+	uint32_t size = r->size;
+	uint32_t first = (idx + n <= size) ? n : size - idx;
+
+	if (esize == 8) {
+		__RTE_RING_COPY(__rte_ring_u64_t, slots, idx, obj, 0, first);
+		if (unlikely(first != n))
+			__RTE_RING_COPY(__rte_ring_u64_t, slots, 0, obj, first, n - first);
+	} else if (esize == 16) {
+		__RTE_RING_COPY(__rte_ring_u128_t, slots, idx, obj, 0, first);
+		if (unlikely(first != n))
+			__RTE_RING_COPY(__rte_ring_u128_t, slots, 0, obj, first, n - first);
+	} else {
+		uint32_t w = esize / 4;
+
+		__RTE_RING_COPY(__rte_ring_u32_t, slots, idx * w, obj, 0, first * w);
+		if (unlikely(first != n))
+			__RTE_RING_COPY(__rte_ring_u32_t, slots, 0, obj, first * w,
+					(n - first) * w);
+	}
+}
+
+/* Copy n elements out of the slots starting at index head into obj. */
+static __rte_always_inline void
+__rte_ring_copy_out(const struct rte_ring *r, uint32_t head, void *obj, uint32_t esize,
+		uint32_t n)
+{
+	const void *slots = &r[1];
+	uint32_t idx = head & r->mask;
+	uint32_t size = r->size;
+	uint32_t first = (idx + n <= size) ? n : size - idx;
+
+	if (esize == 8) {
+		__RTE_RING_COPY(__rte_ring_u64_t, obj, 0, slots, idx, first);
+		if (unlikely(first != n))
+			__RTE_RING_COPY(__rte_ring_u64_t, obj, first, slots, 0, n - first);
+	} else if (esize == 16) {
+		__RTE_RING_COPY(__rte_ring_u128_t, obj, 0, slots, idx, first);
+		if (unlikely(first != n))
+			__RTE_RING_COPY(__rte_ring_u128_t, obj, first, slots, 0, n - first);
+	} else {
+		uint32_t w = esize / 4;
+
+		__RTE_RING_COPY(__rte_ring_u32_t, obj, 0, slots, idx * w, first * w);
+		if (unlikely(first != n))
+			__RTE_RING_COPY(__rte_ring_u32_t, obj, first * w, slots, 0,
+					(n - first) * w);
+	}
+}
+
+/*
+ * Reserve up to n entries on side d, limited by the other side's tail o plus offset
+ * (capacity for producers, 0 for consumers). Returns how many were reserved (0 or n when
+ * behavior is FIXED); old_head and avail describe the reservation.
+ */
+static __rte_always_inline uint32_t
+__rte_ring_move_head(struct rte_ring_headtail *d, const struct rte_ring_headtail *o,
+		uint32_t offset, unsigned int is_st, uint32_t n,
+		enum rte_ring_queue_behavior behavior, uint32_t *old_head, uint32_t *avail)
+{
+	uint32_t head, next, room;
+
+	head = __atomic_load_n(&d->head, __ATOMIC_ACQUIRE);
+	for (;;) {
+		room = offset + __atomic_load_n(&o->tail, __ATOMIC_ACQUIRE) - head;
+		if (unlikely(n > room))
+			n = (behavior == RTE_RING_QUEUE_FIXED) ? 0 : room;
+		*avail = room;
+		if (unlikely(n == 0))
+			break;
+		next = head + n;
+		if (is_st) {
+			__atomic_store_n(&d->head, next, __ATOMIC_RELAXED);
+			break;
+		}
+		/* On failure head is reloaded (acquire, see above) and the room recomputed. */
+		if (likely(__atomic_compare_exchange_n(&d->head, &head, next, 1,
+				__ATOMIC_ACQUIRE, __ATOMIC_ACQUIRE)))
+			break;
+	}
+	*old_head = head;
+	return n;
+}
+
+/* Publish [old_head, old_head + n) on side d, after every earlier reservation. */
+static __rte_always_inline void
+__rte_ring_update_tail(struct rte_ring_headtail *d, uint32_t old_head, uint32_t n,
+		unsigned int is_st)
+{
+	if (!is_st)
+		while (__atomic_load_n(&d->tail, __ATOMIC_ACQUIRE) != old_head)
+			rte_pause();
+	__atomic_store_n(&d->tail, old_head + n, __ATOMIC_RELEASE);
+}
+
+static __rte_always_inline unsigned int
+__rte_ring_do_enqueue_elem(struct rte_ring *r, const void *obj_table, unsigned int esize,
+		unsigned int n, enum rte_ring_queue_behavior behavior, unsigned int is_sp,
+		unsigned int *free_space)
+{
+	uint32_t head, room;
+
+	n = __rte_ring_move_head(&r->prod, &r->cons, r->capacity, is_sp, n, behavior,
+			&head, &room);
+	if (likely(n != 0)) {
+		__rte_ring_copy_in(r, head, obj_table, esize, n);
+		__rte_ring_update_tail(&r->prod, head, n, is_sp);
+	}
+	if (free_space != NULL)
+		*free_space = room - n;
+	return n;
+}
+
+static __rte_always_inline unsigned int
+__rte_ring_do_dequeue_elem(struct rte_ring *r, void *obj_table, unsigned int esize,
+		unsigned int n, enum rte_ring_queue_behavior behavior, unsigned int is_sc,
+		unsigned int *available)
+{
+	uint32_t head, used;
+
+	n = __rte_ring_move_head(&r->cons, &r->prod, 0, is_sc, n, behavior, &head, &used);
+	if (likely(n != 0)) {
+		__rte_ring_copy_out(r, head, obj_table, esize, n);
+		__rte_ring_update_tail(&r->cons, head, n, is_sc);
+	}
+	if (available != NULL)
+		*available = used - n;
+	return n;
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _RTE_RING_ELEM_PVT_H_ */
