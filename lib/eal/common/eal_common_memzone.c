@@ -1,22 +1,30 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Memzones: a fixed table of named blocks carved from rte_malloc memory. */
+/*
+ * Memzones: named blocks from the heaps, with the alignment, boundary, page size and IOVA
+ * contiguity a device queue or ring asks for. The table is fixed (RTE_MAX_MEMZONE entries), so a
+ * zone pointer stays valid until the zone is freed; searches stop at the highest slot ever used.
+ */
 #include <string.h>
-#include <pthread.h>
 #include <inttypes.h>
+#include <pthread.h>
 
 #include <rte_common.h>
-#include <rte_memzone.h>
-#include <rte_malloc.h>
+#include <rte_eal.h>
 #include <rte_errno.h>
+#include <rte_lcore.h>
 #include <rte_log.h>
+#include <rte_malloc.h>
+#include <rte_memzone.h>
 #include <rte_string_fns.h>
 
 #include "eal_private.h"
+#include "malloc_heap.h"
 
 static struct {
 	pthread_mutex_t lock;
-	struct rte_memzone zones[RTE_MAX_MEMZONE];
+	unsigned int top;        /* slots [0, top) have been used at some point */
 	unsigned int used;
+	struct rte_memzone zones[RTE_MAX_MEMZONE];
 } mz_table = { .lock = PTHREAD_MUTEX_INITIALIZER };
 
 static struct rte_memzone *
@@ -24,77 +32,164 @@ mz_find(const char *name)
 {
 	unsigned int i;
 
-	for (i = 0; i < RTE_MAX_MEMZONE; i++)
+	for (i = 0; i < mz_table.top; i++)
 		if (mz_table.zones[i].addr != NULL &&
 				strncmp(mz_table.zones[i].name, name, RTE_MEMZONE_NAMESIZE) == 0)
 			return &mz_table.zones[i];
 	return NULL;
 }
 
-const struct rte_memzone *
-rte_memzone_reserve_bounded(const char *name, size_t len, int socket_id, unsigned int flags,
-		unsigned int align, unsigned int bound)
+static struct rte_memzone *
+mz_free_slot(void)
 {
-	struct rte_memzone *mz = NULL;
 	unsigned int i;
-	void *addr;
 
-	RTE_SET_USED(flags);
-	if (name == NULL || (align != 0 && !rte_is_power_of_2(align)) ||
-			(bound != 0 && (!rte_is_power_of_2(bound) || bound < len)) ||
-			(socket_id != SOCKET_ID_ANY && (socket_id < 0 ||
-				socket_id >= RTE_MAX_NUMA_NODES))) {
-		rte_errno = EINVAL;
-		return NULL;
+	for (i = 0; i < mz_table.top; i++)
+		if (mz_table.zones[i].addr == NULL)
+			return &mz_table.zones[i];
+	if (mz_table.top < RTE_MAX_MEMZONE)
+		return &mz_table.zones[mz_table.top++];
+	return NULL;
+}
+
+/* Page sizes a zone's flags ask for, as a mask of sizes; 0 for any. */
+static uint64_t
+flags_to_page_sizes(unsigned int flags)
+{
+	static const struct { unsigned int flag; uint64_t size; } map[] = {
+		{ RTE_MEMZONE_256KB, 256ULL << 10 }, { RTE_MEMZONE_2MB, 2ULL << 20 },
+		{ RTE_MEMZONE_16MB, 16ULL << 20 }, { RTE_MEMZONE_256MB, 256ULL << 20 },
+		{ RTE_MEMZONE_512MB, 512ULL << 20 }, { RTE_MEMZONE_1GB, 1ULL << 30 },
+		{ RTE_MEMZONE_4GB, 4ULL << 30 }, { RTE_MEMZONE_16GB, 16ULL << 30 },
+	};
+	uint64_t mask = 0;
+	unsigned int i;
+
+	for (i = 0; i < RTE_DIM(map); i++)
+		if (flags & map[i].flag)
+			mask |= map[i].size;
+	return mask;
+}
+
+static int
+check_args(const char *name, size_t len, int socket_id, unsigned int align, unsigned int bound)
+{
+	if (name == NULL) {
+		EAL_LOG(ERR, "memzone: NULL name\n");
+		return EINVAL;
 	}
 	if (strnlen(name, RTE_MEMZONE_NAMESIZE) >= RTE_MEMZONE_NAMESIZE) {
-		RTE_LOG(DEBUG, EAL, "memzone name too long: %s\n", name);
-		rte_errno = ENAMETOOLONG;
-		return NULL;
+		EAL_LOG(ERR, "memzone name too long (at most %d characters): %s\n",
+			RTE_MEMZONE_NAMESIZE - 1, name);
+		return ENAMETOOLONG;
 	}
-	if (len == 0) {
-		rte_errno = EINVAL;
-		return NULL;
+	if (align != 0 && !rte_is_power_of_2(align)) {
+		EAL_LOG(ERR, "memzone %s: alignment %u is not a power of two\n", name, align);
+		return EINVAL;
 	}
-	if (align < RTE_CACHE_LINE_SIZE)
-		align = RTE_CACHE_LINE_SIZE;
-	/* Aligning on the boundary guarantees that a block no larger than it never crosses one. */
-	if (bound != 0 && bound > align)
-		align = bound;
+	if (bound != 0 && (!rte_is_power_of_2(bound) || bound < len)) {
+		EAL_LOG(ERR, "memzone %s: boundary %u must be a power of two no smaller than length %zu\n",
+			name, bound, len);
+		return EINVAL;
+	}
+	if (socket_id != SOCKET_ID_ANY && (socket_id < 0 || socket_id >= RTE_MAX_NUMA_NODES)) {
+		EAL_LOG(ERR, "memzone %s: invalid socket %d\n", name, socket_id);
+		return EINVAL;
+	}
+	if (len > SIZE_MAX / 2) {
+		EAL_LOG(ERR, "memzone %s: length %zu too large\n", name, len);
+		return EINVAL;
+	}
+	return 0;
+}
 
-	pthread_mutex_lock(&mz_table.lock);
+static const struct rte_memzone *
+mz_reserve(const char *name, size_t len, int socket_id, unsigned int flags, unsigned int align,
+		unsigned int bound)
+{
+	struct malloc_req req = { 0 };
+	struct rte_memzone *mz;
+	void *addr;
+	int err;
+
+	err = check_args(name, len, socket_id, align, bound);
+	if (err != 0) {
+		rte_errno = err;
+		return NULL;
+	}
 	if (mz_find(name) != NULL) {
-		pthread_mutex_unlock(&mz_table.lock);
-		RTE_LOG(DEBUG, EAL, "memzone %s already exists\n", name);
+		EAL_LOG(ERR, "memzone %s already exists\n", name);
 		rte_errno = EEXIST;
 		return NULL;
 	}
-	for (i = 0; i < RTE_MAX_MEMZONE; i++) {
-		if (mz_table.zones[i].addr == NULL) {
-			mz = &mz_table.zones[i];
-			break;
-		}
-	}
+	mz = mz_free_slot();
 	if (mz == NULL) {
-		pthread_mutex_unlock(&mz_table.lock);
+		EAL_LOG(ERR, "memzone %s: table full (%d zones)\n", name, RTE_MAX_MEMZONE);
 		rte_errno = ENOSPC;
 		return NULL;
 	}
-	addr = rte_malloc_socket(name, RTE_ALIGN_CEIL(len, RTE_CACHE_LINE_SIZE), align, socket_id);
+
+	req.align = RTE_MAX((size_t)align, (size_t)RTE_CACHE_LINE_SIZE);
+	req.bound = bound;
+	req.contig = (flags & RTE_MEMZONE_IOVA_CONTIG) != 0;
+	if (rte_eal_has_hugepages())
+		req.page_sizes = flags_to_page_sizes(flags);
+	if (len == 0) {
+		/* The largest block the heap has now. */
+		int s = socket_id == SOCKET_ID_ANY ? (int)rte_socket_id() : socket_id;
+
+		if (s < 0 || s >= RTE_MAX_NUMA_NODES)
+			s = 0;
+		len = malloc_heap_max_free(s, req.align);
+		if (bound != 0)
+			len = RTE_MIN(len, (size_t)bound);
+		if (len == 0) {
+			EAL_LOG(ERR, "memzone %s: no free memory for a zone of the largest free size\n",
+				name);
+			rte_errno = ENOMEM;
+			return NULL;
+		}
+		socket_id = s;
+	}
+	req.size = RTE_ALIGN_CEIL(len, (size_t)RTE_CACHE_LINE_SIZE);
+	addr = malloc_heap_alloc(&req, socket_id);
+	if (addr == NULL && req.page_sizes != 0 && (flags & RTE_MEMZONE_SIZE_HINT_ONLY)) {
+		req.page_sizes = 0;
+		addr = malloc_heap_alloc(&req, socket_id);
+	}
 	if (addr == NULL) {
-		pthread_mutex_unlock(&mz_table.lock);
+		if (req.contig && rte_eal_iova_mode() == RTE_IOVA_PA)
+			EAL_LOG(ERR, "memzone %s: no IOVA-contiguous block of %zu bytes (in PA mode a zone larger than a page needs physically adjacent pages)\n",
+				name, len);
+		else
+			EAL_LOG(ERR, "memzone %s: cannot allocate %zu bytes on socket %d\n", name, len,
+				socket_id);
 		rte_errno = ENOMEM;
+		if (mz == &mz_table.zones[mz_table.top - 1])
+			mz_table.top--;
 		return NULL;
 	}
 	memset(mz, 0, sizeof(*mz));
 	rte_strlcpy(mz->name, name, sizeof(mz->name));
 	mz->addr = addr;
 	mz->iova = rte_mem_virt2iova(addr);
-	mz->len = len;
-	mz->hugepage_sz = RTE_PGSIZE_4K;
-	mz->socket_id = socket_id < 0 ? 0 : socket_id;
-	mz->flags = 0;
+	mz->len = req.size;
+	mz->hugepage_sz = malloc_heap_page_sz(addr);
+	mz->socket_id = rte_mem_virt2memseg_list(addr) != NULL ?
+		rte_mem_virt2memseg_list(addr)->socket_id : 0;
+	mz->flags = flags;
 	mz_table.used++;
+	return mz;
+}
+
+const struct rte_memzone *
+rte_memzone_reserve_bounded(const char *name, size_t len, int socket_id, unsigned int flags,
+		unsigned int align, unsigned int bound)
+{
+	const struct rte_memzone *mz;
+
+	pthread_mutex_lock(&mz_table.lock);
+	mz = mz_reserve(name, len, socket_id, flags, align, bound);
 	pthread_mutex_unlock(&mz_table.lock);
 	return mz;
 }
@@ -118,19 +213,21 @@ rte_memzone_free(const struct rte_memzone *mz)
 	struct rte_memzone *slot;
 	void *addr;
 
-	if (mz == NULL || mz < &mz_table.zones[0] || mz >= &mz_table.zones[RTE_MAX_MEMZONE])
+	if (mz == NULL || mz < &mz_table.zones[0] || mz >= &mz_table.zones[RTE_MAX_MEMZONE] ||
+			((uintptr_t)mz - (uintptr_t)&mz_table.zones[0]) % sizeof(*mz) != 0)
 		return -EINVAL;
 	slot = &mz_table.zones[mz - &mz_table.zones[0]];
 	pthread_mutex_lock(&mz_table.lock);
 	addr = slot->addr;
 	if (addr == NULL) {
 		pthread_mutex_unlock(&mz_table.lock);
+		EAL_LOG(ERR, "memzone at %p is not reserved\n", (const void *)mz);
 		return -EINVAL;
 	}
 	memset(slot, 0, sizeof(*slot));
 	mz_table.used--;
-	pthread_mutex_unlock(&mz_table.lock);
 	rte_free(addr);
+	pthread_mutex_unlock(&mz_table.lock);
 	return 0;
 }
 
@@ -157,7 +254,7 @@ rte_memzone_walk(void (*func)(const struct rte_memzone *, void *), void *arg)
 	unsigned int i;
 
 	pthread_mutex_lock(&mz_table.lock);
-	for (i = 0; i < RTE_MAX_MEMZONE; i++)
+	for (i = 0; i < mz_table.top; i++)
 		if (mz_table.zones[i].addr != NULL)
 			func(&mz_table.zones[i], arg);
 	pthread_mutex_unlock(&mz_table.lock);
@@ -166,11 +263,10 @@ rte_memzone_walk(void (*func)(const struct rte_memzone *, void *), void *arg)
 static void
 dump_one(const struct rte_memzone *mz, void *arg)
 {
-	FILE *f = arg;
-
-	fprintf(f, "Zone %u: name:<%s>, len:0x%zx, virt:%p, socket_id:%d, flags:%x, iova:0x%" PRIx64 "\n",
-		(unsigned int)(mz - &mz_table.zones[0]), mz->name, mz->len, mz->addr,
-		mz->socket_id, mz->flags, mz->iova);
+	fprintf(arg, "Zone %u: name:<%s>, len:0x%zx, virt:%p, socket_id:%d, flags:%x, iova:0x%"
+		PRIx64 ", page_sz:%" PRIu64 " kB\n", (unsigned int)(mz - &mz_table.zones[0]),
+		mz->name, mz->len, mz->addr, mz->socket_id, mz->flags, mz->iova,
+		mz->hugepage_sz >> 10);
 }
 
 void
@@ -182,16 +278,25 @@ rte_memzone_dump(FILE *f)
 int
 rte_eal_memzone_init(void)
 {
+	pthread_mutex_lock(&mz_table.lock);
+	mz_table.top = 0;
+	mz_table.used = 0;
+	pthread_mutex_unlock(&mz_table.lock);
 	return 0;
 }
 
-/* Zones still reserved at cleanup belong to the application; free their memory. */
+/* Zones still reserved at cleanup lose their memory with the heaps; forget them. */
 void
 rte_eal_memzone_cleanup(void)
 {
 	unsigned int i;
 
-	for (i = 0; i < RTE_MAX_MEMZONE; i++)
+	pthread_mutex_lock(&mz_table.lock);
+	for (i = 0; i < mz_table.top; i++)
 		if (mz_table.zones[i].addr != NULL)
-			rte_memzone_free(&mz_table.zones[i]);
+			rte_free(mz_table.zones[i].addr);
+	memset(mz_table.zones, 0, sizeof(mz_table.zones[0]) * mz_table.top);
+	mz_table.top = 0;
+	mz_table.used = 0;
+	pthread_mutex_unlock(&mz_table.lock);
 }

@@ -1,228 +1,592 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * rte_malloc family. Each block carries a small header just below the pointer returned to the
- * caller, recording where the underlying allocation starts and how large it is, so that
- * rte_free, rte_realloc and the statistics work for any alignment.
+ * The per-node heaps behind rte_malloc and memzones: first fit over size-class free lists,
+ * growth by mapping pages of the heap's node, and return of chunks that became entirely free.
+ * Each heap has its own mutex; growing also takes the memory layout lock, always in that order.
+ * Memory event callbacks run with the heap lock held, which is why they must not allocate.
  */
-#include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
-#include <stdint.h>
+#include <inttypes.h>
 #include <pthread.h>
 
 #include <rte_common.h>
-#include <rte_malloc.h>
-#include <rte_memory.h>
+#include <rte_eal.h>
 #include <rte_errno.h>
+#include <rte_lcore.h>
 #include <rte_log.h>
+#include <rte_malloc.h>
 
 #include "eal_private.h"
+#include "eal_memalloc.h"
+#include "malloc_heap.h"
 
-#define MALLOC_COOKIE 0x6d616c6c6f63ULL /* "malloc" */
+static struct malloc_heap heaps[RTE_MAX_NUMA_NODES];
 
-struct malloc_hdr {
-	void *base;        /* what the system allocator returned */
-	size_t size;       /* bytes requested by the caller */
-	int socket;
-	uint32_t pad;
-	uint64_t cookie;   /* catches frees of pointers that did not come from here */
-};
-
-static struct {
-	pthread_mutex_t lock;
-	size_t alloc_bytes;
-	unsigned int alloc_count;
-} heap = { .lock = PTHREAD_MUTEX_INITIALIZER };
-
-static struct malloc_hdr *
-hdr_of(const void *ptr)
+static unsigned int
+free_list_idx(size_t size)
 {
-	return (struct malloc_hdr *)((uintptr_t)ptr - sizeof(struct malloc_hdr));
+	unsigned int l = 63 - (unsigned int)__builtin_clzll((unsigned long long)size | 1);
+
+	return l <= 7 ? 0 : RTE_MIN(l - 7, (unsigned int)MALLOC_FREE_LISTS - 1);
 }
 
-void *
-rte_malloc_socket(const char *type, size_t size, unsigned int align, int socket)
+static void
+free_list_insert(struct malloc_heap *h, struct malloc_elem *e)
 {
-	struct malloc_hdr *hdr;
-	size_t total;
-	void *base;
-	uintptr_t user;
+	unsigned int idx = free_list_idx(e->size);
 
-	RTE_SET_USED(type);
-	if (size == 0 || (align != 0 && !rte_is_power_of_2(align))) {
-		rte_errno = EINVAL;
-		return NULL;
-	}
-	if (align < RTE_CACHE_LINE_SIZE)
-		align = RTE_CACHE_LINE_SIZE;
-	if (size > SIZE_MAX - align - sizeof(*hdr)) {
-		rte_errno = ENOMEM;
-		return NULL;
-	}
-	total = size + align + sizeof(*hdr);
-	base = malloc(total);
-	if (base == NULL) {
-		rte_errno = ENOMEM;
-		return NULL;
-	}
-	user = RTE_ALIGN_CEIL((uintptr_t)base + sizeof(*hdr), align);
-	hdr = hdr_of((void *)user);
-	hdr->base = base;
-	hdr->size = size;
-	hdr->socket = socket < 0 ? 0 : socket;
-	hdr->cookie = MALLOC_COOKIE;
-
-	pthread_mutex_lock(&heap.lock);
-	heap.alloc_bytes += size;
-	heap.alloc_count++;
-	pthread_mutex_unlock(&heap.lock);
-	return (void *)user;
+	e->state = ELEM_FREE;
+	e->pad = 0;
+	e->free_prev = NULL;
+	e->free_next = h->free_head[idx];
+	if (e->free_next != NULL)
+		e->free_next->free_prev = e;
+	h->free_head[idx] = e;
 }
 
-void *
-rte_malloc(const char *type, size_t size, unsigned int align)
+static void
+free_list_remove(struct malloc_heap *h, struct malloc_elem *e)
 {
-	return rte_malloc_socket(type, size, align, SOCKET_ID_ANY);
+	if (e->free_prev != NULL)
+		e->free_prev->free_next = e->free_next;
+	else
+		h->free_head[free_list_idx(e->size)] = e->free_next;
+	if (e->free_next != NULL)
+		e->free_next->free_prev = e->free_prev;
+	e->free_prev = NULL;
+	e->free_next = NULL;
 }
 
-void *
-rte_zmalloc_socket(const char *type, size_t size, unsigned int align, int socket)
+static bool
+page_size_ok(uint64_t page_sz, uint64_t mask)
 {
-	void *p = rte_malloc_socket(type, size, align, socket);
+	return mask == 0 || (mask & page_sz) != 0;
+}
 
-	if (p != NULL)
-		memset(p, 0, size);
+/* Where req fits in e, honouring IOVA contiguity in PA mode. */
+static void *
+fit_req(const struct malloc_elem *e, const struct malloc_req *req)
+{
+	uint64_t pg = e->chunk->msl->pub.page_sz;
+	size_t bound = req->bound;
+	void *d;
+	bool ok;
+
+	if (!req->contig || rte_eal_iova_mode() != RTE_IOVA_PA)
+		return malloc_elem_fit(e, req->size, req->align, bound);
+	/* A block inside one page is contiguous by nature: keep it from crossing pages. */
+	if (req->size <= pg)
+		bound = bound != 0 ? RTE_MIN(bound, (size_t)pg) : (size_t)pg;
+	d = malloc_elem_fit(e, req->size, req->align, bound);
+	if (d == NULL || req->size <= pg)
+		return d;
+	pthread_rwlock_rdlock(&eal_mem.lock);
+	ok = eal_mem_iova_contig(d, req->size);
+	pthread_rwlock_unlock(&eal_mem.lock);
+	return ok ? d : NULL;
+}
+
+/* Turn the part of free element e at data into a busy block of size bytes. */
+static void *
+carve(struct malloc_heap *h, struct malloc_elem *e, void *data, size_t size)
+{
+	struct malloc_elem *hdr = RTE_PTR_SUB(data, MALLOC_ELEM_HEADER_LEN);
+	size_t gap = (size_t)RTE_PTR_DIFF(hdr, e);
+	uintptr_t used_end;
+
+	free_list_remove(h, e);
+	if (gap >= MALLOC_ELEM_MIN_LEN) {
+		struct malloc_elem *busy = malloc_elem_split(e, hdr);
+
+		free_list_insert(h, e);
+		e = busy;
+		gap = 0;
+	}
+	e->state = ELEM_BUSY;
+	e->pad = (uint32_t)gap;
+	if (gap != 0) {
+		memset(hdr, 0, sizeof(*hdr));
+		hdr->chunk = e->chunk;
+		hdr->state = ELEM_PAD;
+		hdr->pad = (uint32_t)gap;
+		hdr->cookie = malloc_elem_cookie(hdr);
+	}
+	used_end = RTE_ALIGN_CEIL((uintptr_t)data + size, RTE_CACHE_LINE_SIZE);
+	if ((uintptr_t)malloc_elem_end(e) - used_end >= MALLOC_ELEM_MIN_LEN)
+		free_list_insert(h, malloc_elem_split(e, (void *)used_end));
+	h->alloc_bytes += e->size;
+	h->alloc_count++;
+	return data;
+}
+
+static void *
+heap_alloc_on(struct malloc_heap *h, const struct malloc_req *req)
+{
+	unsigned int idx;
+
+	for (idx = free_list_idx(req->size + MALLOC_ELEM_HEADER_LEN); idx < MALLOC_FREE_LISTS;
+			idx++) {
+		struct malloc_elem *e;
+
+		for (e = h->free_head[idx]; e != NULL; e = e->free_next) {
+			void *d;
+
+			if (e->size < req->size + MALLOC_ELEM_HEADER_LEN ||
+					!page_size_ok(e->chunk->msl->pub.page_sz, req->page_sizes))
+				continue;
+			d = fit_req(e, req);
+			if (d != NULL)
+				return carve(h, e, d, req->size);
+		}
+	}
+	return NULL;
+}
+
+/* Map n pages of msl as a new chunk of heap h; NULL when they cannot be had. */
+static struct malloc_chunk *
+heap_add_chunk(struct malloc_heap *h, struct eal_memseg_list *msl, unsigned int n, bool pinned)
+{
+	struct malloc_chunk *c;
+	struct malloc_elem *e;
+	int first;
+
+	pthread_rwlock_wrlock(&eal_mem.lock);
+	first = eal_memalloc_find_slots(msl, n);
+	if (first >= 0 && eal_memalloc_map(msl, (unsigned int)first, n) < 0)
+		first = -1;
+	pthread_rwlock_unlock(&eal_mem.lock);
+	if (first < 0)
+		return NULL;
+
+	c = RTE_PTR_ADD(msl->pub.base_va, (size_t)first * msl->pub.page_sz);
+	eal_mem_event_notify(RTE_MEM_EVENT_ALLOC, c, (size_t)n * msl->pub.page_sz);
+	memset(c, 0, sizeof(*c));
+	c->heap = h;
+	c->msl = msl;
+	c->len = (size_t)n * msl->pub.page_sz;
+	c->first_slot = (unsigned int)first;
+	c->n_slots = n;
+	c->pinned = pinned;
+	e = RTE_PTR_ADD(c, MALLOC_CHUNK_HEADER_LEN);
+	malloc_elem_init(e, c, c->len - MALLOC_CHUNK_HEADER_LEN);
+	free_list_insert(h, e);
+	TAILQ_INSERT_TAIL(&h->chunks, c, next);
+	h->total_bytes += c->len;
+	h->n_chunks++;
+	return c;
+}
+
+static void
+heap_release_chunk(struct malloc_heap *h, struct malloc_chunk *c)
+{
+	struct eal_memseg_list *msl = c->msl;
+	unsigned int first = c->first_slot, n = c->n_slots;
+	size_t len = c->len;
+
+	TAILQ_REMOVE(&h->chunks, c, next);
+	h->total_bytes -= len;
+	h->n_chunks--;
+	/* Callbacks (DMA unmapping) see the pages while they are still mapped. */
+	eal_mem_event_notify(RTE_MEM_EVENT_FREE, c, len);
+	pthread_rwlock_wrlock(&eal_mem.lock);
+	eal_memalloc_unmap(msl, first, n);
+	pthread_rwlock_unlock(&eal_mem.lock);
+}
+
+/* Grow h by a chunk big enough for req and allocate from it. */
+static void *
+heap_grow_alloc(struct malloc_heap *h, const struct malloc_req *req)
+{
+	size_t need = MALLOC_CHUNK_HEADER_LEN + MALLOC_ELEM_HEADER_LEN + req->size +
+		RTE_MAX(req->align, req->bound);
+	unsigned int i;
+
+	if (need < req->size)
+		return NULL;
+	for (i = 0; i < eal_mem.n_msl; i++) {
+		struct eal_memseg_list *msl = &eal_mem.msl[i];
+		uint64_t pg = msl->pub.page_sz;
+		size_t exact = RTE_ALIGN_CEIL(need, (size_t)pg);
+		size_t want = exact;
+		struct malloc_chunk *c;
+		struct malloc_elem *e;
+		void *d;
+
+		if (msl->pub.socket_id != h->socket_id || !page_size_ok(pg, req->page_sizes) ||
+				exact > msl->pub.len || exact < need)
+			continue;
+		if (msl->hp_idx < 0 && exact < EAL_NO_HUGE_MIN_CHUNK)
+			want = RTE_MIN((size_t)EAL_NO_HUGE_MIN_CHUNK, msl->pub.len);
+		c = heap_add_chunk(h, msl, (unsigned int)(want / pg), false);
+		if (c == NULL && want != exact)
+			c = heap_add_chunk(h, msl, (unsigned int)(exact / pg), false);
+		if (c == NULL)
+			continue;
+		e = RTE_PTR_ADD(c, MALLOC_CHUNK_HEADER_LEN);
+		d = fit_req(e, req);
+		if (d != NULL)
+			return carve(h, e, d, req->size);
+		/* Not IOVA-contiguous: these pages cannot serve the request. */
+		free_list_remove(h, e);
+		heap_release_chunk(h, c);
+	}
+	return NULL;
+}
+
+static void *
+heap_alloc_socket(int socket, const struct malloc_req *req)
+{
+	struct malloc_heap *h = &heaps[socket];
+	void *p;
+
+	pthread_mutex_lock(&h->lock);
+	p = heap_alloc_on(h, req);
+	if (p == NULL)
+		p = heap_grow_alloc(h, req);
+	pthread_mutex_unlock(&h->lock);
 	return p;
 }
 
 void *
-rte_zmalloc(const char *type, size_t size, unsigned int align)
+malloc_heap_alloc(const struct malloc_req *req, int socket)
 {
-	return rte_zmalloc_socket(type, size, align, SOCKET_ID_ANY);
-}
+	unsigned int s, first;
+	void *p;
 
-void *
-rte_calloc_socket(const char *type, size_t num, size_t size, unsigned int align, int socket)
-{
-	if (size != 0 && num > SIZE_MAX / size) {
+	if (socket != SOCKET_ID_ANY) {
+		p = heap_alloc_socket(socket, req);
+	} else {
+		first = rte_socket_id();
+		if (first >= RTE_MAX_NUMA_NODES)
+			first = 0;
+		p = heap_alloc_socket((int)first, req);
+		for (s = 0; p == NULL && s < RTE_MAX_NUMA_NODES; s++)
+			if (s != first)
+				p = heap_alloc_socket((int)s, req);
+	}
+	if (p == NULL)
 		rte_errno = ENOMEM;
-		return NULL;
-	}
-	return rte_zmalloc_socket(type, num * size, align, socket);
-}
-
-void *
-rte_calloc(const char *type, size_t num, size_t size, unsigned int align)
-{
-	return rte_calloc_socket(type, num, size, align, SOCKET_ID_ANY);
-}
-
-void
-rte_free(void *ptr)
-{
-	struct malloc_hdr *hdr;
-
-	if (ptr == NULL)
-		return;
-	hdr = hdr_of(ptr);
-	if (hdr->cookie != MALLOC_COOKIE) {
-		RTE_LOG(ERR, EAL, "rte_free: %p was not allocated by rte_malloc\n", ptr);
-		return;
-	}
-	hdr->cookie = 0;
-	pthread_mutex_lock(&heap.lock);
-	heap.alloc_bytes -= hdr->size;
-	heap.alloc_count--;
-	pthread_mutex_unlock(&heap.lock);
-	free(hdr->base);
-}
-
-void *
-rte_realloc_socket(void *ptr, size_t size, unsigned int align, int socket)
-{
-	void *n;
-
-	if (ptr == NULL)
-		return rte_malloc_socket(NULL, size, align, socket);
-	if (size == 0) {
-		rte_errno = EINVAL;
-		return NULL;
-	}
-	n = rte_malloc_socket(NULL, size, align, socket);
-	if (n == NULL)
-		return NULL;
-	memcpy(n, ptr, RTE_MIN(size, hdr_of(ptr)->size));
-	rte_free(ptr);
-	return n;
-}
-
-void *
-rte_realloc(void *ptr, size_t size, unsigned int align)
-{
-	return rte_realloc_socket(ptr, size, align, SOCKET_ID_ANY);
+	return p;
 }
 
 int
-rte_malloc_validate(const void *ptr, size_t *size)
+malloc_heap_free(void *ptr)
 {
-	if (ptr == NULL || hdr_of(ptr)->cookie != MALLOC_COOKIE)
+	struct malloc_elem *e = malloc_elem_from_data(ptr);
+	struct malloc_heap *h;
+
+	if (e == NULL)
 		return -1;
-	if (size != NULL)
-		*size = hdr_of(ptr)->size;
+	h = e->chunk->heap;
+	pthread_mutex_lock(&h->lock);
+	if (e->state != ELEM_BUSY || e->cookie != malloc_elem_cookie(e)) {
+		pthread_mutex_unlock(&h->lock);
+		return -1;
+	}
+	h->alloc_bytes -= e->size;
+	h->alloc_count--;
+	if (e->pad != 0) {
+		struct malloc_elem *pad = RTE_PTR_ADD(e, e->pad);
+
+		pad->state = 0;
+		pad->cookie = 0;
+	}
+	e->state = ELEM_FREE;
+	e->pad = 0;
+	if (e->next != NULL && e->next->state == ELEM_FREE) {
+		free_list_remove(h, e->next);
+		malloc_elem_join_next(e);
+	}
+	if (e->prev != NULL && e->prev->state == ELEM_FREE) {
+		struct malloc_elem *p = e->prev;
+
+		free_list_remove(h, p);
+		malloc_elem_join_next(p);
+		e = p;
+	}
+	if (e->prev == NULL && e->next == NULL && !e->chunk->pinned)
+		heap_release_chunk(h, e->chunk);
+	else
+		free_list_insert(h, e);
+	pthread_mutex_unlock(&h->lock);
 	return 0;
 }
 
 int
-rte_malloc_get_socket_stats(int socket, struct rte_malloc_socket_stats *stats)
+malloc_heap_resize(struct malloc_elem *e, size_t size)
 {
-	if (stats == NULL || socket < 0 || socket >= RTE_MAX_NUMA_NODES)
+	struct malloc_heap *h = e->chunk->heap;
+	uintptr_t data = (uintptr_t)malloc_elem_data(e);
+	uintptr_t new_end;
+	int ret = -1;
+
+	if (size > e->chunk->len)
 		return -1;
-	memset(stats, 0, sizeof(*stats));
-	if (socket != 0)
+	new_end = RTE_ALIGN_CEIL(data + size, RTE_CACHE_LINE_SIZE);
+	pthread_mutex_lock(&h->lock);
+	if (new_end > (uintptr_t)malloc_elem_end(e)) {
+		struct malloc_elem *n = e->next;
+
+		if (n == NULL || n->state != ELEM_FREE ||
+				new_end > (uintptr_t)malloc_elem_end(n))
+			goto out;
+		free_list_remove(h, n);
+		h->alloc_bytes += n->size;
+		malloc_elem_join_next(e);
+	}
+	if ((uintptr_t)malloc_elem_end(e) - new_end >= MALLOC_ELEM_MIN_LEN) {
+		struct malloc_elem *rest = malloc_elem_split(e, (void *)new_end);
+
+		h->alloc_bytes -= rest->size;
+		if (rest->next != NULL && rest->next->state == ELEM_FREE) {
+			free_list_remove(h, rest->next);
+			malloc_elem_join_next(rest);
+		}
+		free_list_insert(h, rest);
+	}
+	ret = 0;
+out:
+	pthread_mutex_unlock(&h->lock);
+	return ret;
+}
+
+size_t
+malloc_heap_max_free(int socket, size_t align)
+{
+	struct malloc_heap *h;
+	size_t best = 0;
+	unsigned int idx;
+
+	if (socket < 0 || socket >= RTE_MAX_NUMA_NODES)
 		return 0;
-	pthread_mutex_lock(&heap.lock);
-	stats->heap_allocsz_bytes = heap.alloc_bytes;
-	stats->alloc_count = heap.alloc_count;
-	pthread_mutex_unlock(&heap.lock);
-	return 0;
+	h = &heaps[socket];
+	pthread_mutex_lock(&h->lock);
+	for (idx = 0; idx < MALLOC_FREE_LISTS; idx++) {
+		const struct malloc_elem *e;
+
+		for (e = h->free_head[idx]; e != NULL; e = e->free_next) {
+			uintptr_t d = RTE_ALIGN_CEIL((uintptr_t)e + MALLOC_ELEM_HEADER_LEN, align);
+			uintptr_t end = (uintptr_t)malloc_elem_end(e);
+
+			if (d < end && end - d > best)
+				best = end - d;
+		}
+	}
+	pthread_mutex_unlock(&h->lock);
+	return RTE_ALIGN_FLOOR(best, (size_t)RTE_CACHE_LINE_SIZE);
 }
 
-void
-rte_malloc_dump_stats(FILE *f, const char *type)
+uint64_t
+malloc_heap_page_sz(const void *ptr)
 {
-	struct rte_malloc_socket_stats st;
+	const struct malloc_elem *e = malloc_elem_from_data(ptr);
 
-	RTE_SET_USED(type);
-	rte_malloc_get_socket_stats(0, &st);
-	fprintf(f, "Socket:0\n\tHeap_size:%zu,\n\tAlloc_size:%zu,\n\tAlloc_count:%u,\n",
-		st.heap_totalsz_bytes, st.heap_allocsz_bytes, st.alloc_count);
+	return e != NULL ? e->chunk->msl->pub.page_sz : 0;
 }
 
-void
-rte_malloc_dump_heaps(FILE *f)
+/* Pre-allocate bytes on socket as pinned chunks, smaller pages first. */
+static int
+heap_prealloc(int socket, uint64_t bytes)
 {
-	rte_malloc_dump_stats(f, NULL);
-}
+	struct malloc_heap *h = &heaps[socket];
+	unsigned int i;
 
-rte_iova_t
-rte_malloc_virt2iova(const void *addr)
-{
-	return rte_mem_virt2iova(addr);
-}
+	for (i = 0; i < eal_mem.n_msl && bytes > 0; i++) {
+		struct eal_memseg_list *msl = &eal_mem.msl[i];
+		uint64_t pg = msl->pub.page_sz;
+		uint64_t n = (bytes + pg - 1) / pg;
 
-int
-rte_malloc_heap_socket_is_external(int socket_id)
-{
-	RTE_SET_USED(socket_id);
+		if (msl->pub.socket_id != socket)
+			continue;
+		if (msl->hp_idx >= 0)
+			n = RTE_MIN(n, (uint64_t)eal_mem.hp[msl->hp_idx].avail[socket]);
+		n = RTE_MIN(n, (uint64_t)msl->n_slots);
+		if (n == 0)
+			continue;
+		if (heap_add_chunk(h, msl, (unsigned int)n, true) == NULL)
+			continue;
+		bytes = bytes > n * pg ? bytes - n * pg : 0;
+	}
+	if (bytes > 0) {
+		EAL_LOG(ERR, "cannot pre-allocate memory on socket %d: %" PRIu64 " MB could not be mapped\n",
+			socket, (uint64_t)((bytes + MB - 1) / MB));
+		return -1;
+	}
 	return 0;
 }
 
 int
 rte_eal_malloc_heap_init(void)
 {
+	const struct internal_config *cfg = eal_get_internal_configuration();
+	uint64_t left = cfg->memory;
+	unsigned int s;
+
+	for (s = 0; s < RTE_MAX_NUMA_NODES; s++) {
+		struct malloc_heap *h = &heaps[s];
+
+		memset(h, 0, sizeof(*h));
+		pthread_mutex_init(&h->lock, NULL);
+		TAILQ_INIT(&h->chunks);
+		h->socket_id = (int)s;
+	}
+	if (cfg->force_sockets) {
+		for (s = 0; s < RTE_MAX_NUMA_NODES; s++)
+			if (cfg->socket_mem[s] != 0 && heap_prealloc((int)s, cfg->socket_mem[s]) < 0)
+				goto fail;
+	} else {
+		/* -m: take from each node in turn what it has until the amount is reached. */
+		for (s = 0; s < RTE_MAX_NUMA_NODES && left > 0; s++) {
+			uint64_t have = 0;
+			unsigned int i;
+
+			for (i = 0; i < eal_mem.n_msl; i++) {
+				const struct eal_memseg_list *msl = &eal_mem.msl[i];
+
+				if (msl->pub.socket_id != (int)s)
+					continue;
+				have += msl->hp_idx >= 0 ? (uint64_t)eal_mem.hp[msl->hp_idx].avail[s] *
+					msl->pub.page_sz : msl->pub.len;
+			}
+			have = RTE_MIN(have, left);
+			if (have != 0 && heap_prealloc((int)s, have) < 0)
+				goto fail;
+			left -= have;
+		}
+	}
 	return 0;
+fail:
+	rte_eal_malloc_heap_cleanup();
+	rte_errno = ENOMEM;
+	return -1;
 }
 
 void
 rte_eal_malloc_heap_cleanup(void)
 {
+	unsigned int s;
+
+	for (s = 0; s < RTE_MAX_NUMA_NODES; s++) {
+		struct malloc_heap *h = &heaps[s];
+		struct malloc_chunk *c;
+
+		pthread_mutex_lock(&h->lock);
+		while ((c = TAILQ_FIRST(&h->chunks)) != NULL)
+			heap_release_chunk(h, c);
+		memset(h->free_head, 0, sizeof(h->free_head));
+		h->alloc_bytes = 0;
+		h->alloc_count = 0;
+		pthread_mutex_unlock(&h->lock);
+	}
+}
+
+int
+rte_malloc_get_socket_stats(int socket, struct rte_malloc_socket_stats *st)
+{
+	struct malloc_heap *h;
+	unsigned int idx;
+
+	if (st == NULL || socket < 0 || socket >= RTE_MAX_NUMA_NODES) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	h = &heaps[socket];
+	memset(st, 0, sizeof(*st));
+	pthread_mutex_lock(&h->lock);
+	for (idx = 0; idx < MALLOC_FREE_LISTS; idx++) {
+		const struct malloc_elem *e;
+
+		for (e = h->free_head[idx]; e != NULL; e = e->free_next) {
+			st->heap_freesz_bytes += e->size;
+			st->free_count++;
+			if (e->size - MALLOC_ELEM_HEADER_LEN > st->greatest_free_size)
+				st->greatest_free_size = e->size - MALLOC_ELEM_HEADER_LEN;
+		}
+	}
+	st->heap_totalsz_bytes = h->total_bytes;
+	st->heap_allocsz_bytes = h->alloc_bytes;
+	st->alloc_count = h->alloc_count;
+	pthread_mutex_unlock(&h->lock);
+	return 0;
+}
+
+void
+rte_malloc_dump_stats(FILE *f, const char *type)
+{
+	unsigned int s;
+
+	RTE_SET_USED(type); /* blocks are not tracked by type */
+	for (s = 0; s < RTE_MAX_NUMA_NODES; s++) {
+		struct rte_malloc_socket_stats st;
+
+		if (rte_malloc_get_socket_stats((int)s, &st) < 0 || st.heap_totalsz_bytes == 0)
+			continue;
+		fprintf(f, "Socket:%u\n"
+			"\tHeap_size:%zu,\n"
+			"\tFree_size:%zu,\n"
+			"\tAlloc_size:%zu,\n"
+			"\tGreatest_free_size:%zu,\n"
+			"\tAlloc_count:%u,\n"
+			"\tFree_count:%u,\n",
+			s, st.heap_totalsz_bytes, st.heap_freesz_bytes, st.heap_allocsz_bytes,
+			st.greatest_free_size, st.alloc_count, st.free_count);
+	}
+}
+
+void
+rte_malloc_dump_heaps(FILE *f)
+{
+	unsigned int s;
+
+	for (s = 0; s < RTE_MAX_NUMA_NODES; s++) {
+		struct malloc_heap *h = &heaps[s];
+		const struct malloc_chunk *c;
+
+		pthread_mutex_lock(&h->lock);
+		if (h->n_chunks != 0)
+			fprintf(f, "Heap socket %u: %u chunks, %zu bytes, %u blocks in use (%zu bytes)\n",
+				s, h->n_chunks, h->total_bytes, h->alloc_count, h->alloc_bytes);
+		TAILQ_FOREACH(c, &h->chunks, next) {
+			const struct malloc_elem *e = RTE_PTR_ADD(c, MALLOC_CHUNK_HEADER_LEN);
+
+			fprintf(f, "  chunk %p len 0x%zx page_sz %" PRIu64 " kB%s\n", (const void *)c,
+				c->len, c->msl->pub.page_sz >> 10, c->pinned ? " pinned" : "");
+			for (; e != NULL; e = e->next)
+				fprintf(f, "    %s %p size 0x%zx%s\n",
+					e->state == ELEM_FREE ? "free" : "busy", (const void *)e,
+					e->size, malloc_elem_sane(e) ? "" : " CORRUPT");
+		}
+		pthread_mutex_unlock(&h->lock);
+	}
+}
+
+int
+rte_malloc_heap_socket_is_external(int socket_id)
+{
+	if (socket_id < 0 || socket_id >= RTE_MAX_NUMA_NODES) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	return 0;
+}
+
+int
+rte_malloc_heap_get_socket(const char *name)
+{
+	unsigned int s;
+
+	if (name == NULL) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	for (s = 0; s < RTE_MAX_NUMA_NODES; s++) {
+		char buf[32];
+
+		snprintf(buf, sizeof(buf), "socket_%u", s);
+		if (strcmp(name, buf) == 0)
+			return (int)s;
+	}
+	rte_errno = ENOENT;
+	return -1;
 }

@@ -63,7 +63,10 @@ void rte_malloc_dump_stats(FILE *f, const char *type);
 void rte_malloc_dump_heaps(FILE *f);
 /** IOVA of memory from rte_malloc. */
 rte_iova_t rte_malloc_virt2iova(const void *addr);
+/** 0 for a valid socket (no heap here is external), -1 with rte_errno EINVAL otherwise. */
 int rte_malloc_heap_socket_is_external(int socket_id);
+/** Socket of the heap named "socket_<n>", or -1 with rte_errno ENOENT. */
+int rte_malloc_heap_get_socket(const char *name);
 
 #ifdef __cplusplus
 }

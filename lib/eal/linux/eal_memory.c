@@ -1,10 +1,17 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Address translation for DMA: virtual to physical through /proc/self/pagemap. */
+/*
+ * Start-up of EAL memory on Linux: find the hugepages we may use, check -m / --socket-mem
+ * against them, choose the IOVA mode and reserve one address range per (NUMA node, page size).
+ * Nothing is mapped here: the heap maps pages into the ranges when it needs them, which keeps
+ * start-up fast and the resident set small. Also the pagemap lookup behind rte_mem_virt2phy.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <fcntl.h>
+#include <errno.h>
+#include <inttypes.h>
 #include <sys/mman.h>
 
 #include <rte_common.h>
@@ -14,116 +21,262 @@
 #include <rte_log.h>
 
 #include "eal_private.h"
+#include "eal_memalloc.h"
 
-#define PFN_MASK_SIZE 8
+#define PAGEMAP_PFN_MASK 0x7fffffffffffffULL
+#define PAGEMAP_PRESENT (1ULL << 63)
+
+struct eal_mem_state eal_mem = {
+	.lock = PTHREAD_RWLOCK_INITIALIZER,
+	.pagemap_fd = -1,
+};
 
 phys_addr_t
 rte_mem_virt2phy(const void *virtaddr)
 {
-	uint64_t page, pfn;
-	long page_size = sysconf(_SC_PAGESIZE);
-	off_t offset;
+	uint64_t entry;
+	off_t offset = (off_t)((uintptr_t)virtaddr / RTE_PGSIZE_4K * sizeof(entry));
+	ssize_t n;
 	int fd;
 
 	fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return RTE_BAD_IOVA;
-	offset = (off_t)(((uintptr_t)virtaddr / (uint64_t)page_size) * sizeof(uint64_t));
-	if (pread(fd, &page, PFN_MASK_SIZE, offset) != PFN_MASK_SIZE) {
-		close(fd);
-		return RTE_BAD_IOVA;
-	}
+	n = pread(fd, &entry, sizeof(entry), offset);
 	close(fd);
-	/* Bit 63: page present; bits 0-54: frame number (zero when not root). */
-	pfn = page & 0x7fffffffffffffULL;
-	if (!(page & (1ULL << 63)) || pfn == 0)
+	/* Bit 63: present; bits 0-54: frame number, reported as zero to unprivileged readers. */
+	if (n != sizeof(entry) || !(entry & PAGEMAP_PRESENT) || (entry & PAGEMAP_PFN_MASK) == 0)
 		return RTE_BAD_IOVA;
-	return pfn * (uint64_t)page_size + ((uintptr_t)virtaddr % (uint64_t)page_size);
+	return (entry & PAGEMAP_PFN_MASK) * RTE_PGSIZE_4K + (uintptr_t)virtaddr % RTE_PGSIZE_4K;
 }
 
-rte_iova_t
-rte_mem_virt2iova(const void *virtaddr)
+/* Can this process read physical frame numbers? Checked on a page we know is present. */
+static bool
+physaddrs_readable(void)
 {
-	if (rte_eal_iova_mode() == RTE_IOVA_VA)
-		return (uintptr_t)virtaddr;
-	return rte_mem_virt2phy(virtaddr);
+	volatile uint64_t probe = 1;
+
+	return rte_mem_virt2phy((const void *)(uintptr_t)&probe) != RTE_BAD_IOVA;
 }
 
-void *
-rte_mem_iova2virt(rte_iova_t iova)
+/*
+ * IOVA as PA when hugepages back the memory (they never move) and frame numbers are readable;
+ * IOVA as VA otherwise. --iova-mode overrides, but PA needs readable frame numbers.
+ */
+static int
+choose_iova_mode(void)
 {
-	if (rte_eal_iova_mode() == RTE_IOVA_VA)
-		return (void *)(uintptr_t)iova;
-	return NULL;
-}
+	const struct internal_config *cfg = eal_get_internal_configuration();
+	struct rte_config *config = rte_eal_get_configuration();
+	bool phys = physaddrs_readable();
+	enum rte_iova_mode mode;
 
-uint64_t
-rte_eal_get_physmem_size(void)
-{
-	return eal_get_internal_configuration()->memory;
-}
-
-void
-rte_dump_physmem_layout(FILE *f)
-{
-	fprintf(f, "memory: anonymous, %zu bytes requested\n",
-		(size_t)eal_get_internal_configuration()->memory);
-}
-
-unsigned int
-rte_memory_get_nchannel(void)
-{
-	return eal_get_internal_configuration()->force_nchannel;
-}
-
-unsigned int
-rte_memory_get_nrank(void)
-{
-	return eal_get_internal_configuration()->force_nrank;
-}
-
-int
-rte_mem_lock_page(const void *virt)
-{
-	uintptr_t page = RTE_ALIGN_FLOOR((uintptr_t)virt, (uintptr_t)sysconf(_SC_PAGESIZE));
-
-	return mlock((void *)page, (size_t)sysconf(_SC_PAGESIZE));
-}
-
-int
-rte_memseg_walk(rte_memseg_walk_t func, void *arg)
-{
-	RTE_SET_USED(func);
-	RTE_SET_USED(arg);
+	if (cfg->iova_mode == RTE_IOVA_PA && !phys) {
+		EAL_LOG(ERR, "--iova-mode=pa: physical addresses are not readable from /proc/self/pagemap (needs root)\n");
+		rte_errno = EACCES;
+		return -1;
+	}
+	if (cfg->iova_mode != RTE_IOVA_DC)
+		mode = cfg->iova_mode;
+	else
+		mode = phys && eal_mem.hugepages ? RTE_IOVA_PA : RTE_IOVA_VA;
+	config->iova_mode = mode;
+	if (mode == RTE_IOVA_PA)
+		eal_mem.pagemap_fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
+	EAL_LOG(DEBUG, "IOVA mode %s\n", mode == RTE_IOVA_PA ? "PA" : "VA");
 	return 0;
 }
 
-int
-rte_mem_event_callback_register(const char *name, rte_mem_event_callback_t clb, void *arg)
+static int
+add_msl(int socket, uint64_t page_sz, unsigned int n_slots, int hp_idx)
 {
-	RTE_SET_USED(name);
-	RTE_SET_USED(clb);
-	RTE_SET_USED(arg);
-	rte_errno = ENOTSUP;
-	return -1;
+	struct eal_memseg_list *msl;
+	size_t len = (size_t)n_slots * page_sz;
+
+	if (eal_mem.n_msl == RTE_MAX_MEMSEG_LISTS || n_slots == 0)
+		return 0;
+	msl = &eal_mem.msl[eal_mem.n_msl];
+	memset(msl, 0, sizeof(*msl));
+	msl->segs = calloc(n_slots, sizeof(*msl->segs));
+	msl->used = calloc((n_slots + 63) / 64, sizeof(uint64_t));
+	msl->pub.base_va = eal_memalloc_reserve_va(len, page_sz);
+	if (msl->segs == NULL || msl->used == NULL || msl->pub.base_va == NULL) {
+		EAL_LOG(ERR, "cannot reserve %zu MB of address space for socket %d\n",
+			(size_t)(len / MB), socket);
+		free(msl->segs);
+		free(msl->used);
+		rte_errno = ENOMEM;
+		return -1;
+	}
+	msl->pub.page_sz = page_sz;
+	msl->pub.socket_id = socket;
+	msl->pub.len = len;
+	msl->pub.heap = 1;
+	msl->n_slots = n_slots;
+	msl->hp_idx = hp_idx;
+	eal_mem.n_msl++;
+	return 0;
 }
 
-int
-rte_mem_event_callback_unregister(const char *name, void *arg)
+static uint64_t
+free_bytes_on(unsigned int node)
 {
-	RTE_SET_USED(name);
-	RTE_SET_USED(arg);
-	rte_errno = ENOTSUP;
-	return -1;
+	uint64_t sum = 0;
+	unsigned int i;
+
+	for (i = 0; i < eal_mem.n_hp; i++)
+		sum += (uint64_t)eal_mem.hp[i].avail[node] * eal_mem.hp[i].page_sz;
+	return sum;
+}
+
+/* One line telling the user what was found and that --no-huge is the way out. */
+static void
+report_no_hugepages(void)
+{
+	char what[512] = "";
+	size_t off = 0;
+	unsigned int i, n;
+
+	for (i = 0; i < eal_mem.n_hp && off < sizeof(what); i++) {
+		const struct eal_hp_size *hp = &eal_mem.hp[i];
+		uint64_t avail = 0;
+
+		for (n = 0; n < RTE_MAX_NUMA_NODES; n++)
+			avail += hp->avail[n];
+		off += (size_t)snprintf(what + off, sizeof(what) - off, "%s%" PRIu64 " kB: %" PRIu64
+			" free%s%s", i ? ", " : "", hp->page_sz >> 10, avail,
+			hp->mount[0] ? " on " : (rte_eal_process_in_memory() ? "" : ", not mounted"),
+			hp->mount);
+	}
+	if (eal_mem.n_hp == 0)
+		EAL_LOG(ERR, "no hugepage support in this kernel - use --no-huge to run without hugepages\n");
+	else
+		EAL_LOG(ERR, "no free hugepages (%s) - use --no-huge to run without them\n", what);
+}
+
+/* -m / --socket-mem must fit in what is free now; say what is free when it does not. */
+static int
+check_requested(void)
+{
+	const struct internal_config *cfg = eal_get_internal_configuration();
+	uint64_t total = 0;
+	unsigned int n;
+
+	for (n = 0; n < RTE_MAX_NUMA_NODES; n++)
+		total += free_bytes_on(n);
+	if (cfg->force_sockets) {
+		for (n = 0; n < RTE_MAX_NUMA_NODES; n++) {
+			if (cfg->socket_mem[n] <= free_bytes_on(n))
+				continue;
+			EAL_LOG(ERR, "--socket-mem asks for %" PRIu64 " MB on socket %u but only %"
+				PRIu64 " MB of hugepages are free there\n", (uint64_t)(cfg->socket_mem[n] / MB),
+				n, (uint64_t)(free_bytes_on(n) / MB));
+			return -1;
+		}
+	} else if (cfg->memory > total) {
+		EAL_LOG(ERR, "-m %zu MB is more than the %" PRIu64 " MB of free hugepages\n",
+			(size_t)(cfg->memory / MB), (uint64_t)(total / MB));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+init_hugepages(void)
+{
+	uint64_t total = 0;
+	unsigned int i, n;
+
+	if (eal_hugepage_info_init() < 0)
+		return -1;
+	for (n = 0; n < RTE_MAX_NUMA_NODES; n++)
+		total += free_bytes_on(n);
+	if (total == 0) {
+		report_no_hugepages();
+		rte_errno = ENOMEM;
+		return -1;
+	}
+	if (check_requested() < 0) {
+		rte_errno = ENOMEM;
+		return -1;
+	}
+	for (n = 0; n < eal_mem.n_nodes; n++) {
+		for (i = 0; i < eal_mem.n_hp; i++) {
+			const struct eal_hp_size *hp = &eal_mem.hp[i];
+			uint64_t pages = RTE_MAX(hp->total[n], hp->avail[n]);
+
+			if (hp->avail[n] == 0)
+				continue;
+			pages = RTE_MIN(pages, EAL_MSL_MAX_VA / hp->page_sz);
+			if (add_msl((int)n, hp->page_sz, (unsigned int)pages, (int)i) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+init_no_huge(void)
+{
+	const struct internal_config *cfg = eal_get_internal_configuration();
+	uint64_t ram = (uint64_t)sysconf(_SC_PHYS_PAGES) * (uint64_t)sysconf(_SC_PAGESIZE);
+	uint64_t limit = cfg->memory != 0 ? cfg->memory : EAL_NO_HUGE_DEFAULT_LIMIT;
+
+	if (cfg->memory > ram) {
+		EAL_LOG(ERR, "-m %zu MB is more than the %" PRIu64 " MB of RAM of this machine\n",
+			(size_t)(cfg->memory / MB), (uint64_t)(ram / MB));
+		rte_errno = ENOMEM;
+		return -1;
+	}
+	limit = RTE_ALIGN_CEIL(limit, EAL_NO_HUGE_MIN_CHUNK);
+	eal_mem.no_huge_limit = limit;
+	return add_msl(0, RTE_PGSIZE_4K, (unsigned int)(limit / RTE_PGSIZE_4K), -1);
 }
 
 int
 rte_eal_memory_init(void)
 {
-	return 0;
+	const struct internal_config *cfg = eal_get_internal_configuration();
+	int ret;
+
+	eal_mem.n_msl = 0;
+	eal_mem.n_hp = 0;
+	eal_mem.n_nodes = 1;
+	eal_mem.file_seq = 0;
+	eal_mem.pagemap_fd = -1;
+	eal_mem.hugepages = !cfg->no_hugetlbfs;
+	eal_mem.use_files = !cfg->in_memory;
+
+	ret = eal_mem.hugepages ? init_hugepages() : init_no_huge();
+	if (ret == 0)
+		ret = choose_iova_mode();
+	if (ret < 0) {
+		int err = rte_errno;
+
+		rte_eal_memory_cleanup();
+		rte_errno = err;
+	}
+	return ret;
 }
 
 void
 rte_eal_memory_cleanup(void)
 {
+	unsigned int i;
+
+	pthread_rwlock_wrlock(&eal_mem.lock);
+	for (i = 0; i < eal_mem.n_msl; i++) {
+		struct eal_memseg_list *msl = &eal_mem.msl[i];
+
+		eal_memalloc_release_va(msl->pub.base_va, msl->pub.len);
+		free(msl->segs);
+		free(msl->used);
+		memset(msl, 0, sizeof(*msl));
+	}
+	eal_mem.n_msl = 0;
+	if (eal_mem.pagemap_fd >= 0)
+		close(eal_mem.pagemap_fd);
+	eal_mem.pagemap_fd = -1;
+	pthread_rwlock_unlock(&eal_mem.lock);
+	eal_mem_event_clear();
 }

@@ -21,6 +21,7 @@
 #include <rte_log.h>
 
 #include "eal_private.h"
+#include "eal_memalloc.h"
 
 static char runtime_dir[PATH_MAX];
 static int config_fd = -1;
@@ -29,6 +30,20 @@ const char *
 rte_eal_get_runtime_dir(void)
 {
 	return runtime_dir;
+}
+
+bool
+eal_runtime_dir_locked(void)
+{
+	return config_fd >= 0;
+}
+
+const char *
+eal_file_prefix(void)
+{
+	const struct internal_config *cfg = eal_get_internal_configuration();
+
+	return cfg->hugefile_prefix != NULL ? cfg->hugefile_prefix : EAL_DEFAULT_FILE_PREFIX;
 }
 
 static int
@@ -45,8 +60,7 @@ int
 eal_create_runtime_dir(void)
 {
 	const struct internal_config *cfg = eal_get_internal_configuration();
-	const char *prefix = cfg->hugefile_prefix != NULL ? cfg->hugefile_prefix :
-		EAL_DEFAULT_FILE_PREFIX;
+	const char *prefix = eal_file_prefix();
 	const char *base = "/var/run";
 	char path[PATH_MAX + 16];
 	int fd;

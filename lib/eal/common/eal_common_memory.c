@@ -1,0 +1,401 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The memory layout as the rest of the world sees it: walks over mapped pages (what a DMA layer
+ * such as VFIO maps), address translation, and the callbacks told about every mapping change.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <inttypes.h>
+#include <pthread.h>
+#include <sys/mman.h>
+#include <sys/queue.h>
+
+#include <rte_common.h>
+#include <rte_eal.h>
+#include <rte_errno.h>
+#include <rte_log.h>
+#include <rte_memory.h>
+#include <rte_string_fns.h>
+
+#include "eal_private.h"
+#include "eal_memalloc.h"
+
+struct eal_mem_event_cb {
+	TAILQ_ENTRY(eal_mem_event_cb) next;
+	char name[RTE_MEM_EVENT_CALLBACK_NAME_LEN];
+	rte_mem_event_callback_t fn;
+	void *arg;
+};
+
+static TAILQ_HEAD(, eal_mem_event_cb) mem_event_cbs = TAILQ_HEAD_INITIALIZER(mem_event_cbs);
+static pthread_rwlock_t mem_event_lock = PTHREAD_RWLOCK_INITIALIZER;
+
+struct eal_memseg_list *
+eal_msl_of(const void *addr)
+{
+	unsigned int i;
+
+	for (i = 0; i < eal_mem.n_msl; i++) {
+		struct eal_memseg_list *msl = &eal_mem.msl[i];
+		uintptr_t base = (uintptr_t)msl->pub.base_va;
+
+		if ((uintptr_t)addr >= base && (uintptr_t)addr < base + msl->pub.len)
+			return msl;
+	}
+	return NULL;
+}
+
+bool
+eal_mem_iova_contig(const void *addr, size_t len)
+{
+	struct eal_memseg_list *msl = eal_msl_of(addr);
+	uintptr_t cur, end = (uintptr_t)addr + len;
+	rte_iova_t expect;
+
+	if (rte_eal_iova_mode() == RTE_IOVA_VA)
+		return true;
+	if (msl == NULL || len == 0)
+		return false;
+	cur = RTE_ALIGN_FLOOR((uintptr_t)addr, msl->pub.page_sz);
+	expect = eal_msl_seg(msl, (void *)cur)->iova;
+	for (; cur < end; cur += msl->pub.page_sz) {
+		const struct rte_memseg *ms = eal_msl_seg(msl, (void *)cur);
+
+		if (ms->len == 0 || ms->iova == RTE_BAD_IOVA || ms->iova != expect)
+			return false;
+		expect += msl->pub.page_sz;
+	}
+	return true;
+}
+
+int
+rte_memseg_list_walk_thread_unsafe(rte_memseg_list_walk_t func, void *arg)
+{
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < eal_mem.n_msl; i++) {
+		ret = func(&eal_mem.msl[i].pub, arg);
+		if (ret != 0)
+			return ret;
+	}
+	return 0;
+}
+
+int
+rte_memseg_walk_thread_unsafe(rte_memseg_walk_t func, void *arg)
+{
+	unsigned int i, s;
+	int ret;
+
+	for (i = 0; i < eal_mem.n_msl; i++) {
+		const struct eal_memseg_list *msl = &eal_mem.msl[i];
+
+		for (s = 0; s < msl->n_slots && msl->n_mapped > 0; s++) {
+			if (msl->used[s / 64] == 0 && s % 64 == 0) {
+				s += 63;
+				continue;
+			}
+			if (msl->segs[s].len == 0)
+				continue;
+			ret = func(&msl->pub, &msl->segs[s], arg);
+			if (ret != 0)
+				return ret;
+		}
+	}
+	return 0;
+}
+
+int
+rte_memseg_contig_walk_thread_unsafe(rte_memseg_contig_walk_t func, void *arg)
+{
+	unsigned int i, s, e;
+	int ret;
+
+	for (i = 0; i < eal_mem.n_msl; i++) {
+		const struct eal_memseg_list *msl = &eal_mem.msl[i];
+		bool pa = rte_eal_iova_mode() == RTE_IOVA_PA;
+
+		for (s = 0; s < msl->n_slots && msl->n_mapped > 0; s = e) {
+			if (msl->used[s / 64] == 0 && s % 64 == 0) {
+				e = s + 64;
+				continue;
+			}
+			e = s + 1;
+			if (msl->segs[s].len == 0)
+				continue;
+			/* Extend while the next page is mapped and, in PA mode, physically adjacent. */
+			while (e < msl->n_slots && msl->segs[e].len != 0 &&
+					(!pa || msl->segs[e].iova == msl->segs[e - 1].iova +
+						msl->pub.page_sz))
+				e++;
+			ret = func(&msl->pub, &msl->segs[s], (size_t)(e - s) * msl->pub.page_sz,
+				arg);
+			if (ret != 0)
+				return ret;
+		}
+	}
+	return 0;
+}
+
+int
+rte_memseg_walk(rte_memseg_walk_t func, void *arg)
+{
+	int ret;
+
+	pthread_rwlock_rdlock(&eal_mem.lock);
+	ret = rte_memseg_walk_thread_unsafe(func, arg);
+	pthread_rwlock_unlock(&eal_mem.lock);
+	return ret;
+}
+
+int
+rte_memseg_contig_walk(rte_memseg_contig_walk_t func, void *arg)
+{
+	int ret;
+
+	pthread_rwlock_rdlock(&eal_mem.lock);
+	ret = rte_memseg_contig_walk_thread_unsafe(func, arg);
+	pthread_rwlock_unlock(&eal_mem.lock);
+	return ret;
+}
+
+int
+rte_memseg_list_walk(rte_memseg_list_walk_t func, void *arg)
+{
+	int ret;
+
+	pthread_rwlock_rdlock(&eal_mem.lock);
+	ret = rte_memseg_list_walk_thread_unsafe(func, arg);
+	pthread_rwlock_unlock(&eal_mem.lock);
+	return ret;
+}
+
+struct rte_memseg_list *
+rte_mem_virt2memseg_list(const void *addr)
+{
+	struct eal_memseg_list *msl;
+
+	pthread_rwlock_rdlock(&eal_mem.lock);
+	msl = eal_msl_of(addr);
+	pthread_rwlock_unlock(&eal_mem.lock);
+	return msl != NULL ? &msl->pub : NULL;
+}
+
+struct rte_memseg *
+rte_mem_virt2memseg(const void *addr, const struct rte_memseg_list *pub)
+{
+	struct eal_memseg_list *msl;
+	struct rte_memseg *ms = NULL;
+
+	pthread_rwlock_rdlock(&eal_mem.lock);
+	msl = pub != NULL ? (struct eal_memseg_list *)((uintptr_t)pub -
+		offsetof(struct eal_memseg_list, pub)) : eal_msl_of(addr);
+	if (msl != NULL && (uintptr_t)addr >= (uintptr_t)msl->pub.base_va &&
+			(uintptr_t)addr < (uintptr_t)msl->pub.base_va + msl->pub.len) {
+		ms = eal_msl_seg(msl, addr);
+		if (ms->len == 0)
+			ms = NULL;
+	}
+	pthread_rwlock_unlock(&eal_mem.lock);
+	return ms;
+}
+
+rte_iova_t
+rte_mem_virt2iova(const void *addr)
+{
+	struct eal_memseg_list *msl;
+	rte_iova_t iova = RTE_BAD_IOVA;
+
+	if (rte_eal_iova_mode() == RTE_IOVA_VA)
+		return (uintptr_t)addr;
+	pthread_rwlock_rdlock(&eal_mem.lock);
+	msl = eal_msl_of(addr);
+	if (msl != NULL) {
+		const struct rte_memseg *ms = eal_msl_seg(msl, addr);
+
+		if (ms->len != 0 && ms->iova != RTE_BAD_IOVA)
+			iova = ms->iova + ((uintptr_t)addr - (uintptr_t)ms->addr);
+	}
+	pthread_rwlock_unlock(&eal_mem.lock);
+	/* Memory outside the hugepages (or --no-huge pages faulted in since): ask the kernel. */
+	if (iova == RTE_BAD_IOVA)
+		iova = rte_mem_virt2phy(addr);
+	return iova;
+}
+
+void *
+rte_mem_iova2virt(rte_iova_t iova)
+{
+	unsigned int i, s;
+	void *va = NULL;
+
+	pthread_rwlock_rdlock(&eal_mem.lock);
+	for (i = 0; i < eal_mem.n_msl && va == NULL; i++) {
+		const struct eal_memseg_list *msl = &eal_mem.msl[i];
+
+		for (s = 0; s < msl->n_slots && msl->n_mapped > 0; s++) {
+			const struct rte_memseg *ms = &msl->segs[s];
+
+			if (ms->len != 0 && ms->iova != RTE_BAD_IOVA && iova >= ms->iova &&
+					iova < ms->iova + ms->len) {
+				va = RTE_PTR_ADD(ms->addr, iova - ms->iova);
+				break;
+			}
+		}
+	}
+	pthread_rwlock_unlock(&eal_mem.lock);
+	return va;
+}
+
+uint64_t
+rte_eal_get_physmem_size(void)
+{
+	uint64_t total = 0;
+	unsigned int i;
+
+	pthread_rwlock_rdlock(&eal_mem.lock);
+	for (i = 0; i < eal_mem.n_msl; i++)
+		total += (uint64_t)eal_mem.msl[i].n_mapped * eal_mem.msl[i].pub.page_sz;
+	pthread_rwlock_unlock(&eal_mem.lock);
+	return total;
+}
+
+static int
+dump_run(const struct rte_memseg_list *msl, const struct rte_memseg *ms, size_t len, void *arg)
+{
+	fprintf(arg, "  segment: va=%p len=0x%zx iova=0x%" PRIx64 " page_sz=%" PRIu64
+		" kB socket_id=%d\n", ms->addr, len, ms->iova, msl->page_sz >> 10, msl->socket_id);
+	return 0;
+}
+
+void
+rte_dump_physmem_layout(FILE *f)
+{
+	unsigned int i;
+
+	pthread_rwlock_rdlock(&eal_mem.lock);
+	for (i = 0; i < eal_mem.n_msl; i++) {
+		const struct eal_memseg_list *msl = &eal_mem.msl[i];
+
+		fprintf(f, "memseg list %u: socket_id=%d page_sz=%" PRIu64 " kB va=%p len=0x%zx mapped=%u pages\n",
+			i, msl->pub.socket_id, msl->pub.page_sz >> 10, msl->pub.base_va,
+			msl->pub.len, msl->n_mapped);
+	}
+	rte_memseg_contig_walk_thread_unsafe(dump_run, f);
+	pthread_rwlock_unlock(&eal_mem.lock);
+}
+
+unsigned int
+rte_memory_get_nchannel(void)
+{
+	return eal_get_internal_configuration()->force_nchannel;
+}
+
+unsigned int
+rte_memory_get_nrank(void)
+{
+	return eal_get_internal_configuration()->force_nrank;
+}
+
+int
+rte_mem_lock_page(const void *virt)
+{
+	uintptr_t page = RTE_ALIGN_FLOOR((uintptr_t)virt, (uintptr_t)RTE_PGSIZE_4K);
+
+	return mlock((void *)page, RTE_PGSIZE_4K);
+}
+
+void
+eal_mem_event_notify(enum rte_mem_event ev, const void *addr, size_t len)
+{
+	struct eal_mem_event_cb *cb;
+
+	pthread_rwlock_rdlock(&mem_event_lock);
+	TAILQ_FOREACH(cb, &mem_event_cbs, next)
+		cb->fn(ev, addr, len, cb->arg);
+	pthread_rwlock_unlock(&mem_event_lock);
+}
+
+void
+eal_mem_event_clear(void)
+{
+	struct eal_mem_event_cb *cb;
+
+	pthread_rwlock_wrlock(&mem_event_lock);
+	while ((cb = TAILQ_FIRST(&mem_event_cbs)) != NULL) {
+		TAILQ_REMOVE(&mem_event_cbs, cb, next);
+		free(cb);
+	}
+	pthread_rwlock_unlock(&mem_event_lock);
+}
+
+static struct eal_mem_event_cb *
+find_cb(const char *name, void *arg)
+{
+	struct eal_mem_event_cb *cb;
+
+	TAILQ_FOREACH(cb, &mem_event_cbs, next)
+		if (strcmp(cb->name, name) == 0 && cb->arg == arg)
+			return cb;
+	return NULL;
+}
+
+int
+rte_mem_event_callback_register(const char *name, rte_mem_event_callback_t clb, void *arg)
+{
+	struct eal_mem_event_cb *cb;
+
+	if (name == NULL || clb == NULL) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	if (strnlen(name, RTE_MEM_EVENT_CALLBACK_NAME_LEN) == RTE_MEM_EVENT_CALLBACK_NAME_LEN) {
+		EAL_LOG(ERR, "memory event callback name too long: %.16s...\n", name);
+		rte_errno = ENAMETOOLONG;
+		return -1;
+	}
+	pthread_rwlock_wrlock(&mem_event_lock);
+	if (find_cb(name, arg) != NULL) {
+		pthread_rwlock_unlock(&mem_event_lock);
+		EAL_LOG(ERR, "memory event callback %s already registered\n", name);
+		rte_errno = EEXIST;
+		return -1;
+	}
+	cb = calloc(1, sizeof(*cb));
+	if (cb == NULL) {
+		pthread_rwlock_unlock(&mem_event_lock);
+		rte_errno = ENOMEM;
+		return -1;
+	}
+	rte_strlcpy(cb->name, name, sizeof(cb->name));
+	cb->fn = clb;
+	cb->arg = arg;
+	TAILQ_INSERT_TAIL(&mem_event_cbs, cb, next);
+	pthread_rwlock_unlock(&mem_event_lock);
+	return 0;
+}
+
+int
+rte_mem_event_callback_unregister(const char *name, void *arg)
+{
+	struct eal_mem_event_cb *cb;
+
+	if (name == NULL) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	pthread_rwlock_wrlock(&mem_event_lock);
+	cb = find_cb(name, arg);
+	if (cb != NULL)
+		TAILQ_REMOVE(&mem_event_cbs, cb, next);
+	pthread_rwlock_unlock(&mem_event_lock);
+	if (cb == NULL) {
+		EAL_LOG(ERR, "memory event callback %s is not registered\n", name);
+		rte_errno = ENOENT;
+		return -1;
+	}
+	free(cb);
+	return 0;
+}

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * EAL memory internals shared by the OS layer (linux/eal_memory.c, eal_memalloc.c,
+ * eal_hugepage_info.c), the common memory code and the heap.
+ *
+ * Memory is organised in memseg lists: one virtual address range per (NUMA node, page size),
+ * reserved PROT_NONE at start-up and filled with pages on demand. Each page of a list has a
+ * struct rte_memseg that is valid while the page is mapped. The heap asks for runs of pages
+ * ("chunks") and gives them back when a whole chunk is free again.
+ */
+#ifndef _EAL_MEMALLOC_H_
+#define _EAL_MEMALLOC_H_
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <pthread.h>
+
+#include <rte_memory.h>
+
+#include "eal_internal_cfg.h"
+
+/* Without -m, --no-huge memory may grow up to this much (it is only faulted in when touched). */
+#define EAL_NO_HUGE_DEFAULT_LIMIT (512ULL << 20)
+/* Virtual address space reserved for one list at most, whatever the number of hugepages. */
+#define EAL_MSL_MAX_VA (64ULL << 30)
+/* --no-huge memory is mapped in chunks of at least this size, to keep the number of mappings low. */
+#define EAL_NO_HUGE_MIN_CHUNK (2ULL << 20)
+
+struct eal_memseg_list {
+	struct rte_memseg_list pub;     /* base_va, page_sz, socket_id, len, heap */
+	unsigned int n_slots;           /* pages the range can hold */
+	unsigned int n_mapped;          /* pages currently mapped */
+	struct rte_memseg *segs;        /* one per page; len == 0 while not mapped */
+	uint64_t *used;                 /* bitmap of mapped pages, for quick searches */
+	int hp_idx;                     /* index into the detected page sizes, -1 for --no-huge */
+};
+
+/* What was found about one hugepage size at start-up (eal_hugepage_info.c). */
+struct eal_hp_size {
+	uint64_t page_sz;
+	char mount[PATH_MAX];           /* "" when no hugetlbfs of this size is mounted */
+	uint32_t total[RTE_MAX_NUMA_NODES];  /* pages configured per node */
+	uint32_t avail[RTE_MAX_NUMA_NODES];  /* free and unreserved pages per node */
+};
+
+struct eal_mem_state {
+	pthread_rwlock_t lock;          /* protects the lists; writers map and unmap */
+	unsigned int n_msl;
+	struct eal_memseg_list msl[RTE_MAX_MEMSEG_LISTS];
+	unsigned int n_hp;
+	struct eal_hp_size hp[EAL_MAX_HUGEPAGE_SIZES];
+	unsigned int n_nodes;           /* NUMA nodes seen in sysfs (at least 1) */
+	int pagemap_fd;                 /* open in IOVA-as-PA mode, else -1 */
+	unsigned int file_seq;          /* next hugepage file number */
+	bool hugepages;                 /* false with --no-huge */
+	bool use_files;                 /* hugepage files in the mount (not --in-memory) */
+	uint64_t no_huge_limit;         /* --no-huge: bytes the one list may map */
+};
+
+extern struct eal_mem_state eal_mem;
+
+/* eal_hugepage_info.c: fill eal_mem.hp; 0, or -1 when a requested --huge-dir is unusable. */
+int eal_hugepage_info_init(void);
+/* Remove hugepage files of our prefix left by a run that crashed (we hold the prefix lock). */
+void eal_hugepage_clean_stale(const char *prefix);
+
+/* eal_runtime_dir.c: is this process the lock holder of its --file-prefix? */
+bool eal_runtime_dir_locked(void);
+const char *eal_file_prefix(void);
+
+/*
+ * eal_memalloc.c, all with eal_mem.lock held for writing; the caller tells the memory event
+ * callbacks after mapping and before unmapping, without the lock.
+ * Map n pages starting at slot first of msl and fill their memsegs: 0, or -1 (rte_errno
+ * ENOMEM) with nothing mapped.
+ */
+int eal_memalloc_map(struct eal_memseg_list *msl, unsigned int first, unsigned int n);
+/* Unmap the pages and put the PROT_NONE reservation back in their place. */
+void eal_memalloc_unmap(struct eal_memseg_list *msl, unsigned int first, unsigned int n);
+/* Find n free contiguous slots; returns the first or -1. */
+int eal_memalloc_find_slots(const struct eal_memseg_list *msl, unsigned int n);
+/* Reserve len bytes of address space aligned to align; NULL on failure. */
+void *eal_memalloc_reserve_va(size_t len, size_t align);
+void eal_memalloc_release_va(void *va, size_t len);
+
+/* eal_common_memory.c */
+void eal_mem_event_notify(enum rte_mem_event ev, const void *addr, size_t len);
+void eal_mem_event_clear(void);
+/* The list holding addr, or NULL. Caller holds eal_mem.lock (read). */
+struct eal_memseg_list *eal_msl_of(const void *addr);
+/* Are [addr, addr + len) IOVA-contiguous? Caller holds eal_mem.lock (read). */
+bool eal_mem_iova_contig(const void *addr, size_t len);
+/* Address of a page's struct rte_memseg for addr inside msl. */
+static inline struct rte_memseg *
+eal_msl_seg(const struct eal_memseg_list *msl, const void *addr)
+{
+	return &msl->segs[((uintptr_t)addr - (uintptr_t)msl->pub.base_va) / msl->pub.page_sz];
+}
+
+#endif /* _EAL_MEMALLOC_H_ */

@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Element arithmetic of the EAL heap: split, join, fit and finding the header of a pointer. */
+#include <string.h>
+
+#include <rte_common.h>
+
+#include "malloc_elem.h"
+
+void
+malloc_elem_init(struct malloc_elem *e, struct malloc_chunk *chunk, size_t size)
+{
+	e->prev = NULL;
+	e->next = NULL;
+	e->free_prev = NULL;
+	e->free_next = NULL;
+	e->chunk = chunk;
+	e->size = size;
+	e->state = ELEM_FREE;
+	e->pad = 0;
+	e->cookie = malloc_elem_cookie(e);
+}
+
+struct malloc_elem *
+malloc_elem_split(struct malloc_elem *e, void *addr)
+{
+	struct malloc_elem *n = addr;
+
+	malloc_elem_init(n, e->chunk, (size_t)RTE_PTR_DIFF(malloc_elem_end(e), addr));
+	n->prev = e;
+	n->next = e->next;
+	if (e->next != NULL)
+		e->next->prev = n;
+	e->next = n;
+	e->size = (size_t)RTE_PTR_DIFF(addr, e);
+	return n;
+}
+
+void
+malloc_elem_join_next(struct malloc_elem *e)
+{
+	struct malloc_elem *n = e->next;
+
+	e->size += n->size;
+	e->next = n->next;
+	if (n->next != NULL)
+		n->next->prev = e;
+	/* The absorbed header is now data: make sure a stale pointer to it is not taken as valid. */
+	n->state = 0;
+	n->cookie = 0;
+}
+
+void *
+malloc_elem_fit(const struct malloc_elem *e, size_t size, size_t align, size_t bound)
+{
+	uintptr_t start = (uintptr_t)e + MALLOC_ELEM_HEADER_LEN;
+	uintptr_t end = (uintptr_t)malloc_elem_end(e);
+	uintptr_t d = RTE_ALIGN_CEIL(start, align);
+
+	/* Moving up to the boundary the block would cross keeps it within one bound-sized window. */
+	if (bound != 0 && ((d ^ (d + size - 1)) & ~(bound - 1)) != 0)
+		d = RTE_ALIGN_FLOOR(d + size - 1, bound);
+	if (d < start || d + size > end || d + size < d)
+		return NULL;
+	return (void *)d;
+}
+
+struct malloc_elem *
+malloc_elem_from_data(const void *data)
+{
+	struct malloc_elem *h, *e;
+
+	if (data == NULL || ((uintptr_t)data & (RTE_CACHE_LINE_MIN_SIZE - 1)) != 0)
+		return NULL;
+	h = (struct malloc_elem *)((uintptr_t)data - MALLOC_ELEM_HEADER_LEN);
+	if (h->cookie != malloc_elem_cookie(h))
+		return NULL;
+	if (h->state == ELEM_BUSY)
+		return h->pad == 0 ? h : NULL;
+	if (h->state != ELEM_PAD)
+		return NULL;
+	e = RTE_PTR_SUB(h, h->pad);
+	if (e->cookie != malloc_elem_cookie(e) || e->state != ELEM_BUSY || e->pad != h->pad)
+		return NULL;
+	return e;
+}
+
+void *
+malloc_elem_data(const struct malloc_elem *e)
+{
+	return RTE_PTR_ADD(e, MALLOC_ELEM_HEADER_LEN + e->pad);
+}
+
+size_t
+malloc_elem_usable(const struct malloc_elem *e)
+{
+	return e->size - MALLOC_ELEM_HEADER_LEN - e->pad;
+}
+
+bool
+malloc_elem_sane(const struct malloc_elem *e)
+{
+	if (e->cookie != malloc_elem_cookie(e))
+		return false;
+	if (e->next != NULL && (e->next->prev != e || malloc_elem_end(e) != (const void *)e->next ||
+			e->next->cookie != malloc_elem_cookie(e->next)))
+		return false;
+	if (e->prev != NULL && (e->prev->next != e || malloc_elem_end(e->prev) != (const void *)e))
+		return false;
+	return true;
+}

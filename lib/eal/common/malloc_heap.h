@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * One heap per NUMA node. A heap grows by asking the memory layer for pages of its node and gives
+ * a chunk back as soon as all of it is free again (unless it was pre-allocated with -m).
+ */
+#ifndef _MALLOC_HEAP_H_
+#define _MALLOC_HEAP_H_
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <pthread.h>
+#include <sys/queue.h>
+
+#include <rte_malloc.h>
+
+#include "malloc_elem.h"
+
+/* Size classes of free elements: [2^(7+i), 2^(8+i)) bytes, the last one open-ended. */
+#define MALLOC_FREE_LISTS 16
+
+struct malloc_heap {
+	pthread_mutex_t lock;
+	struct malloc_elem *free_head[MALLOC_FREE_LISTS];
+	TAILQ_HEAD(, malloc_chunk) chunks;
+	int socket_id;
+	size_t total_bytes;     /* bytes of all chunks */
+	size_t alloc_bytes;     /* bytes of busy elements, headers included */
+	unsigned int alloc_count;
+	unsigned int n_chunks;
+};
+
+/* Request flags beyond size and alignment. */
+struct malloc_req {
+	size_t size;
+	size_t align;           /* power of two, at least a cache line */
+	size_t bound;           /* 0, or a power of two the block must not cross */
+	uint64_t page_sizes;    /* 0 for any, else a mask of acceptable page sizes (bit = log2) */
+	bool contig;            /* the block must be IOVA-contiguous */
+};
+
+/* Allocate on socket (SOCKET_ID_ANY: the caller's node first, then the others). NULL + rte_errno. */
+void *malloc_heap_alloc(const struct malloc_req *req, int socket);
+/* 0, or -1 when ptr is not a block from the heap (nothing is changed then). */
+int malloc_heap_free(void *ptr);
+/* Resize in place; 0 on success, -1 when the block cannot grow where it is. */
+int malloc_heap_resize(struct malloc_elem *e, size_t size);
+/* Largest block (size available to the caller) with the given alignment on socket, 0 if none. */
+size_t malloc_heap_max_free(int socket, size_t align);
+/* Page size behind a heap pointer. */
+uint64_t malloc_heap_page_sz(const void *ptr);
+
+#endif /* _MALLOC_HEAP_H_ */
