@@ -78,4 +78,20 @@ struct eal_device_option {
 
 /* First stored device option, in command-line order; NULL when there are none. */
 const struct eal_device_option *eal_device_options(void);
+
+/* Devices, devargs, buses (eal_common_dev.c, eal_common_devargs.c, eal_common_bus.c). */
+struct rte_bus;
+struct rte_devargs;
+int eal_dev_init(void);
+void eal_dev_cleanup(void);
+void eal_dev_hotplug_lock(void);
+void eal_dev_hotplug_unlock(void);
+int eal_devargs_from_options(void);
+int eal_devargs_remove_ptr(struct rte_devargs *devargs);
+int eal_devargs_is_listed(const struct rte_devargs *devargs);
+struct rte_devargs *eal_devargs_find(const struct rte_bus *bus, const char *name);
+void eal_devargs_clear(void);
+void eal_bus_cleanup(void);
+void eal_dev_event_cleanup(void);
+void eal_dev_monitor_cleanup(void);
 #endif /* _EAL_PRIVATE_H_ */

@@ -124,6 +124,52 @@ int rte_dev_hotplug_handle_disable(void);
 int rte_dev_dma_map(struct rte_device *dev, void *addr, uint64_t iova, size_t len);
 int rte_dev_dma_unmap(struct rte_device *dev, void *addr, uint64_t iova, size_t len);
 
+/*
+ * Driver information embedded in a driver's object file for dpdk-pmdinfo: its name, the
+ * parameters it accepts and the kernel module it needs. Each one is a string in the binary.
+ */
+#if defined(__has_include)
+#if __has_include(<rte_pmd_info.h>)
+#include <rte_pmd_info.h>
+#endif
+#endif
+
+#ifndef RTE_PMD_EXPORT_NAME_ARRAY
+#define RTE_PMD_EXPORT_NAME_ARRAY(n, idx) n##idx[]
+#endif
+
+#ifndef RTE_PMD_EXPORT_NAME
+#define RTE_PMD_EXPORT_NAME(name, idx) \
+static const char RTE_PMD_EXPORT_NAME_ARRAY(this_pmd_name, idx) \
+__rte_used = RTE_STR(name)
+#endif
+
+#ifndef RTE_PMD_DEBUG_TRACE
+#define RTE_PMD_DEBUG_TRACE(...) RTE_LOG(DEBUG, PMD, __VA_ARGS__)
+#endif
+
+#ifndef RTE_PMD_REGISTER_PCI_TABLE
+#define RTE_PMD_REGISTER_PCI_TABLE(name, table) \
+static const char DRV_EXP_TAG(name, pci_tbl_export)[] __rte_used = \
+RTE_STR(table)
+#endif
+
+#ifndef RTE_PMD_REGISTER_PARAM_STRING
+#define RTE_PMD_REGISTER_PARAM_STRING(name, str) \
+static const char DRV_EXP_TAG(name, param_string_export)[] \
+__rte_used = str
+#endif
+
+#ifndef RTE_PMD_REGISTER_KMOD_DEP
+#define RTE_PMD_REGISTER_KMOD_DEP(name, str) \
+static const char DRV_EXP_TAG(name, kmod_dep_export)[] \
+__rte_used = str
+#endif
+
+#ifndef DRV_EXP_TAG
+#define DRV_EXP_TAG(name, tag) __##name##_##tag
+#endif
+
 #ifdef __cplusplus
 }
 #endif

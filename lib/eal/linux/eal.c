@@ -106,6 +106,7 @@ enum {
 	STEP_INTR = 1 << 5,
 	STEP_LCORES = 1 << 6,
 	STEP_PLUGINS = 1 << 7,
+	STEP_DEVICES = 1 << 8,
 };
 static unsigned int eal_steps;
 
@@ -116,6 +117,8 @@ static int main_thread_pinned;
 static void
 eal_undo_init(void)
 {
+	if (eal_steps & STEP_DEVICES)
+		eal_dev_cleanup();
 	if (eal_steps & STEP_LCORES)
 		eal_lcores_stop();
 	if (main_thread_pinned) {
@@ -213,6 +216,11 @@ rte_eal_init(int argc, char **argv)
 	if (eal_plugins_init() < 0)
 		return eal_fail(ENOENT);
 	eal_steps |= STEP_PLUGINS;
+
+	/* Buses and drivers are registered now: devices from -a/-b/--vdev, scan, probe. */
+	eal_steps |= STEP_DEVICES;
+	if (eal_dev_init() < 0)
+		return eal_fail(ENODEV);
 
 	cfg->init_complete = 1;
 	__atomic_store_n(&eal_state, 2, __ATOMIC_RELEASE);

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* For virtual device drivers: the vdev device and driver objects and driver registration. */
+#ifndef _BUS_VDEV_DRIVER_H_
+#define _BUS_VDEV_DRIVER_H_
+
+#include <sys/queue.h>
+#include <stdint.h>
+
+#include <rte_common.h>
+#include <rte_dev.h>
+#include <rte_devargs.h>
+#include <dev_driver.h>
+#include <rte_bus_vdev.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct rte_vdev_device {
+	TAILQ_ENTRY(rte_vdev_device) next;
+	struct rte_device device;
+};
+
+#define RTE_DEV_TO_VDEV(ptr) container_of(ptr, struct rte_vdev_device, device)
+#define RTE_DEV_TO_VDEV_CONST(ptr) container_of(ptr, const struct rte_vdev_device, device)
+
+static inline const char *
+rte_vdev_device_name(const struct rte_vdev_device *dev)
+{
+	if (dev != NULL && dev->device.name != NULL)
+		return dev->device.name;
+	return NULL;
+}
+
+/** The driver arguments ("k=v,..."), "" when there are none. */
+static inline const char *
+rte_vdev_device_args(const struct rte_vdev_device *dev)
+{
+	if (dev != NULL && dev->device.devargs != NULL && dev->device.devargs->args != NULL)
+		return dev->device.devargs->args;
+	return "";
+}
+
+typedef int (rte_vdev_probe_t)(struct rte_vdev_device *dev);
+typedef int (rte_vdev_remove_t)(struct rte_vdev_device *dev);
+typedef int (rte_vdev_dma_map_t)(struct rte_vdev_device *dev, void *addr, uint64_t iova,
+		size_t len);
+typedef int (rte_vdev_dma_unmap_t)(struct rte_vdev_device *dev, void *addr, uint64_t iova,
+		size_t len);
+
+struct rte_vdev_driver {
+	TAILQ_ENTRY(rte_vdev_driver) next;
+	struct rte_driver driver;
+	rte_vdev_probe_t *probe;
+	rte_vdev_remove_t *remove;     /**< NULL: devices of this driver cannot be detached */
+	rte_vdev_dma_map_t *dma_map;
+	rte_vdev_dma_unmap_t *dma_unmap;
+	uint32_t drv_flags;
+};
+
+void rte_vdev_register(struct rte_vdev_driver *driver);
+void rte_vdev_unregister(struct rte_vdev_driver *driver);
+
+/*
+ * RTE_PMD_REGISTER_ALIAS(nm, alias) may follow RTE_PMD_REGISTER_VDEV(nm, drv) in the same file:
+ * the alias variable declared here is then defined there (C's tentative definition).
+ */
+#define RTE_PMD_REGISTER_VDEV(nm, vdrv) \
+static const char *vdrvinit_ ## nm ## _alias; \
+RTE_INIT(vdrvinitfn_ ## vdrv) \
+{ \
+	(vdrv).driver.name = RTE_STR(nm); \
+	(vdrv).driver.alias = vdrvinit_ ## nm ## _alias; \
+	rte_vdev_register(&vdrv); \
+} \
+RTE_PMD_EXPORT_NAME(nm, __COUNTER__)
+
+#define RTE_PMD_REGISTER_ALIAS(nm, alias) \
+static const char *vdrvinit_ ## nm ## _alias = RTE_STR(alias)
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _BUS_VDEV_DRIVER_H_ */

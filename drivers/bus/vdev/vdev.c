@@ -1,0 +1,419 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The vdev bus: devices that exist because someone asked for them (--vdev, rte_vdev_init,
+ * rte_dev_probe), backed by a software driver chosen by name prefix or alias.
+ *
+ * A virtual device exists only while it is being probed or is probed: a failed probe, a remove
+ * and the bus cleanup free it. Changes to the device list happen under EAL's hotplug lock
+ * (scan, probe, plug and unplug are only called with it held); the list lock here keeps
+ * readers such as find_device safe from any thread and is never held across a driver call.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <rte_common.h>
+#include <rte_dev.h>
+#include <rte_devargs.h>
+#include <rte_kvargs.h>
+#include <rte_lcore.h>
+#include <rte_log.h>
+#include <rte_string_fns.h>
+#include <bus_driver.h>
+#include <dev_driver.h>
+
+#include "bus_vdev_driver.h"
+
+RTE_LOG_REGISTER_DEFAULT(vdev_logtype, NOTICE);
+#define VDEV_LOG(level, fmt, ...) \
+	rte_log(RTE_LOG_ ## level, vdev_logtype, "vdev: " fmt "\n", ##__VA_ARGS__)
+
+/* The device and the storage for its name. */
+struct vdev_device {
+	struct rte_vdev_device vdev;
+	char name[RTE_DEV_NAME_MAX_LEN];
+};
+
+static TAILQ_HEAD(, rte_vdev_device) vdev_device_list =
+	TAILQ_HEAD_INITIALIZER(vdev_device_list);
+static TAILQ_HEAD(, rte_vdev_driver) vdev_driver_list =
+	TAILQ_HEAD_INITIALIZER(vdev_driver_list);
+static pthread_mutex_t vdev_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static struct rte_bus rte_vdev_bus;
+
+/* The vdev driver bound to dev (the generic device only keeps a const pointer to it). */
+static struct rte_vdev_driver *
+bound_driver(const struct rte_device *dev)
+{
+	return (struct rte_vdev_driver *)((uintptr_t)dev->driver -
+		offsetof(struct rte_vdev_driver, driver));
+}
+
+void
+rte_vdev_register(struct rte_vdev_driver *driver)
+{
+	if (driver == NULL || driver->driver.name == NULL || driver->probe == NULL) {
+		VDEV_LOG(ERR, "driver without name or probe not registered");
+		return;
+	}
+	pthread_mutex_lock(&vdev_lock);
+	TAILQ_INSERT_TAIL(&vdev_driver_list, driver, next);
+	pthread_mutex_unlock(&vdev_lock);
+}
+
+void
+rte_vdev_unregister(struct rte_vdev_driver *driver)
+{
+	struct rte_vdev_driver *d;
+
+	if (driver == NULL)
+		return;
+	pthread_mutex_lock(&vdev_lock);
+	TAILQ_FOREACH(d, &vdev_driver_list, next)
+		if (d == driver)
+			break;
+	if (d != NULL)
+		TAILQ_REMOVE(&vdev_driver_list, driver, next);
+	pthread_mutex_unlock(&vdev_lock);
+}
+
+static size_t
+prefix_len(const char *prefix, const char *name)
+{
+	size_t len;
+
+	if (prefix == NULL)
+		return 0;
+	len = strlen(prefix);
+	return len > 0 && strncmp(prefix, name, len) == 0 ? len : 0;
+}
+
+/*
+ * The driver whose name or alias is the longest prefix of the device name, so that "net_ring0"
+ * does not go to a driver called "net_r" when "net_ring" exists.
+ */
+static struct rte_vdev_driver *
+find_driver(const char *name)
+{
+	struct rte_vdev_driver *d, *best = NULL;
+	size_t best_len = 0, l;
+
+	pthread_mutex_lock(&vdev_lock);
+	TAILQ_FOREACH(d, &vdev_driver_list, next) {
+		l = RTE_MAX(prefix_len(d->driver.name, name), prefix_len(d->driver.alias, name));
+		if (l > best_len) {
+			best_len = l;
+			best = d;
+		}
+	}
+	pthread_mutex_unlock(&vdev_lock);
+	return best;
+}
+
+static struct rte_vdev_device *
+find_by_name(const char *name)
+{
+	struct rte_vdev_device *dev;
+
+	pthread_mutex_lock(&vdev_lock);
+	TAILQ_FOREACH(dev, &vdev_device_list, next)
+		if (strcmp(dev->device.name, name) == 0)
+			break;
+	pthread_mutex_unlock(&vdev_lock);
+	return dev;
+}
+
+static void
+forget_device(struct rte_vdev_device *dev)
+{
+	pthread_mutex_lock(&vdev_lock);
+	TAILQ_REMOVE(&vdev_device_list, dev, next);
+	pthread_mutex_unlock(&vdev_lock);
+	free(container_of(dev, struct vdev_device, vdev));
+}
+
+/* A device for every virtual devargs entry that has none yet. */
+static int
+vdev_scan(void)
+{
+	struct rte_devargs *da;
+	struct vdev_device *vd;
+
+	RTE_EAL_DEVARGS_FOREACH("vdev", da) {
+		if (da->policy == RTE_DEV_BLOCKED || da->name[0] == '\0' ||
+				find_by_name(da->name) != NULL)
+			continue;
+		vd = calloc(1, sizeof(*vd));
+		if (vd == NULL) {
+			VDEV_LOG(ERR, "no memory for device %s", da->name);
+			return -ENOMEM;
+		}
+		rte_strlcpy(vd->name, da->name, sizeof(vd->name));
+		vd->vdev.device.name = vd->name;
+		vd->vdev.device.bus = &rte_vdev_bus;
+		vd->vdev.device.numa_node = SOCKET_ID_ANY;
+		vd->vdev.device.devargs = da;
+		pthread_mutex_lock(&vdev_lock);
+		TAILQ_INSERT_TAIL(&vdev_device_list, &vd->vdev, next);
+		pthread_mutex_unlock(&vdev_lock);
+	}
+	return 0;
+}
+
+static int
+call_probe(struct rte_device *dev, void *arg)
+{
+	struct rte_vdev_driver *drv = arg;
+
+	return drv->probe(RTE_DEV_TO_VDEV(dev));
+}
+
+static int
+call_remove(struct rte_device *dev, void *arg)
+{
+	struct rte_vdev_driver *drv = arg;
+
+	return drv->remove(RTE_DEV_TO_VDEV(dev));
+}
+
+static int
+probe_one(struct rte_vdev_device *dev)
+{
+	struct rte_vdev_driver *drv = find_driver(dev->device.name);
+	int ret;
+
+	if (drv == NULL) {
+		VDEV_LOG(ERR, "no driver for device %s", dev->device.name);
+		return -ENOENT;
+	}
+	ret = rte_dev_probe_driver(&dev->device, &drv->driver, call_probe, drv);
+	if (ret < 0)
+		VDEV_LOG(ERR, "driver %s failed to probe %s: %s", drv->driver.name,
+			dev->device.name, strerror(-ret));
+	else if (ret > 0)
+		VDEV_LOG(ERR, "driver %s refused device %s", drv->driver.name,
+			dev->device.name);
+	return ret;
+}
+
+/* A device that failed to probe does not stay behind, and neither do its arguments. */
+static void
+drop_failed(struct rte_vdev_device *dev)
+{
+	struct rte_devargs *da = dev->device.devargs;
+
+	forget_device(dev);
+	if (da != NULL)
+		rte_devargs_remove(da);
+}
+
+static int
+vdev_probe(void)
+{
+	struct rte_vdev_device *dev, *next;
+	int ret = 0;
+
+	pthread_mutex_lock(&vdev_lock);
+	dev = TAILQ_FIRST(&vdev_device_list);
+	pthread_mutex_unlock(&vdev_lock);
+	for (; dev != NULL; dev = next) {
+		pthread_mutex_lock(&vdev_lock);
+		next = TAILQ_NEXT(dev, next);
+		pthread_mutex_unlock(&vdev_lock);
+		if (rte_dev_is_probed(&dev->device))
+			continue;
+		if (probe_one(dev) != 0) {
+			drop_failed(dev);
+			ret = -ENODEV;
+		}
+	}
+	return ret;
+}
+
+static int
+vdev_plug(struct rte_device *dev)
+{
+	struct rte_vdev_device *vdev = RTE_DEV_TO_VDEV(dev);
+	int ret = probe_one(vdev);
+
+	if (ret != 0)
+		forget_device(vdev);
+	return ret < 0 ? ret : ret > 0 ? -ENOTSUP : 0;
+}
+
+static int
+vdev_unplug(struct rte_device *dev)
+{
+	struct rte_vdev_device *vdev = RTE_DEV_TO_VDEV(dev);
+	struct rte_vdev_driver *drv;
+	int ret;
+
+	if (dev->driver == NULL)
+		return -ENOENT;
+	drv = bound_driver(dev);
+	if (drv->remove == NULL) {
+		VDEV_LOG(ERR, "driver %s cannot remove device %s", drv->driver.name, dev->name);
+		return -ENOTSUP;
+	}
+	ret = rte_dev_remove_driver(dev, call_remove, drv);
+	if (ret != 0) {
+		VDEV_LOG(ERR, "driver %s failed to remove %s: %s", drv->driver.name, dev->name,
+			strerror(ret < 0 ? -ret : ret));
+		return ret < 0 ? ret : -EIO;
+	}
+	forget_device(vdev);
+	return 0;
+}
+
+static struct rte_device *
+vdev_find_device(const struct rte_device *start, rte_dev_cmp_t cmp, const void *data)
+{
+	struct rte_vdev_device *dev;
+
+	pthread_mutex_lock(&vdev_lock);
+	if (start != NULL) {
+		/* Identity first: start may be stale and must not be read. */
+		TAILQ_FOREACH(dev, &vdev_device_list, next)
+			if (&dev->device == start)
+				break;
+		dev = dev != NULL ? TAILQ_NEXT(dev, next) : NULL;
+	} else {
+		dev = TAILQ_FIRST(&vdev_device_list);
+	}
+	for (; dev != NULL; dev = TAILQ_NEXT(dev, next))
+		if (cmp(&dev->device, data) == 0)
+			break;
+	pthread_mutex_unlock(&vdev_lock);
+	return dev != NULL ? &dev->device : NULL;
+}
+
+/* A name belongs to this bus when a driver's name or alias starts it. */
+static int
+vdev_parse(const char *name, void *addr)
+{
+	if (name == NULL || find_driver(name) == NULL)
+		return 1;
+	if (addr != NULL)
+		rte_strlcpy(addr, name, RTE_DEV_NAME_MAX_LEN);
+	return 0;
+}
+
+static int
+vdev_dma_map(struct rte_device *dev, void *addr, uint64_t iova, size_t len)
+{
+	const struct rte_vdev_driver *drv;
+
+	if (dev->driver == NULL)
+		return -1;
+	drv = bound_driver(dev);
+	if (drv->dma_map == NULL)
+		return 0;
+	return drv->dma_map(RTE_DEV_TO_VDEV(dev), addr, iova, len);
+}
+
+static int
+vdev_dma_unmap(struct rte_device *dev, void *addr, uint64_t iova, size_t len)
+{
+	const struct rte_vdev_driver *drv;
+
+	if (dev->driver == NULL)
+		return -1;
+	drv = bound_driver(dev);
+	if (drv->dma_unmap == NULL)
+		return 0;
+	return drv->dma_unmap(RTE_DEV_TO_VDEV(dev), addr, iova, len);
+}
+
+static int
+cmp_name_filter(const struct rte_device *dev, const void *kvlist)
+{
+	const char *name = rte_kvargs_get(kvlist, "name");
+
+	return name != NULL && strcmp(name, dev->name) != 0;
+}
+
+/* Filter "bus=vdev[,name=X]". */
+static void *
+vdev_dev_iterate(const void *start, const char *str, const struct rte_dev_iterator *it)
+{
+	static const char *const keys[] = { "bus", "name", NULL };
+	struct rte_kvargs *kv = NULL;
+	struct rte_device *dev;
+
+	RTE_SET_USED(it);
+	if (str != NULL) {
+		kv = rte_kvargs_parse_delim(str, keys, "/");
+		if (kv == NULL) {
+			VDEV_LOG(ERR, "cannot parse device filter '%s'", str);
+			return NULL;
+		}
+	}
+	dev = vdev_find_device(start, cmp_name_filter, kv);
+	rte_kvargs_free(kv);
+	return dev;
+}
+
+/* Remove every device, at rte_eal_cleanup. A driver without remove just loses the device. */
+static int
+vdev_cleanup(void)
+{
+	struct rte_vdev_device *dev;
+	struct rte_vdev_driver *drv;
+	int ret = 0;
+
+	for (;;) {
+		pthread_mutex_lock(&vdev_lock);
+		dev = TAILQ_FIRST(&vdev_device_list);
+		pthread_mutex_unlock(&vdev_lock);
+		if (dev == NULL)
+			break;
+		if (rte_dev_is_probed(&dev->device)) {
+			drv = bound_driver(&dev->device);
+			if (drv->remove == NULL ||
+					rte_dev_remove_driver(&dev->device, call_remove, drv) != 0) {
+				VDEV_LOG(ERR, "device %s not removed cleanly", dev->device.name);
+				rte_devres_release_all(&dev->device);
+				ret = -EBUSY;
+			}
+		}
+		forget_device(dev);
+	}
+	return ret;
+}
+
+static struct rte_bus rte_vdev_bus = {
+	.scan = vdev_scan,
+	.probe = vdev_probe,
+	.find_device = vdev_find_device,
+	.plug = vdev_plug,
+	.unplug = vdev_unplug,
+	.parse = vdev_parse,
+	.dma_map = vdev_dma_map,
+	.dma_unmap = vdev_dma_unmap,
+	.dev_iterate = vdev_dev_iterate,
+	.cleanup = vdev_cleanup,
+};
+
+RTE_REGISTER_BUS(vdev, rte_vdev_bus);
+
+int
+rte_vdev_init(const char *name, const char *args)
+{
+	if (name == NULL || name[0] == '\0') {
+		VDEV_LOG(ERR, "rte_vdev_init: no device name");
+		return -EINVAL;
+	}
+	return rte_eal_hotplug_add("vdev", name, args);
+}
+
+int
+rte_vdev_uninit(const char *name)
+{
+	if (name == NULL) {
+		VDEV_LOG(ERR, "rte_vdev_uninit: no device name");
+		return -EINVAL;
+	}
+	return rte_eal_hotplug_remove("vdev", name);
+}

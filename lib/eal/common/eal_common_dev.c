@@ -1,0 +1,710 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Devices: accessors, per-device resources, the probe/remove state machine and the hotplug
+ * engine (rte_dev_probe / rte_dev_remove), plus device event callbacks.
+ *
+ * One recursive lock serialises every hotplug operation and the probing done by rte_bus_probe:
+ * recursive because a driver's probe may itself attach other devices (a bonding or failsafe
+ * device attaching its members). Device event callbacks have their own lock and are called
+ * with no lock held.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <rte_common.h>
+#include <rte_bus.h>
+#include <rte_class.h>
+#include <rte_dev.h>
+#include <rte_devargs.h>
+#include <rte_errno.h>
+#include <rte_log.h>
+#include <rte_string_fns.h>
+#include <bus_driver.h>
+#include <dev_driver.h>
+
+#include "eal_private.h"
+
+static pthread_mutex_t hotplug_lock;
+static pthread_once_t hotplug_lock_once = PTHREAD_ONCE_INIT;
+
+static void
+hotplug_lock_init(void)
+{
+	pthread_mutexattr_t attr;
+
+	pthread_mutexattr_init(&attr);
+	pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+	pthread_mutex_init(&hotplug_lock, &attr);
+	pthread_mutexattr_destroy(&attr);
+}
+
+void
+eal_dev_hotplug_lock(void)
+{
+	pthread_once(&hotplug_lock_once, hotplug_lock_init);
+	pthread_mutex_lock(&hotplug_lock);
+}
+
+void
+eal_dev_hotplug_unlock(void)
+{
+	pthread_mutex_unlock(&hotplug_lock);
+}
+
+/* ---- accessors ---- */
+
+const char *
+rte_driver_name(const struct rte_driver *driver)
+{
+	return driver != NULL ? driver->name : NULL;
+}
+
+const struct rte_bus *
+rte_dev_bus(const struct rte_device *dev)
+{
+	return dev != NULL ? dev->bus : NULL;
+}
+
+const char *
+rte_dev_bus_info(const struct rte_device *dev)
+{
+	return dev != NULL ? dev->bus_info : NULL;
+}
+
+struct rte_devargs *
+rte_dev_devargs(const struct rte_device *dev)
+{
+	return dev != NULL ? dev->devargs : NULL;
+}
+
+const struct rte_driver *
+rte_dev_driver(const struct rte_device *dev)
+{
+	return dev != NULL ? dev->driver : NULL;
+}
+
+const char *
+rte_dev_name(const struct rte_device *dev)
+{
+	return dev != NULL ? dev->name : NULL;
+}
+
+int
+rte_dev_numa_node(const struct rte_device *dev)
+{
+	return dev != NULL ? dev->numa_node : SOCKET_ID_ANY;
+}
+
+/*
+ * A bus that binds drivers without rte_dev_probe_driver leaves the state at NOT_PRESENT; then
+ * the driver pointer alone tells.
+ */
+int
+rte_dev_is_probed(const struct rte_device *dev)
+{
+	if (dev == NULL)
+		return 0;
+	if (dev->state == RTE_DEV_STATE_NOT_PRESENT)
+		return dev->driver != NULL;
+	return dev->state == RTE_DEV_STATE_PROBED;
+}
+
+/* ---- per-device resources ---- */
+
+struct rte_devres {
+	struct rte_devres *next;   /* older record */
+	rte_devres_release_t release;
+	void *arg;
+};
+
+static pthread_mutex_t devres_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int
+rte_devres_add(struct rte_device *dev, rte_devres_release_t release, void *arg)
+{
+	struct rte_devres *r;
+
+	if (dev == NULL || release == NULL)
+		return -EINVAL;
+	r = malloc(sizeof(*r));
+	if (r == NULL) {
+		EAL_LOG(ERR, "device %s: no memory to record a resource\n", dev->name);
+		return -ENOMEM;
+	}
+	r->release = release;
+	r->arg = arg;
+	pthread_mutex_lock(&devres_lock);
+	r->next = dev->devres;
+	dev->devres = r;
+	pthread_mutex_unlock(&devres_lock);
+	return 0;
+}
+
+/* Unlink the newest record matching (release, arg). */
+static struct rte_devres *
+devres_unlink(struct rte_device *dev, rte_devres_release_t release, void *arg)
+{
+	struct rte_devres **pp, *r = NULL;
+
+	if (dev == NULL)
+		return NULL;
+	pthread_mutex_lock(&devres_lock);
+	for (pp = &dev->devres; *pp != NULL; pp = &(*pp)->next) {
+		if ((*pp)->release == release && (*pp)->arg == arg) {
+			r = *pp;
+			*pp = r->next;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&devres_lock);
+	return r;
+}
+
+int
+rte_devres_remove(struct rte_device *dev, rte_devres_release_t release, void *arg)
+{
+	struct rte_devres *r = devres_unlink(dev, release, arg);
+
+	if (r == NULL)
+		return -ENOENT;
+	free(r);
+	return 0;
+}
+
+int
+rte_devres_release(struct rte_device *dev, rte_devres_release_t release, void *arg)
+{
+	struct rte_devres *r = devres_unlink(dev, release, arg);
+
+	if (r == NULL)
+		return -ENOENT;
+	r->release(dev, r->arg);
+	free(r);
+	return 0;
+}
+
+void
+rte_devres_release_all(struct rte_device *dev)
+{
+	struct rte_devres *r;
+
+	if (dev == NULL)
+		return;
+	/* One at a time, without the lock: a release function may itself use devres. */
+	for (;;) {
+		pthread_mutex_lock(&devres_lock);
+		r = dev->devres;
+		if (r != NULL)
+			dev->devres = r->next;
+		pthread_mutex_unlock(&devres_lock);
+		if (r == NULL)
+			break;
+		r->release(dev, r->arg);
+		free(r);
+	}
+}
+
+unsigned int
+rte_devres_count(const struct rte_device *dev)
+{
+	const struct rte_devres *r;
+	unsigned int n = 0;
+
+	if (dev == NULL)
+		return 0;
+	pthread_mutex_lock(&devres_lock);
+	for (r = dev->devres; r != NULL; r = r->next)
+		n++;
+	pthread_mutex_unlock(&devres_lock);
+	return n;
+}
+
+/* ---- driver binding state machine ---- */
+
+int
+rte_dev_probe_driver(struct rte_device *dev, const struct rte_driver *drv,
+		rte_dev_driver_fn_t probe, void *arg)
+{
+	int ret;
+
+	if (dev == NULL || drv == NULL || probe == NULL)
+		return -EINVAL;
+	eal_dev_hotplug_lock();
+	if (rte_dev_is_probed(dev)) {
+		ret = -EEXIST;
+	} else if (dev->state != RTE_DEV_STATE_NOT_PRESENT) {
+		ret = -EBUSY;
+	} else {
+		dev->state = RTE_DEV_STATE_PROBING;
+		dev->driver = drv;
+		ret = probe(dev, arg);
+		if (ret != 0) {
+			rte_devres_release_all(dev);
+			dev->driver = NULL;
+			dev->state = RTE_DEV_STATE_NOT_PRESENT;
+		} else {
+			dev->state = RTE_DEV_STATE_PROBED;
+		}
+	}
+	eal_dev_hotplug_unlock();
+	return ret;
+}
+
+int
+rte_dev_remove_driver(struct rte_device *dev, rte_dev_driver_fn_t remove, void *arg)
+{
+	int ret;
+
+	if (dev == NULL)
+		return -EINVAL;
+	eal_dev_hotplug_lock();
+	if (!rte_dev_is_probed(dev)) {
+		ret = dev->state == RTE_DEV_STATE_NOT_PRESENT ? -ENOENT : -EBUSY;
+	} else if (remove == NULL) {
+		ret = -ENOTSUP;
+	} else {
+		dev->state = RTE_DEV_STATE_REMOVING;
+		ret = remove(dev, arg);
+		if (ret != 0) {
+			dev->state = RTE_DEV_STATE_PROBED;
+		} else {
+			rte_devres_release_all(dev);
+			dev->driver = NULL;
+			dev->state = RTE_DEV_STATE_NOT_PRESENT;
+		}
+	}
+	eal_dev_hotplug_unlock();
+	return ret;
+}
+
+/* ---- hotplug ---- */
+
+static int
+cmp_dev_name(const struct rte_device *dev, const void *name)
+{
+	return strcmp(dev->name, name);
+}
+
+static int
+cmp_dev_ptr(const struct rte_device *dev, const void *ptr)
+{
+	return dev != ptr;
+}
+
+static int
+dev_probe_locked(const char *devargs_str)
+{
+	struct rte_devargs *da;
+	struct rte_device *dev;
+	struct rte_bus *bus;
+	int ret;
+
+	da = calloc(1, sizeof(*da));
+	if (da == NULL)
+		return -ENOMEM;
+	ret = rte_devargs_parse(da, devargs_str);
+	if (ret < 0) {
+		free(da);
+		return ret == -ENODEV ? -ENOENT : ret;
+	}
+	bus = da->bus;
+	if (da->name[0] == '\0') {
+		EAL_LOG(ERR, "cannot attach '%s': no device name\n", devargs_str);
+		ret = -EINVAL;
+		goto free_da;
+	}
+	if (bus->plug == NULL) {
+		EAL_LOG(ERR, "cannot attach %s: bus %s does not support hotplug\n", da->name,
+			bus->name);
+		ret = -ENOTSUP;
+		goto free_da;
+	}
+	/* Before touching the devargs list, so that a refused attach changes nothing. */
+	dev = bus->find_device(NULL, cmp_dev_name, da->name);
+	if (dev != NULL && (rte_dev_is_probed(dev) || dev->state != RTE_DEV_STATE_NOT_PRESENT)) {
+		EAL_LOG(ERR, "cannot attach %s: device already attached\n", da->name);
+		ret = -EEXIST;
+		goto free_da;
+	}
+	da->type = bus == rte_bus_find_by_name("vdev") ? RTE_DEVTYPE_VIRTUAL :
+		RTE_DEVTYPE_ALLOWED;
+	da->policy = RTE_DEV_ALLOWED;
+	ret = rte_devargs_insert(&da);
+	if (ret < 0)
+		goto free_da;
+
+	ret = bus->scan();
+	if (ret < 0) {
+		EAL_LOG(ERR, "cannot attach %s: scan of bus %s failed\n", da->name, bus->name);
+		goto remove_da;
+	}
+	dev = bus->find_device(NULL, cmp_dev_name, da->name);
+	if (dev == NULL) {
+		EAL_LOG(ERR, "cannot attach %s: no such device on bus %s\n", da->name,
+			bus->name);
+		ret = -ENOENT;
+		goto remove_da;
+	}
+	dev->devargs = da;
+	ret = bus->plug(dev);
+	if (ret > 0)
+		ret = -ENOTSUP;
+	if (ret < 0) {
+		EAL_LOG(ERR, "cannot attach %s: driver probe failed: %s\n", da->name,
+			strerror(-ret));
+		/* The bus may have dropped the device; only a device still there is touched. */
+		dev = bus->find_device(NULL, cmp_dev_name, da->name);
+		if (dev != NULL && dev->devargs == da)
+			dev->devargs = NULL;
+		goto remove_da;
+	}
+	return 0;
+
+remove_da:
+	eal_devargs_remove_ptr(da);
+	return ret;
+free_da:
+	rte_devargs_reset(da);
+	free(da);
+	return ret;
+}
+
+int
+rte_dev_probe(const char *devargs)
+{
+	int ret;
+
+	if (devargs == NULL) {
+		EAL_LOG(ERR, "rte_dev_probe: NULL devargs\n");
+		return -EINVAL;
+	}
+	eal_dev_hotplug_lock();
+	ret = dev_probe_locked(devargs);
+	eal_dev_hotplug_unlock();
+	return ret;
+}
+
+/* The bus that has this very device, without reading through a possibly stale pointer. */
+static int
+bus_has_dev(const struct rte_bus *bus, const void *dev)
+{
+	return bus->find_device(NULL, cmp_dev_ptr, dev) == NULL;
+}
+
+static int
+dev_remove_locked(struct rte_device *dev)
+{
+	struct rte_devargs *da;
+	struct rte_bus *bus;
+	char name[RTE_DEV_NAME_MAX_LEN];
+	int ret;
+
+	bus = rte_bus_find(NULL, bus_has_dev, dev);
+	if (bus == NULL) {
+		EAL_LOG(ERR, "cannot detach device %p: not a device of any bus\n", (void *)dev);
+		return -EINVAL;
+	}
+	rte_strlcpy(name, dev->name, sizeof(name));
+	if (!rte_dev_is_probed(dev)) {
+		EAL_LOG(ERR, "cannot detach %s: not attached\n", name);
+		return dev->state == RTE_DEV_STATE_NOT_PRESENT ? -ENOENT : -EBUSY;
+	}
+	if (bus->unplug == NULL) {
+		EAL_LOG(ERR, "cannot detach %s: bus %s does not support hotplug\n", name,
+			bus->name);
+		return -ENOTSUP;
+	}
+	da = dev->devargs;
+	ret = bus->unplug(dev);
+	if (ret != 0) {
+		EAL_LOG(ERR, "cannot detach %s: %s\n", name, strerror(ret < 0 ? -ret : ret));
+		return ret < 0 ? ret : -ENOTSUP;
+	}
+	/* The device may be gone with its memory; its devargs entry goes too. */
+	if (da != NULL)
+		eal_devargs_remove_ptr(da);
+	return 0;
+}
+
+int
+rte_dev_remove(struct rte_device *dev)
+{
+	int ret;
+
+	if (dev == NULL) {
+		EAL_LOG(ERR, "rte_dev_remove: NULL device\n");
+		return -EINVAL;
+	}
+	eal_dev_hotplug_lock();
+	ret = dev_remove_locked(dev);
+	eal_dev_hotplug_unlock();
+	return ret;
+}
+
+int
+rte_eal_hotplug_add(const char *busname, const char *devname, const char *drvargs)
+{
+	char *s;
+	int ret;
+
+	if (busname == NULL || devname == NULL) {
+		EAL_LOG(ERR, "rte_eal_hotplug_add: NULL bus or device name\n");
+		return -EINVAL;
+	}
+	if (rte_bus_find_by_name(busname) == NULL) {
+		EAL_LOG(ERR, "cannot attach %s: no bus named %s\n", devname, busname);
+		return -ENOENT;
+	}
+	if (drvargs == NULL)
+		drvargs = "";
+	if (asprintf(&s, "%s:%s%s%s", busname, devname, drvargs[0] != '\0' ? "," : "",
+			drvargs) < 0)
+		return -ENOMEM;
+	ret = rte_dev_probe(s);
+	free(s);
+	return ret;
+}
+
+int
+rte_eal_hotplug_remove(const char *busname, const char *devname)
+{
+	struct rte_device *dev;
+	struct rte_bus *bus;
+	int ret;
+
+	if (busname == NULL || devname == NULL) {
+		EAL_LOG(ERR, "rte_eal_hotplug_remove: NULL bus or device name\n");
+		return -EINVAL;
+	}
+	bus = rte_bus_find_by_name(busname);
+	if (bus == NULL) {
+		EAL_LOG(ERR, "cannot detach %s: no bus named %s\n", devname, busname);
+		return -ENOENT;
+	}
+	eal_dev_hotplug_lock();
+	dev = bus->find_device(NULL, cmp_dev_name, devname);
+	if (dev == NULL) {
+		EAL_LOG(ERR, "cannot detach %s: no such device on bus %s\n", devname, busname);
+		ret = -ENOENT;
+	} else {
+		ret = dev_remove_locked(dev);
+	}
+	eal_dev_hotplug_unlock();
+	return ret;
+}
+
+/* ---- iteration over devices matching a filter ---- */
+
+/* Start of the layer "key=" in str (at the beginning or after a '/'), or NULL. */
+static const char *
+find_layer(const char *str, const char *key)
+{
+	size_t klen = strlen(key);
+	const char *p = str;
+
+	while (p != NULL) {
+		if (strncmp(p, key, klen) == 0)
+			return p;
+		p = strchr(p, '/');
+		if (p != NULL)
+			p++;
+	}
+	return NULL;
+}
+
+/* The value of the layer's first pair, copied to buf. */
+static int
+layer_value(const char *layer, size_t skip, char *buf, size_t size)
+{
+	size_t len = strcspn(layer + skip, ",/");
+
+	if (len == 0 || len >= size)
+		return -1;
+	memcpy(buf, layer + skip, len);
+	buf[len] = '\0';
+	return 0;
+}
+
+int
+rte_dev_iterator_init(struct rte_dev_iterator *it, const char *str)
+{
+	char name[RTE_DEV_NAME_MAX_LEN];
+
+	if (it == NULL || str == NULL)
+		return -EINVAL;
+	memset(it, 0, sizeof(*it));
+	it->dev_str = str;
+	it->bus_str = find_layer(str, "bus=");
+	it->cls_str = find_layer(str, "class=");
+	if (it->bus_str == NULL && it->cls_str == NULL) {
+		EAL_LOG(ERR, "device filter '%s' has neither bus= nor class=\n", str);
+		return -EINVAL;
+	}
+	if (it->bus_str != NULL) {
+		if (layer_value(it->bus_str, 4, name, sizeof(name)) < 0 ||
+				(it->bus = rte_bus_find_by_name(name)) == NULL) {
+			EAL_LOG(ERR, "device filter '%s': unknown bus\n", str);
+			return -EINVAL;
+		}
+	}
+	if (it->cls_str != NULL) {
+		if (layer_value(it->cls_str, 6, name, sizeof(name)) < 0 ||
+				(it->cls = rte_class_find_by_name(name)) == NULL) {
+			EAL_LOG(ERR, "device filter '%s': unknown class\n", str);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+static int
+cmp_any(const struct rte_device *dev, const void *data)
+{
+	RTE_SET_USED(dev);
+	RTE_SET_USED(data);
+	return 0;
+}
+
+static int
+cmp_any_bus(const struct rte_bus *bus, const void *data)
+{
+	RTE_SET_USED(bus);
+	RTE_SET_USED(data);
+	return 0;
+}
+
+/*
+ * The device after it->device matching the bus part of the filter; with a class part only,
+ * every device of every bus in turn.
+ */
+static struct rte_device *
+iter_next_device(struct rte_dev_iterator *it)
+{
+	struct rte_device *dev;
+
+	if (it->bus_str != NULL) {
+		if (it->bus->dev_iterate != NULL)
+			return it->bus->dev_iterate(it->device, it->bus_str, it);
+		return it->bus->find_device(it->device, cmp_any, NULL);
+	}
+	if (it->bus == NULL)
+		it->bus = rte_bus_find(NULL, cmp_any_bus, NULL);
+	while (it->bus != NULL) {
+		dev = it->bus->find_device(it->device, cmp_any, NULL);
+		if (dev != NULL)
+			return dev;
+		it->device = NULL;
+		it->bus = rte_bus_find(it->bus, cmp_any_bus, NULL);
+	}
+	return NULL;
+}
+
+/* An iterator that reached its end stays there (dev_str cleared). */
+struct rte_device *
+rte_dev_iterator_next(struct rte_dev_iterator *it)
+{
+	void *obj;
+
+	if (it == NULL || it->dev_str == NULL)
+		return NULL;
+	if (it->cls_str == NULL) {
+		it->device = iter_next_device(it);
+		if (it->device == NULL)
+			it->dev_str = NULL;
+		return it->device;
+	}
+	if (it->device == NULL)
+		it->device = iter_next_device(it);
+	while (it->device != NULL) {
+		obj = it->cls->dev_iterate != NULL ?
+			it->cls->dev_iterate(it->class_device, it->cls_str, it) : NULL;
+		it->class_device = obj;
+		if (obj != NULL)
+			return obj;
+		it->device = iter_next_device(it);
+	}
+	it->dev_str = NULL;
+	return NULL;
+}
+
+/* ---- DMA mapping of external memory ---- */
+
+int
+rte_dev_dma_map(struct rte_device *dev, void *addr, uint64_t iova, size_t len)
+{
+	if (dev == NULL || addr == NULL || len == 0) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	if (dev->bus == NULL || dev->bus->dma_map == NULL) {
+		EAL_LOG(ERR, "device %s: its bus cannot DMA-map memory\n", dev->name);
+		rte_errno = ENOTSUP;
+		return -1;
+	}
+	return dev->bus->dma_map(dev, addr, iova, len);
+}
+
+int
+rte_dev_dma_unmap(struct rte_device *dev, void *addr, uint64_t iova, size_t len)
+{
+	if (dev == NULL || addr == NULL || len == 0) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	if (dev->bus == NULL || dev->bus->dma_unmap == NULL) {
+		EAL_LOG(ERR, "device %s: its bus cannot DMA-unmap memory\n", dev->name);
+		rte_errno = ENOTSUP;
+		return -1;
+	}
+	return dev->bus->dma_unmap(dev, addr, iova, len);
+}
+
+/* ---- start-up and shutdown ---- */
+
+/*
+ * rte_eal_init, once buses and driver plugins are registered: command-line devices become
+ * devargs, buses scan, the IOVA mode follows the devices unless the user chose one, and every
+ * allowed device is probed.
+ */
+int
+eal_dev_init(void)
+{
+	struct internal_config *cfg = eal_get_internal_configuration();
+	enum rte_iova_mode mode;
+
+	if (eal_devargs_from_options() < 0) {
+		EAL_LOG(ERR, "invalid device option (see the message above)\n");
+		return -EINVAL;
+	}
+	if (rte_bus_scan() < 0) {
+		EAL_LOG(ERR, "cannot scan the buses for devices\n");
+		return -ENODEV;
+	}
+	if (cfg->iova_mode == RTE_IOVA_DC) {
+		mode = rte_bus_get_iommu_class();
+		if (mode != RTE_IOVA_DC) {
+			rte_eal_get_configuration()->iova_mode = mode;
+			EAL_LOG(DEBUG, "IOVA mode %s chosen by the buses\n",
+				mode == RTE_IOVA_PA ? "PA" : "VA");
+		}
+	}
+	if (rte_bus_probe() < 0) {
+		EAL_LOG(ERR, "cannot probe devices\n");
+		return -ENODEV;
+	}
+	return 0;
+}
+
+/* rte_eal_cleanup (and a failed init): every device removed, every devargs freed. */
+void
+eal_dev_cleanup(void)
+{
+	eal_dev_event_cleanup();
+	eal_dev_hotplug_lock();
+	eal_bus_cleanup();
+	eal_devargs_clear();
+	eal_dev_hotplug_unlock();
+}
