@@ -21,10 +21,20 @@ rte_strerror(int errnum)
 	case E_RTE_NO_CONFIG:
 		return "Missing rte_config structure";
 	default:
-		if (errnum > RTE_MIN_ERRNO && errnum < RTE_MAX_ERRNO)
+		if (errnum > RTE_MIN_ERRNO && errnum < RTE_MAX_ERRNO) {
 			snprintf(buf, sizeof(buf), "Unknown error %d", errnum);
-		else if (strerror_r(errnum, buf, sizeof(buf)) != 0)
-			snprintf(buf, sizeof(buf), "Unknown error %d", errnum);
+		} else {
+#ifdef _GNU_SOURCE
+			/* The GNU strerror_r returns the text, not always in buf. */
+			const char *msg = strerror_r(errnum, buf, sizeof(buf));
+
+			if (msg != buf)
+				snprintf(buf, sizeof(buf), "%s", msg);
+#else
+			if (strerror_r(errnum, buf, sizeof(buf)) != 0)
+				snprintf(buf, sizeof(buf), "Unknown error %d", errnum);
+#endif
+		}
 		return buf;
 	}
 }

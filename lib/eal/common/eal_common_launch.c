@@ -2,7 +2,9 @@
 /*
  * Worker lcores: one pthread per enabled lcore other than the main one, pinned to its CPUs.
  * Between jobs a worker sleeps on a condition variable, so idle workers cost nothing; the
- * caller of rte_eal_wait_lcore spins, as applications expect a fast hand-back.
+ * caller of rte_eal_wait_lcore spins, as applications expect a fast hand-back. As in DPDK 22.11
+ * an lcore is either WAIT or RUNNING: it returns to WAIT by itself when its function returns,
+ * and rte_eal_wait_lcore hands back the last function's value.
  */
 #include <pthread.h>
 #include <string.h>
@@ -104,7 +106,7 @@ eal_worker_loop(void *arg)
 		lc->arg = NULL;
 		pthread_mutex_unlock(&lc->wake_lock);
 		/* Publish the result before the state change that rte_eal_wait_lcore looks for. */
-		__atomic_store_n(&lc->state, FINISHED, __ATOMIC_RELEASE);
+		__atomic_store_n(&lc->state, WAIT, __ATOMIC_RELEASE);
 	}
 	return NULL;
 }
@@ -123,6 +125,7 @@ eal_lcores_start(void)
 		pthread_cond_init(&lc->wake_cond, NULL);
 		lc->f = NULL;
 		lc->quit = 0;
+		lc->ret = 0;
 		lc->state = WAIT;
 		ret = pthread_create(&lc->thread_id, NULL, eal_worker_loop, (void *)(uintptr_t)i);
 		if (ret != 0) {
@@ -161,19 +164,21 @@ eal_lcores_stop(void)
 int
 rte_eal_remote_launch(lcore_function_t *f, void *arg, unsigned int worker_id)
 {
+	enum rte_lcore_state_t expected = WAIT;
 	struct lcore_config *lc;
 
 	if (f == NULL || worker_id >= RTE_MAX_LCORE || !rte_lcore_is_enabled(worker_id) ||
 			worker_id == rte_get_main_lcore() || !lcore_config[worker_id].thread_started)
 		return -EINVAL;
 	lc = &lcore_config[worker_id];
-	if (__atomic_load_n(&lc->state, __ATOMIC_ACQUIRE) != WAIT)
+	/* Claiming the lcore with one atomic step keeps two concurrent launchers apart. */
+	if (!__atomic_compare_exchange_n(&lc->state, &expected, RUNNING, 0,
+			__ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
 		return -EBUSY;
 
 	pthread_mutex_lock(&lc->wake_lock);
 	lc->arg = arg;
 	lc->f = f;
-	__atomic_store_n(&lc->state, RUNNING, __ATOMIC_RELEASE);
 	pthread_cond_signal(&lc->wake_cond);
 	pthread_mutex_unlock(&lc->wake_lock);
 	return 0;
@@ -184,8 +189,10 @@ rte_eal_mp_remote_launch(lcore_function_t *f, void *arg, enum rte_rmt_call_main_
 {
 	unsigned int lcore_id, main_lcore = rte_get_main_lcore();
 
+	if (f == NULL)
+		return -EINVAL;
 	RTE_LCORE_FOREACH_WORKER(lcore_id) {
-		if (lcore_config[lcore_id].state != WAIT)
+		if (rte_eal_get_lcore_state(lcore_id) != WAIT)
 			return -EBUSY;
 	}
 	RTE_LCORE_FOREACH_WORKER(lcore_id)
@@ -193,7 +200,7 @@ rte_eal_mp_remote_launch(lcore_function_t *f, void *arg, enum rte_rmt_call_main_
 
 	if (call_main == CALL_MAIN) {
 		lcore_config[main_lcore].ret = f(arg);
-		lcore_config[main_lcore].state = FINISHED;
+		__atomic_store_n(&lcore_config[main_lcore].state, WAIT, __ATOMIC_RELEASE);
 	}
 	return 0;
 }
@@ -214,11 +221,8 @@ rte_eal_wait_lcore(unsigned int worker_id)
 	if (worker_id >= RTE_MAX_LCORE)
 		return 0;
 	lc = &lcore_config[worker_id];
-	if (__atomic_load_n(&lc->state, __ATOMIC_ACQUIRE) == WAIT)
-		return 0;
-	while (__atomic_load_n(&lc->state, __ATOMIC_ACQUIRE) == RUNNING)
+	while (__atomic_load_n(&lc->state, __ATOMIC_ACQUIRE) != WAIT)
 		rte_pause();
-	__atomic_store_n(&lc->state, WAIT, __ATOMIC_RELEASE);
 	return lc->ret;
 }
 

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <limits.h>
 #include <dirent.h>
+#include <pthread.h>
 
 #include <rte_common.h>
 #include <rte_lcore.h>
@@ -19,6 +20,9 @@
 
 RTE_DEFINE_PER_LCORE(unsigned int, _lcore_id) = LCORE_ID_ANY;
 RTE_DEFINE_PER_LCORE(rte_cpuset_t, _cpuset);
+
+/* Serialises the hand-out of free lcore ids to non-EAL threads. */
+static pthread_mutex_t non_eal_lock = PTHREAD_MUTEX_INITIALIZER;
 
 int
 eal_cpu_detected(unsigned int cpu_id)
@@ -183,17 +187,19 @@ rte_lcore_is_enabled(unsigned int lcore_id)
 unsigned int
 rte_get_next_lcore(unsigned int i, int skip_main, int wrap)
 {
-	i++;
-	if (wrap)
-		i %= RTE_MAX_LCORE;
-	while (i < RTE_MAX_LCORE) {
-		if (rte_lcore_is_enabled(i) && !(skip_main && i == rte_get_main_lcore()))
-			break;
+	unsigned int tries;
+
+	/* Bounded, so that wrapping over a set with no match ends instead of spinning. */
+	for (tries = 0; tries <= RTE_MAX_LCORE; tries++) {
 		i++;
 		if (wrap)
 			i %= RTE_MAX_LCORE;
+		if (i >= RTE_MAX_LCORE)
+			break;
+		if (rte_lcore_is_enabled(i) && !(skip_main && i == rte_get_main_lcore()))
+			return i;
 	}
-	return i;
+	return RTE_MAX_LCORE;
 }
 
 unsigned int
@@ -232,16 +238,106 @@ rte_socket_id_by_idx(unsigned int idx)
 	return (int)config->numa_nodes[idx];
 }
 
+/* NUMA node of a set of CPUs: theirs when they share one, SOCKET_ID_ANY otherwise. */
+unsigned int
+eal_cpuset_socket_id(const rte_cpuset_t *set)
+{
+	unsigned int cpu, socket = (unsigned int)SOCKET_ID_ANY;
+
+	for (cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+		unsigned int s;
+
+		if (!CPU_ISSET(cpu, set))
+			continue;
+		s = eal_cpu_socket_id(cpu);
+		if (socket == (unsigned int)SOCKET_ID_ANY)
+			socket = s;
+		else if (s != socket)
+			return (unsigned int)SOCKET_ID_ANY;
+	}
+	return socket;
+}
+
+int
+rte_thread_register(void)
+{
+	struct rte_config *config = rte_eal_get_configuration();
+	rte_cpuset_t cpuset;
+	unsigned int id;
+
+	if (!eal_get_internal_configuration()->init_complete) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	if (rte_lcore_id() != LCORE_ID_ANY)
+		return 0;
+	if (pthread_getaffinity_np(pthread_self(), sizeof(cpuset), &cpuset) != 0)
+		CPU_ZERO(&cpuset);
+
+	pthread_mutex_lock(&non_eal_lock);
+	for (id = 0; id < RTE_MAX_LCORE; id++)
+		if (config->lcore_role[id] == ROLE_OFF)
+			break;
+	if (id == RTE_MAX_LCORE) {
+		pthread_mutex_unlock(&non_eal_lock);
+		EAL_LOG(ERR, "no free lcore id for a non-EAL thread (all %d in use)\n",
+			RTE_MAX_LCORE);
+		rte_errno = ENOMEM;
+		return -1;
+	}
+	lcore_config[id].cpuset = cpuset;
+	lcore_config[id].socket_id = eal_cpuset_socket_id(&cpuset);
+	lcore_config[id].core_index = -1;
+	lcore_config[id].core_role = ROLE_NON_EAL;
+	config->lcore_role[id] = ROLE_NON_EAL;
+	config->lcore_count++;
+	pthread_mutex_unlock(&non_eal_lock);
+
+	RTE_PER_LCORE(_lcore_id) = id;
+	RTE_PER_LCORE(_cpuset) = cpuset;
+	return 0;
+}
+
+void
+rte_thread_unregister(void)
+{
+	struct rte_config *config = rte_eal_get_configuration();
+	unsigned int id = rte_lcore_id();
+
+	if (id >= RTE_MAX_LCORE)
+		return;
+	pthread_mutex_lock(&non_eal_lock);
+	if (config->lcore_role[id] != ROLE_NON_EAL) {
+		/* An EAL thread keeps its lcore. */
+		pthread_mutex_unlock(&non_eal_lock);
+		return;
+	}
+	config->lcore_role[id] = ROLE_OFF;
+	lcore_config[id].core_role = ROLE_OFF;
+	CPU_ZERO(&lcore_config[id].cpuset);
+	config->lcore_count--;
+	pthread_mutex_unlock(&non_eal_lock);
+	RTE_PER_LCORE(_lcore_id) = LCORE_ID_ANY;
+}
+
 void
 rte_lcore_dump(FILE *f)
 {
+	static const char *const roles[] = {
+		[ROLE_RTE] = "RTE", [ROLE_OFF] = "OFF",
+		[ROLE_SERVICE] = "SERVICE", [ROLE_NON_EAL] = "NON_EAL",
+	};
+	const struct rte_config *config = rte_eal_get_configuration();
 	unsigned int i;
 
 	for (i = 0; i < RTE_MAX_LCORE; i++) {
-		if (!rte_lcore_is_enabled(i))
+		if (config->lcore_role[i] == ROLE_OFF)
 			continue;
-		fprintf(f, "lcore %u, socket %u, role %s, cpu %u%s\n", i,
-			lcore_config[i].socket_id, "RTE", lcore_config[i].core_id,
-			i == rte_get_main_lcore() ? " (main)" : "");
+		fprintf(f, "lcore %u, socket %d, role %s, cpus", i,
+			(int)lcore_config[i].socket_id, roles[config->lcore_role[i]]);
+		for (unsigned int cpu = 0; cpu < CPU_SETSIZE; cpu++)
+			if (CPU_ISSET(cpu, &lcore_config[i].cpuset))
+				fprintf(f, " %u", cpu);
+		fprintf(f, "%s\n", i == rte_get_main_lcore() ? " (main)" : "");
 	}
 }

@@ -1,13 +1,18 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Log types and levels. The table grows as libraries and drivers register their types from
- * constructors; levels requested before a type exists (--log-level=pmd.net.*:debug) are kept as
- * patterns and applied when the type registers.
+ * constructors (or from plugins loaded later); levels requested before a type exists
+ * (--log-level=pmd.net.*:debug) are kept as patterns and applied when the type registers.
+ *
+ * Any thread may log while another registers a type, so the table is made of fixed chunks that
+ * never move: readers index it without a lock, writers take rte_logs.lock.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <stdarg.h>
+#include <errno.h>
 #include <fnmatch.h>
 #include <regex.h>
 #include <pthread.h>
@@ -17,6 +22,9 @@
 #include <rte_string_fns.h>
 
 #include "eal_private.h"
+
+#define LOG_CHUNK 64
+#define LOG_MAX_CHUNKS 64 /* up to 4096 log types */
 
 struct log_type {
 	char *name;       /* NULL for the fixed ids no one has named */
@@ -32,12 +40,16 @@ struct log_pattern {
 };
 
 static struct {
-	FILE *file;                 /* NULL means stderr */
-	uint32_t level;             /* global level */
-	struct log_type *types;
-	size_t ntypes;
+	FILE *file;                   /* NULL means stderr */
+	uint32_t level;               /* global level */
+	struct log_type *chunks[LOG_MAX_CHUNKS];
+	uint32_t ntypes;              /* published with release after the slot is filled */
 	struct log_pattern *patterns; /* in the order given; later ones win */
 	pthread_mutex_t lock;
+	/* Levels before rte_eal_init applied --log-level, restored by rte_eal_cleanup. */
+	uint32_t *saved_levels;
+	uint32_t saved_ntypes;
+	uint32_t saved_global;
 } rte_logs = {
 	.level = RTE_LOG_DEBUG,
 	.lock = PTHREAD_MUTEX_INITIALIZER,
@@ -85,10 +97,27 @@ static const struct {
 	{ RTE_LOGTYPE_USER8, "user8" },
 };
 
+static const char *const level_names[] = {
+	"disabled", "emergency", "alert", "critical", "error",
+	"warning", "notice", "info", "debug",
+};
+
+static inline struct log_type *
+log_slot(uint32_t id)
+{
+	return &rte_logs.chunks[id / LOG_CHUNK][id % LOG_CHUNK];
+}
+
+static inline uint32_t
+log_ntypes(void)
+{
+	return __atomic_load_n(&rte_logs.ntypes, __ATOMIC_ACQUIRE);
+}
+
 int
 rte_openlog_stream(FILE *f)
 {
-	rte_logs.file = f;
+	__atomic_store_n(&rte_logs.file, f, __ATOMIC_RELEASE);
 	return 0;
 }
 
@@ -101,27 +130,29 @@ rte_log_set_stream(FILE *f)
 FILE *
 rte_log_get_stream(void)
 {
-	return rte_logs.file != NULL ? rte_logs.file : stderr;
+	FILE *f = __atomic_load_n(&rte_logs.file, __ATOMIC_ACQUIRE);
+
+	return f != NULL ? f : stderr;
 }
 
 void
 rte_log_set_global_level(uint32_t level)
 {
-	rte_logs.level = level;
+	__atomic_store_n(&rte_logs.level, level, __ATOMIC_RELAXED);
 }
 
 uint32_t
 rte_log_get_global_level(void)
 {
-	return rte_logs.level;
+	return __atomic_load_n(&rte_logs.level, __ATOMIC_RELAXED);
 }
 
 int
 rte_log_get_level(uint32_t type)
 {
-	if (type >= rte_logs.ntypes)
+	if (type >= log_ntypes())
 		return -EINVAL;
-	return (int)rte_logs.types[type].level;
+	return (int)__atomic_load_n(&log_slot(type)->level, __ATOMIC_RELAXED);
 }
 
 bool
@@ -131,15 +162,15 @@ rte_log_can_log(uint32_t logtype, uint32_t level)
 
 	if (type_level < 0)
 		return false;
-	return level <= rte_logs.level && level <= (uint32_t)type_level;
+	return level <= rte_log_get_global_level() && level <= (uint32_t)type_level;
 }
 
 int
 rte_log_set_level(uint32_t type, uint32_t level)
 {
-	if (type >= rte_logs.ntypes || level > RTE_LOG_MAX || level == 0)
+	if (type >= log_ntypes() || level > RTE_LOG_MAX)
 		return -EINVAL;
-	rte_logs.types[type].level = level;
+	__atomic_store_n(&log_slot(type)->level, level, __ATOMIC_RELAXED);
 	return 0;
 }
 
@@ -155,9 +186,9 @@ static int
 add_level_pattern(const char *pattern, uint32_t level, int is_regex)
 {
 	struct log_pattern *p, **tail;
-	size_t i;
+	uint32_t i, n;
 
-	if (pattern == NULL || level > RTE_LOG_MAX || level == 0)
+	if (pattern == NULL || pattern[0] == '\0' || level > RTE_LOG_MAX)
 		return -EINVAL;
 	p = calloc(1, sizeof(*p));
 	if (p == NULL)
@@ -169,16 +200,20 @@ add_level_pattern(const char *pattern, uint32_t level, int is_regex)
 	}
 	p->is_regex = is_regex;
 	p->level = level;
-	if (is_regex && regcomp(&p->re, pattern, 0) != 0) {
+	if (is_regex && regcomp(&p->re, pattern, REG_NOSUB) != 0) {
 		free(p->pattern);
 		free(p);
 		return -EINVAL;
 	}
 
 	pthread_mutex_lock(&rte_logs.lock);
-	for (i = 0; i < rte_logs.ntypes; i++)
-		if (rte_logs.types[i].name != NULL && pattern_matches(p, rte_logs.types[i].name))
-			rte_logs.types[i].level = level;
+	n = rte_logs.ntypes;
+	for (i = 0; i < n; i++) {
+		struct log_type *t = log_slot(i);
+
+		if (t->name != NULL && pattern_matches(p, t->name))
+			__atomic_store_n(&t->level, level, __ATOMIC_RELAXED);
+	}
 	for (tail = &rte_logs.patterns; *tail != NULL; tail = &(*tail)->next)
 		;
 	*tail = p;
@@ -198,35 +233,41 @@ rte_log_set_level_regexp(const char *regex, uint32_t level)
 	return add_level_pattern(regex, level, 1);
 }
 
-/* Grow the table so that id fits; new slots are unnamed at INFO. Lock held. */
+/* Make room for n slots; new ones are unnamed at INFO. Lock held. */
 static int
-log_table_reserve(size_t n)
+log_table_reserve(uint32_t n)
 {
-	struct log_type *t;
-	size_t i;
+	uint32_t c;
 
-	if (n <= rte_logs.ntypes)
-		return 0;
-	t = realloc(rte_logs.types, n * sizeof(*t));
-	if (t == NULL)
-		return -ENOMEM;
-	for (i = rte_logs.ntypes; i < n; i++) {
-		t[i].name = NULL;
-		t[i].level = RTE_LOG_INFO;
+	if (n > LOG_CHUNK * LOG_MAX_CHUNKS)
+		return -ENOSPC;
+	for (c = 0; c * LOG_CHUNK < n; c++) {
+		uint32_t i;
+
+		if (rte_logs.chunks[c] != NULL)
+			continue;
+		rte_logs.chunks[c] = calloc(LOG_CHUNK, sizeof(struct log_type));
+		if (rte_logs.chunks[c] == NULL)
+			return -ENOMEM;
+		for (i = 0; i < LOG_CHUNK; i++)
+			rte_logs.chunks[c][i].level = RTE_LOG_INFO;
 	}
-	rte_logs.types = t;
-	rte_logs.ntypes = n;
+	if (n > rte_logs.ntypes)
+		__atomic_store_n(&rte_logs.ntypes, n, __ATOMIC_RELEASE);
 	return 0;
 }
 
 static int
 log_lookup(const char *name)
 {
-	size_t i;
+	uint32_t i;
 
-	for (i = 0; i < rte_logs.ntypes; i++)
-		if (rte_logs.types[i].name != NULL && strcmp(rte_logs.types[i].name, name) == 0)
+	for (i = 0; i < rte_logs.ntypes; i++) {
+		const struct log_type *t = log_slot(i);
+
+		if (t->name != NULL && strcmp(t->name, name) == 0)
 			return (int)i;
+	}
 	return -1;
 }
 
@@ -235,40 +276,47 @@ static int
 log_register_locked(const char *name, uint32_t level_def)
 {
 	struct log_pattern *p;
+	struct log_type *t;
+	uint32_t id, level = level_def;
 	char *dup;
-	int id;
+	int ret;
 
-	id = log_lookup(name);
-	if (id >= 0)
-		return id;
-	if (rte_logs.ntypes < RTE_LOGTYPE_FIRST_EXT_ID &&
-			log_table_reserve(RTE_LOGTYPE_FIRST_EXT_ID) < 0)
-		return -ENOMEM;
-	dup = strdup(name);
-	if (dup == NULL || log_table_reserve(rte_logs.ntypes + 1) < 0) {
-		free(dup);
-		return -ENOMEM;
+	ret = log_lookup(name);
+	if (ret >= 0)
+		return ret;
+	if (rte_logs.ntypes < RTE_LOGTYPE_FIRST_EXT_ID) {
+		ret = log_table_reserve(RTE_LOGTYPE_FIRST_EXT_ID);
+		if (ret < 0)
+			return ret;
 	}
-	id = (int)rte_logs.ntypes - 1;
-	rte_logs.types[id].name = dup;
-	rte_logs.types[id].level = level_def;
+	id = rte_logs.ntypes;
+	if (id >= LOG_CHUNK * LOG_MAX_CHUNKS)
+		return -ENOSPC;
+	dup = strdup(name);
+	if (dup == NULL)
+		return -ENOMEM;
 	for (p = rte_logs.patterns; p != NULL; p = p->next)
 		if (pattern_matches(p, name))
-			rte_logs.types[id].level = p->level;
-	return id;
+			level = p->level;
+	/* Fill the slot (its chunk may be new) before the count makes it visible. */
+	if (rte_logs.chunks[id / LOG_CHUNK] == NULL) {
+		rte_logs.chunks[id / LOG_CHUNK] = calloc(LOG_CHUNK, sizeof(struct log_type));
+		if (rte_logs.chunks[id / LOG_CHUNK] == NULL) {
+			free(dup);
+			return -ENOMEM;
+		}
+	}
+	t = log_slot(id);
+	t->name = dup;
+	t->level = level;
+	__atomic_store_n(&rte_logs.ntypes, id + 1, __ATOMIC_RELEASE);
+	return (int)id;
 }
 
 int
 rte_log_register(const char *name)
 {
-	int id;
-
-	if (name == NULL || name[0] == '\0')
-		return -EINVAL;
-	pthread_mutex_lock(&rte_logs.lock);
-	id = log_register_locked(name, RTE_LOG_INFO);
-	pthread_mutex_unlock(&rte_logs.lock);
-	return id;
+	return rte_log_register_type_and_pick_level(name, RTE_LOG_INFO);
 }
 
 int
@@ -279,9 +327,7 @@ rte_log_register_type_and_pick_level(const char *name, uint32_t level_def)
 	if (name == NULL || name[0] == '\0' || level_def > RTE_LOG_MAX)
 		return -EINVAL;
 	pthread_mutex_lock(&rte_logs.lock);
-	id = log_lookup(name);
-	if (id < 0)
-		id = log_register_locked(name, level_def);
+	id = log_register_locked(name, level_def);
 	pthread_mutex_unlock(&rte_logs.lock);
 	return id;
 }
@@ -294,7 +340,7 @@ RTE_INIT_PRIO(log_init, LOG)
 	pthread_mutex_lock(&rte_logs.lock);
 	if (log_table_reserve(RTE_LOGTYPE_FIRST_EXT_ID) == 0) {
 		for (i = 0; i < RTE_DIM(fixed_types); i++)
-			rte_logs.types[fixed_types[i].id].name = strdup(fixed_types[i].name);
+			log_slot(fixed_types[i].id)->name = strdup(fixed_types[i].name);
 	}
 	pthread_mutex_unlock(&rte_logs.lock);
 }
@@ -302,30 +348,24 @@ RTE_INIT_PRIO(log_init, LOG)
 static const char *
 loglevel_to_string(uint32_t level)
 {
-	static const char *const names[] = {
-		"disabled", "emergency", "alert", "critical", "error",
-		"warning", "notice", "info", "debug",
-	};
-
-	return level < RTE_DIM(names) ? names[level] : "unknown";
+	return level < RTE_DIM(level_names) ? level_names[level] : "unknown";
 }
 
+/*
+ * A level is a number 1..8 or the start of its name, as DPDK accepts it ("err", "warn", "d").
+ * A prefix shared by two names picks the more severe one.
+ */
 int
 eal_log_level_parse_name(const char *name, uint32_t *level)
 {
-	static const char *const names[] = {
-		NULL, "emergency", "alert", "critical", "error",
-		"warning", "notice", "info", "debug",
-	};
-	static const char *const short_names[] = {
-		NULL, "emerg", "alert", "crit", "err", "warn", "notice", "info", "debug",
-	};
+	size_t len = strlen(name), i;
 	char *end;
 	unsigned long v;
-	size_t i;
 
-	for (i = 1; i < RTE_DIM(names); i++) {
-		if (strcasecmp(name, names[i]) == 0 || strcasecmp(name, short_names[i]) == 0) {
+	if (len == 0)
+		return -1;
+	for (i = 1; i < RTE_DIM(level_names); i++) {
+		if (strncasecmp(level_names[i], name, len) == 0) {
 			*level = (uint32_t)i;
 			return 0;
 		}
@@ -339,28 +379,47 @@ eal_log_level_parse_name(const char *name, uint32_t *level)
 }
 
 void
+eal_log_save_levels(void)
+{
+	uint32_t i, n;
+
+	pthread_mutex_lock(&rte_logs.lock);
+	if (rte_logs.saved_levels == NULL) {
+		n = rte_logs.ntypes;
+		rte_logs.saved_levels = malloc(sizeof(uint32_t) * (n > 0 ? n : 1));
+		if (rte_logs.saved_levels != NULL) {
+			for (i = 0; i < n; i++)
+				rte_logs.saved_levels[i] = log_slot(i)->level;
+			rte_logs.saved_ntypes = n;
+			rte_logs.saved_global = rte_logs.level;
+		}
+	}
+	pthread_mutex_unlock(&rte_logs.lock);
+}
+
+void
 rte_log_list_types(FILE *out, const char *prefix)
 {
-	size_t i;
+	uint32_t i;
 
 	pthread_mutex_lock(&rte_logs.lock);
 	for (i = 0; i < rte_logs.ntypes; i++)
-		if (rte_logs.types[i].name != NULL)
-			fprintf(out, "%s%s\n", prefix, rte_logs.types[i].name);
+		if (log_slot(i)->name != NULL)
+			fprintf(out, "%s%s\n", prefix, log_slot(i)->name);
 	pthread_mutex_unlock(&rte_logs.lock);
 }
 
 void
 rte_log_dump(FILE *f)
 {
-	size_t i;
+	uint32_t i;
 
 	pthread_mutex_lock(&rte_logs.lock);
 	fprintf(f, "global log level is %s\n", loglevel_to_string(rte_logs.level));
 	for (i = 0; i < rte_logs.ntypes; i++)
-		if (rte_logs.types[i].name != NULL)
-			fprintf(f, "id %zu: %s, level is %s\n", i, rte_logs.types[i].name,
-				loglevel_to_string(rte_logs.types[i].level));
+		if (log_slot(i)->name != NULL)
+			fprintf(f, "id %u: %s, level is %s\n", i, log_slot(i)->name,
+				loglevel_to_string(log_slot(i)->level));
 	pthread_mutex_unlock(&rte_logs.lock);
 }
 
@@ -382,7 +441,7 @@ rte_vlog(uint32_t level, uint32_t logtype, const char *format, va_list ap)
 	FILE *f = rte_log_get_stream();
 	int ret;
 
-	if (logtype >= rte_logs.ntypes)
+	if (logtype >= log_ntypes())
 		return -1;
 	if (!rte_log_can_log(logtype, level))
 		return 0;
@@ -405,11 +464,15 @@ rte_log(uint32_t level, uint32_t logtype, const char *format, ...)
 	return ret;
 }
 
-/* At exit: free names and patterns so leak checkers see a clean process. */
+/*
+ * At rte_eal_cleanup: forget the patterns and put back the levels --log-level changed, so a
+ * later rte_eal_init starts from the same state. Type names stay: constructors registered them.
+ */
 void
 eal_log_free(void)
 {
 	struct log_pattern *p;
+	uint32_t i;
 
 	pthread_mutex_lock(&rte_logs.lock);
 	while ((p = rte_logs.patterns) != NULL) {
@@ -418,6 +481,13 @@ eal_log_free(void)
 			regfree(&p->re);
 		free(p->pattern);
 		free(p);
+	}
+	if (rte_logs.saved_levels != NULL) {
+		for (i = 0; i < rte_logs.saved_ntypes; i++)
+			log_slot(i)->level = rte_logs.saved_levels[i];
+		rte_logs.level = rte_logs.saved_global;
+		free(rte_logs.saved_levels);
+		rte_logs.saved_levels = NULL;
 	}
 	pthread_mutex_unlock(&rte_logs.lock);
 }

@@ -12,6 +12,9 @@
 #include <ctype.h>
 #include <unistd.h>
 #include <limits.h>
+#include <errno.h>
+#include <sched.h>
+#include <regex.h>
 
 #include <rte_common.h>
 #include <rte_eal.h>
@@ -90,6 +93,7 @@ static const struct option eal_long_options[] = {
 };
 
 static struct eal_device_option *devopt_head;
+static void log_opts_free(void);
 static rte_usage_hook_t rte_application_usage_hook;
 
 const struct eal_device_option *
@@ -134,6 +138,8 @@ eal_options_free(void)
 	free(cfg->user_mbuf_pool_ops_name);
 	cfg->user_mbuf_pool_ops_name = NULL;
 	eal_plugins_free();
+	log_opts_free();
+	eal_log_free();
 }
 
 rte_usage_hook_t
@@ -196,56 +202,128 @@ parse_uint(const char *s, unsigned long max, unsigned long *out)
 	return 0;
 }
 
+/* Where each lcore runs: filled by -l, -c or --lcores, applied once all options are read. */
+static struct {
+	const char *opt;                    /* option that set it, NULL for the default */
+	unsigned int count;
+	int index[RTE_MAX_LCORE];           /* -1 disabled, else order of appearance */
+	rte_cpuset_t cpus[RTE_MAX_LCORE];
+} lcore_plan;
+
+static void
+lcore_plan_reset(void)
+{
+	unsigned int i;
+
+	lcore_plan.count = 0;
+	for (i = 0; i < RTE_MAX_LCORE; i++) {
+		lcore_plan.index[i] = -1;
+		CPU_ZERO(&lcore_plan.cpus[i]);
+	}
+}
+
+/* Enable lcore on cpus (a later mapping of the same lcore replaces the earlier one). */
+static void
+lcore_plan_add(unsigned int lcore, const rte_cpuset_t *cpus)
+{
+	if (lcore_plan.index[lcore] < 0)
+		lcore_plan.index[lcore] = (int)lcore_plan.count++;
+	lcore_plan.cpus[lcore] = *cpus;
+}
+
+static const char *
+skip_blanks(const char *p)
+{
+	while (isblank((unsigned char)*p))
+		p++;
+	return p;
+}
+
+/* A decimal number below max at *p; advances *p. */
+static int
+parse_id(const char **p, unsigned long max, unsigned long *out)
+{
+	char *end;
+
+	*p = skip_blanks(*p);
+	if (!isdigit((unsigned char)**p))
+		return -1;
+	errno = 0;
+	*out = strtoul(*p, &end, 10);
+	if (errno != 0 || *out >= max)
+		return -1;
+	*p = skip_blanks(end);
+	return 0;
+}
+
+/* "A" or "A-B" at *p (B >= A unless any_order); advances *p. */
+static int
+parse_range(const char **p, unsigned long max, bool any_order, unsigned long *lo,
+		unsigned long *hi)
+{
+	unsigned long tmp;
+
+	if (parse_id(p, max, lo) < 0)
+		return -1;
+	*hi = *lo;
+	if (**p != '-')
+		return 0;
+	(*p)++;
+	if (parse_id(p, max, hi) < 0)
+		return -1;
+	if (*hi < *lo) {
+		if (!any_order)
+			return -1;
+		tmp = *lo;
+		*lo = *hi;
+		*hi = tmp;
+	}
+	return 0;
+}
+
+/* Corelist "0-3,5": lcore ids in the order given, duplicates allowed. */
+static int
+parse_lcore_list(const char *list, bool *cores, int *order, unsigned int *count)
+{
+	const char *p = list;
+	unsigned long lo, hi, i;
+
+	*count = 0;
+	memset(cores, 0, sizeof(*cores) * RTE_MAX_LCORE);
+	for (;;) {
+		if (parse_range(&p, RTE_MAX_LCORE, false, &lo, &hi) < 0)
+			return -1;
+		for (i = lo; i <= hi; i++) {
+			if (!cores[i]) {
+				cores[i] = true;
+				if (order != NULL)
+					order[*count] = (int)i;
+				(*count)++;
+			}
+		}
+		if (*p == '\0')
+			return 0;
+		if (*p != ',')
+			return -1;
+		p++;
+	}
+}
+
 int
 eal_parse_corelist(const char *corelist, bool *cores, unsigned int max)
 {
-	const char *p = corelist;
-	unsigned long min_id, max_id;
-	char *end;
-	unsigned int i;
-	int any = 0;
+	bool all[RTE_MAX_LCORE];
+	unsigned int count, i;
 
+	if (parse_lcore_list(corelist, all, NULL, &count) < 0)
+		return -1;
+	for (i = 0; i < RTE_MAX_LCORE; i++)
+		if (all[i] && i >= max)
+			return -1;
 	memset(cores, 0, sizeof(*cores) * max);
-	while (*p != '\0') {
-		while (isblank((unsigned char)*p))
-			p++;
-		if (!isdigit((unsigned char)*p))
-			return -1;
-		errno = 0;
-		min_id = strtoul(p, &end, 10);
-		if (errno != 0 || min_id >= max)
-			return -1;
-		p = end;
-		while (isblank((unsigned char)*p))
-			p++;
-		max_id = min_id;
-		if (*p == '-') {
-			p++;
-			while (isblank((unsigned char)*p))
-				p++;
-			if (!isdigit((unsigned char)*p))
-				return -1;
-			errno = 0;
-			max_id = strtoul(p, &end, 10);
-			if (errno != 0 || max_id >= max || max_id < min_id)
-				return -1;
-			p = end;
-			while (isblank((unsigned char)*p))
-				p++;
-		}
-		for (i = (unsigned int)min_id; i <= max_id; i++)
-			cores[i] = true;
-		any = 1;
-		if (*p == ',')
-			p++;
-		else if (*p != '\0')
-			return -1;
-		else
-			break;
-		if (*p == '\0')
-			return -1; /* trailing comma */
-	}
-	return any ? 0 : -1;
+	for (i = 0; i < max && i < RTE_MAX_LCORE; i++)
+		cores[i] = all[i];
+	return 0;
 }
 
 static int
@@ -257,8 +335,7 @@ parse_coremask(const char *mask, bool *cores, unsigned int max)
 	int i;
 
 	memset(cores, 0, sizeof(*cores) * max);
-	while (isblank((unsigned char)*mask))
-		mask++;
+	mask = skip_blanks(mask);
 	if (mask[0] == '0' && (mask[1] == 'x' || mask[1] == 'X'))
 		mask += 2;
 	len = strlen(mask);
@@ -285,89 +362,286 @@ parse_coremask(const char *mask, bool *cores, unsigned int max)
 }
 
 /*
- * Enable exactly the lcores in cores[]. Every one must be a CPU this process may run on; the
- * default main lcore becomes the first of them.
+ * One side of an --lcores element: "N", "N-M" or a group "(N,M-K,...)". *grouped tells whether
+ * parentheses were used. Ranges may be written in either order, as DPDK accepts them.
  */
 static int
-apply_lcore_set(const bool *cores, const char *opt, const char *arg)
+parse_lcores_set(const char **p, unsigned long max, rte_cpuset_t *set, bool *grouped)
 {
-	struct rte_config *config = rte_eal_get_configuration();
-	unsigned int i, count = 0;
+	unsigned long lo, hi, i;
 
-	for (i = 0; i < RTE_MAX_LCORE; i++) {
-		if (cores[i] && config->lcore_role[i] == ROLE_OFF && lcore_config[i].core_index < 0) {
-			EAL_LOG(ERR, "option %s: lcore %u in '%s' is not an available CPU\n",
-				opt, i, arg);
+	CPU_ZERO(set);
+	*p = skip_blanks(*p);
+	*grouped = **p == '(';
+	if (!*grouped) {
+		if (parse_range(p, max, true, &lo, &hi) < 0)
 			return -1;
-		}
+		for (i = lo; i <= hi; i++)
+			CPU_SET(i, set);
+		return 0;
 	}
-	for (i = 0; i < RTE_MAX_LCORE; i++) {
-		if (cores[i]) {
-			config->lcore_role[i] = ROLE_RTE;
-			lcore_config[i].core_index = (int)count++;
-		} else {
-			config->lcore_role[i] = ROLE_OFF;
-			lcore_config[i].core_index = -1;
-		}
+	(*p)++;
+	for (;;) {
+		if (parse_range(p, max, true, &lo, &hi) < 0)
+			return -1;
+		for (i = lo; i <= hi; i++)
+			CPU_SET(i, set);
+		if (**p == ')')
+			break;
+		if (**p != ',')
+			return -1;
+		(*p)++;
 	}
-	config->lcore_count = count;
+	*p = skip_blanks(*p + 1);
 	return 0;
+}
+
+/*
+ * --lcores "lcores[@cpus],...": "1,2@(5-7),(3-5)@(0,2),(0,6),7-8". Without "@", a plain number
+ * or range runs each lcore on the CPU of the same number, a group runs each of its lcores on
+ * all of the group's CPUs.
+ */
+static int
+parse_lcores_map(const char *arg)
+{
+	const char *p = arg;
+
+	for (;;) {
+		rte_cpuset_t lcores, cpus, own;
+		bool grouped, cpus_grouped, own_cpu = false;
+		unsigned int l;
+
+		if (parse_lcores_set(&p, RTE_MAX_LCORE, &lcores, &grouped) < 0)
+			return -1;
+		if (*p == '@') {
+			p++;
+			if (parse_lcores_set(&p, CPU_SETSIZE, &cpus, &cpus_grouped) < 0)
+				return -1;
+		} else {
+			cpus = lcores;
+			own_cpu = !grouped;
+		}
+		for (l = 0; l < RTE_MAX_LCORE; l++) {
+			if (!CPU_ISSET(l, &lcores))
+				continue;
+			if (own_cpu) {
+				CPU_ZERO(&own);
+				CPU_SET(l, &own);
+				lcore_plan_add(l, &own);
+			} else {
+				lcore_plan_add(l, &cpus);
+			}
+		}
+		if (*p == '\0')
+			return 0;
+		if (*p != ',')
+			return -1;
+		p++;
+	}
 }
 
 static int
 parse_socket_mem(const char *arg, struct internal_config *cfg)
 {
-	char buf[256];
-	char *tokens[RTE_MAX_NUMA_NODES + 1];
+	uint64_t mem[RTE_MAX_NUMA_NODES] = { 0 };
+	uint64_t total = 0;
+	const char *p = arg;
 	unsigned long mb;
-	int n, i;
+	unsigned int n = 0, i;
+	char *end;
 
-	if (strlen(arg) >= sizeof(buf))
-		return -1;
-	rte_strlcpy(buf, arg, sizeof(buf));
-	n = rte_strsplit(buf, sizeof(buf), tokens, RTE_DIM(tokens), ',');
-	if (n <= 0 || n > RTE_MAX_NUMA_NODES)
-		return -1;
-	for (i = 0; i < n; i++) {
-		if (parse_uint(tokens[i], ULONG_MAX / MB, &mb) < 0)
+	for (;;) {
+		if (n >= RTE_MAX_NUMA_NODES || !isdigit((unsigned char)*p))
 			return -1;
-		cfg->socket_mem[i] = (uint64_t)mb * MB;
+		errno = 0;
+		mb = strtoul(p, &end, 10);
+		if (errno != 0 || mb > UINT64_MAX / MB / RTE_MAX_NUMA_NODES)
+			return -1;
+		mem[n++] = (uint64_t)mb * MB;
+		total += (uint64_t)mb * MB;
+		p = end;
+		if (*p == '\0')
+			break;
+		if (*p != ',')
+			return -1;
+		p++;
 	}
+	if (total == 0)
+		return -1;
+	for (i = 0; i < RTE_MAX_NUMA_NODES; i++)
+		cfg->socket_mem[i] = mem[i];
 	cfg->force_sockets = 1;
 	return 0;
+}
+
+/* --log-level settings are checked while parsing and applied once every option is valid. */
+struct log_level_opt {
+	struct log_level_opt *next;
+	int kind;               /* 0 global, ':' glob pattern, ',' regular expression */
+	uint32_t level;
+	char pattern[];
+};
+static struct log_level_opt *log_opts;
+
+static void
+log_opts_free(void)
+{
+	struct log_level_opt *o;
+
+	while ((o = log_opts) != NULL) {
+		log_opts = o->next;
+		free(o);
+	}
+}
+
+static void
+eal_log_usage(void)
+{
+	unsigned int level;
+
+	printf("--log-level LEVEL        global level\n"
+	       "--log-level PATTERN:LEVEL  level of the log types matching a glob pattern\n"
+	       "--log-level REGEX,LEVEL    level of the log types matching a regular expression\n"
+	       "A message is printed when both the global and its type's level allow it.\n"
+	       "Levels:\n");
+	for (level = RTE_LOG_EMERG; level <= RTE_LOG_MAX; level++) {
+		static const char *const names[] = { "", "emergency", "alert", "critical",
+			"error", "warning", "notice", "info", "debug" };
+
+		printf("\t%u  %s\n", level, names[level]);
+	}
+	printf("Log types:\n");
+	rte_log_list_types(stdout, "\t");
 }
 
 static int
 parse_log_level(const char *arg)
 {
-	char *copy, *sep;
+	struct log_level_opt *o, **tail;
+	const char *sep;
+	size_t plen = 0;
 	uint32_t level;
-	int ret = -1;
+	int kind = 0;
 
-	copy = strdup(arg);
-	if (copy == NULL)
+	/* Like DPDK: a comma makes a regular expression, else a colon a glob pattern. */
+	sep = strchr(arg, ',');
+	if (sep != NULL)
+		kind = ',';
+	else if ((sep = strchr(arg, ':')) != NULL)
+		kind = ':';
+	if (kind != 0) {
+		plen = (size_t)(sep - arg);
+		if (plen == 0 || eal_log_level_parse_name(sep + 1, &level) < 0)
+			return -1;
+	} else if (eal_log_level_parse_name(arg, &level) < 0) {
 		return -1;
-	sep = strrchr(copy, ':');
-	if (sep == NULL)
-		sep = strrchr(copy, ',');
-	if (sep == NULL) {
-		if (eal_log_level_parse_name(copy, &level) == 0) {
-			rte_log_set_global_level(level);
-			ret = 0;
-		}
-	} else {
-		char kind = *sep;
+	}
+	o = calloc(1, sizeof(*o) + plen + 1);
+	if (o == NULL)
+		return -1;
+	o->kind = kind;
+	o->level = level;
+	memcpy(o->pattern, arg, plen);
+	o->pattern[plen] = '\0';
+	if (kind == ',') {
+		regex_t re;
 
-		*sep = '\0';
-		if (copy[0] != '\0' && eal_log_level_parse_name(sep + 1, &level) == 0) {
-			if (kind == ':')
-				ret = rte_log_set_level_pattern(copy, level);
-			else
-				ret = rte_log_set_level_regexp(copy, level);
+		if (regcomp(&re, o->pattern, REG_NOSUB) != 0) {
+			free(o);
+			return -1;
+		}
+		regfree(&re);
+	}
+	for (tail = &log_opts; *tail != NULL; tail = &(*tail)->next)
+		;
+	*tail = o;
+	return 0;
+}
+
+static int
+apply_log_levels(void)
+{
+	const struct log_level_opt *o;
+	int ret = 0;
+
+	if (log_opts == NULL)
+		return 0;
+	eal_log_save_levels();
+	for (o = log_opts; o != NULL; o = o->next) {
+		if (o->kind == 0)
+			rte_log_set_global_level(o->level);
+		else if (o->kind == ':')
+			ret = rte_log_set_level_pattern(o->pattern, o->level);
+		else
+			ret = rte_log_set_level_regexp(o->pattern, o->level);
+		if (ret < 0) {
+			EAL_LOG(ERR, "option --log-level: cannot apply '%s' (%s)\n", o->pattern,
+				strerror(-ret));
+			return -1;
 		}
 	}
-	free(copy);
-	return ret < 0 ? -1 : 0;
+	return 0;
+}
+
+/*
+ * Every CPU named by the plan must be one this process may run on. For -l and -c the lcore id
+ * is the CPU number; --lcores may map any lcore id to any usable CPU.
+ */
+static int
+check_lcore_plan(const char *optname, const char *arg, bool mapped)
+{
+	rte_cpuset_t allowed;
+	unsigned int l, cpu;
+
+	if (sched_getaffinity(0, sizeof(allowed), &allowed) != 0)
+		CPU_ZERO(&allowed);
+	for (l = 0; l < RTE_MAX_LCORE; l++) {
+		if (lcore_plan.index[l] < 0)
+			continue;
+		if (!mapped && CPU_COUNT(&lcore_plan.cpus[l]) == 0) {
+			EAL_LOG(ERR, "option %s: lcore %u in '%s' is not an available CPU\n",
+				optname, l, arg);
+			return -1;
+		}
+		for (cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+			if (!CPU_ISSET(cpu, &lcore_plan.cpus[l]))
+				continue;
+			if (!CPU_ISSET(cpu, &allowed) || !eal_cpu_detected(cpu)) {
+				EAL_LOG(ERR, "option %s: CPU %u (for lcore %u) in '%s' is not available\n",
+					optname, cpu, l, arg);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Make the plan the lcore configuration: roles, indexes, CPU sets and NUMA nodes. */
+static void
+apply_lcore_plan(void)
+{
+	struct rte_config *config = rte_eal_get_configuration();
+	unsigned int l;
+
+	for (l = 0; l < RTE_MAX_LCORE; l++) {
+		struct lcore_config *lc = &lcore_config[l];
+
+		if (lcore_plan.index[l] < 0) {
+			config->lcore_role[l] = ROLE_OFF;
+			lc->core_role = ROLE_OFF;
+			lc->core_index = -1;
+			CPU_ZERO(&lc->cpuset);
+			continue;
+		}
+		config->lcore_role[l] = ROLE_RTE;
+		lc->core_role = ROLE_RTE;
+		lc->core_index = lcore_plan.index[l];
+		if (!CPU_EQUAL(&lc->cpuset, &lcore_plan.cpus[l])) {
+			lc->cpuset = lcore_plan.cpus[l];
+			lc->socket_id = eal_cpuset_socket_id(&lc->cpuset);
+		}
+	}
+	config->lcore_count = lcore_plan.count;
 }
 
 static int
@@ -384,37 +658,55 @@ set_string(char **dst, const char *value)
 
 static int
 parse_one_option(int opt, const char *arg, const char *optname, struct internal_config *cfg,
-		int *lcores_set, int *print_version)
+		int *print_version)
 {
 	bool cores[RTE_MAX_LCORE];
 	unsigned long v;
 
 	switch (opt) {
 	case 'l':
-	case OPT_LCORES:
-		if (*lcores_set) {
-			EAL_LOG(ERR, "option %s: lcores already given by -l, --lcores or -c\n",
-				optname);
-			return -1;
-		}
-		if (eal_parse_corelist(arg, cores, RTE_MAX_LCORE) < 0) {
-			EAL_LOG(ERR, "option %s: invalid core list '%s' (expected e.g. 0-3,5, each below %d)\n",
-				optname, arg, RTE_MAX_LCORE);
-			return -1;
-		}
-		*lcores_set = 1;
-		return apply_lcore_set(cores, optname, arg);
 	case 'c':
-		if (*lcores_set) {
-			EAL_LOG(ERR, "option -c: lcores already given by -l, --lcores or -c\n");
+	case OPT_LCORES:
+		if (lcore_plan.opt != NULL) {
+			EAL_LOG(ERR, "option %s: lcores were already given by %s\n", optname,
+				lcore_plan.opt);
 			return -1;
 		}
-		if (parse_coremask(arg, cores, RTE_MAX_LCORE) < 0) {
-			EAL_LOG(ERR, "option -c: invalid core mask '%s'\n", arg);
-			return -1;
+		lcore_plan_reset();
+		if (opt == 'l') {
+			int order[RTE_MAX_LCORE];
+			unsigned int n, i;
+
+			if (parse_lcore_list(arg, cores, order, &n) < 0) {
+				EAL_LOG(ERR, "option -l: invalid core list '%s' (expected e.g. 0-3,5, each below %d)\n",
+					arg, RTE_MAX_LCORE);
+				return -1;
+			}
+			for (i = 0; i < n; i++)
+				lcore_plan_add((unsigned int)order[i], &lcore_config[order[i]].cpuset);
+			lcore_plan.opt = "-l";
+		} else if (opt == 'c') {
+			unsigned int i;
+
+			if (parse_coremask(arg, cores, RTE_MAX_LCORE) < 0) {
+				EAL_LOG(ERR, "option -c: invalid core mask '%s' (hexadecimal, lcores below %d)\n",
+					arg, RTE_MAX_LCORE);
+				return -1;
+			}
+			for (i = 0; i < RTE_MAX_LCORE; i++)
+				if (cores[i])
+					lcore_plan_add(i, &lcore_config[i].cpuset);
+			lcore_plan.opt = "-c";
+		} else {
+			if (parse_lcores_map(arg) < 0) {
+				EAL_LOG(ERR, "option --lcores: invalid lcore map '%s' (expected e.g. 0-3 or 1@2,(3-4)@(5-6), lcores below %d)\n",
+					arg, RTE_MAX_LCORE);
+				lcore_plan.opt = NULL;
+				return -1;
+			}
+			lcore_plan.opt = "--lcores";
 		}
-		*lcores_set = 1;
-		return apply_lcore_set(cores, "-c", arg);
+		return check_lcore_plan(optname, arg, opt == OPT_LCORES);
 	case OPT_MAIN_LCORE:
 		if (parse_uint(arg, RTE_MAX_LCORE - 1, &v) < 0) {
 			EAL_LOG(ERR, "option --main-lcore: invalid lcore id '%s'\n", arg);
@@ -475,8 +767,12 @@ parse_one_option(int opt, const char *arg, const char *optname, struct internal_
 		}
 		return set_string(&cfg->hugefile_prefix, arg);
 	case OPT_LOG_LEVEL:
+		if (strcmp(arg, "help") == 0) {
+			eal_log_usage();
+			exit(EXIT_SUCCESS);
+		}
 		if (parse_log_level(arg) < 0) {
-			EAL_LOG(ERR, "option --log-level: invalid value '%s' (expected LEVEL, TYPE:LEVEL or TYPE,LEVEL)\n",
+			EAL_LOG(ERR, "option --log-level: invalid value '%s' (expected LEVEL, TYPE:LEVEL or TYPE,LEVEL; LEVEL 1-8 or a name such as debug)\n",
 				arg);
 			return -1;
 		}
@@ -592,6 +888,8 @@ check_options(struct internal_config *cfg)
 	}
 	if (cfg->force_sockets)
 		cfg->memory = total;
+	if (lcore_plan.opt != NULL)
+		apply_lcore_plan();
 	if (config->lcore_count == 0) {
 		EAL_LOG(ERR, "no usable lcore (check -l/-c against the CPUs this process may use)\n");
 		return -1;
@@ -614,13 +912,15 @@ eal_parse_args(int argc, char **argv)
 {
 	struct internal_config *cfg = eal_get_internal_configuration();
 	const char *prgname = argv[0];
-	int lcores_set = 0, print_version = 0;
+	int print_version = 0;
 	int opt, option_index, ret, old_opterr;
 	char optname[64];
 
+	lcore_plan.opt = NULL;
+	log_opts_free();
 	old_opterr = opterr;
 	opterr = 0;
-	optind = 1;
+	optind = 0; /* 0, not 1: makes GNU getopt forget the state of an earlier parse */
 	for (;;) {
 		option_index = -1;
 		opt = getopt_long(argc, argv, eal_short_options, eal_long_options, &option_index);
@@ -648,11 +948,12 @@ eal_parse_args(int argc, char **argv)
 				eal_long_options[option_index].name);
 		else
 			snprintf(optname, sizeof(optname), "-%c", opt);
-		if (parse_one_option(opt, optarg, optname, cfg, &lcores_set, &print_version) < 0)
+		if (parse_one_option(opt, optarg, optname, cfg, &print_version) < 0)
 			goto fail;
 	}
-	if (check_options(cfg) < 0)
+	if (check_options(cfg) < 0 || apply_log_levels() < 0)
 		goto fail;
+	log_opts_free();
 	if (print_version)
 		printf("%s\n", rte_version());
 
@@ -663,6 +964,7 @@ eal_parse_args(int argc, char **argv)
 	opterr = old_opterr;
 	return ret;
 fail:
+	log_opts_free();
 	optind = 1;
 	opterr = old_opterr;
 	return -1;

@@ -1,8 +1,13 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * TSC frequency and delays. The frequency comes from CPUID leaf 0x15 when the CPU reports it,
- * otherwise from counting TSC ticks over a short CLOCK_MONOTONIC_RAW interval.
+ * TSC frequency and delays. rte_eal_init must not spend its time calibrating, so the frequency is
+ * taken from the first source that states it: CPUID leaf 0x15, the hypervisor timing leaf
+ * 0x40000010, the kernel's tsc_freq_khz (where exported), the nominal frequency in the CPU model
+ * name when the TSC is invariant. Only when none of them exists is it measured, over 2 ms.
  */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <errno.h>
 #include <cpuid.h>
@@ -12,6 +17,8 @@
 #include <rte_pause.h>
 
 #include "eal_private.h"
+
+#define TSC_MEASURE_NS (2 * 1000 * 1000)
 
 static uint64_t eal_tsc_hz;
 
@@ -30,24 +37,105 @@ tsc_hz_from_cpuid(void)
 	return (uint64_t)c * b / a;
 }
 
+/* KVM and VMware publish the TSC rate in kHz in leaf 0x40000010 when configured to. */
+static uint64_t
+tsc_hz_from_hypervisor(void)
+{
+	unsigned int a, b, c, d;
+
+	__cpuid(1, a, b, c, d);
+	if (!(c & (1U << 31)))
+		return 0;
+	__cpuid(0x40000000, a, b, c, d);
+	if (a < 0x40000010)
+		return 0;
+	__cpuid(0x40000010, a, b, c, d);
+	return (uint64_t)a * 1000;
+}
+
+static uint64_t
+tsc_hz_from_sysfs(void)
+{
+	FILE *f = fopen("/sys/devices/system/cpu/cpu0/tsc_freq_khz", "r");
+	unsigned long long khz = 0;
+
+	if (f == NULL)
+		return 0;
+	if (fscanf(f, "%llu", &khz) != 1)
+		khz = 0;
+	fclose(f);
+	return khz * 1000;
+}
+
+/* An invariant TSC ticks at the nominal frequency, which Intel prints as "@ 2.40GHz". */
+static uint64_t
+tsc_hz_from_model_name(void)
+{
+	unsigned int a, b, c, d;
+	char line[256];
+	uint64_t hz = 0;
+	FILE *f;
+
+	if (__get_cpuid_max(0x80000000, NULL) < 0x80000007)
+		return 0;
+	__cpuid(0x80000007, a, b, c, d);
+	if (!(d & (1U << 8)))
+		return 0;
+	f = fopen("/proc/cpuinfo", "r");
+	if (f == NULL)
+		return 0;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		char *at, *end;
+		double ghz;
+
+		if (strncmp(line, "model name", 10) != 0)
+			continue;
+		at = strrchr(line, '@');
+		if (at != NULL) {
+			ghz = strtod(at + 1, &end);
+			if (end != at + 1 && strncmp(end, "GHz", 3) == 0 && ghz > 0.1 && ghz < 20)
+				hz = (uint64_t)(ghz * 1e9 + 0.5);
+		}
+		break;
+	}
+	fclose(f);
+	return hz;
+}
+
+/* A (TSC, clock) pair read as close together as the CPU allows: the tightest of a few tries. */
+static void
+tsc_clock_pair(uint64_t *tsc, uint64_t *ns)
+{
+	uint64_t best = UINT64_MAX;
+	int i;
+
+	for (i = 0; i < 5; i++) {
+		struct timespec ts;
+		uint64_t t0, t1;
+
+		t0 = rte_rdtsc_precise();
+		clock_gettime(CLOCK_MONOTONIC_RAW, &ts);
+		t1 = rte_rdtsc_precise();
+		if (t1 - t0 < best) {
+			best = t1 - t0;
+			*tsc = t0 + (t1 - t0) / 2;
+			*ns = (uint64_t)ts.tv_sec * NS_PER_S + (uint64_t)ts.tv_nsec;
+		}
+	}
+}
+
 static uint64_t
 tsc_hz_measured(void)
 {
-	struct timespec start, end, sleep_ts = { .tv_sec = 0, .tv_nsec = 10 * 1000 * 1000 };
-	uint64_t t0, t1, ns;
+	uint64_t tsc0 = 0, ns0 = 0, tsc1 = 0, ns1 = 0;
 
-	clock_gettime(CLOCK_MONOTONIC_RAW, &start);
-	t0 = rte_rdtsc();
-	while (nanosleep(&sleep_ts, &sleep_ts) == -1 && errno == EINTR)
-		;
-	clock_gettime(CLOCK_MONOTONIC_RAW, &end);
-	t1 = rte_rdtsc();
-	ns = (uint64_t)(end.tv_sec - start.tv_sec) * NS_PER_S + (uint64_t)end.tv_nsec -
-		(uint64_t)start.tv_nsec;
-	if (ns == 0)
-		return 0;
-	/* Round to 10 MHz: the measurement is not more precise than that. */
-	return RTE_ALIGN_MUL_CEIL((t1 - t0) * NS_PER_S / ns - 5000000, 10000000);
+	tsc_clock_pair(&tsc0, &ns0);
+	do {
+		rte_pause();
+		tsc_clock_pair(&tsc1, &ns1);
+	} while (ns1 - ns0 < TSC_MEASURE_NS);
+	/* Round to 1 MHz: 2 ms of measurement is not more precise than that. */
+	return ((tsc1 - tsc0) * NS_PER_S / (ns1 - ns0) + 500000) / 1000000 * 1000000;
 }
 
 int
@@ -56,6 +144,12 @@ rte_eal_timer_init(void)
 	if (eal_tsc_hz != 0)
 		return 0;
 	eal_tsc_hz = tsc_hz_from_cpuid();
+	if (eal_tsc_hz == 0)
+		eal_tsc_hz = tsc_hz_from_hypervisor();
+	if (eal_tsc_hz == 0)
+		eal_tsc_hz = tsc_hz_from_sysfs();
+	if (eal_tsc_hz == 0)
+		eal_tsc_hz = tsc_hz_from_model_name();
 	if (eal_tsc_hz == 0)
 		eal_tsc_hz = tsc_hz_measured();
 	if (eal_tsc_hz == 0) {

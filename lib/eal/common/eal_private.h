@@ -17,6 +17,8 @@
 /* Logging (eal_common_log.c). */
 int eal_log_level_parse_name(const char *name, uint32_t *level);
 void eal_log_free(void);
+/* Remember every level before --log-level changes them; eal_log_free puts them back. */
+void eal_log_save_levels(void);
 
 /* Options (eal_common_options.c). Returns the number of argv entries consumed, or -1. */
 int eal_parse_args(int argc, char **argv);
@@ -30,6 +32,8 @@ int rte_eal_cpu_init(void);
 int eal_lcores_start(void);
 void eal_lcores_stop(void);
 unsigned int eal_cpu_socket_id(unsigned int cpu_id);
+/* NUMA node shared by every CPU of set, or (unsigned int)SOCKET_ID_ANY. */
+unsigned int eal_cpuset_socket_id(const rte_cpuset_t *set);
 int eal_cpu_detected(unsigned int cpu_id);
 int eal_thread_set_affinity_self(const rte_cpuset_t *set);
 

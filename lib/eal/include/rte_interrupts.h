@@ -54,14 +54,31 @@ int rte_intr_dev_fd_get(const struct rte_intr_handle *intr_handle);
 int rte_intr_callback_register(const struct rte_intr_handle *intr_handle,
 		rte_intr_callback_fn cb, void *cb_arg);
 /**
- * Remove matching callbacks (cb_arg (void *)-1 matches any). Number removed, -EINVAL, or
- * -EAGAIN if one of them is running right now.
+ * Remove matching callbacks (cb_arg (void *)-1 matches any). Number removed (0 if the fd has
+ * callbacks but none matched), -EINVAL for a bad handle, -ENOENT if the fd has no callbacks,
+ * -EAGAIN if the handle's callbacks are running right now on the interrupt thread.
  */
 int rte_intr_callback_unregister(const struct rte_intr_handle *intr_handle,
 		rte_intr_callback_fn cb, void *cb_arg);
-/** Like rte_intr_callback_unregister but waits until the callback is no longer running. */
+/**
+ * Like rte_intr_callback_unregister but waits until the callback is no longer running. Called
+ * from a callback (on the interrupt thread), the removal happens when the callbacks return.
+ */
 int rte_intr_callback_unregister_sync(const struct rte_intr_handle *intr_handle,
 		rte_intr_callback_fn cb, void *cb_arg);
+/**
+ * From inside a callback of this handle: remove the matching callbacks once the interrupt
+ * thread has finished calling them, calling ucb_fn(handle, cb_arg) for each first.
+ * Number marked, -ENOENT, or -EAGAIN when the handle's callbacks are not running.
+ */
+int rte_intr_callback_unregister_pending(const struct rte_intr_handle *intr_handle,
+		rte_intr_callback_fn cb_fn, void *cb_arg, rte_intr_unregister_callback_fn ucb_fn);
+/**
+ * Unmask, mask, or acknowledge (unmask after an interrupt) the device interrupt behind the
+ * handle. uio: a 32-bit 1/0 written to the uio fd; uio INTx: the PCI command register through
+ * dev_fd. 0; -EINVAL for a bad handle; -ENOTSUP for types that cannot be switched (VFIO
+ * enable/disable included); a negative errno from the device otherwise.
+ */
 int rte_intr_enable(const struct rte_intr_handle *intr_handle);
 int rte_intr_disable(const struct rte_intr_handle *intr_handle);
 int rte_intr_ack(const struct rte_intr_handle *intr_handle);

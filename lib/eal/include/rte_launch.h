@@ -8,16 +8,15 @@ extern "C" {
 #endif
 
 enum rte_lcore_state_t {
-	WAIT,     /* waiting for a function to run */
+	WAIT,     /* waiting for a function to run (again) */
 	RUNNING,  /* running one */
-	FINISHED, /* done, result not yet collected by rte_eal_wait_lcore */
 };
 
 typedef int (lcore_function_t)(void *);
 
 /**
- * Start f(arg) on worker worker_id. 0, -EBUSY if that lcore is busy, -EINVAL for an id that
- * is not an enabled worker.
+ * Start f(arg) on worker worker_id. 0, -EBUSY if that lcore is still running a function,
+ * -EINVAL for a NULL function or an id that is not an enabled worker (the main lcore included).
  */
 int rte_eal_remote_launch(lcore_function_t *f, void *arg, unsigned int worker_id);
 
@@ -31,7 +30,10 @@ int rte_eal_mp_remote_launch(lcore_function_t *f, void *arg, enum rte_rmt_call_m
 
 enum rte_lcore_state_t rte_eal_get_lcore_state(unsigned int worker_id);
 
-/** Wait for worker_id to finish; its function's return value, or 0 if it was not running. */
+/**
+ * Wait until worker_id is back in WAIT. The value returned by the last function launched on it
+ * (0 if none was ever launched).
+ */
 int rte_eal_wait_lcore(unsigned int worker_id);
 void rte_eal_mp_wait_lcore(void);
 
