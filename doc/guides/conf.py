@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Sphinx configuration of the guides. The version comes from the build (-D release=...), so the
+# pages always name the tree they were built from.
+project = 'dpdk-hotplug'
+copyright = '2026, the dpdk-hotplug authors'
+author = 'the dpdk-hotplug authors'
+release = version = '22.11.0'
+
+extensions = []
+exclude_patterns = ['_build']
+html_theme = 'alabaster'
+html_show_sourcelink = False
+html_theme_options = {'description': 'DPDK-compatible data plane with port hotplug'}
+
+# Manual pages of the tools, installed with them
+man_pages = [
+    ('tools/devbind', 'dpdk-devbind.py', 'show network devices and bind them to drivers',
+     [author], 1),
+    ('tools/hugepages', 'dpdk-hugepages.py', 'show, reserve and mount hugepages', [author], 1),
+    ('tools/pmdinfo', 'dpdk-pmdinfo.py', 'list the drivers a binary carries', [author], 1),
+]
+man_make_section_directory = False
+html_copy_source = False
