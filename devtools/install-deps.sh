@@ -3,6 +3,8 @@
 # Install the Debian 12 packages needed to build and test the tree (run as root).
 # Does nothing when everything is already installed, so repeated runs are fast.
 set -e
+# ENABLE_DOCS=1: also what -Denable_docs=true needs
+[ "${ENABLE_DOCS:-0}" = 1 ] && EXTRA_PACKAGES="${EXTRA_PACKAGES:-} python3-sphinx sphinx-common doxygen"
 PACKAGES="build-essential meson ninja-build pkg-config python3 python3-pyelftools
 	libcmocka-dev libpcap-dev libedit-dev libnuma-dev clang llvm libclang-rt-14-dev
 	iproute2 tcpdump valgrind $EXTRA_PACKAGES"

@@ -327,7 +327,8 @@ def main(argv=None):
         print('Error: %s' % e, file=sys.stderr)
         return 1
     if args.json:
-        print(json.dumps(drivers, indent=2))
+        # one driver per line: readable, and still a JSON document
+        print('[' + ','.join('\n  ' + json.dumps(d) for d in drivers) + '\n]')
     else:
         print_text(drivers, args.pci_ids)
     return 0
