@@ -84,9 +84,13 @@ eal_worker_loop(void *arg)
 	struct lcore_config *lc = &lcore_config[lcore_id];
 	lcore_function_t *f;
 	void *fct_arg;
+	char name[16];
 
 	RTE_PER_LCORE(_lcore_id) = lcore_id;
 	eal_thread_set_affinity_self(&lc->cpuset);
+	/* Named from inside: for the calling thread this is one prctl, not a /proc write. */
+	snprintf(name, sizeof(name), "rte-worker-%u", lcore_id);
+	pthread_setname_np(pthread_self(), name);
 
 	for (;;) {
 		pthread_mutex_lock(&lc->wake_lock);
@@ -115,7 +119,6 @@ int
 eal_lcores_start(void)
 {
 	unsigned int i;
-	char name[16];
 	int ret;
 
 	RTE_LCORE_FOREACH_WORKER(i) {
@@ -134,8 +137,6 @@ eal_lcores_start(void)
 			return -1;
 		}
 		lc->thread_started = 1;
-		snprintf(name, sizeof(name), "rte-worker-%u", i);
-		rte_thread_setname(lc->thread_id, name);
 	}
 	return 0;
 }

@@ -24,30 +24,85 @@ RTE_DEFINE_PER_LCORE(rte_cpuset_t, _cpuset);
 /* Serialises the hand-out of free lcore ids to non-EAL threads. */
 static pthread_mutex_t non_eal_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/*
+ * NUMA node of each CPU, read once from the nodes' cpulist files (a handful of reads instead of
+ * one probe per CPU and node: start-up time matters).
+ */
+static unsigned char cpu_node[CPU_SETSIZE];
+static int cpu_node_loaded;
+
+static void
+parse_node_cpulist(const char *list, unsigned int node)
+{
+	const char *p = list;
+
+	while (*p != '\0' && *p != '\n') {
+		unsigned long lo, hi, c;
+		char *end;
+
+		lo = strtoul(p, &end, 10);
+		if (end == p)
+			return;
+		hi = lo;
+		p = end;
+		if (*p == '-') {
+			hi = strtoul(p + 1, &end, 10);
+			p = end;
+		}
+		for (c = lo; c <= hi && c < CPU_SETSIZE; c++)
+			cpu_node[c] = (unsigned char)node;
+		if (*p == ',')
+			p++;
+		else
+			break;
+	}
+}
+
+static void
+load_cpu_nodes(void)
+{
+	char path[PATH_MAX], list[4096];
+	unsigned int node;
+
+	if (cpu_node_loaded)
+		return;
+	memset(cpu_node, 0, sizeof(cpu_node));
+	for (node = 0; node < RTE_MAX_NUMA_NODES; node++) {
+		FILE *f;
+
+		snprintf(path, sizeof(path), NUMA_NODE_PATH "/node%u/cpulist", node);
+		f = fopen(path, "r");
+		if (f == NULL)
+			continue;
+		if (fgets(list, sizeof(list), f) != NULL)
+			parse_node_cpulist(list, node);
+		fclose(f);
+	}
+	cpu_node_loaded = 1;
+}
+
 int
 eal_cpu_detected(unsigned int cpu_id)
 {
+	static long nconf;
 	char path[PATH_MAX];
 
 	snprintf(path, sizeof(path), SYS_CPU_DIR "/topology/core_id", cpu_id);
 	if (access(path, F_OK) == 0)
 		return 1;
-	/* Some containers hide the topology; fall back to the online mask of the scheduler. */
-	return cpu_id < CPU_SETSIZE && cpu_id < (unsigned int)sysconf(_SC_NPROCESSORS_CONF);
+	/* Some containers hide the topology; fall back to the number of configured CPUs. */
+	if (nconf == 0)
+		nconf = sysconf(_SC_NPROCESSORS_CONF);
+	return cpu_id < CPU_SETSIZE && (long)cpu_id < nconf;
 }
 
 unsigned int
 eal_cpu_socket_id(unsigned int cpu_id)
 {
-	char path[PATH_MAX];
-	unsigned int node;
-
-	for (node = 0; node < RTE_MAX_NUMA_NODES; node++) {
-		snprintf(path, sizeof(path), "%s/node%u/cpu%u", NUMA_NODE_PATH, node, cpu_id);
-		if (access(path, F_OK) == 0)
-			return node;
-	}
-	return 0;
+	if (cpu_id >= CPU_SETSIZE)
+		return 0;
+	load_cpu_nodes();
+	return cpu_node[cpu_id];
 }
 
 static unsigned int
@@ -69,7 +124,8 @@ eal_cpu_core_id(unsigned int cpu_id)
 
 /*
  * Fill lcore_config from the machine: lcore i runs on CPU i by default. Only CPUs this process
- * may run on (its affinity mask, e.g. under taskset) are usable.
+ * may run on (its affinity mask, e.g. under taskset) are usable; those exist by definition, so
+ * no other CPU is probed.
  */
 int
 rte_eal_cpu_init(void)
@@ -81,6 +137,7 @@ rte_eal_cpu_init(void)
 
 	if (sched_getaffinity(0, sizeof(affinity), &affinity) != 0)
 		CPU_ZERO(&affinity);
+	load_cpu_nodes();
 
 	for (lcore_id = 0; lcore_id < RTE_MAX_LCORE; lcore_id++) {
 		struct lcore_config *lc = &lcore_config[lcore_id];
@@ -90,7 +147,8 @@ rte_eal_cpu_init(void)
 		lc->socket_id = 0;
 		lc->core_id = 0;
 		config->lcore_role[lcore_id] = ROLE_OFF;
-		if (!eal_cpu_detected(lcore_id) || !CPU_ISSET(lcore_id, &affinity)) {
+		lc->core_role = ROLE_OFF;
+		if (!CPU_ISSET(lcore_id, &affinity)) {
 			lc->core_index = -1;
 			continue;
 		}

@@ -3,7 +3,11 @@
  * TSC frequency and delays. rte_eal_init must not spend its time calibrating, so the frequency is
  * taken from the first source that states it: CPUID leaf 0x15, the hypervisor timing leaf
  * 0x40000010, the kernel's tsc_freq_khz (where exported), the nominal frequency in the CPU model
- * name when the TSC is invariant. Only when none of them exists is it measured, over 2 ms.
+ * name when the TSC is invariant.
+ *
+ * Only when none of them exists is it measured, and without blocking start-up: a (TSC, clock)
+ * pair is taken when the library is loaded, and the first rte_get_tsc_hz() takes the second one,
+ * waiting only for what is left of a 2 ms window. An application usually asks long after that.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,12 +19,15 @@
 #include <rte_common.h>
 #include <rte_cycles.h>
 #include <rte_pause.h>
+#include <rte_branch_prediction.h>
 
 #include "eal_private.h"
 
 #define TSC_MEASURE_NS (2 * 1000 * 1000)
 
 static uint64_t eal_tsc_hz;
+static int eal_tsc_sources_tried;
+static uint64_t load_tsc, load_ns; /* first half of the measurement, taken at load time */
 
 void (*rte_delay_us)(unsigned int) = rte_delay_us_block;
 
@@ -124,47 +131,66 @@ tsc_clock_pair(uint64_t *tsc, uint64_t *ns)
 	}
 }
 
+RTE_INIT(tsc_measure_start)
+{
+	tsc_clock_pair(&load_tsc, &load_ns);
+}
+
+/* Finish the measurement started at load time; callable from any thread. */
 static uint64_t
 tsc_hz_measured(void)
 {
-	uint64_t tsc0 = 0, ns0 = 0, tsc1 = 0, ns1 = 0;
+	uint64_t tsc1 = 0, ns1 = 0, tsc0 = load_tsc, ns0 = load_ns;
 
-	tsc_clock_pair(&tsc0, &ns0);
+	if (ns0 == 0)
+		tsc_clock_pair(&tsc0, &ns0);
 	do {
-		rte_pause();
 		tsc_clock_pair(&tsc1, &ns1);
+		if (ns1 - ns0 < TSC_MEASURE_NS)
+			rte_pause();
 	} while (ns1 - ns0 < TSC_MEASURE_NS);
-	/* Round to 1 MHz: 2 ms of measurement is not more precise than that. */
+	/* Round to 1 MHz: a few ms of measurement is not more precise than that. */
 	return ((tsc1 - tsc0) * NS_PER_S / (ns1 - ns0) + 500000) / 1000000 * 1000000;
 }
 
+/* Ask the sources that state the rate; 0 leaves the rate to be measured. */
 int
 rte_eal_timer_init(void)
 {
-	if (eal_tsc_hz != 0)
+	uint64_t hz;
+
+	if (__atomic_load_n(&eal_tsc_sources_tried, __ATOMIC_ACQUIRE))
 		return 0;
-	eal_tsc_hz = tsc_hz_from_cpuid();
-	if (eal_tsc_hz == 0)
-		eal_tsc_hz = tsc_hz_from_hypervisor();
-	if (eal_tsc_hz == 0)
-		eal_tsc_hz = tsc_hz_from_sysfs();
-	if (eal_tsc_hz == 0)
-		eal_tsc_hz = tsc_hz_from_model_name();
-	if (eal_tsc_hz == 0)
-		eal_tsc_hz = tsc_hz_measured();
-	if (eal_tsc_hz == 0) {
-		EAL_LOG(ERR, "cannot determine the TSC frequency\n");
-		return -1;
-	}
+	hz = tsc_hz_from_cpuid();
+	if (hz == 0)
+		hz = tsc_hz_from_hypervisor();
+	if (hz == 0)
+		hz = tsc_hz_from_sysfs();
+	if (hz == 0)
+		hz = tsc_hz_from_model_name();
+	if (hz != 0)
+		__atomic_store_n(&eal_tsc_hz, hz, __ATOMIC_RELEASE);
+	__atomic_store_n(&eal_tsc_sources_tried, 1, __ATOMIC_RELEASE);
 	return 0;
 }
 
 uint64_t
 rte_get_tsc_hz(void)
 {
-	if (eal_tsc_hz == 0)
-		rte_eal_timer_init();
-	return eal_tsc_hz;
+	uint64_t hz = __atomic_load_n(&eal_tsc_hz, __ATOMIC_ACQUIRE), zero = 0;
+
+	if (likely(hz != 0))
+		return hz;
+	rte_eal_timer_init();
+	hz = __atomic_load_n(&eal_tsc_hz, __ATOMIC_ACQUIRE);
+	if (hz != 0)
+		return hz;
+	/* Threads racing here measure the same interval; the first result is kept. */
+	hz = tsc_hz_measured();
+	if (!__atomic_compare_exchange_n(&eal_tsc_hz, &zero, hz, 0, __ATOMIC_ACQ_REL,
+			__ATOMIC_ACQUIRE))
+		hz = zero;
+	return hz;
 }
 
 void

@@ -554,6 +554,8 @@ intr_thread_main(void *arg)
 
 	RTE_SET_USED(arg);
 	intr_is_self = 1;
+	/* Named from inside: for the calling thread this is one prctl, not a /proc write. */
+	pthread_setname_np(pthread_self(), "eal-intr-thread");
 	for (;;) {
 		n = epoll_wait(intr_epfd, events, INTR_MAX_EVENTS, -1);
 		if (n < 0) {
@@ -615,7 +617,6 @@ rte_eal_intr_init(void)
 		rte_errno = ret;
 		return -1;
 	}
-	rte_thread_setname(intr_thread, "eal-intr-thread");
 	intr_thread_running = 1;
 	return 0;
 }
