@@ -400,25 +400,24 @@ cmd_port_config(char **tok, int ntok __rte_unused)
 	uint32_t n = 0;
 	portid_t pi;
 
+	bool queues = strcmp(tok[3], "rxq") == 0 || strcmp(tok[3], "txq") == 0;
+	uint32_t max = queues ? MAX_QUEUES : 65535;
+
 	parse_u32(tok[4], &n);
+	if (n == 0 || n > max) {
+		fprintf(stderr, "Invalid %s %u: expected 1 to %u\n", tok[3], n, max);
+		return CMD_OK;
+	}
 	if (!all_ports_stopped()) {
 		fprintf(stderr, "Please stop all ports first\n");
 		return CMD_OK;
 	}
-	if (strcmp(tok[3], "rxq") == 0 || strcmp(tok[3], "txq") == 0) {
-		if (n == 0 || n > MAX_QUEUES) {
-			fprintf(stderr, "Invalid %s %u: expected 1 to %d\n", tok[3], n, MAX_QUEUES);
-			return CMD_OK;
-		}
+	if (queues) {
 		if (tok[3][0] == 'r')
 			nb_rxq = (uint16_t)n;
 		else
 			nb_txq = (uint16_t)n;
 	} else {
-		if (n == 0 || n > 65535) {
-			fprintf(stderr, "Invalid %s %u: expected 1 to 65535\n", tok[3], n);
-			return CMD_OK;
-		}
 		if (tok[3][0] == 'r')
 			nb_rxd = (uint16_t)n;
 		else
