@@ -41,7 +41,8 @@ struct eal_hp_size {
 	uint64_t page_sz;
 	char mount[PATH_MAX];           /* "" when no hugetlbfs of this size is mounted */
 	uint32_t total[RTE_MAX_NUMA_NODES];  /* pages configured per node */
-	uint32_t avail[RTE_MAX_NUMA_NODES];  /* free and unreserved pages per node */
+	uint32_t avail[RTE_MAX_NUMA_NODES];  /* free and unreserved pages per node we can use */
+	uint64_t free_pages;            /* free pages of the size, mounted or not (for messages) */
 };
 
 struct eal_mem_state {

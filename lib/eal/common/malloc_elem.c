@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Element arithmetic of the EAL heap: split, join, fit and finding the header of a pointer. */
 #include <string.h>
+#include <pthread.h>
 
 #include <rte_common.h>
 
+#include "eal_memalloc.h"
 #include "malloc_elem.h"
 
 void
@@ -64,6 +66,20 @@ malloc_elem_fit(const struct malloc_elem *e, size_t size, size_t align, size_t b
 	return (void *)d;
 }
 
+/* Is the page holding addr mapped EAL memory? A stale pointer may point into a returned chunk. */
+static bool
+is_mapped(const void *addr)
+{
+	const struct eal_memseg_list *msl;
+	bool ok;
+
+	pthread_rwlock_rdlock(&eal_mem.lock);
+	msl = eal_msl_of(addr);
+	ok = msl != NULL && eal_msl_seg(msl, addr)->len != 0;
+	pthread_rwlock_unlock(&eal_mem.lock);
+	return ok;
+}
+
 struct malloc_elem *
 malloc_elem_from_data(const void *data)
 {
@@ -72,6 +88,9 @@ malloc_elem_from_data(const void *data)
 	if (data == NULL || ((uintptr_t)data & (RTE_CACHE_LINE_MIN_SIZE - 1)) != 0)
 		return NULL;
 	h = (struct malloc_elem *)((uintptr_t)data - MALLOC_ELEM_HEADER_LEN);
+	/* A block never starts a chunk, so its header and any pad sit in the chunk's pages. */
+	if (!is_mapped(h) || (h->state == ELEM_PAD && !is_mapped(RTE_PTR_SUB(h, h->pad))))
+		return NULL;
 	if (h->cookie != malloc_elem_cookie(h))
 		return NULL;
 	if (h->state == ELEM_BUSY)

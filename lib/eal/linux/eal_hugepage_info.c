@@ -176,6 +176,7 @@ count_pages(struct eal_hp_size *hp, const char *name)
 		if (n + 1 > eal_mem.n_nodes)
 			eal_mem.n_nodes = n + 1;
 	}
+	hp->free_pages = avail;
 	if (!per_node) {
 		hp->avail[0] = (uint32_t)RTE_MIN(avail, (uint64_t)UINT32_MAX);
 		hp->total[0] = (uint32_t)RTE_MIN(total, (uint64_t)UINT32_MAX);

@@ -133,25 +133,30 @@ free_bytes_on(unsigned int node)
 static void
 report_no_hugepages(void)
 {
+	const struct internal_config *cfg = eal_get_internal_configuration();
+	bool unmounted_free = false;
 	char what[512] = "";
 	size_t off = 0;
-	unsigned int i, n;
+	unsigned int i;
 
 	for (i = 0; i < eal_mem.n_hp && off < sizeof(what); i++) {
 		const struct eal_hp_size *hp = &eal_mem.hp[i];
-		uint64_t avail = 0;
+		bool mounted = hp->mount[0] != '\0' || (cfg->in_memory && cfg->hugepage_dir == NULL);
 
-		for (n = 0; n < RTE_MAX_NUMA_NODES; n++)
-			avail += hp->avail[n];
+		/* With --huge-dir only the size mounted there matters. */
+		if (!mounted && cfg->hugepage_dir != NULL)
+			continue;
+		unmounted_free |= !mounted && hp->free_pages > 0;
 		off += (size_t)snprintf(what + off, sizeof(what) - off, "%s%" PRIu64 " kB: %" PRIu64
-			" free%s%s", i ? ", " : "", hp->page_sz >> 10, avail,
-			hp->mount[0] ? " on " : (rte_eal_process_in_memory() ? "" : ", not mounted"),
+			" free%s%s", off ? "; " : "", hp->page_sz >> 10, hp->free_pages,
+			hp->mount[0] ? " on " : (mounted ? "" : ", no hugetlbfs mounted"),
 			hp->mount);
 	}
 	if (eal_mem.n_hp == 0)
 		EAL_LOG(ERR, "no hugepage support in this kernel - use --no-huge to run without hugepages\n");
 	else
-		EAL_LOG(ERR, "no free hugepages (%s) - use --no-huge to run without them\n", what);
+		EAL_LOG(ERR, "%s (%s) - use --no-huge to run without them\n", unmounted_free ?
+			"no usable hugepages" : "no free hugepages", what);
 }
 
 /* -m / --socket-mem must fit in what is free now; say what is free when it does not. */

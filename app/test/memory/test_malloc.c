@@ -1,0 +1,507 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * rte_malloc family on --no-huge memory: alignment, realloc in and out of place, zero sizes,
+ * exhaustion and recovery, invalid frees, statistics, threads, chunk return, memory events and
+ * memseg walks.
+ */
+#include "test_common.h"
+
+#include <pthread.h>
+
+#include <rte_eal.h>
+#include <rte_errno.h>
+#include <rte_lcore.h>
+#include <rte_malloc.h>
+#include <rte_memory.h>
+
+#define MB_BYTES (1024 * 1024)
+
+static int
+eal_up(const char *mem)
+{
+	const char *args[] = { "test_malloc", "--no-huge", "--in-memory", "-l", "0",
+		"--log-level", "lib.eal:error", mem != NULL ? "-m" : NULL, mem, NULL };
+	struct test_argv a;
+
+	test_argv_build(&a, args);
+	return rte_eal_init(a.argc, a.argv) < 0 ? -1 : 0;
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	return eal_up(NULL);
+}
+
+static int
+setup_16m(void **state)
+{
+	(void)state;
+	return eal_up("16");
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	return rte_eal_cleanup();
+}
+
+static struct rte_malloc_socket_stats
+stats0(void)
+{
+	struct rte_malloc_socket_stats st;
+
+	assert_int_equal(rte_malloc_get_socket_stats(0, &st), 0);
+	return st;
+}
+
+static void
+test_alignment(void **state)
+{
+	static const unsigned int bad[] = { 3, 24, 48, 100, 4095 };
+	unsigned int align, i;
+
+	(void)state;
+	for (align = 1; align <= 4096; align <<= 1) {
+		for (i = 1; i < 4; i++) {
+			size_t size = i * 37;
+			uint8_t *p = rte_malloc("align", size, align);
+			size_t usable = 0;
+
+			assert_non_null(p);
+			assert_int_equal((uintptr_t)p % align, 0);
+			/* The cache line is the minimum alignment. */
+			assert_int_equal((uintptr_t)p % RTE_CACHE_LINE_SIZE, 0);
+			assert_int_equal(rte_malloc_validate(p, &usable), 0);
+			assert_true(usable >= size);
+			memset(p, 0xa5, size);
+			rte_free(p);
+		}
+	}
+	for (i = 0; i < RTE_DIM(bad); i++) {
+		rte_errno = 0;
+		assert_null(rte_malloc("align", 64, bad[i]));
+		assert_int_equal(rte_errno, EINVAL);
+		assert_null(rte_zmalloc("align", 64, bad[i]));
+		assert_null(rte_calloc("align", 2, 64, bad[i]));
+	}
+}
+
+static void
+fill(uint8_t *p, size_t n, uint8_t seed)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		p[i] = (uint8_t)(seed + i * 7);
+}
+
+static void
+check(const uint8_t *p, size_t n, uint8_t seed)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] != (uint8_t)(seed + i * 7))
+			fail_msg("byte %zu changed", i);
+}
+
+static void
+test_realloc_moves(void **state)
+{
+	uint8_t *p, *q, *blocker, *r;
+
+	(void)state;
+	/* Fresh heap: the block is followed by free space, so growing stays in place. */
+	p = rte_malloc("re", 256, 0);
+	assert_non_null(p);
+	fill(p, 256, 1);
+	q = rte_realloc(p, 4096, 0);
+	assert_ptr_equal(q, p);
+	check(q, 256, 1);
+	fill(q, 4096, 2);
+
+	/* Shrink and same size: in place, contents kept. */
+	q = rte_realloc(p, 1000, 0);
+	assert_ptr_equal(q, p);
+	check(q, 1000, 2);
+	q = rte_realloc(p, 1000, 0);
+	assert_ptr_equal(q, p);
+	check(q, 1000, 2);
+
+	/* A busy neighbour forces a move; the contents follow. */
+	blocker = rte_malloc("re", 64, 0);
+	assert_non_null(blocker);
+	q = rte_realloc(p, 64 * 1024, 0);
+	assert_non_null(q);
+	assert_ptr_not_equal(q, p);
+	check(q, 1000, 2);
+	assert_int_equal(rte_malloc_validate(p, NULL), -1); /* the old block is free */
+
+	/* A stricter alignment than the block has also moves it. */
+	r = rte_realloc(q, 64 * 1024, 4096);
+	assert_non_null(r);
+	assert_int_equal((uintptr_t)r % 4096, 0);
+	check(r, 1000, 2);
+
+	/* NULL acts as malloc; bad alignment and size 0 fail and leave the block alone. */
+	q = rte_realloc(NULL, 128, 0);
+	assert_non_null(q);
+	rte_errno = 0;
+	assert_null(rte_realloc(r, 128, 3));
+	assert_int_equal(rte_errno, EINVAL);
+	assert_null(rte_realloc(r, 0, 0));
+	check(r, 1000, 2);
+	assert_int_equal(rte_malloc_validate(r, NULL), 0);
+	rte_free(q);
+	rte_free(r);
+	rte_free(blocker);
+	assert_int_equal(stats0().alloc_count, 0);
+}
+
+static void
+test_zero_size_and_null(void **state)
+{
+	struct rte_malloc_socket_stats before, after;
+	uint8_t *p;
+
+	(void)state;
+	before = stats0();
+	rte_errno = 0;
+	assert_null(rte_malloc("zero", 0, 0));
+	assert_int_equal(rte_errno, EINVAL);
+	assert_null(rte_zmalloc("zero", 0, 0));
+	assert_null(rte_calloc("zero", 0, 16, 0));
+	assert_null(rte_calloc("zero", 16, 0, 0));
+	assert_null(rte_malloc_socket("zero", 0, 0, 0));
+	/* num * size overflowing (volatile: the compiler would refuse the constant) */
+	volatile size_t huge_count = SIZE_MAX / 2;
+
+	rte_errno = 0;
+	assert_null(rte_calloc("big", huge_count, 4, 0));
+	assert_int_equal(rte_errno, ENOMEM);
+	rte_free(NULL);
+	after = stats0();
+	assert_int_equal(after.alloc_count, before.alloc_count);
+
+	p = rte_zmalloc("z", 3000, 0);
+	assert_non_null(p);
+	for (size_t i = 0; i < 3000; i++)
+		assert_int_equal(p[i], 0);
+	rte_free(p);
+}
+
+static void
+test_invalid_free(void **state)
+{
+	struct rte_malloc_socket_stats before, after;
+	uint8_t *p;
+
+	(void)state;
+	p = rte_malloc("bad", 1024, 0);
+	assert_non_null(p);
+	before = stats0();
+	rte_free(p + 128);        /* not the start of a block: ignored */
+	after = stats0();
+	assert_int_equal(after.alloc_count, before.alloc_count);
+	assert_int_equal(rte_malloc_validate(p + 128, NULL), -1);
+	rte_free(p);
+	rte_free(p);              /* second free: refused */
+	after = stats0();
+	assert_int_equal(after.alloc_count, before.alloc_count - 1);
+	assert_int_equal(rte_malloc_validate(p, NULL), -1);
+	assert_int_equal(rte_malloc_validate(NULL, NULL), -1);
+}
+
+static void
+test_exhaustion(void **state)
+{
+	enum { MAX_BLOCKS = 64 };
+	void *blocks[MAX_BLOCKS];
+	struct rte_malloc_socket_stats st;
+	int n = 0, again = 0, i;
+
+	(void)state;
+	/* -m 16: the heap can never grow beyond 16 MB. */
+	while (n < MAX_BLOCKS) {
+		rte_errno = 0;
+		blocks[n] = rte_malloc("ex", MB_BYTES, 0);
+		if (blocks[n] == NULL)
+			break;
+		n++;
+	}
+	assert_true(n > 8 && n < 16);
+	assert_int_equal(rte_errno, ENOMEM);
+	rte_errno = 0;
+	assert_null(rte_malloc("ex", 64 * MB_BYTES, 0));
+	assert_int_equal(rte_errno, ENOMEM);
+	st = stats0();
+	assert_int_equal(st.alloc_count, n);
+	assert_true(st.heap_totalsz_bytes <= 16 * MB_BYTES);
+	assert_true(st.heap_freesz_bytes + st.heap_allocsz_bytes <= st.heap_totalsz_bytes);
+	for (i = 0; i < n; i++)
+		assert_int_equal(rte_malloc_validate(blocks[i], NULL), 0);
+
+	for (i = 0; i < n; i++)
+		rte_free(blocks[i]);
+	st = stats0();
+	assert_int_equal(st.alloc_count, 0);
+	assert_int_equal(st.free_count, 1); /* everything merged back into one block */
+	while (again < MAX_BLOCKS) {
+		blocks[again] = rte_malloc("ex", MB_BYTES, 0);
+		if (blocks[again] == NULL)
+			break;
+		again++;
+	}
+	assert_int_equal(again, n);
+	for (i = 0; i < again; i++)
+		rte_free(blocks[i]);
+}
+
+static void
+test_stats(void **state)
+{
+	struct rte_malloc_socket_stats before, mid, after;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+	void *p, *q;
+
+	(void)state;
+	before = stats0();
+	p = rte_malloc("st", 10000, 0);
+	q = rte_malloc("st", 100, 0);
+	assert_non_null(p);
+	assert_non_null(q);
+	mid = stats0();
+	assert_int_equal(mid.alloc_count, before.alloc_count + 2);
+	assert_true(mid.heap_allocsz_bytes >= before.heap_allocsz_bytes + 10100);
+	assert_true(mid.heap_freesz_bytes + mid.heap_allocsz_bytes <= mid.heap_totalsz_bytes);
+	assert_true(mid.greatest_free_size <= mid.heap_freesz_bytes);
+	rte_free(p);
+	rte_free(q);
+	after = stats0();
+	assert_int_equal(after.alloc_count, before.alloc_count);
+	assert_int_equal(after.heap_allocsz_bytes, before.heap_allocsz_bytes);
+
+	rte_errno = 0;
+	assert_int_equal(rte_malloc_get_socket_stats(-1, &after), -1);
+	assert_int_equal(rte_malloc_get_socket_stats(0, NULL), -1);
+
+	p = rte_malloc("st", 100, 0);
+	f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	rte_malloc_dump_stats(f, NULL);
+	rte_malloc_dump_heaps(f);
+	fclose(f);
+	assert_non_null(strstr(buf, "Socket:0"));
+	assert_non_null(strstr(buf, "Alloc_count:1,"));
+	assert_null(strstr(buf, "CORRUPT"));
+	free(buf);
+	rte_free(p);
+}
+
+struct worker_arg {
+	unsigned int seed;
+	uint8_t tag;
+	int errors;
+};
+
+static void *
+worker(void *varg)
+{
+	struct worker_arg *arg = varg;
+	uint8_t *slots[32] = { NULL };
+	size_t sizes[32] = { 0 };
+	int i;
+
+	for (i = 0; i < 20000; i++) {
+		unsigned int k = (unsigned int)rand_r(&arg->seed) % 32;
+
+		if (slots[k] != NULL) {
+			for (size_t j = 0; j < sizes[k]; j += 61)
+				if (slots[k][j] != (uint8_t)(k + arg->tag))
+					arg->errors++;
+			rte_free(slots[k]);
+			slots[k] = NULL;
+		} else {
+			sizes[k] = 1 + (size_t)rand_r(&arg->seed) % 20000;
+			slots[k] = rte_malloc("mt", sizes[k], 1u << (rand_r(&arg->seed) % 8));
+			if (slots[k] == NULL) {
+				arg->errors++;
+				continue;
+			}
+			memset(slots[k], (uint8_t)(k + arg->tag), sizes[k]);
+		}
+	}
+	for (i = 0; i < 32; i++)
+		rte_free(slots[i]);
+	return NULL;
+}
+
+static void
+test_threads(void **state)
+{
+	struct worker_arg args[2] = { { .seed = 1, .tag = 10 }, { .seed = 2, .tag = 20 } };
+	pthread_t th[2];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 2; i++)
+		assert_int_equal(pthread_create(&th[i], NULL, worker, &args[i]), 0);
+	for (i = 0; i < 2; i++)
+		pthread_join(th[i], NULL);
+	for (i = 0; i < 2; i++)
+		assert_int_equal(args[i].errors, 0);
+	assert_int_equal(stats0().alloc_count, 0);
+}
+
+static void
+test_sockets(void **state)
+{
+	void *p;
+
+	(void)state;
+	p = rte_malloc_socket("s", 100, 0, 0);
+	assert_non_null(p);
+	assert_int_equal(rte_mem_virt2memseg_list(p)->socket_id, 0);
+	rte_free(p);
+	p = rte_zmalloc_socket("s", 100, 0, SOCKET_ID_ANY);
+	assert_non_null(p);
+	p = rte_realloc_socket(p, 200, 0, 0);
+	assert_non_null(p);
+	rte_free(p);
+	/* --no-huge memory lives on socket 0 only. */
+	rte_errno = 0;
+	assert_null(rte_malloc_socket("s", 100, 0, RTE_MAX_NUMA_NODES - 1));
+	assert_int_equal(rte_errno, ENOMEM);
+	rte_errno = 0;
+	assert_null(rte_malloc_socket("s", 100, 0, RTE_MAX_NUMA_NODES));
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(rte_malloc_heap_socket_is_external(0), 0);
+	assert_int_equal(rte_malloc_heap_socket_is_external(-5), -1);
+	assert_int_equal(rte_malloc_heap_get_socket("socket_0"), 0);
+	assert_int_equal(rte_malloc_heap_get_socket("nope"), -1);
+}
+
+struct ev_log {
+	int allocs, frees;
+	size_t alloc_len, free_len;
+};
+
+static void
+mem_event(enum rte_mem_event ev, const void *addr, size_t len, void *arg)
+{
+	struct ev_log *log = arg;
+
+	assert_non_null(addr);
+	if (ev == RTE_MEM_EVENT_ALLOC) {
+		log->allocs++;
+		log->alloc_len += len;
+	} else {
+		log->frees++;
+		log->free_len += len;
+	}
+}
+
+static int
+count_seg(const struct rte_memseg_list *msl, const struct rte_memseg *ms, void *arg)
+{
+	size_t *total = arg;
+
+	assert_int_equal(ms->hugepage_sz, msl->page_sz);
+	assert_int_equal(ms->len, msl->page_sz);
+	assert_true((uintptr_t)ms->addr >= (uintptr_t)msl->base_va);
+	*total += ms->len;
+	return 0;
+}
+
+static int
+count_contig(const struct rte_memseg_list *msl, const struct rte_memseg *ms, size_t len,
+		void *arg)
+{
+	size_t *total = arg;
+
+	(void)msl;
+	assert_int_equal(ms->iova, (uintptr_t)ms->addr); /* IOVA as VA without hugepages */
+	*total += len;
+	return 0;
+}
+
+static void
+test_events_and_walks(void **state)
+{
+	struct ev_log log = { 0 };
+	size_t base, walked = 0, contig = 0;
+	uint8_t *big;
+	int x;
+
+	(void)state;
+	assert_int_equal(rte_mem_event_callback_register("test", mem_event, &log), 0);
+	rte_errno = 0;
+	assert_int_equal(rte_mem_event_callback_register("test", mem_event, &log), -1);
+	assert_int_equal(rte_errno, EEXIST);
+	assert_int_equal(rte_mem_event_callback_register(NULL, mem_event, &log), -1);
+
+	base = rte_eal_get_physmem_size();
+	big = rte_malloc("big", 8 * MB_BYTES, 0);
+	assert_non_null(big);
+	assert_int_equal(log.allocs, 1);
+	assert_true(log.alloc_len >= 8 * MB_BYTES);
+	assert_int_equal(rte_eal_get_physmem_size(), base + log.alloc_len);
+
+	assert_int_equal(rte_memseg_walk(count_seg, &walked), 0);
+	assert_int_equal(walked, rte_eal_get_physmem_size());
+	assert_int_equal(rte_memseg_contig_walk(count_contig, &contig), 0);
+	assert_int_equal(contig, walked);
+	assert_non_null(rte_mem_virt2memseg(big + 5 * MB_BYTES, NULL));
+	assert_null(rte_mem_virt2memseg(&x, NULL));
+	assert_null(rte_mem_virt2memseg_list(&x));
+	assert_int_equal(rte_mem_virt2iova(big), (uintptr_t)big);
+	assert_ptr_equal(rte_mem_iova2virt((uintptr_t)big + 100), big + 100);
+
+	/* The whole chunk is free again: it goes back to the kernel. */
+	rte_free(big);
+	assert_int_equal(log.frees, 1);
+	assert_int_equal(log.free_len, log.alloc_len);
+	assert_int_equal(rte_eal_get_physmem_size(), base);
+
+	assert_int_equal(rte_mem_event_callback_unregister("test", &log), 0);
+	rte_errno = 0;
+	assert_int_equal(rte_mem_event_callback_unregister("test", &log), -1);
+	assert_int_equal(rte_errno, ENOENT);
+	big = rte_malloc("big", 8 * MB_BYTES, 0);
+	assert_int_equal(log.allocs, 1); /* no longer told */
+	rte_free(big);
+}
+
+static void
+test_not_initialised(void **state)
+{
+	(void)state;
+	/* Between cleanup and the next init there is no memory to hand out. */
+	rte_errno = 0;
+	assert_null(rte_malloc("none", 64, 0));
+	assert_int_equal(rte_errno, ENOMEM);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_alignment, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_realloc_moves, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_zero_size_and_null, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_invalid_free, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_exhaustion, setup_16m, teardown),
+		cmocka_unit_test_setup_teardown(test_stats, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sockets, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_events_and_walks, setup, teardown),
+		cmocka_unit_test(test_not_initialised),
+	};
+
+	return cmocka_run_group_tests_name("malloc", tests, NULL, NULL);
+}
