@@ -308,6 +308,39 @@ test_hugepage_mode(void **state)
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
+/* -m and --socket-mem map their amount at start-up and keep it when blocks are freed. */
+static void
+test_prealloc(void **state)
+{
+	const char *const m_args[] = { "--file-prefix", prefix, "-m", "8", NULL };
+	const char *const sock_args[] = { "--file-prefix", prefix, "--socket-mem", "6", NULL };
+	const char *const nohuge_args[] = { "--file-prefix", prefix, "--no-huge", "-m", "6",
+		NULL };
+	long before;
+	void *p;
+
+	(void)state;
+	assert_true(eal_up(nohuge_args) >= 0);
+	assert_int_equal(rte_eal_get_physmem_size(), 6 << 20);
+	assert_int_equal(rte_eal_cleanup(), 0);
+
+	need_hugepages(8);
+	before = free_2m_pages();
+	assert_true(eal_up(m_args) >= 0);
+	assert_int_equal(rte_eal_get_physmem_size(), 8 << 20);
+	/* Another process may take pages meanwhile, never give us some back. */
+	assert_true(free_2m_pages() <= before - 4);
+	p = rte_malloc("pre", 6 << 20, 0);
+	assert_non_null(p);
+	rte_free(p);
+	assert_int_equal(rte_eal_get_physmem_size(), 8 << 20);
+	assert_int_equal(rte_eal_cleanup(), 0);
+
+	assert_true(eal_up(sock_args) >= 0);
+	assert_int_equal(rte_eal_get_physmem_size(), 6 << 20);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
 static void
 test_virt2iova(void **state)
 {
@@ -431,6 +464,8 @@ test_m_too_large(void **state)
 		"--file-prefix", prefix, "-m", mb, NULL };
 	const char *const huge[] = { "-l", "0", "--log-level", "lib.eal:error",
 		"--file-prefix", prefix, "-m", hmb, NULL };
+	const char *const sock[] = { "-l", "0", "--log-level", "lib.eal:error",
+		"--file-prefix", prefix, "--socket-mem", hmb, NULL };
 	struct child_result res;
 
 	(void)state;
@@ -452,6 +487,12 @@ test_m_too_large(void **state)
 	assert_non_null(strstr(res.log, hmb));
 	assert_non_null(strstr(res.log, "free hugepages"));
 	assert_int_equal(count_entries(runtime_base(), prefix), 0);
+	run_child(NULL, sock, &res);
+	assert_int_equal(res.ret, -1);
+	assert_int_equal(res.err, ENOMEM);
+	assert_int_equal(res.err_lines, 1);
+	assert_non_null(strstr(res.log, "--socket-mem"));
+	assert_non_null(strstr(res.log, hmb));
 }
 
 static void
@@ -542,6 +583,7 @@ main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hugepage_mode),
+		cmocka_unit_test(test_prealloc),
 		cmocka_unit_test(test_virt2iova),
 		cmocka_unit_test(test_no_huge_mode),
 		cmocka_unit_test(test_in_memory_no_files),

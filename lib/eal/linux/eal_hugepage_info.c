@@ -145,6 +145,31 @@ find_mounts(const char *huge_dir)
 	return 0;
 }
 
+/* NUMA nodes present in sysfs (none on kernels without NUMA); read once per start-up. */
+static bool node_present[RTE_MAX_NUMA_NODES];
+
+static void
+find_nodes(void)
+{
+	struct dirent *e;
+	unsigned int n;
+	DIR *d;
+
+	memset(node_present, 0, sizeof(node_present));
+	d = opendir(SYS_NODE);
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		char *end;
+
+		if (strncmp(e->d_name, "node", 4) != 0)
+			continue;
+		n = (unsigned int)strtoul(e->d_name + 4, &end, 10);
+		if (*end == '\0' && end != e->d_name + 4 && n < RTE_MAX_NUMA_NODES)
+			node_present[n] = true;
+	}
+	if (d != NULL)
+		closedir(d);
+}
+
 /* Free pages of one size per node; the node files only exist on NUMA kernels. */
 static void
 count_pages(struct eal_hp_size *hp, const char *name)
@@ -164,6 +189,8 @@ count_pages(struct eal_hp_size *hp, const char *name)
 	avail = free_pg > resv ? free_pg - resv : 0;
 
 	for (n = 0; n < RTE_MAX_NUMA_NODES; n++) {
+		if (!node_present[n])
+			continue;
 		snprintf(path, sizeof(path), SYS_NODE "/node%u/hugepages/%s/free_hugepages", n, name);
 		if (read_u64(path, &v) < 0)
 			continue;
@@ -258,6 +285,7 @@ eal_hugepage_info_init(void)
 	/* Pages held by files of a crashed run of our prefix are only free once those are gone. */
 	if (!cfg->in_memory && eal_runtime_dir_locked())
 		eal_hugepage_clean_stale(eal_file_prefix());
+	find_nodes();
 	for (i = 0; i < eal_mem.n_hp; i++) {
 		struct eal_hp_size *hp = &eal_mem.hp[i];
 		char name[64];
