@@ -56,3 +56,6 @@ RTE_PMD_INFO_PCI_TABLE(net_fake_odd, odd_pci_map);
 
 /* The tables are used, as a real driver's would be through its rte_pci_driver. */
 const void *pmdinfo_fake_tables[] = { fake_pci_map, odd_pci_map };
+
+/* DPDK's two-argument spelling names the driver the same way. */
+RTE_PMD_EXPORT_NAME(net_fake_dpdk_style, __COUNTER__);

@@ -22,6 +22,7 @@ GEN = taprunner.tool('buildtools/gen-pmdinfo.py')
 INFO_SO, RAW_SO, ARCHIVE, GEN_C = (os.path.abspath(p) for p in sys.argv[1:5])
 
 EXPECTED = [
+    {'name': 'net_fake_dpdk_style', 'pci_ids': [], 'kmod': '', 'params': '', 'aliases': []},
     {'name': 'net_fake_odd', 'pci_ids': [[0x1af4, 0x1041, 0x1af4, 0x0001]], 'kmod': '',
      'params': '', 'aliases': []},
     {'name': 'net_fake_pci',
@@ -83,7 +84,7 @@ class PmdinfoTest(unittest.TestCase):
     def test_generated_c_file(self):
         with open(GEN_C) as f:
             text = f.read()
-        self.assertEqual(text.count('PMD_INFO_STRING= '), 3)
+        self.assertEqual(text.count('PMD_INFO_STRING= '), 4)
         self.assertIn(r'\"size=<int> mode=\\\"fast|slow\\\"\"', text)
 
     def test_text_output(self):

@@ -37,10 +37,14 @@ extern "C" {
 /**
  * Record the name of a driver.
  *
- * @param name
- *   Driver name, a C identifier such as net_null (not a string).
+ * Takes the driver name, a C identifier such as net_null (not a string). DPDK's two-argument
+ * form RTE_PMD_EXPORT_NAME(name, idx) is accepted too; the index is not needed here, since
+ * the marker is named after the driver.
  */
-#define RTE_PMD_EXPORT_NAME(name) \
+#define RTE_PMD_EXPORT_NAME(...) RTE_PMD_EXPORT_NAME_FIRST_(__VA_ARGS__, unused)
+
+/** Helper of RTE_PMD_EXPORT_NAME: uses the first argument only. */
+#define RTE_PMD_EXPORT_NAME_FIRST_(name, ...) \
 static const char rte_pmd_info_name_ ## name[] __rte_pmd_info = \
 	"RTE_PMD_NAME=" RTE_STR(name)
 
