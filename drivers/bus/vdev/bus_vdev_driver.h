@@ -73,10 +73,11 @@ RTE_INIT(vdrvinitfn_ ## vdrv) \
 	(vdrv).driver.alias = vdrvinit_ ## nm ## _alias; \
 	rte_vdev_register(&vdrv); \
 } \
-RTE_PMD_EXPORT_NAME(nm, __COUNTER__)
+RTE_PMD_EXPORT_NAME(nm)
 
 #define RTE_PMD_REGISTER_ALIAS(nm, alias) \
-static const char *vdrvinit_ ## nm ## _alias = RTE_STR(alias)
+static const char *vdrvinit_ ## nm ## _alias = RTE_STR(alias); \
+RTE_PMD_INFO_ALIAS(nm, alias)
 
 #ifdef __cplusplus
 }

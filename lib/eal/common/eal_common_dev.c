@@ -675,10 +675,9 @@ eal_dev_init(void)
 	struct internal_config *cfg = eal_get_internal_configuration();
 	enum rte_iova_mode mode;
 
-	if (eal_devargs_from_options() < 0) {
-		EAL_LOG(ERR, "invalid device option (see the message above)\n");
+	/* A refused option was logged with its text by the parser. */
+	if (eal_devargs_from_options() < 0)
 		return -EINVAL;
-	}
 	if (rte_bus_scan() < 0) {
 		EAL_LOG(ERR, "cannot scan the buses for devices\n");
 		return -ENODEV;

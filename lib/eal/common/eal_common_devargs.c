@@ -121,18 +121,16 @@ bus_set_name(struct rte_devargs *da, struct rte_bus *bus, const char *name)
 
 /* Driver arguments must at least be a well-formed key/value list. */
 static int
-check_kvargs(const char *whole, const char *args)
+check_kvargs(const char *args)
 {
 	struct rte_kvargs *kv;
 
 	if (args[0] == '\0')
 		return 0;
+	/* kvargs logs the problem, quoting the arguments. */
 	kv = rte_kvargs_parse(args, NULL);
-	if (kv == NULL) {
-		EAL_LOG(ERR, "devargs '%.*s%s': malformed arguments\n", DEVARGS_QUOTE, whole,
-			quote_tail(whole));
+	if (kv == NULL)
 		return -EINVAL;
-	}
 	rte_kvargs_free(kv);
 	return 0;
 }
@@ -184,7 +182,7 @@ parse_legacy(struct rte_devargs *da, const char *dev)
 			DEVARGS_QUOTE, dev, quote_tail(dev), bus->name, name);
 		return -ENODEV;
 	}
-	ret = check_kvargs(dev, args);
+	ret = check_kvargs(args);
 	if (ret < 0)
 		return ret;
 	da->data = strdup(args);
@@ -276,11 +274,8 @@ parse_layered(struct rte_devargs *da, const char *dev)
 		if (layer[i] == NULL)
 			continue;
 		kv[i] = rte_kvargs_parse(layer[i], NULL);
-		if (kv[i] == NULL) {
-			EAL_LOG(ERR, "devargs '%.*s%s': malformed layer\n", DEVARGS_QUOTE, dev,
-				quote_tail(dev));
-			goto out;
-		}
+		if (kv[i] == NULL)
+			goto out;  /* kvargs logged it */
 	}
 	if (layer[0] == NULL) {
 		EAL_LOG(ERR, "devargs '%.*s%s': a bus= layer is needed\n", DEVARGS_QUOTE, dev,

@@ -17,6 +17,7 @@
 #include <rte_common.h>
 #include <rte_compat.h>
 #include <rte_log.h>
+#include <rte_pmd_info.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -125,50 +126,15 @@ int rte_dev_dma_map(struct rte_device *dev, void *addr, uint64_t iova, size_t le
 int rte_dev_dma_unmap(struct rte_device *dev, void *addr, uint64_t iova, size_t len);
 
 /*
- * Driver information embedded in a driver's object file for dpdk-pmdinfo: its name, the
- * parameters it accepts and the kernel module it needs. Each one is a string in the binary.
+ * Driver information embedded in a driver's object file for dpdk-pmdinfo: the parameters it
+ * accepts, the kernel modules it needs, its PCI id table. The markers and their format are in
+ * rte_pmd_info.h; the driver's name is recorded by the bus's registration macro.
  */
-#if defined(__has_include)
-#if __has_include(<rte_pmd_info.h>)
-#include <rte_pmd_info.h>
-#endif
-#endif
+#define RTE_PMD_REGISTER_PARAM_STRING(name, str) RTE_PMD_INFO_PARAM_STRING(name, str)
+#define RTE_PMD_REGISTER_KMOD_DEP(name, str) RTE_PMD_INFO_KMOD_DEP(name, str)
+#define RTE_PMD_REGISTER_PCI_TABLE(name, table) RTE_PMD_INFO_PCI_TABLE(name, table)
 
-#ifndef RTE_PMD_EXPORT_NAME_ARRAY
-#define RTE_PMD_EXPORT_NAME_ARRAY(n, idx) n##idx[]
-#endif
-
-#ifndef RTE_PMD_EXPORT_NAME
-#define RTE_PMD_EXPORT_NAME(name, idx) \
-static const char RTE_PMD_EXPORT_NAME_ARRAY(this_pmd_name, idx) \
-__rte_used = RTE_STR(name)
-#endif
-
-#ifndef RTE_PMD_DEBUG_TRACE
 #define RTE_PMD_DEBUG_TRACE(...) RTE_LOG(DEBUG, PMD, __VA_ARGS__)
-#endif
-
-#ifndef RTE_PMD_REGISTER_PCI_TABLE
-#define RTE_PMD_REGISTER_PCI_TABLE(name, table) \
-static const char DRV_EXP_TAG(name, pci_tbl_export)[] __rte_used = \
-RTE_STR(table)
-#endif
-
-#ifndef RTE_PMD_REGISTER_PARAM_STRING
-#define RTE_PMD_REGISTER_PARAM_STRING(name, str) \
-static const char DRV_EXP_TAG(name, param_string_export)[] \
-__rte_used = str
-#endif
-
-#ifndef RTE_PMD_REGISTER_KMOD_DEP
-#define RTE_PMD_REGISTER_KMOD_DEP(name, str) \
-static const char DRV_EXP_TAG(name, kmod_dep_export)[] \
-__rte_used = str
-#endif
-
-#ifndef DRV_EXP_TAG
-#define DRV_EXP_TAG(name, tag) __##name##_##tag
-#endif
 
 #ifdef __cplusplus
 }
