@@ -341,6 +341,20 @@ test_uio_enable_disable(void **state)
 	assert_int_equal(rte_intr_ack(h), 0);
 	rte_intr_type_set(h, RTE_INTR_HANDLE_VDEV);
 	assert_int_equal(rte_intr_enable(h), 0);
+
+	/* A duplicate carries the same fds and type and is freed on its own. */
+	rte_intr_dev_fd_set(h, 9);
+	{
+		struct rte_intr_handle *d = rte_intr_instance_dup(h);
+
+		assert_non_null(d);
+		assert_int_equal(rte_intr_fd_get(d), 0);
+		assert_int_equal(rte_intr_dev_fd_get(d), 9);
+		assert_int_equal(rte_intr_type_get(d), RTE_INTR_HANDLE_VDEV);
+		rte_intr_instance_free(d);
+	}
+	assert_null(rte_intr_instance_dup(NULL));
+	assert_int_equal(rte_errno, EINVAL);
 	rte_intr_instance_free(h);
 }
 

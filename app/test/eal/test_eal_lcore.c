@@ -320,6 +320,153 @@ test_thread_register_needs_eal(void **state)
 	assert_int_equal(ret[1], EINVAL);
 }
 
+static int
+count_lcore(unsigned int lcore_id, void *arg)
+{
+	int *n = arg;
+
+	(void)lcore_id;
+	(*n)++;
+	return 0;
+}
+
+static int
+stop_at_one(unsigned int lcore_id, void *arg)
+{
+	(void)arg;
+	return lcore_id == 1 ? 7 : 0;
+}
+
+static void
+test_lcore_iterate(void **state)
+{
+	int n = 0;
+
+	(void)state;
+	if (online_cpus() < 2)
+		skip();
+	assert_int_equal(rte_lcore_iterate(count_lcore, &n), 0);
+	assert_int_equal(n, (int)rte_lcore_count());
+	assert_int_equal(rte_lcore_iterate(stop_at_one, NULL), 7);
+}
+
+struct cb_log {
+	int init[RTE_MAX_LCORE];
+	int uninit[RTE_MAX_LCORE];
+	unsigned int refuse_from;
+};
+
+static int
+log_init(unsigned int lcore_id, void *arg)
+{
+	struct cb_log *l = arg;
+
+	if (lcore_id >= l->refuse_from)
+		return -1;
+	l->init[lcore_id]++;
+	return 0;
+}
+
+static void
+log_uninit(unsigned int lcore_id, void *arg)
+{
+	((struct cb_log *)arg)->uninit[lcore_id]++;
+}
+
+static void *
+register_once(void *arg)
+{
+	int *ret = arg;
+
+	ret[0] = rte_thread_register();
+	ret[1] = rte_errno;
+	ret[2] = (int)rte_lcore_id();
+	rte_thread_unregister();
+	return NULL;
+}
+
+static void
+test_lcore_callbacks(void **state)
+{
+	struct cb_log log = { .refuse_from = RTE_MAX_LCORE }, refuse = { .refuse_from = 1 };
+	struct cb_log strict = { .refuse_from = 2 };
+	void *h, *hs;
+	pthread_t t;
+	int ret[3];
+
+	(void)state;
+	if (online_cpus() < 2)
+		skip();
+	h = rte_lcore_callback_register("test", log_init, log_uninit, &log);
+	assert_non_null(h);
+	assert_int_equal(log.init[0], 1);
+	assert_int_equal(log.init[1], 1);
+	/* A non-EAL lcore is announced when handed out and when given back. */
+	assert_int_equal(pthread_create(&t, NULL, register_once, ret), 0);
+	pthread_join(t, NULL);
+	assert_int_equal(ret[0], 0);
+	assert_int_equal(log.init[ret[2]], 1);
+	assert_int_equal(log.uninit[ret[2]], 1);
+	rte_lcore_callback_unregister(h);
+	assert_int_equal(log.uninit[0], 1);
+	assert_int_equal(log.uninit[1], 1);
+
+	/* init refusing an lcore in use: not registered, the ones done are undone. */
+	assert_null(rte_lcore_callback_register("refuse", log_init, log_uninit, &refuse));
+	assert_int_equal(refuse.init[0], 1);
+	assert_int_equal(refuse.uninit[0], 1);
+
+	/* init refusing new lcores makes rte_thread_register fail with ENOMEM. */
+	hs = rte_lcore_callback_register("strict", log_init, log_uninit, &strict);
+	assert_non_null(hs);
+	assert_int_equal(pthread_create(&t, NULL, register_once, ret), 0);
+	pthread_join(t, NULL);
+	assert_int_equal(ret[0], -1);
+	assert_int_equal(ret[1], ENOMEM);
+	assert_int_equal(ret[2], (int)LCORE_ID_ANY);
+	rte_lcore_callback_unregister(hs);
+	assert_int_equal(rte_lcore_count(), 2);
+}
+
+struct ctrl_report {
+	cpu_set_t set;
+	char name[16];
+};
+
+static void *
+ctrl_body(void *arg)
+{
+	struct ctrl_report *r = arg;
+
+	usleep(10000); /* give the creator time to name the thread */
+	pthread_getaffinity_np(pthread_self(), sizeof(r->set), &r->set);
+	pthread_getname_np(pthread_self(), r->name, sizeof(r->name));
+	return r;
+}
+
+static void
+test_ctrl_thread(void **state)
+{
+	struct ctrl_report r;
+	cpu_set_t main_set;
+	pthread_t t;
+	void *ret;
+
+	(void)state;
+	if (online_cpus() != 2)
+		skip();
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(rte_ctrl_thread_create(&t, "test-ctrl-thread-long-name", NULL,
+		ctrl_body, &r), 0);
+	assert_int_equal(pthread_join(t, &ret), 0);
+	assert_ptr_equal(ret, &r);
+	/* Both CPUs are lcores: the control thread shares the main lcore's. */
+	main_set = rte_lcore_cpuset(rte_get_main_lcore());
+	assert_true(CPU_EQUAL(&r.set, &main_set));
+	assert_string_equal(r.name, "test-ctrl-threa");
+	assert_int_equal(rte_ctrl_thread_create(NULL, "x", NULL, ctrl_body, &r), -EINVAL);
+}
+
 static void
 test_single_lcore_wrap(void **state)
 {
@@ -347,6 +494,9 @@ main(void)
 		cmocka_unit_test(test_iteration_and_index),
 		cmocka_unit_test(test_socket_ids),
 		cmocka_unit_test(test_thread_register),
+		cmocka_unit_test(test_lcore_iterate),
+		cmocka_unit_test(test_lcore_callbacks),
+		cmocka_unit_test(test_ctrl_thread),
 		cmocka_unit_test(test_down_two),
 	};
 

@@ -21,8 +21,20 @@
 RTE_DEFINE_PER_LCORE(unsigned int, _lcore_id) = LCORE_ID_ANY;
 RTE_DEFINE_PER_LCORE(rte_cpuset_t, _cpuset);
 
-/* Serialises the hand-out of free lcore ids to non-EAL threads. */
-static pthread_mutex_t non_eal_lock = PTHREAD_MUTEX_INITIALIZER;
+/*
+ * Serialises the hand-out of lcore ids to non-EAL threads and the lcore callbacks, which run
+ * with it held (as DPDK documents).
+ */
+static pthread_mutex_t lcore_lock = PTHREAD_MUTEX_INITIALIZER;
+
+struct lcore_callback {
+	struct lcore_callback *next;
+	rte_lcore_init_cb init;
+	rte_lcore_uninit_cb uninit;
+	void *arg;
+	char name[];
+};
+static struct lcore_callback *lcore_callbacks;
 
 /*
  * NUMA node of each CPU, read once from the nodes' cpulist files (a handful of reads instead of
@@ -316,6 +328,154 @@ eal_cpuset_socket_id(const rte_cpuset_t *set)
 	return socket;
 }
 
+/* Run every init callback for lcore id; on a failure undo the ones that ran. Lock held. */
+static int
+lcore_callbacks_init(unsigned int id)
+{
+	struct lcore_callback *cb, *undo;
+
+	for (cb = lcore_callbacks; cb != NULL; cb = cb->next) {
+		if (cb->init == NULL || cb->init(id, cb->arg) == 0)
+			continue;
+		EAL_LOG(ERR, "lcore callback '%s' refused lcore %u\n", cb->name, id);
+		for (undo = lcore_callbacks; undo != cb; undo = undo->next)
+			if (undo->uninit != NULL)
+				undo->uninit(id, undo->arg);
+		return -1;
+	}
+	return 0;
+}
+
+/* Run the uninit callbacks for lcore id, up to (not including) stop. Lock held. */
+static void
+lcore_callbacks_uninit(unsigned int id, const struct lcore_callback *stop)
+{
+	struct lcore_callback *cb;
+
+	for (cb = lcore_callbacks; cb != stop; cb = cb->next)
+		if (cb->uninit != NULL)
+			cb->uninit(id, cb->arg);
+}
+
+void *
+rte_lcore_callback_register(const char *name, rte_lcore_init_cb init,
+		rte_lcore_uninit_cb uninit, void *arg)
+{
+	struct rte_config *config = rte_eal_get_configuration();
+	struct lcore_callback *cb, **tail;
+	unsigned int id, undo;
+
+	if (name == NULL)
+		return NULL;
+	cb = calloc(1, sizeof(*cb) + strlen(name) + 1);
+	if (cb == NULL)
+		return NULL;
+	strcpy(cb->name, name);
+	cb->init = init;
+	cb->uninit = uninit;
+	cb->arg = arg;
+
+	pthread_mutex_lock(&lcore_lock);
+	for (id = 0; init != NULL && id < RTE_MAX_LCORE; id++) {
+		if (config->lcore_role[id] == ROLE_OFF || init(id, arg) == 0)
+			continue;
+		EAL_LOG(ERR, "lcore callback '%s' refused lcore %u\n", name, id);
+		for (undo = 0; undo < id; undo++)
+			if (config->lcore_role[undo] != ROLE_OFF && uninit != NULL)
+				uninit(undo, arg);
+		pthread_mutex_unlock(&lcore_lock);
+		free(cb);
+		return NULL;
+	}
+	for (tail = &lcore_callbacks; *tail != NULL; tail = &(*tail)->next)
+		;
+	*tail = cb;
+	pthread_mutex_unlock(&lcore_lock);
+	return cb;
+}
+
+void
+rte_lcore_callback_unregister(void *handle)
+{
+	struct rte_config *config = rte_eal_get_configuration();
+	struct lcore_callback **pp, *cb = handle;
+	unsigned int id;
+
+	if (cb == NULL)
+		return;
+	pthread_mutex_lock(&lcore_lock);
+	for (pp = &lcore_callbacks; *pp != NULL && *pp != cb; pp = &(*pp)->next)
+		;
+	if (*pp == NULL) {
+		pthread_mutex_unlock(&lcore_lock);
+		return;
+	}
+	*pp = cb->next;
+	for (id = 0; cb->uninit != NULL && id < RTE_MAX_LCORE; id++)
+		if (config->lcore_role[id] != ROLE_OFF)
+			cb->uninit(id, cb->arg);
+	pthread_mutex_unlock(&lcore_lock);
+	free(cb);
+}
+
+int
+rte_lcore_iterate(rte_lcore_iterate_cb cb, void *arg)
+{
+	struct rte_config *config = rte_eal_get_configuration();
+	unsigned int id;
+	int ret = 0;
+
+	pthread_mutex_lock(&lcore_lock);
+	for (id = 0; id < RTE_MAX_LCORE && ret == 0; id++)
+		if (config->lcore_role[id] != ROLE_OFF)
+			ret = cb(id, arg);
+	pthread_mutex_unlock(&lcore_lock);
+	return ret;
+}
+
+struct ctrl_thread_start {
+	void *(*fn)(void *);
+	void *arg;
+	rte_cpuset_t cpuset;
+};
+
+/* Control threads pin themselves before running the caller's function. */
+static void *
+ctrl_thread_main(void *p)
+{
+	struct ctrl_thread_start start = *(struct ctrl_thread_start *)p;
+
+	free(p);
+	if (CPU_COUNT(&start.cpuset) > 0)
+		eal_thread_set_affinity_self(&start.cpuset);
+	return start.fn(start.arg);
+}
+
+int
+rte_ctrl_thread_create(pthread_t *thread, const char *name, const pthread_attr_t *attr,
+		void *(*start_routine)(void *), void *arg)
+{
+	struct ctrl_thread_start *start;
+	int ret;
+
+	if (thread == NULL || start_routine == NULL)
+		return -EINVAL;
+	start = malloc(sizeof(*start));
+	if (start == NULL)
+		return -ENOMEM;
+	start->fn = start_routine;
+	start->arg = arg;
+	start->cpuset = eal_get_internal_configuration()->ctrl_cpuset;
+	ret = pthread_create(thread, attr, ctrl_thread_main, start);
+	if (ret != 0) {
+		free(start);
+		return -ret;
+	}
+	if (name != NULL)
+		rte_thread_setname(*thread, name);
+	return 0;
+}
+
 int
 rte_thread_register(void)
 {
@@ -332,12 +492,12 @@ rte_thread_register(void)
 	if (pthread_getaffinity_np(pthread_self(), sizeof(cpuset), &cpuset) != 0)
 		CPU_ZERO(&cpuset);
 
-	pthread_mutex_lock(&non_eal_lock);
+	pthread_mutex_lock(&lcore_lock);
 	for (id = 0; id < RTE_MAX_LCORE; id++)
 		if (config->lcore_role[id] == ROLE_OFF)
 			break;
 	if (id == RTE_MAX_LCORE) {
-		pthread_mutex_unlock(&non_eal_lock);
+		pthread_mutex_unlock(&lcore_lock);
 		EAL_LOG(ERR, "no free lcore id for a non-EAL thread (all %d in use)\n",
 			RTE_MAX_LCORE);
 		rte_errno = ENOMEM;
@@ -349,7 +509,16 @@ rte_thread_register(void)
 	lcore_config[id].core_role = ROLE_NON_EAL;
 	config->lcore_role[id] = ROLE_NON_EAL;
 	config->lcore_count++;
-	pthread_mutex_unlock(&non_eal_lock);
+	if (lcore_callbacks_init(id) < 0) {
+		config->lcore_role[id] = ROLE_OFF;
+		lcore_config[id].core_role = ROLE_OFF;
+		CPU_ZERO(&lcore_config[id].cpuset);
+		config->lcore_count--;
+		pthread_mutex_unlock(&lcore_lock);
+		rte_errno = ENOMEM;
+		return -1;
+	}
+	pthread_mutex_unlock(&lcore_lock);
 
 	RTE_PER_LCORE(_lcore_id) = id;
 	RTE_PER_LCORE(_cpuset) = cpuset;
@@ -364,17 +533,18 @@ rte_thread_unregister(void)
 
 	if (id >= RTE_MAX_LCORE)
 		return;
-	pthread_mutex_lock(&non_eal_lock);
+	pthread_mutex_lock(&lcore_lock);
 	if (config->lcore_role[id] != ROLE_NON_EAL) {
 		/* An EAL thread keeps its lcore. */
-		pthread_mutex_unlock(&non_eal_lock);
+		pthread_mutex_unlock(&lcore_lock);
 		return;
 	}
+	lcore_callbacks_uninit(id, NULL);
 	config->lcore_role[id] = ROLE_OFF;
 	lcore_config[id].core_role = ROLE_OFF;
 	CPU_ZERO(&lcore_config[id].cpuset);
 	config->lcore_count--;
-	pthread_mutex_unlock(&non_eal_lock);
+	pthread_mutex_unlock(&lcore_lock);
 	RTE_PER_LCORE(_lcore_id) = LCORE_ID_ANY;
 }
 

@@ -856,6 +856,29 @@ parse_one_option(int opt, const char *arg, const char *optname, struct internal_
 	}
 }
 
+/*
+ * Control threads (rte_ctrl_thread_create) run on the CPUs this process may use that no lcore
+ * uses, or on the main lcore's CPUs when the lcores take them all.
+ */
+static void
+compute_ctrl_cpuset(struct internal_config *cfg)
+{
+	rte_cpuset_t used;
+	unsigned int l;
+
+	CPU_ZERO(&used);
+	for (l = 0; l < RTE_MAX_LCORE; l++)
+		if (rte_lcore_is_enabled(l))
+			CPU_OR(&used, &used, &lcore_config[l].cpuset);
+	if (sched_getaffinity(0, sizeof(cfg->ctrl_cpuset), &cfg->ctrl_cpuset) != 0)
+		CPU_ZERO(&cfg->ctrl_cpuset);
+	for (l = 0; l < CPU_SETSIZE; l++)
+		if (CPU_ISSET(l, &used))
+			CPU_CLR(l, &cfg->ctrl_cpuset);
+	if (CPU_COUNT(&cfg->ctrl_cpuset) == 0)
+		cfg->ctrl_cpuset = lcore_config[rte_get_main_lcore()].cpuset;
+}
+
 /* Checks that need every option: conflicts and the main lcore. */
 static int
 check_options(struct internal_config *cfg)
@@ -906,6 +929,7 @@ check_options(struct internal_config *cfg)
 	} else {
 		config->main_lcore = rte_get_next_lcore(-1, 0, 0);
 	}
+	compute_ctrl_cpuset(cfg);
 	return 0;
 }
 

@@ -39,6 +39,8 @@ typedef void (*rte_intr_unregister_callback_fn)(struct rte_intr_handle *intr_han
 
 /** A new handle (fd -1, type unknown), or NULL with rte_errno. */
 struct rte_intr_handle *rte_intr_instance_alloc(uint32_t flags);
+/** A copy of src (fds, type, flags), or NULL with rte_errno. */
+struct rte_intr_handle *rte_intr_instance_dup(const struct rte_intr_handle *src);
 void rte_intr_instance_free(struct rte_intr_handle *intr_handle);
 int rte_intr_fd_set(struct rte_intr_handle *intr_handle, int fd);
 int rte_intr_fd_get(const struct rte_intr_handle *intr_handle);

@@ -67,9 +67,36 @@ int rte_thread_set_affinity(rte_cpuset_t *cpusetp);
 void rte_thread_get_affinity(rte_cpuset_t *cpusetp);
 int rte_thread_setname(pthread_t id, const char *name);
 int rte_thread_getname(pthread_t id, char *name, size_t len);
-/** Give the calling non-EAL thread an lcore id (for per-lcore caches); 0 or -1 with rte_errno. */
+/**
+ * Give the calling non-EAL thread a free lcore id with role ROLE_NON_EAL (for per-lcore caches).
+ * 0 (also when the thread has an lcore id already), or -1 with rte_errno: EINVAL before
+ * rte_eal_init, ENOMEM when no id is free or an lcore init callback refused it.
+ */
 int rte_thread_register(void);
+/** Give back the lcore id of a non-EAL thread; an EAL thread keeps its own. */
 void rte_thread_unregister(void);
+
+typedef int (*rte_lcore_init_cb)(unsigned int lcore_id, void *arg);
+typedef void (*rte_lcore_uninit_cb)(unsigned int lcore_id, void *arg);
+/**
+ * Call init for every lcore in use now and for each non-EAL lcore handed out later, uninit when
+ * one is given back or the callbacks are unregistered. A handle, or NULL when memory is short or
+ * init refused an lcore (the lcores already initialised are then uninitialised).
+ */
+void *rte_lcore_callback_register(const char *name, rte_lcore_init_cb init,
+	rte_lcore_uninit_cb uninit, void *arg);
+void rte_lcore_callback_unregister(void *handle);
+
+typedef int (*rte_lcore_iterate_cb)(unsigned int lcore_id, void *arg);
+/** Call cb for every lcore in use (EAL and non-EAL); stops at, and returns, a non-zero result. */
+int rte_lcore_iterate(rte_lcore_iterate_cb cb, void *arg);
+
+/**
+ * Start a control thread: like pthread_create, named name, and running on the CPUs the process
+ * had at rte_eal_init minus those of the lcores. 0 or a negative errno.
+ */
+int rte_ctrl_thread_create(pthread_t *thread, const char *name, const pthread_attr_t *attr,
+	void *(*start_routine)(void *), void *arg);
 void rte_lcore_dump(FILE *f);
 
 #ifdef __cplusplus

@@ -83,6 +83,21 @@ rte_intr_instance_alloc(uint32_t flags)
 	return h;
 }
 
+struct rte_intr_handle *
+rte_intr_instance_dup(const struct rte_intr_handle *src)
+{
+	struct rte_intr_handle *h;
+
+	if (src == NULL) {
+		rte_errno = EINVAL;
+		return NULL;
+	}
+	h = rte_intr_instance_alloc(src->flags);
+	if (h != NULL)
+		*h = *src;
+	return h;
+}
+
 void
 rte_intr_instance_free(struct rte_intr_handle *h)
 {
