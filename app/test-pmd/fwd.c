@@ -13,7 +13,6 @@
 #include <rte_lcore.h>
 
 #include "testpmd.h"
-#include "fwd_rcu.h"
 
 struct fwd_engine *fwd_engines[] = {
 	&io_fwd_engine,
@@ -166,13 +165,20 @@ run_pkt_fwd_on_lcore(void *arg)
 	const packet_fwd_t pkt_fwd = cur_fwd_eng->packet_fwd;
 	streamid_t i;
 
-	fwd_rcu_online();
+	/*
+	 * A registered lcore lets another thread detach a port it does not poll: the
+	 * port's queues are freed only once every registered lcore has reported a
+	 * quiescent state, here once per round over its streams.
+	 */
+	if (rte_eth_dev_fp_register() != 0)
+		fprintf(stderr, "lcore %u: cannot register as a data-path thread\n",
+			rte_lcore_id());
 	do {
 		for (i = 0; i < nb; i++)
 			pkt_fwd(&fsm[i]);
-		fwd_rcu_quiescent();
+		rte_eth_dev_fp_quiescent();
 	} while (!fc->stopped);
-	fwd_rcu_offline();
+	rte_eth_dev_fp_unregister();
 	return 0;
 }
 

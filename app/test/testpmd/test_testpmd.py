@@ -328,7 +328,7 @@ def test_stop_close_detach_reattach():
         out = s.cmd('port attach net_ring0')
         has(out, 'Port 1 is attached. Now total ports is 2')
         out = s.cmd('device detach net_ring0')
-        check(out == 'Removing a device...\nDevice net_ring0 is detached\n'
+        check(out == 'Removing a device...\nPort 1 is closed\nDevice net_ring0 is detached\n'
               'Now total ports is 1\nDone\n', out)
         rc, out = s.quit()
         check(rc == 0, 'rc=%d' % rc)
