@@ -40,6 +40,7 @@ struct eal_memseg_list {
 struct eal_hp_size {
 	uint64_t page_sz;
 	char mount[PATH_MAX];           /* "" when no hugetlbfs of this size is mounted */
+	bool writable;                  /* can we create files in the mount? */
 	uint32_t total[RTE_MAX_NUMA_NODES];  /* pages configured per node */
 	uint32_t avail[RTE_MAX_NUMA_NODES];  /* free and unreserved pages per node we can use */
 	uint64_t free_pages;            /* free pages of the size, mounted or not (for messages) */

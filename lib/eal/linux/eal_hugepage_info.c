@@ -110,6 +110,7 @@ find_mounts(const char *huge_dir)
 		char *fields[4], *save = NULL, *opt;
 		uint64_t sz = 0;
 		unsigned int i;
+		bool w;
 
 		fields[0] = strtok_r(line, " ", &save);
 		for (i = 1; i < 4; i++)
@@ -128,13 +129,15 @@ find_mounts(const char *huge_dir)
 		}
 		if (huge_dir != NULL)
 			found_dir = true;
-		else if (access(fields[1], W_OK) != 0)
-			continue;
+		w = access(fields[1], W_OK) == 0;
+		/* The first writable mount of each size wins; a read-only one is kept for messages. */
 		for (i = 0; i < eal_mem.n_hp; i++) {
 			struct eal_hp_size *hp = &eal_mem.hp[i];
 
-			if (hp->page_sz == sz && hp->mount[0] == '\0')
-				snprintf(hp->mount, sizeof(hp->mount), "%s", fields[1]);
+			if (hp->page_sz != sz || (hp->mount[0] != '\0' && (hp->writable || !w)))
+				continue;
+			snprintf(hp->mount, sizeof(hp->mount), "%s", fields[1]);
+			hp->writable = w;
 		}
 	}
 	fclose(f);
@@ -295,7 +298,7 @@ eal_hugepage_info_init(void)
 		count_pages(hp, name);
 		if (cfg->in_memory && cfg->hugepage_dir == NULL)
 			continue; /* anonymous hugetlb mappings need no mount */
-		if (hp->mount[0] == '\0')
+		if (hp->mount[0] == '\0' || !hp->writable)
 			memset(hp->avail, 0, sizeof(hp->avail));
 		else
 			apply_mount_quota(hp);
@@ -343,7 +346,7 @@ eal_hugepage_clean_stale(const char *prefix)
 		bool seen = false;
 		DIR *d;
 
-		if (mnt[0] == '\0')
+		if (mnt[0] == '\0' || !eal_mem.hp[i].writable)
 			continue;
 		for (j = 0; j < i; j++)
 			seen |= strcmp(eal_mem.hp[j].mount, mnt) == 0;

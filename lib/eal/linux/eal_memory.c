@@ -141,16 +141,19 @@ report_no_hugepages(void)
 
 	for (i = 0; i < eal_mem.n_hp && off < sizeof(what); i++) {
 		const struct eal_hp_size *hp = &eal_mem.hp[i];
-		bool mounted = hp->mount[0] != '\0' || (cfg->in_memory && cfg->hugepage_dir == NULL);
+		bool anon = cfg->in_memory && cfg->hugepage_dir == NULL;
+		bool mounted = hp->mount[0] != '\0' || anon;
 
 		/* With --huge-dir only the size mounted there matters. */
 		if (!mounted && cfg->hugepage_dir != NULL)
 			continue;
 		unmounted_free |= !mounted && hp->free_pages > 0;
+		unmounted_free |= mounted && !anon && !hp->writable && hp->free_pages > 0;
 		off += (size_t)snprintf(what + off, sizeof(what) - off, "%s%" PRIu64 " kB: %" PRIu64
-			" free%s%s", off ? "; " : "", hp->page_sz >> 10, hp->free_pages,
-			hp->mount[0] ? " on " : (mounted ? "" : ", no hugetlbfs mounted"),
-			hp->mount);
+			" free%s%s%s", off ? "; " : "", hp->page_sz >> 10, hp->free_pages,
+			hp->mount[0] && !anon ? " on " : (mounted ? "" : ", no hugetlbfs mounted"),
+			anon ? "" : hp->mount, hp->mount[0] && !anon && !hp->writable ?
+			" (not writable)" : "");
 	}
 	if (eal_mem.n_hp == 0)
 		EAL_LOG(ERR, "no hugepage support in this kernel - use --no-huge to run without hugepages\n");
