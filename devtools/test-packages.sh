@@ -23,11 +23,14 @@ passed=0
 failed=0
 start=$(date +%s)
 
+skipped=0
+
 pass() { echo "PASS: $*"; passed=$((passed + 1)); }
 fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
+skip() { echo "SKIP: $*"; skipped=$((skipped + 1)); }
 finish() {
 	echo "packages checked in $(($(date +%s) - start)) s (work folder $work)"
-	echo "$passed passed, $failed failed"
+	echo "$passed passed, $failed failed, $skipped skipped"
 	[ "${KEEP:-0}" = 1 ] || rm -rf "$work"
 	[ "$failed" -eq 0 ]
 	exit $?
@@ -145,6 +148,21 @@ if /usr/bin/python3 "$root/usr/bin/dpdk-pmdinfo.py" "$libdir/dpdk/pmds-1" >"$wor
 else
 	cat "$work/pmdinfo.log"
 	fail "packaged tools run"
+fi
+
+# The packaged testpmd must find the packaged drivers through the pmds folder by itself
+testpmd="$root/usr/bin/dpdk-testpmd"
+if [ ! -x "$testpmd" ] || [ ! -e "$libdir/dpdk/pmds-1/librte_net_null.so.1" ]; then
+	skip "packaged dpdk-testpmd with net_null ports (testpmd or net_null not packaged)"
+else
+	out=$(printf 'show port summary all\nquit\n' | LD_LIBRARY_PATH="$libdir" timeout 60 \
+		"$testpmd" --no-huge -l 0-1 --in-memory --vdev net_null0 --vdev net_null1 -- -i 2>&1)
+	if echo "$out" | grep -q '^Number of available ports: 2$'; then
+		pass "packaged dpdk-testpmd loaded net_null from pmds-1 and showed 2 ports"
+	else
+		echo "$out" | tail -20
+		fail "packaged dpdk-testpmd with two net_null ports"
+	fi
 fi
 
 if [ "${NODOC:-0}" != 1 ]; then
