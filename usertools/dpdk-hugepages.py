@@ -182,10 +182,12 @@ def mount(directory, size):
     print('mounted hugetlbfs (pagesize=%s) on %s' % (fmt_size(size), directory))
 
 
+def is_mounted(directory):
+    return any(os.path.realpath(p) == os.path.realpath(directory) for p, _ in hugetlbfs_mounts())
+
+
 def unmount(directory):
-    mounted = [p for p, _ in hugetlbfs_mounts()
-               if os.path.realpath(p) == os.path.realpath(directory)]
-    if not mounted:
+    if not is_mounted(directory):
         raise UsageError('hugetlbfs is not mounted on %s' % directory)
     run(['umount', directory])
     print('unmounted %s' % directory)
@@ -204,11 +206,17 @@ def parse_args(argv):
     p.add_argument('-c', '--clear', action='store_true', help='release every reserved page')
     p.add_argument('-m', '--mount', action='store_true', help='mount hugetlbfs on --directory')
     p.add_argument('-u', '--unmount', action='store_true', help='unmount --directory')
+    p.add_argument('--setup', metavar='SIZE',
+                   help='start afresh: unmount, clear, reserve SIZE and mount (as -u -c -r SIZE -m)')
     p.add_argument('-d', '--directory', default='/dev/hugepages', metavar='DIR',
                    help='mount point (default /dev/hugepages)')
     p.add_argument('--sysfs-root', default='/sys', metavar='DIR',
                    help='where sysfs is mounted (default /sys; tests use a fake tree)')
     args = p.parse_args(argv)
+    if args.setup is not None:
+        if args.reserve is not None or args.unmount:
+            p.error('--setup already reserves and remounts: drop -r and -u')
+        args.reserve, args.clear, args.mount = args.setup, True, True
     if not (args.show or args.reserve is not None or args.clear or args.mount or args.unmount):
         p.error('nothing to do: give at least one of -s, -r, -c, -m, -u')
     if args.mount and args.unmount:
@@ -232,6 +240,8 @@ def main(argv=None):
         if args.node is not None:
             hp.check_node(args.node)
         if args.unmount:
+            unmount(args.directory)
+        elif args.setup is not None and is_mounted(args.directory):
             unmount(args.directory)
         if args.clear:
             clear(hp)

@@ -167,6 +167,31 @@ class HugepagesTest(unittest.TestCase):
         with open('/proc/mounts') as f:
             self.assertNotIn(' %s ' % mnt, f.read())
 
+    def test_setup(self):
+        if os.geteuid() != 0:
+            self.skipTest('mounting hugetlbfs needs root')
+        with open('/proc/filesystems') as f:
+            if 'hugetlbfs' not in f.read():
+                self.skipTest('kernel without hugetlbfs')
+        mnt = os.path.join(self.tmp.name, 'mnt')
+        try:
+            for size, pages in (('4M', 2), ('8M', 4)):
+                res = self.run_tool('--setup', size, '-p', '2M', '-d', mnt)
+                self.assertEqual(res.returncode, 0, res.stderr)
+                expected = {k: 0 for k in self.all_nr()}
+                expected[(None, 2048)] = pages
+                self.assertEqual(self.all_nr(), expected)
+                with open('/proc/mounts') as f:
+                    self.assertEqual(f.read().count(' %s hugetlbfs ' % mnt), 1)
+        finally:
+            res = self.run_tool('-u', '-d', mnt)
+        self.assertEqual(res.returncode, 0, res.stderr)
+
+    def test_setup_conflicts(self):
+        res = self.run_tool('--setup', '4M', '-r', '2M')
+        self.assertEqual(res.returncode, 2)
+        self.assertIn('--setup', res.stderr)
+
 
 if __name__ == '__main__':
     taprunner.main()
