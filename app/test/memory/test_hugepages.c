@@ -146,6 +146,7 @@ eal_up(const char *const *extra)
 struct child_result {
 	int ret;
 	int err;
+	int mapped;             /* the child's memory came from its private mount */
 	int err_lines;          /* non-empty lines on stderr */
 	char log[4096];
 };
@@ -188,7 +189,8 @@ run_child(const char *ns, const char *const *eal_args, struct child_result *res)
 	f = fdopen(out[0], "r");
 	res->ret = -100;
 	while (fgets(buf, sizeof(buf), f) != NULL)
-		sscanf(buf, "RESULT %d %d", &res->ret, &res->err);
+		if (sscanf(buf, "RESULT %d %d", &res->ret, &res->err) != 2)
+			sscanf(buf, "MAPPED %d", &res->mapped);
 	fclose(f);
 	close(errp[0]);
 	assert_int_equal(waitpid(pid, &status, 0), pid);
@@ -234,9 +236,10 @@ child_main(int argc, char **argv)
 				if (f != NULL)
 					fclose(f);
 			}
-		} else if (strcmp(argv[2], "mount1g") == 0) {
-			if (mkdtemp(mnt) == NULL ||
-					mount("nodev", mnt, "hugetlbfs", 0, "pagesize=1G") != 0) {
+		} else if (strncmp(argv[2], "mount", 5) == 0) {
+			if (mkdtemp(mnt) == NULL || mount("nodev", mnt, "hugetlbfs", 0,
+					strcmp(argv[2], "mount1g") == 0 ? "pagesize=1G" :
+					"pagesize=2M") != 0) {
 				printf("NS-FAILED %d\n", errno);
 				return 0;
 			}
@@ -252,10 +255,12 @@ child_main(int argc, char **argv)
 	if (ret >= 0) {
 		void *p = rte_malloc("child", 1 << 20, 0);
 
+		/* Where the pages come from: the mapping names the (deleted) file. */
+		printf("MAPPED %d\n", test_maps_contain(mnt));
 		rte_free(p);
 		rte_eal_cleanup();
 	}
-	if (strcmp(argv[2], "mount1g") == 0) {
+	if (strncmp(argv[2], "mount", 5) == 0) {
 		umount2(mnt, MNT_DETACH);
 		rmdir(mnt);
 	}
@@ -341,6 +346,15 @@ test_prealloc(void **state)
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
+static int
+check_seg_pa(const struct rte_memseg_list *msl, const struct rte_memseg *ms, void *arg)
+{
+	(void)arg;
+	assert_int_equal(ms->len, msl->page_sz);
+	assert_int_equal(ms->iova, rte_mem_virt2phy(ms->addr));
+	return 0;
+}
+
 static void
 test_virt2iova(void **state)
 {
@@ -370,6 +384,8 @@ test_virt2iova(void **state)
 	assert_int_equal(mz->hugepage_sz, 2 << 20);
 	for (off = 0; off < mz->len; off += 4096)
 		assert_int_equal(rte_mem_virt2phy((uint8_t *)mz->addr + off), mz->iova + off);
+	/* Every mapped page reports its physical address, as a DMA mapper needs. */
+	assert_int_equal(rte_memseg_walk(check_seg_pa, NULL), 0);
 	rte_free(p);
 	assert_int_equal(rte_eal_cleanup(), 0);
 
@@ -553,6 +569,26 @@ test_no_hugetlbfs(void **state)
 	assert_int_equal(res.ret, 0);
 }
 
+/* --huge-dir picks the mount the hugepage files are created in. */
+static void
+test_huge_dir_choice(void **state)
+{
+	const char *const args[] = { "-l", "0", "--log-level", "lib.eal:error", "--file-prefix",
+		prefix, "--huge-dir", "@MNT@", NULL };
+	struct child_result res;
+
+	(void)state;
+	need_root();
+	need_hugepages(2);
+	run_child("mount2m", args, &res);
+	if (res.ret == -100) {
+		print_message("cannot mount a hugetlbfs in a private namespace\n");
+		skip();
+	}
+	assert_int_equal(res.ret, 0);
+	assert_int_equal(res.mapped, 1);
+}
+
 static void
 test_no_free_hugepages(void **state)
 {
@@ -591,6 +627,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_m_too_large),
 		cmocka_unit_test(test_stale_files),
 		cmocka_unit_test(test_no_hugetlbfs),
+		cmocka_unit_test(test_huge_dir_choice),
 		cmocka_unit_test(test_no_free_hugepages),
 	};
 
