@@ -150,6 +150,8 @@ open_tx(struct pcap_tx_queue *q, const struct pcap_queue_arg *arg, const char *d
 			pcap_geterr(q->pcap));
 		return -EACCES;
 	}
+	/* The file header goes out now: the capture is valid before the first packet. */
+	pcap_dump_flush(q->dumper);
 	return 0;
 }
 
