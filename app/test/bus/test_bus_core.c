@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <unistd.h>
 
 #include <rte_bus.h>
 #include <rte_class.h>
@@ -381,6 +382,78 @@ test_event_monitor(void **state)
 	assert_int_equal(rte_dev_hotplug_handle_disable(), 0);
 }
 
+struct uevent_seen {
+	char want[64];
+	int add;
+};
+
+static void
+uevent_cb(const char *name, enum rte_dev_event_type type, void *arg)
+{
+	struct uevent_seen *u = arg;
+
+	if (type == RTE_DEV_EVENT_ADD && strcmp(name, u->want) == 0)
+		__atomic_fetch_add(&u->add, 1, __ATOMIC_RELEASE);
+}
+
+/*
+ * A real kernel uevent: asking the kernel to repeat the "add" uevent of the PCI host bridge
+ * (class 0x060000, harmless to re-announce) must reach a callback through the monitor.
+ */
+static void
+test_event_monitor_delivers(void **state)
+{
+	struct uevent_seen u = { .add = 0 };
+	char path[300], cls[32];
+	struct dirent *e;
+	DIR *d;
+	FILE *f;
+	int i;
+
+	(void)state;
+	if (geteuid() != 0) {
+		print_message("# needs root to trigger a uevent\n");
+		skip();
+	}
+	d = opendir("/sys/bus/pci/devices");
+	if (d == NULL) {
+		print_message("# no /sys/bus/pci/devices\n");
+		skip();
+	}
+	while ((e = readdir(d)) != NULL) {
+		snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/class", e->d_name);
+		f = fopen(path, "r");
+		if (f == NULL)
+			continue;
+		if (fgets(cls, sizeof(cls), f) != NULL && strncmp(cls, "0x060000", 8) == 0)
+			snprintf(u.want, sizeof(u.want), "%.63s", e->d_name);
+		fclose(f);
+		if (u.want[0] != '\0')
+			break;
+	}
+	closedir(d);
+	if (u.want[0] == '\0') {
+		print_message("# no PCI host bridge to trigger a uevent on\n");
+		skip();
+	}
+	if (rte_dev_event_monitor_start() != 0) {
+		print_message("# no NETLINK_KOBJECT_UEVENT socket here\n");
+		skip();
+	}
+	assert_int_equal(rte_dev_event_callback_register(u.want, uevent_cb, &u), 0);
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/uevent", u.want);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("add", f);
+	fclose(f);
+	for (i = 0; i < 200 && __atomic_load_n(&u.add, __ATOMIC_ACQUIRE) == 0; i++)
+		usleep(10000);
+	assert_int_equal(rte_dev_event_monitor_stop(), 0);
+	assert_int_equal(rte_dev_event_callback_unregister(u.want, uevent_cb, &u), 1);
+	print_message("# uevent add for %s delivered %d time(s)\n", u.want, u.add);
+	assert_int_equal(u.add, 1);
+}
+
 int
 main(void)
 {
@@ -393,6 +466,7 @@ main(void)
 		cmocka_unit_test(test_accessors_and_dma),
 		cmocka_unit_test(test_event_callbacks),
 		cmocka_unit_test(test_event_monitor),
+		cmocka_unit_test(test_event_monitor_delivers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

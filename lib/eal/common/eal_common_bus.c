@@ -87,6 +87,8 @@ rte_bus_scan(void)
 	struct rte_bus *bus = NULL;
 	int ret, first = 0;
 
+	/* Scans change device lists, like hotplug does. */
+	eal_dev_hotplug_lock();
 	while ((bus = bus_next(bus)) != NULL) {
 		ret = bus->scan();
 		if (ret < 0) {
@@ -95,6 +97,7 @@ rte_bus_scan(void)
 				first = ret;
 		}
 	}
+	eal_dev_hotplug_unlock();
 	return first;
 }
 
