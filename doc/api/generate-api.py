@@ -32,7 +32,7 @@ PROJECT_NUMBER         = {version}
 PROJECT_BRIEF          = "API reference"
 OUTPUT_DIRECTORY       = {outdir}
 INPUT                  = {inputs}
-FILE_PATTERNS          = *.h
+FILE_PATTERNS          = *.h *.dox
 OPTIMIZE_OUTPUT_FOR_C  = YES
 EXTRACT_ALL            = YES
 EXTRACT_STATIC         = YES
@@ -116,6 +116,32 @@ def audit(xml_dir):
     return documented, missing
 
 
+def component(header):
+    """'lib/eal/include/rte_eal.h' -> 'eal', 'drivers/bus/vdev/rte_bus_vdev.h' -> 'bus/vdev'."""
+    parts = header.split(os.sep)
+    for i, p in enumerate(parts[:-1]):
+        if p == 'lib' and i + 2 < len(parts):
+            return parts[i + 1]
+        if p == 'drivers' and i + 3 < len(parts):
+            return parts[i + 1] + '/' + parts[i + 2]
+    return 'other'
+
+
+def write_mainpage(path, version, headers):
+    groups = {}
+    for h in headers:
+        groups.setdefault(component(h), []).append(os.path.basename(h))
+    lines = ['/**', ' * @mainpage dpdk-hotplug %s API reference' % version, ' *',
+             ' * The public headers, by library and driver. Applications include them after',
+             ' * `pkg-config --cflags libdpdk`; the guides explain how the parts fit together.',
+             ' *']
+    for name in sorted(groups, key=lambda g: (g.count('/'), g)):
+        lines.append(' * - **%s**: %s' % (name, ', '.join(sorted(groups[name]))))
+    lines.append(' */')
+    with open(path, 'w') as f:
+        f.write('\n'.join(lines) + '\n')
+
+
 def main(argv):
     if len(argv) < 5:
         print('usage: %s OUTDIR VERSION STRICT HEADER...' % argv[0], file=sys.stderr)
@@ -124,9 +150,11 @@ def main(argv):
     headers = sorted(set(os.path.abspath(h) for h in argv[4:]))
     os.makedirs(outdir, exist_ok=True)
     doxyfile = os.path.join(outdir, 'Doxyfile')
+    mainpage = os.path.join(outdir, 'mainpage.dox')
+    write_mainpage(mainpage, version, headers)
     with open(doxyfile, 'w') as f:
         f.write(DOXYFILE.format(version=version, outdir=outdir,
-                                inputs=' \\\n\t'.join(headers),
+                                inputs=' \\\n\t'.join(headers + [mainpage]),
                                 predefined=' \\\n\t'.join(PREDEFINED)))
     res = subprocess.run(['doxygen', doxyfile], check=False)
     if res.returncode != 0:
