@@ -272,6 +272,35 @@ test_iterate(void **state)
 	assert_int_equal(rte_vdev_uninit("net_htest1"), 0);
 }
 
+static int custom_scans;
+static void
+add_by_scan(void *arg)
+{
+	custom_scans++;
+	if (rte_devargs_type_count(RTE_DEVTYPE_VIRTUAL) == 1)
+		rte_devargs_add(RTE_DEVTYPE_VIRTUAL, arg);
+}
+
+static void
+test_custom_scan(void **state)
+{
+	(void)state;
+	assert_int_equal(rte_vdev_add_custom_scan(NULL, NULL), -EINVAL);
+	assert_int_equal(rte_vdev_add_custom_scan(add_by_scan, "net_htest7,x=7"), 0);
+	/* The hotplug rescan runs the callback, which adds a second virtual device. */
+	assert_int_equal(rte_dev_probe("net_htest8"), 0);
+	assert_int_equal(custom_scans, 1);
+	assert_non_null(vdev_named("net_htest7"));
+	assert_false(rte_dev_is_probed(vdev_named("net_htest7")));
+	assert_int_equal(rte_bus_probe(), 0);
+	assert_true(rte_dev_is_probed(vdev_named("net_htest7")));
+	assert_int_equal(rte_vdev_remove_custom_scan(add_by_scan, (void *)-1), 0);
+	assert_int_equal(rte_vdev_remove_custom_scan(add_by_scan, (void *)-1), -ENOENT);
+	assert_int_equal(rte_vdev_uninit("net_htest7"), 0);
+	assert_int_equal(rte_vdev_uninit("net_htest8"), 0);
+	assert_int_equal(rte_devargs_type_count(RTE_DEVTYPE_VIRTUAL), 0);
+}
+
 #define STRESS_THREADS 4
 #define STRESS_ROUNDS 2000
 
@@ -429,6 +458,7 @@ main(void)
 		cmocka_unit_test(test_remove_error_changes_nothing),
 		cmocka_unit_test(test_probe_inside_probe),
 		cmocka_unit_test(test_iterate),
+		cmocka_unit_test(test_custom_scan),
 		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_cycles_leak_nothing),
 	};

@@ -24,6 +24,16 @@ int rte_vdev_init(const char *name, const char *args);
  */
 int rte_vdev_uninit(const char *name);
 
+typedef void (*rte_vdev_scan_callback)(void *user_arg);
+
+/**
+ * Call callback(user_arg) at the start of every vdev scan, e.g. to add devargs for virtual
+ * devices discovered by other means. 0, -EINVAL (NULL callback), -ENOMEM.
+ */
+int rte_vdev_add_custom_scan(rte_vdev_scan_callback callback, void *user_arg);
+/** Stop calling it; user_arg (void *)-1 matches any argument. 0, or -ENOENT if not found. */
+int rte_vdev_remove_custom_scan(rte_vdev_scan_callback callback, void *user_arg);
+
 #ifdef __cplusplus
 }
 #endif

@@ -134,12 +134,69 @@ forget_device(struct rte_vdev_device *dev)
 	free(container_of(dev, struct vdev_device, vdev));
 }
 
-/* A device for every virtual devargs entry that has none yet. */
+struct custom_scan {
+	TAILQ_ENTRY(custom_scan) next;
+	rte_vdev_scan_callback callback;
+	void *user_arg;
+};
+
+static TAILQ_HEAD(, custom_scan) custom_scans = TAILQ_HEAD_INITIALIZER(custom_scans);
+
+int
+rte_vdev_add_custom_scan(rte_vdev_scan_callback callback, void *user_arg)
+{
+	struct custom_scan *cs;
+
+	if (callback == NULL)
+		return -EINVAL;
+	cs = calloc(1, sizeof(*cs));
+	if (cs == NULL)
+		return -ENOMEM;
+	cs->callback = callback;
+	cs->user_arg = user_arg;
+	pthread_mutex_lock(&vdev_lock);
+	TAILQ_INSERT_TAIL(&custom_scans, cs, next);
+	pthread_mutex_unlock(&vdev_lock);
+	return 0;
+}
+
+int
+rte_vdev_remove_custom_scan(rte_vdev_scan_callback callback, void *user_arg)
+{
+	struct custom_scan *cs;
+
+	pthread_mutex_lock(&vdev_lock);
+	TAILQ_FOREACH(cs, &custom_scans, next)
+		if (cs->callback == callback &&
+				(user_arg == (void *)-1 || cs->user_arg == user_arg))
+			break;
+	if (cs != NULL)
+		TAILQ_REMOVE(&custom_scans, cs, next);
+	pthread_mutex_unlock(&vdev_lock);
+	if (cs == NULL)
+		return -ENOENT;
+	free(cs);
+	return 0;
+}
+
+/* Custom scans first (they may add devargs), then a device per virtual devargs entry. */
 static int
 vdev_scan(void)
 {
 	struct rte_devargs *da;
 	struct vdev_device *vd;
+	struct custom_scan *cs;
+
+	/* Called without the list lock: a callback may add devargs or register drivers. */
+	pthread_mutex_lock(&vdev_lock);
+	cs = TAILQ_FIRST(&custom_scans);
+	pthread_mutex_unlock(&vdev_lock);
+	while (cs != NULL) {
+		cs->callback(cs->user_arg);
+		pthread_mutex_lock(&vdev_lock);
+		cs = TAILQ_NEXT(cs, next);
+		pthread_mutex_unlock(&vdev_lock);
+	}
 
 	RTE_EAL_DEVARGS_FOREACH("vdev", da) {
 		if (da->policy == RTE_DEV_BLOCKED || da->name[0] == '\0' ||
