@@ -58,7 +58,8 @@ huge_mount(void)
 		if (sscanf(line, "%255s %4095s %63s %511s", dev, dir, type, opts) != 4)
 			continue;
 		if (strcmp(type, "hugetlbfs") == 0 && access(dir, W_OK) == 0 &&
-				(strstr(opts, "pagesize=2M") != NULL || strstr(opts, "pagesize=") == NULL)) {
+				(strstr(opts, "pagesize=2M") != NULL ||
+				 strstr(opts, "pagesize=") == NULL)) {
 			snprintf(mnt, sizeof(mnt), "%s", dir);
 			break;
 		}
@@ -229,7 +230,8 @@ child_main(int argc, char **argv)
 
 				found = 0;
 				while (f != NULL && fgets(line, sizeof(line), f) != NULL)
-					if (sscanf(line, "%255s %4095s %63s", dev, dir, type) == 3 &&
+					if (sscanf(line, "%255s %4095s %63s", dev, dir,
+							type) == 3 &&
 							strcmp(type, "hugetlbfs") == 0 &&
 							umount2(dir, MNT_DETACH) == 0)
 						found = 1;

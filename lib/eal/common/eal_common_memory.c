@@ -125,7 +125,7 @@ rte_memseg_contig_walk_thread_unsafe(rte_memseg_contig_walk_t func, void *arg)
 			e = s + 1;
 			if (msl->segs[s].len == 0)
 				continue;
-			/* Extend while the next page is mapped and, in PA mode, physically adjacent. */
+			/* Extend while the next page is mapped and, in PA mode, adjacent. */
 			while (e < msl->n_slots && msl->segs[e].len != 0 &&
 					(!pa || msl->segs[e].iova == msl->segs[e - 1].iova +
 						msl->pub.page_sz))
@@ -279,9 +279,9 @@ rte_dump_physmem_layout(FILE *f)
 	for (i = 0; i < eal_mem.n_msl; i++) {
 		const struct eal_memseg_list *msl = &eal_mem.msl[i];
 
-		fprintf(f, "memseg list %u: socket_id=%d page_sz=%" PRIu64 " kB va=%p len=0x%zx mapped=%u pages\n",
-			i, msl->pub.socket_id, msl->pub.page_sz >> 10, msl->pub.base_va,
-			msl->pub.len, msl->n_mapped);
+		fprintf(f, "memseg list %u: socket_id=%d page_sz=%" PRIu64
+			" kB va=%p len=0x%zx mapped=%u pages\n", i, msl->pub.socket_id,
+			msl->pub.page_sz >> 10, msl->pub.base_va, msl->pub.len, msl->n_mapped);
 	}
 	rte_memseg_contig_walk_thread_unsafe(dump_run, f);
 	pthread_rwlock_unlock(&eal_mem.lock);

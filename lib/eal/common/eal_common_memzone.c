@@ -88,7 +88,7 @@ check_args(const char *name, size_t len, int socket_id, unsigned int align, unsi
 		return EINVAL;
 	}
 	if (bound != 0 && (!rte_is_power_of_2(bound) || bound < len)) {
-		EAL_LOG(ERR, "memzone %s: boundary %u must be a power of two no smaller than length %zu\n",
+		EAL_LOG(ERR, "memzone %s: boundary %u must be a power of two >= length %zu\n",
 			name, bound, len);
 		return EINVAL;
 	}
@@ -144,8 +144,7 @@ mz_reserve(const char *name, size_t len, int socket_id, unsigned int flags, unsi
 		if (bound != 0)
 			len = RTE_MIN(len, (size_t)bound);
 		if (len == 0) {
-			EAL_LOG(ERR, "memzone %s: no free memory for a zone of the largest free size\n",
-				name);
+			EAL_LOG(ERR, "memzone %s: no free block for a zone of length 0\n", name);
 			rte_errno = ENOMEM;
 			return NULL;
 		}
@@ -159,11 +158,12 @@ mz_reserve(const char *name, size_t len, int socket_id, unsigned int flags, unsi
 	}
 	if (addr == NULL) {
 		if (req.contig && rte_eal_iova_mode() == RTE_IOVA_PA)
-			EAL_LOG(ERR, "memzone %s: no IOVA-contiguous block of %zu bytes (in PA mode a zone larger than a page needs physically adjacent pages)\n",
-				name, len);
+			EAL_LOG(ERR, "memzone %s: no IOVA-contiguous block of %zu bytes "
+				"(in PA mode, a zone larger than a page needs physically "
+				"adjacent pages)\n", name, len);
 		else
-			EAL_LOG(ERR, "memzone %s: cannot allocate %zu bytes on socket %d\n", name, len,
-				socket_id);
+			EAL_LOG(ERR, "memzone %s: cannot allocate %zu bytes on socket %d\n", name,
+				len, socket_id);
 		rte_errno = ENOMEM;
 		if (mz == &mz_table.zones[mz_table.top - 1])
 			mz_table.top--;

@@ -24,7 +24,7 @@
 #define EAL_NO_HUGE_DEFAULT_LIMIT (512ULL << 20)
 /* Virtual address space reserved for one list at most, whatever the number of hugepages. */
 #define EAL_MSL_MAX_VA (64ULL << 30)
-/* --no-huge memory is mapped in chunks of at least this size, to keep the number of mappings low. */
+/* --no-huge memory is mapped in chunks of at least this size: fewer mappings, fewer events. */
 #define EAL_NO_HUGE_MIN_CHUNK (2ULL << 20)
 
 struct eal_memseg_list {

@@ -46,7 +46,7 @@ malloc_elem_join_next(struct malloc_elem *e)
 	e->next = n->next;
 	if (n->next != NULL)
 		n->next->prev = e;
-	/* The absorbed header is now data: make sure a stale pointer to it is not taken as valid. */
+	/* The absorbed header is now data: a stale pointer to it must not look valid. */
 	n->state = 0;
 	n->cookie = 0;
 }
@@ -58,7 +58,7 @@ malloc_elem_fit(const struct malloc_elem *e, size_t size, size_t align, size_t b
 	uintptr_t end = (uintptr_t)malloc_elem_end(e);
 	uintptr_t d = RTE_ALIGN_CEIL(start, align);
 
-	/* Moving up to the boundary the block would cross keeps it within one bound-sized window. */
+	/* Moving up to the boundary the block would cross keeps it in one bound window. */
 	if (bound != 0 && ((d ^ (d + size - 1)) & ~(bound - 1)) != 0)
 		d = RTE_ALIGN_FLOOR(d + size - 1, bound);
 	if (d < start || d + size > end || d + size < d)

@@ -46,7 +46,7 @@ struct malloc_elem {
 	struct malloc_chunk *chunk;
 	size_t size;                    /* from this header to the next element */
 	uint32_t state;
-	uint32_t pad;                   /* BUSY: gap before the data's PAD header; PAD: back offset */
+	uint32_t pad;                   /* BUSY: gap before the PAD header; PAD: back offset */
 	uint64_t cookie;                /* depends on the address, see malloc_elem_cookie */
 };
 

@@ -409,8 +409,8 @@ heap_prealloc(int socket, uint64_t bytes)
 		bytes = bytes > n * pg ? bytes - n * pg : 0;
 	}
 	if (bytes > 0) {
-		EAL_LOG(ERR, "cannot pre-allocate memory on socket %d: %" PRIu64 " MB could not be mapped\n",
-			socket, (uint64_t)((bytes + MB - 1) / MB));
+		EAL_LOG(ERR, "cannot pre-allocate memory on socket %d: %" PRIu64
+			" MB could not be mapped\n", socket, (uint64_t)((bytes + MB - 1) / MB));
 		return -1;
 	}
 	return 0;
@@ -432,9 +432,12 @@ rte_eal_malloc_heap_init(void)
 		h->socket_id = (int)s;
 	}
 	if (cfg->force_sockets) {
-		for (s = 0; s < RTE_MAX_NUMA_NODES; s++)
-			if (cfg->socket_mem[s] != 0 && heap_prealloc((int)s, cfg->socket_mem[s]) < 0)
+		for (s = 0; s < RTE_MAX_NUMA_NODES; s++) {
+			uint64_t want = cfg->socket_mem[s];
+
+			if (want != 0 && heap_prealloc((int)s, want) < 0)
 				goto fail;
+		}
 	} else {
 		/* -m: take from each node in turn what it has until the amount is reached. */
 		for (s = 0; s < RTE_MAX_NUMA_NODES && left > 0; s++) {
@@ -443,11 +446,13 @@ rte_eal_malloc_heap_init(void)
 
 			for (i = 0; i < eal_mem.n_msl; i++) {
 				const struct eal_memseg_list *msl = &eal_mem.msl[i];
+				int hp = msl->hp_idx;
 
 				if (msl->pub.socket_id != (int)s)
 					continue;
-				have += msl->hp_idx >= 0 ? (uint64_t)eal_mem.hp[msl->hp_idx].avail[s] *
-					msl->pub.page_sz : msl->pub.len;
+				have += hp >= 0 ?
+					(uint64_t)eal_mem.hp[hp].avail[s] * msl->pub.page_sz :
+					msl->pub.len;
 			}
 			have = RTE_MIN(have, left);
 			if (have != 0 && heap_prealloc((int)s, have) < 0)
@@ -545,13 +550,15 @@ rte_malloc_dump_heaps(FILE *f)
 
 		pthread_mutex_lock(&h->lock);
 		if (h->n_chunks != 0)
-			fprintf(f, "Heap socket %u: %u chunks, %zu bytes, %u blocks in use (%zu bytes)\n",
-				s, h->n_chunks, h->total_bytes, h->alloc_count, h->alloc_bytes);
+			fprintf(f, "Heap socket %u: %u chunks, %zu bytes, "
+				"%u blocks in use (%zu bytes)\n", s, h->n_chunks, h->total_bytes,
+				h->alloc_count, h->alloc_bytes);
 		TAILQ_FOREACH(c, &h->chunks, next) {
 			const struct malloc_elem *e = RTE_PTR_ADD(c, MALLOC_CHUNK_HEADER_LEN);
 
-			fprintf(f, "  chunk %p len 0x%zx page_sz %" PRIu64 " kB%s\n", (const void *)c,
-				c->len, c->msl->pub.page_sz >> 10, c->pinned ? " pinned" : "");
+			fprintf(f, "  chunk %p len 0x%zx page_sz %" PRIu64 " kB%s\n",
+				(const void *)c, c->len, c->msl->pub.page_sz >> 10,
+				c->pinned ? " pinned" : "");
 			for (; e != NULL; e = e->next)
 				fprintf(f, "    %s %p size 0x%zx%s\n",
 					e->state == ELEM_FREE ? "free" : "busy", (const void *)e,

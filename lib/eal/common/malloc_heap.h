@@ -38,7 +38,7 @@ struct malloc_req {
 	bool contig;            /* the block must be IOVA-contiguous */
 };
 
-/* Allocate on socket (SOCKET_ID_ANY: the caller's node first, then the others). NULL + rte_errno. */
+/* Allocate on socket (SOCKET_ID_ANY: the caller's node, then the others); NULL + rte_errno. */
 void *malloc_heap_alloc(const struct malloc_req *req, int socket);
 /* 0, or -1 when ptr is not a block from the heap (nothing is changed then). */
 int malloc_heap_free(void *ptr);

@@ -130,7 +130,7 @@ find_mounts(const char *huge_dir)
 		if (huge_dir != NULL)
 			found_dir = true;
 		w = access(fields[1], W_OK) == 0;
-		/* The first writable mount of each size wins; a read-only one is kept for messages. */
+		/* The first writable mount of a size wins; a read-only one serves messages. */
 		for (i = 0; i < eal_mem.n_hp; i++) {
 			struct eal_hp_size *hp = &eal_mem.hp[i];
 
@@ -194,7 +194,8 @@ count_pages(struct eal_hp_size *hp, const char *name)
 	for (n = 0; n < RTE_MAX_NUMA_NODES; n++) {
 		if (!node_present[n])
 			continue;
-		snprintf(path, sizeof(path), SYS_NODE "/node%u/hugepages/%s/free_hugepages", n, name);
+		snprintf(path, sizeof(path), SYS_NODE "/node%u/hugepages/%s/free_hugepages", n,
+			name);
 		if (read_u64(path, &v) < 0)
 			continue;
 		per_node = true;
@@ -359,7 +360,8 @@ eal_hugepage_clean_stale(const char *prefix)
 			if (!is_our_file(e->d_name, prefix, plen))
 				continue;
 			if (unlinkat(dirfd(d), e->d_name, 0) == 0)
-				EAL_LOG(INFO, "removed stale hugepage file %s/%s\n", mnt, e->d_name);
+				EAL_LOG(INFO, "removed stale hugepage file %s/%s\n", mnt,
+					e->d_name);
 		}
 		closedir(d);
 	}

@@ -241,7 +241,7 @@ eal_memalloc_unmap(struct eal_memseg_list *msl, unsigned int first, unsigned int
 
 	memset(&msl->segs[first], 0, sizeof(msl->segs[0]) * n);
 	if (reserve_fixed(va, (size_t)n * pg) != 0) {
-		/* The range is no longer ours: keep its slots marked so nothing maps there again. */
+		/* The range is no longer ours: its slots stay marked so nothing maps there. */
 		munmap(va, (size_t)n * pg);
 	} else {
 		mark_slots(msl, first, n, false);

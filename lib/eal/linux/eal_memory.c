@@ -72,7 +72,8 @@ choose_iova_mode(void)
 	enum rte_iova_mode mode;
 
 	if (cfg->iova_mode == RTE_IOVA_PA && !phys) {
-		EAL_LOG(ERR, "--iova-mode=pa: physical addresses are not readable from /proc/self/pagemap (needs root)\n");
+		EAL_LOG(ERR, "--iova-mode=pa: physical addresses are not readable from "
+			"/proc/self/pagemap (needs root)\n");
 		rte_errno = EACCES;
 		return -1;
 	}
@@ -156,7 +157,8 @@ report_no_hugepages(void)
 			" (not writable)" : "");
 	}
 	if (eal_mem.n_hp == 0)
-		EAL_LOG(ERR, "no hugepage support in this kernel - use --no-huge to run without hugepages\n");
+		EAL_LOG(ERR, "no hugepage support in this kernel - "
+			"use --no-huge to run without hugepages\n");
 	else
 		EAL_LOG(ERR, "%s (%s) - use --no-huge to run without them\n", unmounted_free ?
 			"no usable hugepages" : "no free hugepages", what);
@@ -177,8 +179,9 @@ check_requested(void)
 			if (cfg->socket_mem[n] <= free_bytes_on(n))
 				continue;
 			EAL_LOG(ERR, "--socket-mem asks for %" PRIu64 " MB on socket %u but only %"
-				PRIu64 " MB of hugepages are free there\n", (uint64_t)(cfg->socket_mem[n] / MB),
-				n, (uint64_t)(free_bytes_on(n) / MB));
+				PRIu64 " MB of hugepages are free there\n",
+				(uint64_t)(cfg->socket_mem[n] / MB), n,
+				(uint64_t)(free_bytes_on(n) / MB));
 			return -1;
 		}
 	} else if (cfg->memory > total) {

@@ -92,8 +92,8 @@ eal_create_runtime_dir(void)
 		return -1;
 	}
 	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
-		EAL_LOG(ERR, "another primary process is running with --file-prefix=%s (lock on %s held)\n",
-			prefix, path);
+		EAL_LOG(ERR, "another primary process is running with --file-prefix=%s "
+			"(lock on %s held)\n", prefix, path);
 		close(fd);
 		rte_errno = EEXIST;
 		return -1;
