@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Time stamp counter and delays. The TSC rate is measured once at rte_eal_init. */
+/**
+ * @file
+ * Time stamp counter and delays. The TSC rate comes from the CPU or the hypervisor when they
+ * state it, else from a 2 ms measurement started when EAL is loaded.
+ */
 #ifndef _RTE_CYCLES_H_
 #define _RTE_CYCLES_H_
 
@@ -10,15 +14,17 @@
 extern "C" {
 #endif
 
-#define MS_PER_S 1000
-#define US_PER_S 1000000
-#define NS_PER_S 1000000000
+#define MS_PER_S 1000        /**< milliseconds per second */
+#define US_PER_S 1000000     /**< microseconds per second */
+#define NS_PER_S 1000000000  /**< nanoseconds per second */
 
+/** Timer sources DPDK knows; only the TSC is used here. */
 enum timer_source {
-	EAL_TIMER_TSC = 0,
-	EAL_TIMER_HPET
+	EAL_TIMER_TSC = 0, /**< the time stamp counter */
+	EAL_TIMER_HPET     /**< the HPET (not supported) */
 };
 
+/** The time stamp counter. */
 static inline uint64_t
 rte_rdtsc(void)
 {
@@ -34,6 +40,7 @@ rte_rdtsc_precise(void)
 	return __builtin_ia32_rdtscp(&aux);
 }
 
+/** The time stamp counter (same as rte_rdtsc). */
 static inline uint64_t
 rte_get_tsc_cycles(void)
 {
@@ -43,11 +50,13 @@ rte_get_tsc_cycles(void)
 /** TSC ticks per second. */
 uint64_t rte_get_tsc_hz(void);
 
+/** Cycles of the default timer, the TSC. */
 static inline uint64_t rte_get_timer_cycles(void)
 {
 	return rte_get_tsc_cycles();
 }
 
+/** Frequency of the default timer, the TSC's. */
 static inline uint64_t rte_get_timer_hz(void)
 {
 	return rte_get_tsc_hz();
@@ -56,14 +65,18 @@ static inline uint64_t rte_get_timer_hz(void)
 /** Busy-wait (or, with rte_delay_us_sleep installed, sleep) for us microseconds. */
 extern void (*rte_delay_us)(unsigned int us);
 
+/** Wait ms milliseconds through rte_delay_us. */
 static inline void
 rte_delay_ms(unsigned int ms)
 {
 	rte_delay_us(ms * 1000);
 }
 
+/** Busy-wait us microseconds on the TSC. */
 void rte_delay_us_block(unsigned int us);
+/** Sleep us microseconds (nanosleep), giving the CPU away. */
 void rte_delay_us_sleep(unsigned int us);
+/** Make rte_delay_us call userfunc (NULL restores rte_delay_us_block). */
 void rte_delay_us_callback_register(void (*userfunc)(unsigned int));
 
 #ifdef __cplusplus

@@ -1,4 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
+/**
+ * @file
+ * Diagnostics for bugs: rte_panic, rte_exit, RTE_VERIFY, stack dumps.
+ */
 #ifndef _RTE_DEBUG_H_
 #define _RTE_DEBUG_H_
 
@@ -20,16 +24,19 @@ void rte_dump_stack(void);
 #define rte_panic(...) __rte_panic(__func__, __VA_ARGS__, "dummy")
 #define __rte_panic(func, format, ...) rte_panic_(func, format "%.0s", __VA_ARGS__)
 
+/** RTE_VERIFY in builds with RTE_ENABLE_ASSERT, nothing otherwise. */
 #ifdef RTE_ENABLE_ASSERT
 #define RTE_ASSERT(exp) RTE_VERIFY(exp)
 #else
 #define RTE_ASSERT(exp) do {} while (0)
 #endif
+/** Panic with the expression and line when exp is false. */
 #define RTE_VERIFY(exp) do { \
 	if (unlikely(!(exp))) \
 		rte_panic("line %d\tassert \"%s\" failed\n", __LINE__, #exp); \
 } while (0)
 
+/** Implementation of rte_panic: log, dump the stack, abort. */
 __rte_noreturn void rte_panic_(const char *funcname, const char *format, ...)
 	__rte_cold __rte_format_printf(2, 3);
 

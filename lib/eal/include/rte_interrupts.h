@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
  * Interrupt handles: a file descriptor that becomes readable when a device raises an interrupt
  * (uio, vfio eventfd, netlink uevents), and callbacks run by EAL's interrupt thread.
  */
@@ -15,38 +16,49 @@ extern "C" {
 
 struct rte_intr_handle;
 
+/** Kind of fd behind a handle: decides what the interrupt thread reads and how to switch it. */
 enum rte_intr_handle_type {
-	RTE_INTR_HANDLE_UNKNOWN = 0,
-	RTE_INTR_HANDLE_UIO,
-	RTE_INTR_HANDLE_UIO_INTX,
-	RTE_INTR_HANDLE_VFIO_LEGACY,
-	RTE_INTR_HANDLE_VFIO_MSI,
-	RTE_INTR_HANDLE_VFIO_MSIX,
-	RTE_INTR_HANDLE_ALARM,
-	RTE_INTR_HANDLE_EXT,
-	RTE_INTR_HANDLE_VDEV,
-	RTE_INTR_HANDLE_DEV_EVENT,
-	RTE_INTR_HANDLE_VFIO_REQ,
-	RTE_INTR_HANDLE_MAX
+	RTE_INTR_HANDLE_UNKNOWN = 0, /**< not set; callbacks read the fd themselves */
+	RTE_INTR_HANDLE_UIO,         /**< uio fd (igb_uio): 32-bit count, irqcontrol writes */
+	RTE_INTR_HANDLE_UIO_INTX,    /**< uio_pci_generic: INTx through PCI config space */
+	RTE_INTR_HANDLE_VFIO_LEGACY, /**< vfio INTx eventfd */
+	RTE_INTR_HANDLE_VFIO_MSI,    /**< vfio MSI eventfd */
+	RTE_INTR_HANDLE_VFIO_MSIX,   /**< vfio MSI-X eventfd */
+	RTE_INTR_HANDLE_ALARM,       /**< timerfd */
+	RTE_INTR_HANDLE_EXT,         /**< any other fd; callbacks read it */
+	RTE_INTR_HANDLE_VDEV,        /**< virtual device; nothing to switch */
+	RTE_INTR_HANDLE_DEV_EVENT,   /**< device events (uevent netlink socket) */
+	RTE_INTR_HANDLE_VFIO_REQ,    /**< vfio device request notifier */
+	RTE_INTR_HANDLE_MAX          /**< number of types */
 };
 
-/* Flags for rte_intr_instance_alloc. */
+/** rte_intr_instance_alloc flag: handle used by this process only. */
 #define RTE_INTR_INSTANCE_F_PRIVATE 0x00000000
+/** rte_intr_instance_alloc flag: handle shared between processes (same as private here). */
 #define RTE_INTR_INSTANCE_F_SHARED 0x00000001
 
+/** An interrupt callback, run on the interrupt thread. */
 typedef void (*rte_intr_callback_fn)(void *cb_arg);
+/** Called for a callback removed by rte_intr_callback_unregister_pending, before it is freed. */
 typedef void (*rte_intr_unregister_callback_fn)(struct rte_intr_handle *intr_handle, void *cb_arg);
 
 /** A new handle (fd -1, type unknown), or NULL with rte_errno. */
 struct rte_intr_handle *rte_intr_instance_alloc(uint32_t flags);
 /** A copy of src (fds, type, flags), or NULL with rte_errno. */
 struct rte_intr_handle *rte_intr_instance_dup(const struct rte_intr_handle *src);
+/** Free a handle (NULL is fine); its fds are the owner's to close. */
 void rte_intr_instance_free(struct rte_intr_handle *intr_handle);
+/** Set the fd the interrupt thread waits on; 0 or -EINVAL. */
 int rte_intr_fd_set(struct rte_intr_handle *intr_handle, int fd);
+/** The fd the interrupt thread waits on, -1 if none. */
 int rte_intr_fd_get(const struct rte_intr_handle *intr_handle);
+/** Set the handle's type; 0 or -EINVAL. */
 int rte_intr_type_set(struct rte_intr_handle *intr_handle, enum rte_intr_handle_type type);
+/** The handle's type (RTE_INTR_HANDLE_UNKNOWN for NULL). */
 enum rte_intr_handle_type rte_intr_type_get(const struct rte_intr_handle *intr_handle);
+/** Set the device fd (vfio device, uio config space); 0 or -EINVAL. */
 int rte_intr_dev_fd_set(struct rte_intr_handle *intr_handle, int fd);
+/** The device fd, -1 if none. */
 int rte_intr_dev_fd_get(const struct rte_intr_handle *intr_handle);
 
 /**
@@ -82,7 +94,9 @@ int rte_intr_callback_unregister_pending(const struct rte_intr_handle *intr_hand
  * enable/disable included); a negative errno from the device otherwise.
  */
 int rte_intr_enable(const struct rte_intr_handle *intr_handle);
+/** Mask the device interrupt; see rte_intr_enable. */
 int rte_intr_disable(const struct rte_intr_handle *intr_handle);
+/** Unmask after an interrupt was handled (a no-op for MSI/MSI-X); see rte_intr_enable. */
 int rte_intr_ack(const struct rte_intr_handle *intr_handle);
 /** Is the caller the interrupt thread? */
 int rte_thread_is_intr(void);

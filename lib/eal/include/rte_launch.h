@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Running functions on worker lcores. */
+/**
+ * @file
+ * Running functions on worker lcores.
+ */
 #ifndef _RTE_LAUNCH_H_
 #define _RTE_LAUNCH_H_
 
@@ -7,11 +10,13 @@
 extern "C" {
 #endif
 
+/** State of an lcore, as rte_eal_get_lcore_state reports it. */
 enum rte_lcore_state_t {
-	WAIT,     /* waiting for a function to run (again) */
-	RUNNING,  /* running one */
+	WAIT,     /**< waiting for a function to run (again) */
+	RUNNING,  /**< running one */
 };
 
+/** A function run on an lcore; its return value is handed back by rte_eal_wait_lcore. */
 typedef int (lcore_function_t)(void *);
 
 /**
@@ -20,14 +25,16 @@ typedef int (lcore_function_t)(void *);
  */
 int rte_eal_remote_launch(lcore_function_t *f, void *arg, unsigned int worker_id);
 
+/** Whether rte_eal_mp_remote_launch also runs the function on the calling (main) lcore. */
 enum rte_rmt_call_main_t {
-	SKIP_MAIN = 0,
-	CALL_MAIN,
+	SKIP_MAIN = 0, /**< workers only */
+	CALL_MAIN,     /**< workers, then the main lcore itself */
 };
 
 /** Start f(arg) on every worker (and on the caller when CALL_MAIN). 0 or -EBUSY. */
 int rte_eal_mp_remote_launch(lcore_function_t *f, void *arg, enum rte_rmt_call_main_t call_main);
 
+/** WAIT or RUNNING (WAIT for an id out of range). */
 enum rte_lcore_state_t rte_eal_get_lcore_state(unsigned int worker_id);
 
 /**
@@ -35,6 +42,7 @@ enum rte_lcore_state_t rte_eal_get_lcore_state(unsigned int worker_id);
  * (0 if none was ever launched).
  */
 int rte_eal_wait_lcore(unsigned int worker_id);
+/** rte_eal_wait_lcore on every worker; afterwards all are in WAIT. */
 void rte_eal_mp_wait_lcore(void);
 
 #ifdef __cplusplus

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Fast pseudo-random numbers (not for cryptography): one generator state per lcore. */
+/**
+ * @file
+ * Fast pseudo-random numbers (not for cryptography): one generator state per lcore.
+ */
 #ifndef _RTE_RANDOM_H_
 #define _RTE_RANDOM_H_
 

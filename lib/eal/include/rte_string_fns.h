@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* String helpers missing from the C library. */
+/**
+ * @file
+ * String helpers missing from the C library.
+ */
 #ifndef _RTE_STRING_FNS_H_
 #define _RTE_STRING_FNS_H_
 
@@ -46,9 +49,11 @@ rte_strlcat(char *dst, const char *src, size_t size)
 }
 
 #ifndef strlcpy
+/** strlcpy for C libraries without it. */
 #define strlcpy(dst, src, size) rte_strlcpy(dst, src, size)
 #endif
 #ifndef strlcat
+/** strlcat for C libraries without it. */
 #define strlcat(dst, src, size) rte_strlcat(dst, src, size)
 #endif
 
