@@ -661,6 +661,8 @@ pcap_remove(struct rte_vdev_device *vdev)
 
 	if (dev == NULL)
 		return 0;
+	/* Closing stops the port first if needed, and closes every handle (pcap_dev_close). */
+	rte_eth_dev_close(dev->data->port_id);
 	in = dev->data->dev_private;
 	if (in != NULL)
 		close_handles(in);
