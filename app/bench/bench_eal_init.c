@@ -63,7 +63,8 @@ main(int argc, char **argv)
 	ret = rte_eal_init(argc, argv);
 	t1 = now_ms();
 	if (ret < 0) {
-		fprintf(stderr, "bench_eal_init: rte_eal_init failed: %s\n", rte_strerror(rte_errno));
+		fprintf(stderr, "bench_eal_init: rte_eal_init failed: %s\n",
+			rte_strerror(rte_errno));
 		return 1;
 	}
 	ret = rte_eal_cleanup();
@@ -73,7 +74,8 @@ main(int argc, char **argv)
 		return 1;
 	}
 	getrusage(RUSAGE_SELF, &ru);
-	printf("bench_eal_init: init_ms=%.3f cleanup_ms=%.3f total_ms=%.3f rss_before_kib=%ld maxrss_kib=%ld vmhwm_kib=%ld\n",
+	printf("bench_eal_init: init_ms=%.3f cleanup_ms=%.3f total_ms=%.3f rss_before_kib=%ld "
+		"maxrss_kib=%ld vmhwm_kib=%ld\n",
 		t1 - t0, t2 - t1, t2 - t0, rss_before, ru.ru_maxrss, proc_status_kib("VmHWM"));
 	return 0;
 }

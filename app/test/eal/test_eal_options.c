@@ -297,7 +297,8 @@ static void
 test_log_level_options(void **state)
 {
 	static const char *const opts[] = { PREFIX, "--no-huge", "--log-level=lib.eal:debug",
-		"--log-level", "user[12],err", "--log-level=test.opt.*:warn", "--log-level=6", NULL };
+		"--log-level", "user[12],err", "--log-level=test.opt.*:warn", "--log-level=6",
+		NULL };
 	uint32_t before_global = rte_log_get_global_level();
 	int before_eal = rte_log_get_level(RTE_LOGTYPE_EAL);
 	int late;

@@ -169,7 +169,8 @@ rte_eal_remote_launch(lcore_function_t *f, void *arg, unsigned int worker_id)
 	struct lcore_config *lc;
 
 	if (f == NULL || worker_id >= RTE_MAX_LCORE || !rte_lcore_is_enabled(worker_id) ||
-			worker_id == rte_get_main_lcore() || !lcore_config[worker_id].thread_started)
+			worker_id == rte_get_main_lcore() ||
+			!lcore_config[worker_id].thread_started)
 		return -EINVAL;
 	lc = &lcore_config[worker_id];
 	/* Claiming the lcore with one atomic step keeps two concurrent launchers apart. */

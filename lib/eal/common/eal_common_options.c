@@ -609,8 +609,8 @@ check_lcore_plan(const char *optname, const char *arg, bool mapped)
 			if (!CPU_ISSET(cpu, &lcore_plan.cpus[l]))
 				continue;
 			if (!CPU_ISSET(cpu, &allowed) || !eal_cpu_detected(cpu)) {
-				EAL_LOG(ERR, "option %s: CPU %u (for lcore %u) in '%s' is not available\n",
-					optname, cpu, l, arg);
+				EAL_LOG(ERR, "option %s: CPU %u (for lcore %u) in '%s' "
+					"is not available\n", optname, cpu, l, arg);
 				return -1;
 			}
 		}
@@ -680,19 +680,21 @@ parse_one_option(int opt, const char *arg, const char *optname, struct internal_
 			unsigned int n, i;
 
 			if (parse_lcore_list(arg, cores, order, &n) < 0) {
-				EAL_LOG(ERR, "option -l: invalid core list '%s' (expected e.g. 0-3,5, each below %d)\n",
-					arg, RTE_MAX_LCORE);
+				EAL_LOG(ERR, "option -l: invalid core list '%s' "
+					"(expected e.g. 0-3,5, each below %d)\n", arg,
+					RTE_MAX_LCORE);
 				return -1;
 			}
 			for (i = 0; i < n; i++)
-				lcore_plan_add((unsigned int)order[i], &lcore_config[order[i]].cpuset);
+				lcore_plan_add((unsigned int)order[i],
+					&lcore_config[order[i]].cpuset);
 			lcore_plan.opt = "-l";
 		} else if (opt == 'c') {
 			unsigned int i;
 
 			if (parse_coremask(arg, cores, RTE_MAX_LCORE) < 0) {
-				EAL_LOG(ERR, "option -c: invalid core mask '%s' (hexadecimal, lcores below %d)\n",
-					arg, RTE_MAX_LCORE);
+				EAL_LOG(ERR, "option -c: invalid core mask '%s' "
+					"(hexadecimal, lcores below %d)\n", arg, RTE_MAX_LCORE);
 				return -1;
 			}
 			for (i = 0; i < RTE_MAX_LCORE; i++)
@@ -701,8 +703,9 @@ parse_one_option(int opt, const char *arg, const char *optname, struct internal_
 			lcore_plan.opt = "-c";
 		} else {
 			if (parse_lcores_map(arg) < 0) {
-				EAL_LOG(ERR, "option --lcores: invalid lcore map '%s' (expected e.g. 0-3 or 1@2,(3-4)@(5-6), lcores below %d)\n",
-					arg, RTE_MAX_LCORE);
+				EAL_LOG(ERR, "option --lcores: invalid lcore map '%s' (expected "
+					"e.g. 0-3 or 1@2,(3-4)@(5-6), lcores below %d)\n", arg,
+					RTE_MAX_LCORE);
 				lcore_plan.opt = NULL;
 				return -1;
 			}
@@ -740,8 +743,8 @@ parse_one_option(int opt, const char *arg, const char *optname, struct internal_
 		return 0;
 	case OPT_SOCKET_MEM:
 		if (parse_socket_mem(arg, cfg) < 0) {
-			EAL_LOG(ERR, "option --socket-mem: invalid list '%s' (megabytes per node)\n",
-				arg);
+			EAL_LOG(ERR, "option --socket-mem: invalid list '%s' "
+				"(megabytes per node)\n", arg);
 			return -1;
 		}
 		return 0;
@@ -774,7 +777,8 @@ parse_one_option(int opt, const char *arg, const char *optname, struct internal_
 			exit(EXIT_SUCCESS);
 		}
 		if (parse_log_level(arg) < 0) {
-			EAL_LOG(ERR, "option --log-level: invalid value '%s' (expected LEVEL, TYPE:LEVEL or TYPE,LEVEL; LEVEL 1-8 or a name such as debug)\n",
+			EAL_LOG(ERR, "option --log-level: invalid value '%s' (expected LEVEL, "
+				"TYPE:LEVEL or TYPE,LEVEL; LEVEL 1-8 or a name such as debug)\n",
 				arg);
 			return -1;
 		}
@@ -916,7 +920,8 @@ check_options(struct internal_config *cfg)
 	if (lcore_plan.opt != NULL)
 		apply_lcore_plan();
 	if (config->lcore_count == 0) {
-		EAL_LOG(ERR, "no usable lcore (check -l/-c against the CPUs this process may use)\n");
+		EAL_LOG(ERR,
+			"no usable lcore (check -l/-c against the CPUs this process may use)\n");
 		return -1;
 	}
 	if (cfg->main_lcore_set) {
