@@ -103,9 +103,10 @@ def read_pci_table(elf, driver, table_name):
     return ids
 
 
-def drivers_from_markers(elf, strings, known):
+def drivers_from_markers(elf, strings, known, strict=True):
     """Drivers described by raw markers, except those in known (already described by a
-    build-time string, whose PCI table need not be looked up)."""
+    build-time string, whose PCI table need not be looked up). When not strict, a PCI table
+    that cannot be read (stripped file) gives a warning and pci_ids None."""
     drivers = {}
 
     def drv(name):
@@ -125,7 +126,14 @@ def drivers_from_markers(elf, strings, known):
         if kind == 'NAME':
             drv(name)
         elif kind == 'PCI_TABLE':
-            drv(name)['pci_ids'] = read_pci_table(elf, name, value)
+            try:
+                drv(name)['pci_ids'] = read_pci_table(elf, name, value)
+            except PmdInfoError as e:
+                if strict:
+                    raise
+                drv(name)['pci_ids'] = None
+                print('Warning: %s: PCI ids of %s not readable (%s; the file was stripped and '
+                      'built without gen-pmdinfo)' % (elf.stream.name, name, e), file=sys.stderr)
         elif kind == 'KMOD_DEP':
             drv(name)['kmod'] = value
         elif kind == 'PARAM_STRING':
@@ -153,12 +161,12 @@ def drivers_from_info_strings(strings):
     return drivers
 
 
-def scan_elf(elf, use_markers=True):
+def scan_elf(elf, use_markers=True, strict=True):
     """Drivers of one ELF file, by name. Built-time strings win over raw markers."""
     strings = section_strings(elf)
     drivers = drivers_from_info_strings(strings)
     if use_markers:
-        drivers.update(drivers_from_markers(elf, strings, set(drivers)))
+        drivers.update(drivers_from_markers(elf, strings, set(drivers), strict))
     return drivers
 
 
@@ -199,7 +207,7 @@ def archive_members(data, path):
             yield name, data[body:body + size]
 
 
-def scan_file(path, use_markers=True):
+def scan_file(path, use_markers=True, strict=True):
     """Drivers found in an ELF file or in each ELF member of an archive."""
     try:
         with open(path, 'rb') as f:
@@ -217,7 +225,9 @@ def scan_file(path, use_markers=True):
                 raise PmdInfoError('%s is not an ELF file' % path)
             continue
         try:
-            drivers.update(scan_elf(ELFFile(io.BytesIO(blob)), use_markers))
+            stream = io.BytesIO(blob)
+            stream.name = name
+            drivers.update(scan_elf(ELFFile(stream), use_markers, strict))
         except ELFError as e:
             raise PmdInfoError('%s: %s' % (name, e)) from e
         except PmdInfoError as e:
@@ -292,7 +302,9 @@ def print_text(drivers, pci_ids_file):
             print('  kernel modules: %s' % d['kmod'])
         if d['params']:
             print('  parameters: %s' % d['params'])
-        if d['pci_ids']:
+        if d['pci_ids'] is None:
+            print('  PCI ids: not readable')
+        elif d['pci_ids']:
             print('  PCI ids (vendor:device subsystem vendor:device):')
             for ven, dev, sven, sdev in d['pci_ids']:
                 sub = 'any' if sven == 0xffff and sdev == 0xffff else '%04x:%04x' % (sven, sdev)
@@ -320,7 +332,7 @@ def main(argv=None):
     drivers = []
     try:
         for path in expand_paths(args.files, args.plugindir):
-            for d in scan_file(path).values():
+            for d in scan_file(path, strict=False).values():
                 if all(d['name'] != x['name'] for x in drivers):
                     drivers.append(d)
     except PmdInfoError as e:

@@ -75,11 +75,33 @@ class PmdinfoTest(unittest.TestCase):
     def test_markers_of_archive(self):
         self.assertEqual(self.json_of(ARCHIVE), EXPECTED)
 
-    def test_stripped_markers_name_missing_symbol(self):
+    def test_stripped_markers_without_pci_ids(self):
         if not shutil.which('strip'):
             self.skipTest('strip (binutils) is not installed')
+        res = self.run_tool('--json', self.stripped(RAW_SO))
+        self.assertEqual(res.returncode, 0, res.stderr)
+        warnings = res.stderr.strip().splitlines()
+        self.assertEqual(len(warnings), 2, res.stderr)
+        for w, drv in zip(sorted(warnings), ('net_fake_odd', 'net_fake_pci')):
+            self.assertTrue(w.startswith('Warning: '), w)
+            self.assertIn('PCI ids of %s not readable' % drv, w)
+            self.assertIn('no symbol rte_pmd_info_pci_layout_' + drv, w)
+        expected = [dict(d) for d in EXPECTED]
+        for d in expected:
+            if d['pci_ids']:
+                d['pci_ids'] = None
+        self.assertEqual(sorted(json.loads(res.stdout), key=lambda d: d['name']), expected)
         res = self.run_tool(self.stripped(RAW_SO))
-        self.assert_one_error(res, 'no symbol rte_pmd_info_pci_layout_net_fake_')
+        self.assertIn('Driver: net_fake_pci\n  kernel modules: * igb_uio | uio_pci_generic | '
+                      'vfio-pci\n  PCI ids: not readable\n', res.stdout)
+
+    def test_gen_needs_pci_tables(self):
+        if not shutil.which('strip'):
+            self.skipTest('strip (binutils) is not installed')
+        out = os.path.join(self.tmp.name, 'out.c')
+        res = self.run_tool(out, self.stripped(RAW_SO), tool=GEN)
+        self.assertEqual(res.returncode, 1)
+        self.assertIn('no symbol rte_pmd_info_pci_layout_', res.stderr)
 
     def test_generated_c_file(self):
         with open(GEN_C) as f:
