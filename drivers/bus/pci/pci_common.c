@@ -185,6 +185,14 @@ pci_scan_entry(const char *root, const char *name, const struct rte_pci_addr *ad
 		old->scan_gen = pci_scan_gen;
 		return 0;
 	}
+	/*
+	 * Rescans (hotplug) re-read only new folders and the devices an attach names; the
+	 * others are read again when an attach asks for them.
+	 */
+	if (old != NULL && pci_scan_gen > 1 && pci_devargs_lookup(addr) == NULL) {
+		old->scan_gen = pci_scan_gen;
+		return 0;
+	}
 	dev = calloc(1, sizeof(*dev));
 	if (dev == NULL)
 		return -ENOMEM;
@@ -680,6 +688,7 @@ pci_cleanup(void)
 		pci_free_device(dev);
 	}
 	pci_vfio_cleanup();
+	pci_scan_gen = 0;
 	rte_pci_bus.bus.conf.scan_mode = RTE_BUS_SCAN_UNDEFINED;
 	pthread_mutex_unlock(&pci_lock);
 	return ret;
