@@ -15,6 +15,12 @@
 #include <rte_launch.h>
 #include <rte_pause.h>
 
+/* Tests of two lcores need two CPUs this process may use. */
+#define SKIP_NEEDS_TWO_CPUS() do { \
+	print_message("fewer than 2 usable CPUs: skipped\n"); \
+	skip(); \
+} while (0)
+
 #define PREFIX "--file-prefix=test_eal_lcore"
 
 static int
@@ -56,7 +62,7 @@ test_down_two(void **state)
 {
 	(void)state;
 	if (online_cpus() < 2)
-		skip();
+		SKIP_NEEDS_TWO_CPUS();
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
@@ -84,7 +90,7 @@ test_launch_and_wait(void **state)
 {
 	(void)state;
 	if (online_cpus() < 2)
-		skip();
+		SKIP_NEEDS_TWO_CPUS();
 	/* Never launched: wait hands back 0 at once. */
 	assert_int_equal(rte_eal_wait_lcore(1), 0);
 	assert_int_equal(rte_eal_get_lcore_state(1), WAIT);
@@ -102,7 +108,7 @@ test_launch_busy(void **state)
 {
 	(void)state;
 	if (online_cpus() < 2)
-		skip();
+		SKIP_NEEDS_TWO_CPUS();
 	release_flag = 0;
 	entered = 0;
 	assert_int_equal(rte_eal_remote_launch(block_until_released, NULL, 1), 0);
@@ -120,7 +126,7 @@ test_launch_invalid(void **state)
 {
 	(void)state;
 	if (online_cpus() < 2)
-		skip();
+		SKIP_NEEDS_TWO_CPUS();
 	assert_int_equal(rte_eal_remote_launch(return_id, NULL, rte_get_main_lcore()), -EINVAL);
 	assert_int_equal(rte_eal_remote_launch(return_id, NULL, 5), -EINVAL);
 	assert_int_equal(rte_eal_remote_launch(return_id, NULL, RTE_MAX_LCORE), -EINVAL);
@@ -145,7 +151,7 @@ test_mp_launch_call_main(void **state)
 
 	(void)state;
 	if (online_cpus() < 2)
-		skip();
+		SKIP_NEEDS_TWO_CPUS();
 	calls = 0;
 	assert_int_equal(rte_eal_mp_remote_launch(count_call, (void *)100, CALL_MAIN), 0);
 	rte_eal_mp_wait_lcore();
@@ -178,7 +184,7 @@ test_iteration_and_index(void **state)
 
 	(void)state;
 	if (online_cpus() < 2)
-		skip();
+		SKIP_NEEDS_TWO_CPUS();
 	RTE_LCORE_FOREACH(lcore)
 		n++;
 	RTE_LCORE_FOREACH_WORKER(lcore) {
@@ -213,7 +219,7 @@ test_socket_ids(void **state)
 {
 	(void)state;
 	if (online_cpus() < 2)
-		skip();
+		SKIP_NEEDS_TWO_CPUS();
 	assert_int_equal(rte_socket_id(), rte_lcore_to_socket_id(0));
 	assert_true(rte_lcore_to_socket_id(1) < RTE_MAX_NUMA_NODES);
 	assert_true(rte_socket_count() >= 1);
@@ -263,7 +269,7 @@ test_thread_register(void **state)
 
 	(void)state;
 	if (online_cpus() < 2)
-		skip();
+		SKIP_NEEDS_TWO_CPUS();
 	pthread_barrier_init(&hold, NULL, 2);
 	memset(r, 0, sizeof(r));
 	for (i = 0; i < 2; i++) {
@@ -344,7 +350,7 @@ test_lcore_iterate(void **state)
 
 	(void)state;
 	if (online_cpus() < 2)
-		skip();
+		SKIP_NEEDS_TWO_CPUS();
 	assert_int_equal(rte_lcore_iterate(count_lcore, &n), 0);
 	assert_int_equal(n, (int)rte_lcore_count());
 	assert_int_equal(rte_lcore_iterate(stop_at_one, NULL), 7);
@@ -396,7 +402,7 @@ test_lcore_callbacks(void **state)
 
 	(void)state;
 	if (online_cpus() < 2)
-		skip();
+		SKIP_NEEDS_TWO_CPUS();
 	h = rte_lcore_callback_register("test", log_init, log_uninit, &log);
 	assert_non_null(h);
 	assert_int_equal(log.init[0], 1);
@@ -453,8 +459,10 @@ test_ctrl_thread(void **state)
 	void *ret;
 
 	(void)state;
-	if (online_cpus() != 2)
+	if (online_cpus() != 2) {
+		print_message("this check needs exactly 2 usable CPUs: skipped\n");
 		skip();
+	}
 	memset(&r, 0, sizeof(r));
 	assert_int_equal(rte_ctrl_thread_create(&t, "test-ctrl-thread-long-name", NULL,
 		ctrl_body, &r), 0);

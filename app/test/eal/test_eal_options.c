@@ -18,6 +18,12 @@
 #include <rte_log.h>
 #include <rte_version.h>
 
+/* Tests of two lcores need two CPUs this process may use. */
+#define SKIP_NEEDS_TWO_CPUS() do { \
+	print_message("fewer than 2 usable CPUs: skipped\n"); \
+	skip(); \
+} while (0)
+
 #define PREFIX "--file-prefix=test_eal_options"
 #define CHILD_FLAG "--child-eal-init"
 
@@ -185,7 +191,7 @@ test_corelist_and_mask(void **state)
 
 	(void)state;
 	if (online_cpus() < 2)
-		skip();
+		SKIP_NEEDS_TWO_CPUS();
 	assert_int_equal(eal_init_with(l01), 4);
 	assert_int_equal(rte_lcore_count(), 2);
 	assert_int_equal(rte_get_main_lcore(), 0);
@@ -237,7 +243,7 @@ test_lcores_map(void **state)
 
 	(void)state;
 	if (online_cpus() < 2)
-		skip();
+		SKIP_NEEDS_TWO_CPUS();
 	assert_int_equal(eal_init_with(swapped), 4);
 	set = rte_lcore_cpuset(0);
 	assert_int_equal(CPU_COUNT(&set), 1);
