@@ -79,7 +79,9 @@ for v in "${variants[@]}"; do
 	for ((i = 0; i < runs; i++)); do
 		run "$name ours" "$ours" "${args[@]}"
 		[ -n "$dpdk" ] && run "$name dpdk" "$dpdk" "${args[@]}"
-		[ "$have_drivers" = 1 ] && run "$name ours-d" "$ours" "${args[@]}" -d "$drivers_dir"
+		# Drivers need the tree's other libraries (ethdev, mbuf, ...) from the build folder.
+		[ "$have_drivers" = 1 ] && LD_LIBRARY_PATH=$build/lib:$build/drivers \
+			run "$name ours-d" "$ours" "${args[@]}" -d "$drivers_dir"
 	done
 done >"$work/results"
 
