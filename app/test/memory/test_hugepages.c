@@ -147,6 +147,7 @@ eal_up(const char *const *extra)
 struct child_result {
 	int ret;
 	int err;
+	int exhaust[4];         /* blocks first and second round, rte_errno, memory left mapped */
 	int mapped;             /* the child's memory came from its private mount */
 	int err_lines;          /* non-empty lines on stderr */
 	char log[4096];
@@ -190,8 +191,10 @@ run_child(const char *ns, const char *const *eal_args, struct child_result *res)
 	f = fdopen(out[0], "r");
 	res->ret = -100;
 	while (fgets(buf, sizeof(buf), f) != NULL)
-		if (sscanf(buf, "RESULT %d %d", &res->ret, &res->err) != 2)
-			sscanf(buf, "MAPPED %d", &res->mapped);
+		if (sscanf(buf, "RESULT %d %d", &res->ret, &res->err) != 2 &&
+				sscanf(buf, "MAPPED %d", &res->mapped) != 1)
+			sscanf(buf, "EXHAUST %d %d %d %d", &res->exhaust[0], &res->exhaust[1],
+				&res->exhaust[2], &res->exhaust[3]);
 	fclose(f);
 	close(errp[0]);
 	assert_int_equal(waitpid(pid, &status, 0), pid);
@@ -205,6 +208,29 @@ run_child(const char *ns, const char *const *eal_args, struct child_result *res)
 			break;
 		p = nl + 1;
 	}
+}
+
+/* Allocate 1 MB blocks until the heap cannot grow, twice; print both counts and the error. */
+static void
+exhaust(void)
+{
+	void *blocks[64];
+	int n[2] = { 0, 0 }, err = 0, round, i;
+
+	for (round = 0; round < 2; round++) {
+		while (n[round] < 64) {
+			rte_errno = 0;
+			blocks[n[round]] = rte_malloc("ex", 1 << 20, 0);
+			if (blocks[n[round]] == NULL)
+				break;
+			memset(blocks[n[round]], round, 1 << 20);
+			n[round]++;
+		}
+		err = rte_errno;
+		for (i = 0; i < n[round]; i++)
+			rte_free(blocks[i]);
+	}
+	printf("EXHAUST %d %d %d %d\n", n[0], n[1], err, (int)rte_eal_get_physmem_size());
 }
 
 static int
@@ -239,9 +265,11 @@ child_main(int argc, char **argv)
 					fclose(f);
 			}
 		} else if (strncmp(argv[2], "mount", 5) == 0) {
-			if (mkdtemp(mnt) == NULL || mount("nodev", mnt, "hugetlbfs", 0,
-					strcmp(argv[2], "mount1g") == 0 ? "pagesize=1G" :
-					"pagesize=2M") != 0) {
+			const char *opt = strcmp(argv[2], "mount1g") == 0 ? "pagesize=1G" :
+				strcmp(argv[2], "mount8m") == 0 ? "pagesize=2M,size=8M" :
+				"pagesize=2M";
+
+			if (mkdtemp(mnt) == NULL || mount("nodev", mnt, "hugetlbfs", 0, opt) != 0) {
 				printf("NS-FAILED %d\n", errno);
 				return 0;
 			}
@@ -260,6 +288,8 @@ child_main(int argc, char **argv)
 		/* Where the pages come from: the mapping names the (deleted) file. */
 		printf("MAPPED %d\n", test_maps_contain(mnt));
 		rte_free(p);
+		if (strcmp(argv[2], "mount8m") == 0)
+			exhaust();
 		rte_eal_cleanup();
 	}
 	if (strncmp(argv[2], "mount", 5) == 0) {
@@ -591,6 +621,30 @@ test_huge_dir_choice(void **state)
 	assert_int_equal(res.mapped, 1);
 }
 
+/* A mount limited to 4 pages: growth stops there with ENOMEM and recovers after frees. */
+static void
+test_hugepage_exhaustion(void **state)
+{
+	const char *const args[] = { "-l", "0", "--log-level", "lib.eal:error", "--file-prefix",
+		prefix, "--huge-dir", "@MNT@", NULL };
+	struct child_result res;
+
+	(void)state;
+	need_root();
+	need_hugepages(4);
+	run_child("mount8m", args, &res);
+	if (res.ret == -100) {
+		print_message("cannot mount a hugetlbfs in a private namespace\n");
+		skip();
+	}
+	assert_int_equal(res.ret, 0);
+	/* 8 MB of pages hold 7 blocks of 1 MB plus headers, as every chunk has a header. */
+	assert_true(res.exhaust[0] >= 4 && res.exhaust[0] <= 7);
+	assert_int_equal(res.exhaust[1], res.exhaust[0]);
+	assert_int_equal(res.exhaust[2], ENOMEM);
+	assert_int_equal(res.exhaust[3], 0); /* every chunk went back */
+}
+
 static void
 test_no_free_hugepages(void **state)
 {
@@ -630,6 +684,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_stale_files),
 		cmocka_unit_test(test_no_hugetlbfs),
 		cmocka_unit_test(test_huge_dir_choice),
+		cmocka_unit_test(test_hugepage_exhaustion),
 		cmocka_unit_test(test_no_free_hugepages),
 	};
 

@@ -82,6 +82,9 @@ int eal_memalloc_map(struct eal_memseg_list *msl, unsigned int first, unsigned i
 void eal_memalloc_unmap(struct eal_memseg_list *msl, unsigned int first, unsigned int n);
 /* Find n free contiguous slots; returns the first or -1. */
 int eal_memalloc_find_slots(const struct eal_memseg_list *msl, unsigned int n);
+/* Are slots [first, first + n) all unmapped? */
+bool eal_memalloc_slots_free(const struct eal_memseg_list *msl, unsigned int first,
+		unsigned int n);
 /* Reserve len bytes of address space aligned to align; NULL on failure. */
 void *eal_memalloc_reserve_va(size_t len, size_t align);
 void eal_memalloc_release_va(void *va, size_t len);

@@ -194,7 +194,52 @@ heap_release_chunk(struct malloc_heap *h, struct malloc_chunk *c)
 	pthread_rwlock_unlock(&eal_mem.lock);
 }
 
-/* Grow h by a chunk big enough for req and allocate from it. */
+/*
+ * Map n pages of msl right after the end of one of h's chunks and add them to that chunk, so
+ * blocks can span the old and new pages. Returns the free element ending the chunk, or NULL.
+ * Pre-allocated chunks are left alone: their pages are never given back.
+ */
+static struct malloc_elem *
+heap_extend_chunk(struct malloc_heap *h, struct eal_memseg_list *msl, unsigned int n)
+{
+	struct malloc_chunk *c;
+
+	TAILQ_FOREACH(c, &h->chunks, next) {
+		unsigned int end = c->first_slot + c->n_slots;
+		struct malloc_elem *last, *e;
+		size_t len = (size_t)n * msl->pub.page_sz;
+		bool ok;
+
+		if (c->msl != msl || c->pinned || end + n > msl->n_slots || end + n < end)
+			continue;
+		pthread_rwlock_wrlock(&eal_mem.lock);
+		ok = eal_memalloc_slots_free(msl, end, n) &&
+			eal_memalloc_map(msl, end, n) == 0;
+		pthread_rwlock_unlock(&eal_mem.lock);
+		if (!ok)
+			continue;
+		e = RTE_PTR_ADD(c, c->len);
+		eal_mem_event_notify(RTE_MEM_EVENT_ALLOC, e, len);
+		for (last = RTE_PTR_ADD(c, MALLOC_CHUNK_HEADER_LEN); last->next != NULL; )
+			last = last->next;
+		malloc_elem_init(e, c, len);
+		e->prev = last;
+		last->next = e;
+		c->n_slots += n;
+		c->len += len;
+		h->total_bytes += len;
+		if (last->state == ELEM_FREE) {
+			free_list_remove(h, last);
+			malloc_elem_join_next(last);
+			e = last;
+		}
+		free_list_insert(h, e);
+		return e;
+	}
+	return NULL;
+}
+
+/* Grow h, by extending a chunk or with a new one, and allocate req from the new space. */
 static void *
 heap_grow_alloc(struct malloc_heap *h, const struct malloc_req *req)
 {
@@ -218,6 +263,18 @@ heap_grow_alloc(struct malloc_heap *h, const struct malloc_req *req)
 			continue;
 		if (msl->hp_idx < 0 && exact < EAL_NO_HUGE_MIN_CHUNK)
 			want = RTE_MIN((size_t)EAL_NO_HUGE_MIN_CHUNK, msl->pub.len);
+		/*
+		 * Growing a chunk in place wastes no header and lets blocks span the pages;
+		 * contiguous requests in PA mode need fresh pages checked on their own instead.
+		 */
+		if (!req->contig || rte_eal_iova_mode() != RTE_IOVA_PA) {
+			e = heap_extend_chunk(h, msl, (unsigned int)(want / pg));
+			if (e == NULL && want != exact)
+				e = heap_extend_chunk(h, msl, (unsigned int)(exact / pg));
+			d = e != NULL ? fit_req(e, req) : NULL;
+			if (d != NULL)
+				return carve(h, e, d, req->size);
+		}
 		c = heap_add_chunk(h, msl, (unsigned int)(want / pg), false);
 		if (c == NULL && want != exact)
 			c = heap_add_chunk(h, msl, (unsigned int)(exact / pg), false);
@@ -270,6 +327,36 @@ malloc_heap_alloc(const struct malloc_req *req, int socket)
 	return p;
 }
 
+/*
+ * Free element e ends its chunk: give the whole pages at its end back to the kernel (at least a
+ * page, or EAL_NO_HUGE_MIN_CHUNK of small pages, so a block that comes and goes does not make the
+ * chunk shrink and grow every time). e keeps at least its header and a cache line.
+ */
+static void
+heap_trim_tail(struct malloc_heap *h, struct malloc_elem *e)
+{
+	struct malloc_chunk *c = e->chunk;
+	struct eal_memseg_list *msl = c->msl;
+	uint64_t pg = msl->pub.page_sz;
+	uintptr_t end = (uintptr_t)c + c->len;
+	uintptr_t cut = RTE_ALIGN_CEIL((uintptr_t)e + MALLOC_ELEM_MIN_LEN, (uintptr_t)pg);
+	size_t min_trim = msl->hp_idx < 0 ? (size_t)EAL_NO_HUGE_MIN_CHUNK : (size_t)pg;
+	unsigned int first, n;
+
+	if (cut >= end || end - cut < min_trim)
+		return;
+	n = (unsigned int)((end - cut) / pg);
+	first = c->first_slot + (unsigned int)((cut - (uintptr_t)c) / pg);
+	e->size = cut - (uintptr_t)e;
+	c->n_slots -= n;
+	c->len -= end - cut;
+	h->total_bytes -= end - cut;
+	eal_mem_event_notify(RTE_MEM_EVENT_FREE, (void *)cut, end - cut);
+	pthread_rwlock_wrlock(&eal_mem.lock);
+	eal_memalloc_unmap(msl, first, n);
+	pthread_rwlock_unlock(&eal_mem.lock);
+}
+
 int
 malloc_heap_free(void *ptr)
 {
@@ -305,10 +392,13 @@ malloc_heap_free(void *ptr)
 		malloc_elem_join_next(p);
 		e = p;
 	}
-	if (e->prev == NULL && e->next == NULL && !e->chunk->pinned)
+	if (e->prev == NULL && e->next == NULL && !e->chunk->pinned) {
 		heap_release_chunk(h, e->chunk);
-	else
+	} else {
+		if (e->next == NULL && !e->chunk->pinned)
+			heap_trim_tail(h, e);
 		free_list_insert(h, e);
+	}
 	pthread_mutex_unlock(&h->lock);
 	return 0;
 }

@@ -99,6 +99,19 @@ eal_memalloc_find_slots(const struct eal_memseg_list *msl, unsigned int n)
 	return -1;
 }
 
+bool
+eal_memalloc_slots_free(const struct eal_memseg_list *msl, unsigned int first, unsigned int n)
+{
+	unsigned int i;
+
+	if (first > msl->n_slots || n > msl->n_slots - first)
+		return false;
+	for (i = first; i < first + n; i++)
+		if (slot_used(msl, i))
+			return false;
+	return true;
+}
+
 static void
 mark_slots(struct eal_memseg_list *msl, unsigned int first, unsigned int n, bool used)
 {
