@@ -6,6 +6,7 @@ check what it prints and how it exits. TAP output, one line per test.
 Usage: test_testpmd.py <path to dpdk-testpmd>
 """
 import os
+import pty
 import re
 import select
 import signal
@@ -580,6 +581,50 @@ def test_single_lcore():
     rc, out = run(eal_args('net_null0', lcores='0'), ['-i'], 'start\n')
     check(rc == 0, 'rc=%d' % rc)
     has(out, 'No worker lcore to forward on')
+
+
+def test_terminal_editing_completion_history():
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execv(TESTPMD, [TESTPMD] + eal_args('net_null0') + ['--', '-i'])
+
+    def read_for(seconds, until=None):
+        out, end = '', time.time() + seconds
+        while time.time() < end and (until is None or until not in out):
+            r, _, _ = select.select([fd], [], [], 0.1)
+            if r:
+                try:
+                    out += os.read(fd, 65536).decode(errors='replace')
+                except OSError:
+                    break
+        return out
+
+    try:
+        check(PROMPT in read_for(TIMEOUT, PROMPT), 'no prompt on the terminal')
+        os.write(fd, b'sh\t')
+        check('ow ' in read_for(1.5, 'ow '), 'tab did not complete "show"')
+        os.write(fd, b'port su\t all\r')
+        out = read_for(5, 'Number of available ports')
+        has(out, 'Number of available ports: 1')
+        read_for(1, PROMPT)
+        os.write(fd, b'port \t\t')
+        out = read_for(1.5, 'detach')
+        has(out, 'attach', 'detach', 'start')
+        os.write(fd, b'\x15')          # kill the line
+        read_for(0.3)
+        os.write(fd, b'\x1b[A\r')      # history: the previous command again
+        has(read_for(5, 'Number of available ports'), 'Number of available ports: 1')
+        os.kill(pid, signal.SIGTERM)
+        out = read_for(TIMEOUT, 'Bye...')
+        has(out, 'Signal 15 received', 'Bye...')
+        _, status = os.waitpid(pid, 0)
+        check(os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, 'status %d' % status)
+        pid = 0
+    finally:
+        if pid:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        os.close(fd)
 
 
 TESTS = [v for k, v in sorted(globals().items()) if k.startswith('test_')]
