@@ -610,7 +610,7 @@ pci_dma_unmap(struct rte_device *d, void *addr, uint64_t iova, size_t len)
  * The device is gone: put anonymous memory where its BARs were, so a driver still touching
  * them reads garbage instead of taking SIGBUS. rte_pci_unmap_device later unmaps it as usual.
  */
-static int
+int
 pci_remap_removed(struct rte_pci_device *dev)
 {
 	struct pci_map_priv *mp = dev->map_priv;

@@ -52,7 +52,7 @@ pci_release(struct rte_pci_device *dev, struct pci_map_priv *mp)
 	for (i = 0; i < PCI_MAX_RESOURCE; i++)
 		dev->mem_resource[i].addr = NULL;
 	if (mp->vfio_dev_fd >= 0 || mp->vfio_group >= 0) {
-		pci_vfio_unmap(mp);
+		pci_vfio_unmap(dev, mp);
 		return;
 	}
 	pci_unmap_bars(mp);

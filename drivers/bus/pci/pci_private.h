@@ -60,7 +60,7 @@ int pci_iommu_group(const char *sysfs_dev, int *group);
 struct pci_map_priv;
 int pci_uio_map(struct rte_pci_device *dev, struct pci_map_priv *mp);
 int pci_vfio_map(struct rte_pci_device *dev, struct pci_map_priv *mp);
-void pci_vfio_unmap(struct pci_map_priv *mp);
+void pci_vfio_unmap(struct rte_pci_device *dev, struct pci_map_priv *mp);
 int pci_vfio_dma_map(void *addr, uint64_t iova, size_t len, int map);
 void pci_vfio_cleanup(void);
 
@@ -92,5 +92,7 @@ int pci_device_allowed(const struct rte_pci_device *dev);
 struct rte_devargs *pci_devargs_lookup(const struct rte_pci_addr *addr);
 int pci_match(const struct rte_pci_driver *drv, const struct rte_pci_device *dev);
 void pci_free_device(struct rte_pci_device *dev);
+/* Surprise removal: anonymous memory where the BARs were. 0 or a negative errno. */
+int pci_remap_removed(struct rte_pci_device *dev);
 
 #endif /* _PCI_PRIVATE_H_ */

@@ -23,6 +23,7 @@
 
 #include <rte_eal.h>
 #include <rte_errno.h>
+#include <rte_dev.h>
 #include <rte_interrupts.h>
 #include <rte_memory.h>
 
@@ -329,6 +330,103 @@ setup_irq(struct rte_pci_device *dev, struct pci_map_priv *mp)
 	}
 }
 
+/*
+ * The kernel asks for the device back (it is being removed, e.g. hot-unplugged): vfio-pci
+ * waits until user space closes it. Make the BARs harmless, then tell the application, whose
+ * event callback is expected to detach the device (which may free dev).
+ */
+static void
+req_handler(void *arg)
+{
+	struct rte_pci_device *dev = arg;
+
+	PCI_LOG(WARNING, "%s: the kernel requests the device (removal): detach it", dev->name);
+	pci_remap_removed(dev);
+	rte_dev_event_callback_process(dev->name, RTE_DEV_EVENT_REMOVE);
+}
+
+static int
+req_irq_set(int dev_fd, int fd)
+{
+	char buf[sizeof(struct vfio_irq_set) + sizeof(int)];
+	struct vfio_irq_set *set = (struct vfio_irq_set *)buf;
+
+	memset(buf, 0, sizeof(buf));
+	set->argsz = sizeof(buf);
+	set->index = VFIO_PCI_REQ_IRQ_INDEX;
+	set->start = 0;
+	if (fd >= 0) {
+		set->flags = VFIO_IRQ_SET_DATA_EVENTFD | VFIO_IRQ_SET_ACTION_TRIGGER;
+		set->count = 1;
+		memcpy(set->data, &fd, sizeof(fd));
+	} else {
+		set->flags = VFIO_IRQ_SET_DATA_NONE | VFIO_IRQ_SET_ACTION_TRIGGER;
+		set->count = 0;
+		set->argsz = sizeof(*set);
+	}
+	return ioctl(dev_fd, VFIO_DEVICE_SET_IRQS, set) < 0 ? -errno : 0;
+}
+
+/* Device request notifier, when the kernel offers one; the device works without it. */
+static void
+setup_req_notifier(struct rte_pci_device *dev, struct pci_map_priv *mp)
+{
+	struct vfio_irq_info irq = { .argsz = sizeof(irq), .index = VFIO_PCI_REQ_IRQ_INDEX };
+	struct rte_intr_handle *h;
+	int fd, ret;
+
+	if (ioctl(mp->vfio_dev_fd, VFIO_DEVICE_GET_IRQ_INFO, &irq) < 0 || irq.count == 0)
+		return;
+	fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	if (fd < 0)
+		return;
+	ret = req_irq_set(mp->vfio_dev_fd, fd);
+	h = ret == 0 ? rte_intr_instance_alloc(RTE_INTR_INSTANCE_F_PRIVATE) : NULL;
+	if (h != NULL) {
+		rte_intr_type_set(h, RTE_INTR_HANDLE_VFIO_REQ);
+		rte_intr_fd_set(h, fd);
+		rte_intr_dev_fd_set(h, mp->vfio_dev_fd);
+		if (rte_intr_callback_register(h, req_handler, dev) == 0) {
+			dev->vfio_req_intr_handle = h;
+			return;
+		}
+		rte_intr_instance_free(h);
+	}
+	if (ret == 0)
+		req_irq_set(mp->vfio_dev_fd, -1);
+	close(fd);
+	PCI_LOG(WARNING, "%s: no device request notifier: removal will wait for detach",
+		dev->name);
+}
+
+static void
+req_handle_free(struct rte_intr_handle *h, void *arg)
+{
+	RTE_SET_USED(arg);
+	close(rte_intr_fd_get(h));
+	rte_intr_instance_free(h);
+}
+
+static void
+release_req_notifier(struct rte_pci_device *dev, struct pci_map_priv *mp)
+{
+	struct rte_intr_handle *h = dev->vfio_req_intr_handle;
+
+	if (h == NULL)
+		return;
+	dev->vfio_req_intr_handle = NULL;
+	req_irq_set(mp->vfio_dev_fd, -1);
+	/* detached from inside the notifier: the handle goes once its callback has returned */
+	if (rte_thread_is_intr() &&
+	    rte_intr_callback_unregister_pending(h, req_handler, dev, req_handle_free) > 0)
+		return;
+	if (rte_thread_is_intr())
+		rte_intr_callback_unregister(h, req_handler, dev);
+	else
+		rte_intr_callback_unregister_sync(h, req_handler, dev);
+	req_handle_free(h, NULL);
+}
+
 int
 pci_vfio_map(struct rte_pci_device *dev, struct pci_map_priv *mp)
 {
@@ -417,12 +515,15 @@ pci_vfio_map(struct rte_pci_device *dev, struct pci_map_priv *mp)
 	if (ret < 0)
 		return ret;
 	setup_irq(dev, mp);
+	setup_req_notifier(dev, mp);
 	return 0;
 }
 
 void
-pci_vfio_unmap(struct pci_map_priv *mp)
+pci_vfio_unmap(struct rte_pci_device *dev, struct pci_map_priv *mp)
 {
+	if (mp->vfio_dev_fd >= 0)
+		release_req_notifier(dev, mp);
 	if (mp->vfio_event_fd >= 0)
 		close(mp->vfio_event_fd);
 	mp->vfio_event_fd = -1;
