@@ -16,6 +16,7 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,14 +155,25 @@ fp_self_id(void)
 	return RTE_QSBR_THRID_INVALID;
 }
 
+/*
+ * Like rte_rcu_qsbr_synchronize, but yielding the CPU between checks: the readers we wait
+ * for may share this CPU (more lcores than cores), and spinning would only delay them.
+ */
 void
 eth_dev_fp_synchronize(void)
 {
 	struct rte_rcu_qsbr *v = __atomic_load_n(&rte_eth_fp_qsbr, __ATOMIC_ACQUIRE);
+	unsigned int self;
+	uint64_t token;
 
 	if (v == NULL)
 		return;
-	rte_rcu_qsbr_synchronize(v, fp_self_id());
+	self = fp_self_id();
+	token = rte_rcu_qsbr_start(v);
+	if (self != RTE_QSBR_THRID_INVALID)
+		rte_rcu_qsbr_quiescent(v, self);
+	while (!rte_rcu_qsbr_check(v, token, false))
+		sched_yield();
 }
 
 int

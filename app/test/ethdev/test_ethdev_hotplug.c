@@ -1,0 +1,325 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Port hotplug end to end: the full life cycle with id reuse, 10,000 attach/detach cycles
+ * without leaks, and detaching a port while two lcores keep forwarding between two others.
+ */
+#include "ethdev_test_util.h"
+
+#include <errno.h>
+#include <inttypes.h>
+
+#include <rte_devargs.h>
+#include <rte_cycles.h>
+#include <rte_launch.h>
+#include <rte_pause.h>
+
+#define CYCLES 10000
+
+static struct rte_mempool *pool;
+
+static int
+setup(void **state)
+{
+	/* Three lcores on the two CPUs CI has: the control thread alone, the two forwarders. */
+	static const char *const args[] = { "test_ethdev_hotplug", "--no-huge",
+		"--lcores", "0@0,1@1,2@1", "--file-prefix=test_ethdev_hotplug",
+		"--log-level=lib.ethdev:critical", "--log-level=pmd.*:critical",
+		"--log-level=bus.*:critical", "--log-level=lib.eal:critical",
+		TEST_PMD_ARGS, NULL };
+	struct test_argv a;
+
+	(void)state;
+	test_argv_build(&a, args);
+	if (rte_eal_init(a.argc, a.argv) < 0)
+		return -1;
+	pool = rte_pktmbuf_pool_create("hp_pool", 8191, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
+			SOCKET_ID_ANY);
+	return pool == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	rte_mempool_free(pool);
+	return rte_eal_cleanup();
+}
+
+static void
+test_lifecycle_null(void **state)
+{
+	char devname[RTE_DEV_NAME_MAX_LEN];
+	struct rte_mbuf *m[32];
+	struct rte_eth_stats st;
+	uint16_t port, again;
+	int round;
+
+	(void)state;
+	for (round = 0; round < 2; round++) {
+		assert_int_equal(rte_eth_dev_attach("net_null_lc,size=64", &port), 0);
+		if (round == 1)
+			assert_int_equal(port, again);
+		again = port;
+		test_port_up(port, 2, pool);
+		assert_int_equal(rte_eth_rx_burst(port, 1, m, 32), 32);
+		assert_int_equal(rte_eth_tx_burst(port, 0, m, 32), 32);
+		assert_int_equal(rte_eth_stats_get(port, &st), 0);
+		assert_int_equal(st.ipackets, 32);
+		assert_int_equal(st.q_ipackets[1], 32);
+		assert_int_equal(st.opackets, 32);
+		assert_int_equal(st.q_opackets[0], 32);
+		test_port_remove(port, devname);
+		assert_string_equal(devname, "net_null_lc");
+	}
+}
+
+static void
+test_lifecycle_ring(void **state)
+{
+	char devname[RTE_DEV_NAME_MAX_LEN];
+	struct rte_mbuf *m[64], *r[64];
+	struct rte_eth_stats st;
+	uint16_t port, first = RTE_MAX_ETHPORTS;
+	unsigned int avail = rte_mempool_avail_count(pool);
+	int round, i;
+
+	(void)state;
+	for (round = 0; round < 3; round++) {
+		assert_int_equal(rte_eth_dev_attach("net_ring_lc", &port), 0);
+		if (first != RTE_MAX_ETHPORTS)
+			assert_int_equal(port, first);
+		first = port;
+		test_port_up(port, 1, pool);
+		test_fill(pool, m, 64, 60 + round, (uint8_t)round);
+		/* The port loops back: everything sent comes back, in order. */
+		assert_int_equal(rte_eth_tx_burst(port, 0, m, 40), 40);
+		assert_int_equal(rte_eth_tx_burst(port, 0, m + 40, 24), 24);
+		assert_int_equal(rte_eth_rx_burst(port, 0, r, 64), 64);
+		assert_int_equal(rte_eth_rx_burst(port, 0, r, 64), 0);
+		for (i = 0; i < 64; i++)
+			assert_ptr_equal(r[i], m[i]);
+		assert_int_equal(rte_eth_stats_get(port, &st), 0);
+		assert_int_equal(st.opackets, 64);
+		assert_int_equal(st.ipackets, 64);
+		assert_int_equal(st.oerrors, 0);
+		rte_pktmbuf_free_bulk(r, 64);
+		test_port_remove(port, devname);
+		assert_string_equal(devname, "net_ring_lc");
+	}
+	assert_int_equal(rte_mempool_avail_count(pool), avail);
+}
+
+/* Attach/detach many times; nothing may accumulate: fds, EAL heap, port ids, devargs. */
+static void
+run_cycles(const char *devargs, int full)
+{
+	unsigned int nvirt = rte_devargs_type_count(RTE_DEVTYPE_VIRTUAL);
+	char devname[RTE_DEV_NAME_MAX_LEN];
+	struct rte_mbuf *m[8];
+	uint16_t port, first;
+	uint64_t t0;
+	size_t mem;
+	int fds, i;
+
+	/* One warm-up cycle: first use may set up lazily allocated state (log types...). */
+	assert_int_equal(rte_eth_dev_attach(devargs, &first), 0);
+	assert_int_equal(rte_eth_dev_close(first), 0);
+	assert_int_equal(rte_eth_dev_detach(first, devname), 0);
+	fds = test_count_fds();
+	mem = test_malloc_bytes();
+	t0 = rte_get_timer_cycles();
+	for (i = 0; i < CYCLES; i++) {
+		assert_int_equal(rte_eth_dev_attach(devargs, &port), 0);
+		assert_int_equal(port, first);
+		if (full) {
+			test_port_up(port, 1, pool);
+			if (rte_eth_rx_burst(port, 0, m, 8) == 8)
+				assert_int_equal(rte_eth_tx_burst(port, 0, m, 8), 8);
+			assert_int_equal(rte_eth_dev_stop(port), 0);
+		}
+		assert_int_equal(rte_eth_dev_close(port), 0);
+		assert_int_equal(rte_eth_dev_detach(port, devname), 0);
+	}
+	printf("# %d cycles of %s (%s): %.1f us each\n", CYCLES, devargs,
+		full ? "full life cycle" : "attach/detach",
+		(double)(rte_get_timer_cycles() - t0) * 1e6 / rte_get_timer_hz() / CYCLES);
+	assert_int_equal(rte_eth_dev_count_avail(), 0);
+	assert_int_equal(test_count_fds(), fds);
+	assert_int_equal(test_malloc_bytes(), mem);
+	assert_int_equal(rte_devargs_type_count(RTE_DEVTYPE_VIRTUAL), nvirt);
+}
+
+static void
+test_cycles_null_bare(void **state)
+{
+	(void)state;
+	run_cycles("net_null_cy", 0);
+}
+
+static void
+test_cycles_null_full(void **state)
+{
+	(void)state;
+	run_cycles("net_null_cy,copy=1", 1);
+}
+
+static void
+test_cycles_ring_bare(void **state)
+{
+	(void)state;
+	run_cycles("net_ring_cy", 0);
+}
+
+static void
+test_cycles_ring_full(void **state)
+{
+	(void)state;
+	run_cycles("net_ring_cy", 1);
+}
+
+/* Forwarding under hotplug. */
+struct fwd_ctx {
+	uint16_t in, out;        /* forwarded ring ports */
+	uint16_t *victim;        /* port being attached/detached, polled too */
+	volatile int *stop;
+	uint64_t forwarded;
+	uint64_t lost;
+	uint64_t victim_pkts;
+	int reg;
+};
+
+static int
+forwarder(void *arg)
+{
+	struct fwd_ctx *c = arg;
+	struct rte_mbuf *m[32];
+	uint16_t n, sent, v;
+
+	c->reg = rte_eth_dev_fp_register();
+	if (c->reg != 0)
+		return -1;
+	while (!*c->stop) {
+		n = rte_eth_rx_burst(c->in, 0, m, 32);
+		if (n > 0) {
+			sent = rte_eth_tx_burst(c->out, 0, m, n);
+			c->forwarded += sent;
+			if (sent < n) {
+				c->lost += n - sent;
+				rte_pktmbuf_free_bulk(m + sent, n - sent);
+			}
+		}
+		/* The victim may be absent, stopped, closed or being detached right now. */
+		v = __atomic_load_n(c->victim, __ATOMIC_RELAXED);
+		n = rte_eth_rx_burst(v, 0, m, 8);
+		if (n > 0) {
+			c->victim_pkts += n;
+			sent = rte_eth_tx_burst(v, 0, m, n);
+			if (sent < n)
+				rte_pktmbuf_free_bulk(m + sent, n - sent);
+		}
+		rte_eth_dev_fp_quiescent();
+	}
+	rte_eth_dev_fp_unregister();
+	return 0;
+}
+
+static void
+test_detach_under_traffic(void **state)
+{
+	const unsigned int npkts = 512, ncycles = 200;
+	char devname[RTE_DEV_NAME_MAX_LEN];
+	struct rte_mbuf *m[512];
+	struct rte_eth_stats sa, sb;
+	struct fwd_ctx f1, f2;
+	volatile int stop = 0;
+	uint16_t a, b, victim = RTE_MAX_ETHPORTS - 1, port;
+	unsigned int lcore, i, n, held = 0;
+	uint64_t victim_total;
+
+	(void)state;
+	if (rte_lcore_count() < 3) {
+		printf("# needs 3 lcores, EAL gave %u\n", rte_lcore_count());
+		skip();
+	}
+	assert_int_equal(rte_eth_dev_attach("net_ring_fa", &a), 0);
+	assert_int_equal(rte_eth_dev_attach("net_ring_fb", &b), 0);
+	test_port_up(a, 1, pool);
+	test_port_up(b, 1, pool);
+	test_fill(pool, m, npkts, 64, 0);
+	for (i = 0; i < npkts; i += n)
+		n = rte_eth_tx_burst(a, 0, m + i, (uint16_t)RTE_MIN(32u, npkts - i));
+
+	memset(&f1, 0, sizeof(f1));
+	memset(&f2, 0, sizeof(f2));
+	f1.in = a;
+	f1.out = b;
+	f2.in = b;
+	f2.out = a;
+	f1.victim = f2.victim = &victim;
+	f1.stop = f2.stop = &stop;
+	lcore = rte_get_next_lcore(-1, 1, 0);
+	assert_int_equal(rte_eal_remote_launch(forwarder, &f1, lcore), 0);
+	lcore = rte_get_next_lcore(lcore, 1, 0);
+	assert_int_equal(rte_eal_remote_launch(forwarder, &f2, lcore), 0);
+
+	for (i = 0; i < ncycles; i++) {
+		const char *dev = i % 2 ? "net_null_victim,copy=1" : "net_ring_victim";
+
+		assert_int_equal(rte_eth_dev_attach(dev, &port), 0);
+		__atomic_store_n(&victim, port, __ATOMIC_RELAXED);
+		test_port_up(port, 1, pool);
+		rte_delay_us_block(20);
+		if (i % 3 == 0) {
+			/* Detach straight after stop and close, the forwarders still polling. */
+			test_port_remove(port, devname);
+		} else {
+			assert_int_equal(rte_eth_dev_close(port), 0);
+			assert_int_equal(rte_eth_dev_detach(port, devname), 0);
+		}
+	}
+	stop = 1;
+	rte_eal_mp_wait_lcore();
+	assert_int_equal(f1.reg, 0);
+	assert_int_equal(f2.reg, 0);
+	victim_total = f1.victim_pkts + f2.victim_pkts;
+	printf("# forwarded %" PRIu64 " packets between the ring ports, polled %" PRIu64
+		" from victims during %u attach/detach cycles\n", f1.forwarded + f2.forwarded,
+		victim_total, ncycles);
+	assert_int_equal(f1.lost + f2.lost, 0);
+	assert_true(f1.forwarded > 0 && f2.forwarded > 0);
+
+	/* Every packet is still in one of the two rings. */
+	for (;;) {
+		n = rte_eth_rx_burst(a, 0, m, 32);
+		n += rte_eth_rx_burst(b, 0, m + n, 32);
+		if (n == 0)
+			break;
+		held += n;
+		rte_pktmbuf_free_bulk(m, n);
+	}
+	assert_int_equal(held, npkts);
+	assert_int_equal(rte_eth_stats_get(a, &sa), 0);
+	assert_int_equal(rte_eth_stats_get(b, &sb), 0);
+	assert_int_equal(sa.oerrors + sb.oerrors, 0);
+	assert_int_equal(sa.opackets + sb.opackets, sa.ipackets + sb.ipackets);
+	test_port_remove(a, devname);
+	test_port_remove(b, devname);
+	assert_int_equal(rte_mempool_avail_count(pool) + rte_mempool_in_use_count(pool), 8191);
+	assert_int_equal(rte_mempool_in_use_count(pool), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_lifecycle_null),
+		cmocka_unit_test(test_lifecycle_ring),
+		cmocka_unit_test(test_cycles_null_bare),
+		cmocka_unit_test(test_cycles_null_full),
+		cmocka_unit_test(test_cycles_ring_bare),
+		cmocka_unit_test(test_cycles_ring_full),
+		cmocka_unit_test(test_detach_under_traffic),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
