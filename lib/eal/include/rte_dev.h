@@ -63,14 +63,23 @@ int rte_dev_probe(const char *devargs);
 
 /**
  * Detach a device: the driver's remove, then the bus unplugs it and its devargs are dropped.
- * @return 0; -EINVAL NULL or unknown device; -ENOENT not probed; -ENOTSUP the bus or
- *   driver cannot detach (nothing changed); or the driver's negative errno (nothing changed).
+ * dev is only compared, never read, until it is known to be a device of some bus, so a pointer
+ * to a device that another thread already removed is safely refused.
+ * @return 0; -EINVAL NULL or unknown device; -ENOENT not probed; -EBUSY a probe or remove of
+ *   it is in progress; -ENOTSUP the bus or driver cannot detach (nothing changed); or the
+ *   driver's negative errno (nothing changed).
  */
 int rte_dev_remove(struct rte_device *dev);
 
-/** rte_dev_probe of "busname:devname,drvargs". */
+/**
+ * rte_dev_probe of "busname:devname,drvargs" (drvargs may be NULL). Same results; -ENOENT also
+ * when no bus is called busname.
+ */
 int rte_eal_hotplug_add(const char *busname, const char *devname, const char *drvargs);
-/** rte_dev_remove of the device devname on bus busname. */
+/**
+ * rte_dev_remove of the device devname on bus busname. Same results, except -ENOENT when there
+ * is no such bus or no such device, and -EINVAL for NULL names.
+ */
 int rte_eal_hotplug_remove(const char *busname, const char *devname);
 
 /** Compare a device with data (for rte_bus find_device); 0 on match. */

@@ -4,6 +4,14 @@
  * line (--vdev, -a, -b) or from a hotplug call. Two spellings are understood:
  *   legacy:  [bus:]name[,key=value...]            e.g. "0000:01:00.0,k=v", "net_pcap0,iface=eth0"
  *   layered: bus=B,k=v[/class=C,k=v][/driver=D,k=v] e.g. "bus=pci,addr=01:00.0/class=eth"
+ * In the layered form a '/' starts a layer only before "bus=", "class=" or "driver=" (values may
+ * be paths); the device name comes from the bus's devargs_parse, else from name= or addr= in
+ * the bus layer; drv_str (same storage as args) holds the driver layer without "driver=...".
+ * Driver arguments must be a well-formed kvargs list (see rte_kvargs.h); keys may repeat.
+ *
+ * The devargs list has its own lock. An entry returned by rte_devargs_next stays valid until
+ * it is removed; buses walk the list with EAL's hotplug lock held, which keeps hotplug from
+ * removing entries under them.
  */
 #ifndef _RTE_DEVARGS_H_
 #define _RTE_DEVARGS_H_
