@@ -1,5 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Physical memory as EAL sees it: page sizes, IOVA (the address a device uses for DMA). */
+/**
+ * @file
+ * Memory as EAL manages it: address ranges per NUMA node and page size (memseg lists), the pages
+ * mapped in them (memsegs), IOVA (the address a device uses for DMA) and the notifications that
+ * let a DMA layer follow pages as they are mapped and unmapped.
+ */
 #ifndef _RTE_MEMORY_H_
 #define _RTE_MEMORY_H_
 
@@ -14,43 +19,82 @@
 extern "C" {
 #endif
 
+/** An address as a device sees it for DMA: physical (IOVA as PA) or virtual (IOVA as VA). */
 typedef uint64_t rte_iova_t;
+/** A physical address. */
 typedef uint64_t phys_addr_t;
+/** No IOVA known (page not mapped, or frame numbers not readable). */
 #define RTE_BAD_IOVA ((rte_iova_t)-1)
+/** No physical address known. */
 #define RTE_BAD_PHYS_ADDR ((phys_addr_t)-1)
 
-/** A run of memory backed by pages of one size, contiguous in virtual addresses. */
+/** One mapped page of a memseg list. */
 struct rte_memseg {
-	rte_iova_t iova;
+	rte_iova_t iova;            /**< IOVA of the first byte, RTE_BAD_IOVA if unknown */
 	RTE_STD_C11
+	/** Start of the page, as a pointer or as a 64-bit number. */
 	union {
-		void *addr;
-		uint64_t addr_64;
+		void *addr;         /**< virtual address of the page */
+		uint64_t addr_64;   /**< the same, 64 bits wide whatever the ABI */
 	};
-	size_t len;
-	uint64_t hugepage_sz;
-	int32_t socket_id;
-	uint32_t nchannel;
-	uint32_t nrank;
-	uint32_t flags;
+	size_t len;                 /**< bytes (the page size) */
+	uint64_t hugepage_sz;       /**< size of the page behind it */
+	int32_t socket_id;          /**< NUMA node of the page */
+	uint32_t nchannel;          /**< memory channels (-n), a hint */
+	uint32_t nrank;             /**< memory ranks (-r), a hint */
+	uint32_t flags;             /**< RTE_MEMSEG_FLAG_* */
 } __rte_packed;
 
+/** The page must not be unmapped (kept for compatibility; no memseg carries it here). */
 #define RTE_MEMSEG_FLAG_DO_NOT_FREE (1 << 0)
 
-/** Physical address of the page behind virtaddr (root and pagemap), else RTE_BAD_IOVA. */
+/**
+ * Physical address of a virtual address, read from /proc/self/pagemap.
+ * @param virtaddr any address of this process
+ * @return the physical address, or RTE_BAD_IOVA when the page is not present or frame numbers
+ *   are not readable (they are reported only to root)
+ */
 phys_addr_t rte_mem_virt2phy(const void *virtaddr);
-/** Address a device must use to reach virtaddr: physical address in IOVA-as-PA mode, else VA. */
+/**
+ * Address a device must use to reach a virtual address.
+ * @param virtaddr address of EAL memory (other addresses are looked up in pagemap in PA mode)
+ * @return the physical address in IOVA-as-PA mode, virtaddr itself in IOVA-as-VA mode,
+ *   RTE_BAD_IOVA when unknown
+ */
 rte_iova_t rte_mem_virt2iova(const void *virtaddr);
-/** Virtual address of an IOVA inside EAL-managed memory, or NULL. */
+/**
+ * Virtual address of an IOVA inside mapped EAL memory.
+ * @param iova the address a device uses
+ * @return the virtual address, or NULL when no mapped page has that IOVA
+ */
 void *rte_mem_iova2virt(rte_iova_t iova);
 
-/** Total memory EAL manages. */
+/**
+ * Memory mapped by EAL right now.
+ * @return bytes of all mapped pages
+ */
 uint64_t rte_eal_get_physmem_size(void);
+/**
+ * Print the memseg lists and the runs of mapped pages.
+ * @param f where to print
+ */
 void rte_dump_physmem_layout(FILE *f);
+/**
+ * Memory channels given with -n (0 when not given).
+ * @return the number of channels
+ */
 unsigned int rte_memory_get_nchannel(void);
+/**
+ * Memory ranks given with -r (0 when not given).
+ * @return the number of ranks
+ */
 unsigned int rte_memory_get_nrank(void);
 
-/** Lock pages into RAM so their physical address stays fixed. 0 or -1. */
+/**
+ * Lock the 4 KiB page holding an address into RAM, so its physical address stays fixed.
+ * @param virt any address of the page
+ * @return 0, or -1 with errno set by mlock
+ */
 int rte_mem_lock_page(const void *virt);
 
 /**
@@ -59,64 +103,139 @@ int rte_mem_lock_page(const void *virt);
  */
 struct rte_memseg_list {
 	RTE_STD_C11
+	/** Start of the range, as a pointer or as a 64-bit number. */
 	union {
-		void *base_va;
-		uint64_t addr_64;
+		void *base_va;      /**< start of the range */
+		uint64_t addr_64;   /**< the same, 64 bits wide whatever the ABI */
 	};
 	uint64_t page_sz;       /**< size of every page of the list */
 	int socket_id;          /**< NUMA node of the pages */
-	volatile uint32_t version;
+	volatile uint32_t version; /**< changes whenever pages are mapped or unmapped */
 	size_t len;             /**< bytes of address space reserved */
 	unsigned int external;  /**< always 0: memory registered from outside is not supported */
 	unsigned int heap;      /**< 1: the list feeds a malloc heap */
 };
 
-/** Called once per mapped page. A non-zero return stops the walk and is passed back. */
+/**
+ * Called once per mapped page by rte_memseg_walk.
+ * @param msl the list of the page
+ * @param ms the page
+ * @param arg what the walker was given
+ * @return 0 to go on, anything else to stop the walk and have it return that value
+ */
 typedef int (*rte_memseg_walk_t)(const struct rte_memseg_list *msl,
 		const struct rte_memseg *ms, void *arg);
-/** Called once per run of pages contiguous in VA (and IOVA); len covers the whole run. */
+/**
+ * Called once per run of mapped pages contiguous in VA (and, in PA mode, in IOVA).
+ * @param msl the list of the run
+ * @param ms the first page of the run
+ * @param len bytes of the whole run
+ * @param arg what the walker was given
+ * @return 0 to go on, anything else to stop the walk and have it return that value
+ */
 typedef int (*rte_memseg_contig_walk_t)(const struct rte_memseg_list *msl,
 		const struct rte_memseg *ms, size_t len, void *arg);
-/** Called once per memseg list. */
+/**
+ * Called once per memseg list.
+ * @param msl the list
+ * @param arg what the walker was given
+ * @return 0 to go on, anything else to stop the walk and have it return that value
+ */
 typedef int (*rte_memseg_list_walk_t)(const struct rte_memseg_list *msl, void *arg);
 
 /**
- * Walk every mapped page. Takes the memory lock for reading: func may read memory layout but
- * must not allocate EAL memory. 0 when every call returned 0, else the first non-zero value.
+ * Call func on every mapped page, holding the memory lock for reading: func may read the layout
+ * but must not allocate or free EAL memory.
+ * @param func the callback
+ * @param arg passed to func
+ * @return 0 when every call returned 0, else the first non-zero value
  */
 int rte_memseg_walk(rte_memseg_walk_t func, void *arg);
+/**
+ * Call func on every run of contiguous mapped pages (see rte_memseg_walk for the locking).
+ * @param func the callback
+ * @param arg passed to func
+ * @return 0 when every call returned 0, else the first non-zero value
+ */
 int rte_memseg_contig_walk(rte_memseg_contig_walk_t func, void *arg);
+/**
+ * Call func on every memseg list (see rte_memseg_walk for the locking).
+ * @param func the callback
+ * @param arg passed to func
+ * @return 0 when every call returned 0, else the first non-zero value
+ */
 int rte_memseg_list_walk(rte_memseg_list_walk_t func, void *arg);
-/** The same walks without the lock, for memory event callbacks that already hold it. */
+/**
+ * rte_memseg_walk without the lock, for memory event callbacks.
+ * @param func the callback
+ * @param arg passed to func
+ * @return 0 when every call returned 0, else the first non-zero value
+ */
 int rte_memseg_walk_thread_unsafe(rte_memseg_walk_t func, void *arg);
+/**
+ * rte_memseg_contig_walk without the lock, for memory event callbacks.
+ * @param func the callback
+ * @param arg passed to func
+ * @return 0 when every call returned 0, else the first non-zero value
+ */
 int rte_memseg_contig_walk_thread_unsafe(rte_memseg_contig_walk_t func, void *arg);
+/**
+ * rte_memseg_list_walk without the lock, for memory event callbacks.
+ * @param func the callback
+ * @param arg passed to func
+ * @return 0 when every call returned 0, else the first non-zero value
+ */
 int rte_memseg_list_walk_thread_unsafe(rte_memseg_list_walk_t func, void *arg);
 
-/** The page holding addr (msl may be NULL: it is then looked up), or NULL. */
+/**
+ * The mapped page holding an address.
+ * @param virt the address
+ * @param msl its list if known, or NULL to look it up
+ * @return the page, or NULL when virt is not in a mapped page of EAL memory
+ */
 struct rte_memseg *rte_mem_virt2memseg(const void *virt, const struct rte_memseg_list *msl);
-/** The list whose address range holds addr, or NULL. */
+/**
+ * The list whose address range holds an address.
+ * @param virt the address
+ * @return the list, or NULL when virt is outside EAL memory
+ */
 struct rte_memseg_list *rte_mem_virt2memseg_list(const void *virt);
 
-/**
- * Notification when EAL maps pages (RTE_MEM_EVENT_ALLOC, before the heap hands them out) or
- * unmaps them (RTE_MEM_EVENT_FREE, while still mapped), so DMA mappings can follow. Callbacks run
- * in the thread that allocates or frees; they must not allocate or free EAL memory themselves.
- */
+/** What happened to the pages a memory event reports. */
 enum rte_mem_event {
-	RTE_MEM_EVENT_ALLOC = 0,
-	RTE_MEM_EVENT_FREE,
+	RTE_MEM_EVENT_ALLOC = 0, /**< pages were mapped (before the heap hands them out) */
+	RTE_MEM_EVENT_FREE,      /**< pages are about to be unmapped (still mapped meanwhile) */
 };
+/**
+ * Told about pages mapped or unmapped, so DMA mappings can follow. Runs in the thread that
+ * allocates or frees; it must not allocate or free EAL memory itself. A FREE event may cover
+ * pages announced by several ALLOC events, or part of one, always in whole pages.
+ * @param event_type RTE_MEM_EVENT_ALLOC or RTE_MEM_EVENT_FREE
+ * @param addr start of the pages
+ * @param len bytes of the pages
+ * @param arg what the callback was registered with
+ */
 typedef void (*rte_mem_event_callback_t)(enum rte_mem_event event_type, const void *addr,
 		size_t len, void *arg);
 /**
- * Register clb under name (at most RTE_MEM_EVENT_CALLBACK_NAME_LEN - 1 characters) with arg.
- * 0, or -1 with rte_errno: EINVAL bad argument, EEXIST same name and arg already registered,
- * ENAMETOOLONG, ENOMEM.
+ * Register a memory event callback. Callbacks stay registered until unregistered or until
+ * rte_eal_cleanup.
+ * @param name a name for it, shorter than RTE_MEM_EVENT_CALLBACK_NAME_LEN
+ * @param clb the callback
+ * @param arg passed to clb; name and arg together identify the registration
+ * @return 0, or -1 with rte_errno: EINVAL bad argument, EEXIST already registered with that name
+ *   and arg, ENAMETOOLONG, ENOMEM
  */
 int rte_mem_event_callback_register(const char *name, rte_mem_event_callback_t clb, void *arg);
-/** 0, or -1 with rte_errno ENOENT when no callback has that name and arg. */
+/**
+ * Remove a memory event callback.
+ * @param name the name it was registered with
+ * @param arg the arg it was registered with
+ * @return 0, or -1 with rte_errno ENOENT when no callback has that name and arg
+ */
 int rte_mem_event_callback_unregister(const char *name, void *arg);
 
+/** Room for a memory event callback name, terminating NUL included. */
 #define RTE_MEM_EVENT_CALLBACK_NAME_LEN 64
 
 #ifdef __cplusplus
