@@ -484,6 +484,34 @@ test_refuse_no_vfio(void **state)
 	assert_int_equal(expect_refused("0000:00:07.0", msg), -ENODEV);
 }
 
+/* A container node that is no VFIO container: refused, and the fd it opened is closed. */
+static void
+test_refuse_bad_vfio_container(void **state)
+{
+	char path[PATH_MAX];
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/dev/vfio", root);
+	assert_int_equal(fake_mkdirs(path), 0);
+	snprintf(path, sizeof(path), "%s/dev/vfio/vfio", root);
+	assert_int_equal(fake_write(path, "", 0), 0);
+	assert_int_equal(expect_refused("0000:00:07.0", "unsupported VFIO API version"), -ENOTSUP);
+	unlink(path);
+}
+
+/* vfio-pci without an IOMMU group (no IOMMU, and no no-IOMMU mode): refused by name. */
+static void
+test_refuse_vfio_no_group(void **state)
+{
+	char link[PATH_MAX];
+
+	(void)state;
+	dev_file("0000:00:07.0", "iommu_group", link, sizeof(link));
+	assert_int_equal(unlink(link), 0);
+	assert_int_equal(expect_refused("0000:00:07.0", "0000:00:07.0/iommu_group"), -ENODEV);
+	assert_int_equal(symlink("../../kernel/iommu_groups/7", link), 0);
+}
+
 static void
 test_refuse_no_driver_and_failed_probe(void **state)
 {
@@ -754,6 +782,8 @@ main(void)
 		cmocka_unit_test(test_refuse_no_uio_device),
 		cmocka_unit_test(test_refuse_missing_bar_file),
 		cmocka_unit_test(test_refuse_no_vfio),
+		cmocka_unit_test(test_refuse_bad_vfio_container),
+		cmocka_unit_test(test_refuse_vfio_no_group),
 		cmocka_unit_test(test_refuse_no_driver_and_failed_probe),
 		cmocka_unit_test(test_refuse_malformed),
 		cmocka_unit_test(test_not_detachable),
