@@ -6,6 +6,7 @@
  */
 #include "test_common.h"
 
+#include <errno.h>
 #include <unistd.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -414,6 +415,74 @@ test_uio_source_read_and_hangup(void **state)
 	rte_intr_instance_free(h);
 }
 
+/* Registering and removing while the fd keeps firing: no callback runs after its removal. */
+struct storm {
+	int efd;
+	int stop;
+};
+
+static void *
+storm_kicker(void *arg)
+{
+	struct storm *st = arg;
+	uint64_t one = 1;
+
+	while (!__atomic_load_n(&st->stop, __ATOMIC_ACQUIRE)) {
+		if (write(st->efd, &one, sizeof(one)) != sizeof(one))
+			break;
+		usleep(50);
+	}
+	return NULL;
+}
+
+struct storm_cb {
+	int efd;
+	int removed;  /* set once unregister_sync returned */
+	int late;     /* calls seen after that */
+	int calls;
+};
+
+static void
+storm_cb(void *arg)
+{
+	struct storm_cb *c = arg;
+	uint64_t v;
+
+	if (read(c->efd, &v, sizeof(v)) < 0 && errno != EAGAIN)
+		return;
+	if (__atomic_load_n(&c->removed, __ATOMIC_ACQUIRE))
+		__atomic_fetch_add(&c->late, 1, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&c->calls, 1, __ATOMIC_RELAXED);
+}
+
+static void
+test_register_storm(void **state)
+{
+	struct storm st = { .efd = eventfd(0, EFD_NONBLOCK) };
+	struct rte_intr_handle *h = ext_handle(st.efd);
+	pthread_t t;
+	int i, total = 0;
+
+	(void)state;
+	assert_int_equal(pthread_create(&t, NULL, storm_kicker, &st), 0);
+	for (i = 0; i < 300; i++) {
+		struct storm_cb c = { .efd = st.efd };
+
+		assert_int_equal(rte_intr_callback_register(h, storm_cb, &c), 0);
+		usleep(100);
+		assert_int_equal(rte_intr_callback_unregister_sync(h, storm_cb, &c), 1);
+		__atomic_store_n(&c.removed, 1, __ATOMIC_RELEASE);
+		usleep(20);
+		assert_int_equal(__atomic_load_n(&c.late, __ATOMIC_ACQUIRE), 0);
+		total += c.calls;
+	}
+	__atomic_store_n(&st.stop, 1, __ATOMIC_RELEASE);
+	pthread_join(t, NULL);
+	assert_true(total > 0);
+	rte_intr_instance_free(h);
+	close(st.efd);
+}
+
 /* A callback still registered at rte_eal_cleanup is released with the thread. */
 static void
 test_cleanup_with_callback(void **state)
@@ -452,6 +521,7 @@ main(void)
 		cmocka_unit_test(test_uio_enable_disable),
 		cmocka_unit_test(test_uio_intx_config_space),
 		cmocka_unit_test(test_uio_source_read_and_hangup),
+		cmocka_unit_test(test_register_storm),
 		cmocka_unit_test(test_cleanup_with_callback),
 	};
 

@@ -177,6 +177,33 @@ report_index_and_cpu(void *arg)
 	return rte_lcore_index(-1) * 1000 + sched_getcpu();
 }
 
+static int
+add_one(void *arg)
+{
+	return (int)(uintptr_t)arg + 1;
+}
+
+/* Many launches back to back: no hand-over is lost and every result is the right one. */
+static void
+test_launch_many(void **state)
+{
+	uintptr_t i;
+
+	(void)state;
+	if (online_cpus() < 2)
+		SKIP_NEEDS_TWO_CPUS();
+	for (i = 0; i < 3000; i++) {
+		assert_int_equal(rte_eal_remote_launch(add_one, (void *)i, 1), 0);
+		if (rte_eal_wait_lcore(1) != (int)i + 1)
+			fail_msg("launch %lu returned %d", (unsigned long)i, rte_eal_wait_lcore(1));
+	}
+	for (i = 0; i < 500; i++) {
+		assert_int_equal(rte_eal_mp_remote_launch(add_one, (void *)i, CALL_MAIN), 0);
+		rte_eal_mp_wait_lcore();
+		assert_int_equal(rte_eal_wait_lcore(1), (int)i + 1);
+	}
+}
+
 static void
 test_iteration_and_index(void **state)
 {
@@ -499,6 +526,7 @@ main(void)
 		cmocka_unit_test(test_launch_busy),
 		cmocka_unit_test(test_launch_invalid),
 		cmocka_unit_test(test_mp_launch_call_main),
+		cmocka_unit_test(test_launch_many),
 		cmocka_unit_test(test_iteration_and_index),
 		cmocka_unit_test(test_socket_ids),
 		cmocka_unit_test(test_thread_register),
