@@ -182,7 +182,7 @@ launch_args_parse(int argc, char **argv)
 		case OPT_NB_PORTS:
 			if (parse_num("nb-ports", optarg, 1, RTE_MAX_ETHPORTS, &v) < 0)
 				return -1;
-			nb_fwd_ports = (uint32_t)v;
+			param_nb_ports = (uint32_t)v;
 			break;
 		case OPT_RXQ:
 			if (parse_num("rxq", optarg, 1, MAX_QUEUES, &v) < 0)

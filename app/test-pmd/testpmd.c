@@ -36,6 +36,7 @@ uint16_t nb_rxd = DEF_RXD;
 uint16_t nb_txd = DEF_TXD;
 uint16_t mbuf_data_size = RTE_MBUF_DEFAULT_BUF_SIZE;
 uint32_t param_total_num_mbufs;
+uint32_t param_nb_ports;
 uint16_t tx_pkt_length = 64;
 char cmdline_filename[4096];
 struct rte_ether_addr peer_eth_addrs[RTE_MAX_ETHPORTS];
@@ -228,6 +229,8 @@ main(int argc, char **argv)
 		return 1;
 	}
 	init_ports();
+	if (param_nb_ports != 0 && param_nb_ports < nb_fwd_ports)
+		nb_fwd_ports = param_nb_ports;
 	if (count_ports() == 0)
 		printf("No port yet: attach one with \"port attach <identifier>\"\n");
 	else if (start_port(RTE_PORT_ALL) != 0)

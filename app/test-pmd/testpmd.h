@@ -113,6 +113,7 @@ extern uint16_t mbuf_data_size;
 extern uint32_t param_total_num_mbufs;
 extern uint32_t nb_fwd_lcores;
 extern uint32_t nb_fwd_ports;
+extern uint32_t param_nb_ports;    /* --nb-ports, 0 for all */
 extern uint32_t nb_cfg_ports;
 extern uint16_t tx_pkt_length;
 extern char cmdline_filename[4096];

@@ -581,6 +581,16 @@ def test_auto_start():
     has(out, 'Auto-start selected', PROMPT + 'stop\nTelling cores to stop...')
 
 
+def test_nb_ports_and_burst_options():
+    rc, out = run(eal_args('net_null0', 'net_null1', 'net_null2'),
+                  ['-i', '--nb-ports=1', '--burst=16', '--forward-mode=macswap',
+                   '--port-topology=loop', '--rxq=2', '--txq=2'], 'show config fwd\n'
+                  'show config rxtx\n')
+    check(rc == 0, 'rc=%d' % rc)
+    has(out, 'macswap packet forwarding - ports=1 - cores=1 - streams=2',
+        'RX P=0/Q=1 (socket 0) -> TX P=0/Q=1', 'macswap packet forwarding packets/burst=16')
+
+
 def test_single_lcore():
     rc, out = run(eal_args('net_null0', lcores='0'), ['-i'], 'start\n')
     check(rc == 0, 'rc=%d' % rc)
