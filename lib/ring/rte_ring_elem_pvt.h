@@ -33,13 +33,58 @@ typedef uint32_t __rte_may_alias __rte_ring_u32_t;
 typedef uint64_t __rte_may_alias __rte_ring_u64_t;
 typedef struct { uint64_t a, b; } __rte_may_alias __rte_ring_u128_t;
 
+/*
+ * Copy cnt elements of type from src[sidx] to dst[didx]. Unrolled by four with the remainder
+ * done by a switch: bursts are short, and a vectorised loop's set-up (overlap checks,
+ * prologue/epilogue) would cost more than the copy itself.
+ */
 #define __RTE_RING_COPY(type, dst, didx, src, sidx, cnt) do { \
 		type *_d = (type *)(dst) + (didx); \
 		const type *_s = (const type *)(src) + (sidx); \
-		uint32_t _i; \
-		for (_i = 0; _i < (cnt); _i++) \
+		uint32_t _i = 0, _n = (cnt); \
+		for (; _i + 4 <= _n; _i += 4) { \
 			_d[_i] = _s[_i]; \
+			_d[_i + 1] = _s[_i + 1]; \
+			_d[_i + 2] = _s[_i + 2]; \
+			_d[_i + 3] = _s[_i + 3]; \
+		} \
+		switch (_n - _i) { \
+		case 3: \
+			_d[_i + 2] = _s[_i + 2]; /* fall through */ \
+		case 2: \
+			_d[_i + 1] = _s[_i + 1]; /* fall through */ \
+		case 1: \
+			_d[_i] = _s[_i]; /* fall through */ \
+		default: \
+			break; \
+		} \
 	} while (0)
+
+/*
+ * The copy crosses the end of the slot array: happens once per trip around the ring, so it is
+ * kept out of line where its code cannot weigh on the register use of the fast path.
+ */
+static __rte_noinline void
+__rte_ring_copy_in_wrap(struct rte_ring *r, uint32_t idx, const void *obj, uint32_t esize,
+		uint32_t n)
+{
+	char *slots = (char *)&r[1];
+	size_t first = (size_t)(r->size - idx) * esize;
+
+	memcpy(slots + (size_t)idx * esize, obj, first);
+	memcpy(slots, (const char *)obj + first, (size_t)n * esize - first);
+}
+
+static __rte_noinline void
+__rte_ring_copy_out_wrap(const struct rte_ring *r, uint32_t idx, void *obj, uint32_t esize,
+		uint32_t n)
+{
+	const char *slots = (const char *)&r[1];
+	size_t first = (size_t)(r->size - idx) * esize;
+
+	memcpy(obj, slots + (size_t)idx * esize, first);
+	memcpy((char *)obj + first, slots, (size_t)n * esize - first);
+}
 
 /* Copy n elements of esize bytes from obj into the slots starting at index head. */
 static __rte_always_inline void
@@ -48,25 +93,18 @@ __rte_ring_copy_in(struct rte_ring *r, uint32_t head, const void *obj, uint32_t 
 {
 	void *slots = &r[1];
 	uint32_t idx = head & r->mask;
-	uint32_t size = r->size;
-	uint32_t first = (idx + n <= size) ? n : size - idx;
 
-	if (esize == 8) {
-		__RTE_RING_COPY(__rte_ring_u64_t, slots, idx, obj, 0, first);
-		if (unlikely(first != n))
-			__RTE_RING_COPY(__rte_ring_u64_t, slots, 0, obj, first, n - first);
-	} else if (esize == 16) {
-		__RTE_RING_COPY(__rte_ring_u128_t, slots, idx, obj, 0, first);
-		if (unlikely(first != n))
-			__RTE_RING_COPY(__rte_ring_u128_t, slots, 0, obj, first, n - first);
-	} else {
-		uint32_t w = esize / 4;
-
-		__RTE_RING_COPY(__rte_ring_u32_t, slots, idx * w, obj, 0, first * w);
-		if (unlikely(first != n))
-			__RTE_RING_COPY(__rte_ring_u32_t, slots, 0, obj, first * w,
-					(n - first) * w);
+	if (unlikely(idx + n > r->size)) {
+		__rte_ring_copy_in_wrap(r, idx, obj, esize, n);
+		return;
 	}
+	if (esize == 8)
+		__RTE_RING_COPY(__rte_ring_u64_t, slots, idx, obj, 0, n);
+	else if (esize == 16)
+		__RTE_RING_COPY(__rte_ring_u128_t, slots, idx, obj, 0, n);
+	else
+		__RTE_RING_COPY(__rte_ring_u32_t, slots, idx * (esize / 4), obj, 0,
+				n * (esize / 4));
 }
 
 /* Copy n elements out of the slots starting at index head into obj. */
@@ -76,25 +114,18 @@ __rte_ring_copy_out(const struct rte_ring *r, uint32_t head, void *obj, uint32_t
 {
 	const void *slots = &r[1];
 	uint32_t idx = head & r->mask;
-	uint32_t size = r->size;
-	uint32_t first = (idx + n <= size) ? n : size - idx;
 
-	if (esize == 8) {
-		__RTE_RING_COPY(__rte_ring_u64_t, obj, 0, slots, idx, first);
-		if (unlikely(first != n))
-			__RTE_RING_COPY(__rte_ring_u64_t, obj, first, slots, 0, n - first);
-	} else if (esize == 16) {
-		__RTE_RING_COPY(__rte_ring_u128_t, obj, 0, slots, idx, first);
-		if (unlikely(first != n))
-			__RTE_RING_COPY(__rte_ring_u128_t, obj, first, slots, 0, n - first);
-	} else {
-		uint32_t w = esize / 4;
-
-		__RTE_RING_COPY(__rte_ring_u32_t, obj, 0, slots, idx * w, first * w);
-		if (unlikely(first != n))
-			__RTE_RING_COPY(__rte_ring_u32_t, obj, first * w, slots, 0,
-					(n - first) * w);
+	if (unlikely(idx + n > r->size)) {
+		__rte_ring_copy_out_wrap(r, idx, obj, esize, n);
+		return;
 	}
+	if (esize == 8)
+		__RTE_RING_COPY(__rte_ring_u64_t, obj, 0, slots, idx, n);
+	else if (esize == 16)
+		__RTE_RING_COPY(__rte_ring_u128_t, obj, 0, slots, idx, n);
+	else
+		__RTE_RING_COPY(__rte_ring_u32_t, obj, 0, slots, idx * (esize / 4),
+				n * (esize / 4));
 }
 
 /*
