@@ -354,6 +354,45 @@ test_links_missing(void **state)
 	}
 }
 
+/* The machine's own sysfs: every device folder the kernel made must parse. */
+static void
+test_real_sysfs(void **state)
+{
+	const char *sysfs = "/sys/bus/pci/devices";
+	struct rte_pci_device dev;
+	struct rte_pci_addr a;
+	char dir[PATH_MAX + 300];
+	struct dirent *e;
+	int n = 0;
+	DIR *d;
+
+	(void)state;
+	d = opendir(sysfs);
+	if (d == NULL) {
+		print_message("no %s on this machine\n", sysfs);
+		skip();
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (rte_pci_addr_parse(e->d_name, &a) != 0)
+			continue;
+		snprintf(dir, sizeof(dir), "%s/%s", sysfs, e->d_name);
+		memset(&dev, 0, sizeof(dev));
+		if (pci_scan_one(dir, &a, &dev) != 0)
+			fail_msg("%s does not parse", dir);
+		assert_int_not_equal(dev.id.vendor_id, 0);
+		print_message("%s %04x:%04x class %06x driver %s BAR0 len 0x%" PRIx64 "\n",
+			dev.name, dev.id.vendor_id, dev.id.device_id, dev.id.class_id,
+			dev.kdrv_name[0] != '\0' ? dev.kdrv_name : "(none)",
+			dev.mem_resource[0].len);
+		n++;
+	}
+	closedir(d);
+	if (n == 0) {
+		print_message("no PCI devices in %s\n", sysfs);
+		skip();
+	}
+}
+
 static int
 setup(void **state)
 {
@@ -386,6 +425,7 @@ main(void)
 		cmocka_unit_test(test_scan_one_good),
 		cmocka_unit_test(test_scan_one_malformed),
 		cmocka_unit_test(test_links_missing),
+		cmocka_unit_test(test_real_sysfs),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
