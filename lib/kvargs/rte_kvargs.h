@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
  * Key/value argument lists, the "k1=v1,k2=v2" strings that drivers receive in their devargs.
  *
  * A value may be a bracketed list that contains commas ("queues=[0,1]"); the brackets are kept
@@ -27,15 +28,15 @@ typedef int (*arg_handler_t)(const char *key, const char *value, void *opaque);
 
 /** One key and its value (NULL when the key was given alone). */
 struct rte_kvargs_pair {
-	char *key;
-	char *value;
+	char *key;   /**< key, never empty */
+	char *value; /**< value, NULL when the key was given alone */
 };
 
 /** A parsed list; the pairs point into str. */
 struct rte_kvargs {
-	char *str;
-	unsigned count;
-	struct rte_kvargs_pair pairs[RTE_KVARGS_MAX];
+	char *str;     /**< copy of the input, cut in place */
+	unsigned count; /**< number of pairs */
+	struct rte_kvargs_pair pairs[RTE_KVARGS_MAX]; /**< the pairs, in input order */
 };
 
 /**

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
  * Virtual devices as applications see them: create and destroy one by name. The same can be
  * done with rte_dev_probe("net_null0,k=v") and rte_eal_hotplug_remove("vdev", "net_null0").
  */
@@ -24,6 +25,7 @@ int rte_vdev_init(const char *name, const char *args);
  */
 int rte_vdev_uninit(const char *name);
 
+/** Called at the start of each vdev scan with the argument given at registration. */
 typedef void (*rte_vdev_scan_callback)(void *user_arg);
 
 /**

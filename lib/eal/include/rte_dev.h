@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
  * Generic devices: what every bus's devices have in common, the device-level hotplug engine
  * (rte_dev_probe / rte_dev_remove) and device event notifications.
  *
@@ -32,9 +33,10 @@ struct rte_driver;
 enum rte_dev_event_type {
 	RTE_DEV_EVENT_ADD,    /**< device appeared (e.g. kernel uevent "add") */
 	RTE_DEV_EVENT_REMOVE, /**< device disappeared */
-	RTE_DEV_EVENT_MAX
+	RTE_DEV_EVENT_MAX     /**< number of event types */
 };
 
+/** Device event callback: the device name, what happened, the registered argument. */
 typedef void (*rte_dev_event_cb_fn)(const char *device_name, enum rte_dev_event_type event,
 		void *cb_arg);
 
@@ -42,12 +44,19 @@ typedef void (*rte_dev_event_cb_fn)(const char *device_name, enum rte_dev_event_
 #define RTE_DEV_NAME_MAX_LEN 64
 
 /* Accessors: struct rte_device itself is only visible to drivers (dev_driver.h). */
+/** Name of a driver, NULL for NULL. */
 const char *rte_driver_name(const struct rte_driver *driver);
+/** Bus of a device, NULL for NULL. */
 const struct rte_bus *rte_dev_bus(const struct rte_device *dev);
+/** Bus-specific description of a device, may be NULL. */
 const char *rte_dev_bus_info(const struct rte_device *dev);
+/** Arguments a device was attached with, may be NULL. */
 struct rte_devargs *rte_dev_devargs(const struct rte_device *dev);
+/** Driver bound to a device, NULL when not probed. */
 const struct rte_driver *rte_dev_driver(const struct rte_device *dev);
+/** Name of a device (PCI address, vdev name), NULL for NULL. */
 const char *rte_dev_name(const struct rte_device *dev);
+/** NUMA node of a device, SOCKET_ID_ANY when unknown or for NULL. */
 int rte_dev_numa_node(const struct rte_device *dev);
 
 /** Is a driver bound to the device? */
@@ -96,6 +105,10 @@ struct rte_dev_iterator {
 	void *class_device;    /**< current class object (e.g. ethdev) */
 };
 
+/**
+ * Next object after start (NULL: first) matching the filter devstr, for a bus (devices) or a
+ * class (class objects of it->device); NULL at the end.
+ */
 typedef void *(*rte_dev_iterate_t)(const void *start, const char *devstr,
 		const struct rte_dev_iterator *it);
 
@@ -104,6 +117,7 @@ int rte_dev_iterator_init(struct rte_dev_iterator *it, const char *str);
 /** Next device (or class object when the filter has a class part), NULL at the end. */
 struct rte_device *rte_dev_iterator_next(struct rte_dev_iterator *it);
 
+/** Loop over the devices (or class objects) matching devstr, using iterator it. */
 #define RTE_DEV_FOREACH(dev, devstr, it) \
 	for (rte_dev_iterator_init(it, devstr), dev = rte_dev_iterator_next(it); \
 	     dev != NULL; dev = rte_dev_iterator_next(it))
@@ -123,15 +137,22 @@ int rte_dev_event_callback_unregister(const char *device_name, rte_dev_event_cb_
 /** Run the callbacks registered for device_name and for every device. */
 void rte_dev_event_callback_process(const char *device_name, enum rte_dev_event_type event);
 
-/** Start/stop listening to kernel uevents for device add/remove. 0 or negative errno. */
+/**
+ * Start listening to kernel uevents (a control thread on a NETLINK_KOBJECT_UEVENT socket):
+ * PCI devices appearing or disappearing become RTE_DEV_EVENT_ADD/REMOVE for the callbacks.
+ * 0 (also when already started) or negative errno.
+ */
 int rte_dev_event_monitor_start(void);
+/** Stop the monitor thread and close its socket. 0 (also when not started). */
 int rte_dev_event_monitor_stop(void);
-/** Let buses handle surprise removal (remap BARs so stray accesses do not fault). */
+/** Let buses handle surprise removal (remap BARs so stray accesses do not fault). 0. */
 int rte_dev_hotplug_handle_enable(void);
+/** Stop handling surprise removal in the buses. 0. */
 int rte_dev_hotplug_handle_disable(void);
 
 /** DMA-map memory outside EAL's heap for a device (VFIO). 0 or -1 with rte_errno. */
 int rte_dev_dma_map(struct rte_device *dev, void *addr, uint64_t iova, size_t len);
+/** Undo rte_dev_dma_map. 0 or -1 with rte_errno. */
 int rte_dev_dma_unmap(struct rte_device *dev, void *addr, uint64_t iova, size_t len);
 
 /*
@@ -139,10 +160,14 @@ int rte_dev_dma_unmap(struct rte_device *dev, void *addr, uint64_t iova, size_t 
  * accepts, the kernel modules it needs, its PCI id table. The markers and their format are in
  * rte_pmd_info.h; the driver's name is recorded by the bus's registration macro.
  */
+/** Record the device arguments driver name accepts (a string literal). */
 #define RTE_PMD_REGISTER_PARAM_STRING(name, str) RTE_PMD_INFO_PARAM_STRING(name, str)
+/** Record the kernel modules driver name needs (a string literal). */
 #define RTE_PMD_REGISTER_KMOD_DEP(name, str) RTE_PMD_INFO_KMOD_DEP(name, str)
+/** Record the PCI id table of driver name. */
 #define RTE_PMD_REGISTER_PCI_TABLE(name, table) RTE_PMD_INFO_PCI_TABLE(name, table)
 
+/** Debug log line of a driver. */
 #define RTE_PMD_DEBUG_TRACE(...) RTE_LOG(DEBUG, PMD, __VA_ARGS__)
 
 #ifdef __cplusplus

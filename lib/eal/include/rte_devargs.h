@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
  * Device arguments: which device (bus + name) and the driver arguments for it, from the command
  * line (--vdev, -a, -b) or from a hotplug call. Two spellings are understood:
  *   legacy:  [bus:]name[,key=value...]            e.g. "0000:01:00.0,k=v", "net_pcap0,iface=eth0"
@@ -27,25 +28,29 @@
 extern "C" {
 #endif
 
+/** Where a devargs entry came from. */
 enum rte_devtype {
 	RTE_DEVTYPE_ALLOWED,  /**< from -a */
 	RTE_DEVTYPE_BLOCKED,  /**< from -b */
 	RTE_DEVTYPE_VIRTUAL,  /**< from --vdev or hotplug of a virtual device */
 };
 
+/** Whether the device may be probed. */
 enum rte_dev_policy {
-	RTE_DEV_ALLOWED,
-	RTE_DEV_BLOCKED,
+	RTE_DEV_ALLOWED, /**< may be probed */
+	RTE_DEV_BLOCKED, /**< must not be probed */
 };
 
 struct rte_class;
 
+/** One device and its driver arguments. */
 struct rte_devargs {
-	TAILQ_ENTRY(rte_devargs) next;
-	enum rte_devtype type;
-	enum rte_dev_policy policy;
+	TAILQ_ENTRY(rte_devargs) next; /**< next in the devargs list */
+	enum rte_devtype type;         /**< where it came from */
+	enum rte_dev_policy policy;    /**< allowed or blocked */
 	char name[RTE_DEV_NAME_MAX_LEN]; /**< device name on its bus */
 	RTE_STD_C11
+	/** Driver arguments. */
 	union {
 		const char *args;     /**< legacy driver arguments ("k=v,k2=v2"), never NULL once parsed */
 		const char *drv_str;  /**< layered: driver part */
@@ -78,10 +83,12 @@ int rte_devargs_add(enum rte_devtype devtype, const char *devargs_str);
 int rte_devargs_remove(struct rte_devargs *devargs);
 /** Number of list entries of devtype. */
 unsigned int rte_devargs_type_count(enum rte_devtype devtype);
+/** Print the devargs list to f. */
 void rte_devargs_dump(FILE *f);
 /** Next entry after start (NULL: first) whose bus is busname (NULL: any bus). */
 struct rte_devargs *rte_devargs_next(const char *busname, const struct rte_devargs *start);
 
+/** Loop over the devargs entries of bus busname (NULL: all). */
 #define RTE_EAL_DEVARGS_FOREACH(busname, da) \
 	for (da = rte_devargs_next(busname, NULL); da != NULL; da = rte_devargs_next(busname, da))
 
