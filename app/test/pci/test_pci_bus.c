@@ -401,6 +401,13 @@ test_attach_uio_generic(void **state)
 	assert_int_equal(test_maps_contain(bar), 0);
 	assert_int_equal(test_count_fds(), fds);
 	assert_int_equal(rte_devargs_type_count(RTE_DEVTYPE_ALLOWED), nda);
+	/* and switched off again: a detached device must not DMA */
+	f = fopen(cfg, "r");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, RTE_PCI_COMMAND, SEEK_SET), 0);
+	assert_int_equal(fread(&cmd, 2, 1, f), 1);
+	fclose(f);
+	assert_false(cmd & RTE_PCI_COMMAND_MASTER);
 }
 
 static void

@@ -56,6 +56,20 @@ pci_release(struct rte_pci_device *dev, struct pci_map_priv *mp)
 		return;
 	}
 	pci_unmap_bars(mp);
+	/*
+	 * uio_pci_generic: the bus switched bus mastering on, so it switches it off again; a
+	 * device left mastering could still DMA into memory the application frees next.
+	 */
+	if (dev->kdrv == RTE_PCI_KDRV_UIO_GENERIC && mp->cfg_fd >= 0 && !mp->removed) {
+		uint16_t cmd;
+
+		if (pread(mp->cfg_fd, &cmd, sizeof(cmd), RTE_PCI_COMMAND) == sizeof(cmd) &&
+		    (cmd & RTE_PCI_COMMAND_MASTER)) {
+			cmd &= (uint16_t)~RTE_PCI_COMMAND_MASTER;
+			if (pwrite(mp->cfg_fd, &cmd, sizeof(cmd), RTE_PCI_COMMAND) != sizeof(cmd))
+				PCI_LOG(WARNING, "%s: cannot switch bus mastering off", dev->name);
+		}
+	}
 	if (mp->cfg_fd >= 0)
 		close(mp->cfg_fd);
 	if (mp->uio_fd >= 0)
