@@ -316,6 +316,52 @@ mempool_free_memzone(struct rte_mempool_memhdr *memhdr, void *opaque)
 	rte_memzone_free(opaque);
 }
 
+/*
+ * Physical addresses of hugepages are rarely adjacent, so a large pool cannot get one
+ * IOVA-contiguous zone in PA mode. Take a plain zone aligned on the page size instead and give
+ * the pool one chunk per page, so that no object straddles two pages whose IOVAs are unrelated.
+ */
+static int
+mempool_populate_by_page(struct rte_mempool *mp, const char *mz_name, size_t total,
+		unsigned int missing)
+{
+	const struct rte_memzone *mz;
+	size_t pg_sz = RTE_PGSIZE_2M, per_page, pages, off;
+	int ret, added = 0;
+
+	per_page = (pg_sz - RTE_MEMPOOL_ALIGN) / total;
+	if (per_page == 0) {
+		MP_LOG(ERR, "mempool %s: objects of %zu bytes do not fit a %zu-byte page", mp->name,
+			total, pg_sz);
+		return -EINVAL;
+	}
+	pages = (missing + per_page - 1) / per_page;
+	mz = rte_memzone_reserve_aligned(mz_name, pages * pg_sz, mp->socket_id, 0,
+			(unsigned int)pg_sz);
+	if (mz == NULL) {
+		ret = rte_errno;
+		MP_LOG(ERR, "mempool %s: cannot reserve %zu pages for %u objects: %s", mp->name,
+			pages, missing, rte_strerror(ret));
+		return -ret;
+	}
+	for (off = 0; off < mz->len && mp->populated_size < mp->size; off += pg_sz) {
+		char *va = (char *)mz->addr + off;
+		size_t len = RTE_MIN(pg_sz, mz->len - off);
+
+		/* The zone is released once, with the first chunk. */
+		ret = rte_mempool_populate_iova(mp, va, rte_mem_virt2iova(va), len,
+				off == 0 ? mempool_free_memzone : NULL,
+				off == 0 ? (void *)(uintptr_t)mz : NULL);
+		if (ret < 0) {
+			if (off == 0)
+				rte_memzone_free(mz);
+			return ret;
+		}
+		added += ret;
+	}
+	return added;
+}
+
 int
 rte_mempool_populate_default(struct rte_mempool *mp)
 {
@@ -339,6 +385,8 @@ rte_mempool_populate_default(struct rte_mempool *mp)
 	}
 	mz = rte_memzone_reserve_aligned(mz_name, total * missing, mp->socket_id,
 			RTE_MEMZONE_IOVA_CONTIG, RTE_MEMPOOL_ALIGN);
+	if (mz == NULL && rte_eal_iova_mode() == RTE_IOVA_PA && !(mp->flags & RTE_MEMPOOL_F_NON_IO))
+		return mempool_populate_by_page(mp, mz_name, total, missing);
 	if (mz == NULL) {
 		ret = rte_errno;
 		MP_LOG(ERR, "mempool %s: cannot reserve %zu bytes for %u objects: %s", mp->name,

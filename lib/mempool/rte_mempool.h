@@ -38,8 +38,8 @@ extern "C" {
 #define RTE_MEMPOOL_TRAILER_COOKIE 0xadd2e55badbadbadULL
 
 #define RTE_MEMPOOL_MZ_PREFIX "MP_"
-/** Longest pool name, so that the prefixed memzone name still fits. */
-#define RTE_MEMPOOL_NAMESIZE (RTE_MEMZONE_NAMESIZE - sizeof(RTE_MEMPOOL_MZ_PREFIX) + 1)
+/** Longest pool name, so that the prefixed ring name still fits. */
+#define RTE_MEMPOOL_NAMESIZE (RTE_RING_NAMESIZE - sizeof(RTE_MEMPOOL_MZ_PREFIX) + 1)
 #define RTE_MEMPOOL_MZ_FORMAT RTE_MEMPOOL_MZ_PREFIX "%s"
 #define RTE_MEMPOOL_ALIGN RTE_CACHE_LINE_SIZE
 #define RTE_MEMPOOL_ALIGN_MASK (RTE_MEMPOOL_ALIGN - 1)
