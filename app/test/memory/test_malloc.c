@@ -481,6 +481,9 @@ test_events_and_walks(void **state)
 	assert_non_null(p2);
 	memset(p2, 1, 8 * MB_BYTES);
 	assert_true(rte_eal_get_physmem_size() >= walked + 6 * MB_BYTES);
+	/* Shrinking in place gives the pages past the block's new end back. */
+	assert_ptr_equal(rte_realloc(p2, MB_BYTES, 0), p2);
+	assert_true(rte_eal_get_physmem_size() < walked + 4 * MB_BYTES);
 	rte_free(p2);
 	assert_true(rte_eal_get_physmem_size() <= walked);
 	rte_free(big);
@@ -498,6 +501,31 @@ test_events_and_walks(void **state)
 	big = rte_malloc("big", 8 * MB_BYTES, 0);
 	assert_int_equal(log.allocs, x); /* no longer told */
 	rte_free(big);
+}
+
+static void
+test_dma_mask(void **state)
+{
+	uint8_t *p, *q;
+
+	(void)state;
+	p = rte_malloc("dma", 100, 0);
+	assert_non_null(p);
+	/* IOVA as VA: user addresses fit in 47 bits, and are above 4 GB. */
+	assert_int_equal(rte_mem_check_dma_mask(0), -1);
+	assert_int_equal(rte_mem_check_dma_mask(64), -1);
+	assert_int_equal(rte_mem_check_dma_mask(32), -1);
+	assert_int_equal(rte_mem_check_dma_mask(48), 0);
+	q = rte_malloc("dma", 8 * MB_BYTES, 0);
+	assert_non_null(q);
+	rte_free(q);
+	/* A 32-bit device: no new pages can be mapped for it. */
+	rte_mem_set_dma_mask(32);
+	rte_errno = 0;
+	assert_null(rte_malloc("dma", 8 * MB_BYTES, 0));
+	assert_int_equal(rte_errno, ENOMEM);
+	assert_int_equal(rte_malloc_validate(p, NULL), 0);
+	rte_free(p);
 }
 
 static void
@@ -523,6 +551,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sockets, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_events_and_walks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dma_mask, setup, teardown),
 		cmocka_unit_test(test_not_initialised),
 	};
 

@@ -287,6 +287,55 @@ rte_dump_physmem_layout(FILE *f)
 	pthread_rwlock_unlock(&eal_mem.lock);
 }
 
+static int
+check_dma_seg(const struct rte_memseg_list *msl, const struct rte_memseg *ms, void *arg)
+{
+	uint8_t bits = *(uint8_t *)arg;
+
+	RTE_SET_USED(msl);
+	if (ms->iova == RTE_BAD_IOVA || ((ms->iova + ms->len - 1) >> bits) == 0)
+		return 0;
+	EAL_LOG(ERR, "memory at IOVA 0x%" PRIx64 " is beyond a %u-bit DMA mask\n", ms->iova,
+		bits);
+	return -1;
+}
+
+int
+rte_mem_check_dma_mask_thread_unsafe(uint8_t maskbits)
+{
+	if (maskbits == 0 || maskbits > 63) {
+		EAL_LOG(ERR, "invalid DMA mask width %u (1 to 63 bits)\n", maskbits);
+		return -1;
+	}
+	if (rte_memseg_walk_thread_unsafe(check_dma_seg, &maskbits) != 0)
+		return -1;
+	/* The narrowest mask asked for so far also applies to pages mapped from now on. */
+	if (eal_mem.dma_maskbits == 0 || maskbits < eal_mem.dma_maskbits)
+		eal_mem.dma_maskbits = maskbits;
+	return 0;
+}
+
+int
+rte_mem_check_dma_mask(uint8_t maskbits)
+{
+	int ret;
+
+	pthread_rwlock_wrlock(&eal_mem.lock);
+	ret = rte_mem_check_dma_mask_thread_unsafe(maskbits);
+	pthread_rwlock_unlock(&eal_mem.lock);
+	return ret;
+}
+
+void
+rte_mem_set_dma_mask(uint8_t maskbits)
+{
+	pthread_rwlock_wrlock(&eal_mem.lock);
+	if (maskbits != 0 && maskbits <= 63 &&
+			(eal_mem.dma_maskbits == 0 || maskbits < eal_mem.dma_maskbits))
+		eal_mem.dma_maskbits = maskbits;
+	pthread_rwlock_unlock(&eal_mem.lock);
+}
+
 unsigned int
 rte_memory_get_nchannel(void)
 {

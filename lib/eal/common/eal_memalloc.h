@@ -58,6 +58,7 @@ struct eal_mem_state {
 	bool hugepages;                 /* false with --no-huge */
 	bool use_files;                 /* hugepage files in the mount (not --in-memory) */
 	uint64_t no_huge_limit;         /* --no-huge: bytes the one list may map */
+	uint8_t dma_maskbits;           /* 0, or the IOVA width every mapped page must fit in */
 };
 
 extern struct eal_mem_state eal_mem;

@@ -433,6 +433,8 @@ malloc_heap_resize(struct malloc_elem *e, size_t size)
 			free_list_remove(h, rest->next);
 			malloc_elem_join_next(rest);
 		}
+		if (rest->next == NULL && !e->chunk->pinned)
+			heap_trim_tail(h, rest);
 		free_list_insert(h, rest);
 	}
 	ret = 0;

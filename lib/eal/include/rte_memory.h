@@ -201,6 +201,26 @@ struct rte_memseg *rte_mem_virt2memseg(const void *virt, const struct rte_memseg
  */
 struct rte_memseg_list *rte_mem_virt2memseg_list(const void *virt);
 
+/**
+ * Check that every mapped page is reachable by a device that uses maskbits-bit addresses, and
+ * from then on refuse to map pages that are not (allocations needing them fail with ENOMEM).
+ * @param maskbits address width of the device, 1 to 63
+ * @return 0, or -1 (with a log line) when a mapped page lies beyond the mask or maskbits is bad
+ */
+int rte_mem_check_dma_mask(uint8_t maskbits);
+/**
+ * rte_mem_check_dma_mask without the lock, for memory event callbacks.
+ * @param maskbits address width of the device, 1 to 63
+ * @return 0, or -1 when a mapped page lies beyond the mask or maskbits is bad
+ */
+int rte_mem_check_dma_mask_thread_unsafe(uint8_t maskbits);
+/**
+ * Refuse, from now on, to map pages beyond a maskbits-bit IOVA, without checking the pages
+ * mapped already. The narrowest mask set or checked so far applies.
+ * @param maskbits address width of the device, 1 to 63
+ */
+void rte_mem_set_dma_mask(uint8_t maskbits);
+
 /** What happened to the pages a memory event reports. */
 enum rte_mem_event {
 	RTE_MEM_EVENT_ALLOC = 0, /**< pages were mapped (before the heap hands them out) */

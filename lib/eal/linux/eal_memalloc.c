@@ -168,7 +168,15 @@ bind_and_populate(void *va, size_t len, int socket)
 	if (syscall(SYS_mbind, va, len, EAL_MPOL_BIND, mask, sizeof(mask) * 8 + 1, 0) != 0)
 		return -1;
 	/* Unlike MAP_POPULATE, this reports a node that has run out of pages instead of SIGBUS. */
-	return madvise(va, len, MADV_POPULATE_WRITE);
+	if (madvise(va, len, MADV_POPULATE_WRITE) == 0)
+		return 0;
+	if (errno != EINVAL)
+		return -1;
+	/* Kernels before 5.14: faulting the pages in through mlock reports failures too. */
+	if (mlock(va, len) != 0)
+		return -1;
+	munlock(va, len);
+	return 0;
 }
 
 int
@@ -239,6 +247,20 @@ eal_memalloc_map(struct eal_memseg_list *msl, unsigned int first, unsigned int n
 		/* --no-huge pages are not faulted in yet: they have no frame until touched. */
 		ms->iova = msl->hp_idx < 0 && rte_eal_iova_mode() == RTE_IOVA_PA ?
 			RTE_BAD_IOVA : page_iova(ms->addr);
+	}
+	/* A device that cannot address more than dma_maskbits must be able to reach every page. */
+	for (i = 0; i < n && eal_mem.dma_maskbits != 0; i++) {
+		const struct rte_memseg *ms = &msl->segs[first + i];
+
+		if (ms->iova == RTE_BAD_IOVA ||
+				((ms->iova + ms->len - 1) >> eal_mem.dma_maskbits) == 0)
+			continue;
+		EAL_LOG(ERR, "pages at IOVA 0x%" PRIx64 " are beyond the %u-bit DMA mask\n",
+			ms->iova, eal_mem.dma_maskbits);
+		memset(&msl->segs[first], 0, sizeof(msl->segs[0]) * n);
+		reserve_fixed(va, len);
+		rte_errno = ENOMEM;
+		return -1;
 	}
 	mark_slots(msl, first, n, true);
 	msl->n_mapped += n;

@@ -285,6 +285,7 @@ rte_eal_memory_cleanup(void)
 		memset(msl, 0, sizeof(*msl));
 	}
 	eal_mem.n_msl = 0;
+	eal_mem.dma_maskbits = 0;
 	if (eal_mem.pagemap_fd >= 0)
 		close(eal_mem.pagemap_fd);
 	eal_mem.pagemap_fd = -1;
