@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* The port table: allocation and release of port ids, lookups and iteration. */
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 
 #include <rte_bus.h>
@@ -165,13 +166,15 @@ rte_eth_dev_allocate(const char *name)
 	}
 	dev = &rte_eth_devices[p];
 	memset(dev, 0, sizeof(*dev));
-	memset(&eth_dev_data[p], 0, sizeof(eth_dev_data[p]));
+	/* The per-queue state arrays are cleared by configure, before any queue exists. */
+	memset(&eth_dev_data[p], 0, offsetof(struct rte_eth_dev_data, rx_queue_state));
+	eth_dev_data[p].dev_flags = 0;
+	eth_dev_data[p].backer_port_id = RTE_MAX_ETHPORTS;
 	dev->data = &eth_dev_data[p];
 	rte_strscpy(dev->data->name, name, RTE_ETH_NAME_MAX_LEN);
 	dev->data->port_id = p;
 	dev->data->mtu = RTE_ETHER_MTU;
 	dev->data->numa_node = SOCKET_ID_ANY;
-	dev->data->backer_port_id = RTE_MAX_ETHPORTS;
 	eth_dev_announced[p] = 0;
 	eth_dev_fp_ops_reset(p);
 	__atomic_store_n(&dev->state, RTE_ETH_DEV_ATTACHED, __ATOMIC_RELEASE);
@@ -232,7 +235,8 @@ rte_eth_dev_release_port(struct rte_eth_dev *eth_dev)
 	rte_free(eth_dev->data->dev_private);
 	__atomic_store_n(&eth_dev->state, RTE_ETH_DEV_UNUSED, __ATOMIC_RELEASE);
 	eth_dev_fp_ops_reset(port_id);
-	memset(eth_dev->data, 0, sizeof(*eth_dev->data));
+	eth_dev->data->mac_addrs = NULL;
+	eth_dev->data->dev_private = NULL;
 	eth_dev->device = NULL;
 	eth_dev->dev_ops = NULL;
 	eth_dev->process_private = NULL;

@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Port hotplug and data-path cost:
+ *   - attach and detach latency (p50, p99 over N cycles) of net_null and net_ring through
+ *     the device-level engine, rte_dev_probe / rte_dev_remove;
+ *   - rx+tx burst cost per packet on one net_null port, io forwarding on one lcore.
+ * Only DPDK 22.11 API is used, so the same file builds against Debian's DPDK for comparison
+ * (devtools/bench-hotplug.sh runs both). EAL arguments come first, then after "--":
+ *   [cycles [burst-packets]]    (defaults 1000 and 20000000)
+ * Output: one "name value" line per figure, values in microseconds or cycles.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <rte_cycles.h>
+#include <rte_dev.h>
+#include <rte_eal.h>
+#include <rte_ethdev.h>
+#include <rte_lcore.h>
+#include <rte_mbuf.h>
+#include <rte_mempool.h>
+
+#define BURST 32
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static double
+to_us(uint64_t cycles)
+{
+	return (double)cycles * 1e6 / (double)rte_get_timer_hz();
+}
+
+static struct rte_device *
+device_of(const char *port_name)
+{
+	struct rte_eth_dev_info info;
+	uint16_t port;
+
+	if (rte_eth_dev_get_port_by_name(port_name, &port) != 0 ||
+	    rte_eth_dev_info_get(port, &info) != 0)
+		return NULL;
+	return info.device;
+}
+
+/* Probe and remove devname cycles times; print p50/p99 of each. */
+static int
+bench_hotplug(const char *label, const char *devargs, const char *port_name, unsigned int cycles)
+{
+	uint64_t *att = calloc(cycles, sizeof(*att));
+	uint64_t *det = calloc(cycles, sizeof(*det));
+	struct rte_device *dev;
+	unsigned int i;
+	uint64_t t;
+	int ret = 0;
+
+	if (att == NULL || det == NULL) {
+		free(att);
+		free(det);
+		return -1;
+	}
+	for (i = 0; i < cycles; i++) {
+		t = rte_rdtsc_precise();
+		ret = rte_dev_probe(devargs);
+		att[i] = rte_rdtsc_precise() - t;
+		if (ret != 0) {
+			fprintf(stderr, "rte_dev_probe(%s) failed: %d\n", devargs, ret);
+			break;
+		}
+		dev = device_of(port_name);
+		if (dev == NULL) {
+			fprintf(stderr, "no port %s after probe\n", port_name);
+			ret = -1;
+			break;
+		}
+		t = rte_rdtsc_precise();
+		ret = rte_dev_remove(dev);
+		det[i] = rte_rdtsc_precise() - t;
+		if (ret != 0) {
+			fprintf(stderr, "rte_dev_remove(%s) failed: %d\n", port_name, ret);
+			break;
+		}
+	}
+	if (ret == 0) {
+		qsort(att, cycles, sizeof(*att), cmp_u64);
+		qsort(det, cycles, sizeof(*det), cmp_u64);
+		printf("attach_%s_p50_us %.3f\n", label, to_us(att[cycles / 2]));
+		printf("attach_%s_p99_us %.3f\n", label, to_us(att[cycles * 99 / 100]));
+		printf("detach_%s_p50_us %.3f\n", label, to_us(det[cycles / 2]));
+		printf("detach_%s_p99_us %.3f\n", label, to_us(det[cycles * 99 / 100]));
+	}
+	free(att);
+	free(det);
+	return ret;
+}
+
+/* io forwarding on one net_null port: rx burst, tx burst of what came in. */
+static int
+bench_burst(struct rte_mempool *mp, uint64_t packets)
+{
+	struct rte_mbuf *m[BURST];
+	struct rte_eth_conf conf;
+	struct rte_device *dev;
+	uint64_t done = 0, t, best = UINT64_MAX;
+	uint16_t port, n, sent;
+	int round;
+
+	if (rte_dev_probe("net_null_bench") != 0 ||
+	    rte_eth_dev_get_port_by_name("net_null_bench", &port) != 0) {
+		fprintf(stderr, "burst bench setup failed\n");
+		return -1;
+	}
+	memset(&conf, 0, sizeof(conf));
+	if (rte_eth_dev_configure(port, 1, 1, &conf) != 0 ||
+	    rte_eth_rx_queue_setup(port, 0, 512, rte_eth_dev_socket_id(port), NULL, mp) != 0 ||
+	    rte_eth_tx_queue_setup(port, 0, 512, rte_eth_dev_socket_id(port), NULL) != 0 ||
+	    rte_eth_dev_start(port) != 0) {
+		fprintf(stderr, "burst bench port setup failed\n");
+		return -1;
+	}
+	/* Best of three rounds, to keep interruptions out of the figure. */
+	for (round = 0; round < 3; round++) {
+		done = 0;
+		t = rte_rdtsc_precise();
+		while (done < packets) {
+			n = rte_eth_rx_burst(port, 0, m, BURST);
+			sent = rte_eth_tx_burst(port, 0, m, n);
+			if (unlikely(sent < n))
+				rte_pktmbuf_free_bulk(m + sent, n - sent);
+			done += n;
+		}
+		t = rte_rdtsc_precise() - t;
+		if (t < best)
+			best = t;
+	}
+	printf("burst_null_cycles_per_pkt %.2f\n", (double)best / (double)done);
+	printf("burst_null_mpps %.2f\n", (double)done * rte_get_timer_hz() / best / 1e6);
+	/* DPDK 22.11 releases the port at close: look the device up before. */
+	dev = device_of("net_null_bench");
+	rte_eth_dev_stop(port);
+	rte_eth_dev_close(port);
+	if (dev != NULL)
+		rte_dev_remove(dev);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	unsigned int cycles = 1000;
+	uint64_t packets = 20000000;
+	struct rte_mempool *mp;
+	int ret;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	ret = rte_eal_init(argc, argv);
+	if (ret < 0) {
+		fprintf(stderr, "EAL init failed\n");
+		return 1;
+	}
+	argc -= ret;
+	argv += ret;
+	if (argc > 1)
+		cycles = (unsigned int)strtoul(argv[1], NULL, 0);
+	if (argc > 2)
+		packets = strtoull(argv[2], NULL, 0);
+	if (cycles < 2)
+		cycles = 2;
+	printf("cycles %u\n", cycles);
+	/* The pool an application creates first; it also keeps EAL's heap in use as it would be. */
+	mp = rte_pktmbuf_pool_create("bench_pool", 8191, 256, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
+			(int)rte_socket_id());
+	if (mp == NULL) {
+		fprintf(stderr, "cannot create the mbuf pool\n");
+		rte_eal_cleanup();
+		return 1;
+	}
+	ret = bench_hotplug("null", "net_null_hp", "net_null_hp", cycles);
+	if (ret == 0)
+		ret = bench_hotplug("ring", "net_ring_hp", "net_ring_hp", cycles);
+	if (ret == 0)
+		ret = bench_burst(mp, packets);
+	rte_mempool_free(mp);
+	rte_eal_cleanup();
+	return ret == 0 ? 0 : 1;
+}

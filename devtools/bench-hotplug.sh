@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
+#
+# Port hotplug and burst benchmark, this tree against Debian's DPDK 22.11, same source
+# (app/bench/bench_hotplug.c), same machine, same session. Prints both side by side with
+# ratio = this tree / DPDK (lower is better for every figure).
+#   devtools/bench-hotplug.sh [build-dir] [cycles] [burst-packets]
+# DPDK is run twice: with its default options, and with --no-shconf (multi-process channel
+# off), since that channel dominates its hotplug latency.
+set -eu
+cd "$(dirname "$0")/.."
+build=${1:-build}
+cycles=${2:-1000}
+packets=${3:-20000000}
+dpdk_pc=/usr/lib/x86_64-linux-gnu/pkgconfig
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+if [ ! -x "$build/app/bench/bench_hotplug" ]; then
+	echo "no $build/app/bench/bench_hotplug: build the tree first (ninja -C $build)" >&2
+	exit 1
+fi
+ours=$("$build/app/bench/bench_hotplug" --no-huge -l 0 --file-prefix=bench_hp_ours \
+	-d "$build/drivers/librte_net_null.so" -d "$build/drivers/librte_net_ring.so" \
+	--log-level=lib.eal:error -- "$cycles" "$packets" 2>/dev/null)
+
+have_dpdk=0
+if PKG_CONFIG_PATH=$dpdk_pc pkg-config --exists libdpdk 2>/dev/null; then
+	# shellcheck disable=SC2046
+	if cc -O3 -march=native -o "$work/bench_dpdk" app/bench/bench_hotplug.c \
+		$(PKG_CONFIG_PATH=$dpdk_pc pkg-config --cflags --libs libdpdk) 2>"$work/cc.log"; then
+		have_dpdk=1
+	else
+		cat "$work/cc.log" >&2
+	fi
+fi
+if [ $have_dpdk = 1 ]; then
+	# -a 0000:00:00.0: probe no real PCI device, as this tree's bench does not either.
+	dpdk=$("$work/bench_dpdk" --no-huge -l 0 --file-prefix=bench_hp_dpdk \
+		-a 0000:00:00.0 -- "$cycles" "$packets" 2>/dev/null)
+	dpdk_ns=$("$work/bench_dpdk" --no-huge -l 0 --file-prefix=bench_hp_dpdk2 --no-shconf \
+		-a 0000:00:00.0 -- "$cycles" "$packets" 2>/dev/null)
+else
+	echo "Debian's DPDK 22.11 (libdpdk-dev) not found: printing this tree only" >&2
+	dpdk=""
+	dpdk_ns=""
+fi
+
+get() { printf '%s\n' "$1" | awk -v k="$2" '$1 == k { print $2 }'; }
+
+printf '%-28s %12s %12s %8s %14s %8s\n' figure this-tree dpdk-22.11 ratio dpdk-no-shconf ratio
+for k in attach_null_p50_us attach_null_p99_us detach_null_p50_us detach_null_p99_us \
+	attach_ring_p50_us attach_ring_p99_us detach_ring_p50_us detach_ring_p99_us \
+	burst_null_cycles_per_pkt; do
+	a=$(get "$ours" "$k")
+	b=$(get "$dpdk" "$k")
+	c=$(get "$dpdk_ns" "$k")
+	awk -v k="$k" -v a="${a:-nan}" -v b="${b:-nan}" -v c="${c:-nan}" 'BEGIN {
+		r1 = (b + 0 > 0) ? sprintf("%.2f", a / b) : "-";
+		r2 = (c + 0 > 0) ? sprintf("%.2f", a / c) : "-";
+		printf "%-28s %12s %12s %8s %14s %8s\n", k, a, b, r1, c, r2 }'
+done
+echo "cycles=$cycles burst_packets=$packets (burst figure: best of 3 rounds, one lcore)"
