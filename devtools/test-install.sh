@@ -59,6 +59,18 @@ for kind in shared static; do
 	fi
 done
 
+# Drivers are found without -d: from the pmds folder (shared) or linked whole (static).
+# A --vdev that no loaded driver knows makes rte_eal_init fail.
+for kind in shared static; do
+	for drv in net_null net_ring; do
+		[ -n "$(find "$prefix" -name "librte_${drv}.so*" | head -n 1)" ] || continue
+		env -u LD_LIBRARY_PATH "$work/app-$kind" --no-huge -l 0-1 --file-prefix=inst-$kind \
+			--vdev "${drv}0" >"$work/run-vdev-$kind-$drv.log" 2>&1 &&
+			grep -q "external app OK" "$work/run-vdev-$kind-$drv.log"
+		result $? "$kind app finds driver $drv for --vdev ${drv}0 without -d"
+	done
+done
+
 # A staged install (as packagers do): the same tree under DESTDIR.
 dest=$work/dest
 DESTDIR=$dest meson install -C "$build" --quiet >"$work/destdir.log" 2>&1 && \

@@ -364,7 +364,7 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char cmd[64];
+	char cmd[128];
 
 	(void)state;
 	rte_mempool_free(pt_pool());

@@ -30,9 +30,9 @@
 
 #include "rte_eth_ring.h"
 
-RTE_LOG_REGISTER_DEFAULT(ring_logtype, NOTICE);
+RTE_LOG_REGISTER_DEFAULT(eth_ring_logtype, NOTICE);
 #define RING_LOG(level, fmt, ...) \
-	rte_log(RTE_LOG_ ## level, ring_logtype, "net_ring: " fmt "\n", ##__VA_ARGS__)
+	rte_log(RTE_LOG_ ## level, eth_ring_logtype, "net_ring: " fmt "\n", ##__VA_ARGS__)
 
 #define RING_MAX_QUEUES 16
 #define RING_SIZE 1024
