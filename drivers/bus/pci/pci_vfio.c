@@ -339,10 +339,13 @@ static void
 req_handler(void *arg)
 {
 	struct rte_pci_device *dev = arg;
+	char name[RTE_DEV_NAME_MAX_LEN];
 
-	PCI_LOG(WARNING, "%s: the kernel requests the device (removal): detach it", dev->name);
+	/* the application's callback may detach (and free) dev: keep only a copy of its name */
+	snprintf(name, sizeof(name), "%s", dev->name);
+	PCI_LOG(WARNING, "%s: the kernel requests the device (removal): detach it", name);
 	pci_remap_removed(dev);
-	rte_dev_event_callback_process(dev->name, RTE_DEV_EVENT_REMOVE);
+	rte_dev_event_callback_process(name, RTE_DEV_EVENT_REMOVE);
 }
 
 static int
@@ -416,14 +419,17 @@ release_req_notifier(struct rte_pci_device *dev, struct pci_map_priv *mp)
 		return;
 	dev->vfio_req_intr_handle = NULL;
 	req_irq_set(mp->vfio_dev_fd, -1);
-	/* detached from inside the notifier: the handle goes once its callback has returned */
-	if (rte_thread_is_intr() &&
-	    rte_intr_callback_unregister_pending(h, req_handler, dev, req_handle_free) > 0)
-		return;
-	if (rte_thread_is_intr())
-		rte_intr_callback_unregister(h, req_handler, dev);
-	else
-		rte_intr_callback_unregister_sync(h, req_handler, dev);
+	/*
+	 * Never wait for the notifier here: it may itself be waiting for the hotplug lock this
+	 * detach holds. While it runs, its removal is deferred (the handle is freed once it
+	 * returns); otherwise it is removed at once.
+	 */
+	for (;;) {
+		if (rte_intr_callback_unregister_pending(h, req_handler, dev, req_handle_free) > 0)
+			return;
+		if (rte_intr_callback_unregister(h, req_handler, dev) != -EAGAIN)
+			break;
+	}
 	req_handle_free(h, NULL);
 }
 
