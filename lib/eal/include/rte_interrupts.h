@@ -90,8 +90,9 @@ int rte_intr_callback_unregister_pending(const struct rte_intr_handle *intr_hand
 /**
  * Unmask, mask, or acknowledge (unmask after an interrupt) the device interrupt behind the
  * handle. uio: a 32-bit 1/0 written to the uio fd; uio INTx: the PCI command register through
- * dev_fd. 0; -EINVAL for a bad handle; -ENOTSUP for types that cannot be switched (VFIO
- * enable/disable included); a negative errno from the device otherwise.
+ * dev_fd; vfio: VFIO_DEVICE_SET_IRQS on dev_fd attaching the handle's eventfd to vector 0.
+ * 0; -EINVAL for a bad handle; -ENOTSUP for types that cannot be switched (alarm, ext,
+ * dev_event); a negative errno from the device otherwise.
  */
 int rte_intr_enable(const struct rte_intr_handle *intr_handle);
 /** Mask the device interrupt; see rte_intr_enable. */

@@ -19,6 +19,8 @@
 #include <pthread.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/ioctl.h>
+#include <linux/vfio.h>
 
 #include <rte_common.h>
 #include <rte_interrupts.h>
@@ -406,13 +408,99 @@ uio_intx_control(const struct rte_intr_handle *h, bool enable)
 }
 
 /*
- * enable, disable and ack share one dispatcher. VFIO interrupts are switched with
- * VFIO_DEVICE_SET_IRQS on the device fd, which needs the vector/eventfd layout that the VFIO PCI
- * driver owns; until that driver exists these handle types answer -ENOTSUP rather than guess.
- * vdev handles have nothing to switch (0); alarm and device-event handles cannot be (-ENOTSUP).
+ * One VFIO_DEVICE_SET_IRQS call on the vfio device fd: with an eventfd, attach it as the trigger
+ * of the first vector of irq index; without, mask/unmask it or (count 0) detach every trigger.
  */
+static int
+vfio_set_irqs(const struct rte_intr_handle *h, uint32_t index, uint32_t flags, uint32_t count)
+{
+	union {
+		struct vfio_irq_set set;
+		uint8_t bytes[sizeof(struct vfio_irq_set) + sizeof(int32_t)];
+	} buf;
+	int32_t efd = h->fd;
+
+	memset(&buf, 0, sizeof(buf));
+	buf.set.argsz = sizeof(struct vfio_irq_set);
+	buf.set.flags = flags;
+	buf.set.index = index;
+	buf.set.start = 0;
+	buf.set.count = count;
+	if (flags & VFIO_IRQ_SET_DATA_EVENTFD) {
+		buf.set.argsz += sizeof(efd);
+		memcpy(buf.set.data, &efd, sizeof(efd));
+	}
+	if (ioctl(h->dev_fd, VFIO_DEVICE_SET_IRQS, &buf.set) < 0) {
+		int err = errno;
+
+		EAL_LOG(ERR, "vfio interrupt control (irq index %u) failed on device fd %d: %s\n",
+			index, h->dev_fd, strerror(err));
+		return -err;
+	}
+	return 0;
+}
+
 enum intr_op { INTR_ENABLE, INTR_DISABLE, INTR_ACK };
 
+/*
+ * VFIO: the handle's fd is the eventfd the kernel signals, dev_fd the vfio device. Only vector 0
+ * is programmed (the device's own interrupt, e.g. link status); per-queue MSI-X vectors would
+ * need a list of eventfds that this handle does not carry. INTx is masked by the kernel when it
+ * fires, so ack unmasks it; MSI and MSI-X need no ack.
+ */
+static int
+vfio_control(const struct rte_intr_handle *h, enum intr_op op)
+{
+	uint32_t index;
+	int ret;
+
+	if (h->dev_fd < 0)
+		return -EINVAL;
+	switch (h->type) {
+	case RTE_INTR_HANDLE_VFIO_LEGACY:
+		index = VFIO_PCI_INTX_IRQ_INDEX;
+		break;
+	case RTE_INTR_HANDLE_VFIO_MSI:
+		index = VFIO_PCI_MSI_IRQ_INDEX;
+		break;
+	case RTE_INTR_HANDLE_VFIO_MSIX:
+		index = VFIO_PCI_MSIX_IRQ_INDEX;
+		break;
+	default:
+		index = VFIO_PCI_REQ_IRQ_INDEX;
+		break;
+	}
+	switch (op) {
+	case INTR_ENABLE:
+		ret = vfio_set_irqs(h, index, VFIO_IRQ_SET_DATA_EVENTFD |
+			VFIO_IRQ_SET_ACTION_TRIGGER, 1);
+		if (ret == 0 && index == VFIO_PCI_INTX_IRQ_INDEX)
+			ret = vfio_set_irqs(h, index, VFIO_IRQ_SET_DATA_NONE |
+				VFIO_IRQ_SET_ACTION_UNMASK, 1);
+		return ret;
+	case INTR_DISABLE:
+		if (index == VFIO_PCI_INTX_IRQ_INDEX) {
+			ret = vfio_set_irqs(h, index, VFIO_IRQ_SET_DATA_NONE |
+				VFIO_IRQ_SET_ACTION_MASK, 1);
+			if (ret < 0)
+				return ret;
+		}
+		return vfio_set_irqs(h, index, VFIO_IRQ_SET_DATA_NONE |
+			VFIO_IRQ_SET_ACTION_TRIGGER, 0);
+	default:
+		if (index == VFIO_PCI_INTX_IRQ_INDEX)
+			return vfio_set_irqs(h, index, VFIO_IRQ_SET_DATA_NONE |
+				VFIO_IRQ_SET_ACTION_UNMASK, 1);
+		if (index == VFIO_PCI_REQ_IRQ_INDEX)
+			return -ENOTSUP;
+		return 0;
+	}
+}
+
+/*
+ * enable, disable and ack share one dispatcher. vdev handles have nothing to switch (0); alarm,
+ * external and device-event handles cannot be switched (-ENOTSUP).
+ */
 static int
 intr_control(const struct rte_intr_handle *h, enum intr_op op)
 {
@@ -428,13 +516,11 @@ intr_control(const struct rte_intr_handle *h, enum intr_op op)
 		return uio_irq_control(h, op == INTR_DISABLE ? 0 : 1);
 	case RTE_INTR_HANDLE_UIO_INTX:
 		return uio_intx_control(h, op != INTR_DISABLE);
+	case RTE_INTR_HANDLE_VFIO_LEGACY:
 	case RTE_INTR_HANDLE_VFIO_MSI:
 	case RTE_INTR_HANDLE_VFIO_MSIX:
-		if (op == INTR_ACK)
-			return 0; /* message-signalled interrupts are never left masked */
-		return -ENOTSUP;
-	case RTE_INTR_HANDLE_VFIO_LEGACY:
 	case RTE_INTR_HANDLE_VFIO_REQ:
+		return vfio_control(h, op);
 	case RTE_INTR_HANDLE_ALARM:
 	case RTE_INTR_HANDLE_DEV_EVENT:
 	case RTE_INTR_HANDLE_EXT:
