@@ -422,6 +422,7 @@ device_destroy(struct rte_vdev_device *vdev)
 struct nodeaction_ctx {
 	struct rte_vdev_device *vdev;
 	int created;
+	int err;  /* the first failure's errno (kvargs only reports "failed") */
 };
 
 /* "name:node:CREATE|ATTACH" */
@@ -458,12 +459,15 @@ parse_nodeaction(const char *key, const char *value, void *opaque)
 	else
 		goto bad;
 	ret = port_create(ctx->vdev, name, act, (int)numa, NULL);
-	if (ret != 0)
+	if (ret != 0) {
+		ctx->err = ret;
 		return ret;
+	}
 	ctx->created++;
 	return 0;
 bad:
 	RING_LOG(ERR, "invalid %s \"%s\" (want name:numa-node:CREATE|ATTACH)", key, value);
+	ctx->err = -EINVAL;
 	return -EINVAL;
 }
 
@@ -510,13 +514,16 @@ ring_probe(struct rte_vdev_device *vdev)
 		return -EINVAL;
 	}
 	if (rte_kvargs_count(kv, ARG_INTERNAL) == 1) {
-		ret = rte_kvargs_process(kv, ARG_INTERNAL, parse_internal, &internal);
+		ret = rte_kvargs_process(kv, ARG_INTERNAL, parse_internal, &internal) == 0 ?
+				0 : -EINVAL;
 		if (ret == 0)
 			ret = port_create(vdev, name, RING_FIXED, internal->numa_node, internal);
 	} else if (rte_kvargs_count(kv, ARG_NODEACTION) > 0) {
 		ret = rte_kvargs_process(kv, ARG_NODEACTION, parse_nodeaction, &ctx);
-		if (ret != 0)
+		if (ret != 0) {
 			device_destroy(vdev);  /* the ports made before the bad one */
+			ret = ctx.err != 0 ? ctx.err : -EINVAL;
+		}
 	} else {
 		RING_LOG(ERR, "%s: no usable argument in \"%s\"", name, params);
 		ret = -EINVAL;
