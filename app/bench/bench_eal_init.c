@@ -8,8 +8,9 @@
  *
  *   bench_eal_init --no-huge -l 0 --file-prefix=bench
  *
- * prints one line: "bench_eal_init: init_ms=.. cleanup_ms=.. total_ms=.. rss_before_kib=..
- * maxrss_kib=.. vmhwm_kib=..".
+ * prints one line: "bench_eal_init: init_ms=.. cleanup_ms=.. total_ms=.. tsc_hz_ms=..
+ * rss_before_kib=.. maxrss_kib=.. vmhwm_kib=..". tsc_hz_ms is the first rte_get_tsc_hz() after
+ * init, where an EAL that defers TSC calibration would pay for it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@
 
 #include <rte_eal.h>
 #include <rte_errno.h>
+#include <rte_cycles.h>
 
 static double
 now_ms(void)
@@ -54,7 +56,7 @@ int
 main(int argc, char **argv)
 {
 	struct rusage ru;
-	double t0, t1, t2;
+	double t0, t1, t2, t3;
 	long rss_before;
 	int ret;
 
@@ -67,15 +69,21 @@ main(int argc, char **argv)
 			rte_strerror(rte_errno));
 		return 1;
 	}
-	ret = rte_eal_cleanup();
+	if (rte_get_tsc_hz() == 0) {
+		fprintf(stderr, "bench_eal_init: no TSC frequency\n");
+		return 1;
+	}
 	t2 = now_ms();
+	ret = rte_eal_cleanup();
+	t3 = now_ms();
 	if (ret != 0) {
 		fprintf(stderr, "bench_eal_init: rte_eal_cleanup failed: %d\n", ret);
 		return 1;
 	}
 	getrusage(RUSAGE_SELF, &ru);
-	printf("bench_eal_init: init_ms=%.3f cleanup_ms=%.3f total_ms=%.3f rss_before_kib=%ld "
-		"maxrss_kib=%ld vmhwm_kib=%ld\n",
-		t1 - t0, t2 - t1, t2 - t0, rss_before, ru.ru_maxrss, proc_status_kib("VmHWM"));
+	printf("bench_eal_init: init_ms=%.3f cleanup_ms=%.3f total_ms=%.3f tsc_hz_ms=%.3f "
+		"rss_before_kib=%ld maxrss_kib=%ld vmhwm_kib=%ld\n",
+		t1 - t0, t3 - t2, (t1 - t0) + (t3 - t2), t2 - t1, rss_before, ru.ru_maxrss,
+		proc_status_kib("VmHWM"));
 	return 0;
 }
