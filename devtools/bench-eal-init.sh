@@ -105,7 +105,7 @@ def med(key, field):
     return statistics.median(float(r[field]) for r in rows[key])
 
 metrics = [("init+cleanup ms", "total_ms", 1.0), ("init ms", "init_ms", 1.0),
-           ("1st rte_get_tsc_hz ms", "tsc_hz_ms", 1.0),
+           ("1st rte_get_tsc_hz ms", "tsc_hz_ms", 1.0), ("CPU time ms", "cpu_ms", 1.0),
            ("peak RSS MiB (VmHWM)", "vmhwm_kib", 1024.0),
            ("RSS before init MiB", "rss_before_kib", 1024.0)]
 print("%-10s %-22s %12s %12s %9s %16s" % ("variant", "metric", "this tree", "DPDK 22.11",
