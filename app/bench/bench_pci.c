@@ -157,7 +157,7 @@ int
 main(int argc, char **argv)
 {
 	const char *eal_args[] = { argv[0], "--no-huge", "-m", "64", "--in-memory", "-l", "0",
-		"--iova-mode", "va", "-a", "0000:00:1e.0", "--log-level", "lib.eal:error", NULL };
+		"--iova-mode", "pa", "-a", "0000:00:1e.0", "--log-level", "lib.eal:error", NULL };
 	int n = argc > 1 ? atoi(argv[1]) : 2000;
 	struct fake_pci_dev d = { NULL, 0x8086, 0x100e, 0x8086, 0x1, "uio_pci_generic", -1, -1,
 		0xfe000000, 0x20000, 0x12345678 };

@@ -351,6 +351,15 @@ pci_probe_one_driver(struct rte_pci_driver *drv, struct rte_pci_device *dev, int
 		pci_log_kernel_driver(dev, explicit ? RTE_LOG_ERR : RTE_LOG_INFO);
 		return -ENODEV;
 	}
+	/* uio has no IOMMU translation: the device would take virtual addresses as physical */
+	if ((drv->drv_flags & RTE_PCI_DRV_NEED_MAPPING) && rte_eal_iova_mode() == RTE_IOVA_VA &&
+	    (dev->kdrv == RTE_PCI_KDRV_IGB_UIO || dev->kdrv == RTE_PCI_KDRV_UIO_GENERIC)) {
+		rte_log(explicit ? RTE_LOG_ERR : RTE_LOG_WARNING, pci_logtype,
+			"PCI: %s is bound to %s, which needs IOVA as PA, but EAL runs with IOVA as VA "
+			"(use vfio-pci, or start with --iova-mode=pa)\n",
+			dev->name, dev->kdrv_name);
+		return -EINVAL;
+	}
 	if ((drv->drv_flags & RTE_PCI_DRV_NEED_IOVA_AS_VA) && rte_eal_iova_mode() != RTE_IOVA_VA) {
 		PCI_LOG(ERR, "%s: driver %s needs IOVA as VA, EAL runs in PA mode", dev->name,
 			drv->driver.name);
