@@ -591,6 +591,29 @@ def test_nb_ports_and_burst_options():
         'RX P=0/Q=1 (socket 0) -> TX P=0/Q=1', 'macswap packet forwarding packets/burst=16')
 
 
+def test_flush_rx_at_start():
+    # packets left in the rings by one run are drained by the next start, unless
+    # --no-flush-rx: then the next run receives exactly them
+    for app, expect in (([], 0), (['--no-flush-rx'], 2 * 32)):
+        s = Session('net_ring0', 'net_ring1', app=app)
+        try:
+            s.cmd('start tx_first')
+            time.sleep(0.2)
+            left = fwd_stats(s.cmd('stop'))[1]
+            check(left[2] - left[0] == 2 * 32, 'in flight after io run %r' % (left,))
+            s.cmd('set fwd rxonly')
+            s.cmd('start')
+            end = time.time() + (TIMEOUT if expect else 0.3)
+            while time.time() < end and fwd_stats(s.cmd('show fwd stats all'))[1][0] < expect:
+                time.sleep(0.1)
+            time.sleep(0.1)
+            tot = fwd_stats(s.cmd('stop'))[1]
+            check(tot[0] == expect and tot[2] == 0, '%s: rxonly got %r' % (app, tot))
+            check(s.quit()[0] == 0, 'exit code')
+        finally:
+            s.kill()
+
+
 def test_single_lcore():
     rc, out = run(eal_args('net_null0', lcores='0'), ['-i'], 'start\n')
     check(rc == 0, 'rc=%d' % rc)
