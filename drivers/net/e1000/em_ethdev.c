@@ -182,15 +182,19 @@ em_link_update(struct rte_eth_dev *dev, int wait_to_complete)
 	return rte_eth_linkstatus_set(dev, &link);
 }
 
+/*
+ * Unicast and multicast filtering. ethdev records the new mode after the driver op returns, so
+ * the ops pass the requested state in rather than reading data->promiscuous.
+ */
 static void
-em_apply_rx_mode(struct rte_eth_dev *dev)
+em_apply_rx_mode(struct rte_eth_dev *dev, int promisc, int allmulti)
 {
 	struct em_adapter *ad = dev->data->dev_private;
 	uint32_t rctl = ad->rctl & ~(E1000_RCTL_UPE | E1000_RCTL_MPE);
 
-	if (dev->data->promiscuous)
+	if (promisc)
 		rctl |= E1000_RCTL_UPE | E1000_RCTL_MPE;
-	else if (dev->data->all_multicast)
+	else if (allmulti)
 		rctl |= E1000_RCTL_MPE;
 	ad->rctl = rctl;
 	if (dev->data->dev_started)
@@ -198,9 +202,30 @@ em_apply_rx_mode(struct rte_eth_dev *dev)
 }
 
 static int
-em_rx_mode_changed(struct rte_eth_dev *dev)
+em_promiscuous_enable(struct rte_eth_dev *dev)
 {
-	em_apply_rx_mode(dev);
+	em_apply_rx_mode(dev, 1, dev->data->all_multicast);
+	return 0;
+}
+
+static int
+em_promiscuous_disable(struct rte_eth_dev *dev)
+{
+	em_apply_rx_mode(dev, 0, dev->data->all_multicast);
+	return 0;
+}
+
+static int
+em_allmulticast_enable(struct rte_eth_dev *dev)
+{
+	em_apply_rx_mode(dev, dev->data->promiscuous, 1);
+	return 0;
+}
+
+static int
+em_allmulticast_disable(struct rte_eth_dev *dev)
+{
+	em_apply_rx_mode(dev, dev->data->promiscuous, 0);
 	return 0;
 }
 
@@ -224,7 +249,7 @@ em_dev_start(struct rte_eth_dev *dev)
 		em_hw_reset(hw);
 		return ret;
 	}
-	em_apply_rx_mode(dev);
+	em_apply_rx_mode(dev, dev->data->promiscuous, dev->data->all_multicast);
 	em_link_update(dev, 0);
 	return 0;
 }
@@ -332,10 +357,10 @@ static const struct eth_dev_ops em_ops = {
 	.dev_infos_get = em_dev_infos_get,
 	.dev_supported_ptypes_get = em_supported_ptypes,
 	.link_update = em_link_update,
-	.promiscuous_enable = em_rx_mode_changed,
-	.promiscuous_disable = em_rx_mode_changed,
-	.allmulticast_enable = em_rx_mode_changed,
-	.allmulticast_disable = em_rx_mode_changed,
+	.promiscuous_enable = em_promiscuous_enable,
+	.promiscuous_disable = em_promiscuous_disable,
+	.allmulticast_enable = em_allmulticast_enable,
+	.allmulticast_disable = em_allmulticast_disable,
 	.mac_addr_set = em_mac_addr_set,
 	.stats_get = em_stats_get,
 	.stats_reset = em_stats_reset,
