@@ -184,6 +184,7 @@ rte_eal_init(int argc, char **argv)
 	if (rte_eal_timer_init() < 0)
 		return eal_fail(ENOTSUP);
 
+	/* Provisional: rte_eal_memory_init picks PA when hugepages and frame numbers allow it. */
 	rte_config.iova_mode = cfg->iova_mode != RTE_IOVA_DC ? cfg->iova_mode : RTE_IOVA_VA;
 
 	if (eal_create_runtime_dir() < 0)
