@@ -68,6 +68,19 @@ if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
 
 fi
 
+if [ "${SKIP_FUZZ:-0}" != 1 ]; then
+	step "short fuzz run (libFuzzer, clang)"
+	fuzz_tap=${prefix}-fuzz.tap
+	FUZZ_BUILD=${prefix}-fuzz FUZZ_TARGETS="kvargs devargs pci_parse" \
+		sh devtools/fuzz-short.sh "${FUZZ_SECONDS:-15}" 2>&1 | tee "${prefix}-fuzz.log"
+	awk '/^fuzz [a-z_]+: executions=/ { n++; ok = ($0 ~ /crashes=0 /) ? "ok" : "not ok";
+		printf "%s %d - %s\n", ok, n, $0 }
+		END { if (n == 0) print "not ok 1 - no fuzz target ran" }' \
+		"${prefix}-fuzz.log" > "$fuzz_tap"
+	grep -q '^not ok' "$fuzz_tap" && status=1
+	logs+=("fuzz=$fuzz_tap")
+fi
+
 step "summary"
 if [ ${#logs[@]} -eq 0 ]; then
 	echo "0 passed, 1 failed"
