@@ -614,6 +614,26 @@ def test_flush_rx_at_start():
             s.kill()
 
 
+def test_device_with_two_ports():
+    s = Session('net_null0')
+    try:
+        out = s.cmd('port attach net_ring5,nodeaction=ra:0:CREATE,nodeaction=rb:0:CREATE')
+        check(out == 'Attaching a new port...\nPort 1 is attached. Now total ports is 2\n'
+              'Port 2 is attached. Now total ports is 3\nDone\n', out)
+        s.cmd('port start 2')
+        check(s.cmd('port detach 1') == 'Port 2 not stopped\n', 'sibling must be stopped')
+        check(sorted(summary_ports(s.cmd('show port summary all'))) == [0, 1, 2], 'ports')
+        s.cmd('port stop 2')
+        out = s.cmd('port detach 1')
+        check(out == 'Port was not closed\nRemoving a device...\nPort 1 is closed\n'
+              'Port 2 is closed\nDevice is detached\nNow total ports is 1\nDone\n', out)
+        check(sorted(summary_ports(s.cmd('show port summary all'))) == [0], 'ports')
+        has(s.cmd('port detach 2'), 'Invalid port_id=2')
+        check(s.quit()[0] == 0, 'exit code')
+    finally:
+        s.kill()
+
+
 def test_single_lcore():
     rc, out = run(eal_args('net_null0', lcores='0'), ['-i'], 'start\n')
     check(rc == 0, 'rc=%d' % rc)
