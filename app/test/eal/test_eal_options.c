@@ -17,6 +17,8 @@
 #include <rte_launch.h>
 #include <rte_log.h>
 #include <rte_version.h>
+#include <rte_debug.h>
+#include <rte_common.h>
 
 /* Tests of two lcores need two CPUs this process may use. */
 #define SKIP_NEEDS_TWO_CPUS() do { \
@@ -26,6 +28,7 @@
 
 #define PREFIX "--file-prefix=test_eal_options"
 #define CHILD_FLAG "--child-eal-init"
+#define CHILD_EXIT "--child-rte-exit"
 
 static char self_path[4096];
 
@@ -436,6 +439,70 @@ test_help_exits(void **state)
 	assert_non_null(strstr(out, "lib.eal"));
 }
 
+static int
+spin_forever(void *arg)
+{
+	(void)arg;
+	for (;;)
+		usleep(1000);
+	return 0;
+}
+
+static int
+exit_from_worker(void *arg)
+{
+	(void)arg;
+	rte_exit(4, "leaving from a worker\n");
+}
+
+/* Child: rte_exit while a worker is busy, from a worker, or with idle workers. */
+static int
+child_rte_exit(const char *mode)
+{
+	const char *args[] = { "prog", "--no-huge", "-l", "0-1",
+		"--file-prefix=test_eal_options_exit", NULL };
+	struct test_argv a;
+
+	alarm(20); /* a hang shows as SIGALRM, not as a stuck test */
+	test_argv_build(&a, args);
+	if (rte_eal_init(a.argc, a.argv) < 0)
+		return 1;
+	if (strcmp(mode, "busy") == 0) {
+		rte_eal_remote_launch(spin_forever, NULL, 1);
+		rte_exit(3, "leaving with a busy worker\n");
+	}
+	if (strcmp(mode, "worker") == 0) {
+		rte_eal_remote_launch(exit_from_worker, NULL, 1);
+		rte_eal_wait_lcore(1);
+		return 1;
+	}
+	rte_exit(5, "leaving with idle workers\n");
+}
+
+static void
+test_rte_exit_does_not_hang(void **state)
+{
+	static const char *const modes[] = { "busy", "worker", "idle" };
+	static const int codes[] = { 3, 4, 5 };
+	size_t i;
+
+	(void)state;
+	if (online_cpus() < 2)
+		SKIP_NEEDS_TWO_CPUS();
+	for (i = 0; i < RTE_DIM(modes); i++) {
+		int status;
+		pid_t pid = fork();
+
+		if (pid == 0) {
+			execl(self_path, self_path, CHILD_EXIT, modes[i], (char *)NULL);
+			_exit(127);
+		}
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != codes[i])
+			fail_msg("rte_exit (%s): child status 0x%x", modes[i], status);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -449,9 +516,12 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_version_option),
 		cmocka_unit_test(test_bad_option_prints_one_line),
 		cmocka_unit_test(test_help_exits),
+		cmocka_unit_test(test_rte_exit_does_not_hang),
 	};
 	ssize_t len;
 
+	if (argc >= 3 && strcmp(argv[1], CHILD_EXIT) == 0)
+		return child_rte_exit(argv[2]);
 	if (argc >= 2 && strcmp(argv[1], CHILD_FLAG) == 0) {
 		/* Child: argv[1] becomes the program name seen by EAL. */
 		int ret = rte_eal_init(argc - 1, argv + 1);

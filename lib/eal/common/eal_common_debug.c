@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <execinfo.h>
@@ -7,6 +8,8 @@
 #include <rte_log.h>
 #include <rte_debug.h>
 #include <rte_eal.h>
+#include <rte_lcore.h>
+#include <rte_launch.h>
 
 #define BACKTRACE_SIZE 64
 
@@ -39,6 +42,19 @@ rte_panic_(const char *funcname, const char *format, ...)
 	abort();
 }
 
+static bool
+exit_is_safe_to_clean(void)
+{
+	unsigned int lcore;
+
+	if (rte_lcore_id() != rte_get_main_lcore())
+		return false;
+	RTE_LCORE_FOREACH_WORKER(lcore)
+		if (rte_eal_get_lcore_state(lcore) != WAIT)
+			return false;
+	return true;
+}
+
 void
 rte_exit(int exit_code, const char *format, ...)
 {
@@ -49,6 +65,11 @@ rte_exit(int exit_code, const char *format, ...)
 	va_start(ap, format);
 	rte_vlog(RTE_LOG_CRIT, RTE_LOGTYPE_EAL, format, ap);
 	va_end(ap);
-	rte_eal_cleanup();
+	/*
+	 * Cleanup joins the worker threads: from a worker, or while a worker still runs a
+	 * function, it could wait forever, and the process is ending anyway.
+	 */
+	if (exit_is_safe_to_clean())
+		rte_eal_cleanup();
 	exit(exit_code);
 }
