@@ -6,11 +6,13 @@
 #include "ethdev_test_util.h"
 
 #include <errno.h>
+#include <pthread.h>
 
 #include <rte_bus.h>
 #include <rte_devargs.h>
 #include <rte_errno.h>
 #include <rte_mbuf_ptype.h>
+#include <rte_ring.h>
 #include <ethdev_driver.h>
 #include <ethdev_vdev.h>
 #include <bus_vdev_driver.h>
@@ -539,6 +541,76 @@ test_tx_buffer(void **state)
 	rte_free(buf);
 }
 
+/* The device-level engine tears down ports in any state, as in DPDK. */
+static void
+test_dev_remove_started(void **state)
+{
+	struct ev_count c;
+	struct rte_eth_dev_info info;
+	uint16_t n0, r0, r1;
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(rte_eth_dev_callback_register(RTE_ETH_ALL, RTE_ETH_EVENT_DESTROY,
+			count_event, &c), 0);
+	assert_int_equal(rte_dev_probe("net_null_rm"), 0);
+	assert_int_equal(rte_eth_dev_get_port_by_name("net_null_rm", &n0), 0);
+	test_port_up(n0, 2, pool);
+	assert_int_equal(rte_eth_dev_reset(n0), -ENOTSUP);
+	assert_int_equal(rte_eth_dev_info_get(n0, &info), 0);
+	assert_int_equal(rte_dev_remove(info.device), 0);
+	assert_false(rte_eth_dev_is_valid_port(n0));
+	assert_int_equal(c.ndestroy[n0], 1);
+
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(rte_eal_hotplug_add("vdev", "net_ring_rm",
+			"nodeaction=rm_a:0:CREATE,nodeaction=rm_b:0:CREATE"), 0);
+	assert_int_equal(rte_eth_dev_get_port_by_name("rm_a", &r0), 0);
+	assert_int_equal(rte_eth_dev_get_port_by_name("rm_b", &r1), 0);
+	test_port_up(r0, 1, pool);
+	test_port_up(r1, 1, pool);
+	assert_int_equal(rte_eal_hotplug_remove("vdev", "net_ring_rm"), 0);
+	assert_false(rte_eth_dev_is_valid_port(r0));
+	assert_false(rte_eth_dev_is_valid_port(r1));
+	assert_int_equal(c.ndestroy[r0], 1);
+	assert_int_equal(c.ndestroy[r1], 1);
+	assert_null(rte_ring_lookup("ETH_RXTX0_rm_a"));
+	assert_int_equal(rte_eth_dev_callback_unregister(RTE_ETH_ALL, RTE_ETH_EVENT_DESTROY,
+			count_event, &c), 0);
+}
+
+static void *
+non_eal_register(void *arg)
+{
+	*(int *)arg = rte_eth_dev_fp_register();
+	return NULL;
+}
+
+static void
+test_fp_register(void **state)
+{
+	pthread_t t;
+	int ret = 0;
+
+	(void)state;
+	assert_int_equal(rte_eth_dev_fp_unregister(), -EINVAL);
+	assert_int_equal(pthread_create(&t, NULL, non_eal_register, &ret), 0);
+	pthread_join(t, NULL);
+	assert_int_equal(ret, -EINVAL);
+	assert_int_equal(rte_eth_dev_fp_register(), 0);
+	assert_non_null(rte_eth_fp_qsbr);
+	/* The caller is a registered reader: control calls must not wait for it. */
+	uint16_t port;
+	char devname[RTE_DEV_NAME_MAX_LEN];
+
+	assert_int_equal(rte_eth_dev_attach("net_null_fp", &port), 0);
+	test_port_up(port, 1, pool);
+	rte_eth_dev_fp_quiescent();
+	test_port_remove(port, devname);
+	assert_int_equal(rte_eth_dev_fp_unregister(), 0);
+	assert_int_equal(rte_eth_dev_fp_unregister(), -EINVAL);
+}
+
 int
 main(void)
 {
@@ -552,6 +624,8 @@ main(void)
 		cmocka_unit_test(test_settings),
 		cmocka_unit_test(test_stats_and_xstats),
 		cmocka_unit_test(test_tx_buffer),
+		cmocka_unit_test(test_dev_remove_started),
+		cmocka_unit_test(test_fp_register),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
