@@ -502,6 +502,28 @@ test_ctrl_thread(void **state)
 	assert_int_equal(rte_ctrl_thread_create(NULL, "x", NULL, ctrl_body, &r), -EINVAL);
 }
 
+/* Every lcore id taken by EAL lcores: a non-EAL thread gets ENOMEM and no id. */
+static void
+test_thread_register_full(void **state)
+{
+	const char *args[] = { "prog", PREFIX, "--no-huge", "--lcores", "(0-127)@0", NULL };
+	struct test_argv a;
+	pthread_t t;
+	int ret[3];
+
+	(void)state;
+	test_argv_build(&a, args);
+	assert_int_equal(rte_eal_init(a.argc, a.argv), 4);
+	assert_int_equal(rte_lcore_count(), RTE_MAX_LCORE);
+	assert_int_equal(pthread_create(&t, NULL, register_once, ret), 0);
+	pthread_join(t, NULL);
+	assert_int_equal(ret[0], -1);
+	assert_int_equal(ret[1], ENOMEM);
+	assert_int_equal(ret[2], (int)LCORE_ID_ANY);
+	assert_int_equal(rte_lcore_count(), RTE_MAX_LCORE);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
 static void
 test_single_lcore_wrap(void **state)
 {
@@ -521,6 +543,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_thread_register_needs_eal),
 		cmocka_unit_test(test_single_lcore_wrap),
+		cmocka_unit_test(test_thread_register_full),
 		cmocka_unit_test(test_up_two),
 		cmocka_unit_test(test_launch_and_wait),
 		cmocka_unit_test(test_launch_busy),
