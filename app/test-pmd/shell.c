@@ -51,6 +51,56 @@ cmdline_read_from_file(const char *filename)
 	return quit ? CMD_QUIT : CMD_OK;
 }
 
+static char in_buf[4096];
+static size_t in_len;
+
+/*
+ * One line of standard input into line: 1, or 0 at the end of input or on a signal.
+ * Reads with poll() rather than stdio so the main thread wakes up to handle device
+ * events while it waits for a command.
+ */
+static int
+read_line_polled(char *line, size_t len)
+{
+	for (;;) {
+		char *nl = memchr(in_buf, '\n', in_len);
+		struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+		ssize_t k;
+		int r;
+
+		if (nl != NULL || in_len == sizeof(in_buf)) {
+			size_t n = nl != NULL ? (size_t)(nl - in_buf) + 1 : in_len;
+			size_t c = RTE_MIN(n, len - 1);
+
+			memcpy(line, in_buf, c);
+			line[c] = '\0';
+			memmove(in_buf, in_buf + n, in_len - n);
+			in_len -= n;
+			return 1;
+		}
+		if (f_quit)
+			return 0;
+		r = poll(&pfd, 1, 200);
+		hotplug_poll();
+		if (r == 0 || (r < 0 && errno == EINTR))
+			continue;
+		if (r < 0)
+			return 0;
+		k = read(STDIN_FILENO, in_buf + in_len, sizeof(in_buf) - in_len);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k > 0) {
+			in_len += (size_t)k;
+			continue;
+		}
+		if (in_len == 0)
+			return 0;
+		/* last line without a newline */
+		in_buf[in_len < sizeof(in_buf) ? in_len : sizeof(in_buf) - 1] = '\n';
+		in_len = in_len < sizeof(in_buf) ? in_len + 1 : in_len;
+	}
+}
+
 /* Pipe: prompt, read, echo, run; end at EOF, "quit" or a signal. */
 static void
 shell_pipe(void)
@@ -60,11 +110,7 @@ shell_pipe(void)
 
 	while (!quit && !f_quit) {
 		prompt();
-		if (fgets(line, sizeof(line), stdin) == NULL) {
-			if (errno == EINTR && !f_quit && !feof(stdin)) {
-				clearerr(stdin);
-				continue;
-			}
+		if (read_line_polled(line, sizeof(line)) == 0) {
 			printf("\n");
 			break;
 		}
@@ -83,6 +129,7 @@ shell_getc(FILE *f)
 	while (!f_quit) {
 		int r = poll(&pfd, 1, 200);
 
+		hotplug_poll();
 		if (r < 0 && errno != EINTR)
 			return EOF;
 		if (r <= 0)

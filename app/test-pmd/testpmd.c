@@ -144,6 +144,8 @@ run_non_interactive(void)
 	while (!f_quit) {
 		int r = poll(&pfd, watch_stdin ? 1 : 0, 100);
 
+		hotplug_poll();
+
 		if (r > 0) {
 			ssize_t n = read(STDIN_FILENO, buf, sizeof(buf));
 
@@ -236,6 +238,8 @@ main(int argc, char **argv)
 	else if (start_port(RTE_PORT_ALL) != 0)
 		fprintf(stderr, "Some ports failed to start\n");
 
+	if (hot_plug && hotplug_monitor_start() == 0)
+		printf("Device event monitoring started\n");
 	if (cmdline_filename[0] != '\0' &&
 	    cmdline_read_from_file(cmdline_filename) == CMD_QUIT)
 		goto out;
@@ -250,6 +254,7 @@ main(int argc, char **argv)
 out:
 	if (f_quit && interactive && quit_signal != 0)
 		printf("\nSignal %d received, preparing to exit...\n", quit_signal);
+	hotplug_monitor_stop();
 	pmd_test_exit();
 	rte_eal_cleanup();
 	return 0;

@@ -178,6 +178,11 @@ void fwd_stats_display(void);
 void fwd_stats_reset(void);
 void format_link_speed(char *buf, size_t len, uint32_t speed);
 
+/* hotplug.c: --hot-plug, device events */
+int hotplug_monitor_start(void);
+void hotplug_monitor_stop(void);
+void hotplug_poll(void);
+
 /* cmdline.c: command parser and commands */
 enum cmd_status {
 	CMD_OK = 0,

@@ -110,6 +110,10 @@ def read_until(p, done, timeout=TIMEOUT):
     return out
 
 
+class Skip(Exception):
+    pass
+
+
 def check(cond, msg):
     if not cond:
         raise AssertionError(msg)
@@ -634,6 +638,28 @@ def test_device_with_two_ports():
         s.kill()
 
 
+def test_hot_plug_device_events():
+    pci = '/sys/bus/pci/devices'
+    devs = sorted(os.listdir(pci)) if os.path.isdir(pci) else []
+    if not devs or not os.access(os.path.join(pci, devs[0], 'uevent'), os.W_OK):
+        raise Skip('needs a PCI device whose uevent file is writable (root) to replay an event')
+    s = Session('net_null0', app=['--hot-plug'])
+    try:
+        if 'Device event monitoring started' not in s.startup:
+            raise Skip('kernel uevents cannot be monitored here: ' +
+                       s.startup.strip().splitlines()[-1])
+        # replay an "add" event of an existing device: testpmd reports it, attaches nothing
+        with open(os.path.join(pci, devs[0], 'uevent'), 'w') as f:
+            f.write('add')
+        out = read_until(s.p, lambda o: 'has been added' in o, timeout=10)
+        has(out, 'The device: %s has been added!' % devs[0])
+        check(sorted(summary_ports(s.cmd('show port summary all'))) == [0], 'ports changed')
+        rc, out = s.quit()
+        check(rc == 0, 'rc=%d' % rc)
+    finally:
+        s.kill()
+
+
 def test_single_lcore():
     rc, out = run(eal_args('net_null0', lcores='0'), ['-i'], 'start\n')
     check(rc == 0, 'rc=%d' % rc)
@@ -698,6 +724,8 @@ def main():
         try:
             t()
             print('ok %d - %s' % (i, t.__name__))
+        except Skip as e:
+            print('ok %d - %s # SKIP %s' % (i, t.__name__, e))
         except Exception as e:  # report and go on with the next test
             failed += 1
             print('not ok %d - %s' % (i, t.__name__))
