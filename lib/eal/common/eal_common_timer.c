@@ -74,7 +74,10 @@ tsc_hz_from_sysfs(void)
 	return khz * 1000;
 }
 
-/* An invariant TSC ticks at the nominal frequency, which Intel prints as "@ 2.40GHz". */
+/*
+ * An invariant TSC ticks at the nominal frequency, which Intel prints in the model name as
+ * "@ 2.40GHz" (other vendors' names carry no frequency: /proc/cpuinfo is not worth reading).
+ */
 static uint64_t
 tsc_hz_from_model_name(void)
 {
@@ -83,6 +86,9 @@ tsc_hz_from_model_name(void)
 	uint64_t hz = 0;
 	FILE *f;
 
+	__cpuid(0, a, b, c, d);
+	if (b != 0x756e6547 || d != 0x49656e69 || c != 0x6c65746e) /* "GenuineIntel" */
+		return 0;
 	if (__get_cpuid_max(0x80000000, NULL) < 0x80000007)
 		return 0;
 	__cpuid(0x80000007, a, b, c, d);
