@@ -50,10 +50,14 @@ setup(void **state)
 
 	(void)state;
 	test_argv_build(&a, args);
-	if (rte_eal_init(a.argc, a.argv) < 0)
+	if (rte_eal_init(a.argc, a.argv) < 0) {
+		printf("# rte_eal_init failed: %s\n", rte_strerror(rte_errno));
 		return -1;
+	}
 	pool = rte_pktmbuf_pool_create("api_pool", 4095, 128, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
 			SOCKET_ID_ANY);
+	if (pool == NULL)
+		printf("# mbuf pool creation failed: %s\n", rte_strerror(rte_errno));
 	return pool == NULL ? -1 : 0;
 }
 

@@ -6,6 +6,8 @@
 #include "ethdev_test_util.h"
 
 #include <errno.h>
+
+#include <rte_errno.h>
 #include <inttypes.h>
 
 #include <rte_devargs.h>
@@ -30,10 +32,14 @@ setup(void **state)
 
 	(void)state;
 	test_argv_build(&a, args);
-	if (rte_eal_init(a.argc, a.argv) < 0)
+	if (rte_eal_init(a.argc, a.argv) < 0) {
+		printf("# rte_eal_init failed: %s\n", rte_strerror(rte_errno));
 		return -1;
+	}
 	pool = rte_pktmbuf_pool_create("hp_pool", 8191, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
 			SOCKET_ID_ANY);
+	if (pool == NULL)
+		printf("# mbuf pool creation failed: %s\n", rte_strerror(rte_errno));
 	return pool == NULL ? -1 : 0;
 }
 
