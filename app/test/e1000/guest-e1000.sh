@@ -1,0 +1,217 @@
+#!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
+#
+# Guest side of the e1000 suite (run by run-e1000-guest.sh through qemu-pci's run-guest.sh):
+# every scenario on one kernel driver, in one boot. Prints "TAP ok - ..." / "TAP not ok - ..."
+# lines that the host side numbers; everything else is the transcript of what ran.
+#   guest-e1000.sh DRIVER    (E1000_TESTPMD, E1000_HOTPLUG: the tree's binaries)
+set -u
+DRV=$1
+TESTPMD=$E1000_TESTPMD
+HOTPLUG=$E1000_HOTPLUG
+A=$QPCI_NIC0
+B=$QPCI_NIC1
+T0=$(date +%s)
+
+say() { echo "### [+$(( $(date +%s) - T0 ))s] $*"; }
+tap() { # ok|fail DESCRIPTION
+	if [ "$1" = ok ]; then echo "TAP ok - $DRV: $2"; else echo "TAP not ok - $DRV: $2"; fi
+}
+check() { # DESCRIPTION COMMAND...: one TAP line from the command's status
+	local d=$1; shift
+	if "$@"; then tap ok "$d"; else tap fail "$d"; fi
+}
+
+# --- interactive testpmd through a fifo: tp CMD waits for the next prompt ---
+TPD=$(mktemp -d /tmp/e1000tp.XXXXXX)
+TP_OUT=$TPD/out
+prompts() { grep -c 'testpmd> ' "$TP_OUT" 2>/dev/null; }
+wait_prompts() { # N TIMEOUT
+	local end=$(( $(date +%s) + $2 ))
+	while [ "$(grep -o 'testpmd> ' "$TP_OUT" | wc -l)" -lt "$1" ]; do
+		kill -0 "$TP_PID" 2>/dev/null || { echo "testpmd died"; return 1; }
+		[ "$(date +%s)" -lt "$end" ] || { echo "timeout waiting for testpmd"; return 1; }
+		sleep 0.1
+	done
+}
+tp_start() {
+	mkfifo "$TPD/in"
+	echo "+ $TESTPMD $*"
+	stdbuf -oL -eL "$TESTPMD" "$@" < "$TPD/in" > "$TP_OUT" 2>&1 &
+	TP_PID=$!
+	exec 9> "$TPD/in"
+	NP=0
+	wait_prompts 1 120; local rc=$?
+	cat "$TP_OUT"
+	NP=1
+	return $rc
+}
+# TP_LAST holds the output of the last command
+tp() {
+	local off rc
+	off=$(stat -c %s "$TP_OUT")
+	echo "testpmd> $*"
+	echo "$*" >&9
+	NP=$((NP + 1))
+	wait_prompts $NP 90; rc=$?
+	TP_LAST=$(tail -c +$((off + 1)) "$TP_OUT" | sed 's/testpmd> $//')
+	echo "$TP_LAST"
+	return $rc
+}
+tp_alive() { kill -0 "$TP_PID" 2>/dev/null; }
+tp_quit() {
+	echo quit >&9
+	exec 9>&-
+	local i
+	for i in $(seq 200); do tp_alive || break; sleep 0.1; done
+	tp_alive && { echo "testpmd did not quit, killing it"; kill -9 "$TP_PID"; }
+	wait "$TP_PID"
+}
+# "RX-packets: N" of port P in the output of "show port stats P"
+rx_of() { tp show port stats "$1" >/dev/null; echo "$TP_LAST" | sed -n 's/.*RX-packets: *\([0-9]*\).*/\1/p' | head -1; }
+tx_of() { echo "$TP_LAST" | sed -n 's/.*TX-packets: *\([0-9]*\).*/\1/p' | head -1; }
+
+# device mappings (BAR files, uio, vfio) and fds of testpmd
+dev_maps() { grep -cE '/resource[0-9]|/dev/uio|vfio' "/proc/$TP_PID/maps"; }
+nfds() { ls "/proc/$TP_PID/fd" | wc -l; }
+
+hotplug() { # -> HP (the new device's address), bound to $DRV
+	HP=$(qpci-host hotplug 0) || { echo "hotplug failed"; return 1; }
+	local i
+	for i in $(seq 100); do [ -e "/sys/bus/pci/devices/$HP/driver" ] && break; sleep 0.05; done
+	local d; d=$(basename "$(readlink "/sys/bus/pci/devices/$HP/driver")")
+	echo "hot-added $HP, bound to $d"
+	[ "$d" = "$DRV" ] || qpci-bind "$HP" "$DRV"
+}
+attach() { # BDF -> P
+	tp port attach "$1" || return 1
+	P=$(echo "$TP_LAST" | sed -n 's/^Port \([0-9]*\) is attached.*/\1/p')
+	[ -n "$P" ]
+}
+# port P received exactly N and sent exactly M packets
+exact() { local r t; r=$(rx_of "$1"); t=$(tx_of); echo "port $1: rx $r (want $2) tx $t (want $3)"
+	[ "$r" = "$2" ] && [ "$t" = "$3" ]; }
+
+for n in "$A" "$B"; do
+	d=$(basename "$(readlink "/sys/bus/pci/devices/$n/driver")")
+	[ "$d" = "$DRV" ] || { echo "+ qpci-bind $n $DRV (was $d)"; qpci-bind "$n" "$DRV"; }
+done
+say "driver $DRV, NICs $A $B ($(basename "$(readlink /sys/bus/pci/devices/$A/driver)"))"
+# forwarding is chained (0->1->2->0) so that a hot-added third port forwards too
+if ! tp_start -l 0-1 -n 1 --file-prefix e1000g -a "$A" -a "$B" -- -i --rxd=256 --txd=256 \
+		--total-num-mbufs=8192 --port-topology=chained; then
+	for s in "two NICs forward with exact counts" "hot-added NIC attach/forward/detach" \
+			"surprise removal" ; do tap fail "$s (testpmd did not start)"; done
+	exit 1
+fi
+
+say "1. two boot NICs, rxonly, one tx_first burst each: each port receives the other's burst"
+tp set fwd rxonly
+tp start tx_first
+sleep 1
+tp stop
+ok=1
+exact 0 32 32 || ok=0
+exact 1 32 32 || ok=0
+tp set fwd io
+tp clear port stats all
+tp start tx_first
+sleep 2
+r0=$(rx_of 0)
+tp stop
+echo "io forwarding ping-pong: port 0 received $r0 in 2 s"
+[ "${r0:-0}" -gt 1000 ] || ok=0
+check "two boot NICs forward with exact counts, io ping-pong keeps going" [ $ok = 1 ]
+
+say "2. hot-add a NIC (QMP device_add), attach, forward, detach, unplug, attach again"
+maps0=$(dev_maps); fds0=$(nfds)
+ok=0
+if hotplug && attach "$HP"; then
+	tp port start "$P"
+	mapsa=$(dev_maps); fdsa=$(nfds)
+	echo "while attached: device maps $maps0 -> $mapsa, fds $fds0 -> $fdsa"
+	tp clear port stats all
+	tp set fwd rxonly
+	tp start tx_first
+	sleep 1
+	tp stop
+	# three NICs on the hub: every port receives the two other bursts
+	ok=1
+	exact 0 64 32 || ok=0
+	exact "$P" 64 32 || ok=0
+	tp port stop "$P"
+	tp port close "$P"
+	tp port detach "$P"
+	echo "$TP_LAST" | grep -q 'is detached\|Device is detached\|detached' || ok=0
+	maps1=$(dev_maps); fds1=$(nfds)
+	left=$(grep -cE "$HP" "/proc/$TP_PID/maps")
+	echo "device maps $maps0 -> $maps1, fds $fds0 -> $fds1, maps naming $HP: $left"
+	[ "$mapsa" -gt "$maps0" ] && [ "$maps0" = "$maps1" ] && [ "$fds0" = "$fds1" ] &&
+		[ "$left" = 0 ] || ok=0
+fi
+check "hot-added NIC attached, forwards exact counts, detached with BARs unmapped and fds closed" \
+	[ $ok = 1 ]
+ok=0
+if qpci-host unplug 0 >/dev/null && [ ! -e "/sys/bus/pci/devices/$HP" ]; then
+	echo "$HP removed by the kernel"
+	ok=1
+fi
+check "detached NIC removed cleanly by QMP device_del" [ $ok = 1 ]
+ok=0
+if hotplug && attach "$HP" && tp port start "$P"; then
+	echo "$TP_LAST" | grep -qi 'fail\|error' || ok=1
+fi
+check "the same slot attaches again after unplug" [ $ok = 1 ]
+
+say "3. surprise removal of port $P while it forwards (chained io: 0->1->2->0)"
+ok=0
+if [ $ok = 0 ] && tp_alive; then
+	tp start tx_first
+	sleep 1
+	qpci-host unplug 0 nowait
+	sleep 8
+	a=$(rx_of 0); sleep 1; b=$(rx_of 0)
+	c=$(rx_of 1); sleep 1; d=$(rx_of 1)
+	echo "after removal: port 0 rx $a -> $b, port 1 rx $c -> $d"
+	tp stop
+	if tp_alive && [ "${b:-0}" -gt "${a:-0}" ] && [ "${d:-0}" -gt "${c:-0}" ]; then ok=1; fi
+	tp port stop "$P"
+	tp port close "$P"
+	tp port detach "$P"
+	echo "$TP_LAST" | grep -q 'detached' || ok=0
+	if qpci-host wait-deleted 0 40 >/dev/null && [ ! -e "/sys/bus/pci/devices/$HP" ]; then
+		echo "$HP gone after detach"
+	else
+		echo "$HP still present"; ok=0
+	fi
+	tp show port summary all
+	tp_alive || ok=0
+fi
+check "surprise removal: testpmd survives, other ports keep forwarding, port detaches" [ $ok = 1 ]
+tp_quit
+echo "testpmd exit status $?"
+
+say "4. 50 attach/detach cycles of a hot-added NIC; traffic on a pool allocated after attach"
+EAL="-l 0 -n 1 --file-prefix e1000h -a 0000:00:00.0"
+ok=0
+if hotplug; then
+	echo "+ $HOTPLUG $EAL -- cycles $HP 50"
+	"$HOTPLUG" $EAL -- cycles "$HP" 50 && ok=1
+fi
+check "50 attach/detach cycles: maps, fds and rte_malloc bytes flat" [ $ok = 1 ]
+echo "+ $HOTPLUG $EAL -- traffic $A $B"
+check "two NICs exchange exact bursts from memory allocated after attach" \
+	"$HOTPLUG" $EAL -- traffic "$A" "$B"
+
+say "5. a NIC bound to the kernel's e1000 driver is refused"
+ok=0
+echo "+ modprobe e1000; qpci-bind $HP e1000"
+if [ -n "${HP:-}" ] && [ -e "/sys/bus/pci/devices/$HP" ] && modprobe e1000 &&
+		qpci-bind "$HP" e1000; then
+	echo "+ $HOTPLUG $EAL -- refuse $HP"
+	out=$("$HOTPLUG" $EAL -- refuse "$HP" 2>&1); rc=$?
+	echo "$out"
+	[ $rc = 0 ] && echo "$out" | grep -q "$HP.*e1000\|e1000.*$HP" && ok=1
+fi
+check "attach of a NIC bound to the kernel e1000 driver refused, naming the driver" [ $ok = 1 ]
+say "done"
