@@ -116,13 +116,21 @@ rte_eth_dev_detach(uint16_t port_id, char *devname)
 					len == 0 ? "" : ",", p);
 	}
 	rte_strscpy(name, rte_dev_name(dev), sizeof(name));
+	/*
+	 * EAL's hotplug lock is taken inside rte_dev_remove and, on a probe, before the driver
+	 * allocates ports under the port-table lock: do not hold the latter across the call.
+	 * The hotplug lock still keeps other attach/detach calls out.
+	 */
+	eth_dev_unlock();
 	ret = rte_dev_remove(dev);
 	if (ret != 0) {
 		ETHDEV_LOG(ERR, "detach port %u: device %s not removed (%d)", port_id, name, ret);
-		goto out;
+	} else {
+		rte_strscpy(devname, name, RTE_DEV_NAME_MAX_LEN);
+		ETHDEV_LOG(INFO, "detached device %s: port(s) %s", name, ports);
 	}
-	rte_strscpy(devname, name, RTE_DEV_NAME_MAX_LEN);
-	ETHDEV_LOG(INFO, "detached device %s: port(s) %s", name, ports);
+	eth_hotplug_unlock();
+	return ret;
 out:
 	eth_dev_unlock();
 	eth_hotplug_unlock();

@@ -9,7 +9,9 @@
 
 #include <rte_errno.h>
 #include <inttypes.h>
+#include <pthread.h>
 
+#include <rte_dev.h>
 #include <rte_devargs.h>
 #include <rte_cycles.h>
 #include <rte_launch.h>
@@ -314,6 +316,69 @@ test_detach_under_traffic(void **state)
 	assert_int_equal(rte_mempool_in_use_count(pool), 0);
 }
 
+/* Hotplug from several threads at once, port level and device level mixed. */
+struct hp_thread {
+	const char *name;
+	int device_level;
+	int failures;
+};
+
+static void *
+hotplug_thread(void *arg)
+{
+	struct hp_thread *t = arg;
+	char devname[RTE_DEV_NAME_MAX_LEN];
+	struct rte_eth_dev_info info;
+	struct rte_eth_conf conf;
+	uint16_t port;
+	int i;
+
+	memset(&conf, 0, sizeof(conf));
+	for (i = 0; i < 500; i++) {
+		if (t->device_level) {
+			if (rte_dev_probe(t->name) != 0 ||
+			    rte_eth_dev_get_port_by_name(t->name, &port) != 0 ||
+			    rte_eth_dev_configure(port, 1, 1, &conf) != 0 ||
+			    rte_eth_dev_info_get(port, &info) != 0 ||
+			    rte_dev_remove(info.device) != 0)
+				t->failures++;
+			continue;
+		}
+		if (rte_eth_dev_attach(t->name, &port) != 0 ||
+		    rte_eth_dev_configure(port, 1, 1, &conf) != 0 ||
+		    rte_eth_rx_queue_setup(port, 0, 64, 0, NULL, pool) != 0 ||
+		    rte_eth_tx_queue_setup(port, 0, 64, 0, NULL) != 0 ||
+		    rte_eth_dev_start(port) != 0 || rte_eth_dev_stop(port) != 0 ||
+		    rte_eth_dev_close(port) != 0 || rte_eth_dev_detach(port, devname) != 0 ||
+		    strcmp(devname, t->name) != 0)
+			t->failures++;
+	}
+	return NULL;
+}
+
+static void
+test_concurrent_hotplug(void **state)
+{
+	struct hp_thread t[3] = {
+		{ .name = "net_null_t0" },
+		{ .name = "net_ring_t1" },
+		{ .name = "net_null_t2", .device_level = 1 },
+	};
+	pthread_t th[3];
+	size_t mem = test_malloc_bytes();
+	int i;
+
+	(void)state;
+	for (i = 0; i < 3; i++)
+		assert_int_equal(pthread_create(&th[i], NULL, hotplug_thread, &t[i]), 0);
+	for (i = 0; i < 3; i++) {
+		pthread_join(th[i], NULL);
+		assert_int_equal(t[i].failures, 0);
+	}
+	assert_int_equal(rte_eth_dev_count_avail(), 0);
+	assert_int_equal(test_malloc_bytes(), mem);
+}
+
 int
 main(void)
 {
@@ -324,6 +389,7 @@ main(void)
 		cmocka_unit_test(test_cycles_null_full),
 		cmocka_unit_test(test_cycles_ring_bare),
 		cmocka_unit_test(test_cycles_ring_full),
+		cmocka_unit_test(test_concurrent_hotplug),
 		cmocka_unit_test(test_detach_under_traffic),
 	};
 
