@@ -52,6 +52,7 @@ struct null_queue {
 
 struct pmd_internals {
 	struct null_options opt;
+	struct rte_ether_addr mac;  /* data->mac_addrs points here: one allocation per port */
 };
 
 static uint16_t
@@ -465,13 +466,8 @@ null_probe(struct rte_vdev_device *vdev)
 		return -rte_errno;
 	in = dev->data->dev_private;
 	in->opt = opt;
-	dev->data->mac_addrs = rte_zmalloc_socket(name, sizeof(struct rte_ether_addr), 0,
-			vdev->device.numa_node);
-	if (dev->data->mac_addrs == NULL) {
-		rte_eth_dev_release_port(dev);
-		return -ENOMEM;
-	}
-	rte_eth_random_addr(dev->data->mac_addrs[0].addr_bytes);
+	rte_eth_random_addr(in->mac.addr_bytes);
+	dev->data->mac_addrs = &in->mac;
 	dev->dev_ops = &null_ops;
 	dev->rx_pkt_burst = opt.no_rx ? null_rx_none : opt.copy ? null_rx_copy : null_rx;
 	dev->tx_pkt_burst = opt.copy ? null_tx_copy : null_tx;
@@ -487,6 +483,8 @@ null_remove(struct rte_vdev_device *vdev)
 	if (dev == NULL)
 		return 0;
 	rte_eth_dev_close(dev->data->port_id);
+	/* The address lives in the private data, which release frees. */
+	dev->data->mac_addrs = NULL;
 	return rte_eth_dev_release_port(dev);
 }
 
