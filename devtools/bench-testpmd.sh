@@ -93,7 +93,8 @@ PY
 }
 
 median() {
-	sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+	sort -n | awk '{v[NR] = $1}
+		END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
 }
 
 bench_case() {
@@ -109,7 +110,8 @@ bench_case() {
 	a=$(grep -v fail "$tmp/ours.txt" | median)
 	b=$(grep -v fail "$tmp/ref.txt" | median)
 	printf '%-34s %10s %10s %7s   (runs: this tree %s | 22.11 %s)\n' "$name" "$a" "$b" \
-		"$(awk -v a="$a" -v b="$b" 'BEGIN {if (a != "" && b > 0) printf "%.2f", a / b; else print "n/a"}')" \
+		"$(awk -v a="$a" -v b="$b" \
+			'BEGIN {if (a != "" && b > 0) printf "%.2f", a / b; else print "n/a"}')" \
 		"$(tr '\n' ' ' <"$tmp/ours.txt" | sed 's/ $//')" \
 		"$(tr '\n' ' ' <"$tmp/ref.txt" | sed 's/ $//')"
 }
