@@ -48,15 +48,26 @@ reserve_fixed(void *va, size_t len)
 	return p == MAP_FAILED ? -1 : 0;
 }
 
+/*
+ * Memory is reserved from 4 GiB upwards rather than where mmap() would put it (near 2^47):
+ * under vfio-pci the virtual address is the IOVA, and IOMMUs with 39-bit or 48-bit input
+ * addresses (QEMU's emulated VT-d has 39) refuse DMA mappings above their width. The hint is
+ * only a preference: when the range is taken, the kernel picks another one.
+ */
+static uintptr_t va_hint = (uintptr_t)4 << 30;
+
 void *
 eal_memalloc_reserve_va(size_t len, size_t align)
 {
 	uint8_t *p, *start;
 	size_t total = len + align;
 
-	p = mmap(NULL, total, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	p = mmap((void *)va_hint, total, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+		-1, 0);
 	if (p == MAP_FAILED)
 		return NULL;
+	if ((uintptr_t)p == va_hint)
+		va_hint += RTE_ALIGN_CEIL(total, align);
 	/* Hugepages can only be mapped at addresses aligned to their size: trim both ends. */
 	start = (uint8_t *)RTE_ALIGN_CEIL((uintptr_t)p, align);
 	if (start != p)
