@@ -20,7 +20,7 @@ if [ ! -x "$build/app/bench/bench_hotplug" ]; then
 	echo "no $build/app/bench/bench_hotplug: build the tree first (ninja -C $build)" >&2
 	exit 1
 fi
-ours=$("$build/app/bench/bench_hotplug" --no-huge -l 0 --file-prefix=bench_hp_ours \
+ours=$("$build/app/bench/bench_hotplug" --no-huge -l 0 --file-prefix=bench_hp_ours_$$ \
 	-d "$build/drivers/librte_net_null.so" -d "$build/drivers/librte_net_ring.so" \
 	--log-level=lib.eal:error -- "$cycles" "$packets" 2>/dev/null)
 
@@ -36,9 +36,9 @@ if PKG_CONFIG_PATH=$dpdk_pc pkg-config --exists libdpdk 2>/dev/null; then
 fi
 if [ $have_dpdk = 1 ]; then
 	# -a 0000:00:00.0: probe no real PCI device, as this tree's bench does not either.
-	dpdk=$("$work/bench_dpdk" --no-huge -l 0 --file-prefix=bench_hp_dpdk \
+	dpdk=$("$work/bench_dpdk" --no-huge -l 0 --file-prefix=bench_hp_dpdk_$$ \
 		-a 0000:00:00.0 -- "$cycles" "$packets" 2>/dev/null)
-	dpdk_ns=$("$work/bench_dpdk" --no-huge -l 0 --file-prefix=bench_hp_dpdk2 --no-shconf \
+	dpdk_ns=$("$work/bench_dpdk" --no-huge -l 0 --file-prefix=bench_hp_dpdk2_$$ --no-shconf \
 		-a 0000:00:00.0 -- "$cycles" "$packets" 2>/dev/null)
 else
 	echo "Debian's DPDK 22.11 (libdpdk-dev) not found: printing this tree only" >&2

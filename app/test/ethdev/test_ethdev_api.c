@@ -6,6 +6,7 @@
 #include "ethdev_test_util.h"
 
 #include <errno.h>
+#include <unistd.h>
 #include <pthread.h>
 
 #include <rte_bus.h>
@@ -42,13 +43,16 @@ RTE_PMD_REGISTER_VDEV(net_nodetach, nodetach_driver);
 static int
 setup(void **state)
 {
-	static const char *const args[] = { "test_ethdev_api", "--no-huge", "-l", "0",
-		"--file-prefix=test_ethdev_api", "--log-level=lib.ethdev:critical",
+	static char prefix[64];
+	const char *const args[] = { "test_ethdev_api", "--no-huge", "-l", "0",
+		prefix, "--log-level=lib.ethdev:critical",
 		"--log-level=pmd.*:critical", "--log-level=bus.*:critical",
 		"--log-level=lib.eal:critical", TEST_PMD_ARGS, NULL };
 	struct test_argv a;
 
 	(void)state;
+	/* Unique per process: the same test may run from several build folders at once. */
+	snprintf(prefix, sizeof(prefix), "--file-prefix=test_ethdev_api_%d", (int)getpid());
 	test_argv_build(&a, args);
 	if (rte_eal_init(a.argc, a.argv) < 0) {
 		printf("# rte_eal_init failed: %s\n", rte_strerror(rte_errno));

@@ -6,6 +6,7 @@
 #include "ethdev_test_util.h"
 
 #include <errno.h>
+#include <unistd.h>
 
 #include <rte_errno.h>
 #include <inttypes.h>
@@ -25,14 +26,17 @@ static int
 setup(void **state)
 {
 	/* Three lcores on the two CPUs CI has: the control thread alone, the two forwarders. */
-	static const char *const args[] = { "test_ethdev_hotplug", "--no-huge",
-		"--lcores", "0@0,1@1,2@1", "--file-prefix=test_ethdev_hotplug",
+	static char prefix[64];
+	const char *const args[] = { "test_ethdev_hotplug", "--no-huge",
+		"--lcores", "0@0,1@1,2@1", prefix,
 		"--log-level=lib.ethdev:critical", "--log-level=pmd.*:critical",
 		"--log-level=bus.*:critical", "--log-level=lib.eal:critical",
 		TEST_PMD_ARGS, NULL };
 	struct test_argv a;
 
 	(void)state;
+	/* Unique per process: the same test may run from several build folders at once. */
+	snprintf(prefix, sizeof(prefix), "--file-prefix=test_ethdev_hotplug_%d", (int)getpid());
 	test_argv_build(&a, args);
 	if (rte_eal_init(a.argc, a.argv) < 0) {
 		printf("# rte_eal_init failed: %s\n", rte_strerror(rte_errno));
@@ -190,6 +194,7 @@ struct fwd_ctx {
 	uint16_t in, out;        /* forwarded ring ports */
 	uint16_t *victim;        /* port being attached/detached, polled too */
 	volatile int *stop;
+	int *ready;
 	uint64_t forwarded;
 	uint64_t lost;
 	uint64_t victim_pkts;
@@ -204,13 +209,14 @@ forwarder(void *arg)
 	uint16_t n, sent, v;
 
 	c->reg = rte_eth_dev_fp_register();
+	__atomic_fetch_add(c->ready, 1, __ATOMIC_RELEASE);
 	if (c->reg != 0)
 		return -1;
 	while (!*c->stop) {
 		n = rte_eth_rx_burst(c->in, 0, m, 32);
 		if (n > 0) {
 			sent = rte_eth_tx_burst(c->out, 0, m, n);
-			c->forwarded += sent;
+			__atomic_store_n(&c->forwarded, c->forwarded + sent, __ATOMIC_RELAXED);
 			if (sent < n) {
 				c->lost += n - sent;
 				rte_pktmbuf_free_bulk(m + sent, n - sent);
@@ -240,6 +246,7 @@ test_detach_under_traffic(void **state)
 	struct rte_eth_stats sa, sb;
 	struct fwd_ctx f1, f2;
 	volatile int stop = 0;
+	int ready = 0, wait;
 	uint16_t a, b, victim = RTE_MAX_ETHPORTS - 1, port;
 	unsigned int lcore, i, n, held = 0;
 	uint64_t victim_total;
@@ -265,10 +272,15 @@ test_detach_under_traffic(void **state)
 	f2.out = a;
 	f1.victim = f2.victim = &victim;
 	f1.stop = f2.stop = &stop;
+	f1.ready = f2.ready = &ready;
 	lcore = rte_get_next_lcore(-1, 1, 0);
 	assert_int_equal(rte_eal_remote_launch(forwarder, &f1, lcore), 0);
 	lcore = rte_get_next_lcore(lcore, 1, 0);
 	assert_int_equal(rte_eal_remote_launch(forwarder, &f2, lcore), 0);
+	/* On a loaded machine the forwarders may take a while to get a CPU. */
+	for (wait = 0; wait < 10000 && __atomic_load_n(&ready, __ATOMIC_ACQUIRE) < 2; wait++)
+		rte_delay_us_sleep(1000);
+	assert_int_equal(__atomic_load_n(&ready, __ATOMIC_ACQUIRE), 2);
 
 	for (i = 0; i < ncycles; i++) {
 		const char *dev = i % 2 ? "net_null_victim,copy=1" : "net_ring_victim";
@@ -285,6 +297,9 @@ test_detach_under_traffic(void **state)
 			assert_int_equal(rte_eth_dev_detach(port, devname), 0);
 		}
 	}
+	for (wait = 0; wait < 10000 && (__atomic_load_n(&f1.forwarded, __ATOMIC_RELAXED) == 0 ||
+			__atomic_load_n(&f2.forwarded, __ATOMIC_RELAXED) == 0); wait++)
+		rte_delay_us_sleep(1000);
 	stop = 1;
 	rte_eal_mp_wait_lcore();
 	assert_int_equal(f1.reg, 0);

@@ -19,7 +19,7 @@ trap 'rm -f "$out"' EXIT
 	echo "attach net_null9"
 	echo "detach 77"
 	echo "quit"
-} | timeout 60 "$app" --no-huge -l 0-1 --file-prefix=test_hotplug_fwd \
+} | timeout 60 "$app" --no-huge -l 0-1 --file-prefix=test_hotplug_fwd_$$ \
 	-d "$pmds/librte_net_null.so" -d "$pmds/librte_net_ring.so" \
 	--vdev net_ring0 --vdev net_ring1 --log-level=lib.eal:error >"$out" 2>&1
 rc=$?

@@ -8,7 +8,7 @@ if [ "$1" = missing ]; then
 fi
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-timeout 60 "$1" --no-huge -l 0 --file-prefix=test_skeleton \
+timeout 60 "$1" --no-huge -l 0 --file-prefix=test_skeleton_$$ \
 	-d "$2/librte_net_ring.so" --vdev net_ring0 --vdev net_ring1 \
 	--log-level=lib.eal:error >"$out" 2>&1
 rc=$?

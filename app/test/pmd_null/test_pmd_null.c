@@ -3,6 +3,7 @@
 #include "ethdev_test_util.h"
 
 #include <errno.h>
+#include <unistd.h>
 
 #include <rte_errno.h>
 
@@ -14,13 +15,16 @@ static struct rte_mempool *pool;
 static int
 setup(void **state)
 {
-	static const char *const args[] = { "test_pmd_null", "--no-huge", "-l", "0",
-		"--file-prefix=test_pmd_null", "--log-level=pmd.*:critical",
+	static char prefix[64];
+	const char *const args[] = { "test_pmd_null", "--no-huge", "-l", "0",
+		prefix, "--log-level=pmd.*:critical",
 		"--log-level=lib.ethdev:critical", "--log-level=lib.eal:critical",
 		TEST_PMD_ARGS, NULL };
 	struct test_argv a;
 
 	(void)state;
+	/* Unique per process: the same test may run from several build folders at once. */
+	snprintf(prefix, sizeof(prefix), "--file-prefix=test_pmd_null_%d", (int)getpid());
 	test_argv_build(&a, args);
 	if (rte_eal_init(a.argc, a.argv) < 0) {
 		printf("# rte_eal_init failed: %s\n", rte_strerror(rte_errno));
