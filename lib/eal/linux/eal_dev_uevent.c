@@ -18,6 +18,7 @@
 #include <rte_common.h>
 #include <rte_bus.h>
 #include <rte_dev.h>
+#include <rte_lcore.h>
 #include <rte_log.h>
 #include <rte_string_fns.h>
 #include <bus_driver.h>
@@ -164,12 +165,13 @@ rte_dev_event_monitor_start(void)
 		EAL_LOG(ERR, "cannot create the uevent monitor's eventfd: %s\n", strerror(errno));
 		goto fail;
 	}
-	ret = -pthread_create(&monitor_thread, NULL, monitor_main, NULL);
-	if (ret < 0) {
+	/* A control thread: named, and kept off the lcores' CPUs. */
+	ret = rte_ctrl_thread_create(&monitor_thread, "dpdk-uevent", NULL, monitor_main, NULL);
+	if (ret != 0) {
+		ret = ret < 0 ? ret : -ret;
 		EAL_LOG(ERR, "cannot start the uevent monitor thread: %s\n", strerror(-ret));
 		goto fail;
 	}
-	pthread_setname_np(monitor_thread, "dpdk-uevent");
 	goto out;
 fail:
 	if (monitor_stop_fd >= 0)
