@@ -17,10 +17,17 @@ jobs=$(nproc)
 step() { printf '\n==== %s\n' "$*"; }
 
 step "installing build dependencies"
-if ! sh devtools/install-deps.sh; then
+if ! ENABLE_DOCS=1 sh devtools/install-deps.sh; then
 	echo "dependency installation failed"
 	echo "0 passed, 1 failed"
 	exit 1
+fi
+
+qpci=$top/../shared/qemu-pci
+if [ -f "$qpci/install-deps.sh" ] && [ "$(id -u)" -eq 0 ]; then
+	step "installing the qemu-pci guest harness dependencies (e1000 suite)"
+	bash "$qpci/install-deps.sh" --igb-uio ||
+		echo "qemu-pci dependencies failed to install: the e1000 guest tests will skip or fail"
 fi
 
 step "hugepages"
@@ -56,7 +63,7 @@ run_build() {
 	logs+=("$name=$dir/meson-logs/testlog.json")
 }
 
-run_build ci -Dbuildtype=release -Dwerror=true
+run_build ci -Dbuildtype=release -Dwerror=true -Denable_docs=true
 if [ -f "${prefix}-ci/build.ninja" ]; then
 	step "install test: external application with pkg-config"
 	bash devtools/test-install.sh "${prefix}-ci" | tee "${prefix}-ci/install-test.tap" || status=1
@@ -66,6 +73,19 @@ if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
 	TIMEOUT_MULT=3 run_build asan -Dbuildtype=debug -Dwerror=true -Db_sanitize=address,undefined \
 		-Db_lundef=false -Dcpu_instruction_set=generic
 
+fi
+
+if [ "${SKIP_PACKAGES:-0}" != 1 ]; then
+	step "Debian packages: build, lintian, install into a scratch root, build and run an example"
+	INSTALL_DEPS=1 bash devtools/test-packages.sh 2>&1 | tee "${prefix}-packages.log"
+	awk '/^(PASS|FAIL|SKIP): / { n++; kind = $1; sub(/^[A-Z]+: /, "");
+		if (kind == "PASS:") printf "ok %d - %s\n", n, $0;
+		else if (kind == "SKIP:") printf "ok %d - %s # SKIP\n", n, $0;
+		else printf "not ok %d - %s\n", n, $0 }
+		END { if (n == 0) print "not ok 1 - the package test printed no result" }' \
+		"${prefix}-packages.log" > "${prefix}-packages.tap"
+	grep -q '^not ok' "${prefix}-packages.tap" && status=1
+	logs+=("packages=${prefix}-packages.tap")
 fi
 
 if [ "${SKIP_FUZZ:-0}" != 1 ]; then

@@ -1,0 +1,70 @@
+#!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
+#
+# net_e1000_em in a qemu-pci guest, per kernel driver: PCI attach and detach latency (p50/p99
+# over N cycles of rte_eth_dev_attach/detach, app/test/e1000/e1000_hotplug) and io-forwarding
+# packets per second between two NICs (testpmd "start tx_first", D seconds, port stats), the
+# tree's dpdk-testpmd side by side with Debian's DPDK 22.11 /usr/bin/dpdk-testpmd in the same
+# guest. Root, ../shared/qemu-pci next to the repository, a built tree.
+#   devtools/bench-e1000-guest.sh [BUILD_DIR] [DRIVERS...]   (default: build-ci, all three)
+# Environment: BENCH_CYCLES (20), BENCH_SECONDS (10).
+set -u
+if [ "${QPCI_IN_GUEST:-0}" = 1 ]; then
+	# ---- guest side: BENCH_BUILD, BENCH_DRV ----
+	A=$QPCI_NIC0; B=$QPCI_NIC1; D=${BENCH_SECONDS:-10}
+	EAL="-l 0 -n 1 --file-prefix bench -a 0000:00:00.0"
+	echo "+ e1000_hotplug $EAL -- cycles $A ${BENCH_CYCLES:-20}"
+	"$BENCH_BUILD/app/test/e1000/e1000_hotplug" $EAL -- cycles "$A" "${BENCH_CYCLES:-20}" |
+		grep -E '_us|maps|fds|bytes' | sed "s/^/RESULT $BENCH_DRV tree /"
+	qpci-dpdk-pmds >/dev/null
+	for which in tree debian; do
+		if [ $which = tree ]; then tpbin=$BENCH_BUILD/app/test-pmd/dpdk-testpmd
+		else tpbin=/usr/bin/dpdk-testpmd; fi
+		[ -x "$tpbin" ] || { echo "RESULT $BENCH_DRV $which testpmd missing"; continue; }
+		dir=$(mktemp -d)
+		mkfifo "$dir/in"
+		args="-l 0-1 -n 1 --file-prefix bench$which -a $A -a $B -- -i --rxd=256 --txd=256"
+		args="$args --total-num-mbufs=8192"
+		echo "+ $tpbin $args"
+		stdbuf -oL "$tpbin" $args <"$dir/in" >"$dir/out" 2>&1 &
+		pid=$!
+		exec 9>"$dir/in"
+		# each command gets time to complete; testpmd echoes nothing we need before stop
+		for cmd in "set fwd io" "clear port stats all" "start tx_first"; do
+			sleep 3; echo "$cmd" >&9
+		done
+		sleep "$D"
+		echo "show port stats all" >&9
+		sleep 2
+		echo "stop" >&9
+		sleep 2
+		echo quit >&9
+		exec 9>&-
+		for i in $(seq 100); do kill -0 $pid 2>/dev/null || break; sleep 0.2; done
+		kill -9 $pid 2>/dev/null
+		# RX-packets of ports 0 and 1 in "show port stats all", taken D s after the start
+		rx=$(sed -n 's/.*RX-packets: *\([0-9]*\).*/\1/p' "$dir/out" | head -2 |
+			awk '{s += $1} END {print s + 0}')
+		grep -E 'Error|error|fail' "$dir/out" | head -5
+		echo "RESULT $BENCH_DRV $which io-fwd $rx packets in $D s:" \
+			"$(( rx / D )) pps (both ports)"
+	done
+	exit 0
+fi
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$top/build-ci}
+[ $# -gt 0 ] && shift
+drivers=${*:-uio_pci_generic igb_uio vfio-pci}
+harness=${QPCI_DIR:-$top/../shared/qemu-pci}
+[ -x "$harness/run-guest.sh" ] || { echo "qemu-pci harness not found at $harness"; exit 1; }
+[ -x "$build/app/test/e1000/e1000_hotplug" ] || { echo "build $build first"; exit 1; }
+build=$(cd "$build" && pwd)
+for drv in $drivers; do
+	echo "==== $drv"
+	(cd "$harness" && ./run-guest.sh --bind "$drv" --nics 2 --hotplug-slots 0 --hugepages 256 \
+		--mem 1536 --kernel-arg no_timer_check --timeout 400 \
+		--env BENCH_BUILD="$build" --env BENCH_DRV="$drv" \
+		--env BENCH_CYCLES="${BENCH_CYCLES:-20}" --env BENCH_SECONDS="${BENCH_SECONDS:-10}" \
+		-- "$top/devtools/bench-e1000-guest.sh")
+done
