@@ -203,8 +203,14 @@ send_burst(uint16_t port, struct rte_mempool *mp)
 	if (rte_pktmbuf_alloc_bulk(mp, m, BURST) != 0)
 		return -1;
 	for (i = 0; i < BURST; i++) {
-		eh = (struct rte_ether_hdr *)rte_pktmbuf_append(m[i], 64);
-		memset(eh, 0, 64);
+		char *p = rte_pktmbuf_append(m[i], 64);
+
+		if (p == NULL) {
+			rte_pktmbuf_free_bulk(m, BURST);
+			return -1;
+		}
+		memset(p, 0, 64);
+		eh = (struct rte_ether_hdr *)p;
 		memset(&eh->dst_addr, 0xff, sizeof(eh->dst_addr));
 		rte_eth_macaddr_get(port, &eh->src_addr);
 		eh->ether_type = rte_cpu_to_be_16(0x88b5);
