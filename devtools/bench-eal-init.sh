@@ -119,7 +119,9 @@ for variant in sorted({k[0] for k in rows} | {k[0] for k in failed}):
                 cells.append(med(key, field) / scale)
             else:
                 cells.append(None)
-        ratio = "" if None in cells[:2] or cells[0] == 0 else "%.1fx" % (cells[1] / cells[0])
+        # No ratio of values too small to measure (a few microseconds).
+        ratio = "-" if None in cells[:2] or min(cells[:2]) < 0.05 else \
+            "%.1fx" % (cells[1] / cells[0])
         fmt = lambda c: ("%.2f" % c) if c is not None else "-"
         print("%-10s %-22s %12s %12s %9s %16s" % (variant, label, fmt(cells[0]), fmt(cells[1]),
               ratio, fmt(cells[2])))
