@@ -28,7 +28,8 @@ have_dpdk=0
 if PKG_CONFIG_PATH=$dpdk_pc pkg-config --exists libdpdk 2>/dev/null; then
 	# shellcheck disable=SC2046
 	if cc -O3 -march=native -o "$work/bench_dpdk" app/bench/bench_hotplug.c \
-		$(PKG_CONFIG_PATH=$dpdk_pc pkg-config --cflags --libs libdpdk) 2>"$work/cc.log"; then
+		$(PKG_CONFIG_PATH=$dpdk_pc pkg-config --cflags --libs libdpdk) \
+		2>"$work/cc.log"; then
 		have_dpdk=1
 	else
 		cat "$work/cc.log" >&2

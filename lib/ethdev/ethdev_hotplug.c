@@ -106,8 +106,9 @@ rte_eth_dev_detach(uint16_t port_id, char *devname)
 		const struct rte_eth_dev_data *d = rte_eth_devices[p].data;
 
 		if (d->dev_started || !d->dev_closed) {
-			ETHDEV_LOG(ERR, "detach port %u: port %u of device %s is %s", port_id, p,
-					rte_dev_name(dev), d->dev_started ? "started" : "not closed");
+			ETHDEV_LOG(ERR, "detach port %u: port %u of device %s is %s", port_id,
+					p, rte_dev_name(dev),
+					d->dev_started ? "started" : "not closed");
 			ret = -EBUSY;
 			goto out;
 		}

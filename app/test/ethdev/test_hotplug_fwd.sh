@@ -47,7 +47,12 @@ check "^2 port(s)" "two ports left"
 check "^detach 77: no such port" "detach of an invalid port refused"
 check "^bye" "clean exit"
 n=$((n + 1))
-if [ $rc -eq 0 ]; then echo "ok $n - exit status 0"; else echo "not ok $n - exit status $rc"; fail=1; fi
+if [ $rc -eq 0 ]; then
+	echo "ok $n - exit status 0"
+else
+	echo "not ok $n - exit status $rc"
+	fail=1
+fi
 # The second attach of net_null9 reuses port 2.
 n=$((n + 1))
 if [ "$(grep -c '^attached net_null9: port 2 started' "$out")" = 2 ]; then
