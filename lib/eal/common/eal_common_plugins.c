@@ -46,10 +46,19 @@ eal_plugin_add(const char *path)
 	return 0;
 }
 
+/* "x.so" or "x.so.1.0": not the build folder's "x.so.1.0.p" object folders. */
 static int
 is_shared_object(const char *name)
 {
-	return strstr(name, ".so") != NULL;
+	const char *so = strstr(name, ".so");
+	const char *p;
+
+	if (so == NULL)
+		return 0;
+	for (p = so + 3; *p != '\0'; p++)
+		if (*p != '.' && (*p < '0' || *p > '9'))
+			return 0;
+	return 1;
 }
 
 static int
@@ -86,6 +95,8 @@ load_path(const char *path, int required)
 		if (e->d_name[0] == '.' || !is_shared_object(e->d_name))
 			continue;
 		if ((size_t)snprintf(file, sizeof(file), "%s/%s", path, e->d_name) >= sizeof(file))
+			continue;
+		if (stat(file, &st) < 0 || !S_ISREG(st.st_mode))
 			continue;
 		if (load_one(file) < 0)
 			ret = -1;
