@@ -4,8 +4,8 @@
 # net_e1000_em in a qemu-pci guest, per kernel driver: PCI attach and detach latency (p50/p99
 # over N cycles of rte_eth_dev_attach/detach, app/test/e1000/e1000_hotplug) and io-forwarding
 # packets per second between two NICs (testpmd "start tx_first", D seconds, port stats), the
-# tree's dpdk-testpmd side by side with Debian's DPDK 22.11 /usr/bin/dpdk-testpmd in the same
-# guest. Root, ../shared/qemu-pci next to the repository, a built tree.
+# tree's side by side with Debian's DPDK 22.11 in the same guest: /usr/bin/dpdk-testpmd, and
+# e1000_hotplug.c built against the installed libdpdk (rte_dev_probe / rte_dev_remove). Root, ../shared/qemu-pci next to the repository, a built tree.
 #   devtools/bench-e1000-guest.sh [BUILD_DIR] [DRIVERS...]   (default: build-ci, all three)
 # Environment: BENCH_CYCLES (20), BENCH_SECONDS (10).
 set -u
@@ -13,10 +13,15 @@ if [ "${QPCI_IN_GUEST:-0}" = 1 ]; then
 	# ---- guest side: BENCH_BUILD, BENCH_DRV ----
 	A=$QPCI_NIC0; B=$QPCI_NIC1; D=${BENCH_SECONDS:-10}
 	EAL="-l 0 -n 1 --file-prefix bench -a 0000:00:00.0"
-	echo "+ e1000_hotplug $EAL -- cycles $A ${BENCH_CYCLES:-20}"
-	"$BENCH_BUILD/app/test/e1000/e1000_hotplug" $EAL -- cycles "$A" "${BENCH_CYCLES:-20}" |
-		grep -E '_us|maps|fds|bytes' | sed "s/^/RESULT $BENCH_DRV tree /"
 	qpci-dpdk-pmds >/dev/null
+	for which in tree debian; do
+		if [ $which = tree ]; then hp=$BENCH_BUILD/app/test/e1000/e1000_hotplug
+		else hp=${BENCH_DPDK_HOTPLUG:-}; fi
+		[ -x "$hp" ] || { echo "RESULT $BENCH_DRV $which: no e1000_hotplug build"; continue; }
+		echo "+ $hp $EAL -- cycles $A ${BENCH_CYCLES:-20}"
+		"$hp" $EAL -- cycles "$A" "${BENCH_CYCLES:-20}" 2>&1 |
+			grep -E '_us|maps|fds|bytes|fail' | sed "s/^/RESULT $BENCH_DRV $which /"
+	done
 	for which in tree debian; do
 		if [ $which = tree ]; then tpbin=$BENCH_BUILD/app/test-pmd/dpdk-testpmd
 		else tpbin=/usr/bin/dpdk-testpmd; fi
@@ -60,11 +65,23 @@ harness=${QPCI_DIR:-$top/../shared/qemu-pci}
 [ -x "$harness/run-guest.sh" ] || { echo "qemu-pci harness not found at $harness"; exit 1; }
 [ -x "$build/app/test/e1000/e1000_hotplug" ] || { echo "build $build first"; exit 1; }
 build=$(cd "$build" && pwd)
+work=$(mktemp -d /var/tmp/bench-e1000.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+dpdk_hp=""
+pc=/usr/lib/x86_64-linux-gnu/pkgconfig
+if PKG_CONFIG_PATH=$pc pkg-config --exists libdpdk; then
+	# shellcheck disable=SC2046
+	cc -O2 -o "$work/e1000_hotplug_dpdk" "$top/app/test/e1000/e1000_hotplug.c" \
+		$(PKG_CONFIG_PATH=$pc pkg-config --cflags --libs libdpdk) && dpdk_hp=$work/e1000_hotplug_dpdk
+fi
 for drv in $drivers; do
 	echo "==== $drv"
 	(cd "$harness" && ./run-guest.sh --bind "$drv" --nics 2 --hotplug-slots 0 --hugepages 256 \
 		--mem 1536 --kernel-arg no_timer_check --timeout 400 \
-		--env BENCH_BUILD="$build" --env BENCH_DRV="$drv" \
+		--env BENCH_BUILD="$build" --env BENCH_DRV="$drv" --env BENCH_DPDK_HOTPLUG="$dpdk_hp" \
 		--env BENCH_CYCLES="${BENCH_CYCLES:-20}" --env BENCH_SECONDS="${BENCH_SECONDS:-10}" \
-		-- "$top/devtools/bench-e1000-guest.sh")
+		-- "$top/devtools/bench-e1000-guest.sh") | tee "$work/out"
+	grep '^RESULT' "$work/out" >>"$work/results"
 done
+echo "==== summary"
+sed 's/^RESULT //' "$work/results"

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Guest-side driver of the e1000 hotplug tests and benchmark: attach/detach cycles of one
+ * Guest-side driver of the e1000 hotplug tests and benchmark: probe/remove cycles of one
  * real PCI NIC with resource accounting, traffic between two NICs on memory allocated after
  * they were attached, and the refusal of a device bound to a kernel driver.
  *
- *   e1000_hotplug [EAL options] -- cycles BDF N     N attach/start/stop/close/detach cycles;
+ *   e1000_hotplug [EAL options] -- cycles BDF N     N probe/start/stop/close/remove cycles;
  *                                                   maps, fds and rte_malloc bytes must stay
  *                                                   flat; prints attach/detach p50 and p99
  *   e1000_hotplug [EAL options] -- traffic BDF BDF  attach both, then allocate the pool, send
@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <rte_dev.h>
 #include <rte_eal.h>
 #include <rte_ethdev.h>
 #include <rte_malloc.h>
@@ -122,28 +123,49 @@ port_up(uint16_t port, struct rte_mempool *mp)
 }
 
 static int
+attach_port(const char *bdf, uint16_t *port)
+{
+	int ret = rte_dev_probe(bdf);
+
+	if (ret == 0)
+		ret = rte_eth_dev_get_port_by_name(bdf, port);
+	return ret;
+}
+
+/*
+ * Attach and detach through rte_dev_probe / rte_dev_remove, which DPDK 22.11 has too, so that
+ * devtools/bench-e1000-guest.sh can build this file against it for a side-by-side figure.
+ */
+static int
 one_cycle(const char *bdf, struct rte_mempool *mp, double *t_attach, double *t_detach)
 {
-	char name[RTE_DEV_NAME_MAX_LEN];
+	struct rte_eth_dev_info info;
+	struct rte_device *dev;
 	uint16_t port;
 	double t0;
 	int ret;
 
 	t0 = now_us();
-	ret = rte_eth_dev_attach(bdf, &port);
+	ret = rte_dev_probe(bdf);
 	*t_attach = now_us() - t0;
 	if (ret != 0) {
-		printf("attach %s failed: %s\n", bdf, rte_strerror(-ret));
+		printf("probe of %s failed: %s\n", bdf, rte_strerror(-ret));
 		return -1;
 	}
+	if (rte_eth_dev_get_port_by_name(bdf, &port) != 0 ||
+			rte_eth_dev_info_get(port, &info) != 0) {
+		printf("no port for %s\n", bdf);
+		return -1;
+	}
+	dev = info.device;
 	ret = port_up(port, mp);
 	if (ret == 0)
 		ret = rte_eth_dev_stop(port);
 	if (rte_eth_dev_close(port) != 0 && ret == 0)
 		ret = -1;
 	t0 = now_us();
-	if (rte_eth_dev_detach(port, name) != 0) {
-		printf("detach of port %u (%s) failed\n", port, bdf);
+	if (rte_dev_remove(dev) != 0) {
+		printf("removal of %s failed\n", bdf);
 		return -1;
 	}
 	*t_detach = now_us() - t0;
@@ -244,7 +266,7 @@ do_traffic(const char *a, const char *b)
 	unsigned int ra = 0, rb = 0;
 	int sa, sb, i;
 
-	if (rte_eth_dev_attach(a, &pa) != 0 || rte_eth_dev_attach(b, &pb) != 0) {
+	if (attach_port(a, &pa) != 0 || attach_port(b, &pb) != 0) {
 		printf("attach failed\n");
 		return 1;
 	}
@@ -287,7 +309,7 @@ main(int argc, char **argv)
 		rc = do_traffic(argv[2], argv[3]);
 	} else if (argc >= 3 && strcmp(argv[1], "refuse") == 0) {
 		uint16_t port;
-		int ret = rte_eth_dev_attach(argv[2], &port);
+		int ret = attach_port(argv[2], &port);
 
 		printf("attach %s: %s\n", argv[2], ret == 0 ? "accepted" : rte_strerror(-ret));
 		rc = ret != 0 ? 0 : 1;
