@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
+ *
  * Ethernet ports as applications see them: the port table, configuration and control, the
  * inline receive/transmit burst functions, events, and port hotplug (attach/detach).
  *
@@ -52,47 +54,48 @@ struct rte_mempool;
 #define RTE_ETH_XSTATS_NAME_SIZE 64
 
 /* Link speeds: bits of rte_eth_conf.link_speeds and rte_eth_dev_info.speed_capa. */
-#define RTE_ETH_LINK_SPEED_AUTONEG 0
+#define RTE_ETH_LINK_SPEED_AUTONEG 0 /**< negotiate any supported speed */
+/** do not negotiate: use the one speed bit given with it */
 #define RTE_ETH_LINK_SPEED_FIXED   RTE_BIT32(0)
-#define RTE_ETH_LINK_SPEED_10M_HD  RTE_BIT32(1)
-#define RTE_ETH_LINK_SPEED_10M     RTE_BIT32(2)
-#define RTE_ETH_LINK_SPEED_100M_HD RTE_BIT32(3)
-#define RTE_ETH_LINK_SPEED_100M    RTE_BIT32(4)
-#define RTE_ETH_LINK_SPEED_1G      RTE_BIT32(5)
-#define RTE_ETH_LINK_SPEED_2_5G    RTE_BIT32(6)
-#define RTE_ETH_LINK_SPEED_5G      RTE_BIT32(7)
-#define RTE_ETH_LINK_SPEED_10G     RTE_BIT32(8)
-#define RTE_ETH_LINK_SPEED_20G     RTE_BIT32(9)
-#define RTE_ETH_LINK_SPEED_25G     RTE_BIT32(10)
-#define RTE_ETH_LINK_SPEED_40G     RTE_BIT32(11)
-#define RTE_ETH_LINK_SPEED_50G     RTE_BIT32(12)
-#define RTE_ETH_LINK_SPEED_56G     RTE_BIT32(13)
-#define RTE_ETH_LINK_SPEED_100G    RTE_BIT32(14)
-#define RTE_ETH_LINK_SPEED_200G    RTE_BIT32(15)
+#define RTE_ETH_LINK_SPEED_10M_HD  RTE_BIT32(1) /**< 10 Mbps half duplex */
+#define RTE_ETH_LINK_SPEED_10M     RTE_BIT32(2) /**< 10 Mbps full duplex */
+#define RTE_ETH_LINK_SPEED_100M_HD RTE_BIT32(3) /**< 100 Mbps half duplex */
+#define RTE_ETH_LINK_SPEED_100M    RTE_BIT32(4) /**< 100 Mbps full duplex */
+#define RTE_ETH_LINK_SPEED_1G      RTE_BIT32(5) /**< 1 Gbps */
+#define RTE_ETH_LINK_SPEED_2_5G    RTE_BIT32(6) /**< 2.5 Gbps */
+#define RTE_ETH_LINK_SPEED_5G      RTE_BIT32(7) /**< 5 Gbps */
+#define RTE_ETH_LINK_SPEED_10G     RTE_BIT32(8) /**< 10 Gbps */
+#define RTE_ETH_LINK_SPEED_20G     RTE_BIT32(9) /**< 20 Gbps */
+#define RTE_ETH_LINK_SPEED_25G     RTE_BIT32(10) /**< 25 Gbps */
+#define RTE_ETH_LINK_SPEED_40G     RTE_BIT32(11) /**< 40 Gbps */
+#define RTE_ETH_LINK_SPEED_50G     RTE_BIT32(12) /**< 50 Gbps */
+#define RTE_ETH_LINK_SPEED_56G     RTE_BIT32(13) /**< 56 Gbps */
+#define RTE_ETH_LINK_SPEED_100G    RTE_BIT32(14) /**< 100 Gbps */
+#define RTE_ETH_LINK_SPEED_200G    RTE_BIT32(15) /**< 200 Gbps */
 
 /* Link speeds in Mbps (rte_eth_link.link_speed). */
-#define RTE_ETH_SPEED_NUM_NONE         0
-#define RTE_ETH_SPEED_NUM_10M         10
-#define RTE_ETH_SPEED_NUM_100M       100
-#define RTE_ETH_SPEED_NUM_1G        1000
-#define RTE_ETH_SPEED_NUM_2_5G      2500
-#define RTE_ETH_SPEED_NUM_5G        5000
-#define RTE_ETH_SPEED_NUM_10G      10000
-#define RTE_ETH_SPEED_NUM_20G      20000
-#define RTE_ETH_SPEED_NUM_25G      25000
-#define RTE_ETH_SPEED_NUM_40G      40000
-#define RTE_ETH_SPEED_NUM_50G      50000
-#define RTE_ETH_SPEED_NUM_56G      56000
-#define RTE_ETH_SPEED_NUM_100G    100000
-#define RTE_ETH_SPEED_NUM_200G    200000
-#define RTE_ETH_SPEED_NUM_UNKNOWN UINT32_MAX
+#define RTE_ETH_SPEED_NUM_NONE         0 /**< no link */
+#define RTE_ETH_SPEED_NUM_10M         10 /**< 10 Mbps */
+#define RTE_ETH_SPEED_NUM_100M       100 /**< 100 Mbps */
+#define RTE_ETH_SPEED_NUM_1G        1000 /**< 1 Gbps */
+#define RTE_ETH_SPEED_NUM_2_5G      2500 /**< 2.5 Gbps */
+#define RTE_ETH_SPEED_NUM_5G        5000 /**< 5 Gbps */
+#define RTE_ETH_SPEED_NUM_10G      10000 /**< 10 Gbps */
+#define RTE_ETH_SPEED_NUM_20G      20000 /**< 20 Gbps */
+#define RTE_ETH_SPEED_NUM_25G      25000 /**< 25 Gbps */
+#define RTE_ETH_SPEED_NUM_40G      40000 /**< 40 Gbps */
+#define RTE_ETH_SPEED_NUM_50G      50000 /**< 50 Gbps */
+#define RTE_ETH_SPEED_NUM_56G      56000 /**< 56 Gbps */
+#define RTE_ETH_SPEED_NUM_100G    100000 /**< 100 Gbps */
+#define RTE_ETH_SPEED_NUM_200G    200000 /**< 200 Gbps */
+#define RTE_ETH_SPEED_NUM_UNKNOWN UINT32_MAX /**< link up, speed not known */
 
-#define RTE_ETH_LINK_HALF_DUPLEX 0
-#define RTE_ETH_LINK_FULL_DUPLEX 1
-#define RTE_ETH_LINK_DOWN        0
-#define RTE_ETH_LINK_UP          1
-#define RTE_ETH_LINK_FIXED       0
-#define RTE_ETH_LINK_AUTONEG     1
+#define RTE_ETH_LINK_HALF_DUPLEX 0 /**< rte_eth_link.link_duplex: half duplex */
+#define RTE_ETH_LINK_FULL_DUPLEX 1 /**< rte_eth_link.link_duplex: full duplex */
+#define RTE_ETH_LINK_DOWN        0 /**< rte_eth_link.link_status: down */
+#define RTE_ETH_LINK_UP          1 /**< rte_eth_link.link_status: up */
+#define RTE_ETH_LINK_FIXED       0 /**< rte_eth_link.link_autoneg: speed was fixed */
+#define RTE_ETH_LINK_AUTONEG     1 /**< rte_eth_link.link_autoneg: speed was negotiated */
 /** Buffer size that rte_eth_link_to_str always fits in. */
 #define RTE_ETH_LINK_MAX_STR_LEN 40
 
@@ -105,154 +108,178 @@ struct rte_eth_link {
 } __rte_aligned(8);             /* read and written as one 64-bit word */
 
 /* Multi-queue modes. */
-#define RTE_ETH_MQ_RX_RSS_FLAG  RTE_BIT32(0)
-#define RTE_ETH_MQ_RX_DCB_FLAG  RTE_BIT32(1)
-#define RTE_ETH_MQ_RX_VMDQ_FLAG RTE_BIT32(2)
+#define RTE_ETH_MQ_RX_RSS_FLAG  RTE_BIT32(0) /**< receive multi-queue mode bit: RSS */
+#define RTE_ETH_MQ_RX_DCB_FLAG  RTE_BIT32(1) /**< receive multi-queue mode bit: DCB */
+#define RTE_ETH_MQ_RX_VMDQ_FLAG RTE_BIT32(2) /**< receive multi-queue mode bit: VMDq */
 
+/** How received packets are spread over the receive queues (rte_eth_rxmode.mq_mode). */
 enum rte_eth_rx_mq_mode {
-	RTE_ETH_MQ_RX_NONE = 0,
-	RTE_ETH_MQ_RX_RSS = RTE_ETH_MQ_RX_RSS_FLAG,
-	RTE_ETH_MQ_RX_DCB = RTE_ETH_MQ_RX_DCB_FLAG,
+	RTE_ETH_MQ_RX_NONE = 0, /**< one queue, or the driver's choice */
+	RTE_ETH_MQ_RX_RSS = RTE_ETH_MQ_RX_RSS_FLAG, /**< RSS hashing over the queues */
+	RTE_ETH_MQ_RX_DCB = RTE_ETH_MQ_RX_DCB_FLAG, /**< DCB traffic classes */
+	/** DCB, then RSS within each class */
 	RTE_ETH_MQ_RX_DCB_RSS = RTE_ETH_MQ_RX_RSS_FLAG | RTE_ETH_MQ_RX_DCB_FLAG,
-	RTE_ETH_MQ_RX_VMDQ_ONLY = RTE_ETH_MQ_RX_VMDQ_FLAG,
+	RTE_ETH_MQ_RX_VMDQ_ONLY = RTE_ETH_MQ_RX_VMDQ_FLAG, /**< VMDq pools only */
+	/** VMDq pools, then RSS within each pool */
 	RTE_ETH_MQ_RX_VMDQ_RSS = RTE_ETH_MQ_RX_RSS_FLAG | RTE_ETH_MQ_RX_VMDQ_FLAG,
+	/** VMDq pools with DCB */
 	RTE_ETH_MQ_RX_VMDQ_DCB = RTE_ETH_MQ_RX_VMDQ_FLAG | RTE_ETH_MQ_RX_DCB_FLAG,
+	/** VMDq pools with DCB and RSS */
 	RTE_ETH_MQ_RX_VMDQ_DCB_RSS = RTE_ETH_MQ_RX_RSS_FLAG | RTE_ETH_MQ_RX_DCB_FLAG |
 				 RTE_ETH_MQ_RX_VMDQ_FLAG,
 };
 
+/** How the transmit queues are organised (rte_eth_txmode.mq_mode). */
 enum rte_eth_tx_mq_mode {
-	RTE_ETH_MQ_TX_NONE = 0,
-	RTE_ETH_MQ_TX_DCB,
-	RTE_ETH_MQ_TX_VMDQ_DCB,
-	RTE_ETH_MQ_TX_VMDQ_ONLY,
+	RTE_ETH_MQ_TX_NONE = 0, /**< no multi-queue scheme */
+	RTE_ETH_MQ_TX_DCB, /**< DCB traffic classes */
+	RTE_ETH_MQ_TX_VMDQ_DCB, /**< VMDq pools with DCB */
+	RTE_ETH_MQ_TX_VMDQ_ONLY, /**< VMDq pools only */
 };
 
 /* RSS hash types (rte_eth_rss_conf.rss_hf). */
-#define RTE_ETH_RSS_IPV4               RTE_BIT64(2)
-#define RTE_ETH_RSS_FRAG_IPV4          RTE_BIT64(3)
-#define RTE_ETH_RSS_NONFRAG_IPV4_TCP   RTE_BIT64(4)
-#define RTE_ETH_RSS_NONFRAG_IPV4_UDP   RTE_BIT64(5)
-#define RTE_ETH_RSS_NONFRAG_IPV4_SCTP  RTE_BIT64(6)
-#define RTE_ETH_RSS_NONFRAG_IPV4_OTHER RTE_BIT64(7)
-#define RTE_ETH_RSS_IPV6               RTE_BIT64(8)
-#define RTE_ETH_RSS_FRAG_IPV6          RTE_BIT64(9)
-#define RTE_ETH_RSS_NONFRAG_IPV6_TCP   RTE_BIT64(10)
-#define RTE_ETH_RSS_NONFRAG_IPV6_UDP   RTE_BIT64(11)
-#define RTE_ETH_RSS_NONFRAG_IPV6_SCTP  RTE_BIT64(12)
-#define RTE_ETH_RSS_NONFRAG_IPV6_OTHER RTE_BIT64(13)
-#define RTE_ETH_RSS_L2_PAYLOAD         RTE_BIT64(14)
-#define RTE_ETH_RSS_IPV6_EX            RTE_BIT64(15)
-#define RTE_ETH_RSS_IPV6_TCP_EX        RTE_BIT64(16)
-#define RTE_ETH_RSS_IPV6_UDP_EX        RTE_BIT64(17)
+#define RTE_ETH_RSS_IPV4               RTE_BIT64(2) /**< IPv4 addresses */
+#define RTE_ETH_RSS_FRAG_IPV4          RTE_BIT64(3) /**< fragmented IPv4 */
+#define RTE_ETH_RSS_NONFRAG_IPV4_TCP   RTE_BIT64(4) /**< IPv4 TCP, with ports */
+#define RTE_ETH_RSS_NONFRAG_IPV4_UDP   RTE_BIT64(5) /**< IPv4 UDP, with ports */
+#define RTE_ETH_RSS_NONFRAG_IPV4_SCTP  RTE_BIT64(6) /**< IPv4 SCTP, with ports */
+#define RTE_ETH_RSS_NONFRAG_IPV4_OTHER RTE_BIT64(7) /**< other IPv4 payloads */
+#define RTE_ETH_RSS_IPV6               RTE_BIT64(8) /**< IPv6 addresses */
+#define RTE_ETH_RSS_FRAG_IPV6          RTE_BIT64(9) /**< fragmented IPv6 */
+#define RTE_ETH_RSS_NONFRAG_IPV6_TCP   RTE_BIT64(10) /**< IPv6 TCP, with ports */
+#define RTE_ETH_RSS_NONFRAG_IPV6_UDP   RTE_BIT64(11) /**< IPv6 UDP, with ports */
+#define RTE_ETH_RSS_NONFRAG_IPV6_SCTP  RTE_BIT64(12) /**< IPv6 SCTP, with ports */
+#define RTE_ETH_RSS_NONFRAG_IPV6_OTHER RTE_BIT64(13) /**< other IPv6 payloads */
+#define RTE_ETH_RSS_L2_PAYLOAD         RTE_BIT64(14) /**< Ethernet payload of non-IP frames */
+#define RTE_ETH_RSS_IPV6_EX            RTE_BIT64(15) /**< IPv6 with extension headers */
+#define RTE_ETH_RSS_IPV6_TCP_EX        RTE_BIT64(16) /**< IPv6 TCP with extension headers */
+#define RTE_ETH_RSS_IPV6_UDP_EX        RTE_BIT64(17) /**< IPv6 UDP with extension headers */
+/** Every IP hash type that does not look at ports. */
 #define RTE_ETH_RSS_IP (RTE_ETH_RSS_IPV4 | RTE_ETH_RSS_FRAG_IPV4 | \
 	RTE_ETH_RSS_NONFRAG_IPV4_OTHER | RTE_ETH_RSS_IPV6 | RTE_ETH_RSS_FRAG_IPV6 | \
 	RTE_ETH_RSS_NONFRAG_IPV6_OTHER | RTE_ETH_RSS_IPV6_EX)
+/** Every UDP hash type. */
 #define RTE_ETH_RSS_UDP (RTE_ETH_RSS_NONFRAG_IPV4_UDP | RTE_ETH_RSS_NONFRAG_IPV6_UDP | \
 	RTE_ETH_RSS_IPV6_UDP_EX)
+/** Every TCP hash type. */
 #define RTE_ETH_RSS_TCP (RTE_ETH_RSS_NONFRAG_IPV4_TCP | RTE_ETH_RSS_NONFRAG_IPV6_TCP | \
 	RTE_ETH_RSS_IPV6_TCP_EX)
 
 /* Receive offloads (rxmode.offloads, rte_eth_rxconf.offloads, *_offload_capa). */
+/** remove the VLAN tag into mbuf vlan_tci */
 #define RTE_ETH_RX_OFFLOAD_VLAN_STRIP       RTE_BIT64(0)
-#define RTE_ETH_RX_OFFLOAD_IPV4_CKSUM       RTE_BIT64(1)
-#define RTE_ETH_RX_OFFLOAD_UDP_CKSUM        RTE_BIT64(2)
-#define RTE_ETH_RX_OFFLOAD_TCP_CKSUM        RTE_BIT64(3)
+#define RTE_ETH_RX_OFFLOAD_IPV4_CKSUM       RTE_BIT64(1) /**< check IPv4 header checksums */
+#define RTE_ETH_RX_OFFLOAD_UDP_CKSUM        RTE_BIT64(2) /**< check UDP checksums */
+#define RTE_ETH_RX_OFFLOAD_TCP_CKSUM        RTE_BIT64(3) /**< check TCP checksums */
+/** coalesce TCP segments (large receive) */
 #define RTE_ETH_RX_OFFLOAD_TCP_LRO          RTE_BIT64(4)
-#define RTE_ETH_RX_OFFLOAD_QINQ_STRIP       RTE_BIT64(5)
+#define RTE_ETH_RX_OFFLOAD_QINQ_STRIP       RTE_BIT64(5) /**< remove both QinQ tags */
+/** check outer IPv4 checksums of tunnels */
 #define RTE_ETH_RX_OFFLOAD_OUTER_IPV4_CKSUM RTE_BIT64(6)
-#define RTE_ETH_RX_OFFLOAD_MACSEC_STRIP     RTE_BIT64(7)
-#define RTE_ETH_RX_OFFLOAD_VLAN_FILTER      RTE_BIT64(9)
-#define RTE_ETH_RX_OFFLOAD_VLAN_EXTEND      RTE_BIT64(10)
-#define RTE_ETH_RX_OFFLOAD_SCATTER          RTE_BIT64(13)
-#define RTE_ETH_RX_OFFLOAD_TIMESTAMP        RTE_BIT64(14)
-#define RTE_ETH_RX_OFFLOAD_SECURITY         RTE_BIT64(15)
+#define RTE_ETH_RX_OFFLOAD_MACSEC_STRIP     RTE_BIT64(7) /**< remove MACsec headers */
+#define RTE_ETH_RX_OFFLOAD_VLAN_FILTER      RTE_BIT64(9) /**< drop VLANs not in the port's filter */
+#define RTE_ETH_RX_OFFLOAD_VLAN_EXTEND      RTE_BIT64(10) /**< double VLAN (extended) mode */
+#define RTE_ETH_RX_OFFLOAD_SCATTER          RTE_BIT64(13) /**< receive packets over several mbufs */
+#define RTE_ETH_RX_OFFLOAD_TIMESTAMP        RTE_BIT64(14) /**< timestamp received packets */
+#define RTE_ETH_RX_OFFLOAD_SECURITY         RTE_BIT64(15) /**< inline security processing */
+/** keep the Ethernet CRC in the packet */
 #define RTE_ETH_RX_OFFLOAD_KEEP_CRC         RTE_BIT64(16)
-#define RTE_ETH_RX_OFFLOAD_SCTP_CKSUM       RTE_BIT64(17)
+#define RTE_ETH_RX_OFFLOAD_SCTP_CKSUM       RTE_BIT64(17) /**< check SCTP checksums */
+/** check outer UDP checksums of tunnels */
 #define RTE_ETH_RX_OFFLOAD_OUTER_UDP_CKSUM  RTE_BIT64(18)
-#define RTE_ETH_RX_OFFLOAD_RSS_HASH         RTE_BIT64(19)
+#define RTE_ETH_RX_OFFLOAD_RSS_HASH         RTE_BIT64(19) /**< put the RSS hash in the mbuf */
+/** split packets over buffers of several pools */
 #define RTE_ETH_RX_OFFLOAD_BUFFER_SPLIT     RTE_BIT64(20)
+/** IPv4, UDP and TCP checksum checks together. */
 #define RTE_ETH_RX_OFFLOAD_CHECKSUM (RTE_ETH_RX_OFFLOAD_IPV4_CKSUM | \
 	RTE_ETH_RX_OFFLOAD_UDP_CKSUM | RTE_ETH_RX_OFFLOAD_TCP_CKSUM)
+/** Every VLAN receive offload. */
 #define RTE_ETH_RX_OFFLOAD_VLAN (RTE_ETH_RX_OFFLOAD_VLAN_STRIP | \
 	RTE_ETH_RX_OFFLOAD_VLAN_FILTER | RTE_ETH_RX_OFFLOAD_VLAN_EXTEND | \
 	RTE_ETH_RX_OFFLOAD_QINQ_STRIP)
 
 /* Transmit offloads (txmode.offloads, rte_eth_txconf.offloads, *_offload_capa). */
-#define RTE_ETH_TX_OFFLOAD_VLAN_INSERT      RTE_BIT64(0)
-#define RTE_ETH_TX_OFFLOAD_IPV4_CKSUM       RTE_BIT64(1)
-#define RTE_ETH_TX_OFFLOAD_UDP_CKSUM        RTE_BIT64(2)
-#define RTE_ETH_TX_OFFLOAD_TCP_CKSUM        RTE_BIT64(3)
-#define RTE_ETH_TX_OFFLOAD_SCTP_CKSUM       RTE_BIT64(4)
-#define RTE_ETH_TX_OFFLOAD_TCP_TSO          RTE_BIT64(5)
-#define RTE_ETH_TX_OFFLOAD_UDP_TSO          RTE_BIT64(6)
+#define RTE_ETH_TX_OFFLOAD_VLAN_INSERT      RTE_BIT64(0) /**< insert the mbuf's VLAN tag */
+#define RTE_ETH_TX_OFFLOAD_IPV4_CKSUM       RTE_BIT64(1) /**< compute IPv4 header checksums */
+#define RTE_ETH_TX_OFFLOAD_UDP_CKSUM        RTE_BIT64(2) /**< compute UDP checksums */
+#define RTE_ETH_TX_OFFLOAD_TCP_CKSUM        RTE_BIT64(3) /**< compute TCP checksums */
+#define RTE_ETH_TX_OFFLOAD_SCTP_CKSUM       RTE_BIT64(4) /**< compute SCTP checksums */
+#define RTE_ETH_TX_OFFLOAD_TCP_TSO          RTE_BIT64(5) /**< TCP segmentation */
+#define RTE_ETH_TX_OFFLOAD_UDP_TSO          RTE_BIT64(6) /**< UDP segmentation */
+/** compute outer IPv4 checksums of tunnels */
 #define RTE_ETH_TX_OFFLOAD_OUTER_IPV4_CKSUM RTE_BIT64(7)
-#define RTE_ETH_TX_OFFLOAD_QINQ_INSERT      RTE_BIT64(8)
-#define RTE_ETH_TX_OFFLOAD_VXLAN_TNL_TSO    RTE_BIT64(9)
-#define RTE_ETH_TX_OFFLOAD_GRE_TNL_TSO      RTE_BIT64(10)
-#define RTE_ETH_TX_OFFLOAD_IPIP_TNL_TSO     RTE_BIT64(11)
-#define RTE_ETH_TX_OFFLOAD_GENEVE_TNL_TSO   RTE_BIT64(12)
-#define RTE_ETH_TX_OFFLOAD_MACSEC_INSERT    RTE_BIT64(13)
+#define RTE_ETH_TX_OFFLOAD_QINQ_INSERT      RTE_BIT64(8) /**< insert both QinQ tags */
+#define RTE_ETH_TX_OFFLOAD_VXLAN_TNL_TSO    RTE_BIT64(9) /**< segmentation inside VXLAN */
+#define RTE_ETH_TX_OFFLOAD_GRE_TNL_TSO      RTE_BIT64(10) /**< segmentation inside GRE */
+#define RTE_ETH_TX_OFFLOAD_IPIP_TNL_TSO     RTE_BIT64(11) /**< segmentation inside IP-in-IP */
+#define RTE_ETH_TX_OFFLOAD_GENEVE_TNL_TSO   RTE_BIT64(12) /**< segmentation inside Geneve */
+#define RTE_ETH_TX_OFFLOAD_MACSEC_INSERT    RTE_BIT64(13) /**< add MACsec headers */
+/** several threads may send on one queue */
 #define RTE_ETH_TX_OFFLOAD_MT_LOCKFREE      RTE_BIT64(14)
-#define RTE_ETH_TX_OFFLOAD_MULTI_SEGS       RTE_BIT64(15)
-#define RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE   RTE_BIT64(16)
-#define RTE_ETH_TX_OFFLOAD_SECURITY         RTE_BIT64(17)
-#define RTE_ETH_TX_OFFLOAD_UDP_TNL_TSO      RTE_BIT64(18)
-#define RTE_ETH_TX_OFFLOAD_IP_TNL_TSO       RTE_BIT64(19)
+#define RTE_ETH_TX_OFFLOAD_MULTI_SEGS       RTE_BIT64(15) /**< packets may span several mbufs */
+#define RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE   RTE_BIT64(16) /**< mbufs: one pool, refcnt 1, direct */
+#define RTE_ETH_TX_OFFLOAD_SECURITY         RTE_BIT64(17) /**< inline security processing */
+#define RTE_ETH_TX_OFFLOAD_UDP_TNL_TSO      RTE_BIT64(18) /**< segmentation inside any UDP tunnel */
+#define RTE_ETH_TX_OFFLOAD_IP_TNL_TSO       RTE_BIT64(19) /**< segmentation inside any IP tunnel */
+/** compute outer UDP checksums of tunnels */
 #define RTE_ETH_TX_OFFLOAD_OUTER_UDP_CKSUM  RTE_BIT64(20)
+/** Send each packet at the time in its mbuf timestamp. */
 #define RTE_ETH_TX_OFFLOAD_SEND_ON_TIMESTAMP RTE_BIT64(21)
 
 /* Device capabilities (rte_eth_dev_info.dev_capa). */
+/** Receive queues can be set up while the port is started. */
 #define RTE_ETH_DEV_CAPA_RUNTIME_RX_QUEUE_SETUP RTE_BIT64(0)
+/** Transmit queues can be set up while the port is started. */
 #define RTE_ETH_DEV_CAPA_RUNTIME_TX_QUEUE_SETUP RTE_BIT64(1)
 
 /* Port flags (rte_eth_dev_data.dev_flags, *rte_eth_dev_info.dev_flags). */
 #define RTE_ETH_DEV_INTR_LSC        RTE_BIT32(1) /**< link state change interrupt */
-#define RTE_ETH_DEV_BONDING_MEMBER  RTE_BIT32(2)
+#define RTE_ETH_DEV_BONDING_MEMBER  RTE_BIT32(2) /**< member of a bonding port */
 #define RTE_ETH_DEV_INTR_RMV        RTE_BIT32(3) /**< removal interrupt */
-#define RTE_ETH_DEV_REPRESENTOR     RTE_BIT32(4)
-#define RTE_ETH_DEV_NOLIVE_MAC_ADDR RTE_BIT32(5)
+#define RTE_ETH_DEV_REPRESENTOR     RTE_BIT32(4) /**< the port represents another (VF) port */
+#define RTE_ETH_DEV_NOLIVE_MAC_ADDR RTE_BIT32(5) /**< MAC address can change only when stopped */
+/** ethdev adds per-queue statistics to the port's xstats. */
 #define RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS RTE_BIT32(6)
 
 /* Queue states (rte_eth_dev_data.rx_queue_state, rte_eth_rxq_info.queue_state). */
-#define RTE_ETH_QUEUE_STATE_STOPPED 0
-#define RTE_ETH_QUEUE_STATE_STARTED 1
-#define RTE_ETH_QUEUE_STATE_HAIRPIN 2
+#define RTE_ETH_QUEUE_STATE_STOPPED 0 /**< queue is stopped */
+#define RTE_ETH_QUEUE_STATE_STARTED 1 /**< queue is started */
+#define RTE_ETH_QUEUE_STATE_HAIRPIN 2 /**< hairpin queue */
 
 /** Prefetch, host and write-back thresholds of a queue. */
 struct rte_eth_thresh {
-	uint8_t pthresh;
-	uint8_t hthresh;
-	uint8_t wthresh;
+	uint8_t pthresh; /**< prefetch threshold */
+	uint8_t hthresh; /**< host threshold */
+	uint8_t wthresh; /**< write-back threshold */
 };
 
 /** Receive side of rte_eth_conf. */
 struct rte_eth_rxmode {
-	enum rte_eth_rx_mq_mode mq_mode;
+	enum rte_eth_rx_mq_mode mq_mode; /**< multi-queue mode */
 	uint32_t mtu;              /**< 0: keep the port's MTU (RTE_ETHER_MTU for a new port) */
-	uint32_t max_lro_pkt_size;
+	uint32_t max_lro_pkt_size; /**< largest packet LRO may build */
 	uint64_t offloads;         /**< RTE_ETH_RX_OFFLOAD_* for every queue */
-	uint64_t reserved_64s[2];
-	void *reserved_ptrs[2];
+	uint64_t reserved_64s[2]; /**< reserved, zero */
+	void *reserved_ptrs[2]; /**< reserved, NULL */
 };
 
 /** Transmit side of rte_eth_conf. */
 struct rte_eth_txmode {
-	enum rte_eth_tx_mq_mode mq_mode;
+	enum rte_eth_tx_mq_mode mq_mode; /**< multi-queue mode */
 	uint64_t offloads;         /**< RTE_ETH_TX_OFFLOAD_* for every queue */
-	uint16_t pvid;
+	uint16_t pvid; /**< port VLAN id inserted with hw_vlan_insert_pvid */
 	__extension__
-	uint8_t hw_vlan_reject_tagged : 1,
-		hw_vlan_reject_untagged : 1,
-		hw_vlan_insert_pvid : 1;
-	uint64_t reserved_64s[2];
-	void *reserved_ptrs[2];
+	uint8_t hw_vlan_reject_tagged : 1, /**< drop tagged packets */
+		hw_vlan_reject_untagged : 1, /**< drop untagged packets */
+		hw_vlan_insert_pvid : 1; /**< insert pvid as the VLAN tag */
+	uint64_t reserved_64s[2]; /**< reserved, zero */
+	void *reserved_ptrs[2]; /**< reserved, NULL */
 };
 
 /** RSS configuration. */
 struct rte_eth_rss_conf {
 	uint8_t *rss_key;    /**< NULL: keep the driver's key */
-	uint8_t rss_key_len;
+	uint8_t rss_key_len; /**< length of rss_key in bytes */
 	uint64_t rss_hf;     /**< RTE_ETH_RSS_* */
 };
 
@@ -266,182 +293,182 @@ struct rte_eth_intr_conf {
 /** Port configuration given to rte_eth_dev_configure. Zeroed is a valid default. */
 struct rte_eth_conf {
 	uint32_t link_speeds;          /**< RTE_ETH_LINK_SPEED_*; AUTONEG (0) for all */
-	struct rte_eth_rxmode rxmode;
-	struct rte_eth_txmode txmode;
+	struct rte_eth_rxmode rxmode; /**< receive side */
+	struct rte_eth_txmode txmode; /**< transmit side */
 	uint32_t lpbk_mode;            /**< driver-specific loopback mode, 0 for none */
 	struct {
-		struct rte_eth_rss_conf rss_conf;
-	} rx_adv_conf;
-	uint32_t dcb_capability_en;
-	struct rte_eth_intr_conf intr_conf;
+		struct rte_eth_rss_conf rss_conf; /**< RSS hashing */
+	} rx_adv_conf; /**< advanced receive configuration */
+	uint32_t dcb_capability_en; /**< DCB features to enable, 0 for none */
+	struct rte_eth_intr_conf intr_conf; /**< interrupts to enable */
 };
 
 /** Receive queue configuration. */
 struct rte_eth_rxconf {
-	struct rte_eth_thresh rx_thresh;
-	uint16_t rx_free_thresh;
-	uint8_t rx_drop_en;
+	struct rte_eth_thresh rx_thresh; /**< ring thresholds */
+	uint16_t rx_free_thresh; /**< free descriptors kept before giving them back */
+	uint8_t rx_drop_en; /**< drop packets when no descriptor is free */
 	uint8_t rx_deferred_start;  /**< do not start the queue with the port */
-	uint16_t rx_nseg;
-	uint16_t share_group;
-	uint16_t share_qid;
+	uint16_t rx_nseg; /**< entries of rx_seg (buffer split) */
+	uint16_t share_group; /**< shared receive queue group, 0 for none */
+	uint16_t share_qid; /**< queue id within the share group */
 	uint64_t offloads;          /**< RTE_ETH_RX_OFFLOAD_* for this queue */
-	void *rx_seg;
-	struct rte_mempool **rx_mempools;
-	uint16_t rx_nmempool;
-	uint64_t reserved_64s[2];
-	void *reserved_ptrs[2];
+	void *rx_seg; /**< buffer split segments */
+	struct rte_mempool **rx_mempools; /**< pools to take buffers from (multi-pool) */
+	uint16_t rx_nmempool; /**< entries of rx_mempools */
+	uint64_t reserved_64s[2]; /**< reserved, zero */
+	void *reserved_ptrs[2]; /**< reserved, NULL */
 };
 
 /** Transmit queue configuration. */
 struct rte_eth_txconf {
-	struct rte_eth_thresh tx_thresh;
-	uint16_t tx_rs_thresh;
-	uint16_t tx_free_thresh;
+	struct rte_eth_thresh tx_thresh; /**< ring thresholds */
+	uint16_t tx_rs_thresh; /**< descriptors used before asking for a report */
+	uint16_t tx_free_thresh; /**< used descriptors kept before freeing them */
 	uint8_t tx_deferred_start;  /**< do not start the queue with the port */
 	uint64_t offloads;          /**< RTE_ETH_TX_OFFLOAD_* for this queue */
-	uint64_t reserved_64s[2];
-	void *reserved_ptrs[2];
+	uint64_t reserved_64s[2]; /**< reserved, zero */
+	void *reserved_ptrs[2]; /**< reserved, NULL */
 };
 
 /** Limits on the number of descriptors of a queue. */
 struct rte_eth_desc_lim {
-	uint16_t nb_max;
-	uint16_t nb_min;
+	uint16_t nb_max; /**< most descriptors */
+	uint16_t nb_min; /**< fewest descriptors */
 	uint16_t nb_align;  /**< the count must be a multiple of this */
-	uint16_t nb_seg_max;
-	uint16_t nb_mtu_seg_max;
+	uint16_t nb_seg_max; /**< most descriptors for one packet (TSO) */
+	uint16_t nb_mtu_seg_max; /**< most descriptors for one MTU-sized packet */
 };
 
 /** Preferred values a driver suggests for the application. */
 struct rte_eth_dev_portconf {
-	uint16_t burst_size;
-	uint16_t ring_size;
-	uint16_t nb_queues;
+	uint16_t burst_size; /**< preferred burst size */
+	uint16_t ring_size; /**< preferred descriptors per queue */
+	uint16_t nb_queues; /**< preferred number of queues */
 };
 
 /** Switch domain of a port. */
 struct rte_eth_switch_info {
-	const char *name;
-	uint16_t domain_id;
-	uint16_t port_id;
-	uint16_t rx_domain;
+	const char *name; /**< switch name */
+	uint16_t domain_id; /**< switch domain id */
+	uint16_t port_id; /**< port id within the switch */
+	uint16_t rx_domain; /**< shared receive queue domain */
 };
 
 /** Receive buffer split capabilities. */
 struct rte_eth_rxseg_capa {
 	__extension__
-	uint32_t multi_pools:1;
-	uint32_t offset_allowed:1;
-	uint32_t offset_align_log2:4;
-	uint16_t max_nseg;
-	uint16_t reserved;
+	uint32_t multi_pools:1; /**< can take buffers from several pools */
+	uint32_t offset_allowed:1; /**< segments may start at an offset */
+	uint32_t offset_align_log2:4; /**< log2 of the offset alignment */
+	uint16_t max_nseg; /**< most segments */
+	uint16_t reserved; /**< reserved, zero */
 };
 
 /** What a port can do, from rte_eth_dev_info_get. */
 struct rte_eth_dev_info {
-	struct rte_device *device;
-	const char *driver_name;
+	struct rte_device *device; /**< generic device of the port */
+	const char *driver_name; /**< name of the driver */
 	unsigned int if_index;      /**< kernel interface index, 0 if none */
-	uint16_t min_mtu;
-	uint16_t max_mtu;
+	uint16_t min_mtu; /**< smallest MTU */
+	uint16_t max_mtu; /**< largest MTU */
 	const uint32_t *dev_flags;  /**< the port's RTE_ETH_DEV_* flags */
-	uint32_t min_rx_bufsize;
-	uint32_t max_rx_pktlen;
-	uint32_t max_lro_pkt_size;
-	uint16_t max_rx_queues;
-	uint16_t max_tx_queues;
-	uint32_t max_mac_addrs;
-	uint32_t max_hash_mac_addrs;
-	uint16_t max_vfs;
-	uint16_t max_vmdq_pools;
-	struct rte_eth_rxseg_capa rx_seg_capa;
-	uint64_t rx_offload_capa;
-	uint64_t tx_offload_capa;
-	uint64_t rx_queue_offload_capa;
-	uint64_t tx_queue_offload_capa;
-	uint16_t reta_size;
-	uint8_t hash_key_size;
-	uint64_t flow_type_rss_offloads;
-	struct rte_eth_rxconf default_rxconf;
-	struct rte_eth_txconf default_txconf;
-	uint16_t vmdq_queue_base;
-	uint16_t vmdq_queue_num;
-	uint16_t vmdq_pool_base;
-	struct rte_eth_desc_lim rx_desc_lim;
-	struct rte_eth_desc_lim tx_desc_lim;
+	uint32_t min_rx_bufsize; /**< smallest receive buffer */
+	uint32_t max_rx_pktlen; /**< largest frame the port receives */
+	uint32_t max_lro_pkt_size; /**< largest packet LRO may build */
+	uint16_t max_rx_queues; /**< most receive queues */
+	uint16_t max_tx_queues; /**< most transmit queues */
+	uint32_t max_mac_addrs; /**< most MAC addresses */
+	uint32_t max_hash_mac_addrs; /**< most hashed (unicast table) MAC addresses */
+	uint16_t max_vfs; /**< most VFs */
+	uint16_t max_vmdq_pools; /**< most VMDq pools */
+	struct rte_eth_rxseg_capa rx_seg_capa; /**< buffer split capabilities */
+	uint64_t rx_offload_capa; /**< RTE_ETH_RX_OFFLOAD_* the port supports */
+	uint64_t tx_offload_capa; /**< RTE_ETH_TX_OFFLOAD_* the port supports */
+	uint64_t rx_queue_offload_capa; /**< receive offloads settable per queue */
+	uint64_t tx_queue_offload_capa; /**< transmit offloads settable per queue */
+	uint16_t reta_size; /**< entries of the RSS redirection table */
+	uint8_t hash_key_size; /**< RSS key length in bytes */
+	uint64_t flow_type_rss_offloads; /**< RTE_ETH_RSS_* the port supports */
+	struct rte_eth_rxconf default_rxconf; /**< receive queue configuration used for NULL */
+	struct rte_eth_txconf default_txconf; /**< transmit queue configuration used for NULL */
+	uint16_t vmdq_queue_base; /**< first VMDq queue */
+	uint16_t vmdq_queue_num; /**< VMDq queues */
+	uint16_t vmdq_pool_base; /**< first VMDq pool */
+	struct rte_eth_desc_lim rx_desc_lim; /**< receive descriptor limits */
+	struct rte_eth_desc_lim tx_desc_lim; /**< transmit descriptor limits */
 	uint32_t speed_capa;        /**< RTE_ETH_LINK_SPEED_* */
 	uint16_t nb_rx_queues;      /**< configured now */
-	uint16_t nb_tx_queues;
-	uint16_t max_rx_mempools;
-	struct rte_eth_dev_portconf default_rxportconf;
-	struct rte_eth_dev_portconf default_txportconf;
+	uint16_t nb_tx_queues; /**< configured now */
+	uint16_t max_rx_mempools; /**< most pools per receive queue */
+	struct rte_eth_dev_portconf default_rxportconf; /**< preferred receive settings */
+	struct rte_eth_dev_portconf default_txportconf; /**< preferred transmit settings */
 	uint64_t dev_capa;          /**< RTE_ETH_DEV_CAPA_* */
-	struct rte_eth_switch_info switch_info;
-	uint64_t reserved_64s[2];
-	void *reserved_ptrs[2];
+	struct rte_eth_switch_info switch_info; /**< switch domain */
+	uint64_t reserved_64s[2]; /**< reserved, zero */
+	void *reserved_ptrs[2]; /**< reserved, NULL */
 };
 
 /** Information on one receive queue. */
 struct rte_eth_rxq_info {
-	struct rte_mempool *mp;
-	struct rte_eth_rxconf conf;
-	uint8_t scattered_rx;
+	struct rte_mempool *mp; /**< pool receive buffers come from */
+	struct rte_eth_rxconf conf; /**< queue configuration */
+	uint8_t scattered_rx; /**< 1 if packets may span several mbufs */
 	uint8_t queue_state;  /**< RTE_ETH_QUEUE_STATE_* */
-	uint16_t nb_desc;
-	uint16_t rx_buf_size;
+	uint16_t nb_desc; /**< descriptors */
+	uint16_t rx_buf_size; /**< bytes of each receive buffer */
 } __rte_cache_min_aligned;
 
 /** Information on one transmit queue. */
 struct rte_eth_txq_info {
-	struct rte_eth_txconf conf;
-	uint16_t nb_desc;
-	uint8_t queue_state;
+	struct rte_eth_txconf conf; /**< queue configuration */
+	uint16_t nb_desc; /**< descriptors */
+	uint8_t queue_state; /**< RTE_ETH_QUEUE_STATE_* */
 } __rte_cache_min_aligned;
 
 /** Basic statistics of a port. */
 struct rte_eth_stats {
 	uint64_t ipackets;   /**< packets received */
 	uint64_t opackets;   /**< packets sent */
-	uint64_t ibytes;
-	uint64_t obytes;
+	uint64_t ibytes; /**< bytes received */
+	uint64_t obytes; /**< bytes sent */
 	uint64_t imissed;    /**< dropped by the device because no queue had room */
-	uint64_t ierrors;
-	uint64_t oerrors;
+	uint64_t ierrors; /**< receive errors */
+	uint64_t oerrors; /**< transmit errors */
 	uint64_t rx_nombuf;  /**< receive buffer allocation failures */
-	uint64_t q_ipackets[RTE_ETHDEV_QUEUE_STAT_CNTRS];
-	uint64_t q_opackets[RTE_ETHDEV_QUEUE_STAT_CNTRS];
-	uint64_t q_ibytes[RTE_ETHDEV_QUEUE_STAT_CNTRS];
-	uint64_t q_obytes[RTE_ETHDEV_QUEUE_STAT_CNTRS];
-	uint64_t q_errors[RTE_ETHDEV_QUEUE_STAT_CNTRS];
+	uint64_t q_ipackets[RTE_ETHDEV_QUEUE_STAT_CNTRS]; /**< packets received, per queue */
+	uint64_t q_opackets[RTE_ETHDEV_QUEUE_STAT_CNTRS]; /**< packets sent, per queue */
+	uint64_t q_ibytes[RTE_ETHDEV_QUEUE_STAT_CNTRS]; /**< bytes received, per queue */
+	uint64_t q_obytes[RTE_ETHDEV_QUEUE_STAT_CNTRS]; /**< bytes sent, per queue */
+	uint64_t q_errors[RTE_ETHDEV_QUEUE_STAT_CNTRS]; /**< receive errors, per queue */
 };
 
 /** One extended statistic: id is its index in the names array. */
 struct rte_eth_xstat {
-	uint64_t id;
-	uint64_t value;
+	uint64_t id; /**< index in the names array */
+	uint64_t value; /**< value */
 };
 
 /** Name of one extended statistic. */
 struct rte_eth_xstat_name {
-	char name[RTE_ETH_XSTATS_NAME_SIZE];
+	char name[RTE_ETH_XSTATS_NAME_SIZE]; /**< NUL-terminated name */
 };
 
 /** Port events (callbacks). */
 enum rte_eth_event_type {
-	RTE_ETH_EVENT_UNKNOWN,
+	RTE_ETH_EVENT_UNKNOWN, /**< unknown event */
 	RTE_ETH_EVENT_INTR_LSC,     /**< link state changed */
-	RTE_ETH_EVENT_QUEUE_STATE,
-	RTE_ETH_EVENT_INTR_RESET,
-	RTE_ETH_EVENT_VF_MBOX,
-	RTE_ETH_EVENT_MACSEC,
+	RTE_ETH_EVENT_QUEUE_STATE, /**< a queue changed state */
+	RTE_ETH_EVENT_INTR_RESET, /**< the device asks for a reset */
+	RTE_ETH_EVENT_VF_MBOX, /**< message from a VF */
+	RTE_ETH_EVENT_MACSEC, /**< MACsec event */
 	RTE_ETH_EVENT_INTR_RMV,     /**< the device was removed (surprise unplug) */
 	RTE_ETH_EVENT_NEW,          /**< a port was created (probe finished) */
 	RTE_ETH_EVENT_DESTROY,      /**< a port was released */
-	RTE_ETH_EVENT_IPSEC,
-	RTE_ETH_EVENT_FLOW_AGED,
-	RTE_ETH_EVENT_RX_AVAIL_THRESH,
-	RTE_ETH_EVENT_MAX
+	RTE_ETH_EVENT_IPSEC, /**< IPsec event */
+	RTE_ETH_EVENT_FLOW_AGED, /**< flows aged out */
+	RTE_ETH_EVENT_RX_AVAIL_THRESH, /**< receive queue above its fill threshold */
+	RTE_ETH_EVENT_MAX /**< number of event types */
 };
 
 /** Event callback; its return value is passed back to the driver that raised the event. */
@@ -513,6 +540,7 @@ int rte_eth_tx_queue_setup(uint16_t port_id, uint16_t tx_queue_id, uint16_t nb_t
 /** Information on one queue. 0, -ENODEV, -EINVAL, -ENOTSUP. */
 int rte_eth_rx_queue_info_get(uint16_t port_id, uint16_t queue_id,
 		struct rte_eth_rxq_info *qinfo);
+/** Information on one transmit queue. 0, -ENODEV, -EINVAL (queue not set up or NULL), -ENOTSUP. */
 int rte_eth_tx_queue_info_get(uint16_t port_id, uint16_t queue_id,
 		struct rte_eth_txq_info *qinfo);
 
@@ -527,6 +555,7 @@ int rte_eth_dev_stop(uint16_t port_id);
 
 /** Bring the link up or down. 0, -ENODEV, -ENOTSUP. */
 int rte_eth_dev_set_link_up(uint16_t port_id);
+/** Bring the link down. 0, -ENODEV, -ENOTSUP, or the driver's error. */
 int rte_eth_dev_set_link_down(uint16_t port_id);
 
 /**
@@ -547,11 +576,15 @@ int rte_eth_dev_default_mac_addr_set(uint16_t port_id, struct rte_ether_addr *ma
 
 /** Promiscuous and all-multicast modes. 0, -ENODEV, -ENOTSUP, or the driver's error. */
 int rte_eth_promiscuous_enable(uint16_t port_id);
+/** Leave promiscuous mode. 0, -ENODEV, -ENOTSUP, or the driver's error. */
 int rte_eth_promiscuous_disable(uint16_t port_id);
 /** 1 if enabled, 0 if not, -1 for an invalid port. */
 int rte_eth_promiscuous_get(uint16_t port_id);
+/** Receive every multicast frame. 0, -ENODEV, -ENOTSUP, or the driver's error. */
 int rte_eth_allmulticast_enable(uint16_t port_id);
+/** Receive only subscribed multicast frames. 0, -ENODEV, -ENOTSUP, or driver error. */
 int rte_eth_allmulticast_disable(uint16_t port_id);
+/** 1 if all-multicast is enabled, 0 if not, -1 for an invalid port. */
 int rte_eth_allmulticast_get(uint16_t port_id);
 
 /** Link state, waiting for the driver to settle it (up to 9 s for some hardware). */
@@ -565,6 +598,7 @@ const char *rte_eth_link_speed_to_str(uint32_t link_speed);
 
 /** Basic statistics. 0, -ENODEV, -EINVAL, -ENOTSUP. */
 int rte_eth_stats_get(uint16_t port_id, struct rte_eth_stats *stats);
+/** Zero the basic statistics. 0, -ENODEV, -ENOTSUP, or the driver's error. */
 int rte_eth_stats_reset(uint16_t port_id);
 
 /**
@@ -576,10 +610,12 @@ int rte_eth_xstats_get_names(uint16_t port_id, struct rte_eth_xstat_name *xstats
 		unsigned int size);
 /** Values of the extended statistics, in the order of their names; same return rules. */
 int rte_eth_xstats_get(uint16_t port_id, struct rte_eth_xstat *xstats, unsigned int n);
+/** Zero the driver's extended and the basic statistics. 0, -ENODEV, -ENOTSUP, or error. */
 int rte_eth_xstats_reset(uint16_t port_id);
 
 /** MTU. 0, -ENODEV, -EINVAL (outside min_mtu..max_mtu), -ENOTSUP, -EBUSY. */
 int rte_eth_dev_set_mtu(uint16_t port_id, uint16_t mtu);
+/** Current MTU into *mtu. 0, -ENODEV, -EINVAL (mtu NULL). */
 int rte_eth_dev_get_mtu(uint16_t port_id, uint16_t *mtu);
 
 /**
@@ -713,11 +749,11 @@ typedef void (*buffer_tx_error_fn)(struct rte_mbuf **unsent, uint16_t count, voi
 
 /** Packets waiting to be sent together. Allocate with RTE_ETH_TX_BUFFER_SIZE(size). */
 struct rte_eth_dev_tx_buffer {
-	buffer_tx_error_fn error_callback;
-	void *error_userdata;
+	buffer_tx_error_fn error_callback; /**< called with the packets a flush could not send */
+	void *error_userdata; /**< last argument of error_callback */
 	uint16_t size;    /**< capacity in packets */
 	uint16_t length;  /**< packets held now */
-	struct rte_mbuf *pkts[];
+	struct rte_mbuf *pkts[]; /**< the packets held */
 };
 
 /** Bytes needed for a tx buffer holding sz packets. */
