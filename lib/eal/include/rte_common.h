@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
+ *
  * Macros and small helpers used everywhere: attributes, alignment, min/max, container_of,
  * power-of-two arithmetic.
  */
@@ -20,14 +22,17 @@ extern "C" {
 #endif
 
 #ifndef typeof
+/** GNU typeof under its keyword-safe name, for strict C modes. */
 #define typeof __typeof__
 #endif
 #ifndef asm
+/** GNU asm under its keyword-safe name, for strict C modes. */
 #define asm __asm__
 #endif
 
-#define RTE_TOOLCHAIN_GCC 1
+#define RTE_TOOLCHAIN_GCC 1 /**< Built with GCC or a compatible compiler (clang). */
 
+/** Marks C11 constructs (anonymous unions) so that pedantic builds accept them. */
 #define RTE_STD_C11 __extension__
 
 #define __rte_aligned(a) __attribute__((__aligned__(a)))
@@ -52,72 +57,97 @@ extern "C" {
 #define __rte_cache_min_aligned __rte_aligned(RTE_CACHE_LINE_MIN_SIZE)
 #define __rte_unreachable() __builtin_unreachable()
 
-#define RTE_CACHE_LINE_MIN_SIZE 64
+#define RTE_CACHE_LINE_MIN_SIZE 64 /**< Smallest cache line size of supported CPUs. */
+/** Bits of an address below the cache line size. */
 #define RTE_CACHE_LINE_MASK (RTE_CACHE_LINE_SIZE - 1)
+/** Round size up to a multiple of the cache line size. */
 #define RTE_CACHE_LINE_ROUNDUP(size) RTE_ALIGN_CEIL(size, RTE_CACHE_LINE_SIZE)
-#define RTE_CACHE_LINE_SIZE_LOG2 6
+#define RTE_CACHE_LINE_SIZE_LOG2 6 /**< log2 of the cache line size. */
 
 /* Markers inside structures, used to name offsets without taking space. */
-typedef void *RTE_MARKER[0];
-typedef uint8_t RTE_MARKER8[0];
+typedef void *RTE_MARKER[0]; /**< Zero-size marker for a pointer-aligned offset in a structure. */
+typedef uint8_t RTE_MARKER8[0]; /**< Zero-size marker for a byte offset in a structure. */
+/** Zero-size marker for a 16-bit aligned offset in a structure. */
 typedef uint16_t RTE_MARKER16[0];
+/** Zero-size marker for a 32-bit aligned offset in a structure. */
 typedef uint32_t RTE_MARKER32[0];
+/** Zero-size marker for a 64-bit aligned offset in a structure. */
 typedef uint64_t RTE_MARKER64[0];
 
 /* Constructor priorities: buses before classes before drivers. */
-#define RTE_PRIORITY_LOG 101
-#define RTE_PRIORITY_BUS 110
-#define RTE_PRIORITY_CLASS 120
-#define RTE_PRIORITY_LAST 65535
-#define RTE_PRIO(prio) RTE_PRIORITY_ ## prio
+#define RTE_PRIORITY_LOG 101 /**< Constructor priority of log type registration (runs first). */
+#define RTE_PRIORITY_BUS 110 /**< Constructor priority of bus registration. */
+#define RTE_PRIORITY_CLASS 120 /**< Constructor priority of device class registration. */
+#define RTE_PRIORITY_LAST 65535 /**< Constructor priority of everything else (drivers). */
+#define RTE_PRIO(prio) RTE_PRIORITY_ ## prio /**< Numeric value of RTE_PRIORITY_<prio>. */
 
+/** Define a constructor func run before main() with priority RTE_PRIORITY_<prio>. */
 #define RTE_INIT_PRIO(func, prio) \
 	static void __attribute__((constructor(RTE_PRIO(prio)), used)) func(void)
+/** Define a constructor func run before main(), after buses and classes. */
 #define RTE_INIT(func) RTE_INIT_PRIO(func, LAST)
+/** Define a destructor func run after main() with priority RTE_PRIORITY_<prio>. */
 #define RTE_FINI_PRIO(func, prio) \
 	static void __attribute__((destructor(RTE_PRIO(prio)), used)) func(void)
+/** Define a destructor func run after main() returns or exit(). */
 #define RTE_FINI(func) RTE_FINI_PRIO(func, LAST)
 
-#define RTE_SET_USED(x) (void)(x)
-#define RTE_DIM(a) (sizeof(a) / sizeof((a)[0]))
-#define RTE_STR_(x) #x
-#define RTE_STR(x) RTE_STR_(x)
-#define RTE_PASTE_(a, b) a ## b
-#define RTE_PASTE(a, b) RTE_PASTE_(a, b)
+#define RTE_SET_USED(x) (void)(x) /**< Mark x as used to silence unused warnings. */
+#define RTE_DIM(a) (sizeof(a) / sizeof((a)[0])) /**< Number of elements of array a. */
+#define RTE_STR_(x) #x /**< Helper of RTE_STR: stringify without expansion. */
+#define RTE_STR(x) RTE_STR_(x) /**< String literal of x after macro expansion. */
+#define RTE_PASTE_(a, b) a ## b /**< Helper of RTE_PASTE: paste without expansion. */
+#define RTE_PASTE(a, b) RTE_PASTE_(a, b) /**< Token a##b after macro expansion of a and b. */
 
+/** Smaller of a and b, each evaluated once. */
 #define RTE_MIN(a, b) \
 	__extension__ ({ typeof(a) _a = (a); typeof(b) _b = (b); _a < _b ? _a : _b; })
+/** Larger of a and b, each evaluated once. */
 #define RTE_MAX(a, b) \
 	__extension__ ({ typeof(a) _a = (a); typeof(b) _b = (b); _a > _b ? _a : _b; })
+/** Smaller of a and b compared as type t (arguments may be evaluated twice). */
 #define RTE_MIN_T(a, b, t) ((t)(a) < (t)(b) ? (t)(a) : (t)(b))
+/** Larger of a and b compared as type t (arguments may be evaluated twice). */
 #define RTE_MAX_T(a, b, t) ((t)(a) > (t)(b) ? (t)(a) : (t)(b))
 
-#define RTE_PTR_ADD(ptr, x) ((void *)((uintptr_t)(ptr) + (x)))
-#define RTE_PTR_SUB(ptr, x) ((void *)((uintptr_t)(ptr) - (x)))
+#define RTE_PTR_ADD(ptr, x) ((void *)((uintptr_t)(ptr) + (x))) /**< ptr plus x bytes, as void *. */
+#define RTE_PTR_SUB(ptr, x) ((void *)((uintptr_t)(ptr) - (x))) /**< ptr minus x bytes, as void *. */
+/** Distance in bytes from ptr2 to ptr1, as uintptr_t. */
 #define RTE_PTR_DIFF(ptr1, ptr2) ((uintptr_t)(ptr1) - (uintptr_t)(ptr2))
+/** field of the structure var points to, read as an lvalue of type. */
 #define RTE_CAST_FIELD(var, field, type) \
 	(*(type *)((uintptr_t)(var) + offsetof(typeof(*(var)), field)))
 
+/** ptr rounded down to a multiple of align (a power of two). */
 #define RTE_PTR_ALIGN_FLOOR(ptr, align) \
 	((typeof(ptr))RTE_ALIGN_FLOOR((uintptr_t)(ptr), align))
+/** val rounded down to a multiple of align (a power of two). */
 #define RTE_ALIGN_FLOOR(val, align) \
 	(typeof(val))((val) & (~((typeof(val))((align) - 1))))
+/** ptr rounded up to a multiple of align (a power of two). */
 #define RTE_PTR_ALIGN_CEIL(ptr, align) \
 	RTE_PTR_ALIGN_FLOOR((typeof(ptr))RTE_PTR_ADD(ptr, (align) - 1), align)
+/** val rounded up to a multiple of align (a power of two). */
 #define RTE_ALIGN_CEIL(val, align) \
 	RTE_ALIGN_FLOOR(((val) + ((typeof(val))(align) - 1)), align)
-#define RTE_PTR_ALIGN(ptr, align) RTE_PTR_ALIGN_CEIL(ptr, align)
-#define RTE_ALIGN(val, align) RTE_ALIGN_CEIL(val, align)
+#define RTE_PTR_ALIGN(ptr, align) RTE_PTR_ALIGN_CEIL(ptr, align) /**< Same as RTE_PTR_ALIGN_CEIL. */
+#define RTE_ALIGN(val, align) RTE_ALIGN_CEIL(val, align) /**< Same as RTE_ALIGN_CEIL. */
+/** v rounded up to a multiple of mul (any positive value). */
 #define RTE_ALIGN_MUL_CEIL(v, mul) \
 	((((v) + (typeof(v))(mul) - 1) / ((typeof(v))(mul))) * (typeof(v))(mul))
+/** v rounded down to a multiple of mul (any positive value). */
 #define RTE_ALIGN_MUL_FLOOR(v, mul) (((v) / ((typeof(v))(mul))) * (typeof(v))(mul))
+/** Non-zero if n is a power of two (0 is not). */
 #define RTE_IS_POWER_OF_2(n) ((n) && !(((n) - 1) & (n)))
 
+/** Fail compilation when the constant condition is true. */
 #define RTE_BUILD_BUG_ON(condition) _Static_assert(!(condition), #condition)
 
+/** Mask of the ln low bits, as type tp (1 <= ln <= 64). */
 #define RTE_LEN2MASK(ln, tp) ((tp)((uint64_t)-1 >> (sizeof(uint64_t) * CHAR_BIT - (ln))))
 
 #ifndef container_of
+/** Pointer to the structure of type type whose member member is at ptr. */
 #define container_of(ptr, type, member) __extension__ ({ \
 		const typeof(((type *)0)->member) *_ptr = (ptr); \
 		__rte_unused type *_target_ptr = (type *)(ptr); \
@@ -125,14 +155,15 @@ typedef uint64_t RTE_MARKER64[0];
 	})
 #endif
 
+/** Size of field in structure type. */
 #define RTE_SIZEOF_FIELD(type, field) (sizeof(((type *)0)->field))
 
-#define KB (1ULL << 10)
-#define MB (1ULL << 20)
-#define GB (1ULL << 30)
-#define RTE_PGSIZE_4K (1ULL << 12)
-#define RTE_PGSIZE_2M (1ULL << 21)
-#define RTE_PGSIZE_1G (1ULL << 30)
+#define KB (1ULL << 10) /**< One kibibyte. */
+#define MB (1ULL << 20) /**< One mebibyte. */
+#define GB (1ULL << 30) /**< One gibibyte. */
+#define RTE_PGSIZE_4K (1ULL << 12) /**< 4 KiB page size. */
+#define RTE_PGSIZE_2M (1ULL << 21) /**< 2 MiB page size. */
+#define RTE_PGSIZE_1G (1ULL << 30) /**< 1 GiB page size. */
 
 /** Is ptr aligned on align (a power of two)? */
 static inline int
@@ -142,7 +173,7 @@ rte_is_aligned(const void *const __rte_restrict ptr, const unsigned int align)
 }
 
 static inline int
-rte_is_power_of_2(uint32_t n)
+rte_is_power_of_2(uint32_t n) /**< 1 if n is a power of two, 0 otherwise (also for 0). */
 {
 	return n && !(n & (n - 1));
 }
@@ -157,7 +188,7 @@ rte_align32pow2(uint32_t x)
 }
 
 static inline uint32_t
-rte_align32prevpow2(uint32_t x)
+rte_align32prevpow2(uint32_t x) /**< Largest power of two not above x (x = 0 gives 0). */
 {
 	if (x == 0)
 		return 0;
@@ -165,7 +196,7 @@ rte_align32prevpow2(uint32_t x)
 }
 
 static inline uint64_t
-rte_align64pow2(uint64_t v)
+rte_align64pow2(uint64_t v) /**< Smallest power of two not below v (v = 0 gives 0). */
 {
 	if (v <= 1)
 		return v;
@@ -173,7 +204,7 @@ rte_align64pow2(uint64_t v)
 }
 
 static inline uint64_t
-rte_align64prevpow2(uint64_t v)
+rte_align64prevpow2(uint64_t v) /**< Largest power of two not above v (v = 0 gives 0). */
 {
 	if (v == 0)
 		return 0;
@@ -181,13 +212,13 @@ rte_align64prevpow2(uint64_t v)
 }
 
 static inline uint32_t
-rte_bsf32(uint32_t v)
+rte_bsf32(uint32_t v) /**< Index of the least significant set bit of v; v must not be 0. */
 {
 	return (uint32_t)__builtin_ctz(v);
 }
 
 static inline uint32_t
-rte_log2_u32(uint32_t v)
+rte_log2_u32(uint32_t v) /**< log2 of v rounded up (ceil); 0 for v = 0 or 1. */
 {
 	if (v == 0)
 		return 0;
@@ -196,7 +227,7 @@ rte_log2_u32(uint32_t v)
 }
 
 static inline uint32_t
-rte_log2_u64(uint64_t v)
+rte_log2_u64(uint64_t v) /**< log2 of v rounded up (ceil); 0 for v = 0 or 1. */
 {
 	if (v == 0)
 		return 0;
@@ -205,19 +236,19 @@ rte_log2_u64(uint64_t v)
 }
 
 static inline uint32_t
-rte_fls_u32(uint32_t x)
+rte_fls_u32(uint32_t x) /**< Position (1-32) of the most significant set bit of x, 0 if x is 0. */
 {
 	return (x == 0) ? 0 : 32 - __builtin_clz(x);
 }
 
 static inline uint32_t
-rte_fls_u64(uint64_t x)
+rte_fls_u64(uint64_t x) /**< Position (1-64) of the most significant set bit of x, 0 if x is 0. */
 {
 	return (x == 0) ? 0 : 64 - __builtin_clzll(x);
 }
 
 static inline uint32_t
-rte_combine32ms1b(uint32_t x)
+rte_combine32ms1b(uint32_t x) /**< x with every bit below its most significant set bit also set. */
 {
 	x |= x >> 1;
 	x |= x >> 2;
