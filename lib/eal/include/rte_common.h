@@ -97,7 +97,7 @@ typedef uint64_t RTE_MARKER64[0];
 #define RTE_STR_(x) #x /**< Helper of RTE_STR: stringify without expansion. */
 #define RTE_STR(x) RTE_STR_(x) /**< String literal of x after macro expansion. */
 #define RTE_PASTE_(a, b) a ## b /**< Helper of RTE_PASTE: paste without expansion. */
-#define RTE_PASTE(a, b) RTE_PASTE_(a, b) /**< Token a##b after macro expansion of a and b. */
+#define RTE_PASTE(a, b) RTE_PASTE_(a, b) /**< Paste a and b into one token after expanding them. */
 
 /** Smaller of a and b, each evaluated once. */
 #define RTE_MIN(a, b) \
@@ -172,8 +172,9 @@ rte_is_aligned(const void *const __rte_restrict ptr, const unsigned int align)
 	return ((uintptr_t)ptr & (align - 1)) == 0;
 }
 
+/** 1 if n is a power of two, 0 otherwise (also for 0). */
 static inline int
-rte_is_power_of_2(uint32_t n) /**< 1 if n is a power of two, 0 otherwise (also for 0). */
+rte_is_power_of_2(uint32_t n)
 {
 	return n && !(n & (n - 1));
 }
@@ -187,38 +188,43 @@ rte_align32pow2(uint32_t x)
 	return (uint32_t)1 << (32 - __builtin_clz(x - 1));
 }
 
+/** Largest power of two not above x (x = 0 gives 0). */
 static inline uint32_t
-rte_align32prevpow2(uint32_t x) /**< Largest power of two not above x (x = 0 gives 0). */
+rte_align32prevpow2(uint32_t x)
 {
 	if (x == 0)
 		return 0;
 	return (uint32_t)1 << (31 - __builtin_clz(x));
 }
 
+/** Smallest power of two not below v (v = 0 gives 0). */
 static inline uint64_t
-rte_align64pow2(uint64_t v) /**< Smallest power of two not below v (v = 0 gives 0). */
+rte_align64pow2(uint64_t v)
 {
 	if (v <= 1)
 		return v;
 	return (uint64_t)1 << (64 - __builtin_clzll(v - 1));
 }
 
+/** Largest power of two not above v (v = 0 gives 0). */
 static inline uint64_t
-rte_align64prevpow2(uint64_t v) /**< Largest power of two not above v (v = 0 gives 0). */
+rte_align64prevpow2(uint64_t v)
 {
 	if (v == 0)
 		return 0;
 	return (uint64_t)1 << (63 - __builtin_clzll(v));
 }
 
+/** Index of the least significant set bit of v; v must not be 0. */
 static inline uint32_t
-rte_bsf32(uint32_t v) /**< Index of the least significant set bit of v; v must not be 0. */
+rte_bsf32(uint32_t v)
 {
 	return (uint32_t)__builtin_ctz(v);
 }
 
+/** log2 of v rounded up (ceil); 0 for v = 0 or 1. */
 static inline uint32_t
-rte_log2_u32(uint32_t v) /**< log2 of v rounded up (ceil); 0 for v = 0 or 1. */
+rte_log2_u32(uint32_t v)
 {
 	if (v == 0)
 		return 0;
@@ -226,8 +232,9 @@ rte_log2_u32(uint32_t v) /**< log2 of v rounded up (ceil); 0 for v = 0 or 1. */
 	return rte_bsf32(v);
 }
 
+/** log2 of v rounded up (ceil); 0 for v = 0 or 1. */
 static inline uint32_t
-rte_log2_u64(uint64_t v) /**< log2 of v rounded up (ceil); 0 for v = 0 or 1. */
+rte_log2_u64(uint64_t v)
 {
 	if (v == 0)
 		return 0;
@@ -235,20 +242,23 @@ rte_log2_u64(uint64_t v) /**< log2 of v rounded up (ceil); 0 for v = 0 or 1. */
 	return (uint32_t)__builtin_ctzll(v);
 }
 
+/** Position (1-32) of the most significant set bit of x, 0 if x is 0. */
 static inline uint32_t
-rte_fls_u32(uint32_t x) /**< Position (1-32) of the most significant set bit of x, 0 if x is 0. */
+rte_fls_u32(uint32_t x)
 {
 	return (x == 0) ? 0 : 32 - __builtin_clz(x);
 }
 
+/** Position (1-64) of the most significant set bit of x, 0 if x is 0. */
 static inline uint32_t
-rte_fls_u64(uint64_t x) /**< Position (1-64) of the most significant set bit of x, 0 if x is 0. */
+rte_fls_u64(uint64_t x)
 {
 	return (x == 0) ? 0 : 64 - __builtin_clzll(x);
 }
 
+/** x with every bit below its most significant set bit also set. */
 static inline uint32_t
-rte_combine32ms1b(uint32_t x) /**< x with every bit below its most significant set bit also set. */
+rte_combine32ms1b(uint32_t x)
 {
 	x |= x >> 1;
 	x |= x >> 2;

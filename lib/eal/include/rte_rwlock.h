@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Reader-writer spinlock: many readers or one writer; a waiting writer holds off new readers. */
+/**
+ * @file
+ *
+ * Reader-writer spinlock: many readers or one writer; a waiting writer holds off new readers.
+ */
 #ifndef _RTE_RWLOCK_H_
 #define _RTE_RWLOCK_H_
 
@@ -7,22 +11,26 @@
 #include <rte_common.h>
 #include <rte_pause.h>
 
-#define RTE_RWLOCK_WAIT 0x1   /* a writer is waiting */
-#define RTE_RWLOCK_WRITE 0x2  /* a writer holds the lock */
+#define RTE_RWLOCK_WAIT 0x1   /**< a writer is waiting */
+#define RTE_RWLOCK_WRITE 0x2  /**< a writer holds the lock */
+/** Writer bits of rte_rwlock_t.cnt. */
 #define RTE_RWLOCK_MASK (RTE_RWLOCK_WAIT | RTE_RWLOCK_WRITE)
-#define RTE_RWLOCK_READ 0x4   /* each reader adds this */
+#define RTE_RWLOCK_READ 0x4   /**< each reader adds this */
 
+/** A reader-writer lock: reader count times RTE_RWLOCK_READ plus the writer bits. */
 typedef struct {
-	int32_t cnt;
+	int32_t cnt; /**< lock word */
 } rte_rwlock_t;
 
-#define RTE_RWLOCK_INITIALIZER { 0 }
+#define RTE_RWLOCK_INITIALIZER { 0 } /**< Static initialiser of a free rte_rwlock_t. */
 
+/** Initialise rwl as free. */
 static inline void rte_rwlock_init(rte_rwlock_t *rwl)
 {
 	rwl->cnt = 0;
 }
 
+/** Take rwl for reading, spinning while a writer holds or waits for it. */
 static inline void rte_rwlock_read_lock(rte_rwlock_t *rwl)
 {
 	int32_t x;
@@ -37,6 +45,7 @@ static inline void rte_rwlock_read_lock(rte_rwlock_t *rwl)
 	}
 }
 
+/** Take rwl for reading without waiting: 0, or -EBUSY if a writer holds or waits for it. */
 static inline int rte_rwlock_read_trylock(rte_rwlock_t *rwl)
 {
 	int32_t x = __atomic_load_n(&rwl->cnt, __ATOMIC_RELAXED);
@@ -51,11 +60,13 @@ static inline int rte_rwlock_read_trylock(rte_rwlock_t *rwl)
 	return 0;
 }
 
+/** Release a read hold of rwl. */
 static inline void rte_rwlock_read_unlock(rte_rwlock_t *rwl)
 {
 	__atomic_fetch_sub(&rwl->cnt, RTE_RWLOCK_READ, __ATOMIC_RELEASE);
 }
 
+/** Take rwl for writing without waiting: 0, or -EBUSY if readers or a writer hold it. */
 static inline int rte_rwlock_write_trylock(rte_rwlock_t *rwl)
 {
 	int32_t x = __atomic_load_n(&rwl->cnt, __ATOMIC_RELAXED);
@@ -66,6 +77,7 @@ static inline int rte_rwlock_write_trylock(rte_rwlock_t *rwl)
 	return -EBUSY;
 }
 
+/** Take rwl for writing; announces itself so that new readers wait. */
 static inline void rte_rwlock_write_lock(rte_rwlock_t *rwl)
 {
 	int32_t x;
@@ -84,6 +96,7 @@ static inline void rte_rwlock_write_lock(rte_rwlock_t *rwl)
 	}
 }
 
+/** Release the write hold of rwl. */
 static inline void rte_rwlock_write_unlock(rte_rwlock_t *rwl)
 {
 	__atomic_fetch_sub(&rwl->cnt, RTE_RWLOCK_WRITE, __ATOMIC_RELEASE);

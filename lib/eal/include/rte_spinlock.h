@@ -1,22 +1,29 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Test-and-test-and-set spinlock and its recursive variant. */
+/**
+ * @file
+ *
+ * Test-and-test-and-set spinlock and its recursive variant.
+ */
 #ifndef _RTE_SPINLOCK_H_
 #define _RTE_SPINLOCK_H_
 
 #include <rte_common.h>
 #include <rte_pause.h>
 
+/** A spinlock: one int, 0 when free. */
 typedef struct {
-	volatile int locked; /* 0 free, 1 taken */
+	volatile int locked; /**< 0 free, 1 taken */
 } rte_spinlock_t;
 
-#define RTE_SPINLOCK_INITIALIZER { 0 }
+#define RTE_SPINLOCK_INITIALIZER { 0 } /**< Static initialiser of a free rte_spinlock_t. */
 
+/** Initialise sl as free. */
 static inline void rte_spinlock_init(rte_spinlock_t *sl)
 {
 	sl->locked = 0;
 }
 
+/** Take sl, spinning (with rte_pause) until it is free. Not recursive. */
 static inline void rte_spinlock_lock(rte_spinlock_t *sl)
 {
 	int exp = 0;
@@ -29,6 +36,7 @@ static inline void rte_spinlock_lock(rte_spinlock_t *sl)
 	}
 }
 
+/** Release sl (held by the caller); release ordering. */
 static inline void rte_spinlock_unlock(rte_spinlock_t *sl)
 {
 	__atomic_store_n(&sl->locked, 0, __ATOMIC_RELEASE);
@@ -43,21 +51,26 @@ static inline int rte_spinlock_trylock(rte_spinlock_t *sl)
 			__ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
 }
 
+/** 1 if sl is held by anyone, 0 if it is free. */
 static inline int rte_spinlock_is_locked(rte_spinlock_t *sl)
 {
 	return __atomic_load_n(&sl->locked, __ATOMIC_ACQUIRE);
 }
 
+/** A spinlock the owning thread may take several times; released after as many unlocks. */
 typedef struct {
-	rte_spinlock_t sl;
-	volatile int user; /* owner thread id, -1 when free */
-	volatile int count;
+	rte_spinlock_t sl; /**< the underlying lock */
+	volatile int user; /**< owner thread id, -1 when free */
+	volatile int count; /**< times the owner has taken it */
 } rte_spinlock_recursive_t;
 
+/** Static initialiser of a free rte_spinlock_recursive_t. */
 #define RTE_SPINLOCK_RECURSIVE_INITIALIZER { RTE_SPINLOCK_INITIALIZER, -1, 0 }
 
+/** Kernel thread id of the calling thread (cached per thread). */
 int rte_gettid(void);
 
+/** Initialise slr as free. */
 static inline void rte_spinlock_recursive_init(rte_spinlock_recursive_t *slr)
 {
 	rte_spinlock_init(&slr->sl);
@@ -65,6 +78,7 @@ static inline void rte_spinlock_recursive_init(rte_spinlock_recursive_t *slr)
 	slr->count = 0;
 }
 
+/** Take slr; a thread that already holds it only increments the count. */
 static inline void rte_spinlock_recursive_lock(rte_spinlock_recursive_t *slr)
 {
 	int id = rte_gettid();
@@ -76,6 +90,7 @@ static inline void rte_spinlock_recursive_lock(rte_spinlock_recursive_t *slr)
 	slr->count++;
 }
 
+/** Undo one lock by the owner; the last one releases slr. */
 static inline void rte_spinlock_recursive_unlock(rte_spinlock_recursive_t *slr)
 {
 	if (--(slr->count) == 0) {
@@ -84,6 +99,7 @@ static inline void rte_spinlock_recursive_unlock(rte_spinlock_recursive_t *slr)
 	}
 }
 
+/** Take slr without waiting: 1 if taken (or already held by the caller), 0 if not. */
 static inline int rte_spinlock_recursive_trylock(rte_spinlock_recursive_t *slr)
 {
 	int id = rte_gettid();
