@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Memory barriers and the legacy rte_atomicNN_t counters. New code should use rte_stdatomic.h. */
+/**
+ * @file
+ *
+ * Memory barriers and the legacy rte_atomicNN_t counters. New code should use rte_stdatomic.h.
+ */
 #ifndef _RTE_ATOMIC_H_
 #define _RTE_ATOMIC_H_
 
@@ -11,20 +15,32 @@
 extern "C" {
 #endif
 
+/** Stop the compiler from moving memory accesses across this point. */
 #define rte_compiler_barrier() do { asm volatile ("" : : : "memory"); } while (0)
 
 /* x86 keeps loads and stores in order except store->load, so only full barriers cost anything. */
+/** Full memory barrier: loads and stores before it complete before any after it. */
 #define rte_mb() __atomic_thread_fence(__ATOMIC_SEQ_CST)
+/** Store barrier (compiler barrier on x86, where stores stay in order). */
 #define rte_wmb() rte_compiler_barrier()
+/** Load barrier (compiler barrier on x86, where loads stay in order). */
 #define rte_rmb() rte_compiler_barrier()
-#define rte_smp_mb() rte_mb()
-#define rte_smp_wmb() rte_compiler_barrier()
-#define rte_smp_rmb() rte_compiler_barrier()
-#define rte_io_mb() rte_mb()
+#define rte_smp_mb() rte_mb() /**< Full barrier between CPU threads. */
+#define rte_smp_wmb() rte_compiler_barrier() /**< Store barrier between CPU threads. */
+#define rte_smp_rmb() rte_compiler_barrier() /**< Load barrier between CPU threads. */
+#define rte_io_mb() rte_mb() /**< Full barrier between CPU and device memory accesses. */
+/** Orders stores for a device (descriptors) before a later I/O write. */
 #define rte_io_wmb() rte_compiler_barrier()
-#define rte_io_rmb() rte_compiler_barrier()
+#define rte_io_rmb() rte_compiler_barrier() /**< Orders an I/O read before later loads. */
 
 
+/**
+ * Define rte_atomic<bits>_t and its functions: init, read, set, add, sub, inc, dec,
+ * add_return, sub_return, inc_and_test, dec_and_test (1 when the result is 0), test_and_set
+ * (1 if it changed 0 to 1), clear, and rte_atomic<bits>_cmpset / _exchange on a plain
+ * volatile integer. Reads and sets are relaxed, the read-modify-write operations sequentially
+ * consistent.
+ */
 #define RTE_DEFINE_LEGACY_ATOMIC(bits) \
 typedef struct { volatile int##bits##_t cnt; } rte_atomic##bits##_t; \
 static inline void rte_atomic##bits##_init(rte_atomic##bits##_t *v) { v->cnt = 0; } \
@@ -67,8 +83,11 @@ RTE_DEFINE_LEGACY_ATOMIC(16)
 RTE_DEFINE_LEGACY_ATOMIC(32)
 RTE_DEFINE_LEGACY_ATOMIC(64)
 
+/** Static initialiser of an rte_atomic16_t holding val. */
 #define RTE_ATOMIC16_INIT(val) { (val) }
+/** Static initialiser of an rte_atomic32_t holding val. */
 #define RTE_ATOMIC32_INIT(val) { (val) }
+/** Static initialiser of an rte_atomic64_t holding val. */
 #define RTE_ATOMIC64_INIT(val) { (val) }
 
 #ifdef __cplusplus

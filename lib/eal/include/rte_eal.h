@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Environment Abstraction Layer: start-up, shut-down and process-wide settings. */
+/**
+ * @file
+ *
+ * Environment Abstraction Layer: start-up, shut-down and process-wide settings.
+ */
 #ifndef _RTE_EAL_H_
 #define _RTE_EAL_H_
 
@@ -15,13 +19,14 @@
 extern "C" {
 #endif
 
-#define RTE_MAGIC 19820526
+#define RTE_MAGIC 19820526 /**< Magic number marking a valid shared EAL configuration. */
 
+/** Process type in a multi-process setup (only primary is supported here). */
 enum rte_proc_type_t {
-	RTE_PROC_AUTO = -1,
-	RTE_PROC_PRIMARY = 0,
-	RTE_PROC_SECONDARY,
-	RTE_PROC_INVALID
+	RTE_PROC_AUTO = -1, /**< detect it (primary if none runs yet) */
+	RTE_PROC_PRIMARY = 0, /**< owns the shared memory */
+	RTE_PROC_SECONDARY, /**< attaches to a primary's memory */
+	RTE_PROC_INVALID /**< not a valid type */
 };
 
 /** Log a message, release EAL (rte_eal_cleanup) and exit the process with exit_code. */
@@ -43,30 +48,38 @@ int rte_eal_init(int argc, char **argv);
 /** Release what rte_eal_init acquired. 0, or -EALREADY / -EINVAL if EAL is not initialised. */
 int rte_eal_cleanup(void);
 
-/** Are primary and secondary processes possible? Always 0 here. */
+/** 1 if a primary process is running; always 0 here (no multi-process support). */
 int rte_eal_primary_proc_alive(const char *config_file_path);
 
+/** 1 if EAL uses hugepages, 0 with --no-huge. */
 int rte_eal_has_hugepages(void);
+/** 1 if the PCI bus is used, 0 with --no-pci. */
 int rte_eal_has_pci(void);
+/** 1 if --create-uio-dev was given, 0 otherwise. */
 int rte_eal_create_uio_dev(void);
 /** 1 when no shared files are created (--in-memory). */
 int rte_eal_process_in_memory(void);
 
+/** How device DMA addresses (IOVA) relate to process memory. */
 enum rte_iova_mode {
-	RTE_IOVA_DC = 0,      /* don't care */
-	RTE_IOVA_PA = (1 << 0),
-	RTE_IOVA_VA = (1 << 1)
+	RTE_IOVA_DC = 0,      /**< don't care */
+	RTE_IOVA_PA = (1 << 0), /**< IOVA are physical addresses */
+	RTE_IOVA_VA = (1 << 1) /**< IOVA are virtual addresses */
 };
+/** IOVA mode chosen by rte_eal_init (--iova-mode or detection). */
 enum rte_iova_mode rte_eal_iova_mode(void);
 
 /** Directory holding this process's runtime files (lock, config) */
 const char *rte_eal_get_runtime_dir(void);
 
+/** Function printing the application's own usage after the EAL options (given the program name). */
 typedef void (*rte_usage_hook_t)(const char *prgname);
+/** Install usage_func (NULL: none) as the usage hook; returns the previous one. */
 rte_usage_hook_t rte_set_application_usage_hook(rte_usage_hook_t usage_func);
 
-/** Main thread id, as gettid() returns it. */
+/** Kernel thread id (gettid system call) of the calling thread, not cached. */
 int rte_sys_gettid(void);
+/** Kernel thread id of the calling thread (cached per thread). */
 int rte_gettid(void);
 
 /** Mempool ops name from --mbuf-pool-ops-name, or NULL. */
