@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
+ *
  * The PCI bus as applications see it: PCI addresses and ids, and access to a device's
  * resources and configuration space. Drivers also include bus_pci_driver.h.
  */
@@ -33,19 +35,19 @@ extern "C" {
 
 /** Wildcard for the 16-bit ids of struct rte_pci_id. */
 #define RTE_PCI_ANY_ID (0xffff)
-#define PCI_ANY_ID RTE_PCI_ANY_ID
+#define PCI_ANY_ID RTE_PCI_ANY_ID /**< Old name of RTE_PCI_ANY_ID. */
 /** Wildcard for the 24-bit class id. */
 #define RTE_CLASS_ANY_ID (0xffffff)
 
 /** Configuration space sizes and the registers this bus uses. */
 #define RTE_PCI_CFG_SPACE_SIZE 256
-#define RTE_PCI_CFG_SPACE_EXP_SIZE 4096
-#define RTE_PCI_VENDOR_ID 0x00
-#define RTE_PCI_DEVICE_ID 0x02
-#define RTE_PCI_COMMAND 0x04
-#define RTE_PCI_COMMAND_MEMORY 0x2
-#define RTE_PCI_COMMAND_MASTER 0x4
-#define RTE_PCI_COMMAND_INTX_DISABLE 0x400
+#define RTE_PCI_CFG_SPACE_EXP_SIZE 4096 /**< extended (PCIe) configuration space size */
+#define RTE_PCI_VENDOR_ID 0x00 /**< vendor id register (16 bits) */
+#define RTE_PCI_DEVICE_ID 0x02 /**< device id register (16 bits) */
+#define RTE_PCI_COMMAND 0x04 /**< command register (16 bits) */
+#define RTE_PCI_COMMAND_MEMORY 0x2 /**< command: memory space enable */
+#define RTE_PCI_COMMAND_MASTER 0x4 /**< command: bus master (DMA) enable */
+#define RTE_PCI_COMMAND_INTX_DISABLE 0x400 /**< command: legacy interrupt disable */
 
 /** Identity of a PCI function, or a pattern of one in a driver's id table. */
 struct rte_pci_id {

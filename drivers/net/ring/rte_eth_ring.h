@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Ports made of rte_rings: packets sent on a port are enqueued, packets received dequeued. */
+/**
+ * @file
+ *
+ * Ports made of rte_rings: packets sent on a port are enqueued, packets received dequeued.
+ */
 #ifndef _RTE_ETH_RING_H_
 #define _RTE_ETH_RING_H_
 

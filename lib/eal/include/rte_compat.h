@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Markers for API stability: experimental symbols warn unless the application opts in. */
+/**
+ * @file
+ *
+ * Markers for API stability: experimental symbols warn unless the application opts in.
+ */
 #ifndef _RTE_COMPAT_H_
 #define _RTE_COMPAT_H_
 

@@ -1,4 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
+/**
+ * @file
+ *
+ * Spin-wait helpers.
+ */
 #ifndef _RTE_PAUSE_H_
 #define _RTE_PAUSE_H_
 
@@ -12,6 +17,7 @@ static inline void rte_pause(void)
 	__builtin_ia32_pause();
 }
 
+/** Spin (with rte_pause) until *addr, loaded with ordering memorder, equals expected. */
 static __rte_always_inline void
 rte_wait_until_equal_16(volatile uint16_t *addr, uint16_t expected, int memorder)
 {
@@ -19,6 +25,7 @@ rte_wait_until_equal_16(volatile uint16_t *addr, uint16_t expected, int memorder
 		rte_pause();
 }
 
+/** Spin (with rte_pause) until *addr, loaded with ordering memorder, equals expected. */
 static __rte_always_inline void
 rte_wait_until_equal_32(volatile uint32_t *addr, uint32_t expected, int memorder)
 {
@@ -26,6 +33,7 @@ rte_wait_until_equal_32(volatile uint32_t *addr, uint32_t expected, int memorder
 		rte_pause();
 }
 
+/** Spin (with rte_pause) until *addr, loaded with ordering memorder, equals expected. */
 static __rte_always_inline void
 rte_wait_until_equal_64(volatile uint64_t *addr, uint64_t expected, int memorder)
 {
