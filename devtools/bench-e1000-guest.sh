@@ -13,6 +13,8 @@ if [ "${QPCI_IN_GUEST:-0}" = 1 ]; then
 	# ---- guest side: BENCH_BUILD, BENCH_DRV ----
 	A=$QPCI_NIC0; B=$QPCI_NIC1; D=${BENCH_SECONDS:-10}
 	EAL="-l 0 -n 1 --file-prefix bench -a 0000:00:00.0"
+	# with no device at start-up DPDK 22.11 picks IOVA as VA, which uio devices cannot use
+	case $BENCH_DRV in *uio*) EAL="$EAL --iova-mode=pa";; esac
 	qpci-dpdk-pmds >/dev/null
 	for which in tree debian; do
 		if [ $which = tree ]; then hp=$BENCH_BUILD/app/test/e1000/e1000_hotplug
