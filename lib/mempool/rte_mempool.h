@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
+ *
  * Pools of fixed-size objects, carved once from a memzone and handed out/returned through a
  * lock-free ring, with a per-lcore cache in front of the ring so that most get/put calls touch
  * only lcore-local memory.
@@ -33,17 +35,23 @@
 extern "C" {
 #endif
 
+/** Debug cookie of a free object's header. */
 #define RTE_MEMPOOL_HEADER_COOKIE1 0xbadbadbadadd2e55ULL
+/** Debug cookie of an allocated object's header. */
 #define RTE_MEMPOOL_HEADER_COOKIE2 0xf2eef2eedadd2e55ULL
+/** Debug cookie of an object's trailer. */
 #define RTE_MEMPOOL_TRAILER_COOKIE 0xadd2e55badbadbadULL
 
-#define RTE_MEMPOOL_MZ_PREFIX "MP_"
+#define RTE_MEMPOOL_MZ_PREFIX "MP_" /**< Prefix of the memzone and ring names of a pool. */
 /** Longest pool name, so that the prefixed ring name still fits. */
 #define RTE_MEMPOOL_NAMESIZE (RTE_RING_NAMESIZE - sizeof(RTE_MEMPOOL_MZ_PREFIX) + 1)
+/** printf format of a pool's memzone name from the pool name. */
 #define RTE_MEMPOOL_MZ_FORMAT RTE_MEMPOOL_MZ_PREFIX "%s"
+/** Alignment of objects (unless RTE_MEMPOOL_F_NO_CACHE_ALIGN). */
 #define RTE_MEMPOOL_ALIGN RTE_CACHE_LINE_SIZE
+/** Mask of the bits below RTE_MEMPOOL_ALIGN. */
 #define RTE_MEMPOOL_ALIGN_MASK (RTE_MEMPOOL_ALIGN - 1)
-#define RTE_MEMPOOL_OPS_NAMESIZE 32
+#define RTE_MEMPOOL_OPS_NAMESIZE 32 /**< Longest ops name, terminating NUL included. */
 
 /** A cache of free objects for one lcore (or one application thread, see
  *  rte_mempool_cache_create). objs is a stack: the most recently freed object goes out first. */
@@ -51,15 +59,16 @@ struct rte_mempool_cache {
 	uint32_t size;        /**< level the cache is refilled to */
 	uint32_t flushthresh; /**< above this many objects the cache spills to the ring */
 	uint32_t len;         /**< objects in the cache now */
+	/** the cached objects (a stack) */
 	void *objs[RTE_MEMPOOL_CACHE_MAX_SIZE * 2] __rte_cache_aligned;
 } __rte_cache_aligned;
 
 /** Sizes of the three parts of an object, see rte_mempool_calc_obj_size. */
 struct rte_mempool_objsz {
-	uint32_t elt_size;
-	uint32_t header_size;
-	uint32_t trailer_size;
-	uint32_t total_size;
+	uint32_t elt_size; /**< element size */
+	uint32_t header_size; /**< header size */
+	uint32_t trailer_size; /**< trailer size */
+	uint32_t total_size; /**< sum of the three */
 };
 
 /** Header placed right before each object. */
@@ -69,6 +78,7 @@ struct rte_mempool_objhdr {
 	rte_iova_t iova;                       /**< IOVA of the object, RTE_BAD_IOVA if none */
 };
 
+/** List of object headers (struct rte_mempool_objhdr_list). */
 STAILQ_HEAD(rte_mempool_objhdr_list, rte_mempool_objhdr);
 
 struct rte_mempool_memhdr;
@@ -78,45 +88,48 @@ typedef void (rte_mempool_memchunk_free_cb_t)(struct rte_mempool_memhdr *memhdr,
 
 /** One block of memory the objects were carved from. */
 struct rte_mempool_memhdr {
+	/** next chunk of the pool */
 	STAILQ_ENTRY(rte_mempool_memhdr) next;
-	struct rte_mempool *mp;
-	void *addr;
-	rte_iova_t iova;
-	size_t len;
-	rte_mempool_memchunk_free_cb_t *free_cb;
-	void *opaque;
+	struct rte_mempool *mp; /**< pool the chunk belongs to */
+	void *addr; /**< virtual address of the chunk */
+	rte_iova_t iova; /**< IOVA of the chunk, RTE_BAD_IOVA if none */
+	size_t len; /**< length in bytes */
+	rte_mempool_memchunk_free_cb_t *free_cb; /**< called when the pool is freed, or NULL */
+	void *opaque; /**< argument of free_cb */
 };
 
+/** List of memory chunks (struct rte_mempool_memhdr_list). */
 STAILQ_HEAD(rte_mempool_memhdr_list, rte_mempool_memhdr);
 
 /** The pool. Its memzone also holds the per-lcore caches and the private area after it. */
 struct rte_mempool {
-	char name[RTE_MEMPOOL_NAMESIZE];
+	char name[RTE_MEMPOOL_NAMESIZE]; /**< name of the pool */
+	/** Handle of the free-object store. */
 	RTE_STD_C11
 	union {
 		void *pool_data;  /**< the ring of free objects */
-		uint64_t pool_id;
+		uint64_t pool_id; /**< the same as a 64-bit value */
 	};
 	void *pool_config;            /**< argument given to rte_mempool_set_ops_byname */
 	const struct rte_memzone *mz; /**< zone of this structure */
 	unsigned int flags;           /**< RTE_MEMPOOL_F_* */
-	int socket_id;
+	int socket_id; /**< NUMA node of the memory */
 	uint32_t size;                /**< number of objects */
 	uint32_t cache_size;          /**< per-lcore cache size, 0 for none */
 
-	uint32_t elt_size;
-	uint32_t header_size;
-	uint32_t trailer_size;
+	uint32_t elt_size; /**< element size in bytes */
+	uint32_t header_size; /**< bytes of the header before each element */
+	uint32_t trailer_size; /**< bytes of the trailer after each element */
 
-	unsigned int private_data_size;
+	unsigned int private_data_size; /**< bytes of the private area */
 	int32_t ops_index;            /**< which ring flavour backs the pool */
 
 	struct rte_mempool_cache *local_cache; /**< RTE_MAX_LCORE caches, or NULL */
 
 	uint32_t populated_size;      /**< objects added so far */
-	struct rte_mempool_objhdr_list elt_list;
-	uint32_t nb_mem_chunks;
-	struct rte_mempool_memhdr_list mem_list;
+	struct rte_mempool_objhdr_list elt_list; /**< every object of the pool */
+	uint32_t nb_mem_chunks; /**< number of memory chunks */
+	struct rte_mempool_memhdr_list mem_list; /**< the memory chunks */
 } __rte_cache_aligned;
 
 #define RTE_MEMPOOL_F_NO_SPREAD 0x0001      /**< accepted; objects are not spread over channels */
@@ -127,17 +140,21 @@ struct rte_mempool {
 #define RTE_MEMPOOL_F_NO_IOVA_CONTIG 0x0020 /**< objects need not be IOVA-contiguous */
 #define RTE_MEMPOOL_F_NON_IO 0x0040         /**< internal: objects have no IOVA */
 /* Older spellings, still used by applications. */
-#define MEMPOOL_F_NO_SPREAD RTE_MEMPOOL_F_NO_SPREAD
+#define MEMPOOL_F_NO_SPREAD RTE_MEMPOOL_F_NO_SPREAD /**< Old name of RTE_MEMPOOL_F_NO_SPREAD. */
+/** Old name of RTE_MEMPOOL_F_NO_CACHE_ALIGN. */
 #define MEMPOOL_F_NO_CACHE_ALIGN RTE_MEMPOOL_F_NO_CACHE_ALIGN
-#define MEMPOOL_F_SP_PUT RTE_MEMPOOL_F_SP_PUT
-#define MEMPOOL_F_SC_GET RTE_MEMPOOL_F_SC_GET
+#define MEMPOOL_F_SP_PUT RTE_MEMPOOL_F_SP_PUT /**< Old name of RTE_MEMPOOL_F_SP_PUT. */
+#define MEMPOOL_F_SC_GET RTE_MEMPOOL_F_SC_GET /**< Old name of RTE_MEMPOOL_F_SC_GET. */
+/** Old name of RTE_MEMPOOL_F_POOL_CREATED. */
 #define MEMPOOL_F_POOL_CREATED RTE_MEMPOOL_F_POOL_CREATED
+/** Old name of RTE_MEMPOOL_F_NO_IOVA_CONTIG. */
 #define MEMPOOL_F_NO_IOVA_CONTIG RTE_MEMPOOL_F_NO_IOVA_CONTIG
 
 /** Size of the pool structure plus its caches: the private area starts here. */
 #define RTE_MEMPOOL_HEADER_SIZE(mp, cs) \
 	(sizeof(*(mp)) + (((cs) == 0) ? 0 : \
 	(sizeof(struct rte_mempool_cache) * RTE_MAX_LCORE)))
+/** Old name of RTE_MEMPOOL_HEADER_SIZE. */
 #define MEMPOOL_HEADER_SIZE(mp, cs) RTE_MEMPOOL_HEADER_SIZE(mp, cs)
 
 /** Header of an object. */
@@ -171,19 +188,33 @@ rte_mempool_virt2iova(const void *elt)
 	return hdr->iova;
 }
 
+/**
+ * Called for one object (index obj_idx) of mp with opaque: object constructor and
+ * rte_mempool_obj_iter callback.
+ */
 typedef void (rte_mempool_obj_cb_t)(struct rte_mempool *mp, void *opaque, void *obj,
 		unsigned int obj_idx);
+/** Object constructor (same as rte_mempool_obj_cb_t). */
 typedef rte_mempool_obj_cb_t rte_mempool_obj_ctor_t;
+/** Called for one memory chunk (index mem_idx) of mp by rte_mempool_mem_iter. */
 typedef void (rte_mempool_mem_cb_t)(struct rte_mempool *mp, void *opaque,
 		struct rte_mempool_memhdr *memhdr, unsigned int mem_idx);
+/** Pool constructor: called once with the pool and mp_init_arg. */
 typedef void (rte_mempool_ctor_t)(struct rte_mempool *, void *);
 
 /**
  * Create and fill a pool of n objects of elt_size bytes.
+ * @param name pool name, unique, shorter than RTE_MEMPOOL_NAMESIZE.
+ * @param n number of objects.
+ * @param elt_size size of each object in bytes.
  * @param cache_size per-lcore cache size, at most RTE_MEMPOOL_CACHE_MAX_SIZE and at most
  *   n / 1.5 (0 for none).
+ * @param private_data_size bytes of the private area after the pool structure.
  * @param mp_init called once on the pool (before the objects), may be NULL.
+ * @param mp_init_arg second argument of mp_init.
  * @param obj_init called on every object, may be NULL.
+ * @param obj_init_arg second argument of obj_init.
+ * @param socket_id NUMA node of the memory, or SOCKET_ID_ANY.
  * @param flags RTE_MEMPOOL_F_*.
  * @return the pool, or NULL with rte_errno: EINVAL (bad argument), EEXIST (name in use),
  *   ENAMETOOLONG, ENOSPC or ENOMEM.
@@ -231,7 +262,9 @@ uint32_t rte_mempool_obj_iter(struct rte_mempool *mp, rte_mempool_obj_cb_t *obj_
 uint32_t rte_mempool_mem_iter(struct rte_mempool *mp, rte_mempool_mem_cb_t *mem_cb,
 		void *mem_cb_arg);
 
+/** Print the pool's settings and counters to f (NULL: stdout). */
 void rte_mempool_dump(FILE *f, struct rte_mempool *mp);
+/** rte_mempool_dump of every pool. */
 void rte_mempool_list_dump(FILE *f);
 
 /** The pool called name, or NULL with rte_errno ENOENT. */
@@ -253,6 +286,7 @@ uint32_t rte_mempool_calc_obj_size(uint32_t elt_size, uint32_t flags,
 /** A cache for a thread without an lcore id (use with rte_mempool_generic_get/put). NULL
  *  with rte_errno EINVAL or ENOMEM. */
 struct rte_mempool_cache *rte_mempool_cache_create(uint32_t size, int socket_id);
+/** Free a cache made by rte_mempool_cache_create (NULL is ignored). */
 void rte_mempool_cache_free(struct rte_mempool_cache *cache);
 
 /** Every object is in the pool. */
@@ -327,12 +361,14 @@ rte_mempool_generic_put(struct rte_mempool *mp, void * const *obj_table, unsigne
 	cache->len += n;
 }
 
+/** Return n objects to mp through the calling lcore's cache (if any). */
 static __rte_always_inline void
 rte_mempool_put_bulk(struct rte_mempool *mp, void * const *obj_table, unsigned int n)
 {
 	rte_mempool_generic_put(mp, obj_table, n, rte_mempool_default_cache(mp, rte_lcore_id()));
 }
 
+/** Return one object to mp. */
 static __rte_always_inline void
 rte_mempool_put(struct rte_mempool *mp, void *obj)
 {
@@ -391,6 +427,7 @@ rte_mempool_generic_get(struct rte_mempool *mp, void **obj_table, unsigned int n
 	return __rte_mempool_cache_refill_get(mp, obj_table, n, cache);
 }
 
+/** Take n objects through the calling lcore's cache: 0, or -ENOENT (nothing taken). */
 static __rte_always_inline int
 rte_mempool_get_bulk(struct rte_mempool *mp, void **obj_table, unsigned int n)
 {
