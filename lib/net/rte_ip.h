@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* IPv4 and IPv6 headers and the Internet checksum (RFC 1071) helpers. */
+/**
+ * @file
+ *
+ * IPv4 and IPv6 headers and the Internet checksum (RFC 1071) helpers.
+ */
 #ifndef _RTE_IP_H_
 #define _RTE_IP_H_
 
@@ -17,23 +21,24 @@ extern "C" {
 
 /** IPv4 header, multi-byte fields in network order. */
 struct rte_ipv4_hdr {
+	/** Version and header length, as one byte or as two fields. */
 	__extension__
 	union {
 		uint8_t version_ihl; /**< version (high nibble) and header length in words */
 		struct {
-			uint8_t ihl:4;
-			uint8_t version:4;
+			uint8_t ihl:4; /**< header length in 32-bit words */
+			uint8_t version:4; /**< IP version (4) */
 		};
 	};
-	uint8_t type_of_service;
+	uint8_t type_of_service; /**< DSCP and ECN */
 	rte_be16_t total_length;    /**< header plus payload */
-	rte_be16_t packet_id;
+	rte_be16_t packet_id; /**< identification, for reassembly */
 	rte_be16_t fragment_offset; /**< flags and offset in 8-byte units */
-	uint8_t time_to_live;
+	uint8_t time_to_live; /**< hops left */
 	uint8_t next_proto_id;      /**< IPPROTO_* */
-	rte_be16_t hdr_checksum;
-	rte_be32_t src_addr;
-	rte_be32_t dst_addr;
+	rte_be16_t hdr_checksum; /**< header checksum */
+	rte_be32_t src_addr; /**< source address */
+	rte_be32_t dst_addr; /**< destination address */
 } __rte_packed;
 
 /** An IPv4 address a.b.c.d in host order. */
@@ -41,26 +46,28 @@ struct rte_ipv4_hdr {
 #define RTE_IPV4(a, b, c, d) ((((uint32_t)(a) & 0xff) << 24) | \
 	(((uint32_t)(b) & 0xff) << 16) | (((uint32_t)(c) & 0xff) << 8) | ((uint32_t)(d) & 0xff))
 
-#define RTE_IPV4_MAX_PKT_LEN 65535
-#define RTE_IPV4_HDR_IHL_MASK (0x0f)
-#define RTE_IPV4_IHL_MULTIPLIER (4)
-#define RTE_IPV4_MIN_IHL (0x5)
+#define RTE_IPV4_MAX_PKT_LEN 65535 /**< longest IPv4 packet */
+#define RTE_IPV4_HDR_IHL_MASK (0x0f) /**< header length bits of version_ihl */
+#define RTE_IPV4_IHL_MULTIPLIER (4) /**< bytes per header length unit */
+#define RTE_IPV4_MIN_IHL (0x5) /**< header length without options, in words */
+/** version_ihl of a header without options */
 #define RTE_IPV4_VHL_DEF ((4 << 4) | RTE_IPV4_MIN_IHL)
 
-#define RTE_IPV4_HDR_DF_SHIFT 14
-#define RTE_IPV4_HDR_MF_SHIFT 13
-#define RTE_IPV4_HDR_FO_SHIFT 3
-#define RTE_IPV4_HDR_DF_FLAG (1 << RTE_IPV4_HDR_DF_SHIFT)
-#define RTE_IPV4_HDR_MF_FLAG (1 << RTE_IPV4_HDR_MF_SHIFT)
-#define RTE_IPV4_HDR_OFFSET_MASK ((1 << RTE_IPV4_HDR_MF_SHIFT) - 1)
-#define RTE_IPV4_HDR_OFFSET_UNITS 8
+#define RTE_IPV4_HDR_DF_SHIFT 14 /**< position of don't-fragment in fragment_offset */
+#define RTE_IPV4_HDR_MF_SHIFT 13 /**< position of more-fragments in fragment_offset */
+#define RTE_IPV4_HDR_FO_SHIFT 3 /**< log2 of the fragment offset unit */
+#define RTE_IPV4_HDR_DF_FLAG (1 << RTE_IPV4_HDR_DF_SHIFT) /**< don't fragment */
+#define RTE_IPV4_HDR_MF_FLAG (1 << RTE_IPV4_HDR_MF_SHIFT) /**< more fragments follow */
+#define RTE_IPV4_HDR_OFFSET_MASK ((1 << RTE_IPV4_HDR_MF_SHIFT) - 1) /**< fragment offset bits */
+#define RTE_IPV4_HDR_OFFSET_UNITS 8 /**< bytes per fragment offset unit */
 
-#define RTE_IPV4_ANY RTE_IPV4(0, 0, 0, 0)
-#define RTE_IPV4_LOOPBACK RTE_IPV4(127, 0, 0, 1)
-#define RTE_IPV4_BROADCAST RTE_IPV4(255, 255, 255, 255)
-#define RTE_IPV4_ANY_MULTICAST RTE_IPV4(224, 0, 0, 0)
-#define RTE_IPV4_MIN_MCAST RTE_IPV4(224, 0, 0, 0)
-#define RTE_IPV4_MAX_MCAST RTE_IPV4(239, 255, 255, 255)
+#define RTE_IPV4_ANY RTE_IPV4(0, 0, 0, 0) /**< 0.0.0.0 */
+#define RTE_IPV4_LOOPBACK RTE_IPV4(127, 0, 0, 1) /**< 127.0.0.1 */
+#define RTE_IPV4_BROADCAST RTE_IPV4(255, 255, 255, 255) /**< 255.255.255.255 */
+#define RTE_IPV4_ANY_MULTICAST RTE_IPV4(224, 0, 0, 0) /**< 224.0.0.0 */
+#define RTE_IPV4_MIN_MCAST RTE_IPV4(224, 0, 0, 0) /**< first multicast address */
+#define RTE_IPV4_MAX_MCAST RTE_IPV4(239, 255, 255, 255) /**< last multicast address */
+/** Non-zero if host-order address x is multicast. */
 #define RTE_IS_IPV4_MCAST(x) ((x) >= RTE_IPV4_MIN_MCAST && (x) <= RTE_IPV4_MAX_MCAST)
 
 /** Header length of an IPv4 header in bytes. */
@@ -216,18 +223,18 @@ rte_ipv4_udptcp_cksum_verify(const struct rte_ipv4_hdr *ipv4_hdr, const void *l4
 /** IPv6 header, multi-byte fields in network order. */
 struct rte_ipv6_hdr {
 	rte_be32_t vtc_flow;   /**< version, traffic class, flow label */
-	rte_be16_t payload_len;
+	rte_be16_t payload_len; /**< bytes after this header */
 	uint8_t proto;         /**< next header */
-	uint8_t hop_limits;
-	uint8_t src_addr[16];
-	uint8_t dst_addr[16];
+	uint8_t hop_limits; /**< hops left */
+	uint8_t src_addr[16]; /**< source address */
+	uint8_t dst_addr[16]; /**< destination address */
 } __rte_packed;
 
-#define RTE_IPV6_HDR_FL_SHIFT 0
-#define RTE_IPV6_HDR_TC_SHIFT 20
-#define RTE_IPV6_HDR_FL_MASK ((1u << RTE_IPV6_HDR_TC_SHIFT) - 1)
-#define RTE_IPV6_HDR_TC_MASK (0xffu << RTE_IPV6_HDR_TC_SHIFT)
-#define RTE_IPV6_MIN_MTU 1280
+#define RTE_IPV6_HDR_FL_SHIFT 0 /**< position of the flow label in vtc_flow */
+#define RTE_IPV6_HDR_TC_SHIFT 20 /**< position of the traffic class in vtc_flow */
+#define RTE_IPV6_HDR_FL_MASK ((1u << RTE_IPV6_HDR_TC_SHIFT) - 1) /**< flow label bits of vtc_flow */
+#define RTE_IPV6_HDR_TC_MASK (0xffu << RTE_IPV6_HDR_TC_SHIFT) /**< traffic class bits of vtc_flow */
+#define RTE_IPV6_MIN_MTU 1280 /**< smallest IPv6 MTU */
 
 /** Raw sum of the IPv6 pseudo-header (length left out with the segmentation flags). */
 static inline uint16_t

@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* UDP header. */
+/**
+ * @file
+ *
+ * UDP header.
+ */
 #ifndef _RTE_UDP_H_
 #define _RTE_UDP_H_
 
@@ -14,8 +18,8 @@ extern "C" {
 
 /** UDP header, fields in network order. */
 struct rte_udp_hdr {
-	rte_be16_t src_port;
-	rte_be16_t dst_port;
+	rte_be16_t src_port; /**< source port */
+	rte_be16_t dst_port; /**< destination port */
 	rte_be16_t dgram_len;   /**< header plus payload */
 	rte_be16_t dgram_cksum; /**< 0 when not computed (IPv4 only) */
 } __rte_packed;
