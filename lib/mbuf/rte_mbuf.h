@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
+ *
  * Packet buffers. An mbuf is a header (struct rte_mbuf), an optional private area, then its
  * data buffer, all in one mempool object. A packet is a chain of mbufs linked by next; the first
  * one carries pkt_len and nb_segs for the whole chain.
@@ -34,7 +36,7 @@ extern "C" {
 
 /** Port number of an mbuf not received on any port. */
 #define RTE_MBUF_PORT_INVALID UINT16_MAX
-#define MBUF_INVALID_PORT RTE_MBUF_PORT_INVALID
+#define MBUF_INVALID_PORT RTE_MBUF_PORT_INVALID /**< Old name of RTE_MBUF_PORT_INVALID. */
 
 /** Stored in the private area of a packet mbuf pool. */
 struct rte_pktmbuf_pool_private {
@@ -52,14 +54,17 @@ const char *rte_get_rx_ol_flag_name(uint64_t mask);
 const char *rte_get_tx_ol_flag_name(uint64_t mask);
 /** Write the names of the receive flags set in mask into buf: 0, or -1 if it does not fit. */
 int rte_get_rx_ol_flag_list(uint64_t mask, char *buf, size_t buflen);
+/** Write the names of the transmit flags set in mask into buf: 0, or -1 if it does not fit. */
 int rte_get_tx_ol_flag_list(uint64_t mask, char *buf, size_t buflen);
 
+/** Prefetch the first cache line of m (the receive fields). */
 static inline void
 rte_mbuf_prefetch_part1(struct rte_mbuf *m)
 {
 	rte_prefetch0(&m->cacheline0);
 }
 
+/** Prefetch the second cache line of m (the transmit fields). */
 static inline void
 rte_mbuf_prefetch_part2(struct rte_mbuf *m)
 {
@@ -101,13 +106,14 @@ rte_mbuf_from_indirect(struct rte_mbuf *mi)
 	return (struct rte_mbuf *)RTE_PTR_SUB(mi->buf_addr, sizeof(*mi) + mi->priv_size);
 }
 
-/** Start of the buffer owned by the direct mbuf md. */
+/** Start of the buffer of mb, an mbuf of pool mp (after the mbuf and its private area). */
 static inline char *
 rte_mbuf_buf_addr(struct rte_mbuf *mb, struct rte_mempool *mp)
 {
 	return (char *)mb + sizeof(*mb) + rte_pktmbuf_priv_size(mp);
 }
 
+/** Start of the buffer that directly follows md and its private area. */
 static inline char *
 rte_mbuf_to_baddr(struct rte_mbuf *md)
 {
@@ -121,12 +127,14 @@ rte_mbuf_to_priv(struct rte_mbuf *m)
 	return RTE_PTR_ADD(m, sizeof(struct rte_mbuf));
 }
 
+/** Reference count of m. */
 static inline uint16_t
 rte_mbuf_refcnt_read(const struct rte_mbuf *m)
 {
 	return __atomic_load_n(&m->refcnt, __ATOMIC_RELAXED);
 }
 
+/** Set the reference count of m to new_value (no ordering). */
 static inline void
 rte_mbuf_refcnt_set(struct rte_mbuf *m, uint16_t new_value)
 {
@@ -154,18 +162,21 @@ rte_mbuf_refcnt_update(struct rte_mbuf *m, int16_t value)
 	return __rte_mbuf_refcnt_update(m, value);
 }
 
+/** Reference count of the external buffer described by shinfo. */
 static inline uint16_t
 rte_mbuf_ext_refcnt_read(const struct rte_mbuf_ext_shared_info *shinfo)
 {
 	return __atomic_load_n(&shinfo->refcnt, __ATOMIC_RELAXED);
 }
 
+/** Set the reference count of an external buffer to new_value (no ordering). */
 static inline void
 rte_mbuf_ext_refcnt_set(struct rte_mbuf_ext_shared_info *shinfo, uint16_t new_value)
 {
 	__atomic_store_n(&shinfo->refcnt, new_value, __ATOMIC_RELAXED);
 }
 
+/** Add value to the reference count of an external buffer; returns the new count. */
 static inline uint16_t
 rte_mbuf_ext_refcnt_update(struct rte_mbuf_ext_shared_info *shinfo, int16_t value)
 {
@@ -220,9 +231,12 @@ void rte_pktmbuf_pool_init(struct rte_mempool *mp, void *opaque_arg);
 
 /**
  * Create a pool of n packet mbufs.
+ * @param name pool name, unique, shorter than RTE_MEMPOOL_NAMESIZE.
+ * @param n number of mbufs.
  * @param cache_size per-lcore cache (0 for none).
  * @param priv_size private area per mbuf, a multiple of RTE_MBUF_PRIV_ALIGN.
  * @param data_room_size buffer size, headroom included (e.g. RTE_MBUF_DEFAULT_BUF_SIZE).
+ * @param socket_id NUMA node of the memory, or SOCKET_ID_ANY.
  * @return the pool, or NULL with rte_errno (EINVAL, EEXIST, ENAMETOOLONG, ENOSPC, ENOMEM).
  */
 struct rte_mempool *rte_pktmbuf_pool_create(const char *name, unsigned int n,
@@ -257,8 +271,8 @@ rte_pktmbuf_lastseg(struct rte_mbuf *m)
 	return m;
 }
 
-#define rte_pktmbuf_pkt_len(m) ((m)->pkt_len)
-#define rte_pktmbuf_data_len(m) ((m)->data_len)
+#define rte_pktmbuf_pkt_len(m) ((m)->pkt_len) /**< Length of the whole packet m (first segment). */
+#define rte_pktmbuf_data_len(m) ((m)->data_len) /**< Length of the data in segment m. */
 
 /** Put the data start back at the default headroom (or the buffer end if shorter). */
 static inline void

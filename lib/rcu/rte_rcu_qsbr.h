@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
+ *
  * Quiescent-state based reclamation (QSBR). Readers never lock: each registered reader
  * periodically says "I hold no reference to shared data right now" (rte_rcu_qsbr_quiescent),
  * or goes offline while it is not reading at all. A writer that unpublished something takes a
@@ -57,8 +59,9 @@ struct rte_rcu_qsbr {
 
 	uint32_t num_elems __rte_cache_aligned; /**< words in the reader bitmap */
 	uint32_t num_threads;                   /**< registered readers */
-	uint32_t max_threads;
+	uint32_t max_threads; /**< readers the variable was sized for */
 
+	/** one counter per reader, followed by the reader bitmap */
 	struct rte_rcu_qsbr_cnt qsbr_cnt[0] __rte_cache_aligned;
 } __rte_cache_aligned;
 
@@ -103,7 +106,7 @@ rte_rcu_qsbr_thread_offline(struct rte_rcu_qsbr *v, unsigned int thread_id)
 			__ATOMIC_RELEASE);
 }
 
-/** Critical-section markers, checked only in debug builds (RTE_LIBRTE_RCU_DEBUG). */
+/** Start of a reader critical section, checked only in debug builds (RTE_LIBRTE_RCU_DEBUG). */
 static __rte_always_inline void
 rte_rcu_qsbr_lock(__rte_unused struct rte_rcu_qsbr *v, __rte_unused unsigned int thread_id)
 {
@@ -112,6 +115,7 @@ rte_rcu_qsbr_lock(__rte_unused struct rte_rcu_qsbr *v, __rte_unused unsigned int
 #endif
 }
 
+/** End of a critical section opened by rte_rcu_qsbr_lock (checked in debug builds). */
 static __rte_always_inline void
 rte_rcu_qsbr_unlock(__rte_unused struct rte_rcu_qsbr *v, __rte_unused unsigned int thread_id)
 {
@@ -188,6 +192,8 @@ __rte_rcu_qsbr_check_all(struct rte_rcu_qsbr *v, uint64_t t, bool wait)
 
 /**
  * Writer: have all online readers reported a quiescent state since token t?
+ * @param v the QSBR variable.
+ * @param t token returned by rte_rcu_qsbr_start.
  * @param wait spin until they have.
  * @return 1 when they have, 0 when not (only without wait).
  */
