@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
+ *
  * Lock-free FIFO of pointers with a fixed capacity, safe with several producers and consumers
  * (or faster with one of each, see RING_F_SP_ENQ/RING_F_SC_DEQ). Rings are named so that other
  * code can find them with rte_ring_lookup. Enqueue/dequeue are inline; see rte_ring_elem.h for
@@ -84,12 +86,14 @@ rte_ring_mp_enqueue(struct rte_ring *r, void *obj)
 	return rte_ring_mp_enqueue_elem(r, &obj, sizeof(void *));
 }
 
+/** Enqueue one pointer, single producer: 0, or -ENOBUFS when the ring is full. */
 static __rte_always_inline int
 rte_ring_sp_enqueue(struct rte_ring *r, void *obj)
 {
 	return rte_ring_sp_enqueue_elem(r, &obj, sizeof(void *));
 }
 
+/** Enqueue one pointer in the ring's producer mode: 0, or -ENOBUFS when it is full. */
 static __rte_always_inline int
 rte_ring_enqueue(struct rte_ring *r, void *obj)
 {
@@ -103,12 +107,14 @@ rte_ring_mc_dequeue(struct rte_ring *r, void **obj_p)
 	return rte_ring_mc_dequeue_elem(r, obj_p, sizeof(void *));
 }
 
+/** Dequeue one pointer, single consumer: 0, or -ENOENT when the ring is empty. */
 static __rte_always_inline int
 rte_ring_sc_dequeue(struct rte_ring *r, void **obj_p)
 {
 	return rte_ring_sc_dequeue_elem(r, obj_p, sizeof(void *));
 }
 
+/** Dequeue one pointer in the ring's consumer mode: 0, or -ENOENT when it is empty. */
 static __rte_always_inline int
 rte_ring_dequeue(struct rte_ring *r, void **obj_p)
 {
@@ -132,12 +138,14 @@ rte_ring_free_count(const struct rte_ring *r)
 	return r->capacity - rte_ring_count(r);
 }
 
+/** 1 if the ring holds capacity entries, 0 otherwise (a snapshot). */
 static inline int
 rte_ring_full(const struct rte_ring *r)
 {
 	return rte_ring_free_count(r) == 0;
 }
 
+/** 1 if the ring holds no entry, 0 otherwise (a snapshot). */
 static inline int
 rte_ring_empty(const struct rte_ring *r)
 {
@@ -158,24 +166,28 @@ rte_ring_get_capacity(const struct rte_ring *r)
 	return r->capacity;
 }
 
+/** Producer synchronisation mode of the ring. */
 static inline enum rte_ring_sync_type
 rte_ring_get_prod_sync_type(const struct rte_ring *r)
 {
 	return r->prod.sync_type;
 }
 
+/** 1 if the ring was created for a single producer, 0 otherwise. */
 static inline int
 rte_ring_is_prod_single(const struct rte_ring *r)
 {
 	return r->prod.sync_type == RTE_RING_SYNC_ST;
 }
 
+/** Consumer synchronisation mode of the ring. */
 static inline enum rte_ring_sync_type
 rte_ring_get_cons_sync_type(const struct rte_ring *r)
 {
 	return r->cons.sync_type;
 }
 
+/** 1 if the ring was created for a single consumer, 0 otherwise. */
 static inline int
 rte_ring_is_cons_single(const struct rte_ring *r)
 {

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
+ *
  * Rings of fixed-size elements (esize bytes, a multiple of 4). The void * API of rte_ring.h is
  * this API with esize = sizeof(void *).
  *
@@ -69,12 +71,14 @@ rte_ring_mp_enqueue_elem(struct rte_ring *r, void *obj, unsigned int esize)
 	return rte_ring_mp_enqueue_bulk_elem(r, obj, esize, 1, NULL) ? 0 : -ENOBUFS;
 }
 
+/** Enqueue one element, single producer: 0, or -ENOBUFS when the ring is full. */
 static __rte_always_inline int
 rte_ring_sp_enqueue_elem(struct rte_ring *r, void *obj, unsigned int esize)
 {
 	return rte_ring_sp_enqueue_bulk_elem(r, obj, esize, 1, NULL) ? 0 : -ENOBUFS;
 }
 
+/** Enqueue one element in the ring's producer mode: 0, or -ENOBUFS when it is full. */
 static __rte_always_inline int
 rte_ring_enqueue_elem(struct rte_ring *r, void *obj, unsigned int esize)
 {
@@ -88,12 +92,14 @@ rte_ring_mc_dequeue_elem(struct rte_ring *r, void *obj_p, unsigned int esize)
 	return rte_ring_mc_dequeue_bulk_elem(r, obj_p, esize, 1, NULL) ? 0 : -ENOENT;
 }
 
+/** Dequeue one element, single consumer: 0, or -ENOENT when the ring is empty. */
 static __rte_always_inline int
 rte_ring_sc_dequeue_elem(struct rte_ring *r, void *obj_p, unsigned int esize)
 {
 	return rte_ring_sc_dequeue_bulk_elem(r, obj_p, esize, 1, NULL) ? 0 : -ENOENT;
 }
 
+/** Dequeue one element in the ring's consumer mode: 0, or -ENOENT when it is empty. */
 static __rte_always_inline int
 rte_ring_dequeue_elem(struct rte_ring *r, void *obj_p, unsigned int esize)
 {
