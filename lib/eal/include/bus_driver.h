@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* For bus implementations: struct rte_bus and its operations, and bus registration. */
+/**
+ * @file
+ *
+ * For bus implementations: struct rte_bus and its operations, and bus registration.
+ */
 #ifndef _BUS_DRIVER_H_
 #define _BUS_DRIVER_H_
 
@@ -33,8 +37,11 @@ typedef int (*rte_bus_unplug_t)(struct rte_device *dev);
 typedef int (*rte_bus_parse_t)(const char *name, void *addr);
 /** Parse bus-specific devargs ("addr=...") into da->name. 0 or negative errno. */
 typedef int (*rte_bus_devargs_parse_t)(struct rte_devargs *da);
+/** Map [addr, addr + len) at iova for DMA by dev: 0 or negative errno. */
 typedef int (*rte_dma_map_t)(struct rte_device *dev, void *addr, uint64_t iova, size_t len);
+/** Undo rte_dma_map_t: 0 or negative errno. */
 typedef int (*rte_dma_unmap_t)(struct rte_device *dev, void *addr, uint64_t iova, size_t len);
+/** IOVA mode the bus's devices need (RTE_IOVA_DC when any will do). */
 typedef enum rte_iova_mode (*rte_bus_get_iommu_class_t)(void);
 /** The device has gone (surprise removal): make later accesses harmless. */
 typedef int (*rte_bus_hot_unplug_handler_t)(struct rte_device *dev);
@@ -43,39 +50,49 @@ typedef int (*rte_bus_sigbus_handler_t)(const void *failure_addr);
 /** Remove every device at rte_eal_cleanup. */
 typedef int (*rte_bus_cleanup_t)(void);
 
+/** Which scanned devices a bus probes. */
 enum rte_bus_scan_mode {
-	RTE_BUS_SCAN_UNDEFINED,
+	RTE_BUS_SCAN_UNDEFINED, /**< no -a or -b given: probe every device */
 	RTE_BUS_SCAN_ALLOWLIST,  /**< probe only devices given with -a */
 	RTE_BUS_SCAN_BLOCKLIST,  /**< probe everything but devices given with -b */
 };
 
+/** Bus settings made by the EAL options. */
 struct rte_bus_conf {
-	enum rte_bus_scan_mode scan_mode;
+	enum rte_bus_scan_mode scan_mode; /**< allow list or block list */
 };
 
+/** A bus: its name and operations. Registered with RTE_REGISTER_BUS. */
 struct rte_bus {
+	/** next in the list of buses */
 	TAILQ_ENTRY(rte_bus) next;
-	const char *name;
-	rte_bus_scan_t scan;
-	rte_bus_probe_t probe;
-	rte_bus_find_device_t find_device;
-	rte_bus_plug_t plug;
-	rte_bus_unplug_t unplug;
-	rte_bus_parse_t parse;
-	rte_bus_devargs_parse_t devargs_parse;
-	rte_dma_map_t dma_map;
-	rte_dma_unmap_t dma_unmap;
-	struct rte_bus_conf conf;
-	rte_bus_get_iommu_class_t get_iommu_class;
-	rte_dev_iterate_t dev_iterate;
-	rte_bus_hot_unplug_handler_t hot_unplug_handler;
-	rte_bus_sigbus_handler_t sigbus_handler;
-	rte_bus_cleanup_t cleanup;
+	const char *name; /**< bus name ("pci", "vdev"), set by RTE_REGISTER_BUS */
+	rte_bus_scan_t scan; /**< required */
+	rte_bus_probe_t probe; /**< required */
+	rte_bus_find_device_t find_device; /**< required */
+	rte_bus_plug_t plug; /**< optional, with unplug */
+	rte_bus_unplug_t unplug; /**< optional, with plug */
+	rte_bus_parse_t parse; /**< recognises device names of this bus */
+	rte_bus_devargs_parse_t devargs_parse; /**< optional */
+	rte_dma_map_t dma_map; /**< optional */
+	rte_dma_unmap_t dma_unmap; /**< optional */
+	struct rte_bus_conf conf; /**< settings from the EAL options */
+	rte_bus_get_iommu_class_t get_iommu_class; /**< optional */
+	rte_dev_iterate_t dev_iterate; /**< optional device iterator */
+	rte_bus_hot_unplug_handler_t hot_unplug_handler; /**< optional */
+	rte_bus_sigbus_handler_t sigbus_handler; /**< optional */
+	rte_bus_cleanup_t cleanup; /**< optional */
 };
 
+/**
+ * Add bus to the bus list. A bus without name, scan, probe or find_device, or with only
+ * one of plug/unplug, or a second bus with the same name, is refused with an error log.
+ */
 void rte_bus_register(struct rte_bus *bus);
+/** Remove bus from the bus list (NULL or an unknown bus is ignored). */
 void rte_bus_unregister(struct rte_bus *bus);
 
+/** Register bus (a struct rte_bus) under the name nm at start-up, before main(). */
 #define RTE_REGISTER_BUS(nm, bus) \
 RTE_INIT_PRIO(businitfn_ ##nm, BUS) \
 { \

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
+ *
  * For buses and drivers only: the generic device and driver objects that each bus embeds in
  * its own (struct rte_pci_device, struct rte_vdev_device...).
  */
@@ -22,17 +24,17 @@ struct rte_driver {
 	const char *alias;            /**< other name it answers to, e.g. "eth_null" */
 };
 
-/*
+/**
  * Life of a device, as the core tracks it. A device is NOT_PRESENT (no driver), PROBING while a
  * driver's probe runs, PROBED once it succeeded, REMOVING while the driver's remove runs.
  * Probe and remove only start from NOT_PRESENT and PROBED respectively, so a second attach of
  * the same device, or a detach racing an attach, is refused instead of running twice.
  */
 enum rte_dev_state {
-	RTE_DEV_STATE_NOT_PRESENT = 0,
-	RTE_DEV_STATE_PROBING,
-	RTE_DEV_STATE_PROBED,
-	RTE_DEV_STATE_REMOVING,
+	RTE_DEV_STATE_NOT_PRESENT = 0, /**< no driver bound */
+	RTE_DEV_STATE_PROBING,         /**< a driver's probe is running */
+	RTE_DEV_STATE_PROBED,          /**< a driver is bound */
+	RTE_DEV_STATE_REMOVING,        /**< the driver's remove is running */
 };
 
 struct rte_devres;
@@ -50,12 +52,15 @@ struct rte_device {
 	struct rte_devres *devres;     /**< resources held for the bound driver, newest first */
 };
 
-/*
+/**
  * Per-device resources ("devres"). Whatever a driver or bus acquires while probing a device
  * (memory, file descriptors, mappings) can be recorded here with the function that gives it
  * back. The core releases them all, newest first, when the probe fails or after the driver's
  * remove succeeds, so an error path cannot forget one. The list is protected internally; it is
  * normally used from probe and remove, which the core serialises.
+ *
+ * rte_devres_release_t gives one resource back; it is called with the device and the arg
+ * given to rte_devres_add.
  */
 typedef void (*rte_devres_release_t)(struct rte_device *dev, void *arg);
 
@@ -70,6 +75,8 @@ void rte_devres_release_all(struct rte_device *dev);
 /** Number of records held. */
 unsigned int rte_devres_count(const struct rte_device *dev);
 
+/** Probe or remove function of a driver, called for dev with arg. */
+typedef int (*rte_dev_driver_fn_t)(struct rte_device *dev, void *arg);
 /**
  * For buses: run a driver's probe for dev under the state machine. The device must be
  * NOT_PRESENT (-EEXIST when already probed, -EBUSY while another probe or remove runs); it is
@@ -77,7 +84,6 @@ unsigned int rte_devres_count(const struct rte_device *dev);
  * device's devres are released, driver is reset to NULL and the state back to NOT_PRESENT;
  * its return value is passed on (> 0 conventionally means "not mine").
  */
-typedef int (*rte_dev_driver_fn_t)(struct rte_device *dev, void *arg);
 int rte_dev_probe_driver(struct rte_device *dev, const struct rte_driver *drv,
 		rte_dev_driver_fn_t probe, void *arg);
 /**
