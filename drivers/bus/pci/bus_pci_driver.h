@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
+ *
  * PCI driver SDK: the device and driver objects of the PCI bus and driver registration.
  * Installed, so a PCI driver can be built outside the tree.
  */
@@ -20,6 +22,7 @@ extern "C" {
 #endif
 
 #ifndef RTE_MEM_RESOURCE_DEFINED
+/** Set once struct rte_mem_resource is defined (shared with other headers). */
 #define RTE_MEM_RESOURCE_DEFINED
 /** A memory region of a device: where the device decodes it and where it is mapped. */
 struct rte_mem_resource {
@@ -63,6 +66,7 @@ struct rte_pci_device {
 
 /** The rte_pci_device embedding a struct rte_device. */
 #define RTE_DEV_TO_PCI(ptr) container_of(ptr, struct rte_pci_device, device)
+/** The const rte_pci_device embedding a struct rte_device. */
 #define RTE_DEV_TO_PCI_CONST(ptr) container_of(ptr, const struct rte_pci_device, device)
 /** The rte_pci_device behind an ethdev (anything with a 'device' member). */
 #define RTE_ETH_DEV_TO_PCI(eth_dev) RTE_DEV_TO_PCI((eth_dev)->device)
@@ -81,16 +85,17 @@ typedef int (rte_pci_probe_t)(struct rte_pci_driver *, struct rte_pci_device *);
 typedef int (rte_pci_remove_t)(struct rte_pci_device *);
 /** Make memory outside EAL's heap reachable by the device's DMA. */
 typedef int (pci_dma_map_t)(struct rte_pci_device *dev, void *addr, uint64_t iova, size_t len);
+/** Undo pci_dma_map_t for the device. */
 typedef int (pci_dma_unmap_t)(struct rte_pci_device *dev, void *addr, uint64_t iova, size_t len);
 
 /** A PCI driver. */
 struct rte_pci_driver {
 	TAILQ_ENTRY(rte_pci_driver) next;  /**< next registered driver */
 	struct rte_driver driver;          /**< generic part; driver.name is the PMD name */
-	rte_pci_probe_t *probe;
-	rte_pci_remove_t *remove;
-	pci_dma_map_t *dma_map;
-	pci_dma_unmap_t *dma_unmap;
+	rte_pci_probe_t *probe; /**< called for each matching device */
+	rte_pci_remove_t *remove; /**< NULL when there is nothing to release */
+	pci_dma_map_t *dma_map; /**< optional */
+	pci_dma_unmap_t *dma_unmap; /**< optional */
 	const struct rte_pci_id *id_table; /**< devices it drives, ended by vendor_id 0 */
 	uint32_t drv_flags;                /**< RTE_PCI_DRV_* */
 };
@@ -125,8 +130,10 @@ void rte_pci_unregister(struct rte_pci_driver *driver);
  * and the kernel modules the devices must be bound to.
  */
 #undef RTE_PMD_REGISTER_PCI_TABLE
+/** Record the id table of driver name for dpdk-pmdinfo. */
 #define RTE_PMD_REGISTER_PCI_TABLE(name, table) RTE_PMD_INFO_PCI_TABLE(name, table)
 #undef RTE_PMD_REGISTER_KMOD_DEP
+/** Record the kernel modules (str) the devices of driver name must be bound to. */
 #define RTE_PMD_REGISTER_KMOD_DEP(name, str) RTE_PMD_INFO_KMOD_DEP(name, str)
 /** Register pci_drv under the name nm when the program (or the driver library) loads. */
 #define RTE_PMD_REGISTER_PCI(nm, pci_drv) \
