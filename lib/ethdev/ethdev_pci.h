@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
+ *
  * For PCI Ethernet drivers: create and release the port of a PCI function. Header-only, so
  * ethdev itself does not depend on the PCI bus; only drivers that include it do.
  */
@@ -53,6 +55,7 @@ rte_eth_dev_pci_allocate(struct rte_pci_device *dev, size_t private_data_size)
 	return eth_dev;
 }
 
+/** Driver function that initialises or releases the port of a PCI device: 0 or negative errno. */
 typedef int (*eth_dev_pci_callback_t)(struct rte_eth_dev *eth_dev);
 
 /** Allocate the port and call dev_init on it; release it again if dev_init fails. */

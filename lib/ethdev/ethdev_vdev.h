@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* For virtual-device drivers: create the port of a vdev in one call. */
+/**
+ * @file
+ *
+ * For virtual-device drivers: create the port of a vdev in one call.
+ */
 #ifndef _ETHDEV_VDEV_H_
 #define _ETHDEV_VDEV_H_
 

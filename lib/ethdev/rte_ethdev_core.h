@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
+ *
  * The per-port fast-path table read by the inline rte_eth_rx_burst / rte_eth_tx_burst.
  * Applications do not use this file directly; it is included by rte_ethdev.h.
  *
@@ -42,16 +44,20 @@ struct rte_ethdev_qdata {
 
 /** What the data path needs to know about one port. */
 struct rte_eth_fp_ops {
-	struct rte_ethdev_qdata rxq;
+	struct rte_ethdev_qdata rxq; /**< receive queues */
+	/** receive function (returns 0 when the port is not started) */
 	eth_rx_burst_t rx_pkt_burst;
-	eth_rx_queue_count_t rx_queue_count;
+	eth_rx_queue_count_t rx_queue_count; /**< used receive descriptors, may be NULL */
+	/** receive descriptor status, may be NULL */
 	eth_rx_descriptor_status_t rx_descriptor_status;
-	uintptr_t reserved1[3];
-	struct rte_ethdev_qdata txq;
+	uintptr_t reserved1[3]; /**< reserved */
+	struct rte_ethdev_qdata txq; /**< transmit queues */
+	/** transmit function (returns 0 when the port is not started) */
 	eth_tx_burst_t tx_pkt_burst;
-	eth_tx_prep_t tx_pkt_prepare;
+	eth_tx_prep_t tx_pkt_prepare; /**< transmit preparation, NULL when not needed */
+	/** transmit descriptor status, may be NULL */
 	eth_tx_descriptor_status_t tx_descriptor_status;
-	uintptr_t reserved2[3];
+	uintptr_t reserved2[3]; /**< reserved */
 } __rte_cache_aligned;
 
 /** One entry per port id; written only by the control path of lib/ethdev. */

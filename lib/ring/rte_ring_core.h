@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
+ *
  * The ring's shared data: flags, the producer/consumer head-tail pairs and struct rte_ring.
  * Applications include rte_ring.h; this file is separate so that other headers (mempool) can
  * name the types without pulling in every inline function.
@@ -26,13 +28,13 @@
 extern "C" {
 #endif
 
-/** Enqueue/dequeue all n objects or none. */
+/** How many objects an enqueue or dequeue moves. */
 enum rte_ring_queue_behavior {
-	RTE_RING_QUEUE_FIXED = 0,
-	RTE_RING_QUEUE_VARIABLE,
+	RTE_RING_QUEUE_FIXED = 0, /**< all n objects or none (bulk) */
+	RTE_RING_QUEUE_VARIABLE, /**< as many as possible (burst) */
 };
 
-#define RTE_RING_MZ_PREFIX "RG_"
+#define RTE_RING_MZ_PREFIX "RG_" /**< Prefix of the memzone name of a ring. */
 /** Longest ring name, so that the prefixed memzone name still fits. */
 #define RTE_RING_NAMESIZE (RTE_MEMZONE_NAMESIZE - sizeof(RTE_RING_MZ_PREFIX) + 1)
 
@@ -49,11 +51,12 @@ enum rte_ring_sync_type {
  * published (or released) entries end: a thread moves head first, copies, then moves tail.
  */
 struct rte_ring_headtail {
-	volatile uint32_t head;
-	volatile uint32_t tail;
+	volatile uint32_t head; /**< where the next reservation starts */
+	volatile uint32_t tail; /**< end of the published (or released) entries */
+	/** Synchronisation mode, also readable as a single-thread flag. */
 	RTE_STD_C11
 	union {
-		enum rte_ring_sync_type sync_type;
+		enum rte_ring_sync_type sync_type; /**< how threads on this side synchronise */
 		uint32_t single; /**< non-zero when only one thread uses this side */
 	};
 };
@@ -61,26 +64,28 @@ struct rte_ring_headtail {
 /** The ring header; the slots follow it in memory. Producer and consumer state each own
  *  a cache line, with an empty line between them so adjacent-line prefetch does not bounce. */
 struct rte_ring {
-	char name[RTE_RING_NAMESIZE] __rte_cache_aligned;
+	char name[RTE_RING_NAMESIZE] __rte_cache_aligned; /**< name of the ring */
 	int flags;                         /**< RING_F_* given at creation */
 	const struct rte_memzone *memzone; /**< backing zone, NULL for rte_ring_init */
 	uint32_t size;                     /**< number of slots (power of two) */
 	uint32_t mask;                     /**< size - 1 */
 	uint32_t capacity;                 /**< usable slots */
 
-	char pad0 __rte_cache_aligned;
+	char pad0 __rte_cache_aligned; /**< empty cache line before the producer state */
+	/** Producer state on its own cache line. */
 	RTE_STD_C11
 	union {
-		struct rte_ring_headtail prod;
+		struct rte_ring_headtail prod; /**< producer state */
 	} __rte_cache_aligned;
 
-	char pad1 __rte_cache_aligned;
+	char pad1 __rte_cache_aligned; /**< empty cache line between producer and consumer */
+	/** Consumer state on its own cache line. */
 	RTE_STD_C11
 	union {
-		struct rte_ring_headtail cons;
+		struct rte_ring_headtail cons; /**< consumer state */
 	} __rte_cache_aligned;
 
-	char pad2 __rte_cache_aligned;
+	char pad2 __rte_cache_aligned; /**< empty cache line after the consumer state */
 };
 
 #define RING_F_SP_ENQ 0x0001     /**< single producer by default */
@@ -88,10 +93,12 @@ struct rte_ring {
 /** Capacity is exactly the requested count (slots rounded up to a power of two). */
 #define RING_F_EXACT_SZ 0x0004
 #define RTE_RING_SZ_MASK (0x7fffffffU) /**< largest slot count */
+/** multi-producer relaxed tail sync (handled as multi-producer) */
 #define RING_F_MP_RTS_ENQ 0x0008
+/** multi-consumer relaxed tail sync (handled as multi-consumer) */
 #define RING_F_MC_RTS_DEQ 0x0010
-#define RING_F_MP_HTS_ENQ 0x0020
-#define RING_F_MC_HTS_DEQ 0x0040
+#define RING_F_MP_HTS_ENQ 0x0020 /**< multi-producer head/tail sync (handled as multi-producer) */
+#define RING_F_MC_HTS_DEQ 0x0040 /**< multi-consumer head/tail sync (handled as multi-consumer) */
 
 #ifdef __cplusplus
 }

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
+ *
  * The lock-free ring algorithm, shared by every enqueue/dequeue flavour. Not for direct use.
  *
  * A producer reserves [head, head + n) by moving prod.head (CAS when several producers may
