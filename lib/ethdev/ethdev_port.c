@@ -34,7 +34,7 @@ rte_eth_dev_is_valid_port(uint16_t port_id)
 	return port_id < RTE_MAX_ETHPORTS && port_in_use(port_id);
 }
 
-uint64_t
+uint16_t
 rte_eth_find_next(uint16_t port_id)
 {
 	while (port_id < RTE_MAX_ETHPORTS && !port_in_use(port_id))

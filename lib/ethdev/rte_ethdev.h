@@ -478,7 +478,7 @@ typedef int (*rte_eth_dev_cb_fn)(uint16_t port_id, enum rte_eth_event_type event
 /* ---- port table ---- */
 
 /** Next valid port id from port_id on (inclusive), or RTE_MAX_ETHPORTS if none. */
-uint64_t rte_eth_find_next(uint16_t port_id);
+uint16_t rte_eth_find_next(uint16_t port_id);
 
 /** Walk every valid port (closed ports included: they can still be detached). */
 #define RTE_ETH_FOREACH_DEV(p) \

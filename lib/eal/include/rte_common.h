@@ -185,6 +185,8 @@ rte_align32pow2(uint32_t x)
 {
 	if (x <= 1)
 		return x;
+	if (x > UINT32_C(0x80000000))
+		return 0; /* no 32-bit power of two is that large */
 	return (uint32_t)1 << (32 - __builtin_clz(x - 1));
 }
 
@@ -203,6 +205,8 @@ rte_align64pow2(uint64_t v)
 {
 	if (v <= 1)
 		return v;
+	if (v > UINT64_C(0x8000000000000000))
+		return 0; /* no 64-bit power of two is that large */
 	return (uint64_t)1 << (64 - __builtin_clzll(v - 1));
 }
 
@@ -226,20 +230,18 @@ rte_bsf32(uint32_t v)
 static inline uint32_t
 rte_log2_u32(uint32_t v)
 {
-	if (v == 0)
+	if (v <= 1)
 		return 0;
-	v = rte_align32pow2(v);
-	return rte_bsf32(v);
+	return 32 - (uint32_t)__builtin_clz(v - 1);
 }
 
 /** log2 of v rounded up (ceil); 0 for v = 0 or 1. */
 static inline uint32_t
 rte_log2_u64(uint64_t v)
 {
-	if (v == 0)
+	if (v <= 1)
 		return 0;
-	v = rte_align64pow2(v);
-	return (uint32_t)__builtin_ctzll(v);
+	return 64 - (uint32_t)__builtin_clzll(v - 1);
 }
 
 /** Position (1-32) of the most significant set bit of x, 0 if x is 0. */
