@@ -383,10 +383,12 @@ rte_mempool_populate_default(struct rte_mempool *mp)
 		MP_LOG(ERR, "mempool %s: name too long for its memory zone", mp->name);
 		return -ENAMETOOLONG;
 	}
+	/* In PA mode more than a page is rarely physically contiguous: do not even ask. */
+	if (rte_eal_iova_mode() == RTE_IOVA_PA && !(mp->flags & RTE_MEMPOOL_F_NON_IO) &&
+			total * missing > RTE_PGSIZE_2M - RTE_MEMPOOL_ALIGN)
+		return mempool_populate_by_page(mp, mz_name, total, missing);
 	mz = rte_memzone_reserve_aligned(mz_name, total * missing, mp->socket_id,
 			RTE_MEMZONE_IOVA_CONTIG, RTE_MEMPOOL_ALIGN);
-	if (mz == NULL && rte_eal_iova_mode() == RTE_IOVA_PA && !(mp->flags & RTE_MEMPOOL_F_NON_IO))
-		return mempool_populate_by_page(mp, mz_name, total, missing);
 	if (mz == NULL) {
 		ret = rte_errno;
 		MP_LOG(ERR, "mempool %s: cannot reserve %zu bytes for %u objects: %s", mp->name,
