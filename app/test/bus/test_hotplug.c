@@ -341,12 +341,12 @@ stress_main(void *arg)
 			else if (ret != -ENOENT)
 				s->unexpected++;
 		} else {
-			/* A pointer that another thread may free before the call. */
-			struct rte_device *dev = vdev_named("net_htest_shared");
-
-			if (dev == NULL)
-				continue;
-			ret = rte_dev_remove(dev);
+			/*
+			 * The vdev API path. (Not rte_dev_remove of a looked-up pointer: another
+			 * thread may free that device and a new one, even this thread's own,
+			 * may be allocated at the same address - a use-after-free by the caller.)
+			 */
+			ret = rte_vdev_uninit("net_htest_shared");
 			if (ret == 0)
 				s->shared_detached++;
 			else if (ret != -EINVAL && ret != -ENOENT)
