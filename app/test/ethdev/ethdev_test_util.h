@@ -5,7 +5,11 @@
 
 #include "test_common.h"
 
+#include <stdio.h>
+#include <unistd.h>
+
 #include <rte_eal.h>
+#include <rte_errno.h>
 #include <rte_ethdev.h>
 #include <rte_lcore.h>
 #include <rte_malloc.h>
@@ -14,6 +18,46 @@
 
 /* EAL arguments that load the PMDs under test (see meson.build). */
 #define TEST_PMD_ARGS "-d", TEST_NULL_PMD, "-d", TEST_RING_PMD
+
+/*
+ * Bring EAL up for a test program - no hugepages, the PMDs under test, quiet logs, a file
+ * prefix unique to this process (the same test may run from several build folders at once) -
+ * and create an mbuf pool of nb_mbufs. lcore_opt/lcore_arg select the lcores ("-l", "0").
+ * Returns the pool, or NULL after printing why.
+ */
+static inline struct rte_mempool *
+test_env_init(const char *name, const char *lcore_opt, const char *lcore_arg,
+		unsigned int nb_mbufs, unsigned int cache)
+{
+	char prefix[64], pool_name[RTE_MEMPOOL_NAMESIZE];
+	const char *const args[] = { name, "--no-huge", lcore_opt, lcore_arg, prefix,
+		"--log-level=lib.ethdev:critical", "--log-level=pmd.*:critical",
+		"--log-level=bus.*:critical", "--log-level=lib.eal:critical",
+		TEST_PMD_ARGS, NULL };
+	struct rte_mempool *mp;
+	struct test_argv a;
+
+	snprintf(prefix, sizeof(prefix), "--file-prefix=%s_%d", name, (int)getpid());
+	test_argv_build(&a, args);
+	if (rte_eal_init(a.argc, a.argv) < 0) {
+		printf("# rte_eal_init failed: %s\n", rte_strerror(rte_errno));
+		return NULL;
+	}
+	snprintf(pool_name, sizeof(pool_name), "%.20s_pool", name);
+	mp = rte_pktmbuf_pool_create(pool_name, nb_mbufs, cache, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
+			SOCKET_ID_ANY);
+	if (mp == NULL)
+		printf("# mbuf pool creation failed: %s\n", rte_strerror(rte_errno));
+	return mp;
+}
+
+/* Undo test_env_init. */
+static inline int
+test_env_fini(struct rte_mempool *mp)
+{
+	rte_mempool_free(mp);
+	return rte_eal_cleanup();
+}
 
 /* Bytes allocated from EAL's heap on every socket (leak checks). */
 static inline size_t

@@ -26,26 +26,8 @@ static int
 setup(void **state)
 {
 	/* Three lcores on the two CPUs CI has: the control thread alone, the two forwarders. */
-	static char prefix[64];
-	const char *const args[] = { "test_ethdev_hotplug", "--no-huge",
-		"--lcores", "0@0,1@1,2@1", prefix,
-		"--log-level=lib.ethdev:critical", "--log-level=pmd.*:critical",
-		"--log-level=bus.*:critical", "--log-level=lib.eal:critical",
-		TEST_PMD_ARGS, NULL };
-	struct test_argv a;
-
 	(void)state;
-	/* Unique per process: the same test may run from several build folders at once. */
-	snprintf(prefix, sizeof(prefix), "--file-prefix=test_ethdev_hotplug_%d", (int)getpid());
-	test_argv_build(&a, args);
-	if (rte_eal_init(a.argc, a.argv) < 0) {
-		printf("# rte_eal_init failed: %s\n", rte_strerror(rte_errno));
-		return -1;
-	}
-	pool = rte_pktmbuf_pool_create("hp_pool", 8191, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
-			SOCKET_ID_ANY);
-	if (pool == NULL)
-		printf("# mbuf pool creation failed: %s\n", rte_strerror(rte_errno));
+	pool = test_env_init("test_ethdev_hotplug", "--lcores", "0@0,1@1,2@1", 8191, 0);
 	return pool == NULL ? -1 : 0;
 }
 
@@ -53,8 +35,7 @@ static int
 teardown(void **state)
 {
 	(void)state;
-	rte_mempool_free(pool);
-	return rte_eal_cleanup();
+	return test_env_fini(pool);
 }
 
 static void

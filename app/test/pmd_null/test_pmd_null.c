@@ -15,25 +15,8 @@ static struct rte_mempool *pool;
 static int
 setup(void **state)
 {
-	static char prefix[64];
-	const char *const args[] = { "test_pmd_null", "--no-huge", "-l", "0",
-		prefix, "--log-level=pmd.*:critical",
-		"--log-level=lib.ethdev:critical", "--log-level=lib.eal:critical",
-		TEST_PMD_ARGS, NULL };
-	struct test_argv a;
-
 	(void)state;
-	/* Unique per process: the same test may run from several build folders at once. */
-	snprintf(prefix, sizeof(prefix), "--file-prefix=test_pmd_null_%d", (int)getpid());
-	test_argv_build(&a, args);
-	if (rte_eal_init(a.argc, a.argv) < 0) {
-		printf("# rte_eal_init failed: %s\n", rte_strerror(rte_errno));
-		return -1;
-	}
-	pool = rte_pktmbuf_pool_create("null_pool", 4095, 128, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
-			SOCKET_ID_ANY);
-	if (pool == NULL)
-		printf("# mbuf pool creation failed: %s\n", rte_strerror(rte_errno));
+	pool = test_env_init("test_pmd_null", "-l", "0", 4095, 128);
 	return pool == NULL ? -1 : 0;
 }
 
@@ -41,8 +24,7 @@ static int
 teardown(void **state)
 {
 	(void)state;
-	rte_mempool_free(pool);
-	return rte_eal_cleanup();
+	return test_env_fini(pool);
 }
 
 static void
