@@ -20,6 +20,12 @@ struct rte_eth_dev rte_eth_devices[RTE_MAX_ETHPORTS];
 static struct rte_eth_dev_data eth_dev_data[RTE_MAX_ETHPORTS];
 /* Ports that sent RTE_ETH_EVENT_NEW and so owe their callbacks an RTE_ETH_EVENT_DESTROY. */
 static uint8_t eth_dev_announced[RTE_MAX_ETHPORTS];
+/*
+ * Ports in use, one bit each, changed only under the ethdev lock: name lookups and allocation
+ * visit used ports only instead of reading the state of every entry of the table.
+ */
+#define PORT_WORDS ((RTE_MAX_ETHPORTS + 63) / 64)
+static uint64_t eth_port_used[PORT_WORDS];
 
 static inline int
 port_in_use(uint16_t port_id)
@@ -68,15 +74,37 @@ rte_eth_dev_count_total(void)
 	return rte_eth_dev_count_avail();
 }
 
+/* Caller holds the ethdev lock. */
 static struct rte_eth_dev *
 find_by_name(const char *name)
 {
+	unsigned int w;
+	uint64_t bits;
 	uint16_t p;
 
-	for (p = 0; p < RTE_MAX_ETHPORTS; p++)
-		if (port_in_use(p) && strcmp(rte_eth_devices[p].data->name, name) == 0)
-			return &rte_eth_devices[p];
+	for (w = 0; w < PORT_WORDS; w++) {
+		for (bits = eth_port_used[w]; bits != 0; bits &= bits - 1) {
+			p = (uint16_t)(w * 64 + (unsigned int)__builtin_ctzll(bits));
+			if (strcmp(eth_dev_data[p].name, name) == 0)
+				return &rte_eth_devices[p];
+		}
+	}
 	return NULL;
+}
+
+/* Lowest free port id, or RTE_MAX_ETHPORTS; caller holds the ethdev lock. */
+static uint16_t
+first_free_port(void)
+{
+	unsigned int w, p;
+
+	for (w = 0; w < PORT_WORDS; w++) {
+		if (eth_port_used[w] == UINT64_MAX)
+			continue;
+		p = w * 64 + (unsigned int)__builtin_ctzll(~eth_port_used[w]);
+		return p < RTE_MAX_ETHPORTS ? (uint16_t)p : RTE_MAX_ETHPORTS;
+	}
+	return RTE_MAX_ETHPORTS;
 }
 
 int
@@ -154,9 +182,7 @@ rte_eth_dev_allocate(const char *name)
 		rte_errno = EEXIST;
 		return NULL;
 	}
-	for (p = 0; p < RTE_MAX_ETHPORTS; p++)
-		if (!port_in_use(p))
-			break;
+	p = first_free_port();
 	if (p == RTE_MAX_ETHPORTS) {
 		eth_dev_unlock();
 		ETHDEV_LOG(ERR, "allocate %s: all %d port ids are in use", name,
@@ -177,6 +203,7 @@ rte_eth_dev_allocate(const char *name)
 	dev->data->numa_node = SOCKET_ID_ANY;
 	eth_dev_announced[p] = 0;
 	eth_dev_fp_ops_reset(p);
+	eth_port_used[p / 64] |= UINT64_C(1) << (p % 64);
 	__atomic_store_n(&dev->state, RTE_ETH_DEV_ATTACHED, __ATOMIC_RELEASE);
 	eth_dev_unlock();
 	return dev;
@@ -234,6 +261,7 @@ rte_eth_dev_release_port(struct rte_eth_dev *eth_dev)
 	rte_free(eth_dev->data->mac_addrs);
 	rte_free(eth_dev->data->dev_private);
 	__atomic_store_n(&eth_dev->state, RTE_ETH_DEV_UNUSED, __ATOMIC_RELEASE);
+	eth_port_used[port_id / 64] &= ~(UINT64_C(1) << (port_id % 64));
 	eth_dev_fp_ops_reset(port_id);
 	eth_dev->data->mac_addrs = NULL;
 	eth_dev->data->dev_private = NULL;

@@ -9,7 +9,6 @@
  * readers such as find_device safe from any thread and is never held across a driver call.
  */
 #include <errno.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +18,7 @@
 #include <rte_kvargs.h>
 #include <rte_lcore.h>
 #include <rte_log.h>
+#include <rte_spinlock.h>
 #include <rte_string_fns.h>
 #include <bus_driver.h>
 #include <dev_driver.h>
@@ -39,7 +39,8 @@ static TAILQ_HEAD(, rte_vdev_device) vdev_device_list =
 	TAILQ_HEAD_INITIALIZER(vdev_device_list);
 static TAILQ_HEAD(, rte_vdev_driver) vdev_driver_list =
 	TAILQ_HEAD_INITIALIZER(vdev_driver_list);
-static pthread_mutex_t vdev_lock = PTHREAD_MUTEX_INITIALIZER;
+/* Guards the lists only, never held across a call out of this file: a spinlock is enough. */
+static rte_spinlock_t vdev_lock = RTE_SPINLOCK_INITIALIZER;
 
 static struct rte_bus rte_vdev_bus;
 
@@ -58,9 +59,9 @@ rte_vdev_register(struct rte_vdev_driver *driver)
 		VDEV_LOG(ERR, "driver without name or probe not registered");
 		return;
 	}
-	pthread_mutex_lock(&vdev_lock);
+	rte_spinlock_lock(&vdev_lock);
 	TAILQ_INSERT_TAIL(&vdev_driver_list, driver, next);
-	pthread_mutex_unlock(&vdev_lock);
+	rte_spinlock_unlock(&vdev_lock);
 }
 
 void
@@ -70,13 +71,13 @@ rte_vdev_unregister(struct rte_vdev_driver *driver)
 
 	if (driver == NULL)
 		return;
-	pthread_mutex_lock(&vdev_lock);
+	rte_spinlock_lock(&vdev_lock);
 	TAILQ_FOREACH(d, &vdev_driver_list, next)
 		if (d == driver)
 			break;
 	if (d != NULL)
 		TAILQ_REMOVE(&vdev_driver_list, driver, next);
-	pthread_mutex_unlock(&vdev_lock);
+	rte_spinlock_unlock(&vdev_lock);
 }
 
 static size_t
@@ -100,7 +101,7 @@ find_driver(const char *name)
 	struct rte_vdev_driver *d, *best = NULL;
 	size_t best_len = 0, l;
 
-	pthread_mutex_lock(&vdev_lock);
+	rte_spinlock_lock(&vdev_lock);
 	TAILQ_FOREACH(d, &vdev_driver_list, next) {
 		l = RTE_MAX(prefix_len(d->driver.name, name), prefix_len(d->driver.alias, name));
 		if (l > best_len) {
@@ -108,29 +109,28 @@ find_driver(const char *name)
 			best = d;
 		}
 	}
-	pthread_mutex_unlock(&vdev_lock);
+	rte_spinlock_unlock(&vdev_lock);
 	return best;
 }
 
+/* Caller holds vdev_lock. */
 static struct rte_vdev_device *
-find_by_name(const char *name)
+find_by_name_locked(const char *name)
 {
 	struct rte_vdev_device *dev;
 
-	pthread_mutex_lock(&vdev_lock);
 	TAILQ_FOREACH(dev, &vdev_device_list, next)
 		if (strcmp(dev->device.name, name) == 0)
 			break;
-	pthread_mutex_unlock(&vdev_lock);
 	return dev;
 }
 
 static void
 forget_device(struct rte_vdev_device *dev)
 {
-	pthread_mutex_lock(&vdev_lock);
+	rte_spinlock_lock(&vdev_lock);
 	TAILQ_REMOVE(&vdev_device_list, dev, next);
-	pthread_mutex_unlock(&vdev_lock);
+	rte_spinlock_unlock(&vdev_lock);
 	free(container_of(dev, struct vdev_device, vdev));
 }
 
@@ -154,9 +154,9 @@ rte_vdev_add_custom_scan(rte_vdev_scan_callback callback, void *user_arg)
 		return -ENOMEM;
 	cs->callback = callback;
 	cs->user_arg = user_arg;
-	pthread_mutex_lock(&vdev_lock);
+	rte_spinlock_lock(&vdev_lock);
 	TAILQ_INSERT_TAIL(&custom_scans, cs, next);
-	pthread_mutex_unlock(&vdev_lock);
+	rte_spinlock_unlock(&vdev_lock);
 	return 0;
 }
 
@@ -165,14 +165,14 @@ rte_vdev_remove_custom_scan(rte_vdev_scan_callback callback, void *user_arg)
 {
 	struct custom_scan *cs;
 
-	pthread_mutex_lock(&vdev_lock);
+	rte_spinlock_lock(&vdev_lock);
 	TAILQ_FOREACH(cs, &custom_scans, next)
 		if (cs->callback == callback &&
 				(user_arg == (void *)-1 || cs->user_arg == user_arg))
 			break;
 	if (cs != NULL)
 		TAILQ_REMOVE(&custom_scans, cs, next);
-	pthread_mutex_unlock(&vdev_lock);
+	rte_spinlock_unlock(&vdev_lock);
 	if (cs == NULL)
 		return -ENOENT;
 	free(cs);
@@ -188,34 +188,43 @@ vdev_scan(void)
 	struct custom_scan *cs;
 
 	/* Called without the list lock: a callback may add devargs or register drivers. */
-	pthread_mutex_lock(&vdev_lock);
+	rte_spinlock_lock(&vdev_lock);
 	cs = TAILQ_FIRST(&custom_scans);
-	pthread_mutex_unlock(&vdev_lock);
+	rte_spinlock_unlock(&vdev_lock);
 	while (cs != NULL) {
 		cs->callback(cs->user_arg);
-		pthread_mutex_lock(&vdev_lock);
+		rte_spinlock_lock(&vdev_lock);
 		cs = TAILQ_NEXT(cs, next);
-		pthread_mutex_unlock(&vdev_lock);
+		rte_spinlock_unlock(&vdev_lock);
 	}
 
+	vd = NULL;
 	RTE_EAL_DEVARGS_FOREACH("vdev", da) {
-		if (da->policy == RTE_DEV_BLOCKED || da->name[0] == '\0' ||
-				find_by_name(da->name) != NULL)
+		if (da->policy == RTE_DEV_BLOCKED || da->name[0] == '\0')
 			continue;
-		vd = calloc(1, sizeof(*vd));
+		/* Allocated before the lock is taken, kept for the next devargs if not used. */
 		if (vd == NULL) {
-			VDEV_LOG(ERR, "no memory for device %s", da->name);
-			return -ENOMEM;
+			/* malloc and memset: glibc's calloc never takes from the per-thread cache. */
+			vd = malloc(sizeof(*vd));
+			if (vd == NULL) {
+				VDEV_LOG(ERR, "no memory for device %s", da->name);
+				return -ENOMEM;
+			}
 		}
+		memset(vd, 0, sizeof(*vd));
 		rte_strlcpy(vd->name, da->name, sizeof(vd->name));
 		vd->vdev.device.name = vd->name;
 		vd->vdev.device.bus = &rte_vdev_bus;
 		vd->vdev.device.numa_node = SOCKET_ID_ANY;
 		vd->vdev.device.devargs = da;
-		pthread_mutex_lock(&vdev_lock);
-		TAILQ_INSERT_TAIL(&vdev_device_list, &vd->vdev, next);
-		pthread_mutex_unlock(&vdev_lock);
+		rte_spinlock_lock(&vdev_lock);
+		if (find_by_name_locked(da->name) == NULL) {
+			TAILQ_INSERT_TAIL(&vdev_device_list, &vd->vdev, next);
+			vd = NULL;
+		}
+		rte_spinlock_unlock(&vdev_lock);
 	}
+	free(vd);
 	return 0;
 }
 
@@ -272,13 +281,13 @@ vdev_probe(void)
 	struct rte_vdev_device *dev, *next;
 	int ret = 0;
 
-	pthread_mutex_lock(&vdev_lock);
+	rte_spinlock_lock(&vdev_lock);
 	dev = TAILQ_FIRST(&vdev_device_list);
-	pthread_mutex_unlock(&vdev_lock);
+	rte_spinlock_unlock(&vdev_lock);
 	for (; dev != NULL; dev = next) {
-		pthread_mutex_lock(&vdev_lock);
+		rte_spinlock_lock(&vdev_lock);
 		next = TAILQ_NEXT(dev, next);
-		pthread_mutex_unlock(&vdev_lock);
+		rte_spinlock_unlock(&vdev_lock);
 		if (rte_dev_is_probed(&dev->device))
 			continue;
 		if (probe_one(dev) != 0) {
@@ -329,7 +338,7 @@ vdev_find_device(const struct rte_device *start, rte_dev_cmp_t cmp, const void *
 {
 	struct rte_vdev_device *dev;
 
-	pthread_mutex_lock(&vdev_lock);
+	rte_spinlock_lock(&vdev_lock);
 	if (start != NULL) {
 		/* Identity first: start may be stale and must not be read. */
 		TAILQ_FOREACH(dev, &vdev_device_list, next)
@@ -342,7 +351,7 @@ vdev_find_device(const struct rte_device *start, rte_dev_cmp_t cmp, const void *
 	for (; dev != NULL; dev = TAILQ_NEXT(dev, next))
 		if (cmp(&dev->device, data) == 0)
 			break;
-	pthread_mutex_unlock(&vdev_lock);
+	rte_spinlock_unlock(&vdev_lock);
 	return dev != NULL ? &dev->device : NULL;
 }
 
@@ -421,9 +430,9 @@ vdev_cleanup(void)
 	int ret = 0;
 
 	for (;;) {
-		pthread_mutex_lock(&vdev_lock);
+		rte_spinlock_lock(&vdev_lock);
 		dev = TAILQ_FIRST(&vdev_device_list);
-		pthread_mutex_unlock(&vdev_lock);
+		rte_spinlock_unlock(&vdev_lock);
 		if (dev == NULL)
 			break;
 		if (rte_dev_is_probed(&dev->device)) {

@@ -27,24 +27,11 @@
 
 #include "eal_private.h"
 
-static pthread_mutex_t hotplug_lock;
-static pthread_once_t hotplug_lock_once = PTHREAD_ONCE_INIT;
-
-static void
-hotplug_lock_init(void)
-{
-	pthread_mutexattr_t attr;
-
-	pthread_mutexattr_init(&attr);
-	pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
-	pthread_mutex_init(&hotplug_lock, &attr);
-	pthread_mutexattr_destroy(&attr);
-}
+static pthread_mutex_t hotplug_lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
 
 void
 eal_dev_hotplug_lock(void)
 {
-	pthread_once(&hotplug_lock_once, hotplug_lock_init);
 	pthread_mutex_lock(&hotplug_lock);
 }
 
@@ -302,7 +289,8 @@ dev_probe_locked(const char *devargs_str)
 	struct rte_bus *bus;
 	int ret;
 
-	da = calloc(1, sizeof(*da));
+	/* rte_devargs_parse clears the whole structure first. */
+	da = malloc(sizeof(*da));
 	if (da == NULL)
 		return -ENOMEM;
 	ret = rte_devargs_parse(da, devargs_str);
@@ -329,8 +317,7 @@ dev_probe_locked(const char *devargs_str)
 		ret = -EEXIST;
 		goto free_da;
 	}
-	da->type = bus == rte_bus_find_by_name("vdev") ? RTE_DEVTYPE_VIRTUAL :
-		RTE_DEVTYPE_ALLOWED;
+	da->type = strcmp(bus->name, "vdev") == 0 ? RTE_DEVTYPE_VIRTUAL : RTE_DEVTYPE_ALLOWED;
 	da->policy = RTE_DEV_ALLOWED;
 	ret = rte_devargs_insert(&da);
 	if (ret < 0)

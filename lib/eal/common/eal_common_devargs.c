@@ -94,10 +94,31 @@ split_bus_prefix(const char *s, struct rte_bus **bus, size_t *skip)
 	return 1;
 }
 
+/* A name looked up on every bus; the bus that claims it leaves its canonical form in canon. */
+struct bus_claim {
+	const char *name;
+	char canon[RTE_DEV_NAME_MAX_LEN + 1];
+};
+
 static int
-bus_claims(const struct rte_bus *bus, const void *name)
+bus_claims(const struct rte_bus *bus, const void *data)
 {
-	return bus->parse != NULL ? bus->parse(name, NULL) : 1;
+	struct bus_claim *claim = (struct bus_claim *)(uintptr_t)data;
+
+	if (bus->parse == NULL)
+		return 1;
+	memset(claim->canon, 0, sizeof(claim->canon));
+	return bus->parse(claim->name, claim->canon);
+}
+
+/* The canonical name a bus wrote, if it wrote a terminated one; otherwise the name as given. */
+static void
+set_claimed_name(struct rte_devargs *da, const struct bus_claim *claim)
+{
+	if (claim->canon[0] != '\0' && memchr(claim->canon, '\0', RTE_DEV_NAME_MAX_LEN) != NULL)
+		rte_strlcpy(da->name, claim->canon, sizeof(da->name));
+	else
+		rte_strlcpy(da->name, claim->name, sizeof(da->name));
 }
 
 /*
@@ -107,15 +128,11 @@ bus_claims(const struct rte_bus *bus, const void *name)
 static int
 bus_set_name(struct rte_devargs *da, struct rte_bus *bus, const char *name)
 {
-	char canon[RTE_DEV_NAME_MAX_LEN + 1];
+	struct bus_claim claim = { .name = name };
 
-	memset(canon, 0, sizeof(canon));
-	if (bus->parse != NULL && bus->parse(name, canon) != 0)
+	if (bus->parse != NULL && bus_claims(bus, &claim) != 0)
 		return -1;
-	if (canon[0] != '\0' && memchr(canon, '\0', RTE_DEV_NAME_MAX_LEN) != NULL)
-		rte_strlcpy(da->name, canon, sizeof(da->name));
-	else
-		rte_strlcpy(da->name, name, sizeof(da->name));
+	set_claimed_name(da, &claim);
 	return 0;
 }
 
@@ -165,7 +182,10 @@ parse_legacy(struct rte_devargs *da, const char *dev)
 	args = rest[len] == ',' ? rest + len + 1 : rest + len;
 
 	if (bus == NULL) {
-		bus = rte_bus_find(NULL, bus_claims, name);
+		struct bus_claim claim = { .name = name };
+
+		/* One parse per bus: the bus that claims the name also gives its canonical form. */
+		bus = rte_bus_find(NULL, bus_claims, &claim);
 		if (bus == NULL) {
 			if (looks_like_pci(name, len))
 				EAL_LOG(ERR, "devargs '%.*s%s': '%s' is a PCI address but the pci "
@@ -176,8 +196,8 @@ parse_legacy(struct rte_devargs *da, const char *dev)
 					DEVARGS_QUOTE, dev, quote_tail(dev), name);
 			return -ENODEV;
 		}
-	}
-	if (bus_set_name(da, bus, name) < 0) {
+		set_claimed_name(da, &claim);
+	} else if (bus_set_name(da, bus, name) < 0) {
 		EAL_LOG(ERR, "devargs '%.*s%s': bus %s does not know device '%s'\n",
 			DEVARGS_QUOTE, dev, quote_tail(dev), bus->name, name);
 		return -ENODEV;
