@@ -22,7 +22,7 @@
 # Environment: ABI_REF=dumps uses the committed dumps even when the tag is there;
 # KEEP=1 keeps the scratch folder; JOBS (default 2) for ninja.
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 top=$PWD
 jobs=${JOBS:-2}
 python=/usr/bin/python3
@@ -143,7 +143,7 @@ if [ "${1:-}" = --dump-ref ]; then
 	mkdir -p "$dest"
 	cp "$work"/dump/*.abi "$dest/"
 	build_options "$work/build" >"$dest/build-options"
-	echo "$(ls "$dest"/*.abi | wc -l) dumps of $tag ($(git rev-parse "$tag^{commit}")) in $dest"
+	echo "$(find "$dest" -name "*.abi" | wc -l) dumps of $tag ($(git rev-parse "$tag^{commit}")) in $dest"
 	exit 0
 fi
 
@@ -179,7 +179,8 @@ else
 	if [ -n "$tag" ]; then
 		pick=$tag
 	else
-		pick=$(ls -1 "$dump_root" 2>/dev/null | grep '^v' | sort -V | tail -1)
+		pick=$(find "$dump_root" -mindepth 1 -maxdepth 1 -name 'v*' -printf '%f\n' 2>/dev/null |
+			sort -V | tail -1)
 	fi
 	if [ -z "$pick" ] || ! ls "$dump_root/$pick"/*.abi >/dev/null 2>&1; then
 		skip_all "no release tag reachable from HEAD and no ABI dumps under devtools/abi/"
