@@ -47,7 +47,8 @@ cleanup() {
 }
 trap cleanup EXIT
 skip_all() {
-	echo "1..0 # SKIP $*"
+	echo "ok 1 - abidiff against the last release # SKIP $*"
+	echo "1..1"
 	echo "SKIPPED: $*" >&2
 	exit 0
 }

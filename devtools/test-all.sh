@@ -68,6 +68,10 @@ if [ -f "${prefix}-ci/build.ninja" ]; then
 	step "install test: external application with pkg-config"
 	bash devtools/test-install.sh "${prefix}-ci" | tee "${prefix}-ci/install-test.tap" || status=1
 	logs+=("install=${prefix}-ci/install-test.tap")
+	step "ABI check: abidiff of every library against the last release"
+	bash devtools/check-abi.sh "${prefix}-ci" | tee "${prefix}-abi.tap"
+	grep -q '^not ok' "${prefix}-abi.tap" && status=1
+	logs+=("abi=${prefix}-abi.tap")
 fi
 if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
 	TIMEOUT_MULT=3 run_build asan -Dbuildtype=debug -Dwerror=true -Db_sanitize=address,undefined \
