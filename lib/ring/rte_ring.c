@@ -242,6 +242,8 @@ rte_ring_reset(struct rte_ring *r)
 	r->prod.tail = 0;
 	r->cons.head = 0;
 	r->cons.tail = 0;
+	r->prod.peer_tail = 0;
+	r->cons.peer_tail = 0;
 }
 
 void

@@ -59,6 +59,12 @@ struct rte_ring_headtail {
 		enum rte_ring_sync_type sync_type; /**< how threads on this side synchronise */
 		uint32_t single; /**< non-zero when only one thread uses this side */
 	};
+	/**
+	 * The other side's tail as this side last read it: a lower bound of the real one, so
+	 * reservations it allows are safe and the other side's cache line is read only when it
+	 * does not allow enough.
+	 */
+	volatile uint32_t peer_tail;
 };
 
 /** The ring header; the slots follow it in memory. Producer and consumer state each own

@@ -20,6 +20,14 @@
  *    wrap); on x86 these acquires are plain loads;
  *  - waiting for earlier threads of our side to publish is an acquire, so their slot writes
  *    are ordered before our release (making the publication chain transitive).
+ *
+ * Each side keeps, in its own cache line, the other side's tail as it last read it
+ * (peer_tail). Tails only move forward, so the copy is a lower bound: room computed from it is
+ * never more than the real room, and the other side's line - written by another core on every
+ * operation - is read only when the copy does not give enough. Between threads of one side the
+ * copy is stored with release and read with acquire, so that a thread using a copy another
+ * thread loaded inherits that thread's acquire of the tail. A caller asking for the free or
+ * available count after the operation always gets it from the real tail.
  */
 #ifndef _RTE_RING_ELEM_PVT_H_
 #define _RTE_RING_ELEM_PVT_H_
@@ -132,21 +140,37 @@ __rte_ring_copy_out(const struct rte_ring *r, uint32_t head, void *obj, uint32_t
 
 /*
  * Reserve up to n entries on side d, limited by the other side's tail o plus offset
- * (capacity for producers, 0 for consumers). Returns how many were reserved (0 or n when
- * behavior is FIXED); old_head and avail describe the reservation.
+ * (capacity for producers, 0 for consumers); limit is the ring's capacity. Returns how many
+ * were reserved (0 or n when behavior is FIXED); old_head and avail describe the reservation.
+ * With exact, avail comes from the other side's current tail, not from the cached copy.
  */
 static __rte_always_inline uint32_t
 __rte_ring_move_head(struct rte_ring_headtail *d, const struct rte_ring_headtail *o,
-		uint32_t offset, unsigned int is_st, uint32_t n,
-		enum rte_ring_queue_behavior behavior, uint32_t *old_head, uint32_t *avail)
+		uint32_t offset, uint32_t limit, unsigned int is_st, uint32_t n,
+		enum rte_ring_queue_behavior behavior, unsigned int exact, uint32_t *old_head,
+		uint32_t *avail)
 {
-	uint32_t head, next, room;
+	uint32_t head, next, room, peer;
 
 	head = __atomic_load_n(&d->head, __ATOMIC_ACQUIRE);
 	for (;;) {
-		room = offset + __atomic_load_n(&o->tail, __ATOMIC_ACQUIRE) - head;
-		if (unlikely(n > room))
-			n = (behavior == RTE_RING_QUEUE_FIXED) ? 0 : room;
+		/*
+		 * The copy suffices when it gives room for n. A single thread never moves its head
+		 * past what its own copy allowed, so its copy cannot be behind the head; a copy
+		 * stored by another thread of this side may be, and then the room wraps past limit.
+		 */
+		room = offset - head + (is_st ? __atomic_load_n(&d->peer_tail, __ATOMIC_RELAXED) :
+				__atomic_load_n(&d->peer_tail, __ATOMIC_ACQUIRE));
+		if (exact || room < n || (!is_st && room > limit)) {
+			peer = __atomic_load_n(&o->tail, __ATOMIC_ACQUIRE);
+			if (is_st)
+				__atomic_store_n(&d->peer_tail, peer, __ATOMIC_RELAXED);
+			else
+				__atomic_store_n(&d->peer_tail, peer, __ATOMIC_RELEASE);
+			room = offset + peer - head;
+			if (unlikely(n > room))
+				n = (behavior == RTE_RING_QUEUE_FIXED) ? 0 : room;
+		}
 		*avail = room;
 		if (unlikely(n == 0))
 			break;
@@ -182,8 +206,8 @@ __rte_ring_do_enqueue_elem(struct rte_ring *r, const void *obj_table, unsigned i
 {
 	uint32_t head, room;
 
-	n = __rte_ring_move_head(&r->prod, &r->cons, r->capacity, is_sp, n, behavior,
-			&head, &room);
+	n = __rte_ring_move_head(&r->prod, &r->cons, r->capacity, r->capacity, is_sp, n,
+			behavior, free_space != NULL, &head, &room);
 	if (likely(n != 0)) {
 		__rte_ring_copy_in(r, head, obj_table, esize, n);
 		__rte_ring_update_tail(&r->prod, head, n, is_sp);
@@ -200,7 +224,8 @@ __rte_ring_do_dequeue_elem(struct rte_ring *r, void *obj_table, unsigned int esi
 {
 	uint32_t head, used;
 
-	n = __rte_ring_move_head(&r->cons, &r->prod, 0, is_sc, n, behavior, &head, &used);
+	n = __rte_ring_move_head(&r->cons, &r->prod, 0, r->capacity, is_sc, n, behavior,
+			available != NULL, &head, &used);
 	if (likely(n != 0)) {
 		__rte_ring_copy_out(r, head, obj_table, esize, n);
 		__rte_ring_update_tail(&r->cons, head, n, is_sc);
