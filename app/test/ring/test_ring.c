@@ -289,6 +289,62 @@ struct elem20 {
 	uint32_t w[5];
 };
 
+/*
+ * Each side works from a copy of the other side's tail. The counts a caller asks for must
+ * still be exact, and a copy older than a lap (another thread of the side stored it long ago)
+ * must be noticed instead of making the room wrap.
+ */
+static void
+test_peer_tail_copy(void **state)
+{
+	void *in[8], *out[8];
+	unsigned int i, free_space, avail, n;
+	struct rte_ring *r;
+
+	(void)state;
+	for (i = 0; i < RTE_DIM(in); i++)
+		in[i] = OBJ(i);
+	r = rte_ring_create("t_ring_peer", 8, SOCKET_ID_ANY, 0);
+	assert_non_null(r);
+
+	/* Counts right after the other side moved, in the same thread. */
+	assert_int_equal(rte_ring_enqueue_bulk(r, in, 3, &free_space), 3);
+	assert_int_equal(free_space, 4);
+	assert_int_equal(rte_ring_dequeue_bulk(r, out, 2, &avail), 2);
+	assert_int_equal(avail, 1);
+	assert_int_equal(rte_ring_enqueue_bulk(r, in, 1, &free_space), 1);
+	assert_int_equal(free_space, 5);
+	assert_int_equal(rte_ring_dequeue_bulk(r, out, 1, &avail), 1);
+	assert_int_equal(avail, 1);
+	/* Without the out-parameter: the copy is refreshed when it gives too little room. */
+	assert_int_equal(rte_ring_enqueue_burst(r, in, 8, NULL), 6);
+	assert_int_equal(rte_ring_count(r), 7);
+	assert_int_equal(rte_ring_dequeue_burst(r, out, 8, NULL), 7);
+	assert_true(rte_ring_empty(r));
+
+	/* A producer copy more than a lap old: without the check the room would wrap. */
+	assert_int_equal(rte_ring_enqueue_bulk(r, in, 5, NULL), 5);
+	r->prod.peer_tail = r->cons.tail - 100;
+	n = rte_ring_enqueue_burst(r, in, 8, NULL);
+	assert_int_equal(n, 2);
+	assert_int_equal(rte_ring_count(r), 7);
+	/* The same for a consumer copy: at most what was published comes out. */
+	r->cons.peer_tail = r->prod.tail - 100;
+	assert_int_equal(rte_ring_dequeue_burst(r, out, 8, NULL), 7);
+	for (i = 0; i < 5; i++)
+		assert_ptr_equal(out[i], OBJ(i));
+	assert_ptr_equal(out[5], OBJ(0));
+	assert_ptr_equal(out[6], OBJ(1));
+	assert_int_equal(rte_ring_dequeue_burst(r, out, 8, NULL), 0);
+
+	/* Reset forgets the copies with the indexes. */
+	rte_ring_reset(r);
+	assert_int_equal(r->prod.peer_tail, 0);
+	assert_int_equal(r->cons.peer_tail, 0);
+	assert_int_equal(rte_ring_enqueue_burst(r, in, 8, NULL), 7);
+	rte_ring_free(r);
+}
+
 static void
 test_elem(void **state)
 {
@@ -355,6 +411,7 @@ main(void)
 		cmocka_unit_test(test_wrap_and_flags),
 		cmocka_unit_test(test_reset_dump_init),
 		cmocka_unit_test(test_elem),
+		cmocka_unit_test(test_peer_tail_copy),
 	};
 	struct test_argv a;
 	int ret;
