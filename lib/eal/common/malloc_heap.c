@@ -43,15 +43,22 @@ free_list_insert(struct malloc_heap *h, struct malloc_elem *e)
 	if (e->free_next != NULL)
 		e->free_next->free_prev = e;
 	h->free_head[idx] = e;
+	h->free_mask |= UINT32_C(1) << idx;
 }
 
 static void
 free_list_remove(struct malloc_heap *h, struct malloc_elem *e)
 {
-	if (e->free_prev != NULL)
+	unsigned int idx;
+
+	if (e->free_prev != NULL) {
 		e->free_prev->free_next = e->free_next;
-	else
-		h->free_head[free_list_idx(e->size)] = e->free_next;
+	} else {
+		idx = free_list_idx(e->size);
+		h->free_head[idx] = e->free_next;
+		if (e->free_next == NULL)
+			h->free_mask &= ~(UINT32_C(1) << idx);
+	}
 	if (e->free_next != NULL)
 		e->free_next->free_prev = e->free_prev;
 	e->free_prev = NULL;
@@ -123,11 +130,15 @@ carve(struct malloc_heap *h, struct malloc_elem *e, void *data, size_t size)
 static void *
 heap_alloc_on(struct malloc_heap *h, const struct malloc_req *req)
 {
+	uint32_t lists = h->free_mask;
 	unsigned int idx;
 
-	for (idx = free_list_idx(req->size + MALLOC_ELEM_HEADER_LEN); idx < MALLOC_FREE_LISTS;
-			idx++) {
+	/* Only the lists of large enough classes that have elements, smallest first. */
+	lists &= ~((UINT32_C(1) << free_list_idx(req->size + MALLOC_ELEM_HEADER_LEN)) - 1);
+	for (; lists != 0; lists &= lists - 1) {
 		struct malloc_elem *e;
+
+		idx = (unsigned int)__builtin_ctz(lists);
 
 		for (e = h->free_head[idx]; e != NULL; e = e->free_next) {
 			void *d;
@@ -572,6 +583,7 @@ rte_eal_malloc_heap_cleanup(void)
 		while ((c = TAILQ_FIRST(&h->chunks)) != NULL)
 			heap_release_chunk(h, c);
 		memset(h->free_head, 0, sizeof(h->free_head));
+		h->free_mask = 0;
 		h->alloc_bytes = 0;
 		h->alloc_count = 0;
 		pthread_mutex_unlock(&h->lock);

@@ -21,6 +21,7 @@
 struct malloc_heap {
 	pthread_mutex_t lock;
 	struct malloc_elem *free_head[MALLOC_FREE_LISTS];
+	uint32_t free_mask;     /* bit i set when free_head[i] is not empty */
 	TAILQ_HEAD(, malloc_chunk) chunks;
 	int socket_id;
 	size_t total_bytes;     /* bytes of all chunks */
