@@ -8,7 +8,9 @@
 #      Debian's libdpdk-dev, which may be installed here, so nothing is installed system-wide);
 #   4. build examples/helloworld against the unpacked -dev package with pkg-config, shared and
 #      static, check it uses the packaged libraries, and run it with --no-huge -l 0-1;
-#   5. run the packaged tools.
+#   5. run the packaged tools;
+#   6. as root: install them with apt into a fresh Debian 12 chroot and use them there, then
+#      remove them (devtools/test-packages-chroot.sh; CHROOT=0 leaves this out).
 # Prints one PASS/FAIL line per check and "N passed, N failed" at the end; exit status 1 when
 # anything failed.
 #
@@ -38,7 +40,7 @@ finish() {
 
 echo "work folder: $work"
 profile=""
-extra="debhelper dpkg-dev lintian"
+extra="debhelper dpkg-dev lintian mmdebstrap"
 if [ "${NODOC:-0}" = 1 ]; then
 	profile="-Pnodoc"
 else
@@ -173,5 +175,17 @@ if [ "${NODOC:-0}" != 1 ]; then
 	else
 		fail "doc package lacks the guides or the API reference"
 	fi
+fi
+
+if [ "${CHROOT:-1}" = 1 ]; then
+	# shellcheck disable=SC2086
+	while IFS= read -r line; do
+		echo "$line"
+		case "$line" in
+		PASS:*) passed=$((passed + 1)) ;;
+		FAIL:*) failed=$((failed + 1)) ;;
+		SKIP:*) skipped=$((skipped + 1)) ;;
+		esac
+	done < <(NODOC=${NODOC:-0} bash devtools/test-packages-chroot.sh $debs 2>&1)
 fi
 finish
