@@ -184,6 +184,9 @@ else
 			sort -V | tail -1)
 	fi
 	if [ -z "$pick" ] || ! ls "$dump_root/$pick"/*.abi >/dev/null 2>&1; then
+		if [ -n "$tag" ]; then
+			skip_all "ABI_REF=dumps but no dumps of $tag under devtools/abi/$tag/"
+		fi
 		skip_all "no release tag reachable from HEAD and no ABI dumps under devtools/abi/"
 	fi
 	ref_dir=$dump_root/$pick
