@@ -44,20 +44,17 @@ typedef uint64_t __rte_may_alias __rte_ring_u64_t;
 typedef struct { uint64_t a, b; } __rte_may_alias __rte_ring_u128_t;
 
 /*
- * Copy cnt elements of type from src[sidx] to dst[didx]. Unrolled by four with the remainder
- * done by a switch: bursts are short, and a vectorised loop's set-up (overlap checks,
- * prologue/epilogue) would cost more than the copy itself.
+ * Copy cnt elements of type from src[sidx] to dst[didx]. Four elements at a time as one
+ * fixed-size memcpy (a single vector move; memcpy also tells the compiler the two sides do not
+ * overlap, so it adds no run-time overlap check), the remainder by a switch: bursts are short,
+ * and a vectorised loop's set-up would cost more than the copy itself.
  */
 #define __RTE_RING_COPY(type, dst, didx, src, sidx, cnt) do { \
 		type *_d = (type *)(dst) + (didx); \
 		const type *_s = (const type *)(src) + (sidx); \
 		uint32_t _i = 0, _n = (cnt); \
-		for (; _i + 4 <= _n; _i += 4) { \
-			_d[_i] = _s[_i]; \
-			_d[_i + 1] = _s[_i + 1]; \
-			_d[_i + 2] = _s[_i + 2]; \
-			_d[_i + 3] = _s[_i + 3]; \
-		} \
+		for (; _i + 4 <= _n; _i += 4) \
+			memcpy(&_d[_i], &_s[_i], 4 * sizeof(type)); \
 		switch (_n - _i) { \
 		case 3: \
 			_d[_i + 2] = _s[_i + 2]; /* fall through */ \
@@ -155,13 +152,13 @@ __rte_ring_move_head(struct rte_ring_headtail *d, const struct rte_ring_headtail
 	head = __atomic_load_n(&d->head, __ATOMIC_ACQUIRE);
 	for (;;) {
 		/*
-		 * The copy suffices when it gives room for n. A single thread never moves its head
-		 * past what its own copy allowed, so its copy cannot be behind the head; a copy
-		 * stored by another thread of this side may be, and then the room wraps past limit.
+		 * The copy suffices when it gives room for n. It may be older than a lap - stored
+		 * by another thread of this side long ago, or never refreshed by code built before
+		 * the copy existed that moved this side's head - and then the room wraps past limit.
 		 */
 		room = offset - head + (is_st ? __atomic_load_n(&d->peer_tail, __ATOMIC_RELAXED) :
 				__atomic_load_n(&d->peer_tail, __ATOMIC_ACQUIRE));
-		if (exact || room < n || (!is_st && room > limit)) {
+		if (exact || room < n || room > limit) {
 			peer = __atomic_load_n(&o->tail, __ATOMIC_ACQUIRE);
 			if (is_st)
 				__atomic_store_n(&d->peer_tail, peer, __ATOMIC_RELAXED);

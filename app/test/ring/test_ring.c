@@ -299,7 +299,7 @@ test_peer_tail_copy(void **state)
 {
 	void *in[8], *out[8];
 	unsigned int i, free_space, avail, n;
-	struct rte_ring *r;
+	struct rte_ring *r, *r2;
 
 	(void)state;
 	for (i = 0; i < RTE_DIM(in); i++)
@@ -336,6 +336,20 @@ test_peer_tail_copy(void **state)
 	assert_ptr_equal(out[5], OBJ(0));
 	assert_ptr_equal(out[6], OBJ(1));
 	assert_int_equal(rte_ring_dequeue_burst(r, out, 8, NULL), 0);
+
+	/*
+	 * Single producer and consumer: their head moved by code that never refreshes the copy
+	 * (inline code of an application built before it existed) must not make it wrap either.
+	 */
+	r2 = rte_ring_create("t_ring_peer_st", 8, SOCKET_ID_ANY, RING_F_SP_ENQ | RING_F_SC_DEQ);
+	assert_non_null(r2);
+	assert_int_equal(rte_ring_enqueue_bulk(r2, in, 5, NULL), 5);
+	r2->prod.peer_tail = r2->cons.tail - 100;
+	assert_int_equal(rte_ring_enqueue_burst(r2, in, 8, NULL), 2);
+	r2->cons.peer_tail = r2->prod.tail - 100;
+	assert_int_equal(rte_ring_dequeue_burst(r2, out, 8, NULL), 7);
+	assert_int_equal(rte_ring_dequeue_burst(r2, out, 8, NULL), 0);
+	rte_ring_free(r2);
 
 	/* Reset forgets the copies with the indexes. */
 	rte_ring_reset(r);
