@@ -340,7 +340,8 @@ dev_probe_locked(const char *devargs_str)
 	if (ret > 0)
 		ret = -ENOTSUP;
 	if (ret < 0) {
-		EAL_LOG(ERR, "cannot attach %s: driver probe failed: %s\n", da->name,
+		/* The bus and the driver have said why; this line is for debugging only. */
+		EAL_LOG(DEBUG, "cannot attach %s: driver probe failed: %s\n", da->name,
 			strerror(-ret));
 		/* The bus may have dropped the device; only a device still there is touched. */
 		dev = bus->find_device(NULL, cmp_dev_name, da->name);
