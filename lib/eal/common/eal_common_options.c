@@ -985,8 +985,9 @@ eal_parse_args(int argc, char **argv)
 	if (check_options(cfg) < 0 || apply_log_levels() < 0)
 		goto fail;
 	log_opts_free();
+	/* A log line, not stdout: the application owns its standard output. */
 	if (print_version)
-		printf("%s\n", rte_version());
+		EAL_LOG(NOTICE, "RTE Version: '%s'\n", rte_version());
 
 	ret = optind - 1;
 	if (ret >= 0 && ret < argc)
