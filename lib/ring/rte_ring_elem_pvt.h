@@ -44,17 +44,24 @@ typedef uint64_t __rte_may_alias __rte_ring_u64_t;
 typedef struct { uint64_t a, b; } __rte_may_alias __rte_ring_u128_t;
 
 /*
- * Copy cnt elements of type from src[sidx] to dst[didx]. Four elements at a time as one
- * fixed-size memcpy (a single vector move; memcpy also tells the compiler the two sides do not
- * overlap, so it adds no run-time overlap check), the remainder by a switch: bursts are short,
- * and a vectorised loop's set-up would cost more than the copy itself.
+ * Copy cnt (at least 1) elements of type from src[sidx] to dst[didx]. A single element is the
+ * common case and gets a straight path. Otherwise unrolled by four, the remainder done by a
+ * switch: bursts are short, and anything more elaborate costs more than the copy itself.
  */
 #define __RTE_RING_COPY(type, dst, didx, src, sidx, cnt) do { \
 		type *_d = (type *)(dst) + (didx); \
 		const type *_s = (const type *)(src) + (sidx); \
 		uint32_t _i = 0, _n = (cnt); \
-		for (; _i + 4 <= _n; _i += 4) \
-			memcpy(&_d[_i], &_s[_i], 4 * sizeof(type)); \
+		if (likely(_n == 1)) { \
+			_d[0] = _s[0]; \
+			break; \
+		} \
+		for (; _i + 4 <= _n; _i += 4) { \
+			_d[_i] = _s[_i]; \
+			_d[_i + 1] = _s[_i + 1]; \
+			_d[_i + 2] = _s[_i + 2]; \
+			_d[_i + 3] = _s[_i + 3]; \
+		} \
 		switch (_n - _i) { \
 		case 3: \
 			_d[_i + 2] = _s[_i + 2]; /* fall through */ \
@@ -158,7 +165,7 @@ __rte_ring_move_head(struct rte_ring_headtail *d, const struct rte_ring_headtail
 		 */
 		room = offset - head + (is_st ? __atomic_load_n(&d->peer_tail, __ATOMIC_RELAXED) :
 				__atomic_load_n(&d->peer_tail, __ATOMIC_ACQUIRE));
-		if (exact || room < n || room > limit) {
+		if (exact || ((room < n) | (room > limit))) {
 			peer = __atomic_load_n(&o->tail, __ATOMIC_ACQUIRE);
 			if (is_st)
 				__atomic_store_n(&d->peer_tail, peer, __ATOMIC_RELAXED);
