@@ -117,8 +117,16 @@ test_launch_busy(void **state)
 	assert_int_equal(rte_eal_get_lcore_state(1), RUNNING);
 	assert_int_equal(rte_eal_remote_launch(return_id, NULL, 1), -EBUSY);
 	assert_int_equal(rte_eal_mp_remote_launch(return_id, NULL, SKIP_MAIN), -EBUSY);
+	/* Cleanup would wait forever for the worker: refused, and EAL stays usable. */
+	rte_errno = 0;
+	assert_int_equal(rte_eal_cleanup(), -EBUSY);
+	assert_int_equal(rte_errno, EBUSY);
+	assert_int_equal(rte_lcore_count(), 2);
+	assert_int_equal(rte_eal_get_lcore_state(1), RUNNING);
 	__atomic_store_n(&release_flag, 1, __ATOMIC_RELEASE);
 	assert_int_equal(rte_eal_wait_lcore(1), 42);
+	assert_int_equal(rte_eal_remote_launch(return_id, NULL, 1), 0);
+	assert_int_equal(rte_eal_wait_lcore(1), 10);
 }
 
 static void

@@ -141,6 +141,18 @@ eal_lcores_start(void)
 	return 0;
 }
 
+int
+eal_lcores_running(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < RTE_MAX_LCORE; i++)
+		if (lcore_config[i].thread_started &&
+		    __atomic_load_n(&lcore_config[i].state, __ATOMIC_ACQUIRE) == RUNNING)
+			return (int)i;
+	return -1;
+}
+
 void
 eal_lcores_stop(void)
 {

@@ -31,6 +31,8 @@ int eal_parse_corelist(const char *corelist, bool *cores, unsigned int max);
 int rte_eal_cpu_init(void);
 int eal_lcores_start(void);
 void eal_lcores_stop(void);
+/* First worker lcore still running a launched function, or -1. */
+int eal_lcores_running(void);
 unsigned int eal_cpu_socket_id(unsigned int cpu_id);
 /* NUMA node shared by every CPU of set, or (unsigned int)SOCKET_ID_ANY. */
 unsigned int eal_cpuset_socket_id(const rte_cpuset_t *set);

@@ -45,7 +45,10 @@ enum rte_proc_type_t rte_eal_process_type(void);
  */
 int rte_eal_init(int argc, char **argv);
 
-/** Release what rte_eal_init acquired. 0, or -EALREADY / -EINVAL if EAL is not initialised. */
+/**
+ * Release what rte_eal_init acquired. 0; -EALREADY if EAL is not initialised; -EBUSY (nothing
+ * released, EAL still usable) while a worker lcore still runs a function launched on it.
+ */
 int rte_eal_cleanup(void);
 
 /** 1 if a primary process is running; always 0 here (no multi-process support). */

@@ -231,12 +231,21 @@ rte_eal_init(int argc, char **argv)
 int
 rte_eal_cleanup(void)
 {
-	int expected = 2;
+	int expected = 2, busy;
 
 	if (!__atomic_compare_exchange_n(&eal_state, &expected, 1, 0,
 			__ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
 		rte_errno = EALREADY;
 		return -EALREADY;
+	}
+	/* Joining a worker that never returns would hang; its memory must not vanish under it. */
+	busy = eal_lcores_running();
+	if (busy >= 0) {
+		EAL_LOG(ERR, "rte_eal_cleanup: lcore %d still runs a launched function; "
+			"wait for it with rte_eal_wait_lcore() first\n", busy);
+		__atomic_store_n(&eal_state, 2, __ATOMIC_RELEASE);
+		rte_errno = EBUSY;
+		return -EBUSY;
 	}
 	eal_undo_init();
 	eal_log_free();
