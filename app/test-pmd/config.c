@@ -267,12 +267,15 @@ rxtx_config_display(void)
 
 		printf("  port %d: RX queue number: %d Tx queue number: %d\n", pi,
 		       p->need_reconfig ? nb_rxq : p->nb_rxq, p->need_reconfig ? nb_txq : p->nb_txq);
+		/* Before the port is configured, 0 stands for the driver's own ring size. */
 		for (q = 0; q < (p->need_reconfig ? nb_rxq : p->nb_rxq); q++)
-			printf("    RX queue: %d\n      RX desc=%d\n", q,
-			       p->need_reconfig ? nb_rxd : p->nb_rxd);
+			printf("    RX queue: %d\n      RX desc=%d%s\n", q,
+			       p->need_reconfig ? nb_rxd : p->nb_rxd,
+			       p->need_reconfig && nb_rxd == 0 ? " (driver default)" : "");
 		for (q = 0; q < (p->need_reconfig ? nb_txq : p->nb_txq); q++)
-			printf("    TX queue: %d\n      TX desc=%d\n", q,
-			       p->need_reconfig ? nb_txd : p->nb_txd);
+			printf("    TX queue: %d\n      TX desc=%d%s\n", q,
+			       p->need_reconfig ? nb_txd : p->nb_txd,
+			       p->need_reconfig && nb_txd == 0 ? " (driver default)" : "");
 	}
 }
 

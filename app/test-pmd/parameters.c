@@ -71,7 +71,7 @@ usage(const char *progname)
 	       "  --nb-cores=N: number of forwarding lcores (1 to the number of workers).\n"
 	       "  --nb-ports=N: number of forwarding ports.\n"
 	       "  --rxq=N, --txq=N: queues per port (1..%d).\n"
-	       "  --rxd=N, --txd=N: descriptors per queue.\n"
+	       "  --rxd=N, --txd=N: descriptors per queue (default: the driver's ring size).\n"
 	       "  --burst=N: packets per burst (1..%d).\n"
 	       "  --mbuf-size=N: data room of each mbuf, in bytes.\n"
 	       "  --total-num-mbufs=N: number of mbufs in the pool (at least 1024).\n"

@@ -182,6 +182,13 @@ port_configure(portid_t pi)
 		fprintf(stderr, "Fail to configure port %d: %s\n", pi, rte_strerror(-ret));
 		return ret;
 	}
+	/* 0: the ring size the driver prefers, else ethdev's fallback (as rte_eth_*_queue_setup). */
+	if (rxd == 0)
+		rxd = info.default_rxportconf.ring_size != 0 ?
+			info.default_rxportconf.ring_size : RTE_ETH_DEV_FALLBACK_RX_RINGSIZE;
+	if (txd == 0)
+		txd = info.default_txportconf.ring_size != 0 ?
+			info.default_txportconf.ring_size : RTE_ETH_DEV_FALLBACK_TX_RINGSIZE;
 	ret = rte_eth_dev_adjust_nb_rx_tx_desc(pi, &rxd, &txd);
 	if (ret != 0) {
 		fprintf(stderr, "Fail to adjust the descriptors of port %d: %s\n", pi,

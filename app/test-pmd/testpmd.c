@@ -81,7 +81,9 @@ init_lcores(void)
 static uint32_t
 default_nb_mbufs(void)
 {
-	uint32_t per_port = nb_rxd * nb_rxq + nb_txd * nb_txq + MAX_PKT_BURST;
+	uint32_t rxd = nb_rxd != 0 ? nb_rxd : POOL_SIZING_RING;
+	uint32_t txd = nb_txd != 0 ? nb_txd : POOL_SIZING_RING;
+	uint32_t per_port = rxd * nb_rxq + txd * nb_txq + MAX_PKT_BURST;
 	uint32_t n = per_port * 4 + 256 * (nb_lcores + 1);
 
 	return RTE_MAX(n, (uint32_t)TESTPMD_NB_MBUF_DEFAULT);

@@ -17,8 +17,11 @@
 
 #define MAX_PKT_BURST 512
 #define DEF_PKT_BURST 32
-#define DEF_RXD 1024
-#define DEF_TXD 1024
+/* Descriptors per queue: 0 takes the driver's preferred ring size (default_rxportconf). */
+#define DEF_RXD 0
+#define DEF_TXD 0
+/* Ring size assumed when sizing the mbuf pool for ports whose driver chooses. */
+#define POOL_SIZING_RING 1024
 #define MAX_QUEUES 64
 #define TESTPMD_NB_MBUF_DEFAULT 8192
 

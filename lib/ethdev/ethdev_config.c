@@ -9,9 +9,6 @@
 
 #include "ethdev_private.h"
 
-/* Used when the driver gives no preference. */
-#define ETH_FALLBACK_NB_QUEUES 1
-#define ETH_FALLBACK_RING_SIZE 512
 #define ETH_MIN_MTU 68  /* smallest IPv4 MTU */
 
 
@@ -113,9 +110,9 @@ rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_q, uint16_t nb_tx_q,
 		goto out;
 	if (nb_rx_q == 0 && nb_tx_q == 0) {
 		nb_rx_q = info.default_rxportconf.nb_queues != 0 ?
-				info.default_rxportconf.nb_queues : ETH_FALLBACK_NB_QUEUES;
+				info.default_rxportconf.nb_queues : RTE_ETH_DEV_FALLBACK_RX_NBQUEUES;
 		nb_tx_q = info.default_txportconf.nb_queues != 0 ?
-				info.default_txportconf.nb_queues : ETH_FALLBACK_NB_QUEUES;
+				info.default_txportconf.nb_queues : RTE_ETH_DEV_FALLBACK_TX_NBQUEUES;
 	}
 	if (nb_rx_q > info.max_rx_queues || nb_tx_q > info.max_tx_queues) {
 		ETHDEV_LOG(ERR, "configure port %u: %u rx / %u tx queues, at most %u / %u",
@@ -305,7 +302,7 @@ rte_eth_rx_queue_setup(uint16_t port_id, uint16_t rx_queue_id, uint16_t nb_rx_de
 		goto out;
 	if (nb_rx_desc == 0)
 		nb_rx_desc = info.default_rxportconf.ring_size != 0 ?
-				info.default_rxportconf.ring_size : ETH_FALLBACK_RING_SIZE;
+				info.default_rxportconf.ring_size : RTE_ETH_DEV_FALLBACK_RX_RINGSIZE;
 	ret = check_desc(port_id, "rx", nb_rx_desc, &info.rx_desc_lim);
 	if (ret != 0)
 		goto out;
@@ -353,7 +350,7 @@ rte_eth_tx_queue_setup(uint16_t port_id, uint16_t tx_queue_id, uint16_t nb_tx_de
 		goto out;
 	if (nb_tx_desc == 0)
 		nb_tx_desc = info.default_txportconf.ring_size != 0 ?
-				info.default_txportconf.ring_size : ETH_FALLBACK_RING_SIZE;
+				info.default_txportconf.ring_size : RTE_ETH_DEV_FALLBACK_TX_RINGSIZE;
 	ret = check_desc(port_id, "tx", nb_tx_desc, &info.tx_desc_lim);
 	if (ret != 0)
 		goto out;

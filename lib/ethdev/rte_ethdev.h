@@ -340,6 +340,15 @@ struct rte_eth_desc_lim {
 	uint16_t nb_mtu_seg_max; /**< most descriptors for one MTU-sized packet */
 };
 
+/** Receive ring size used when a queue is set up with 0 descriptors and the driver has none. */
+#define RTE_ETH_DEV_FALLBACK_RX_RINGSIZE 512
+/** Transmit ring size used when a queue is set up with 0 descriptors and the driver has none. */
+#define RTE_ETH_DEV_FALLBACK_TX_RINGSIZE 512
+/** Receive queues configured when 0 are asked for and the driver has no preference. */
+#define RTE_ETH_DEV_FALLBACK_RX_NBQUEUES 1
+/** Transmit queues configured when 0 are asked for and the driver has no preference. */
+#define RTE_ETH_DEV_FALLBACK_TX_NBQUEUES 1
+
 /** Preferred values a driver suggests for the application. */
 struct rte_eth_dev_portconf {
 	uint16_t burst_size; /**< preferred burst size */
