@@ -702,12 +702,17 @@ int rte_eth_dev_fp_unregister(void);
 
 /**
  * Report that the calling (registered) lcore holds no queue or port pointer obtained from
- * ethdev: call once per polling loop, between bursts.
+ * ethdev: call once per polling loop, between bursts. Does nothing before any lcore
+ * registered and on a thread without an lcore id.
  */
 static inline void
 rte_eth_dev_fp_quiescent(void)
 {
-	rte_rcu_qsbr_quiescent(rte_eth_fp_qsbr, rte_lcore_id());
+	struct rte_rcu_qsbr *v = rte_eth_fp_qsbr;
+	unsigned int id = rte_lcore_id();
+
+	if (likely(v != NULL && id < RTE_MAX_LCORE))
+		rte_rcu_qsbr_quiescent(v, id);
 }
 
 /* ---- data path ---- */

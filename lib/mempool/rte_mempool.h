@@ -245,8 +245,8 @@ int rte_mempool_set_ops_byname(struct rte_mempool *mp, const char *name, void *p
 /**
  * Add objects carved from [vaddr, vaddr + len) (IOVA iova, or RTE_BAD_IOVA) to the pool.
  * free_cb, if not NULL, is called with opaque when the pool is freed.
- * @return the number of objects added (> 0), or a negative errno (-EINVAL when no object
- *   fits or the pool is already full).
+ * @return the number of objects added (> 0), or a negative errno: -ENOSPC when the pool is
+ *   already full, -EINVAL when no object fits in the memory given.
  */
 int rte_mempool_populate_iova(struct rte_mempool *mp, char *vaddr, rte_iova_t iova,
 		size_t len, rte_mempool_memchunk_free_cb_t *free_cb, void *opaque);

@@ -35,8 +35,10 @@ static uint32_t
 ring_slots(unsigned int count, unsigned int flags)
 {
 	if (flags & RING_F_EXACT_SZ) {
-		if (count == 0 || count >= RTE_RING_SZ_MASK) {
-			RING_LOG(ERR, "count %u out of range for an exact-size ring", count);
+		/* count + 1 rounded up to a power of two must still be a valid size. */
+		if (count == 0 || count > RTE_RING_SZ_MASK / 2) {
+			RING_LOG(ERR, "count %u out of range for an exact-size ring (1 to %u)", count,
+				RTE_RING_SZ_MASK / 2);
 			return 0;
 		}
 		return rte_align32pow2(count + 1);

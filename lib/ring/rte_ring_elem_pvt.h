@@ -38,10 +38,15 @@
 extern "C" {
 #endif
 
-/* Slot types that may alias whatever the caller stores (pointers, integers, structs). */
+/*
+ * Element types of the copies: they may alias whatever the caller stores (pointers, integers,
+ * structs), and the caller's table needs no more alignment than 4 bytes.
+ */
 typedef uint32_t __rte_may_alias __rte_ring_u32_t;
-typedef uint64_t __rte_may_alias __rte_ring_u64_t;
-typedef struct { uint64_t a, b; } __rte_may_alias __rte_ring_u128_t;
+typedef uint64_t __rte_may_alias __attribute__((aligned(4))) __rte_ring_u64_t;
+typedef struct {
+	uint64_t a, b;
+} __rte_may_alias __attribute__((packed, aligned(4))) __rte_ring_u128_t;
 
 /*
  * Copy cnt (at least 1) elements of type from src[sidx] to dst[didx]. A single element is the

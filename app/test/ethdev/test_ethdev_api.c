@@ -576,6 +576,15 @@ non_eal_register(void *arg)
 	return NULL;
 }
 
+/* A thread without an lcore id has no reader slot: reporting quiescence must touch nothing. */
+static void *
+non_eal_quiescent(void *arg)
+{
+	rte_eth_dev_fp_quiescent();
+	*(int *)arg = 1;
+	return NULL;
+}
+
 static void
 test_fp_register(void **state)
 {
@@ -583,12 +592,18 @@ test_fp_register(void **state)
 	int ret = 0;
 
 	(void)state;
+	/* Before any registration there may be no quiescent-state variable yet. */
+	rte_eth_dev_fp_quiescent();
 	assert_int_equal(rte_eth_dev_fp_unregister(), -EINVAL);
 	assert_int_equal(pthread_create(&t, NULL, non_eal_register, &ret), 0);
 	pthread_join(t, NULL);
 	assert_int_equal(ret, -EINVAL);
 	assert_int_equal(rte_eth_dev_fp_register(), 0);
 	assert_non_null(rte_eth_fp_qsbr);
+	ret = 0;
+	assert_int_equal(pthread_create(&t, NULL, non_eal_quiescent, &ret), 0);
+	pthread_join(t, NULL);
+	assert_int_equal(ret, 1);
 	/* The caller is a registered reader: control calls must not wait for it. */
 	uint16_t port;
 	char devname[RTE_DEV_NAME_MAX_LEN];

@@ -294,6 +294,35 @@ struct elem20 {
  * still be exact, and a copy older than a lap (another thread of the side stored it long ago)
  * must be noticed instead of making the room wrap.
  */
+/* Element tables need only 4-byte alignment, even for 8- and 16-byte elements. */
+static void
+test_elem_table_alignment(void **state)
+{
+	uint32_t in_buf[1 + 4 * 6], out_buf[1 + 4 * 6];
+	void *in = &in_buf[1], *out = &out_buf[1];
+	struct rte_ring *r;
+	unsigned int i, esize;
+
+	(void)state;
+	for (esize = 8; esize <= 16; esize += 8) {
+		r = rte_ring_create_elem("t_elem_align", esize, 8, SOCKET_ID_ANY,
+				RING_F_SP_ENQ | RING_F_SC_DEQ);
+		assert_non_null(r);
+		for (i = 0; i < RTE_DIM(in_buf); i++) {
+			in_buf[i] = 0xa5000000u + i;
+			out_buf[i] = 0;
+		}
+		/* One element, then a burst that wraps around the slot array. */
+		assert_int_equal(rte_ring_enqueue_bulk_elem(r, in, esize, 1, NULL), 1);
+		assert_int_equal(rte_ring_dequeue_bulk_elem(r, out, esize, 1, NULL), 1);
+		assert_memory_equal(in, out, esize);
+		assert_int_equal(rte_ring_enqueue_burst_elem(r, in, esize, 6, NULL), 6);
+		assert_int_equal(rte_ring_dequeue_burst_elem(r, out, esize, 6, NULL), 6);
+		assert_memory_equal(in, out, 6 * esize);
+		rte_ring_free(r);
+	}
+}
+
 static void
 test_peer_tail_copy(void **state)
 {
@@ -426,6 +455,7 @@ main(void)
 		cmocka_unit_test(test_reset_dump_init),
 		cmocka_unit_test(test_elem),
 		cmocka_unit_test(test_peer_tail_copy),
+		cmocka_unit_test(test_elem_table_alignment),
 	};
 	struct test_argv a;
 	int ret;
