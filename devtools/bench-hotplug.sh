@@ -51,8 +51,9 @@ get() { printf '%s\n' "$1" | awk -v k="$2" '$1 == k { print $2 }'; }
 
 printf '%-28s %12s %12s %8s %14s %8s\n' figure this-tree dpdk-22.11 ratio dpdk-no-shconf ratio
 for k in attach_null_p50_us attach_null_p99_us detach_null_p50_us detach_null_p99_us \
+	attach_null_p50_all_us detach_null_p50_all_us \
 	attach_ring_p50_us attach_ring_p99_us detach_ring_p50_us detach_ring_p99_us \
-	burst_null_cycles_per_pkt; do
+	attach_ring_p50_all_us detach_ring_p50_all_us burst_null_cycles_per_pkt; do
 	a=$(get "$ours" "$k")
 	b=$(get "$dpdk" "$k")
 	c=$(get "$dpdk_ns" "$k")
@@ -61,4 +62,6 @@ for k in attach_null_p50_us attach_null_p99_us detach_null_p50_us detach_null_p9
 		r2 = (c + 0 > 0) ? sprintf("%.2f", a / c) : "-";
 		printf "%-28s %12s %12s %8s %14s %8s\n", k, a, b, r1, c, r2 }'
 done
-echo "cycles=$cycles burst_packets=$packets (burst figure: best of 3 rounds, one lcore)"
+echo "cycles=$cycles burst_packets=$packets"
+echo "hotplug figures: p50/p99 of the best of 5 rounds of $cycles cycles (by p50); _all: p50"
+echo "over every cycle of the 5 rounds. Burst figure: best of 3 rounds, one lcore."
