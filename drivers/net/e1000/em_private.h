@@ -47,6 +47,8 @@ struct em_rx_queue {
 	uint16_t next;               /* next descriptor to look at */
 	uint16_t port_id;
 	uint16_t buf_len;            /* receive buffer size programmed in RCTL */
+	uint16_t nb_hold;            /* descriptors refilled but not yet given back (RDT) */
+	uint16_t free_thresh;        /* give them back once more than this many are held */
 	uint64_t nombuf;
 	const struct rte_memzone *mz;
 };

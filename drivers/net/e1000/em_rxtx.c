@@ -15,6 +15,7 @@
 
 /* Free-descriptor threshold below which transmit reclaims completed descriptors. */
 #define EM_TX_FREE_THRESH 32
+#define EM_RX_FREE_THRESH 32
 
 static const struct rte_memzone *
 em_ring_alloc(struct rte_eth_dev *dev, const char *kind, uint16_t qid, size_t size, int socket)
@@ -231,6 +232,9 @@ em_rx_init(struct rte_eth_dev *dev)
 		rxq->ring[i].status = 0;
 	}
 	rxq->next = 0;
+	rxq->nb_hold = 0;
+	/* Each RDT write is a register access, a VM exit under emulation: batch them. */
+	rxq->free_thresh = RTE_MIN(EM_RX_FREE_THRESH, rxq->nb_desc / 4);
 	em_write(hw, E1000_RDBAL, (uint32_t)rxq->mz->iova);
 	em_write(hw, E1000_RDBAH, (uint32_t)(rxq->mz->iova >> 32));
 	em_write(hw, E1000_RDLEN, rxq->nb_desc * sizeof(struct em_rx_desc));
@@ -324,12 +328,15 @@ em_recv_pkts(void *queue, struct rte_mbuf **rx_pkts, uint16_t nb_pkts)
 	rxq->next = idx;
 	rxq->pkt_first = first;
 	rxq->pkt_last = last;
-	if (nb_hold != 0) {
+	nb_hold = (uint16_t)(nb_hold + rxq->nb_hold);
+	if (nb_hold > rxq->free_thresh) {
 		/* The tail is the last descriptor given back: the one before the next to read. */
 		uint16_t tail = idx == 0 ? rxq->nb_desc - 1 : idx - 1;
 
 		em_write(rxq->hw, E1000_RDT, tail);
+		nb_hold = 0;
 	}
+	rxq->nb_hold = nb_hold;
 	return nb_rx;
 }
 
