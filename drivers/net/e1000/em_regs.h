@@ -7,7 +7,11 @@
 #ifndef _EM_REGS_H_
 #define _EM_REGS_H_
 
+#include <assert.h>
+#include <stddef.h>
 #include <stdint.h>
+
+#include <rte_common.h>
 
 #define E1000_CTRL 0x00000      /* device control */
 #define E1000_STATUS 0x00008    /* device status */
@@ -105,13 +109,26 @@ struct em_rx_desc {
 /* Legacy transmit descriptor. */
 struct em_tx_desc {
 	uint64_t buffer_addr;
-	uint16_t length;
-	uint8_t cso;
-	uint8_t cmd;
-	uint8_t status;
-	uint8_t css;
-	uint16_t special;
+	RTE_STD_C11
+	union {
+		struct {
+			uint16_t length;
+			uint8_t cso;
+			uint8_t cmd;
+			uint8_t status;
+			uint8_t css;
+			uint16_t special;
+		};
+		uint64_t fields; /* all of the above, written in one store */
+	};
 };
+
+static_assert(sizeof(struct em_tx_desc) == 16, "transmit descriptors are 16 bytes");
+static_assert(offsetof(struct em_tx_desc, cmd) == 11 && offsetof(struct em_tx_desc, status) == 12,
+	"EM_TXD_FIELDS matches the descriptor layout");
+
+/* The second quadword of a transmit descriptor (little endian): length and command. */
+#define EM_TXD_FIELDS(len, cmd) ((uint64_t)(len) | (uint64_t)(cmd) << 24)
 
 #define E1000_TXD_CMD_EOP 0x01   /* end of packet */
 #define E1000_TXD_CMD_IFCS 0x02  /* insert the CRC */

@@ -377,14 +377,11 @@ em_xmit_pkts(void *queue, struct rte_mbuf **tx_pkts, uint16_t nb_pkts)
 		for (seg = m; seg != NULL; seg = seg->next) {
 			volatile struct em_tx_desc *d = &ring[idx];
 
+			/* Two stores per descriptor: each is an emulated access under TCG. */
 			d->buffer_addr = rte_cpu_to_le_64(rte_mbuf_data_iova(seg));
-			d->length = rte_cpu_to_le_16(seg->data_len);
-			d->cso = 0;
-			d->css = 0;
-			d->special = 0;
-			d->status = 0;
-			d->cmd = E1000_TXD_CMD_IFCS | E1000_TXD_CMD_RS |
-				(seg->next == NULL ? E1000_TXD_CMD_EOP : 0);
+			d->fields = rte_cpu_to_le_64(EM_TXD_FIELDS(seg->data_len,
+					E1000_TXD_CMD_IFCS | E1000_TXD_CMD_RS |
+					(seg->next == NULL ? E1000_TXD_CMD_EOP : 0)));
 			txq->sw_ring[idx] = seg;
 			idx = idx + 1 == txq->nb_desc ? 0 : idx + 1;
 			txq->nb_free--;
