@@ -63,5 +63,5 @@ for k in attach_null_p50_us attach_null_p99_us detach_null_p50_us detach_null_p9
 		printf "%-28s %12s %12s %8s %14s %8s\n", k, a, b, r1, c, r2 }'
 done
 echo "cycles=$cycles burst_packets=$packets"
-echo "hotplug figures: p50/p99 of the best of 5 rounds of $cycles cycles (by p50); _all: p50"
+echo "hotplug figures: p50/p99 of the best of 5 rounds of $cycles cycles, 100 ms apart (by p50); _all: p50"
 echo "over every cycle of the 5 rounds. Burst figure: best of 3 rounds, one lcore."

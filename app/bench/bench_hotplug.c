@@ -10,9 +10,10 @@
  * Output: one "name value" line per figure, values in microseconds or cycles.
  *
  * The hotplug figures are measured in ROUNDS rounds of N cycles, null and ring taking turns,
- * and each is reported from its round with the lowest p50: on a shared machine disturbances
- * come in bursts of some milliseconds, long enough to cover a whole round. The p50 over all
- * rounds' cycles is printed too (name ending in _all_us).
+ * ROUND_GAP_US apart, and each is reported from its round with the lowest p50: on a shared
+ * machine the host's other work slows everything down for periods of tens of milliseconds or
+ * more, long enough to cover several rounds in a row. The p50 over all rounds' cycles is
+ * printed too (name ending in _all_us).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -29,6 +30,7 @@
 
 #define BURST 32
 #define ROUNDS 5
+#define ROUND_GAP_US 100000
 
 /* One device's latencies: the best round so far, and every cycle of every round. */
 struct latencies {
@@ -226,6 +228,8 @@ main(int argc, char **argv)
 			ret = -1;
 	}
 	for (round = 0; ret == 0 && round < ROUNDS; round++) {
+		if (round != 0)
+			rte_delay_us_sleep(ROUND_GAP_US);
 		ret = bench_hotplug("net_null_hp", "net_null_hp", cycles, &lat[0]);
 		if (ret == 0)
 			ret = bench_hotplug("net_ring_hp", "net_ring_hp", cycles, &lat[1]);
