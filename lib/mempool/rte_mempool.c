@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Mempool creation, population, naming and inspection; get/put are inline in the header. */
 #include <string.h>
+#include <unistd.h>
 #include <inttypes.h>
 #include <pthread.h>
 #include <sys/queue.h>
@@ -316,8 +317,15 @@ mempool_free_memzone(struct rte_mempool_memhdr *memhdr, void *opaque)
 	rte_memzone_free(opaque);
 }
 
+/* The unit of physical contiguity: a 2 MB hugepage, or with --no-huge the system page. */
+static size_t
+mempool_io_page_size(void)
+{
+	return rte_eal_has_hugepages() ? (size_t)RTE_PGSIZE_2M : (size_t)sysconf(_SC_PAGESIZE);
+}
+
 /*
- * Physical addresses of hugepages are rarely adjacent, so a large pool cannot get one
+ * Physical addresses of pages are rarely adjacent, so a large pool cannot get one
  * IOVA-contiguous zone in PA mode. Take a plain zone aligned on the page size instead and give
  * the pool one chunk per page, so that no object straddles two pages whose IOVAs are unrelated.
  */
@@ -326,8 +334,10 @@ mempool_populate_by_page(struct rte_mempool *mp, const char *mz_name, size_t tot
 		unsigned int missing)
 {
 	const struct rte_memzone *mz;
-	size_t pg_sz = RTE_PGSIZE_2M, per_page, pages, off;
+	size_t pg_sz, per_page, pages, off;
 	int ret, added = 0;
+
+	pg_sz = mempool_io_page_size();
 
 	per_page = (pg_sz - RTE_MEMPOOL_ALIGN) / total;
 	if (per_page == 0) {
@@ -385,7 +395,7 @@ rte_mempool_populate_default(struct rte_mempool *mp)
 	}
 	/* In PA mode more than a page is rarely physically contiguous: do not even ask. */
 	if (rte_eal_iova_mode() == RTE_IOVA_PA && !(mp->flags & RTE_MEMPOOL_F_NON_IO) &&
-			total * missing > RTE_PGSIZE_2M - RTE_MEMPOOL_ALIGN)
+			total * missing > mempool_io_page_size() - RTE_MEMPOOL_ALIGN)
 		return mempool_populate_by_page(mp, mz_name, total, missing);
 	mz = rte_memzone_reserve_aligned(mz_name, total * missing, mp->socket_id,
 			RTE_MEMZONE_IOVA_CONTIG, RTE_MEMPOOL_ALIGN);

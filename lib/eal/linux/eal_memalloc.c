@@ -245,6 +245,24 @@ eal_memalloc_map(struct eal_memseg_list *msl, unsigned int first, unsigned int n
 		return -1;
 	}
 
+	/*
+	 * Small pages used as PA: fault them in and lock them now, so that each has a frame (and
+	 * keeps it, out of swap) from the moment a memseg gives its IOVA to a device. The pages
+	 * are touched as well, since mlock alone is not always honoured (sanitizers ignore it).
+	 */
+	if (msl->hp_idx < 0 && rte_eal_iova_mode() == RTE_IOVA_PA) {
+		if (mlock(va, len) != 0) {
+			err = errno;
+			reserve_fixed(va, len);
+			EAL_LOG(ERR, "cannot lock %zu kB of --no-huge memory for IOVA as PA: %s\n",
+				len >> 10, strerror(err));
+			rte_errno = ENOMEM;
+			return -1;
+		}
+		for (i = 0; i < n; i++)
+			((volatile uint8_t *)va)[(size_t)i * pg] = 0;
+	}
+
 	for (i = 0; i < n; i++) {
 		struct rte_memseg *ms = &msl->segs[first + i];
 
@@ -255,9 +273,7 @@ eal_memalloc_map(struct eal_memseg_list *msl, unsigned int first, unsigned int n
 		ms->nchannel = cfg->force_nchannel;
 		ms->nrank = cfg->force_nrank;
 		ms->flags = 0;
-		/* --no-huge pages are not faulted in yet: they have no frame until touched. */
-		ms->iova = msl->hp_idx < 0 && rte_eal_iova_mode() == RTE_IOVA_PA ?
-			RTE_BAD_IOVA : page_iova(ms->addr);
+		ms->iova = page_iova(ms->addr);
 	}
 	/* A device that cannot address more than dma_maskbits must be able to reach every page. */
 	for (i = 0; i < n && eal_mem.dma_maskbits != 0; i++) {
