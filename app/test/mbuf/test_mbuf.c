@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Packet mbufs: pool creation, every helper's edges, chains, clones and reference counts. */
-#include "test_common.h"
+#include "test_eal_main.h"
 
 #include <rte_common.h>
 #include <rte_eal.h>
@@ -548,15 +548,6 @@ main(void)
 		cmocka_unit_test(test_linearize),
 		cmocka_unit_test(test_check_dump_names),
 	};
-	struct test_argv a;
-	int ret;
 
-	test_argv_build(&a, args);
-	if (rte_eal_init(a.argc, a.argv) < 0) {
-		fprintf(stderr, "rte_eal_init failed: %s\n", rte_strerror(rte_errno));
-		return 1;
-	}
-	ret = cmocka_run_group_tests(tests, setup, teardown);
-	rte_eal_cleanup();
-	return ret;
+	return TEST_RUN_WITH_EAL(args, 1, tests, setup, teardown);
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Mempool: creation and errors, callbacks, iteration, exhaustion, per-lcore caches, ops. */
-#include "test_common.h"
+#include "test_eal_main.h"
 
 #include <pthread.h>
 
@@ -462,6 +462,14 @@ test_obj_size(void **state)
 	assert_true(total < 100 + RTE_CACHE_LINE_SIZE);
 }
 
+static int
+setup(void **state)
+{
+	(void)state;
+	worker_lcore = rte_get_next_lcore(-1, 1, 0);
+	return 0;
+}
+
 int
 main(void)
 {
@@ -477,21 +485,6 @@ main(void)
 		cmocka_unit_test(test_ops_and_user_cache),
 		cmocka_unit_test(test_obj_size),
 	};
-	struct test_argv a;
-	int ret;
 
-	test_argv_build(&a, args);
-	if (rte_eal_init(a.argc, a.argv) < 0) {
-		fprintf(stderr, "rte_eal_init failed: %s\n", rte_strerror(rte_errno));
-		return 1;
-	}
-	worker_lcore = rte_get_next_lcore(-1, 1, 0);
-	if (worker_lcore >= RTE_MAX_LCORE) {
-		printf("1..0 # SKIP needs two lcores\n");
-		rte_eal_cleanup();
-		return 77;
-	}
-	ret = cmocka_run_group_tests(tests, NULL, NULL);
-	rte_eal_cleanup();
-	return ret;
+	return TEST_RUN_WITH_EAL(args, 2, tests, setup, NULL);
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Ethernet addresses and headers, IPv4/IPv6/UDP/TCP headers, Internet checksums, VLAN tags. */
-#include "test_common.h"
+#include "test_eal_main.h"
 
 #include <stdalign.h>
 
@@ -330,6 +330,25 @@ test_vlan(void **state)
 	assert_int_equal(rte_mempool_avail_count(pool), 8);
 }
 
+static int
+setup(void **state)
+{
+	(void)state;
+	pool = rte_pktmbuf_pool_create("t_net_pool", 8, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
+			SOCKET_ID_ANY);
+	if (pool == NULL)
+		fprintf(stderr, "cannot create the mbuf pool: %s\n", rte_strerror(rte_errno));
+	return pool == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	rte_mempool_free(pool);
+	return 0;
+}
+
 int
 main(void)
 {
@@ -345,22 +364,6 @@ main(void)
 		cmocka_unit_test(test_cksum_mbuf),
 		cmocka_unit_test(test_vlan),
 	};
-	struct test_argv a;
-	int ret;
 
-	test_argv_build(&a, args);
-	if (rte_eal_init(a.argc, a.argv) < 0) {
-		fprintf(stderr, "rte_eal_init failed: %s\n", rte_strerror(rte_errno));
-		return 1;
-	}
-	pool = rte_pktmbuf_pool_create("t_net_pool", 8, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
-			SOCKET_ID_ANY);
-	if (pool == NULL) {
-		fprintf(stderr, "cannot create the mbuf pool: %s\n", rte_strerror(rte_errno));
-		return 1;
-	}
-	ret = cmocka_run_group_tests(tests, NULL, NULL);
-	rte_mempool_free(pool);
-	rte_eal_cleanup();
-	return ret;
+	return TEST_RUN_WITH_EAL(args, 1, tests, setup, teardown);
 }

@@ -5,7 +5,7 @@
  * and a replace/free loop where the reader would see poisoned memory if a grace period
  * ended too early.
  */
-#include "test_common.h"
+#include "test_eal_main.h"
 
 #include <rte_common.h>
 #include <rte_cycles.h>
@@ -30,6 +30,7 @@ setup(void **state)
 	size_t sz = rte_rcu_qsbr_get_memsize(MAX_THREADS);
 
 	(void)state;
+	worker = rte_get_next_lcore(-1, 1, 0);
 	v = rte_zmalloc(NULL, sz, RTE_CACHE_LINE_SIZE);
 	if (v == NULL)
 		return -1;
@@ -312,21 +313,6 @@ main(void)
 		cmocka_unit_test(test_offline_reader_never_blocks),
 		cmocka_unit_test(test_replace_and_free),
 	};
-	struct test_argv a;
-	int ret;
 
-	test_argv_build(&a, args);
-	if (rte_eal_init(a.argc, a.argv) < 0) {
-		fprintf(stderr, "rte_eal_init failed: %s\n", rte_strerror(rte_errno));
-		return 1;
-	}
-	worker = rte_get_next_lcore(-1, 1, 0);
-	if (worker >= RTE_MAX_LCORE) {
-		printf("1..0 # SKIP needs two lcores\n");
-		rte_eal_cleanup();
-		return 77;
-	}
-	ret = cmocka_run_group_tests(tests, setup, teardown);
-	rte_eal_cleanup();
-	return ret;
+	return TEST_RUN_WITH_EAL(args, 2, tests, setup, teardown);
 }

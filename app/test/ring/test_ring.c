@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Ring API on one thread: creation errors, names, bulk/burst edges, wrap-around, elements. */
-#include "test_common.h"
+#include "test_eal_main.h"
 
 #include <rte_eal.h>
 #include <rte_errno.h>
@@ -457,15 +457,6 @@ main(void)
 		cmocka_unit_test(test_peer_tail_copy),
 		cmocka_unit_test(test_elem_table_alignment),
 	};
-	struct test_argv a;
-	int ret;
 
-	test_argv_build(&a, args);
-	if (rte_eal_init(a.argc, a.argv) < 0) {
-		fprintf(stderr, "rte_eal_init failed: %s\n", rte_strerror(rte_errno));
-		return 1;
-	}
-	ret = cmocka_run_group_tests(tests, NULL, NULL);
-	rte_eal_cleanup();
-	return ret;
+	return TEST_RUN_WITH_EAL(args, 1, tests, NULL, NULL);
 }

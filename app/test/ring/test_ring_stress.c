@@ -4,7 +4,7 @@
  * counts how often each value is consumed and fails on any loss or duplicate. Bounded by a
  * fixed object count and a wall-clock limit (a lost object would otherwise hang it).
  */
-#include "test_common.h"
+#include "test_eal_main.h"
 
 #include <rte_common.h>
 #include <rte_cycles.h>
@@ -181,20 +181,6 @@ main(void)
 		cmocka_unit_test(test_mpmc_bulk),
 		cmocka_unit_test(test_spsc_order),
 	};
-	struct test_argv a;
-	int ret;
 
-	test_argv_build(&a, args);
-	if (rte_eal_init(a.argc, a.argv) < 0) {
-		fprintf(stderr, "rte_eal_init failed: %s\n", rte_strerror(rte_errno));
-		return 1;
-	}
-	if (rte_lcore_count() < 2) {
-		printf("1..0 # SKIP needs two lcores\n");
-		rte_eal_cleanup();
-		return 77;
-	}
-	ret = cmocka_run_group_tests(tests, NULL, NULL);
-	rte_eal_cleanup();
-	return ret;
+	return TEST_RUN_WITH_EAL(args, 2, tests, NULL, NULL);
 }
