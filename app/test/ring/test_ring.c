@@ -106,6 +106,12 @@ test_exact_size(void **state)
 	assert_true(rte_ring_full(r));
 	assert_int_equal(rte_ring_enqueue(r, OBJ(0)), -ENOBUFS);
 	rte_ring_free(r);
+
+	/* A count whose slot count (the next power of two above it) would be too large. */
+	rte_errno = 0;
+	assert_null(rte_ring_create("t_exact_big", 1u << 30, SOCKET_ID_ANY, RING_F_EXACT_SZ));
+	assert_int_equal(rte_errno, EINVAL);
+	assert_null(rte_ring_lookup("t_exact_big"));
 }
 
 static void
