@@ -39,7 +39,10 @@ static TAILQ_HEAD(, rte_vdev_device) vdev_device_list =
 	TAILQ_HEAD_INITIALIZER(vdev_device_list);
 static TAILQ_HEAD(, rte_vdev_driver) vdev_driver_list =
 	TAILQ_HEAD_INITIALIZER(vdev_driver_list);
-/* Guards the lists only, never held across a call out of this file: a spinlock is enough. */
+/*
+ * Guards the lists; held only for list operations and the comparison callbacks of
+ * find_device (which must not block), never across a driver call: a spinlock is enough.
+ */
 static rte_spinlock_t vdev_lock = RTE_SPINLOCK_INITIALIZER;
 
 static struct rte_bus rte_vdev_bus;
