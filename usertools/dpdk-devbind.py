@@ -273,6 +273,10 @@ def unbind(dev):
     if drv is None:
         return False
     write_text(os.path.join(dev.path, 'driver', 'unbind'), dev.bdf)
+    # The kernel unbinds before the write returns; wait anyway, so that a probe written next
+    # can never be taken for the old driver's (and the check costs nothing then).
+    if not wait_for_driver(dev, None):
+        raise UsageError('%s is still bound to %s after unbind' % (dev.bdf, drv))
     return True
 
 

@@ -32,9 +32,10 @@ E1000_ALIAS = 'pci:v00008086d0000100Esv00008086sd0000001Ebc02sc00i00'
 class FakeKernel:
     """Plays the kernel's part: acts on writes to drivers_probe and to bind/unbind files."""
 
-    def __init__(self, root, refuse=()):
+    def __init__(self, root, refuse=(), keep=()):
         self.pci = os.path.join(root, 'bus', 'pci')
         self.refuse = set(refuse)
+        self.keep = set(keep)  # drivers that ignore unbind
         self.events = []
         self.lock = threading.Lock()
         self.stop = threading.Event()
@@ -65,7 +66,8 @@ class FakeKernel:
                 bdf = self._take(os.path.join(self.pci, 'drivers', drv, 'unbind'))
                 if bdf:
                     self.events.append(('unbind', drv, bdf))
-                    self._link(bdf, None)
+                    if drv not in self.keep:
+                        self._link(bdf, None)
                 new_id = self._take(os.path.join(self.pci, 'drivers', drv, 'new_id'))
                 if new_id:
                     self.events.append(('new_id', drv, new_id))
@@ -254,6 +256,14 @@ class DevbindTest(unittest.TestCase):
         res = self.run_tool('-b', 'stubborn', '03:00.0')
         self.assert_one_error(res, '0000:03:00.0', 'stubborn')
         self.assertIsNone(self.driver_of('0000:03:00.0'))
+
+    def test_unbind_ignored_by_driver(self):
+        self.kernel.close()
+        self.kernel = FakeKernel(self.root, keep=['e1000'])
+        res = self.run_tool('-b', 'vfio-pci', '01:00.0')
+        self.assert_one_error(res, '0000:01:00.0', 'still bound to e1000')
+        self.assertEqual(self.driver_of('0000:01:00.0'), 'e1000')
+        self.assertEqual(self.kernel.events, [('unbind', 'e1000', '0000:01:00.0')])
 
     def test_bind_refuses_routed_interface(self):
         self.add_route('eth1')
