@@ -23,11 +23,10 @@ if ! ENABLE_DOCS=1 sh devtools/install-deps.sh; then
 	exit 1
 fi
 
-qpci=$top/../shared/qemu-pci
-if [ -f "$qpci/install-deps.sh" ] && [ "$(id -u)" -eq 0 ]; then
-	step "installing the qemu-pci guest harness dependencies (e1000 suite)"
-	bash "$qpci/install-deps.sh" --igb-uio ||
-		echo "qemu-pci dependencies failed to install: the e1000 guest tests will skip or fail"
+if [ "$(id -u)" -eq 0 ]; then
+	step "installing the guest harness's packages (QEMU, guest kernel, igb_uio) for the PCI suite"
+	sh devtools/vm/install-deps.sh ||
+		echo "the guest harness's packages failed to install: the e1000 guest suite will fail"
 fi
 
 step "hugepages"

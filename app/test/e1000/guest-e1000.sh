@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: BSD-3-Clause
 #
-# Guest side of the e1000 suite (run by run-e1000-guest.sh through qemu-pci's run-guest.sh):
+# Guest side of the e1000 suite (run by run-e1000-guest.sh through devtools/vm/dpdk-vm.py):
 # every scenario on one kernel driver, in one boot. Prints "TAP ok - ..." / "TAP not ok - ..."
 # lines that the host side numbers; everything else is the transcript of what ran.
 #   guest-e1000.sh DRIVER    (E1000_TESTPMD, E1000_HOTPLUG: the tree's binaries)
@@ -9,8 +9,8 @@ set -u
 DRV=$1
 TESTPMD=$E1000_TESTPMD
 HOTPLUG=$E1000_HOTPLUG
-A=$QPCI_NIC0
-B=$QPCI_NIC1
+A=$VM_NIC0
+B=$VM_NIC1
 T0=$(date +%s)
 
 say() { echo "### [+$(( $(date +%s) - T0 ))s] $*"; }
@@ -80,12 +80,12 @@ dev_maps() { grep -cE '/resource[0-9]|/dev/uio|vfio' "/proc/$TP_PID/maps"; }
 nfds() { ls "/proc/$TP_PID/fd" | wc -l; }
 
 hotplug() { # -> HP (the new device's address), bound to $DRV
-	HP=$(qpci-host hotplug 0) || { echo "hotplug failed"; return 1; }
+	HP=$(vm-host hotplug 0) || { echo "hotplug failed"; return 1; }
 	local i
 	for i in $(seq 100); do [ -e "/sys/bus/pci/devices/$HP/driver" ] && break; sleep 0.05; done
 	local d; d=$(basename "$(readlink "/sys/bus/pci/devices/$HP/driver")")
 	echo "hot-added $HP, bound to $d"
-	[ "$d" = "$DRV" ] || qpci-bind "$HP" "$DRV"
+	[ "$d" = "$DRV" ] || vm-bind "$HP" "$DRV"
 }
 attach() { # BDF -> P
 	tp port attach "$1" || return 1
@@ -98,7 +98,7 @@ exact() { stats "$1"; echo "port $1: rx $RX (want $2) tx $TX (want $3)"
 
 for n in "$A" "$B"; do
 	d=$(basename "$(readlink "/sys/bus/pci/devices/$n/driver")")
-	[ "$d" = "$DRV" ] || { echo "+ qpci-bind $n $DRV (was $d)"; qpci-bind "$n" "$DRV"; }
+	[ "$d" = "$DRV" ] || { echo "+ vm-bind $n $DRV (was $d)"; vm-bind "$n" "$DRV"; }
 done
 say "driver $DRV, NICs $A $B ($(basename "$(readlink /sys/bus/pci/devices/$A/driver)"))"
 # forwarding is chained (0->1->2->0) so that a hot-added third port forwards too
@@ -156,7 +156,7 @@ fi
 check "hot-added NIC attached, forwards exact counts, detached with BARs unmapped and fds closed" \
 	[ $ok = 1 ]
 ok=0
-if qpci-host unplug 0 >/dev/null && [ ! -e "/sys/bus/pci/devices/$HP" ]; then
+if vm-host unplug 0 >/dev/null && [ ! -e "/sys/bus/pci/devices/$HP" ]; then
 	echo "$HP removed by the kernel"
 	ok=1
 fi
@@ -173,7 +173,7 @@ if tp_alive; then
 	tp set fwd io
 	tp start tx_first
 	sleep 1
-	qpci-host unplug 0 nowait
+	vm-host unplug 0 nowait
 	sleep 8
 	# chained: port 0 receives what port 1 sends, and forwards it to port 1
 	stats 0; a=$RX; stats 1; c=$TX
@@ -186,7 +186,7 @@ if tp_alive; then
 	tp port close "$P"
 	tp port detach "$P"
 	echo "$TP_LAST" | grep -q 'detached' || ok=0
-	if qpci-host wait-deleted 0 40 >/dev/null && [ ! -e "/sys/bus/pci/devices/$HP" ]; then
+	if vm-host wait-deleted 0 40 >/dev/null && [ ! -e "/sys/bus/pci/devices/$HP" ]; then
 		echo "$HP gone after detach"
 	else
 		echo "$HP still present"; ok=0
@@ -212,9 +212,9 @@ check "two NICs exchange exact bursts from memory allocated after attach" \
 
 say "5. a NIC bound to the kernel's e1000 driver is refused"
 ok=0
-echo "+ modprobe e1000; qpci-bind $HP e1000"
+echo "+ modprobe e1000; vm-bind $HP e1000"
 if [ -n "${HP:-}" ] && [ -e "/sys/bus/pci/devices/$HP" ] && modprobe e1000 &&
-		qpci-bind "$HP" e1000; then
+		vm-bind "$HP" e1000; then
 	echo "+ $HOTPLUG $EAL -- refuse $HP"
 	out=$("$HOTPLUG" $EAL -- refuse "$HP" 2>&1); rc=$?
 	echo "$out"
