@@ -14,6 +14,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -257,6 +258,27 @@ drain(uint16_t port)
 	return got;
 }
 
+/* Stop, close and detach a port; the process then holds nothing of its device. */
+static int
+release_port(uint16_t port)
+{
+	struct rte_eth_dev_info info;
+	struct rte_device *dev;
+	int ret;
+
+	if (rte_eth_dev_info_get(port, &info) != 0)
+		return -1;
+	dev = info.device;
+	ret = rte_eth_dev_stop(port);
+	if (rte_eth_dev_close(port) != 0)
+		ret = -1;
+	if (rte_dev_remove(dev) != 0)
+		ret = -1;
+	if (ret != 0)
+		printf("release of port %u failed\n", port);
+	return ret;
+}
+
 /* The pool is created after both attaches: under vfio-pci its memory must be DMA-mapped then. */
 static int
 do_traffic(const char *a, const char *b)
@@ -265,6 +287,7 @@ do_traffic(const char *a, const char *b)
 	struct rte_mempool *mp;
 	unsigned int ra = 0, rb = 0;
 	int sa, sb, i;
+	bool ok;
 
 	if (attach_port(a, &pa) != 0 || attach_port(b, &pb) != 0) {
 		printf("attach failed\n");
@@ -287,8 +310,11 @@ do_traffic(const char *a, const char *b)
 	}
 	printf("pool created after attach: port %u sent %d received %u, port %u sent %d "
 		"received %u\n", pa, sa, ra, pb, sb, rb);
-	return sa == BURST && sb == BURST && ra == (unsigned int)sb && rb == (unsigned int)sa ?
-		0 : 1;
+	ok = sa == BURST && sb == BURST && ra == (unsigned int)sb && rb == (unsigned int)sa;
+	if (release_port(pa) != 0 || release_port(pb) != 0)
+		ok = false;
+	rte_mempool_free(mp);
+	return ok ? 0 : 1;
 }
 
 int
