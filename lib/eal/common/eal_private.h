@@ -58,6 +58,8 @@ void eal_remove_runtime_dir(void);
 /* Interrupts (eal_interrupts.c). */
 int rte_eal_intr_init(void);
 void rte_eal_intr_cleanup(void);
+/* Alarms (eal_alarm.c): drop pending alarms and the timer; interrupt thread stopped. */
+void eal_alarm_cleanup(void);
 
 /* Plugins: driver shared objects loaded with -d and from the pmds folder (eal_plugins.c). */
 int eal_plugins_init(void);

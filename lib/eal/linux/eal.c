@@ -126,8 +126,10 @@ eal_undo_init(void)
 			&main_thread_affinity);
 		main_thread_pinned = 0;
 	}
-	if (eal_steps & STEP_INTR)
+	if (eal_steps & STEP_INTR) {
 		rte_eal_intr_cleanup();
+		eal_alarm_cleanup();
+	}
 	if (eal_steps & STEP_MEMZONE)
 		rte_eal_memzone_cleanup();
 	if (eal_steps & STEP_HEAP)
