@@ -457,10 +457,10 @@ parse_socket_mem(const char *arg, struct internal_config *cfg)
 			return -1;
 		errno = 0;
 		mb = strtoul(p, &end, 10);
-		if (errno != 0 || mb > UINT64_MAX / MB / RTE_MAX_NUMA_NODES)
+		if (errno != 0 || mb > UINT64_MAX / EAL_MB / RTE_MAX_NUMA_NODES)
 			return -1;
-		mem[n++] = (uint64_t)mb * MB;
-		total += (uint64_t)mb * MB;
+		mem[n++] = (uint64_t)mb * EAL_MB;
+		total += (uint64_t)mb * EAL_MB;
 		p = end;
 		if (*p == '\0')
 			break;
@@ -735,11 +735,11 @@ parse_one_option(int opt, const char *arg, const char *optname, struct internal_
 		cfg->force_nrank = (unsigned int)v;
 		return 0;
 	case 'm':
-		if (parse_uint(arg, SIZE_MAX / MB, &v) < 0 || v == 0) {
+		if (parse_uint(arg, SIZE_MAX / EAL_MB, &v) < 0 || v == 0) {
 			EAL_LOG(ERR, "option -m: invalid memory size '%s' (megabytes)\n", arg);
 			return -1;
 		}
-		cfg->memory = (size_t)v * MB;
+		cfg->memory = (size_t)v * EAL_MB;
 		return 0;
 	case OPT_SOCKET_MEM:
 		if (parse_socket_mem(arg, cfg) < 0) {

@@ -14,6 +14,9 @@
 
 #define EAL_LOG(level, ...) RTE_LOG(level, EAL, __VA_ARGS__)
 
+/* One mebibyte, for memory sizes given or reported in MB. */
+#define EAL_MB (UINT64_C(1) << 20)
+
 /* Logging (eal_common_log.c). */
 int eal_log_level_parse_name(const char *name, uint32_t *level);
 void eal_log_free(void);
