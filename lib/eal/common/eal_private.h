@@ -29,6 +29,8 @@ void eal_options_free(void);
 void eal_usage(const char *prgname);
 /* Parse an lcore list "0-3,5" into a mask; -1 on a malformed or out-of-range list. */
 int eal_parse_corelist(const char *corelist, bool *cores, unsigned int max);
+/* Was lcore named by -s or -S? */
+int eal_service_lcore_requested(unsigned int lcore);
 
 /* lcores and threads. */
 int rte_eal_cpu_init(void);
