@@ -20,11 +20,12 @@ extern "C" {
 
 /** A phase-fair reader-writer lock. */
 struct rte_pflock {
-	/** Counters: readers (in units of RTE_PFLOCK_RINC, writer bits below) and writers. */
+	/** Arrival and departure counters. */
 	struct {
 		uint16_t in;  /**< arrivals */
 		uint16_t out; /**< departures */
-	} rd, wr;
+	} rd, /**< readers, in units of RTE_PFLOCK_RINC, with the writer bits below */
+	wr;   /**< writers, one per ticket */
 };
 
 /** A phase-fair reader-writer lock. */

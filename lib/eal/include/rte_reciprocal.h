@@ -19,13 +19,15 @@ extern "C" {
 /** Reciprocal of a 32-bit divisor. */
 struct rte_reciprocal {
 	uint32_t m;       /**< multiplier */
-	uint8_t sh1, sh2; /**< shifts applied after the multiplication */
+	uint8_t sh1; /**< first shift, applied to the difference */
+	uint8_t sh2; /**< second shift, applied to the sum */
 };
 
 /** Reciprocal of a 64-bit divisor. */
 struct rte_reciprocal_u64 {
 	uint64_t m;       /**< multiplier */
-	uint8_t sh1, sh2; /**< shifts applied after the multiplication */
+	uint8_t sh1; /**< first shift, applied to the difference */
+	uint8_t sh2; /**< second shift, applied to the sum */
 };
 
 /**
