@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include <rte_errno.h>
+#include <rte_flow.h>
+#include <rte_flow_driver.h>
 #include <ethdev_driver.h>
 #include <ethdev_vdev.h>
 #include <bus_vdev_driver.h>
@@ -129,6 +131,139 @@ static struct rte_vdev_driver bare_driver = {
 	.remove = bare_remove,
 };
 RTE_PMD_REGISTER_VDEV(net_bare, bare_driver);
+
+
+/* ---- a driver with a small flow engine: rules ETH [IPV4] END -> QUEUE ---- */
+
+struct ft_rule {
+	uint16_t queue;
+	int used;
+};
+
+static struct ft_rule ft_rules[4];
+
+static int
+ft_check(struct rte_eth_dev *dev, const struct rte_flow_attr *attr,
+		const struct rte_flow_item pattern[], const struct rte_flow_action actions[],
+		struct rte_flow_error *error, uint16_t *queue)
+{
+	const struct rte_flow_action_queue *q;
+	int i = 0;
+
+	if (attr == NULL || !attr->ingress)
+		return rte_flow_error_set(error, ENOTSUP, RTE_FLOW_ERROR_TYPE_ATTR, attr,
+				"ingress only");
+	if (pattern == NULL || pattern[i].type != RTE_FLOW_ITEM_TYPE_ETH)
+		return rte_flow_error_set(error, EINVAL, RTE_FLOW_ERROR_TYPE_ITEM, pattern,
+				"ETH first");
+	i++;
+	if (pattern[i].type == RTE_FLOW_ITEM_TYPE_IPV4)
+		i++;
+	if (pattern[i].type != RTE_FLOW_ITEM_TYPE_END)
+		return rte_flow_error_set(error, ENOTSUP, RTE_FLOW_ERROR_TYPE_ITEM, &pattern[i],
+				"unsupported item");
+	if (actions == NULL || actions[0].type != RTE_FLOW_ACTION_TYPE_QUEUE ||
+	    actions[1].type != RTE_FLOW_ACTION_TYPE_END)
+		return rte_flow_error_set(error, ENOTSUP, RTE_FLOW_ERROR_TYPE_ACTION, actions,
+				"QUEUE only");
+	q = actions[0].conf;
+	if (q == NULL || q->index >= dev->data->nb_rx_queues)
+		return rte_flow_error_set(error, EINVAL, RTE_FLOW_ERROR_TYPE_ACTION_CONF, q,
+				"no such queue");
+	*queue = q->index;
+	return 0;
+}
+
+static int
+ft_validate(struct rte_eth_dev *dev, const struct rte_flow_attr *attr,
+		const struct rte_flow_item pattern[], const struct rte_flow_action actions[],
+		struct rte_flow_error *error)
+{
+	uint16_t q = 0;
+
+	return ft_check(dev, attr, pattern, actions, error, &q);
+}
+
+static struct rte_flow *
+ft_create(struct rte_eth_dev *dev, const struct rte_flow_attr *attr,
+		const struct rte_flow_item pattern[], const struct rte_flow_action actions[],
+		struct rte_flow_error *error)
+{
+	unsigned int i;
+	uint16_t q = 0;
+
+	if (ft_check(dev, attr, pattern, actions, error, &q) != 0)
+		return NULL;
+	for (i = 0; i < RTE_DIM(ft_rules); i++) {
+		if (!ft_rules[i].used) {
+			ft_rules[i].used = 1;
+			ft_rules[i].queue = q;
+			return (struct rte_flow *)&ft_rules[i];
+		}
+	}
+	rte_flow_error_set(error, ENOSPC, RTE_FLOW_ERROR_TYPE_HANDLE, NULL, "table full");
+	return NULL;
+}
+
+static int
+ft_destroy(struct rte_eth_dev *dev, struct rte_flow *flow, struct rte_flow_error *error)
+{
+	struct ft_rule *r = (struct ft_rule *)flow;
+
+	RTE_SET_USED(dev);
+	if (r == NULL || r < ft_rules || r >= ft_rules + RTE_DIM(ft_rules) || !r->used)
+		return rte_flow_error_set(error, EINVAL, RTE_FLOW_ERROR_TYPE_HANDLE, flow,
+				"unknown rule");
+	r->used = 0;
+	return 0;
+}
+
+static int
+ft_flush(struct rte_eth_dev *dev, struct rte_flow_error *error)
+{
+	RTE_SET_USED(dev);
+	RTE_SET_USED(error);
+	memset(ft_rules, 0, sizeof(ft_rules));
+	return 0;
+}
+
+static const struct rte_flow_ops ft_flow_ops = {
+	.validate = ft_validate,
+	.create = ft_create,
+	.destroy = ft_destroy,
+	.flush = ft_flush,
+};
+
+static int
+ft_flow_ops_get(struct rte_eth_dev *dev, const struct rte_flow_ops **ops)
+{
+	RTE_SET_USED(dev);
+	*ops = &ft_flow_ops;
+	return 0;
+}
+
+static struct eth_dev_ops ft_ops;
+
+static int
+ft_probe(struct rte_vdev_device *vdev)
+{
+	int ret = bare_probe(vdev);
+	struct rte_eth_dev *dev;
+
+	if (ret != 0)
+		return ret;
+	ft_ops = bare_ops;
+	ft_ops.flow_ops_get = ft_flow_ops_get;
+	dev = rte_eth_dev_allocated(rte_vdev_device_name(vdev));
+	dev->dev_ops = &ft_ops;
+	return 0;
+}
+
+static struct rte_vdev_driver ft_driver = {
+	.probe = ft_probe,
+	.remove = bare_remove,
+};
+RTE_PMD_REGISTER_VDEV(net_flowtest, ft_driver);
 
 static int
 setup(void **state)
@@ -1119,6 +1254,235 @@ test_driver_helpers(void **state)
 	port_gone(port);
 }
 
+
+/* ---- flow API ---- */
+
+static void
+test_flow(void **state)
+{
+	struct rte_flow_attr attr = { .ingress = 1 };
+	struct rte_flow_item_eth eth_spec = { .type = RTE_BE16(0x0800) };
+	struct rte_flow_item_ipv4 ip_spec = { .hdr.dst_addr = RTE_BE32(0xc0a80101) };
+	struct rte_flow_item pattern[] = {
+		{ .type = RTE_FLOW_ITEM_TYPE_ETH, .spec = &eth_spec, .mask = &rte_flow_item_eth_mask },
+		{ .type = RTE_FLOW_ITEM_TYPE_IPV4, .spec = &ip_spec,
+				.mask = &rte_flow_item_ipv4_mask },
+		{ .type = RTE_FLOW_ITEM_TYPE_END },
+	};
+	struct rte_flow_action_queue queue = { .index = 1 };
+	struct rte_flow_action actions[] = {
+		{ .type = RTE_FLOW_ACTION_TYPE_QUEUE, .conf = &queue },
+		{ .type = RTE_FLOW_ACTION_TYPE_END },
+	};
+	struct rte_flow_port_info pinfo;
+	struct rte_flow_queue_info qinfo;
+	struct rte_flow_port_attr pattr = { 0 };
+	const struct rte_flow_queue_attr *qattr[1] = { NULL };
+	struct rte_flow_pattern_template_attr tattr = { .ingress = 1 };
+	struct rte_flow_error err;
+	struct rte_flow *f1, *f2;
+	uint16_t nul, ft, proxy = 0;
+
+	(void)state;
+	assert_int_equal(rte_eth_dev_attach("net_null_flow", &nul), 0);
+	assert_int_equal(rte_eth_dev_attach("net_flowtest0", &ft), 0);
+
+	/* rte_flow_error_set: fills the error, sets rte_errno, returns -code. */
+	assert_int_equal(rte_flow_error_set(&err, EEXIST, RTE_FLOW_ERROR_TYPE_ITEM, &attr, "x"),
+			-EEXIST);
+	assert_int_equal(rte_errno, EEXIST);
+	assert_int_equal(err.type, RTE_FLOW_ERROR_TYPE_ITEM);
+	assert_ptr_equal(err.cause, &attr);
+	assert_string_equal(err.message, "x");
+	assert_int_equal(rte_flow_error_set(NULL, EINVAL, RTE_FLOW_ERROR_TYPE_NONE, NULL, NULL),
+			-EINVAL);
+
+	/* A driver without flow support: ENOSYS, as in DPDK; an invalid port: ENODEV. */
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(rte_flow_validate(nul, &attr, pattern, actions, &err), -ENOSYS);
+	assert_int_equal(rte_errno, ENOSYS);
+	assert_int_equal(err.type, RTE_FLOW_ERROR_TYPE_UNSPECIFIED);
+	assert_non_null(err.message);
+	assert_null(rte_flow_create(nul, &attr, pattern, actions, &err));
+	assert_int_equal(rte_errno, ENOSYS);
+	assert_int_equal(rte_flow_flush(nul, &err), -ENOSYS);
+	assert_int_equal(rte_flow_isolate(nul, 1, NULL), -ENOSYS);
+	assert_int_equal(rte_flow_pick_transfer_proxy(nul, &proxy, &err), -ENOSYS);
+	assert_int_equal(rte_flow_validate(RTE_MAX_ETHPORTS, &attr, pattern, actions, &err),
+			-ENODEV);
+	assert_null(rte_flow_ops_get(RTE_MAX_ETHPORTS, NULL));
+	assert_int_equal(rte_errno, ENODEV);
+	/* transfer with ingress is refused before the driver is asked. */
+	attr.transfer = 1;
+	assert_int_equal(rte_flow_validate(ft, &attr, pattern, actions, &err), -EINVAL);
+	assert_int_equal(err.type, RTE_FLOW_ERROR_TYPE_ATTR);
+	attr.transfer = 0;
+
+	/* The driver's engine: validate, create, destroy, flush. */
+	test_port_up(ft, 2, pool);
+	assert_int_equal(rte_flow_validate(ft, &attr, pattern, actions, &err), 0);
+	f1 = rte_flow_create(ft, &attr, pattern, actions, &err);
+	assert_non_null(f1);
+	pattern[1].type = RTE_FLOW_ITEM_TYPE_END;
+	f2 = rte_flow_create(ft, &attr, pattern, actions, &err);
+	assert_non_null(f2);
+	assert_true(f1 != f2);
+	queue.index = 5;
+	assert_null(rte_flow_create(ft, &attr, pattern, actions, &err));
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(err.type, RTE_FLOW_ERROR_TYPE_ACTION_CONF);
+	queue.index = 1;
+	attr.ingress = 0;
+	attr.egress = 1;
+	assert_int_equal(rte_flow_validate(ft, &attr, pattern, actions, &err), -ENOTSUP);
+	attr.ingress = 1;
+	attr.egress = 0;
+	assert_int_equal(rte_flow_destroy(ft, f1, &err), 0);
+	assert_int_equal(rte_flow_destroy(ft, f1, &err), -EINVAL);
+	assert_int_equal(rte_flow_flush(ft, &err), 0);
+	assert_int_equal(rte_flow_destroy(ft, f2, &err), -EINVAL);
+	/* Operations the driver lacks. */
+	assert_int_equal(rte_flow_query(ft, f2, actions, NULL, &err), -ENOSYS);
+	assert_int_equal(rte_flow_isolate(ft, 1, &err), -ENOSYS);
+	assert_int_equal(rte_flow_dev_dump(ft, NULL, stdout, &err), -ENOSYS);
+	assert_null(rte_flow_action_handle_create(ft, NULL, actions, &err));
+	assert_int_equal(rte_errno, ENOSYS);
+	assert_int_equal(rte_flow_get_aged_flows(ft, NULL, 0, &err), -ENOTSUP);
+	assert_int_equal(rte_flow_get_aged_flows(ft, NULL, 4, &err), -EINVAL);
+	assert_int_equal(rte_flow_tunnel_match(ft, NULL, NULL, NULL, &err), -ENOTSUP);
+	assert_null(rte_flow_flex_item_create(ft, NULL, &err));
+	assert_int_equal(rte_flow_push(ft, 0, &err), -ENOTSUP);
+	assert_int_equal(rte_flow_pull(ft, 0, NULL, 0, &err), -ENOTSUP);
+	/* No proxy operation: the port is its own proxy. */
+	assert_int_equal(rte_flow_pick_transfer_proxy(ft, &proxy, &err), 0);
+	assert_int_equal(proxy, ft);
+	assert_int_equal(rte_flow_pick_transfer_proxy(ft, NULL, &err), -EINVAL);
+	/* Template API: state checks first. */
+	assert_int_equal(rte_flow_info_get(ft, NULL, &qinfo, &err), -EINVAL);
+	assert_int_equal(rte_flow_info_get(ft, &pinfo, &qinfo, &err), -ENOTSUP);
+	assert_int_equal(rte_flow_configure(ft, &pattr, 1, qattr, &err), -EINVAL); /* started */
+	assert_int_equal(rte_eth_dev_stop(ft), 0);
+	assert_int_equal(rte_flow_configure(ft, NULL, 1, qattr, &err), -EINVAL);
+	assert_int_equal(rte_flow_configure(ft, &pattr, 1, qattr, &err), -ENOTSUP);
+	assert_null(rte_flow_pattern_template_create(ft, &tattr, pattern, &err));
+	assert_int_equal(rte_errno, EINVAL);
+	assert_int_equal(err.type, RTE_FLOW_ERROR_TYPE_STATE);
+	assert_int_equal(rte_flow_pattern_template_destroy(ft, NULL, &err), 0);
+	assert_int_equal(rte_flow_template_table_destroy(ft, NULL, &err), 0);
+	port_gone(ft);
+	port_gone(nul);
+}
+
+static void
+test_flow_conv(void **state)
+{
+	struct rte_flow_item_eth eth_spec = { .type = RTE_BE16(0x86dd) };
+	struct rte_flow_item_udp udp_spec = { .hdr.dst_port = RTE_BE16(4789) };
+	const struct rte_flow_item pattern[] = {
+		{ .type = RTE_FLOW_ITEM_TYPE_ETH, .spec = &eth_spec, .mask = &rte_flow_item_eth_mask },
+		{ .type = RTE_FLOW_ITEM_TYPE_UDP, .spec = &udp_spec },
+		{ .type = RTE_FLOW_ITEM_TYPE_END },
+	};
+	const uint16_t queues[] = { 0, 3 };
+	const uint8_t key[4] = { 1, 2, 3, 4 };
+	const struct rte_flow_action_rss rss = {
+		.types = RTE_ETH_RSS_IP, .key_len = 4, .queue_num = 2, .key = key, .queue = queues,
+	};
+	const struct rte_flow_action actions[] = {
+		{ .type = RTE_FLOW_ACTION_TYPE_RSS, .conf = &rss },
+		{ .type = RTE_FLOW_ACTION_TYPE_END },
+	};
+	const struct rte_flow_item vxlan[] = {
+		{ .type = RTE_FLOW_ITEM_TYPE_VXLAN },
+		{ .type = RTE_FLOW_ITEM_TYPE_END },
+	};
+	const struct rte_flow_attr attr = { .group = 2, .ingress = 1 };
+	struct rte_flow_conv_rule rule = {
+		.attr_ro = &attr, .pattern_ro = pattern, .actions_ro = actions,
+	};
+	struct rte_flow_error err;
+	const struct rte_flow_item *pi;
+	const struct rte_flow_action *pa;
+	const struct rte_flow_action_rss *prss;
+	const struct rte_flow_conv_rule *pr;
+	const char *name = NULL;
+	char buf[2048], small[8];
+	int n;
+
+	(void)state;
+	n = rte_flow_conv(RTE_FLOW_CONV_OP_ITEM_NAME, buf, sizeof(buf),
+			(void *)(uintptr_t)RTE_FLOW_ITEM_TYPE_IPV4, &err);
+	assert_int_equal(n, 4);
+	assert_string_equal(buf, "IPV4");
+	n = rte_flow_conv(RTE_FLOW_CONV_OP_ACTION_NAME, small, sizeof(small),
+			(void *)(uintptr_t)RTE_FLOW_ACTION_TYPE_OF_SET_VLAN_VID, &err);
+	assert_int_equal(n, (int)strlen("OF_SET_VLAN_VID"));
+	assert_string_equal(small, "OF_SET_");
+	n = rte_flow_conv(RTE_FLOW_CONV_OP_ITEM_NAME_PTR, &name, sizeof(name),
+			(void *)(uintptr_t)RTE_FLOW_ITEM_TYPE_METER_COLOR, &err);
+	assert_int_equal(n, (int)sizeof(name));
+	assert_string_equal(name, "METER_COLOR");
+	assert_int_equal(rte_flow_conv(RTE_FLOW_CONV_OP_ITEM_NAME, buf, sizeof(buf),
+			(void *)(uintptr_t)1000, &err), -E2BIG);
+	assert_int_equal(rte_flow_conv(RTE_FLOW_CONV_OP_ATTR, buf, sizeof(buf), &attr, &err),
+			(int)sizeof(attr));
+	assert_memory_equal(buf, &attr, sizeof(attr));
+
+	/* A pattern: the size needed comes back whatever the buffer. */
+	n = rte_flow_conv(RTE_FLOW_CONV_OP_PATTERN, NULL, 0, pattern, &err);
+	assert_true(n > (int)(3 * sizeof(struct rte_flow_item)));
+	assert_int_equal(rte_flow_conv(RTE_FLOW_CONV_OP_PATTERN, small, sizeof(small), pattern,
+			&err), n);
+	assert_int_equal(rte_flow_conv(RTE_FLOW_CONV_OP_PATTERN, buf, sizeof(buf), pattern, &err),
+			n);
+	pi = (const void *)buf;
+	assert_int_equal(pi[0].type, RTE_FLOW_ITEM_TYPE_ETH);
+	assert_true(pi[0].spec != &eth_spec);
+	assert_memory_equal(pi[0].spec, &eth_spec, sizeof(eth_spec));
+	assert_memory_equal(pi[0].mask, &rte_flow_item_eth_mask, sizeof(eth_spec));
+	assert_null(pi[0].last);
+	assert_memory_equal(pi[1].spec, &udp_spec, sizeof(udp_spec));
+	assert_null(pi[1].mask);
+	assert_int_equal(pi[2].type, RTE_FLOW_ITEM_TYPE_END);
+	/* Actions: the RSS key and queue list are copied too. */
+	n = rte_flow_conv(RTE_FLOW_CONV_OP_ACTIONS, buf, sizeof(buf), actions, &err);
+	assert_true(n > 0 && n < (int)sizeof(buf));
+	pa = (const void *)buf;
+	prss = pa[0].conf;
+	assert_true(prss != &rss && prss->key != key && prss->queue != queues);
+	assert_int_equal(prss->queue_num, 2);
+	assert_int_equal(prss->queue[1], 3);
+	assert_memory_equal(prss->key, key, 4);
+	assert_int_equal(pa[1].type, RTE_FLOW_ACTION_TYPE_END);
+	/* A whole rule. */
+	n = rte_flow_conv(RTE_FLOW_CONV_OP_RULE, buf, sizeof(buf), &rule, &err);
+	assert_true(n > 0 && n < (int)sizeof(buf));
+	pr = (const void *)buf;
+	assert_int_equal(pr->attr_ro->group, 2);
+	assert_int_equal(pr->pattern_ro[1].type, RTE_FLOW_ITEM_TYPE_UDP);
+	assert_int_equal(pr->actions_ro[0].type, RTE_FLOW_ACTION_TYPE_RSS);
+	/* Refusals. */
+	assert_int_equal(rte_flow_conv(RTE_FLOW_CONV_OP_PATTERN, buf, sizeof(buf), vxlan, &err),
+			-ENOTSUP);
+	assert_int_equal(err.type, RTE_FLOW_ERROR_TYPE_ITEM);
+	assert_int_equal(rte_flow_conv(RTE_FLOW_CONV_OP_PATTERN, buf, sizeof(buf), NULL, &err),
+			-EINVAL);
+	assert_int_equal(rte_flow_conv((enum rte_flow_conv_op)99, buf, sizeof(buf), pattern,
+			&err), -ENOTSUP);
+	/* rte_flow_copy, the older form. */
+	{
+		size_t need = rte_flow_copy(NULL, 0, &attr, pattern, actions);
+		struct rte_flow_desc *fd = calloc(1, need);
+
+		assert_true(need > sizeof(*fd));
+		assert_int_equal(rte_flow_copy(fd, need, &attr, pattern, actions), need);
+		assert_int_equal(fd->attr.group, 2);
+		assert_int_equal(fd->items[0].type, RTE_FLOW_ITEM_TYPE_ETH);
+		assert_int_equal(fd->actions[0].type, RTE_FLOW_ACTION_TYPE_RSS);
+		free(fd);
+	}
+}
+
 int
 main(void)
 {
@@ -1135,6 +1499,8 @@ main(void)
 		cmocka_unit_test(test_ownership),
 		cmocka_unit_test(test_iterator),
 		cmocka_unit_test(test_driver_helpers),
+		cmocka_unit_test(test_flow),
+		cmocka_unit_test(test_flow_conv),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
