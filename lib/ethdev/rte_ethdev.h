@@ -869,6 +869,7 @@ struct rte_eth_representor_range {
 	enum rte_eth_representor_type type; /**< kind of represented port */
 	int controller; /**< controller index, -1 for any */
 	int pf; /**< PF index, -1 for any */
+	/** first represented VF or SF of the range */
 	__extension__
 	union {
 		int vf; /**< first VF */
