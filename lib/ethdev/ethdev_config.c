@@ -459,15 +459,24 @@ rte_eth_dev_start(uint16_t port_id)
 		ret = -EINVAL;
 		goto out;
 	}
+	/* Queues start with the port; a driver marks the ones it leaves stopped (deferred). */
+	for (q = 0; q < d->nb_rx_queues; q++)
+		if (d->rx_queue_state[q] != RTE_ETH_QUEUE_STATE_HAIRPIN)
+			d->rx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
+	for (q = 0; q < d->nb_tx_queues; q++)
+		if (d->tx_queue_state[q] != RTE_ETH_QUEUE_STATE_HAIRPIN)
+			d->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
 	ret = dev->dev_ops->dev_start(dev);
 	if (ret != 0) {
 		ETHDEV_LOG(ERR, "start port %u: driver failed (%d)", port_id, ret);
+		for (q = 0; q < d->nb_rx_queues; q++)
+			if (d->rx_queue_state[q] != RTE_ETH_QUEUE_STATE_HAIRPIN)
+				d->rx_queue_state[q] = RTE_ETH_QUEUE_STATE_STOPPED;
+		for (q = 0; q < d->nb_tx_queues; q++)
+			if (d->tx_queue_state[q] != RTE_ETH_QUEUE_STATE_HAIRPIN)
+				d->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STOPPED;
 		goto out;
 	}
-	for (q = 0; q < d->nb_rx_queues; q++)
-		d->rx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
-	for (q = 0; q < d->nb_tx_queues; q++)
-		d->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
 	d->dev_started = 1;
 	if (dev->dev_ops->link_update != NULL && d->dev_conf.intr_conf.lsc == 0)
 		dev->dev_ops->link_update(dev, 0);
@@ -496,9 +505,11 @@ dev_stop_locked(struct rte_eth_dev *dev)
 		return ret;
 	}
 	for (q = 0; q < d->nb_rx_queues; q++)
-		d->rx_queue_state[q] = RTE_ETH_QUEUE_STATE_STOPPED;
+		if (d->rx_queue_state[q] != RTE_ETH_QUEUE_STATE_HAIRPIN)
+			d->rx_queue_state[q] = RTE_ETH_QUEUE_STATE_STOPPED;
 	for (q = 0; q < d->nb_tx_queues; q++)
-		d->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STOPPED;
+		if (d->tx_queue_state[q] != RTE_ETH_QUEUE_STATE_HAIRPIN)
+			d->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STOPPED;
 	d->dev_started = 0;
 	return 0;
 }

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <rte_common.h>
@@ -24,28 +25,6 @@ rte_eth_macaddr_get(uint16_t port_id, struct rte_ether_addr *mac_addr)
 	}
 	rte_ether_addr_copy(&dev->data->mac_addrs[0], mac_addr);
 	return 0;
-}
-
-int
-rte_eth_dev_default_mac_addr_set(uint16_t port_id, struct rte_ether_addr *mac_addr)
-{
-	struct rte_eth_dev *dev;
-	int ret;
-
-	ETH_VALID_PORTID_OR_ERR_RET(port_id, -ENODEV);
-	dev = &rte_eth_devices[port_id];
-	if (mac_addr == NULL || !rte_is_valid_assigned_ether_addr(mac_addr)) {
-		ETHDEV_LOG(ERR, "set MAC of port %u: invalid address", port_id);
-		return -EINVAL;
-	}
-	if (dev->dev_ops->mac_addr_set == NULL || dev->data->mac_addrs == NULL)
-		return -ENOTSUP;
-	eth_dev_lock();
-	ret = dev->dev_ops->mac_addr_set(dev, mac_addr);
-	if (ret == 0)
-		rte_ether_addr_copy(mac_addr, &dev->data->mac_addrs[0]);
-	eth_dev_unlock();
-	return ret;
 }
 
 /* Shared logic of the four receive-mode switches. */
@@ -349,12 +328,31 @@ rte_eth_dev_set_mtu(uint16_t port_id, uint16_t mtu)
 	dev = &rte_eth_devices[port_id];
 	if (dev->dev_ops->mtu_set == NULL)
 		return -ENOTSUP;
-	ret = rte_eth_dev_info_get(port_id, &info);
-	if (ret != 0)
-		return ret;
-	if (mtu < info.min_mtu || mtu > info.max_mtu) {
-		ETHDEV_LOG(ERR, "set MTU of port %u: %u outside %u..%u", port_id, mtu,
-				info.min_mtu, info.max_mtu);
+	/* Without dev_infos_get the driver has no limits to check against. */
+	if (dev->dev_ops->dev_infos_get != NULL) {
+		uint32_t overhead;
+
+		ret = rte_eth_dev_info_get(port_id, &info);
+		if (ret != 0)
+			return ret;
+		if (mtu < info.min_mtu || mtu > info.max_mtu) {
+			ETHDEV_LOG(ERR, "set MTU of port %u: %u outside %u..%u", port_id, mtu,
+					info.min_mtu, info.max_mtu);
+			return -EINVAL;
+		}
+		/* Layer 2 overhead: what the driver's limits imply, else header and CRC. */
+		if (info.max_mtu != UINT16_MAX && info.max_rx_pktlen > info.max_mtu)
+			overhead = info.max_rx_pktlen - info.max_mtu;
+		else
+			overhead = RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN;
+		if ((uint32_t)mtu + overhead > info.max_rx_pktlen) {
+			ETHDEV_LOG(ERR, "set MTU of port %u: frames of %u bytes above %u", port_id,
+					mtu + overhead, info.max_rx_pktlen);
+			return -EINVAL;
+		}
+	}
+	if (!dev->data->dev_configured) {
+		ETHDEV_LOG(ERR, "set MTU of port %u: configure the port first", port_id);
 		return -EINVAL;
 	}
 	eth_dev_lock();
@@ -364,7 +362,7 @@ rte_eth_dev_set_mtu(uint16_t port_id, uint16_t mtu)
 		dev->data->dev_conf.rxmode.mtu = mtu;
 	}
 	eth_dev_unlock();
-	return ret;
+	return eth_err(port_id, ret);
 }
 
 int
@@ -445,4 +443,142 @@ rte_eth_dev_set_ptypes(uint16_t port_id, uint32_t ptype_mask, uint32_t *set_ptyp
 	if (j < num)
 		set_ptypes[j] = RTE_PTYPE_UNKNOWN;
 	return 0;
+}
+
+/* Total number of xstats (generic and driver's), or negative errno. */
+static int
+xstats_count(uint16_t port_id)
+{
+	return rte_eth_xstats_get_names(port_id, NULL, 0);
+}
+
+int
+rte_eth_xstats_get_names_by_id(uint16_t port_id, struct rte_eth_xstat_name *xstats_names,
+		unsigned int size, uint64_t *ids)
+{
+	struct rte_eth_xstat_name *all;
+	unsigned int i, total;
+	int ret;
+
+	ETH_VALID_PORTID_OR_ERR_RET(port_id, -ENODEV);
+	ret = xstats_count(port_id);
+	if (ret < 0)
+		return ret;
+	total = (unsigned int)ret;
+	if (ids == NULL) {
+		if (xstats_names == NULL || size < total)
+			return (int)total;
+		ret = rte_eth_xstats_get_names(port_id, xstats_names, total);
+		return ret < 0 || ret > (int)total ? ret : (int)total;
+	}
+	if (xstats_names == NULL) {
+		ETHDEV_LOG(ERR, "xstats names by id of port %u: NULL names array", port_id);
+		return -EINVAL;
+	}
+	all = calloc(RTE_MAX(total, 1u), sizeof(*all));
+	if (all == NULL) {
+		ETHDEV_LOG(ERR, "xstats names by id of port %u: out of memory", port_id);
+		return -ENOMEM;
+	}
+	ret = rte_eth_xstats_get_names(port_id, all, total);
+	if (ret < 0) {
+		free(all);
+		return ret;
+	}
+	for (i = 0; i < size; i++) {
+		if (ids[i] >= total) {
+			ETHDEV_LOG(ERR, "xstats names by id of port %u: id %" PRIu64
+					" out of range (%u xstats)", port_id, ids[i], total);
+			free(all);
+			return -1;
+		}
+		xstats_names[i] = all[ids[i]];
+	}
+	free(all);
+	return (int)size;
+}
+
+int
+rte_eth_xstats_get_by_id(uint16_t port_id, const uint64_t *ids, uint64_t *values,
+		unsigned int size)
+{
+	struct rte_eth_xstat *all;
+	unsigned int i, total, filled;
+	int ret;
+
+	ETH_VALID_PORTID_OR_ERR_RET(port_id, -ENODEV);
+	ret = xstats_count(port_id);
+	if (ret < 0)
+		return ret;
+	total = (unsigned int)ret;
+	if (ids == NULL && (values == NULL || size < total))
+		return (int)total;
+	if (values == NULL) {
+		ETHDEV_LOG(ERR, "xstats by id of port %u: NULL values array", port_id);
+		return -EINVAL;
+	}
+	all = calloc(RTE_MAX(total, 1u), sizeof(*all));
+	if (all == NULL) {
+		ETHDEV_LOG(ERR, "xstats by id of port %u: out of memory", port_id);
+		return -ENOMEM;
+	}
+	ret = rte_eth_xstats_get(port_id, all, total);
+	if (ret < 0) {
+		free(all);
+		return ret;
+	}
+	filled = RTE_MIN((unsigned int)ret, total);
+	if (ids == NULL) {
+		for (i = 0; i < filled; i++)
+			values[i] = all[i].value;
+		free(all);
+		return (int)total;
+	}
+	for (i = 0; i < size; i++) {
+		if (ids[i] >= filled) {
+			ETHDEV_LOG(ERR, "xstats by id of port %u: id %" PRIu64
+					" out of range (%u xstats)", port_id, ids[i], total);
+			free(all);
+			return -1;
+		}
+		values[i] = all[ids[i]].value;
+	}
+	free(all);
+	return (int)size;
+}
+
+int
+rte_eth_xstats_get_id_by_name(uint16_t port_id, const char *xstat_name, uint64_t *id)
+{
+	struct rte_eth_xstat_name *names;
+	int n, i;
+
+	ETH_VALID_PORTID_OR_ERR_RET(port_id, -ENODEV);
+	if (id == NULL || xstat_name == NULL) {
+		ETHDEV_LOG(ERR, "xstat id by name of port %u: NULL %s", port_id,
+				id == NULL ? "id" : "name");
+		return -ENOMEM;
+	}
+	n = rte_eth_xstats_get_names_by_id(port_id, NULL, 0, NULL);
+	if (n < 0) {
+		ETHDEV_LOG(ERR, "xstat id by name of port %u: cannot count xstats", port_id);
+		return -ENODEV;
+	}
+	names = calloc(RTE_MAX(n, 1), sizeof(*names));
+	if (names == NULL)
+		return -ENOMEM;
+	if (rte_eth_xstats_get_names_by_id(port_id, names, (unsigned int)n, NULL) != n) {
+		ETHDEV_LOG(ERR, "xstat id by name of port %u: cannot read xstat names", port_id);
+		free(names);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		if (strcmp(names[i].name, xstat_name) == 0) {
+			*id = (uint64_t)i;
+			free(names);
+			return 0;
+		}
+	}
+	free(names);
+	return -EINVAL;
 }

@@ -32,6 +32,14 @@ struct rte_rcu_qsbr *rte_eth_fp_qsbr;
 /* Queue arrays a port without queues points to: reading any slot gives NULL. */
 static void *eth_dummy_queues[RTE_MAX_QUEUES_PER_PORT];
 
+/*
+ * Heads of the receive and transmit callback lists, per port and queue. The fast-path table
+ * points at them for the whole life of the process, so the inline burst functions can always
+ * read them; a NULL head is the common case and costs one load and one branch.
+ */
+void *eth_rx_cb_heads[RTE_MAX_ETHPORTS][RTE_MAX_QUEUES_PER_PORT];
+void *eth_tx_cb_heads[RTE_MAX_ETHPORTS][RTE_MAX_QUEUES_PER_PORT];
+
 /* Which lcores are registered readers (written under fp_reg_lock, read by the lock helpers). */
 static uint8_t fp_registered[RTE_MAX_LCORE];
 static pthread_mutex_t fp_reg_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -103,6 +111,8 @@ eth_dev_fp_ops_reset(uint16_t port_id)
 	fp->rx_queue_count = eth_dummy_queue_count;
 	fp->rx_descriptor_status = eth_dummy_desc_status;
 	fp->tx_descriptor_status = eth_dummy_desc_status;
+	fp->rxq.clbk = eth_rx_cb_heads[port_id];
+	fp->txq.clbk = eth_tx_cb_heads[port_id];
 	fp_set_queues(fp, eth_dummy_queues, eth_dummy_queues);
 }
 
@@ -118,12 +128,10 @@ eth_dev_fp_ops_setup(struct rte_eth_dev *dev)
 	struct rte_eth_fp_ops *fp = &rte_eth_fp_ops[dev->data->port_id];
 
 	fp_set_queues(fp, dev->data->rx_queues, dev->data->tx_queues);
-	fp->rx_queue_count = dev->rx_queue_count != NULL ?
-			dev->rx_queue_count : eth_dummy_queue_count;
-	fp->rx_descriptor_status = dev->rx_descriptor_status != NULL ?
-			dev->rx_descriptor_status : eth_dummy_desc_status;
-	fp->tx_descriptor_status = dev->tx_descriptor_status != NULL ?
-			dev->tx_descriptor_status : eth_dummy_desc_status;
+	/* A driver without these gives -ENOTSUP through the inline functions. */
+	fp->rx_queue_count = dev->rx_queue_count;
+	fp->rx_descriptor_status = dev->rx_descriptor_status;
+	fp->tx_descriptor_status = dev->tx_descriptor_status;
 	/* Readers must see the queue arrays before they can see functions that use them. */
 	eth_dev_fp_synchronize();
 	fp_set_functions(fp, dev->rx_pkt_burst != NULL ? dev->rx_pkt_burst : eth_dummy_rx,

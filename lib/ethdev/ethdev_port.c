@@ -63,15 +63,19 @@ rte_eth_dev_count_avail(void)
 {
 	uint16_t p, n = 0;
 
-	for (p = 0; p < RTE_MAX_ETHPORTS; p++)
-		n += port_in_use(p);
+	RTE_ETH_FOREACH_DEV(p)
+		n++;
 	return n;
 }
 
 uint16_t
 rte_eth_dev_count_total(void)
 {
-	return rte_eth_dev_count_avail();
+	uint16_t p, n = 0;
+
+	for (p = 0; p < RTE_MAX_ETHPORTS; p++)
+		n += port_in_use(p);
+	return n;
 }
 
 /* Caller holds the ethdev lock. */
@@ -196,6 +200,8 @@ rte_eth_dev_allocate(const char *name)
 	memset(&eth_dev_data[p], 0, offsetof(struct rte_eth_dev_data, rx_queue_state));
 	eth_dev_data[p].dev_flags = 0;
 	eth_dev_data[p].backer_port_id = RTE_MAX_ETHPORTS;
+	memset(&eth_dev_data[p].mac_pool_sel, 0, sizeof(struct rte_eth_dev_data) -
+			offsetof(struct rte_eth_dev_data, mac_pool_sel));
 	dev->data = &eth_dev_data[p];
 	rte_strscpy(dev->data->name, name, RTE_ETH_NAME_MAX_LEN);
 	dev->data->port_id = p;
@@ -258,7 +264,10 @@ rte_eth_dev_release_port(struct rte_eth_dev *eth_dev)
 	if (announced)
 		eth_dev_callback_process(port_id, RTE_ETH_EVENT_DESTROY, NULL);
 	eth_dev_release_queues(eth_dev);
+	eth_dev_rxtx_callbacks_free(port_id);
 	rte_free(eth_dev->data->mac_addrs);
+	rte_free(eth_dev->data->hash_mac_addrs);
+	eth_dev->data->hash_mac_addrs = NULL;
 	rte_free(eth_dev->data->dev_private);
 	__atomic_store_n(&eth_dev->state, RTE_ETH_DEV_UNUSED, __ATOMIC_RELEASE);
 	eth_port_used[port_id / 64] &= ~(UINT64_C(1) << (port_id % 64));

@@ -46,6 +46,18 @@ void eth_dev_fp_ops_unpublish(uint16_t port_id);
 /* Wait until every registered data-path lcore has passed a quiescent state. */
 void eth_dev_fp_synchronize(void);
 
+/* Callback list heads read by the inline bursts (ethdev_fp.c), and their teardown. */
+extern void *eth_rx_cb_heads[RTE_MAX_ETHPORTS][RTE_MAX_QUEUES_PER_PORT];
+extern void *eth_tx_cb_heads[RTE_MAX_ETHPORTS][RTE_MAX_QUEUES_PER_PORT];
+/* Unlink and free every callback of a released port (after a grace period). */
+void eth_dev_rxtx_callbacks_free(uint16_t port_id);
+
+/* Owner lock and helpers (ethdev_owner.c). */
+void eth_dev_owner_reset(uint16_t port_id);
+
+/* Turn a driver error into -EIO when the device was removed under the port. */
+int eth_err(uint16_t port_id, int ret);
+
 /* Queue teardown shared by close and release (ethdev_port.c). */
 void eth_dev_release_queues(struct rte_eth_dev *dev);
 

@@ -65,18 +65,22 @@ key_is_valid(const char *key, const char *const valid_keys[])
 }
 
 /*
- * Cut str into pairs. Returns NULL on success, or a static description of the first problem and
- * its offset in *where.
+ * Cut str into pairs. Empty elements (",,", or a comma at either end) are skipped, as DPDK does.
+ * Returns NULL on success, or a static description of the first problem and its offset in *where.
  */
 static const char *
 kvargs_split(struct rte_kvargs *kv, char *str, size_t *where)
 {
 	char *p = str;
 
-	if (*p == '\0')
-		return NULL;
 	for (;;) {
-		char *key = p, *value = NULL;
+		char *key, *value = NULL;
+
+		while (*p == ',')
+			p++;
+		if (*p == '\0')
+			return NULL;
+		key = p;
 
 		while (*p != '\0' && *p != ',' && *p != '=') {
 			if (*p == '[' || *p == ']') {
@@ -124,10 +128,6 @@ kvargs_split(struct rte_kvargs *kv, char *str, size_t *where)
 		if (*p == '\0')
 			return NULL;
 		*p++ = '\0';
-		if (*p == '\0') {
-			*where = (size_t)(p - str);
-			return "empty key";
-		}
 	}
 }
 

@@ -5,9 +5,10 @@
  *
  * A value may be a bracketed list that contains commas ("queues=[0,1]"); the brackets are kept
  * in the value. A key may appear without a value ("promisc") and may repeat ("iface=a,iface=b");
- * repeated keys are kept in order. Parsing refuses, with one log line naming the offending text:
- * an empty key ("=v", ",,"), unbalanced brackets, a key not in valid_keys, more than
- * RTE_KVARGS_MAX pairs, a NULL string. An empty string is an empty, valid list.
+ * repeated keys are kept in order. Empty elements are skipped, as in DPDK: "a=1,,b=2," holds
+ * two pairs and "," none. Parsing refuses, with one log line naming the offending text: an
+ * empty key ("=v"), unbalanced brackets, a key not in valid_keys, more than RTE_KVARGS_MAX
+ * pairs, a NULL string. An empty string is an empty, valid list.
  */
 #ifndef _RTE_KVARGS_H_
 #define _RTE_KVARGS_H_

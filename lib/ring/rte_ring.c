@@ -26,9 +26,24 @@ struct ring_entry {
 static TAILQ_HEAD(, ring_entry) ring_list = TAILQ_HEAD_INITIALIZER(ring_list);
 static pthread_mutex_t ring_list_lock = PTHREAD_MUTEX_INITIALIZER;
 
-#define RING_MT_FLAGS (RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ | RING_F_MP_HTS_ENQ | \
-		RING_F_MC_HTS_DEQ)
-#define RING_VALID_FLAGS (RING_F_SP_ENQ | RING_F_SC_DEQ | RING_F_EXACT_SZ | RING_MT_FLAGS)
+#define RING_PROD_FLAGS (RING_F_SP_ENQ | RING_F_MP_RTS_ENQ | RING_F_MP_HTS_ENQ)
+#define RING_CONS_FLAGS (RING_F_SC_DEQ | RING_F_MC_RTS_DEQ | RING_F_MC_HTS_DEQ)
+#define RING_VALID_FLAGS (RING_PROD_FLAGS | RING_CONS_FLAGS | RING_F_EXACT_SZ)
+/* Default RTS head/tail distance: this fraction of the capacity. */
+#define RING_RTS_HTD_DIV 8
+
+/* Sync type a side gets from its flag bits (at most one of st, rts, hts set). */
+static enum rte_ring_sync_type
+ring_sync_type(unsigned int flags, unsigned int st, unsigned int rts, unsigned int hts)
+{
+	if (flags & st)
+		return RTE_RING_SYNC_ST;
+	if (flags & rts)
+		return RTE_RING_SYNC_MT_RTS;
+	if (flags & hts)
+		return RTE_RING_SYNC_MT_HTS;
+	return RTE_RING_SYNC_MT;
+}
 
 /* Slots for count entries under flags, or 0 (with a log line) when count is not usable. */
 static uint32_t
@@ -81,11 +96,17 @@ ring_setup(struct rte_ring *r, const char *name, uint32_t slots, unsigned int co
 	memset(r, 0, sizeof(*r));
 	rte_strscpy(r->name, name, sizeof(r->name));
 	r->flags = (int)flags;
-	r->prod.sync_type = (flags & RING_F_SP_ENQ) ? RTE_RING_SYNC_ST : RTE_RING_SYNC_MT;
-	r->cons.sync_type = (flags & RING_F_SC_DEQ) ? RTE_RING_SYNC_ST : RTE_RING_SYNC_MT;
+	r->prod.sync_type = ring_sync_type(flags, RING_F_SP_ENQ, RING_F_MP_RTS_ENQ,
+			RING_F_MP_HTS_ENQ);
+	r->cons.sync_type = ring_sync_type(flags, RING_F_SC_DEQ, RING_F_MC_RTS_DEQ,
+			RING_F_MC_HTS_DEQ);
 	r->size = slots;
 	r->mask = slots - 1;
 	r->capacity = (flags & RING_F_EXACT_SZ) ? count : slots - 1;
+	if (r->prod.sync_type == RTE_RING_SYNC_MT_RTS)
+		r->rts_prod.htd_max = r->capacity / RING_RTS_HTD_DIV;
+	if (r->cons.sync_type == RTE_RING_SYNC_MT_RTS)
+		r->rts_cons.htd_max = r->capacity / RING_RTS_HTD_DIV;
 }
 
 static int
@@ -97,6 +118,18 @@ ring_check_args(const char *name, unsigned int flags)
 	}
 	if (flags & ~RING_VALID_FLAGS) {
 		RING_LOG(ERR, "ring %s: unknown flags 0x%x", name, flags & ~RING_VALID_FLAGS);
+		return -EINVAL;
+	}
+	if (!rte_is_power_of_2(flags & RING_PROD_FLAGS) &&
+			(flags & RING_PROD_FLAGS) != 0) {
+		RING_LOG(ERR, "ring %s: flags 0x%x ask for more than one producer mode", name,
+			flags & RING_PROD_FLAGS);
+		return -EINVAL;
+	}
+	if (!rte_is_power_of_2(flags & RING_CONS_FLAGS) &&
+			(flags & RING_CONS_FLAGS) != 0) {
+		RING_LOG(ERR, "ring %s: flags 0x%x ask for more than one consumer mode", name,
+			flags & RING_CONS_FLAGS);
 		return -EINVAL;
 	}
 	if (strnlen(name, RTE_RING_NAMESIZE) >= RTE_RING_NAMESIZE) {
@@ -237,15 +270,56 @@ rte_ring_lookup(const char *name)
 	return r;
 }
 
+/* Empty one side, keeping its mode and (RTS) its head/tail distance. */
+static void
+ring_reset_side(struct rte_ring_headtail *d)
+{
+	switch (d->sync_type) {
+	case RTE_RING_SYNC_MT_HTS:
+		((struct rte_ring_hts_headtail *)d)->ht.raw = 0;
+		break;
+	case RTE_RING_SYNC_MT_RTS:
+		((struct rte_ring_rts_headtail *)d)->head.raw = 0;
+		((struct rte_ring_rts_headtail *)d)->tail.raw = 0;
+		break;
+	default:
+		d->head = 0;
+		d->tail = 0;
+		d->peer_tail = 0;
+		break;
+	}
+}
+
 void
 rte_ring_reset(struct rte_ring *r)
 {
-	r->prod.head = 0;
-	r->prod.tail = 0;
-	r->cons.head = 0;
-	r->cons.tail = 0;
-	r->prod.peer_tail = 0;
-	r->cons.peer_tail = 0;
+	ring_reset_side(&r->prod);
+	ring_reset_side(&r->cons);
+}
+
+static const char *
+ring_sync_name(enum rte_ring_sync_type st)
+{
+	switch (st) {
+	case RTE_RING_SYNC_MT:
+		return "MT";
+	case RTE_RING_SYNC_ST:
+		return "ST";
+	case RTE_RING_SYNC_MT_RTS:
+		return "MT_RTS";
+	case RTE_RING_SYNC_MT_HTS:
+		return "MT_HTS";
+	}
+	return "unknown";
+}
+
+/* Head of a side, wherever its mode keeps it. */
+static uint32_t
+ring_side_head(const struct rte_ring_headtail *d)
+{
+	if (d->sync_type == RTE_RING_SYNC_MT_RTS)
+		return ((const struct rte_ring_rts_headtail *)d)->head.val.pos;
+	return d->head;
 }
 
 void
@@ -261,12 +335,16 @@ rte_ring_dump(FILE *f, const struct rte_ring *r)
 	fprintf(f, "  flags=0x%x\n", (unsigned int)r->flags);
 	fprintf(f, "  size=%" PRIu32 "\n", r->size);
 	fprintf(f, "  capacity=%" PRIu32 "\n", r->capacity);
-	fprintf(f, "  prod sync=%s\n", r->prod.single ? "single" : "multi");
-	fprintf(f, "  cons sync=%s\n", r->cons.single ? "single" : "multi");
+	fprintf(f, "  prod sync=%s\n", ring_sync_name(r->prod.sync_type));
+	fprintf(f, "  cons sync=%s\n", ring_sync_name(r->cons.sync_type));
+	if (r->prod.sync_type == RTE_RING_SYNC_MT_RTS)
+		fprintf(f, "  prod htd_max=%" PRIu32 "\n", r->rts_prod.htd_max);
+	if (r->cons.sync_type == RTE_RING_SYNC_MT_RTS)
+		fprintf(f, "  cons htd_max=%" PRIu32 "\n", r->rts_cons.htd_max);
 	fprintf(f, "  ct=%" PRIu32 "\n", r->cons.tail);
-	fprintf(f, "  ch=%" PRIu32 "\n", r->cons.head);
+	fprintf(f, "  ch=%" PRIu32 "\n", ring_side_head(&r->cons));
 	fprintf(f, "  pt=%" PRIu32 "\n", r->prod.tail);
-	fprintf(f, "  ph=%" PRIu32 "\n", r->prod.head);
+	fprintf(f, "  ph=%" PRIu32 "\n", ring_side_head(&r->prod));
 	fprintf(f, "  used=%u\n", rte_ring_count(r));
 	fprintf(f, "  avail=%u\n", rte_ring_free_count(r));
 }

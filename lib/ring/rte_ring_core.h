@@ -34,6 +34,9 @@ enum rte_ring_queue_behavior {
 	RTE_RING_QUEUE_VARIABLE, /**< as many as possible (burst) */
 };
 
+/** Name of the list of rings, as DPDK's tailq registry calls it. */
+#define RTE_TAILQ_RING_NAME "RTE_RING"
+
 #define RTE_RING_MZ_PREFIX "RG_" /**< Prefix of the memzone name of a ring. */
 /** Longest ring name, so that the prefixed memzone name still fits. */
 #define RTE_RING_NAMESIZE (RTE_MEMZONE_NAMESIZE - sizeof(RTE_RING_MZ_PREFIX) + 1)
@@ -42,8 +45,8 @@ enum rte_ring_queue_behavior {
 enum rte_ring_sync_type {
 	RTE_RING_SYNC_MT,     /**< several threads, lock-free */
 	RTE_RING_SYNC_ST,     /**< one thread at a time */
-	RTE_RING_SYNC_MT_RTS, /**< several threads, relaxed tail sync (accepted as MT) */
-	RTE_RING_SYNC_MT_HTS, /**< several threads, head/tail sync (accepted as MT) */
+	RTE_RING_SYNC_MT_RTS, /**< several threads, relaxed tail sync (rte_ring_rts.h) */
+	RTE_RING_SYNC_MT_HTS, /**< several threads, head/tail sync (rte_ring_hts.h) */
 };
 
 /**
@@ -62,9 +65,55 @@ struct rte_ring_headtail {
 	/**
 	 * The other side's tail as this side last read it: a lower bound of the real one, so
 	 * reservations it allows are safe and the other side's cache line is read only when it
-	 * does not allow enough.
+	 * does not allow enough. Used in the MT and ST modes only: in the HTS layout this word
+	 * is padding, in the RTS layout it is htd_max.
 	 */
 	volatile uint32_t peer_tail;
+};
+
+/**
+ * Position and counter of an RTS head or tail, also readable as one 64-bit word so that both
+ * change in a single atomic operation.
+ */
+union __rte_ring_rts_poscnt {
+	uint64_t raw __rte_aligned(8); /**< pos and cnt as one word */
+	/** The two halves. */
+	struct {
+		uint32_t cnt; /**< operations that moved this head (or finished, for a tail) */
+		uint32_t pos; /**< index */
+	} val; /**< the two halves */
+};
+
+/**
+ * One side of a ring in relaxed tail sync mode (RTE_RING_SYNC_MT_RTS). Threads finish in any
+ * order; the tail catches up with the head when the last thread in flight finishes. tail.pos
+ * and sync_type sit where rte_ring_headtail has tail and sync_type.
+ */
+struct rte_ring_rts_headtail {
+	volatile union __rte_ring_rts_poscnt tail; /**< finished operations and their end */
+	enum rte_ring_sync_type sync_type; /**< RTE_RING_SYNC_MT_RTS */
+	uint32_t htd_max; /**< how far the head may run ahead of the tail */
+	volatile union __rte_ring_rts_poscnt head; /**< started operations and their end */
+};
+
+/** Head and tail of an HTS side, also readable as one 64-bit word. */
+union __rte_ring_hts_pos {
+	uint64_t raw __rte_aligned(8); /**< head and tail as one word */
+	/** The two halves. */
+	struct {
+		uint32_t head; /**< where the next reservation starts */
+		uint32_t tail; /**< end of the published (or released) entries */
+	} pos; /**< the two halves */
+};
+
+/**
+ * One side of a ring in head/tail sync mode (RTE_RING_SYNC_MT_HTS): one operation at a time
+ * on this side, a new one starts only once head and tail are equal again. head, tail and
+ * sync_type sit where rte_ring_headtail has them.
+ */
+struct rte_ring_hts_headtail {
+	volatile union __rte_ring_hts_pos ht; /**< head and tail */
+	enum rte_ring_sync_type sync_type; /**< RTE_RING_SYNC_MT_HTS */
 };
 
 /** The ring header; the slots follow it in memory. Producer and consumer state each own
@@ -81,14 +130,18 @@ struct rte_ring {
 	/** Producer state on its own cache line. */
 	RTE_STD_C11
 	union {
-		struct rte_ring_headtail prod; /**< producer state */
+		struct rte_ring_headtail prod; /**< producer state (MT and ST modes) */
+		struct rte_ring_hts_headtail hts_prod; /**< producer state in HTS mode */
+		struct rte_ring_rts_headtail rts_prod; /**< producer state in RTS mode */
 	} __rte_cache_aligned;
 
 	char pad1 __rte_cache_aligned; /**< empty cache line between producer and consumer */
 	/** Consumer state on its own cache line. */
 	RTE_STD_C11
 	union {
-		struct rte_ring_headtail cons; /**< consumer state */
+		struct rte_ring_headtail cons; /**< consumer state (MT and ST modes) */
+		struct rte_ring_hts_headtail hts_cons; /**< consumer state in HTS mode */
+		struct rte_ring_rts_headtail rts_cons; /**< consumer state in RTS mode */
 	} __rte_cache_aligned;
 
 	char pad2 __rte_cache_aligned; /**< empty cache line after the consumer state */
@@ -99,12 +152,10 @@ struct rte_ring {
 /** Capacity is exactly the requested count (slots rounded up to a power of two). */
 #define RING_F_EXACT_SZ 0x0004
 #define RTE_RING_SZ_MASK (0x7fffffffU) /**< largest slot count */
-/** multi-producer relaxed tail sync (handled as multi-producer) */
-#define RING_F_MP_RTS_ENQ 0x0008
-/** multi-consumer relaxed tail sync (handled as multi-consumer) */
-#define RING_F_MC_RTS_DEQ 0x0010
-#define RING_F_MP_HTS_ENQ 0x0020 /**< multi-producer head/tail sync (handled as multi-producer) */
-#define RING_F_MC_HTS_DEQ 0x0040 /**< multi-consumer head/tail sync (handled as multi-consumer) */
+#define RING_F_MP_RTS_ENQ 0x0008 /**< producers use relaxed tail sync by default */
+#define RING_F_MC_RTS_DEQ 0x0010 /**< consumers use relaxed tail sync by default */
+#define RING_F_MP_HTS_ENQ 0x0020 /**< producers use head/tail sync by default */
+#define RING_F_MC_HTS_DEQ 0x0040 /**< consumers use head/tail sync by default */
 
 #ifdef __cplusplus
 }

@@ -7,8 +7,10 @@
  *
  * "bulk" moves all n elements or none; "burst" moves as many as possible. mp/mc are safe with
  * several producers/consumers, sp/sc require a single one, and the unprefixed calls use the
- * mode chosen at creation (RING_F_SP_ENQ / RING_F_SC_DEQ). free_space and available, when not
- * NULL, receive what is left after the call.
+ * mode chosen at creation (RING_F_SP_ENQ / RING_F_SC_DEQ, or the RTS and HTS flags, see
+ * rte_ring_rts.h and rte_ring_hts.h). free_space and available, when not NULL, receive what is
+ * left after the call. The peek (rte_ring_peek.h) and zero-copy (rte_ring_peek_zc.h) APIs
+ * come with this header too.
  */
 #ifndef _RTE_RING_ELEM_H_
 #define _RTE_RING_ELEM_H_
@@ -17,6 +19,8 @@
 
 #include <rte_ring_core.h>
 #include <rte_ring_elem_pvt.h>
+#include <rte_ring_hts.h>
+#include <rte_ring_rts.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -33,6 +37,34 @@ ssize_t rte_ring_get_memsize_elem(unsigned int esize, unsigned int count);
 struct rte_ring *rte_ring_create_elem(const char *name, unsigned int esize,
 		unsigned int count, int socket_id, unsigned int flags);
 
+/*
+ * The unprefixed calls on a side in RTS or HTS mode. Out of line, so that the dispatch in
+ * the unprefixed calls stays one compare in front of the MT/ST code.
+ */
+static __rte_noinline unsigned int
+__rte_ring_enqueue_sync_elem(struct rte_ring *r, const void *obj_table, unsigned int esize,
+		unsigned int n, enum rte_ring_queue_behavior behavior, unsigned int *free_space)
+{
+	if (r->prod.sync_type == RTE_RING_SYNC_MT_HTS)
+		return __rte_ring_do_hts_enqueue_elem(r, obj_table, esize, n, behavior,
+				free_space);
+	return __rte_ring_do_rts_enqueue_elem(r, obj_table, esize, n, behavior, free_space);
+}
+
+static __rte_noinline unsigned int
+__rte_ring_dequeue_sync_elem(struct rte_ring *r, void *obj_table, unsigned int esize,
+		unsigned int n, enum rte_ring_queue_behavior behavior, unsigned int *available)
+{
+	if (r->cons.sync_type == RTE_RING_SYNC_MT_HTS)
+		return __rte_ring_do_hts_dequeue_elem(r, obj_table, esize, n, behavior, available);
+	return __rte_ring_do_rts_dequeue_elem(r, obj_table, esize, n, behavior, available);
+}
+
+/*
+ * mp/sp/mc/sc take their mode from the name. The unprefixed calls read the side's sync type:
+ * MT (0) and ST (1) are passed on as the single-thread flag of the common code, anything
+ * above goes to the out-of-line RTS/HTS code.
+ */
 #define __RTE_RING_ENQ(fn, behavior, st) \
 static __rte_always_inline unsigned int \
 fn(struct rte_ring *r, const void *obj_table, unsigned int esize, unsigned int n, \
@@ -47,22 +79,46 @@ fn(struct rte_ring *r, void *obj_table, unsigned int esize, unsigned int n, \
 { \
 	return __rte_ring_do_dequeue_elem(r, obj_table, esize, n, behavior, st, available); \
 }
+#define __RTE_RING_ENQ_ANY(fn, behavior) \
+static __rte_always_inline unsigned int \
+fn(struct rte_ring *r, const void *obj_table, unsigned int esize, unsigned int n, \
+		unsigned int *free_space) \
+{ \
+	uint32_t st = r->prod.single; \
+	if (likely(st <= RTE_RING_SYNC_ST)) \
+		return __rte_ring_do_enqueue_elem(r, obj_table, esize, n, behavior, st, \
+				free_space); \
+	return __rte_ring_enqueue_sync_elem(r, obj_table, esize, n, behavior, free_space); \
+}
+#define __RTE_RING_DEQ_ANY(fn, behavior) \
+static __rte_always_inline unsigned int \
+fn(struct rte_ring *r, void *obj_table, unsigned int esize, unsigned int n, \
+		unsigned int *available) \
+{ \
+	uint32_t st = r->cons.single; \
+	if (likely(st <= RTE_RING_SYNC_ST)) \
+		return __rte_ring_do_dequeue_elem(r, obj_table, esize, n, behavior, st, \
+				available); \
+	return __rte_ring_dequeue_sync_elem(r, obj_table, esize, n, behavior, available); \
+}
 
 __RTE_RING_ENQ(rte_ring_mp_enqueue_bulk_elem, RTE_RING_QUEUE_FIXED, 0)
 __RTE_RING_ENQ(rte_ring_sp_enqueue_bulk_elem, RTE_RING_QUEUE_FIXED, 1)
-__RTE_RING_ENQ(rte_ring_enqueue_bulk_elem, RTE_RING_QUEUE_FIXED, r->prod.single)
+__RTE_RING_ENQ_ANY(rte_ring_enqueue_bulk_elem, RTE_RING_QUEUE_FIXED)
 __RTE_RING_ENQ(rte_ring_mp_enqueue_burst_elem, RTE_RING_QUEUE_VARIABLE, 0)
 __RTE_RING_ENQ(rte_ring_sp_enqueue_burst_elem, RTE_RING_QUEUE_VARIABLE, 1)
-__RTE_RING_ENQ(rte_ring_enqueue_burst_elem, RTE_RING_QUEUE_VARIABLE, r->prod.single)
+__RTE_RING_ENQ_ANY(rte_ring_enqueue_burst_elem, RTE_RING_QUEUE_VARIABLE)
 __RTE_RING_DEQ(rte_ring_mc_dequeue_bulk_elem, RTE_RING_QUEUE_FIXED, 0)
 __RTE_RING_DEQ(rte_ring_sc_dequeue_bulk_elem, RTE_RING_QUEUE_FIXED, 1)
-__RTE_RING_DEQ(rte_ring_dequeue_bulk_elem, RTE_RING_QUEUE_FIXED, r->cons.single)
+__RTE_RING_DEQ_ANY(rte_ring_dequeue_bulk_elem, RTE_RING_QUEUE_FIXED)
 __RTE_RING_DEQ(rte_ring_mc_dequeue_burst_elem, RTE_RING_QUEUE_VARIABLE, 0)
 __RTE_RING_DEQ(rte_ring_sc_dequeue_burst_elem, RTE_RING_QUEUE_VARIABLE, 1)
-__RTE_RING_DEQ(rte_ring_dequeue_burst_elem, RTE_RING_QUEUE_VARIABLE, r->cons.single)
+__RTE_RING_DEQ_ANY(rte_ring_dequeue_burst_elem, RTE_RING_QUEUE_VARIABLE)
 
 #undef __RTE_RING_ENQ
 #undef __RTE_RING_DEQ
+#undef __RTE_RING_ENQ_ANY
+#undef __RTE_RING_DEQ_ANY
 
 /** Enqueue one element: 0, or -ENOBUFS when the ring is full. */
 static __rte_always_inline int
@@ -109,5 +165,10 @@ rte_ring_dequeue_elem(struct rte_ring *r, void *obj_p, unsigned int esize)
 #ifdef __cplusplus
 }
 #endif
+
+#include <rte_ring_peek.h>
+#include <rte_ring_peek_zc.h>
+
+#include <rte_ring.h>
 
 #endif /* _RTE_RING_ELEM_H_ */

@@ -4,7 +4,15 @@
 
 #include <pthread.h>
 
+/* What the build system passes to a library, for RTE_LOG_REGISTER_DEFAULT and _SUFFIX. */
+#define RTE_LOG_DEFAULT_LOGTYPE test.eal_log
+
 #include <rte_log.h>
+
+/* The three registration macros, with names written as bare tokens as DPDK code does. */
+RTE_LOG_REGISTER(test_named_logtype, test.macro.named, DEBUG);
+RTE_LOG_REGISTER_DEFAULT(test_default_logtype, WARNING);
+RTE_LOG_REGISTER_SUFFIX(test_suffix_logtype, rx, ERR);
 
 /* Capture what rte_log writes into a memory buffer. */
 static char capture_buf[4096];
@@ -54,6 +62,24 @@ test_register(void **state)
 	assert_int_equal(rte_log_register(""), -EINVAL);
 	assert_int_equal(rte_log_register_type_and_pick_level("test.log.x", RTE_LOG_MAX + 1),
 		-EINVAL);
+}
+
+/* The macros registered their names (not the EAL fallback) at their levels before main(). */
+static void
+test_register_macros(void **state)
+{
+	(void)state;
+	assert_true(test_named_logtype >= RTE_LOGTYPE_FIRST_EXT_ID);
+	assert_int_equal(rte_log_register("test.macro.named"), test_named_logtype);
+	assert_int_equal(rte_log_get_level(test_named_logtype), RTE_LOG_DEBUG);
+
+	assert_true(test_default_logtype >= RTE_LOGTYPE_FIRST_EXT_ID);
+	assert_int_equal(rte_log_register("test.eal_log"), test_default_logtype);
+	assert_int_equal(rte_log_get_level(test_default_logtype), RTE_LOG_WARNING);
+
+	assert_true(test_suffix_logtype >= RTE_LOGTYPE_FIRST_EXT_ID);
+	assert_int_equal(rte_log_register("test.eal_log.rx"), test_suffix_logtype);
+	assert_int_equal(rte_log_get_level(test_suffix_logtype), RTE_LOG_ERR);
 }
 
 static void
@@ -183,6 +209,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_register),
+		cmocka_unit_test(test_register_macros),
 		cmocka_unit_test(test_set_get_level),
 		cmocka_unit_test(test_pattern_before_and_after),
 		cmocka_unit_test(test_regexp),

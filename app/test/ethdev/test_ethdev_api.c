@@ -392,6 +392,16 @@ test_settings(void **state)
 
 	assert_int_equal(rte_eth_dev_get_mtu(port, &mtu), 0);
 	assert_int_equal(mtu, RTE_ETHER_MTU);
+	/* As in DPDK, the MTU can be changed once the port is configured. */
+	assert_int_equal(rte_eth_dev_set_mtu(port, 9000), -EINVAL);
+	assert_int_equal(rte_eth_dev_get_mtu(port, &mtu), 0);
+	assert_int_equal(mtu, RTE_ETHER_MTU);
+
+	assert_int_equal(rte_eth_link_get_nowait(port, &link), 0);
+	assert_int_equal(link.link_status, RTE_ETH_LINK_DOWN);
+	assert_int_equal(rte_eth_link_to_str(str, sizeof(str), &link), 9);
+	assert_string_equal(str, "Link down");
+	test_port_up(port, 1, pool);
 	assert_int_equal(rte_eth_dev_set_mtu(port, 9000), 0);
 	assert_int_equal(rte_eth_dev_get_mtu(port, &mtu), 0);
 	assert_int_equal(mtu, 9000);
@@ -399,12 +409,6 @@ test_settings(void **state)
 	assert_int_equal(rte_eth_dev_get_mtu(port, &mtu), 0);
 	assert_int_equal(mtu, 9000);
 	assert_int_equal(rte_eth_dev_get_mtu(port, NULL), -EINVAL);
-
-	assert_int_equal(rte_eth_link_get_nowait(port, &link), 0);
-	assert_int_equal(link.link_status, RTE_ETH_LINK_DOWN);
-	assert_int_equal(rte_eth_link_to_str(str, sizeof(str), &link), 9);
-	assert_string_equal(str, "Link down");
-	test_port_up(port, 1, pool);
 	assert_int_equal(rte_eth_link_get(port, &link), 0);
 	assert_int_equal(link.link_status, RTE_ETH_LINK_UP);
 	assert_int_equal(link.link_speed, RTE_ETH_SPEED_NUM_10G);

@@ -22,12 +22,67 @@ static uint8_t *seen;           /* times each value was consumed */
 static volatile int abort_run;  /* set when the time limit is hit */
 static uint64_t deadline;
 
+/* How a worker calls the ring. */
+enum call_mode {
+	CALL_MPMC,    /* rte_ring_mp_* / rte_ring_mc_* */
+	CALL_GENERIC, /* unprefixed calls, dispatching on the ring's sync types */
+	CALL_PEEK,    /* peek API: start, then finish with part of what was reserved */
+};
+
 struct mpmc_arg {
 	struct rte_ring *r;
 	unsigned int id;            /* values id * PER_THREAD .. + PER_THREAD - 1 */
 	unsigned int use_bulk;
+	enum call_mode mode;
+	unsigned int per_thread;
 	unsigned int consumed;
 };
+
+static unsigned int
+worker_enqueue(struct mpmc_arg *a, void *const *objs, unsigned int n)
+{
+	switch (a->mode) {
+	case CALL_GENERIC:
+		return a->use_bulk ? rte_ring_enqueue_bulk(a->r, objs, n, NULL) :
+			rte_ring_enqueue_burst(a->r, objs, n, NULL);
+	case CALL_PEEK:
+		/* Reserve n, publish only a random part of what was reserved. */
+		n = a->use_bulk ? rte_ring_enqueue_bulk_start(a->r, n, NULL) :
+			rte_ring_enqueue_burst_start(a->r, n, NULL);
+		/* finish only closes a reservation start opened: with none, another thread's
+		 * may be open. */
+		if (n != 0) {
+			n = 1 + (unsigned int)rte_rand_max(n);
+			rte_ring_enqueue_finish(a->r, objs, n);
+		}
+		return n;
+	default:
+		return a->use_bulk ? rte_ring_mp_enqueue_bulk(a->r, objs, n, NULL) :
+			rte_ring_mp_enqueue_burst(a->r, objs, n, NULL);
+	}
+}
+
+static unsigned int
+worker_dequeue(struct mpmc_arg *a, void **objs, unsigned int n)
+{
+	switch (a->mode) {
+	case CALL_GENERIC:
+		return a->use_bulk ? rte_ring_dequeue_bulk(a->r, objs, n, NULL) :
+			rte_ring_dequeue_burst(a->r, objs, n, NULL);
+	case CALL_PEEK:
+		/* Look at n, take only a random part: the rest must come again, in order. */
+		n = a->use_bulk ? rte_ring_dequeue_bulk_start(a->r, objs, n, NULL) :
+			rte_ring_dequeue_burst_start(a->r, objs, n, NULL);
+		if (n != 0) {
+			n = 1 + (unsigned int)rte_rand_max(n);
+			rte_ring_dequeue_finish(a->r, n);
+		}
+		return n;
+	default:
+		return a->use_bulk ? rte_ring_mc_dequeue_bulk(a->r, objs, n, NULL) :
+			rte_ring_mc_dequeue_burst(a->r, objs, n, NULL);
+	}
+}
 
 static void
 consume(void *const *objs, unsigned int n)
@@ -46,17 +101,14 @@ mpmc_worker(void *p)
 	void *objs[32];
 	unsigned int next = 0, n, i, done;
 
-	while (next < PER_THREAD) {
+	while (next < a->per_thread) {
 		n = 1 + (unsigned int)rte_rand_max(32);
-		n = RTE_MIN(n, PER_THREAD - next);
+		n = RTE_MIN(n, a->per_thread - next);
 		for (i = 0; i < n; i++)
 			objs[i] = (void *)(uintptr_t)(a->id * PER_THREAD + next + i + 1);
-		done = a->use_bulk ? rte_ring_mp_enqueue_bulk(a->r, objs, n, NULL) :
-			rte_ring_mp_enqueue_burst(a->r, objs, n, NULL);
-		next += done;
+		next += worker_enqueue(a, objs, n);
 		n = 1 + (unsigned int)rte_rand_max(32);
-		done = a->use_bulk ? rte_ring_mc_dequeue_bulk(a->r, objs, n, NULL) :
-			rte_ring_mc_dequeue_burst(a->r, objs, n, NULL);
+		done = worker_dequeue(a, objs, n);
 		consume(objs, done);
 		a->consumed += done;
 		if (rte_get_timer_cycles() > deadline) {
@@ -68,7 +120,8 @@ mpmc_worker(void *p)
 }
 
 static void
-run_mpmc(unsigned int use_bulk)
+run_mpmc_mode(const char *name, unsigned int flags, enum call_mode mode, unsigned int use_bulk,
+		unsigned int per_thread)
 {
 	struct mpmc_arg a[2];
 	struct rte_ring *r;
@@ -78,7 +131,7 @@ run_mpmc(unsigned int use_bulk)
 
 	worker = rte_get_next_lcore(-1, 1, 0);
 	assert_true(worker < RTE_MAX_LCORE);
-	r = rte_ring_create(use_bulk ? "t_mpmc_bulk" : "t_mpmc_burst", 256, SOCKET_ID_ANY, 0);
+	r = rte_ring_create(name, 256, SOCKET_ID_ANY, flags);
 	assert_non_null(r);
 	seen = calloc(2 * PER_THREAD, 1);
 	assert_non_null(seen);
@@ -87,6 +140,8 @@ run_mpmc(unsigned int use_bulk)
 		a[i].r = r;
 		a[i].id = i;
 		a[i].use_bulk = use_bulk;
+		a[i].mode = mode;
+		a[i].per_thread = per_thread;
 		a[i].consumed = 0;
 	}
 	assert_int_equal(rte_eal_remote_launch(mpmc_worker, &a[1], worker), 0);
@@ -98,12 +153,19 @@ run_mpmc(unsigned int use_bulk)
 	while ((left = rte_ring_dequeue_burst(r, objs, RTE_DIM(objs), NULL)) != 0)
 		consume(objs, left);
 	for (i = 0; i < 2 * PER_THREAD; i++)
-		if (seen[i] != 1)
+		if (seen[i] != ((i % PER_THREAD) < per_thread))
 			fail_msg("value %u consumed %u times", i + 1, seen[i]);
 	/* Both threads really consumed (the run was concurrent on both sides). */
 	assert_true(a[0].consumed > 0 && a[1].consumed > 0);
 	free(seen);
 	rte_ring_free(r);
+}
+
+static void
+run_mpmc(unsigned int use_bulk)
+{
+	run_mpmc_mode(use_bulk ? "t_mpmc_bulk" : "t_mpmc_burst", 0, CALL_MPMC, use_bulk,
+			PER_THREAD);
 }
 
 static void
@@ -118,6 +180,49 @@ test_mpmc_bulk(void **state)
 {
 	(void)state;
 	run_mpmc(1);
+}
+
+/* The other sync modes through the unprefixed calls, burst and bulk. */
+static void
+test_hts(void **state)
+{
+	(void)state;
+	run_mpmc_mode("t_hts_burst", RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ, CALL_GENERIC, 0,
+			PER_THREAD / 4);
+	run_mpmc_mode("t_hts_bulk", RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ, CALL_GENERIC, 1,
+			PER_THREAD / 4);
+}
+
+static void
+test_rts(void **state)
+{
+	(void)state;
+	run_mpmc_mode("t_rts_burst", RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ, CALL_GENERIC, 0,
+			PER_THREAD / 4);
+	run_mpmc_mode("t_rts_bulk", RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ, CALL_GENERIC, 1,
+			PER_THREAD / 4);
+}
+
+/* Mixed: each side in another mode, the generic calls picking the right code per side. */
+static void
+test_mixed_modes(void **state)
+{
+	(void)state;
+	run_mpmc_mode("t_hts_rts", RING_F_MP_HTS_ENQ | RING_F_MC_RTS_DEQ, CALL_GENERIC, 0,
+			PER_THREAD / 4);
+	run_mpmc_mode("t_rts_mt", RING_F_MP_RTS_ENQ, CALL_GENERIC, 0, PER_THREAD / 4);
+	run_mpmc_mode("t_mt_hts", RING_F_MC_HTS_DEQ, CALL_GENERIC, 1, PER_THREAD / 4);
+}
+
+/* Peek API on both HTS sides, finishing with part of each reservation. */
+static void
+test_hts_peek(void **state)
+{
+	(void)state;
+	run_mpmc_mode("t_hts_peek", RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ, CALL_PEEK, 0,
+			PER_THREAD / 4);
+	run_mpmc_mode("t_hts_peekb", RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ, CALL_PEEK, 1,
+			PER_THREAD / 4);
 }
 
 struct spsc_arg {
@@ -180,6 +285,10 @@ main(void)
 		cmocka_unit_test(test_mpmc_burst),
 		cmocka_unit_test(test_mpmc_bulk),
 		cmocka_unit_test(test_spsc_order),
+		cmocka_unit_test(test_hts),
+		cmocka_unit_test(test_rts),
+		cmocka_unit_test(test_mixed_modes),
+		cmocka_unit_test(test_hts_peek),
 	};
 
 	return TEST_RUN_WITH_EAL(args, 2, tests, NULL, NULL);

@@ -30,6 +30,10 @@ RTE_LOG_REGISTER_DEFAULT(null_logtype, NOTICE);
 #define ARG_NO_RX "no-rx"
 #define NULL_DEFAULT_SIZE 64
 #define NULL_MAX_QUEUES 128
+#define NULL_MAX_MAC_ADDRS 16
+#define NULL_RETA_SIZE 128
+#define NULL_RSS_KEY_SIZE 40
+#define NULL_MAX_MC_ADDRS 64
 
 static const char *const valid_args[] = { ARG_SIZE, ARG_COPY, ARG_NO_RX, NULL };
 
@@ -45,6 +49,9 @@ struct null_queue {
 	uint8_t *scratch;             /* copy mode: packet-sized buffer */
 	unsigned int size;
 	uint16_t port_id;
+	uint16_t nb_desc;
+	uint8_t stopped;              /* rte_eth_dev_*_queue_stop: bursts do nothing */
+	uint8_t deferred;             /* not started with the port */
 	uint64_t pkts;
 	uint64_t bytes;
 	uint64_t errs;
@@ -52,7 +59,14 @@ struct null_queue {
 
 struct pmd_internals {
 	struct null_options opt;
-	struct rte_ether_addr mac;  /* data->mac_addrs points here: one allocation per port */
+	/* data->mac_addrs points here: one allocation per port */
+	struct rte_ether_addr mac[NULL_MAX_MAC_ADDRS];
+	/* RSS is only remembered: every packet comes from nowhere */
+	uint16_t reta[NULL_RETA_SIZE];
+	uint8_t rss_key[NULL_RSS_KEY_SIZE];
+	uint64_t rss_hf;
+	struct rte_ether_addr mc[NULL_MAX_MC_ADDRS];
+	uint32_t nb_mc;
 };
 
 static uint16_t
@@ -61,6 +75,8 @@ null_rx(void *q, struct rte_mbuf **bufs, uint16_t nb)
 	struct null_queue *nq = q;
 	uint16_t i;
 
+	if (unlikely(nq->stopped))
+		return 0;
 	if (rte_pktmbuf_alloc_bulk(nq->mb_pool, bufs, nb) != 0) {
 		nq->errs++;
 		return 0;
@@ -81,6 +97,8 @@ null_rx_copy(void *q, struct rte_mbuf **bufs, uint16_t nb)
 	struct null_queue *nq = q;
 	uint16_t i;
 
+	if (unlikely(nq->stopped))
+		return 0;
 	if (rte_pktmbuf_alloc_bulk(nq->mb_pool, bufs, nb) != 0) {
 		nq->errs++;
 		return 0;
@@ -112,6 +130,8 @@ null_tx(void *q, struct rte_mbuf **bufs, uint16_t nb)
 	uint64_t bytes = 0;
 	uint16_t i;
 
+	if (unlikely(nq->stopped))
+		return 0;
 	for (i = 0; i < nb; i++)
 		bytes += bufs[i]->pkt_len;
 	rte_pktmbuf_free_bulk(bufs, nb);
@@ -127,6 +147,8 @@ null_tx_copy(void *q, struct rte_mbuf **bufs, uint16_t nb)
 	uint64_t bytes = 0;
 	uint16_t i;
 
+	if (unlikely(nq->stopped))
+		return 0;
 	for (i = 0; i < nb; i++) {
 		uint32_t len = RTE_MIN(bufs[i]->data_len, (uint32_t)nq->size);
 
@@ -188,6 +210,8 @@ null_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	if (q == NULL)
 		return -ENOMEM;
 	q->mb_pool = mp;
+	q->nb_desc = nb_desc;
+	q->deferred = conf->rx_deferred_start;
 	dev->data->rx_queues[qid] = q;
 	return 0;
 }
@@ -203,6 +227,8 @@ null_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	q = queue_create(dev, socket_id);
 	if (q == NULL)
 		return -ENOMEM;
+	q->nb_desc = nb_desc;
+	q->deferred = conf->tx_deferred_start;
 	dev->data->tx_queues[qid] = q;
 	return 0;
 }
@@ -252,6 +278,24 @@ null_start(struct rte_eth_dev *dev)
 		.link_status = RTE_ETH_LINK_UP,
 	};
 
+	struct rte_eth_dev_data *d = dev->data;
+	uint16_t i;
+
+	/* Every queue starts with the port, except those set up for a deferred start. */
+	for (i = 0; i < d->nb_rx_queues; i++) {
+		struct null_queue *q = d->rx_queues[i];
+
+		q->stopped = q->deferred;
+		if (q->deferred)
+			d->rx_queue_state[i] = RTE_ETH_QUEUE_STATE_STOPPED;
+	}
+	for (i = 0; i < d->nb_tx_queues; i++) {
+		struct null_queue *q = d->tx_queues[i];
+
+		q->stopped = q->deferred;
+		if (q->deferred)
+			d->tx_queue_state[i] = RTE_ETH_QUEUE_STATE_STOPPED;
+	}
 	rte_eth_linkstatus_set(dev, &link);
 	return 0;
 }
@@ -277,9 +321,12 @@ static int
 null_info(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 {
 	RTE_SET_USED(dev);
-	info->max_mac_addrs = 1;
+	info->max_mac_addrs = NULL_MAX_MAC_ADDRS;
 	info->max_rx_pktlen = UINT32_MAX;
 	info->max_rx_queues = NULL_MAX_QUEUES;
+	info->reta_size = NULL_RETA_SIZE;
+	info->hash_key_size = NULL_RSS_KEY_SIZE;
+	info->flow_type_rss_offloads = RTE_ETH_RSS_PROTO_MASK;
 	info->max_tx_queues = NULL_MAX_QUEUES;
 	info->min_rx_bufsize = 0;
 	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS | RTE_ETH_TX_OFFLOAD_MT_LOCKFREE |
@@ -366,6 +413,220 @@ null_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 	return 0;
 }
 
+static int
+null_mac_add(struct rte_eth_dev *dev, struct rte_ether_addr *addr, uint32_t index,
+		uint32_t pool)
+{
+	/* ethdev keeps the list in data->mac_addrs; nothing filters here. */
+	RTE_SET_USED(dev);
+	RTE_SET_USED(addr);
+	RTE_SET_USED(index);
+	RTE_SET_USED(pool);
+	return 0;
+}
+
+static void
+null_mac_remove(struct rte_eth_dev *dev, uint32_t index)
+{
+	RTE_SET_USED(dev);
+	RTE_SET_USED(index);
+}
+
+static int
+null_mc_list_set(struct rte_eth_dev *dev, struct rte_ether_addr *mc, uint32_t nb)
+{
+	struct pmd_internals *in = dev->data->dev_private;
+
+	if (nb > NULL_MAX_MC_ADDRS) {
+		NULL_LOG(ERR, "port %u: %u multicast addresses, at most %d", dev->data->port_id,
+				nb, NULL_MAX_MC_ADDRS);
+		return -ENOSPC;
+	}
+	if (nb > 0)
+		memcpy(in->mc, mc, nb * sizeof(*mc));
+	in->nb_mc = nb;
+	return 0;
+}
+
+/* Queue start/stop: the burst functions look at the flag. */
+static int
+null_queue_state(struct rte_eth_dev *dev, int rx, uint16_t qid, int stopped)
+{
+	struct null_queue *q = rx ? dev->data->rx_queues[qid] : dev->data->tx_queues[qid];
+
+	__atomic_store_n(&q->stopped, (uint8_t)stopped, __ATOMIC_RELAXED);
+	if (rx)
+		dev->data->rx_queue_state[qid] = stopped ? RTE_ETH_QUEUE_STATE_STOPPED :
+				RTE_ETH_QUEUE_STATE_STARTED;
+	else
+		dev->data->tx_queue_state[qid] = stopped ? RTE_ETH_QUEUE_STATE_STOPPED :
+				RTE_ETH_QUEUE_STATE_STARTED;
+	return 0;
+}
+
+static int
+null_rxq_start(struct rte_eth_dev *dev, uint16_t qid)
+{
+	return null_queue_state(dev, 1, qid, 0);
+}
+
+static int
+null_rxq_stop(struct rte_eth_dev *dev, uint16_t qid)
+{
+	return null_queue_state(dev, 1, qid, 1);
+}
+
+static int
+null_txq_start(struct rte_eth_dev *dev, uint16_t qid)
+{
+	return null_queue_state(dev, 0, qid, 0);
+}
+
+static int
+null_txq_stop(struct rte_eth_dev *dev, uint16_t qid)
+{
+	return null_queue_state(dev, 0, qid, 1);
+}
+
+static void
+null_rxq_info(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_rxq_info *qinfo)
+{
+	const struct null_queue *q = dev->data->rx_queues[qid];
+
+	qinfo->mp = q->mb_pool;
+	qinfo->nb_desc = q->nb_desc;
+	qinfo->conf.rx_deferred_start = q->deferred;
+	qinfo->rx_buf_size = (uint16_t)(rte_pktmbuf_data_room_size(q->mb_pool) -
+			RTE_PKTMBUF_HEADROOM);
+}
+
+static void
+null_txq_info(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_txq_info *qinfo)
+{
+	const struct null_queue *q = dev->data->tx_queues[qid];
+
+	qinfo->nb_desc = q->nb_desc;
+	qinfo->conf.tx_deferred_start = q->deferred;
+}
+
+static int
+null_burst_mode(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_burst_mode *mode)
+{
+	const struct pmd_internals *in = dev->data->dev_private;
+
+	RTE_SET_USED(qid);
+	snprintf(mode->info, sizeof(mode->info), "%s", in->opt.no_rx ? "No receive" :
+			in->opt.copy ? "Scalar with copy" : "Scalar");
+	return 0;
+}
+
+/* Per-queue counters as extended statistics: rx_qN_packets, rx_qN_bytes, tx_q... */
+static const char *const null_xstat_fields[] = { "packets", "bytes" };
+
+static int
+null_xstats_names(struct rte_eth_dev *dev, struct rte_eth_xstat_name *names, unsigned int size)
+{
+	unsigned int nrx = dev->data->nb_rx_queues, ntx = dev->data->nb_tx_queues;
+	unsigned int total = (nrx + ntx) * RTE_DIM(null_xstat_fields), i, f, k = 0;
+
+	if (names == NULL || size < total)
+		return (int)total;
+	for (i = 0; i < nrx + ntx; i++)
+		for (f = 0; f < RTE_DIM(null_xstat_fields); f++)
+			snprintf(names[k++].name, sizeof(names[0].name), "%s_q%u_%s",
+					i < nrx ? "rx" : "tx", i < nrx ? i : i - nrx,
+					null_xstat_fields[f]);
+	return (int)total;
+}
+
+static int
+null_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xs, unsigned int n)
+{
+	unsigned int nrx = dev->data->nb_rx_queues, ntx = dev->data->nb_tx_queues;
+	unsigned int total = (nrx + ntx) * RTE_DIM(null_xstat_fields), i, k = 0;
+
+	if (xs == NULL || n < total)
+		return (int)total;
+	for (i = 0; i < nrx + ntx; i++) {
+		const struct null_queue *q = i < nrx ? dev->data->rx_queues[i] :
+				dev->data->tx_queues[i - nrx];
+
+		xs[k].id = k;
+		xs[k++].value = q != NULL ? q->pkts : 0;
+		xs[k].id = k;
+		xs[k++].value = q != NULL ? q->bytes : 0;
+	}
+	return (int)total;
+}
+
+static int
+null_reta_update(struct rte_eth_dev *dev, struct rte_eth_rss_reta_entry64 *reta,
+		uint16_t reta_size)
+{
+	struct pmd_internals *in = dev->data->dev_private;
+	uint16_t i;
+
+	if (reta_size != NULL_RETA_SIZE) {
+		NULL_LOG(ERR, "port %u: RETA size %u, the table has %d entries",
+				dev->data->port_id, reta_size, NULL_RETA_SIZE);
+		return -EINVAL;
+	}
+	for (i = 0; i < reta_size; i++)
+		if (reta[i / RTE_ETH_RETA_GROUP_SIZE].mask & RTE_BIT64(i % RTE_ETH_RETA_GROUP_SIZE))
+			in->reta[i] = reta[i / RTE_ETH_RETA_GROUP_SIZE].reta[i %
+					RTE_ETH_RETA_GROUP_SIZE];
+	return 0;
+}
+
+static int
+null_reta_query(struct rte_eth_dev *dev, struct rte_eth_rss_reta_entry64 *reta,
+		uint16_t reta_size)
+{
+	const struct pmd_internals *in = dev->data->dev_private;
+	uint16_t i;
+
+	if (reta_size != NULL_RETA_SIZE) {
+		NULL_LOG(ERR, "port %u: RETA size %u, the table has %d entries",
+				dev->data->port_id, reta_size, NULL_RETA_SIZE);
+		return -EINVAL;
+	}
+	for (i = 0; i < reta_size; i++)
+		if (reta[i / RTE_ETH_RETA_GROUP_SIZE].mask & RTE_BIT64(i % RTE_ETH_RETA_GROUP_SIZE))
+			reta[i / RTE_ETH_RETA_GROUP_SIZE].reta[i % RTE_ETH_RETA_GROUP_SIZE] =
+					in->reta[i];
+	return 0;
+}
+
+static int
+null_rss_update(struct rte_eth_dev *dev, struct rte_eth_rss_conf *conf)
+{
+	struct pmd_internals *in = dev->data->dev_private;
+
+	if (conf->rss_key != NULL) {
+		if (conf->rss_key_len != NULL_RSS_KEY_SIZE) {
+			NULL_LOG(ERR, "port %u: RSS key of %u bytes, need %d", dev->data->port_id,
+					conf->rss_key_len, NULL_RSS_KEY_SIZE);
+			return -EINVAL;
+		}
+		memcpy(in->rss_key, conf->rss_key, NULL_RSS_KEY_SIZE);
+	}
+	in->rss_hf = conf->rss_hf;
+	return 0;
+}
+
+static int
+null_rss_get(struct rte_eth_dev *dev, struct rte_eth_rss_conf *conf)
+{
+	const struct pmd_internals *in = dev->data->dev_private;
+
+	if (conf->rss_key != NULL) {
+		memcpy(conf->rss_key, in->rss_key, NULL_RSS_KEY_SIZE);
+		conf->rss_key_len = NULL_RSS_KEY_SIZE;
+	}
+	conf->rss_hf = in->rss_hf;
+	return 0;
+}
+
 static const struct eth_dev_ops null_ops = {
 	.dev_configure = null_configure,
 	.dev_start = null_start,
@@ -385,6 +646,23 @@ static const struct eth_dev_ops null_ops = {
 	.rx_queue_release = null_rx_queue_release,
 	.tx_queue_setup = null_tx_queue_setup,
 	.tx_queue_release = null_tx_queue_release,
+	.mac_addr_add = null_mac_add,
+	.mac_addr_remove = null_mac_remove,
+	.set_mc_addr_list = null_mc_list_set,
+	.rx_queue_start = null_rxq_start,
+	.rx_queue_stop = null_rxq_stop,
+	.tx_queue_start = null_txq_start,
+	.tx_queue_stop = null_txq_stop,
+	.rxq_info_get = null_rxq_info,
+	.txq_info_get = null_txq_info,
+	.rx_burst_mode_get = null_burst_mode,
+	.tx_burst_mode_get = null_burst_mode,
+	.xstats_get_names = null_xstats_names,
+	.xstats_get = null_xstats_get,
+	.reta_update = null_reta_update,
+	.reta_query = null_reta_query,
+	.rss_hash_update = null_rss_update,
+	.rss_hash_conf_get = null_rss_get,
 };
 
 static int
@@ -466,8 +744,8 @@ null_probe(struct rte_vdev_device *vdev)
 		return -rte_errno;
 	in = dev->data->dev_private;
 	in->opt = opt;
-	rte_eth_random_addr(in->mac.addr_bytes);
-	dev->data->mac_addrs = &in->mac;
+	rte_eth_random_addr(in->mac[0].addr_bytes);
+	dev->data->mac_addrs = in->mac;
 	dev->dev_ops = &null_ops;
 	dev->rx_pkt_burst = opt.no_rx ? null_rx_none : opt.copy ? null_rx_copy : null_rx;
 	dev->tx_pkt_burst = opt.copy ? null_tx_copy : null_tx;

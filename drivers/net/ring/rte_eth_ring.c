@@ -39,6 +39,7 @@ RTE_LOG_REGISTER_DEFAULT(eth_ring_logtype, NOTICE);
 #define ARG_NODEACTION "nodeaction"
 #define ARG_INTERNAL "internal"
 #define INTERNAL_MAGIC 0x52494e47u
+#define RING_MAX_MAC_ADDRS 16
 
 static const char *const valid_args[] = { ARG_NODEACTION, ARG_INTERNAL, NULL };
 
@@ -47,6 +48,9 @@ enum ring_action { RING_CREATE, RING_ATTACH, RING_FIXED };
 /* One queue; counters are written only by the lcore polling it. */
 struct ring_queue {
 	struct rte_ring *rng;
+	uint8_t stopped;    /* rte_eth_dev_*_queue_stop: bursts do nothing */
+	uint8_t deferred;   /* not started with the port */
+	uint16_t nb_desc;
 	uint64_t pkts;
 	uint64_t errs;
 } __rte_cache_aligned;
@@ -75,8 +79,11 @@ static uint16_t
 ring_rx(void *q, struct rte_mbuf **bufs, uint16_t nb)
 {
 	struct ring_queue *rq = q;
-	uint16_t n = (uint16_t)rte_ring_dequeue_burst(rq->rng, (void **)bufs, nb, NULL);
+	uint16_t n;
 
+	if (unlikely(rq->stopped))
+		return 0;
+	n = (uint16_t)rte_ring_dequeue_burst(rq->rng, (void **)bufs, nb, NULL);
 	rq->pkts += n;
 	return n;
 }
@@ -85,8 +92,11 @@ static uint16_t
 ring_tx(void *q, struct rte_mbuf **bufs, uint16_t nb)
 {
 	struct ring_queue *tq = q;
-	uint16_t n = (uint16_t)rte_ring_enqueue_burst(tq->rng, (void **)bufs, nb, NULL);
+	uint16_t n;
 
+	if (unlikely(tq->stopped))
+		return 0;
+	n = (uint16_t)rte_ring_enqueue_burst(tq->rng, (void **)bufs, nb, NULL);
 	tq->pkts += n;
 	tq->errs += nb - n;
 	return n;
@@ -154,12 +164,12 @@ ring_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 {
 	struct pmd_internals *in = dev->data->dev_private;
 
-	RTE_SET_USED(nb_desc);
 	RTE_SET_USED(socket_id);
-	RTE_SET_USED(conf);
 	RTE_SET_USED(mp);
 	if (in->rxq[qid].rng == NULL)
 		return -EINVAL;
+	in->rxq[qid].nb_desc = nb_desc;
+	in->rxq[qid].deferred = conf->rx_deferred_start;
 	dev->data->rx_queues[qid] = &in->rxq[qid];
 	return 0;
 }
@@ -170,11 +180,11 @@ ring_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 {
 	struct pmd_internals *in = dev->data->dev_private;
 
-	RTE_SET_USED(nb_desc);
 	RTE_SET_USED(socket_id);
-	RTE_SET_USED(conf);
 	if (in->txq[qid].rng == NULL)
 		return -EINVAL;
+	in->txq[qid].nb_desc = nb_desc;
+	in->txq[qid].deferred = conf->tx_deferred_start;
 	dev->data->tx_queues[qid] = &in->txq[qid];
 	return 0;
 }
@@ -208,6 +218,20 @@ ring_link_set(struct rte_eth_dev *dev, int up)
 static int
 ring_start(struct rte_eth_dev *dev)
 {
+	struct pmd_internals *in = dev->data->dev_private;
+	uint16_t i;
+
+	/* Every queue starts with the port, except those set up for a deferred start. */
+	for (i = 0; i < dev->data->nb_rx_queues; i++) {
+		in->rxq[i].stopped = in->rxq[i].deferred;
+		if (in->rxq[i].deferred)
+			dev->data->rx_queue_state[i] = RTE_ETH_QUEUE_STATE_STOPPED;
+	}
+	for (i = 0; i < dev->data->nb_tx_queues; i++) {
+		in->txq[i].stopped = in->txq[i].deferred;
+		if (in->txq[i].deferred)
+			dev->data->tx_queue_state[i] = RTE_ETH_QUEUE_STATE_STOPPED;
+	}
 	ring_link_set(dev, 1);
 	return 0;
 }
@@ -253,7 +277,7 @@ ring_info(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 {
 	struct pmd_internals *in = dev->data->dev_private;
 
-	info->max_mac_addrs = 1;
+	info->max_mac_addrs = RING_MAX_MAC_ADDRS;
 	info->max_rx_pktlen = UINT32_MAX;
 	info->max_rx_queues = in->max_rx_queues;
 	info->max_tx_queues = in->max_tx_queues;
@@ -319,6 +343,92 @@ ring_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 	return 0;
 }
 
+static int
+ring_mac_add(struct rte_eth_dev *dev, struct rte_ether_addr *addr, uint32_t index,
+		uint32_t pool)
+{
+	/* A ring delivers every packet: the list in data->mac_addrs is all there is. */
+	RTE_SET_USED(dev);
+	RTE_SET_USED(addr);
+	RTE_SET_USED(index);
+	RTE_SET_USED(pool);
+	return 0;
+}
+
+static void
+ring_mac_remove(struct rte_eth_dev *dev, uint32_t index)
+{
+	RTE_SET_USED(dev);
+	RTE_SET_USED(index);
+}
+
+static int
+ring_queue_state(struct rte_eth_dev *dev, int rx, uint16_t qid, int stopped)
+{
+	struct pmd_internals *in = dev->data->dev_private;
+	struct ring_queue *q = rx ? &in->rxq[qid] : &in->txq[qid];
+
+	__atomic_store_n(&q->stopped, (uint8_t)stopped, __ATOMIC_RELAXED);
+	if (rx)
+		dev->data->rx_queue_state[qid] = stopped ? RTE_ETH_QUEUE_STATE_STOPPED :
+				RTE_ETH_QUEUE_STATE_STARTED;
+	else
+		dev->data->tx_queue_state[qid] = stopped ? RTE_ETH_QUEUE_STATE_STOPPED :
+				RTE_ETH_QUEUE_STATE_STARTED;
+	return 0;
+}
+
+static int
+ring_rxq_start(struct rte_eth_dev *dev, uint16_t qid)
+{
+	return ring_queue_state(dev, 1, qid, 0);
+}
+
+static int
+ring_rxq_stop(struct rte_eth_dev *dev, uint16_t qid)
+{
+	return ring_queue_state(dev, 1, qid, 1);
+}
+
+static int
+ring_txq_start(struct rte_eth_dev *dev, uint16_t qid)
+{
+	return ring_queue_state(dev, 0, qid, 0);
+}
+
+static int
+ring_txq_stop(struct rte_eth_dev *dev, uint16_t qid)
+{
+	return ring_queue_state(dev, 0, qid, 1);
+}
+
+static void
+ring_rxq_info(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_rxq_info *qinfo)
+{
+	const struct pmd_internals *in = dev->data->dev_private;
+
+	qinfo->nb_desc = in->rxq[qid].nb_desc;
+	qinfo->conf.rx_deferred_start = in->rxq[qid].deferred;
+}
+
+static void
+ring_txq_info(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_txq_info *qinfo)
+{
+	const struct pmd_internals *in = dev->data->dev_private;
+
+	qinfo->nb_desc = in->txq[qid].nb_desc;
+	qinfo->conf.tx_deferred_start = in->txq[qid].deferred;
+}
+
+static int
+ring_burst_mode(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_burst_mode *mode)
+{
+	RTE_SET_USED(dev);
+	RTE_SET_USED(qid);
+	snprintf(mode->info, sizeof(mode->info), "Scalar ring burst");
+	return 0;
+}
+
 static const struct eth_dev_ops ring_ops = {
 	.dev_configure = ring_configure,
 	.dev_start = ring_start,
@@ -340,6 +450,16 @@ static const struct eth_dev_ops ring_ops = {
 	.rx_queue_release = ring_rx_queue_release,
 	.tx_queue_setup = ring_tx_queue_setup,
 	.tx_queue_release = ring_tx_queue_release,
+	.mac_addr_add = ring_mac_add,
+	.mac_addr_remove = ring_mac_remove,
+	.rx_queue_start = ring_rxq_start,
+	.rx_queue_stop = ring_rxq_stop,
+	.tx_queue_start = ring_txq_start,
+	.tx_queue_stop = ring_txq_stop,
+	.rxq_info_get = ring_rxq_info,
+	.txq_info_get = ring_txq_info,
+	.rx_burst_mode_get = ring_burst_mode,
+	.tx_burst_mode_get = ring_burst_mode,
 };
 
 /* Free what a port created and give the port back. */
@@ -372,8 +492,8 @@ port_create(struct rte_vdev_device *vdev, const char *name, enum ring_action act
 	if (dev == NULL)
 		return -rte_errno;
 	in = rte_zmalloc_socket(name, sizeof(*in), RTE_CACHE_LINE_SIZE, numa_node);
-	dev->data->mac_addrs = rte_zmalloc_socket(name, sizeof(struct rte_ether_addr), 0,
-			numa_node);
+	dev->data->mac_addrs = rte_zmalloc_socket(name,
+			RING_MAX_MAC_ADDRS * sizeof(struct rte_ether_addr), 0, numa_node);
 	if (in == NULL || dev->data->mac_addrs == NULL) {
 		rte_free(in);
 		rte_eth_dev_release_port(dev);

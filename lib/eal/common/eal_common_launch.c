@@ -180,7 +180,9 @@ rte_eal_remote_launch(lcore_function_t *f, void *arg, unsigned int worker_id)
 	enum rte_lcore_state_t expected = WAIT;
 	struct lcore_config *lc;
 
-	if (f == NULL || worker_id >= RTE_MAX_LCORE || !rte_lcore_is_enabled(worker_id) ||
+	if (f == NULL || worker_id >= RTE_MAX_LCORE ||
+			(!rte_lcore_is_enabled(worker_id) &&
+			 rte_eal_lcore_role(worker_id) != ROLE_SERVICE) ||
 			worker_id == rte_get_main_lcore() ||
 			!lcore_config[worker_id].thread_started)
 		return -EINVAL;

@@ -56,7 +56,7 @@ enum {
 	OPT_LCORES,
 };
 
-static const char eal_short_options[] = "+a:b:c:d:hl:m:n:r:v";
+static const char eal_short_options[] = "+a:b:c:d:hl:m:n:r:s:S:v";
 
 static const struct option eal_long_options[] = {
 	{ "allow", required_argument, NULL, 'a' },
@@ -160,6 +160,8 @@ eal_usage(const char *prgname)
 	       "  -c COREMASK            lcores as a hexadecimal mask\n"
 	       "  --lcores MAP           lcores mapped to CPUs, e.g. 0-3 or 1@2,(3-4)@(5-6)\n"
 	       "  --main-lcore ID        lcore running main() (default: the first one)\n"
+	       "  -s SERVICE_COREMASK    lcores (hexadecimal mask) to run services on\n"
+	       "  -S SERVICE_CORELIST    lcores (list, e.g. 2-3) to run services on\n"
 	       "  -n CHANNELS            memory channels (a hint)\n"
 	       "  -r RANKS               memory ranks (a hint)\n"
 	       "  -m MB                  memory to reserve at start-up\n"
@@ -211,6 +213,16 @@ static struct {
 	int index[RTE_MAX_LCORE];           /* -1 disabled, else order of appearance */
 	rte_cpuset_t cpus[RTE_MAX_LCORE];
 } lcore_plan;
+
+/* Service lcores asked for with -s or -S (checked against the lcore plan once it is known). */
+static bool service_lcores[RTE_MAX_LCORE];
+static const char *service_opt;
+
+int
+eal_service_lcore_requested(unsigned int lcore)
+{
+	return lcore < RTE_MAX_LCORE && service_lcores[lcore];
+}
 
 static void
 lcore_plan_reset(void)
@@ -457,10 +469,10 @@ parse_socket_mem(const char *arg, struct internal_config *cfg)
 			return -1;
 		errno = 0;
 		mb = strtoul(p, &end, 10);
-		if (errno != 0 || mb > UINT64_MAX / MB / RTE_MAX_NUMA_NODES)
+		if (errno != 0 || mb > UINT64_MAX / EAL_MB / RTE_MAX_NUMA_NODES)
 			return -1;
-		mem[n++] = (uint64_t)mb * MB;
-		total += (uint64_t)mb * MB;
+		mem[n++] = (uint64_t)mb * EAL_MB;
+		total += (uint64_t)mb * EAL_MB;
 		p = end;
 		if (*p == '\0')
 			break;
@@ -712,6 +724,23 @@ parse_one_option(int opt, const char *arg, const char *optname, struct internal_
 			lcore_plan.opt = "--lcores";
 		}
 		return check_lcore_plan(optname, arg, opt == OPT_LCORES);
+	case 's':
+	case 'S':
+		if (service_opt != NULL) {
+			EAL_LOG(ERR, "option %s: service lcores were already given by %s\n",
+				optname, service_opt);
+			return -1;
+		}
+		if ((opt == 's' ? parse_coremask(arg, cores, RTE_MAX_LCORE) :
+				eal_parse_corelist(arg, cores, RTE_MAX_LCORE)) < 0) {
+			EAL_LOG(ERR, "option %s: invalid service %s '%s' (lcores below %d)\n",
+				optname, opt == 's' ? "core mask" : "core list", arg,
+				RTE_MAX_LCORE);
+			return -1;
+		}
+		memcpy(service_lcores, cores, sizeof(service_lcores));
+		service_opt = opt == 's' ? "-s" : "-S";
+		return 0;
 	case OPT_MAIN_LCORE:
 		if (parse_uint(arg, RTE_MAX_LCORE - 1, &v) < 0) {
 			EAL_LOG(ERR, "option --main-lcore: invalid lcore id '%s'\n", arg);
@@ -735,11 +764,11 @@ parse_one_option(int opt, const char *arg, const char *optname, struct internal_
 		cfg->force_nrank = (unsigned int)v;
 		return 0;
 	case 'm':
-		if (parse_uint(arg, SIZE_MAX / MB, &v) < 0 || v == 0) {
+		if (parse_uint(arg, SIZE_MAX / EAL_MB, &v) < 0 || v == 0) {
 			EAL_LOG(ERR, "option -m: invalid memory size '%s' (megabytes)\n", arg);
 			return -1;
 		}
-		cfg->memory = (size_t)v * MB;
+		cfg->memory = (size_t)v * EAL_MB;
 		return 0;
 	case OPT_SOCKET_MEM:
 		if (parse_socket_mem(arg, cfg) < 0) {
@@ -932,7 +961,31 @@ check_options(struct internal_config *cfg)
 		}
 		config->main_lcore = cfg->main_lcore;
 	} else {
-		config->main_lcore = rte_get_next_lcore(-1, 0, 0);
+		/* The first lcore that is not a service lcore runs main(). */
+		for (i = rte_get_next_lcore(-1, 0, 0); i < RTE_MAX_LCORE && service_lcores[i];
+				i = rte_get_next_lcore(i, 0, 0))
+			;
+		if (i == RTE_MAX_LCORE) {
+			EAL_LOG(ERR, "option %s: every lcore is a service lcore; none is left "
+				"for main()\n", service_opt);
+			return -1;
+		}
+		config->main_lcore = i;
+	}
+	/* Service lcores are worker lcores handed over at init: each needs its own thread. */
+	for (i = 0; i < RTE_MAX_LCORE; i++) {
+		if (!service_lcores[i])
+			continue;
+		if (!rte_lcore_is_enabled(i)) {
+			EAL_LOG(ERR, "option %s: service lcore %u is not in the lcore list "
+				"(-l/-c/--lcores)\n", service_opt, i);
+			return -1;
+		}
+		if (i == config->main_lcore) {
+			EAL_LOG(ERR, "option %s: lcore %u is the main lcore and cannot be a "
+				"service lcore\n", service_opt, i);
+			return -1;
+		}
 	}
 	compute_ctrl_cpuset(cfg);
 	return 0;
@@ -948,6 +1001,8 @@ eal_parse_args(int argc, char **argv)
 	char optname[64];
 
 	lcore_plan.opt = NULL;
+	service_opt = NULL;
+	memset(service_lcores, 0, sizeof(service_lcores));
 	log_opts_free();
 	old_opterr = opterr;
 	opterr = 0;

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include <string.h>
+#include <ctype.h>
 #include <errno.h>
+#include <stdlib.h>
 
 #include <rte_string_fns.h>
 
@@ -42,4 +44,46 @@ rte_strscpy(char *dst, const char *src, size_t dsize)
 	if (i != 0)
 		dst[i - 1] = '\0';
 	return -E2BIG;
+}
+
+uint64_t
+rte_str_to_size(const char *str)
+{
+	unsigned long long size;
+	char *end;
+
+	while (isspace((unsigned char)*str))
+		str++;
+	if (*str == '-')
+		return 0;
+	errno = 0;
+	size = strtoull(str, &end, 0);
+	if (errno != 0)
+		return 0;
+	if (*end == ' ')
+		end++; /* "1 G" as well as "1G" */
+	/* Each unit is 1024 times the next one down: multiply once per step. */
+	switch (*end) {
+	case 'E': case 'e':
+		size *= 1024;
+		/* fall through */
+	case 'P': case 'p':
+		size *= 1024;
+		/* fall through */
+	case 'T': case 't':
+		size *= 1024;
+		/* fall through */
+	case 'G': case 'g':
+		size *= 1024;
+		/* fall through */
+	case 'M': case 'm':
+		size *= 1024;
+		/* fall through */
+	case 'K': case 'k':
+		size *= 1024;
+		/* fall through */
+	default:
+		break;
+	}
+	return size;
 }

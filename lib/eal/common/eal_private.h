@@ -14,6 +14,9 @@
 
 #define EAL_LOG(level, ...) RTE_LOG(level, EAL, __VA_ARGS__)
 
+/* One mebibyte, for memory sizes given or reported in MB. */
+#define EAL_MB (UINT64_C(1) << 20)
+
 /* Logging (eal_common_log.c). */
 int eal_log_level_parse_name(const char *name, uint32_t *level);
 void eal_log_free(void);
@@ -26,6 +29,8 @@ void eal_options_free(void);
 void eal_usage(const char *prgname);
 /* Parse an lcore list "0-3,5" into a mask; -1 on a malformed or out-of-range list. */
 int eal_parse_corelist(const char *corelist, bool *cores, unsigned int max);
+/* Was lcore named by -s or -S? */
+int eal_service_lcore_requested(unsigned int lcore);
 
 /* lcores and threads. */
 int rte_eal_cpu_init(void);
@@ -58,6 +63,8 @@ void eal_remove_runtime_dir(void);
 /* Interrupts (eal_interrupts.c). */
 int rte_eal_intr_init(void);
 void rte_eal_intr_cleanup(void);
+/* Alarms (eal_alarm.c): drop pending alarms and the timer; interrupt thread stopped. */
+void eal_alarm_cleanup(void);
 
 /* Plugins: driver shared objects loaded with -d and from the pmds folder (eal_plugins.c). */
 int eal_plugins_init(void);

@@ -513,7 +513,7 @@ heap_prealloc(int socket, uint64_t bytes)
 	}
 	if (bytes > 0) {
 		EAL_LOG(ERR, "cannot pre-allocate memory on socket %d: %" PRIu64
-			" MB could not be mapped\n", socket, (uint64_t)((bytes + MB - 1) / MB));
+			" MB could not be mapped\n", socket, (uint64_t)((bytes + EAL_MB - 1) / EAL_MB));
 		return -1;
 	}
 	return 0;

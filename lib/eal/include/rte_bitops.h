@@ -37,6 +37,30 @@ static inline void rte_bit_relaxed_clear32(unsigned int nr, volatile uint32_t *a
 	*addr &= ~RTE_BIT32(nr);
 }
 
+/**
+ * Set bit nr of *addr and say what it was; not atomic, no ordering.
+ * @return the previous value of the bit in place (non-zero if it was set)
+ */
+static inline uint32_t rte_bit_relaxed_test_and_set32(unsigned int nr, volatile uint32_t *addr)
+{
+	uint32_t old = *addr;
+
+	*addr = old | RTE_BIT32(nr);
+	return old & RTE_BIT32(nr);
+}
+
+/**
+ * Clear bit nr of *addr and say what it was; not atomic, no ordering.
+ * @return the previous value of the bit in place (non-zero if it was set)
+ */
+static inline uint32_t rte_bit_relaxed_test_and_clear32(unsigned int nr, volatile uint32_t *addr)
+{
+	uint32_t old = *addr;
+
+	*addr = old & ~RTE_BIT32(nr);
+	return old & RTE_BIT32(nr);
+}
+
 /** Bit nr of *addr (non-zero if set), no atomicity or ordering. */
 static inline uint64_t rte_bit_relaxed_get64(unsigned int nr, volatile uint64_t *addr)
 {
@@ -55,8 +79,35 @@ static inline void rte_bit_relaxed_clear64(unsigned int nr, volatile uint64_t *a
 	*addr &= ~RTE_BIT64(nr);
 }
 
+/**
+ * Set bit nr of *addr and say what it was; not atomic, no ordering.
+ * @return the previous value of the bit in place (non-zero if it was set)
+ */
+static inline uint64_t rte_bit_relaxed_test_and_set64(unsigned int nr, volatile uint64_t *addr)
+{
+	uint64_t old = *addr;
+
+	*addr = old | RTE_BIT64(nr);
+	return old & RTE_BIT64(nr);
+}
+
+/**
+ * Clear bit nr of *addr and say what it was; not atomic, no ordering.
+ * @return the previous value of the bit in place (non-zero if it was set)
+ */
+static inline uint64_t rte_bit_relaxed_test_and_clear64(unsigned int nr, volatile uint64_t *addr)
+{
+	uint64_t old = *addr;
+
+	*addr = old & ~RTE_BIT64(nr);
+	return old & RTE_BIT64(nr);
+}
+
 /** Number of set bits of v. */
-static inline unsigned int rte_popcount32(uint32_t v) { return (unsigned int)__builtin_popcount(v); }
+static inline unsigned int rte_popcount32(uint32_t v)
+{
+	return (unsigned int)__builtin_popcount(v);
+}
 /** Number of set bits of v. */
 static inline unsigned int rte_popcount64(uint64_t v)
 {

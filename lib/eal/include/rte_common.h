@@ -32,6 +32,20 @@ extern "C" {
 
 #define RTE_TOOLCHAIN_GCC 1 /**< Built with GCC or a compatible compiler (clang). */
 
+#if defined(__clang__)
+#define RTE_CC_CLANG /**< Defined when the compiler is clang. */
+#elif defined(__INTEL_COMPILER)
+#define RTE_CC_ICC /**< Defined when the compiler is Intel's. */
+#else
+#define RTE_CC_GCC /**< Defined when the compiler is GCC. */
+#endif
+/** 1 when the compiler is GCC proper (not clang or ICC that also define __GNUC__), else 0. */
+#ifdef RTE_CC_GCC
+#define RTE_CC_IS_GNU 1
+#else
+#define RTE_CC_IS_GNU 0
+#endif
+
 /** Marks C11 constructs (anonymous unions) so that pedantic builds accept them. */
 #define RTE_STD_C11 __extension__
 
@@ -53,6 +67,20 @@ extern "C" {
 #define __rte_alloc_size(...) __attribute__((alloc_size(__VA_ARGS__)))
 #define __rte_malloc __attribute__((__malloc__))
 #define __rte_deprecated __attribute__((__deprecated__))
+/** Mark a function or variable deprecated, with msg in the compiler's warning. */
+#define __rte_deprecated_msg(msg) __attribute__((__deprecated__(msg)))
+/** Turn x into a _Pragma operator (usable inside macros). */
+#define RTE_PRAGMA(x) _Pragma(#x)
+/** Emit compiler warning w where the macro is used. */
+#define RTE_PRAGMA_WARNING(w) RTE_PRAGMA(GCC warning #w)
+/** Put inside a macro's expansion: every use warns at build time that x is deprecated. */
+#define RTE_DEPRECATED(x) RTE_PRAGMA_WARNING(#x is deprecated)
+/** Leave a function out of AddressSanitizer instrumentation. */
+#if defined(__clang__)
+#define __rte_no_asan __attribute__((no_sanitize("address", "hwaddress")))
+#else
+#define __rte_no_asan __attribute__((no_sanitize_address))
+#endif
 #define __rte_cache_aligned __rte_aligned(RTE_CACHE_LINE_SIZE)
 #define __rte_cache_min_aligned __rte_aligned(RTE_CACHE_LINE_MIN_SIZE)
 #define __rte_unreachable() __builtin_unreachable()
@@ -95,9 +123,29 @@ typedef uint64_t RTE_MARKER64[0];
 #define RTE_SET_USED(x) (void)(x) /**< Mark x as used to silence unused warnings. */
 #define RTE_DIM(a) (sizeof(a) / sizeof((a)[0])) /**< Number of elements of array a. */
 #define RTE_STR_(x) #x /**< Helper of RTE_STR: stringify without expansion. */
+#define _RTE_STR(x) #x /**< Same as RTE_STR_, under the older spelling. */
 #define RTE_STR(x) RTE_STR_(x) /**< String literal of x after macro expansion. */
 #define RTE_PASTE_(a, b) a ## b /**< Helper of RTE_PASTE: paste without expansion. */
 #define RTE_PASTE(a, b) RTE_PASTE_(a, b) /**< Paste a and b into one token after expanding them. */
+
+/**
+ * Format helpers for variadic macros that must accept a format alone (no ", ## __VA_ARGS__"):
+ * RTE_FMT(fmt, args...) expands to fmt with an empty "%.0s" argument appended, so that the
+ * argument list is never empty; RTE_FMT_HEAD/RTE_FMT_TAIL take the format or the arguments.
+ */
+#define RTE_FMT(fmt, ...) fmt "%.0s", __VA_ARGS__ ""
+/** The format of a (fmt, args...) list; see RTE_FMT. */
+#define RTE_FMT_HEAD(fmt, ...) fmt
+/** The arguments of a (fmt, args...) list; see RTE_FMT. */
+#define RTE_FMT_TAIL(fmt, ...) __VA_ARGS__
+
+/** Exchange the values of the lvalues a and b (of the same type). */
+#define RTE_SWAP(a, b) \
+	__extension__ ({ \
+		typeof(a) _rte_swap_tmp = (a); \
+		(a) = (b); \
+		(b) = _rte_swap_tmp; \
+	})
 
 /** Smaller of a and b, each evaluated once. */
 #define RTE_MIN(a, b) \
@@ -137,6 +185,13 @@ typedef uint64_t RTE_MARKER64[0];
 	((((v) + (typeof(v))(mul) - 1) / ((typeof(v))(mul))) * (typeof(v))(mul))
 /** v rounded down to a multiple of mul (any positive value). */
 #define RTE_ALIGN_MUL_FLOOR(v, mul) (((v) / ((typeof(v))(mul))) * (typeof(v))(mul))
+/** v rounded to the nearest multiple of mul; a tie goes up. */
+#define RTE_ALIGN_MUL_NEAR(v, mul) \
+	__extension__ ({ \
+		typeof(v) _rte_up = RTE_ALIGN_MUL_CEIL(v, mul); \
+		typeof(v) _rte_down = RTE_ALIGN_MUL_FLOOR(v, mul); \
+		(_rte_up - (v)) > ((v) - _rte_down) ? _rte_down : _rte_up; \
+	})
 /** Non-zero if n is a power of two (0 is not). */
 #define RTE_IS_POWER_OF_2(n) ((n) && !(((n) - 1) & (n)))
 
@@ -158,12 +213,17 @@ typedef uint64_t RTE_MARKER64[0];
 /** Size of field in structure type. */
 #define RTE_SIZEOF_FIELD(type, field) (sizeof(((type *)0)->field))
 
-#define KB (1ULL << 10) /**< One kibibyte. */
-#define MB (1ULL << 20) /**< One mebibyte. */
-#define GB (1ULL << 30) /**< One gibibyte. */
+/* Page sizes of the architectures DPDK knows (DPDK has them in rte_memory.h). */
 #define RTE_PGSIZE_4K (1ULL << 12) /**< 4 KiB page size. */
+#define RTE_PGSIZE_64K (1ULL << 16) /**< 64 KiB page size. */
+#define RTE_PGSIZE_256K (1ULL << 18) /**< 256 KiB page size. */
 #define RTE_PGSIZE_2M (1ULL << 21) /**< 2 MiB page size. */
+#define RTE_PGSIZE_16M (1ULL << 24) /**< 16 MiB page size. */
+#define RTE_PGSIZE_256M (1ULL << 28) /**< 256 MiB page size. */
+#define RTE_PGSIZE_512M (1ULL << 29) /**< 512 MiB page size. */
 #define RTE_PGSIZE_1G (1ULL << 30) /**< 1 GiB page size. */
+#define RTE_PGSIZE_4G (1ULL << 32) /**< 4 GiB page size. */
+#define RTE_PGSIZE_16G (1ULL << 34) /**< 16 GiB page size. */
 
 /** Is ptr aligned on align (a power of two)? */
 static inline int
@@ -226,6 +286,43 @@ rte_bsf32(uint32_t v)
 	return (uint32_t)__builtin_ctz(v);
 }
 
+/**
+ * Index of the least significant set bit of v, for any v.
+ * @param v value to search
+ * @param pos where the index is written when v is not 0 (left alone otherwise)
+ * @return 1 when v has a set bit, 0 when v is 0
+ */
+static inline int
+rte_bsf32_safe(uint32_t v, uint32_t *pos)
+{
+	if (v == 0)
+		return 0;
+	*pos = rte_bsf32(v);
+	return 1;
+}
+
+/** Index of the least significant set bit of v; v must not be 0. */
+static inline uint32_t
+rte_bsf64(uint64_t v)
+{
+	return (uint32_t)__builtin_ctzll(v);
+}
+
+/**
+ * Index of the least significant set bit of v, for any v.
+ * @param v value to search
+ * @param pos where the index is written when v is not 0 (left alone otherwise)
+ * @return 1 when v has a set bit, 0 when v is 0
+ */
+static inline int
+rte_bsf64_safe(uint64_t v, uint32_t *pos)
+{
+	if (v == 0)
+		return 0;
+	*pos = rte_bsf64(v);
+	return 1;
+}
+
 /** log2 of v rounded up (ceil); 0 for v = 0 or 1. */
 static inline uint32_t
 rte_log2_u32(uint32_t v)
@@ -270,35 +367,27 @@ rte_combine32ms1b(uint32_t x)
 	return x;
 }
 
-/** Parse a size with an optional K/M/G/T suffix ("512M"); 0 on error. */
+/** v with every bit below its most significant set bit also set. */
 static inline uint64_t
-rte_str_to_size(const char *str)
+rte_combine64ms1b(uint64_t v)
 {
-	char *endptr;
-	unsigned long long size;
-
-	while (*str == ' ' || *str == '\t')
-		str++;
-	if (*str == '-')
-		return 0;
-	errno = 0;
-	size = strtoull(str, &endptr, 0);
-	if (errno)
-		return 0;
-	if (*endptr == ' ')
-		endptr++;
-	switch (*endptr) {
-	case 'E': case 'e': size *= 1024; /* fall through */
-	case 'P': case 'p': size *= 1024; /* fall through */
-	case 'T': case 't': size *= 1024; /* fall through */
-	case 'G': case 'g': size *= 1024; /* fall through */
-	case 'M': case 'm': size *= 1024; /* fall through */
-	case 'K': case 'k': size *= 1024; /* fall through */
-	default:
-		break;
-	}
-	return size;
+	v |= v >> 1;
+	v |= v >> 2;
+	v |= v >> 4;
+	v |= v >> 8;
+	v |= v >> 16;
+	v |= v >> 32;
+	return v;
 }
+
+/**
+ * Parse a size with an optional binary unit suffix, as in "512M" or "1 G".
+ * @param str a number (decimal, 0x hexadecimal or 0 octal) optionally followed by one space and
+ *   K, M, G, T, P or E (either case), each a power of 1024
+ * @return the size in bytes, or 0 when str is negative or not a number
+ */
+uint64_t
+rte_str_to_size(const char *str);
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 #include <rte_common.h>
+#include <rte_compat.h>
+#include <rte_epoll.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -101,6 +103,15 @@ int rte_intr_disable(const struct rte_intr_handle *intr_handle);
 int rte_intr_ack(const struct rte_intr_handle *intr_handle);
 /** Is the caller the interrupt thread? */
 int rte_thread_is_intr(void);
+/**
+ * The calling thread's own epoll instance (what RTE_EPOLL_PER_THREAD stands for), created on
+ * first use and closed when the thread ends.
+ *
+ * @return
+ *   The epoll fd, or -1 when it cannot be created.
+ */
+__rte_internal
+int rte_intr_tls_epfd(void);
 
 #ifdef __cplusplus
 }

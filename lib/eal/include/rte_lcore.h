@@ -15,6 +15,7 @@
 #include <rte_per_lcore.h>
 #include <rte_eal.h>
 #include <rte_launch.h>
+#include <rte_thread.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -24,9 +25,6 @@ extern "C" {
 #define LCORE_ID_ANY UINT32_MAX
 /** Any NUMA node (also what an lcore spanning several nodes reports). */
 #define SOCKET_ID_ANY (-1)
-
-/** A set of CPUs, as sched_setaffinity takes it. */
-typedef cpu_set_t rte_cpuset_t;
 
 /** The calling thread's lcore id (read it with rte_lcore_id()). */
 RTE_DECLARE_PER_LCORE(unsigned int, _lcore_id);
@@ -82,10 +80,6 @@ unsigned int rte_get_next_lcore(unsigned int i, int skip_main, int wrap);
 #define RTE_LCORE_FOREACH_WORKER(i) \
 	for (i = rte_get_next_lcore(-1, 1, 0); i < RTE_MAX_LCORE; i = rte_get_next_lcore(i, 1, 0))
 
-/** Pin the calling thread to cpusetp; 0 or -1. */
-int rte_thread_set_affinity(rte_cpuset_t *cpusetp);
-/** The CPUs EAL (or rte_thread_set_affinity) pinned the calling thread to. */
-void rte_thread_get_affinity(rte_cpuset_t *cpusetp);
 /** Name a thread (cut to 15 characters); 0 or a negative errno. */
 int rte_thread_setname(pthread_t id, const char *name);
 /** A thread's name; 0 or a negative errno. */

@@ -137,8 +137,13 @@ RTE_INIT(__##type##_init) \
 		type = RTE_LOGTYPE_EAL; \
 }
 
-/** Register log type name at level (INFO, DEBUG, ...) into the int variable type. */
-#define RTE_LOG_REGISTER(type, name, level) RTE_LOG_REGISTER_IMPL(type, name, level)
+/**
+ * Define the int variable type and register a log type into it before main().
+ * @param type name of the int variable to define
+ * @param name log type name written as bare tokens (my.component), turned into a string
+ * @param level default level as a bare word (INFO, DEBUG, ...)
+ */
+#define RTE_LOG_REGISTER(type, name, level) RTE_LOG_REGISTER_IMPL(type, RTE_STR(name), level)
 /** Register the component's own log type (lib.ring, pmd.net.null, ...). */
 #define RTE_LOG_REGISTER_DEFAULT(type, level) \
 	RTE_LOG_REGISTER_IMPL(type, RTE_STR(RTE_LOG_DEFAULT_LOGTYPE), level)

@@ -39,6 +39,18 @@ static inline void rte_prefetch0_write(const void *p)
 	__builtin_prefetch(p, 1, 3);
 }
 
+/** Prefetch the cache line at p for writing into level 2 and below. */
+static inline void rte_prefetch1_write(const void *p)
+{
+	__builtin_prefetch(p, 1, 2);
+}
+
+/** Prefetch the cache line at p for writing into level 3 and below. */
+static inline void rte_prefetch2_write(const void *p)
+{
+	__builtin_prefetch(p, 1, 1);
+}
+
 /** Hint to move the cache line at p away from this core; does nothing here. */
 static inline void rte_cldemote(const volatile void *p)
 {

@@ -18,12 +18,55 @@
 /** Version of this API as one number (see RTE_VERSION_NUM). */
 #define RTE_VERSION RTE_VERSION_NUM(RTE_VER_YEAR, RTE_VER_MONTH, RTE_VER_MINOR, RTE_VER_RELEASE)
 
-/** Version string, such as "DPDK-hotplug 22.11.0". */
-static inline const char *
-rte_version(void)
-{
-	return RTE_VER_PREFIX " " RTE_STR(RTE_VER_YEAR) "." RTE_STR(RTE_VER_MONTH) "."
-		RTE_STR(RTE_VER_MINOR);
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * Name printed before the version numbers, as the library was built.
+ * @return RTE_VER_PREFIX of the library
+ */
+const char *rte_version_prefix(void);
+
+/**
+ * Year part of the library's version (22 for 22.11).
+ * @return RTE_VER_YEAR of the library
+ */
+unsigned int rte_version_year(void);
+
+/**
+ * Month part of the library's version (11 for 22.11).
+ * @return RTE_VER_MONTH of the library
+ */
+unsigned int rte_version_month(void);
+
+/**
+ * Minor part of the library's version (1 for 22.11.1).
+ * @return RTE_VER_MINOR of the library
+ */
+unsigned int rte_version_minor(void);
+
+/**
+ * Text printed after the version numbers (empty for a release).
+ * @return RTE_VER_SUFFIX of the library
+ */
+const char *rte_version_suffix(void);
+
+/**
+ * Release number of the library (99 for a final release, lower for a candidate).
+ * @return RTE_VER_RELEASE of the library
+ */
+unsigned int rte_version_release(void);
+
+/**
+ * The library's version as text, such as "DPDK-hotplug 22.11.0". The library's, not the
+ * headers' an application was compiled with: the two differ when it runs on a newer library.
+ * @return a static string
+ */
+const char *rte_version(void);
+
+#ifdef __cplusplus
 }
+#endif
 
 #endif /* _RTE_VERSION_H_ */

@@ -15,6 +15,7 @@
 #include <rte_errno.h>
 #include <rte_lcore.h>
 #include <rte_log.h>
+#include <rte_service_component.h>
 #include <rte_version.h>
 
 #include "eal_private.h"
@@ -107,6 +108,7 @@ enum {
 	STEP_LCORES = 1 << 6,
 	STEP_PLUGINS = 1 << 7,
 	STEP_DEVICES = 1 << 8,
+	STEP_SERVICES = 1 << 10,
 };
 static unsigned int eal_steps;
 
@@ -119,6 +121,8 @@ eal_undo_init(void)
 {
 	if (eal_steps & STEP_DEVICES)
 		eal_dev_cleanup();
+	if (eal_steps & STEP_SERVICES)
+		rte_service_finalize();
 	if (eal_steps & STEP_LCORES)
 		eal_lcores_stop();
 	if (main_thread_pinned) {
@@ -126,8 +130,10 @@ eal_undo_init(void)
 			&main_thread_affinity);
 		main_thread_pinned = 0;
 	}
-	if (eal_steps & STEP_INTR)
+	if (eal_steps & STEP_INTR) {
 		rte_eal_intr_cleanup();
+		eal_alarm_cleanup();
+	}
 	if (eal_steps & STEP_MEMZONE)
 		rte_eal_memzone_cleanup();
 	if (eal_steps & STEP_HEAP)
@@ -214,6 +220,11 @@ rte_eal_init(int argc, char **argv)
 		return eal_fail(EAGAIN);
 	eal_steps |= STEP_LCORES;
 
+	/* Worker lcores given by -s/-S become service lcores. */
+	if (rte_service_init() < 0)
+		return eal_fail(ENOEXEC);
+	eal_steps |= STEP_SERVICES;
+
 	if (eal_plugins_init() < 0)
 		return eal_fail(ENOENT);
 	eal_steps |= STEP_PLUGINS;
@@ -222,6 +233,10 @@ rte_eal_init(int argc, char **argv)
 	eal_steps |= STEP_DEVICES;
 	if (eal_dev_init() < 0)
 		return eal_fail(ENODEV);
+
+	/* With service lcores, the services registered so far are mapped and started. */
+	if (rte_service_lcore_count() > 0 && rte_service_start_with_defaults() < 0)
+		return eal_fail(ENOEXEC);
 
 	cfg->init_complete = 1;
 	__atomic_store_n(&eal_state, 2, __ATOMIC_RELEASE);
@@ -238,6 +253,8 @@ rte_eal_cleanup(void)
 		rte_errno = EALREADY;
 		return -EALREADY;
 	}
+	/* Service lcores are stopped and waited for; they are then ordinary idle workers. */
+	rte_service_finalize();
 	/* Joining a worker that never returns would hang; its memory must not vanish under it. */
 	busy = eal_lcores_running();
 	if (busy >= 0) {

@@ -103,7 +103,7 @@ add_msl(int socket, uint64_t page_sz, unsigned int n_slots, int hp_idx)
 	msl->pub.base_va = eal_memalloc_reserve_va(len, page_sz);
 	if (msl->segs == NULL || msl->used == NULL || msl->pub.base_va == NULL) {
 		EAL_LOG(ERR, "cannot reserve %zu MB of address space for socket %d\n",
-			(size_t)(len / MB), socket);
+			(size_t)(len / EAL_MB), socket);
 		free(msl->segs);
 		free(msl->used);
 		rte_errno = ENOMEM;
@@ -180,13 +180,13 @@ check_requested(void)
 				continue;
 			EAL_LOG(ERR, "--socket-mem asks for %" PRIu64 " MB on socket %u but only %"
 				PRIu64 " MB of hugepages are free there\n",
-				(uint64_t)(cfg->socket_mem[n] / MB), n,
-				(uint64_t)(free_bytes_on(n) / MB));
+				(uint64_t)(cfg->socket_mem[n] / EAL_MB), n,
+				(uint64_t)(free_bytes_on(n) / EAL_MB));
 			return -1;
 		}
 	} else if (cfg->memory > total) {
 		EAL_LOG(ERR, "-m %zu MB is more than the %" PRIu64 " MB of free hugepages\n",
-			(size_t)(cfg->memory / MB), (uint64_t)(total / MB));
+			(size_t)(cfg->memory / EAL_MB), (uint64_t)(total / EAL_MB));
 		return -1;
 	}
 	return 0;
@@ -235,7 +235,7 @@ init_no_huge(void)
 
 	if (cfg->memory > ram) {
 		EAL_LOG(ERR, "-m %zu MB is more than the %" PRIu64 " MB of RAM of this machine\n",
-			(size_t)(cfg->memory / MB), (uint64_t)(ram / MB));
+			(size_t)(cfg->memory / EAL_MB), (uint64_t)(ram / EAL_MB));
 		rte_errno = ENOMEM;
 		return -1;
 	}
