@@ -9,9 +9,9 @@
 
 #include "rte_rcu_qsbr.h"
 
-RTE_LOG_REGISTER_DEFAULT(rcu_logtype, INFO);
-#define RCU_LOG(level, fmt, ...) \
-	rte_log(RTE_LOG_ ## level, rcu_logtype, "RCU: " fmt "\n", ##__VA_ARGS__)
+#include "rcu_private.h"
+
+RTE_LOG_REGISTER_DEFAULT(rte_rcu_log_type, INFO);
 
 size_t
 rte_rcu_qsbr_get_memsize(uint32_t max_threads)

@@ -24,6 +24,8 @@
 #include <rte_config.h>
 #include <rte_pause.h>
 #include <rte_branch_prediction.h>
+#include <rte_compat.h>
+#include <rte_ring.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -213,6 +215,96 @@ void rte_rcu_qsbr_synchronize(struct rte_rcu_qsbr *v, unsigned int thread_id);
 
 /** Print v: 0, or 1 with rte_errno EINVAL for NULL arguments. */
 int rte_rcu_qsbr_dump(FILE *f, struct rte_rcu_qsbr *v);
+
+/** Log type of the RCU library. */
+extern int rte_rcu_log_type;
+
+/**
+ * Called by a defer queue to free n resources whose grace period is over.
+ * @param p the pointer given in rte_rcu_qsbr_dq_parameters.p.
+ * @param e the resource: a copy of the esize bytes given to rte_rcu_qsbr_dq_enqueue.
+ * @param n number of resources at e (the defer queue passes 1).
+ */
+typedef void (*rte_rcu_qsbr_free_resource_t)(void *p, void *e, unsigned int n);
+
+/** Longest defer queue name, terminating NUL included. */
+#define RTE_RCU_QSBR_DQ_NAMESIZE RTE_RING_NAMESIZE
+
+/**
+ * rte_rcu_qsbr_dq_parameters.flags: the queue is used by one thread at a time, so it needs
+ * no synchronisation between enqueuers or between reclaimers.
+ */
+#define RTE_RCU_QSBR_DQ_MT_UNSAFE 1
+
+/** How to create a defer queue (rte_rcu_qsbr_dq_create). */
+struct rte_rcu_qsbr_dq_parameters {
+	const char *name; /**< name of the queue (of its ring) */
+	uint32_t flags;   /**< 0 or RTE_RCU_QSBR_DQ_MT_UNSAFE */
+	uint32_t size;    /**< resources the queue holds at most */
+	uint32_t esize;   /**< bytes per resource, a non-zero multiple of 4 */
+	/**
+	 * rte_rcu_qsbr_dq_enqueue reclaims first when this many resources wait (0: on every
+	 * call; above size: never).
+	 */
+	uint32_t trigger_reclaim_limit;
+	/** most resources one automatic reclamation frees */
+	uint32_t max_reclaim_size;
+	rte_rcu_qsbr_free_resource_t free_fn; /**< frees a resource */
+	void *p;                              /**< first argument of free_fn */
+	struct rte_rcu_qsbr *v;               /**< the QSBR variable whose grace periods count */
+};
+
+/** A defer queue: resources waiting for a grace period before they are freed. */
+struct rte_rcu_qsbr_dq;
+
+/**
+ * Create a defer queue: removed resources wait in it, each with the token of the grace
+ * period that started when it was queued, and are freed once that grace period is over.
+ * @param params the queue's parameters.
+ * @return the queue, or NULL with rte_errno EINVAL (a NULL name, v or free_fn, a size of 0,
+ *   an esize that is 0 or not a multiple of 4), EEXIST (the name is taken) or ENOMEM.
+ */
+__rte_experimental
+struct rte_rcu_qsbr_dq *
+rte_rcu_qsbr_dq_create(const struct rte_rcu_qsbr_dq_parameters *params);
+
+/**
+ * Queue a removed resource and start a grace period for it. Reclaims first when
+ * trigger_reclaim_limit resources wait, and when the queue is full.
+ * @param dq the defer queue.
+ * @param e esize bytes describing the resource, copied into the queue.
+ * @return 0, or 1 with rte_errno EINVAL (NULL arguments) or ENOSPC (the queue is full and
+ *   no resource in it has completed its grace period).
+ */
+__rte_experimental
+int
+rte_rcu_qsbr_dq_enqueue(struct rte_rcu_qsbr_dq *dq, void *e);
+
+/**
+ * Free up to n resources whose grace period is over, oldest first; stops at the first one
+ * still waiting.
+ * @param dq the defer queue.
+ * @param n most resources to free.
+ * @param freed if not NULL: how many were freed.
+ * @param pending if not NULL: how many remain queued.
+ * @param available if not NULL: how many more the queue can take.
+ * @return 0 (also when nothing could be freed yet), or 1 with rte_errno EINVAL for a NULL
+ *   queue or n of 0.
+ */
+__rte_experimental
+int
+rte_rcu_qsbr_dq_reclaim(struct rte_rcu_qsbr_dq *dq, unsigned int n, unsigned int *freed,
+	unsigned int *pending, unsigned int *available);
+
+/**
+ * Free every queued resource and the queue. When a resource has not completed its grace
+ * period yet, the queue stays (with what could not be freed) and the call fails.
+ * @param dq the defer queue; NULL does nothing.
+ * @return 0, or 1 with rte_errno EAGAIN (resources still wait: try again later).
+ */
+__rte_experimental
+int
+rte_rcu_qsbr_dq_delete(struct rte_rcu_qsbr_dq *dq);
 
 #ifdef __cplusplus
 }
