@@ -15,6 +15,8 @@
 #include <rte_errno.h>
 #include <rte_flow.h>
 #include <rte_flow_driver.h>
+#include <rte_mtr.h>
+#include <rte_mtr_driver.h>
 #include <ethdev_driver.h>
 #include <ethdev_vdev.h>
 #include <bus_vdev_driver.h>
@@ -242,6 +244,62 @@ ft_flow_ops_get(struct rte_eth_dev *dev, const struct rte_flow_ops **ops)
 	return 0;
 }
 
+
+/* Metering on the flow test driver: capabilities and one profile table. */
+static uint32_t mtr_profiles;
+
+static int
+ft_mtr_capa(struct rte_eth_dev *dev, struct rte_mtr_capabilities *cap,
+		struct rte_mtr_error *error)
+{
+	RTE_SET_USED(dev);
+	RTE_SET_USED(error);
+	memset(cap, 0, sizeof(*cap));
+	cap->n_max = 8;
+	cap->meter_srtcm_rfc2697_n_max = 8;
+	return 0;
+}
+
+static int
+ft_mtr_profile_add(struct rte_eth_dev *dev, uint32_t id, struct rte_mtr_meter_profile *profile,
+		struct rte_mtr_error *error)
+{
+	RTE_SET_USED(dev);
+	if (id >= 32 || (mtr_profiles & RTE_BIT32(id)))
+		return -rte_mtr_error_set(error, EEXIST, RTE_MTR_ERROR_TYPE_METER_PROFILE_ID,
+				NULL, "profile id in use or too large");
+	if (profile == NULL || profile->alg != RTE_MTR_SRTCM_RFC2697)
+		return -rte_mtr_error_set(error, ENOTSUP, RTE_MTR_ERROR_TYPE_METER_PROFILE,
+				profile, "srTCM only");
+	mtr_profiles |= RTE_BIT32(id);
+	return 0;
+}
+
+static int
+ft_mtr_profile_delete(struct rte_eth_dev *dev, uint32_t id, struct rte_mtr_error *error)
+{
+	RTE_SET_USED(dev);
+	if (id >= 32 || !(mtr_profiles & RTE_BIT32(id)))
+		return -rte_mtr_error_set(error, EINVAL, RTE_MTR_ERROR_TYPE_METER_PROFILE_ID,
+				NULL, "no such profile");
+	mtr_profiles &= ~RTE_BIT32(id);
+	return 0;
+}
+
+static const struct rte_mtr_ops ft_mtr_ops = {
+	.capabilities_get = ft_mtr_capa,
+	.meter_profile_add = ft_mtr_profile_add,
+	.meter_profile_delete = ft_mtr_profile_delete,
+};
+
+static int
+ft_mtr_ops_get(struct rte_eth_dev *dev, void *arg)
+{
+	RTE_SET_USED(dev);
+	*(const struct rte_mtr_ops **)arg = &ft_mtr_ops;
+	return 0;
+}
+
 static struct eth_dev_ops ft_ops;
 
 static int
@@ -254,6 +312,7 @@ ft_probe(struct rte_vdev_device *vdev)
 		return ret;
 	ft_ops = bare_ops;
 	ft_ops.flow_ops_get = ft_flow_ops_get;
+	ft_ops.mtr_ops_get = ft_mtr_ops_get;
 	dev = rte_eth_dev_allocated(rte_vdev_device_name(vdev));
 	dev->dev_ops = &ft_ops;
 	return 0;
@@ -1483,6 +1542,55 @@ test_flow_conv(void **state)
 	}
 }
 
+/* ---- traffic metering ---- */
+
+static void
+test_mtr(void **state)
+{
+	struct rte_mtr_capabilities cap;
+	struct rte_mtr_meter_profile prof = { .alg = RTE_MTR_SRTCM_RFC2697 };
+	struct rte_mtr_params params = { .meter_profile_id = 1 };
+	struct rte_mtr_stats stats;
+	struct rte_mtr_error err;
+	uint64_t mask;
+	uint16_t nul, ft;
+	rte_mtr_policy_drop_red(drop_red);
+
+	(void)state;
+	assert_int_equal(rte_eth_dev_attach("net_null_mtr", &nul), 0);
+	assert_int_equal(rte_eth_dev_attach("net_flowtest_mtr", &ft), 0);
+	/* No metering in the driver: ENOSYS; invalid port: ENODEV. */
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(rte_mtr_capabilities_get(nul, &cap, &err), -ENOSYS);
+	assert_int_equal(rte_errno, ENOSYS);
+	assert_int_equal(err.type, RTE_MTR_ERROR_TYPE_UNSPECIFIED);
+	assert_non_null(err.message);
+	assert_int_equal(rte_mtr_create(nul, 1, &params, 0, &err), -ENOSYS);
+	assert_null(rte_mtr_meter_profile_get(nul, 1, &err));
+	assert_int_equal(rte_mtr_capabilities_get(RTE_MAX_ETHPORTS, &cap, NULL), -ENODEV);
+	assert_int_equal(rte_errno, ENODEV);
+	assert_null(rte_mtr_ops_get(RTE_MAX_ETHPORTS, NULL));
+	/* The driver's own answers, and ENOSYS for what it lacks. */
+	assert_int_equal(rte_mtr_capabilities_get(ft, &cap, &err), 0);
+	assert_int_equal(cap.n_max, 8);
+	assert_int_equal(rte_mtr_meter_profile_add(ft, 1, &prof, &err), 0);
+	assert_int_equal(rte_mtr_meter_profile_add(ft, 1, &prof, &err), -EEXIST);
+	assert_int_equal(err.type, RTE_MTR_ERROR_TYPE_METER_PROFILE_ID);
+	prof.alg = RTE_MTR_TRTCM_RFC4115;
+	assert_int_equal(rte_mtr_meter_profile_add(ft, 2, &prof, &err), -ENOTSUP);
+	assert_int_equal(rte_mtr_meter_policy_add(ft, 1, &drop_red, &err), -ENOSYS);
+	assert_int_equal(rte_mtr_create(ft, 1, &params, 0, &err), -ENOSYS);
+	assert_int_equal(rte_mtr_stats_read(ft, 1, &stats, &mask, 0, &err), -ENOSYS);
+	assert_null(rte_mtr_meter_policy_get(ft, 1, &err));
+	assert_int_equal(rte_errno, ENOSYS);
+	assert_int_equal(rte_mtr_meter_profile_delete(ft, 1, &err), 0);
+	assert_int_equal(rte_mtr_meter_profile_delete(ft, 1, &err), -EINVAL);
+	assert_int_equal(drop_red.actions[RTE_COLOR_RED][0].type, RTE_FLOW_ACTION_TYPE_DROP);
+	assert_null(drop_red.actions[RTE_COLOR_GREEN]);
+	port_gone(ft);
+	port_gone(nul);
+}
+
 int
 main(void)
 {
@@ -1501,6 +1609,7 @@ main(void)
 		cmocka_unit_test(test_driver_helpers),
 		cmocka_unit_test(test_flow),
 		cmocka_unit_test(test_flow_conv),
+		cmocka_unit_test(test_mtr),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
