@@ -17,6 +17,8 @@
 #include <rte_flow_driver.h>
 #include <rte_mtr.h>
 #include <rte_mtr_driver.h>
+#include <rte_tm.h>
+#include <rte_tm_driver.h>
 #include <ethdev_driver.h>
 #include <ethdev_vdev.h>
 #include <bus_vdev_driver.h>
@@ -300,6 +302,45 @@ ft_mtr_ops_get(struct rte_eth_dev *dev, void *arg)
 	return 0;
 }
 
+
+/* Traffic management on the flow test driver: node types and capabilities only. */
+static int
+ft_tm_node_type(struct rte_eth_dev *dev, uint32_t node_id, int *is_leaf,
+		struct rte_tm_error *error)
+{
+	if (is_leaf == NULL)
+		return -rte_tm_error_set(error, EINVAL, RTE_TM_ERROR_TYPE_UNSPECIFIED, NULL,
+				"NULL is_leaf");
+	if (node_id > 100)
+		return -rte_tm_error_set(error, EINVAL, RTE_TM_ERROR_TYPE_NODE_ID, NULL,
+				"no such node");
+	*is_leaf = node_id < dev->data->nb_tx_queues;
+	return 0;
+}
+
+static int
+ft_tm_capa(struct rte_eth_dev *dev, struct rte_tm_capabilities *cap, struct rte_tm_error *error)
+{
+	RTE_SET_USED(error);
+	memset(cap, 0, sizeof(*cap));
+	cap->n_levels_max = 2;
+	cap->n_nodes_max = dev->data->nb_tx_queues + 1u;
+	return 0;
+}
+
+static const struct rte_tm_ops ft_tm_ops = {
+	.node_type_get = ft_tm_node_type,
+	.capabilities_get = ft_tm_capa,
+};
+
+static int
+ft_tm_ops_get(struct rte_eth_dev *dev, void *arg)
+{
+	RTE_SET_USED(dev);
+	*(const struct rte_tm_ops **)arg = &ft_tm_ops;
+	return 0;
+}
+
 static struct eth_dev_ops ft_ops;
 
 static int
@@ -313,6 +354,7 @@ ft_probe(struct rte_vdev_device *vdev)
 	ft_ops = bare_ops;
 	ft_ops.flow_ops_get = ft_flow_ops_get;
 	ft_ops.mtr_ops_get = ft_mtr_ops_get;
+	ft_ops.tm_ops_get = ft_tm_ops_get;
 	dev = rte_eth_dev_allocated(rte_vdev_device_name(vdev));
 	dev->dev_ops = &ft_ops;
 	return 0;
@@ -1591,6 +1633,53 @@ test_mtr(void **state)
 	port_gone(nul);
 }
 
+/* ---- traffic management ---- */
+
+static void
+test_tm(void **state)
+{
+	struct rte_tm_capabilities cap;
+	struct rte_tm_node_params np;
+	struct rte_tm_node_stats st;
+	struct rte_tm_error err;
+	uint64_t mask;
+	uint32_t n = 0;
+	int leaf = -1;
+	uint16_t nul, ft;
+
+	(void)state;
+	assert_int_equal(rte_eth_dev_attach("net_null_tm", &nul), 0);
+	assert_int_equal(rte_eth_dev_attach("net_flowtest_tm", &ft), 0);
+	memset(&err, 0, sizeof(err));
+	memset(&np, 0, sizeof(np));
+	/* No traffic management in the driver: ENOSYS; invalid port: ENODEV. */
+	assert_int_equal(rte_tm_capabilities_get(nul, &cap, &err), -ENOSYS);
+	assert_int_equal(rte_errno, ENOSYS);
+	assert_int_equal(err.type, RTE_TM_ERROR_TYPE_UNSPECIFIED);
+	assert_int_equal(rte_tm_get_number_of_leaf_nodes(nul, &n, &err), -ENOSYS);
+	assert_int_equal(rte_tm_node_add(nul, 0, RTE_TM_NODE_ID_NULL, 0, 1,
+			RTE_TM_NODE_LEVEL_ID_ANY, &np, &err), -ENOSYS);
+	assert_int_equal(rte_tm_hierarchy_commit(RTE_MAX_ETHPORTS, 1, &err), -ENODEV);
+	assert_null(rte_tm_ops_get(RTE_MAX_ETHPORTS, NULL));
+	/* The driver's answers; leaves are the transmit queues. */
+	test_port_up(ft, 3, pool);
+	assert_int_equal(rte_tm_get_number_of_leaf_nodes(ft, &n, &err), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(rte_tm_get_number_of_leaf_nodes(ft, NULL, &err), -EINVAL);
+	assert_int_equal(rte_tm_capabilities_get(ft, &cap, &err), 0);
+	assert_int_equal(cap.n_nodes_max, 4);
+	assert_int_equal(rte_tm_node_type_get(ft, 2, &leaf, &err), 0);
+	assert_int_equal(leaf, 1);
+	assert_int_equal(rte_tm_node_type_get(ft, 3, &leaf, &err), 0);
+	assert_int_equal(leaf, 0);
+	assert_int_equal(rte_tm_node_type_get(ft, 1000, &leaf, &err), -EINVAL);
+	assert_int_equal(err.type, RTE_TM_ERROR_TYPE_NODE_ID);
+	assert_int_equal(rte_tm_node_stats_read(ft, 0, &st, &mask, 1, &err), -ENOSYS);
+	assert_int_equal(rte_tm_mark_ip_dscp(ft, 0, 0, 1, &err), -ENOSYS);
+	port_gone(ft);
+	port_gone(nul);
+}
+
 int
 main(void)
 {
@@ -1610,6 +1699,7 @@ main(void)
 		cmocka_unit_test(test_flow),
 		cmocka_unit_test(test_flow_conv),
 		cmocka_unit_test(test_mtr),
+		cmocka_unit_test(test_tm),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
