@@ -718,6 +718,8 @@ enum rte_eth_tunnel_type {
 	RTE_ETH_TUNNEL_TYPE_MAX, /**< number of types */
 };
 
+#include "rte_eth_ctrl.h"
+
 /** A UDP port that carries a tunnel. */
 struct rte_eth_udp_tunnel {
 	uint16_t udp_port; /**< UDP port */
