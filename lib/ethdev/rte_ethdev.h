@@ -430,6 +430,7 @@ struct rte_eth_rxq_info {
 	uint8_t queue_state;  /**< RTE_ETH_QUEUE_STATE_* */
 	uint16_t nb_desc; /**< descriptors */
 	uint16_t rx_buf_size; /**< bytes of each receive buffer */
+	uint8_t avail_thresh; /**< available-descriptor threshold in percent, 0 when off */
 } __rte_cache_min_aligned;
 
 /** Information on one transmit queue. */
@@ -717,6 +718,8 @@ enum rte_eth_tunnel_type {
 	RTE_ETH_TUNNEL_TYPE_MAX, /**< number of types */
 };
 
+#include "rte_eth_ctrl.h"
+
 /** A UDP port that carries a tunnel. */
 struct rte_eth_udp_tunnel {
 	uint16_t udp_port; /**< UDP port */
@@ -964,6 +967,9 @@ enum rte_eth_event_type {
 	RTE_ETH_EVENT_IPSEC, /**< IPsec event */
 	RTE_ETH_EVENT_FLOW_AGED, /**< flows aged out */
 	RTE_ETH_EVENT_RX_AVAIL_THRESH, /**< receive queue above its fill threshold */
+	RTE_ETH_EVENT_ERR_RECOVERING, /**< the driver is recovering from an error */
+	RTE_ETH_EVENT_RECOVERY_SUCCESS, /**< the driver recovered from the error */
+	RTE_ETH_EVENT_RECOVERY_FAILED, /**< the driver could not recover: reset the port */
 	RTE_ETH_EVENT_MAX /**< number of event types */
 };
 

@@ -199,6 +199,8 @@ flow_action_size(enum rte_flow_action_type t)
 	case RTE_FLOW_ACTION_TYPE_PORT_ID: return sizeof(struct rte_flow_action_port_id);
 	case RTE_FLOW_ACTION_TYPE_SET_TAG: return sizeof(struct rte_flow_action_set_tag);
 	case RTE_FLOW_ACTION_TYPE_SET_META: return sizeof(struct rte_flow_action_set_meta);
+	case RTE_FLOW_ACTION_TYPE_METER_COLOR:
+		return sizeof(struct rte_flow_action_meter_color);
 	case RTE_FLOW_ACTION_TYPE_PORT_REPRESENTOR:
 	case RTE_FLOW_ACTION_TYPE_REPRESENTED_PORT:
 		return sizeof(struct rte_flow_action_ethdev);

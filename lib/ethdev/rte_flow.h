@@ -481,6 +481,25 @@ struct rte_flow_action_set_meta {
 	uint32_t mask; /**< bits written */
 };
 
+#ifndef __INCLUDE_RTE_METER_H__
+#ifndef RTE_COLORS
+/** Packet colours of metering (the same as rte_meter.h's). */
+enum rte_color {
+	RTE_COLOR_GREEN = 0, /**< green */
+	RTE_COLOR_YELLOW, /**< yellow */
+	RTE_COLOR_RED, /**< red */
+	RTE_COLORS /**< number of colours */
+};
+/** The enumerator itself; as a macro it also tells that enum rte_color is defined. */
+#define RTE_COLORS RTE_COLORS
+#endif
+#endif
+
+/** Action METER_COLOR: give matching packets a colour. */
+struct rte_flow_action_meter_color {
+	enum rte_color color; /**< the colour */
+};
+
 /** Actions PORT_REPRESENTOR and REPRESENTED_PORT: an ethdev port. */
 struct rte_flow_action_ethdev {
 	uint16_t port_id; /**< port id */

@@ -2,7 +2,12 @@
 /* Helpers of rte_common.h, rte_bitops.h and rte_prefetch.h, and what they must not define. */
 #include "test_common.h"
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <rte_common.h>
+#include <rte_debug.h>
 #include <rte_bitops.h>
 #include <rte_memory.h>
 #include <rte_prefetch.h>
@@ -151,6 +156,62 @@ test_str_to_size(void **state)
 	assert_true(rte_str_to_size("99999999999999999999999") == 0);
 }
 
+/* Run fn in a child whose stderr is captured; 1 if it died of SIGABRT having printed want. */
+static int
+dies_with(void (*fn)(void), const char *want)
+{
+	char out[4096] = "";
+	size_t len = 0;
+	ssize_t n;
+	int fds[2], status;
+	pid_t pid;
+
+	assert_int_equal(pipe(fds), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		dup2(fds[1], STDERR_FILENO);
+		close(fds[0]);
+		fn();
+		_exit(0);
+	}
+	close(fds[1]);
+	while (len < sizeof(out) - 1 && (n = read(fds[0], out + len, sizeof(out) - 1 - len)) > 0)
+		len += (size_t)n;
+	close(fds[0]);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	return WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT && strstr(out, want) != NULL;
+}
+
+static void
+panic_with_args(void)
+{
+	rte_panic("boom %d\n", 7);
+}
+
+static void
+panic_plain(void)
+{
+	rte_panic("plain message\n");
+}
+
+static void
+panic_direct(void)
+{
+	__rte_panic("caller", "direct %s\n", "call");
+}
+
+static void
+test_panic(void **state)
+{
+	(void)state;
+	assert_true(dies_with(panic_with_args, "boom 7"));
+	assert_true(dies_with(panic_with_args, "PANIC in panic_with_args()"));
+	assert_true(dies_with(panic_plain, "plain message"));
+	assert_true(dies_with(panic_direct, "PANIC in caller():"));
+	assert_true(dies_with(panic_direct, "direct call"));
+}
+
 int
 main(void)
 {
@@ -162,6 +223,7 @@ main(void)
 		cmocka_unit_test(test_prefetch),
 		cmocka_unit_test(test_fmt),
 		cmocka_unit_test(test_str_to_size),
+		cmocka_unit_test(test_panic),
 	};
 
 	return cmocka_run_group_tests_name("eal_common", tests, NULL, NULL);

@@ -15,6 +15,10 @@
 #include <rte_errno.h>
 #include <rte_flow.h>
 #include <rte_flow_driver.h>
+#include <rte_mtr.h>
+#include <rte_mtr_driver.h>
+#include <rte_tm.h>
+#include <rte_tm_driver.h>
 #include <ethdev_driver.h>
 #include <ethdev_vdev.h>
 #include <bus_vdev_driver.h>
@@ -242,6 +246,101 @@ ft_flow_ops_get(struct rte_eth_dev *dev, const struct rte_flow_ops **ops)
 	return 0;
 }
 
+
+/* Metering on the flow test driver: capabilities and one profile table. */
+static uint32_t mtr_profiles;
+
+static int
+ft_mtr_capa(struct rte_eth_dev *dev, struct rte_mtr_capabilities *cap,
+		struct rte_mtr_error *error)
+{
+	RTE_SET_USED(dev);
+	RTE_SET_USED(error);
+	memset(cap, 0, sizeof(*cap));
+	cap->n_max = 8;
+	cap->meter_srtcm_rfc2697_n_max = 8;
+	return 0;
+}
+
+static int
+ft_mtr_profile_add(struct rte_eth_dev *dev, uint32_t id, struct rte_mtr_meter_profile *profile,
+		struct rte_mtr_error *error)
+{
+	RTE_SET_USED(dev);
+	if (id >= 32 || (mtr_profiles & RTE_BIT32(id)))
+		return -rte_mtr_error_set(error, EEXIST, RTE_MTR_ERROR_TYPE_METER_PROFILE_ID,
+				NULL, "profile id in use or too large");
+	if (profile == NULL || profile->alg != RTE_MTR_SRTCM_RFC2697)
+		return -rte_mtr_error_set(error, ENOTSUP, RTE_MTR_ERROR_TYPE_METER_PROFILE,
+				profile, "srTCM only");
+	mtr_profiles |= RTE_BIT32(id);
+	return 0;
+}
+
+static int
+ft_mtr_profile_delete(struct rte_eth_dev *dev, uint32_t id, struct rte_mtr_error *error)
+{
+	RTE_SET_USED(dev);
+	if (id >= 32 || !(mtr_profiles & RTE_BIT32(id)))
+		return -rte_mtr_error_set(error, EINVAL, RTE_MTR_ERROR_TYPE_METER_PROFILE_ID,
+				NULL, "no such profile");
+	mtr_profiles &= ~RTE_BIT32(id);
+	return 0;
+}
+
+static const struct rte_mtr_ops ft_mtr_ops = {
+	.capabilities_get = ft_mtr_capa,
+	.meter_profile_add = ft_mtr_profile_add,
+	.meter_profile_delete = ft_mtr_profile_delete,
+};
+
+static int
+ft_mtr_ops_get(struct rte_eth_dev *dev, void *arg)
+{
+	RTE_SET_USED(dev);
+	*(const struct rte_mtr_ops **)arg = &ft_mtr_ops;
+	return 0;
+}
+
+
+/* Traffic management on the flow test driver: node types and capabilities only. */
+static int
+ft_tm_node_type(struct rte_eth_dev *dev, uint32_t node_id, int *is_leaf,
+		struct rte_tm_error *error)
+{
+	if (is_leaf == NULL)
+		return -rte_tm_error_set(error, EINVAL, RTE_TM_ERROR_TYPE_UNSPECIFIED, NULL,
+				"NULL is_leaf");
+	if (node_id > 100)
+		return -rte_tm_error_set(error, EINVAL, RTE_TM_ERROR_TYPE_NODE_ID, NULL,
+				"no such node");
+	*is_leaf = node_id < dev->data->nb_tx_queues;
+	return 0;
+}
+
+static int
+ft_tm_capa(struct rte_eth_dev *dev, struct rte_tm_capabilities *cap, struct rte_tm_error *error)
+{
+	RTE_SET_USED(error);
+	memset(cap, 0, sizeof(*cap));
+	cap->n_levels_max = 2;
+	cap->n_nodes_max = dev->data->nb_tx_queues + 1u;
+	return 0;
+}
+
+static const struct rte_tm_ops ft_tm_ops = {
+	.node_type_get = ft_tm_node_type,
+	.capabilities_get = ft_tm_capa,
+};
+
+static int
+ft_tm_ops_get(struct rte_eth_dev *dev, void *arg)
+{
+	RTE_SET_USED(dev);
+	*(const struct rte_tm_ops **)arg = &ft_tm_ops;
+	return 0;
+}
+
 static struct eth_dev_ops ft_ops;
 
 static int
@@ -254,6 +353,8 @@ ft_probe(struct rte_vdev_device *vdev)
 		return ret;
 	ft_ops = bare_ops;
 	ft_ops.flow_ops_get = ft_flow_ops_get;
+	ft_ops.mtr_ops_get = ft_mtr_ops_get;
+	ft_ops.tm_ops_get = ft_tm_ops_get;
 	dev = rte_eth_dev_allocated(rte_vdev_device_name(vdev));
 	dev->dev_ops = &ft_ops;
 	return 0;
@@ -1483,6 +1584,102 @@ test_flow_conv(void **state)
 	}
 }
 
+/* ---- traffic metering ---- */
+
+static void
+test_mtr(void **state)
+{
+	struct rte_mtr_capabilities cap;
+	struct rte_mtr_meter_profile prof = { .alg = RTE_MTR_SRTCM_RFC2697 };
+	struct rte_mtr_params params = { .meter_profile_id = 1 };
+	struct rte_mtr_stats stats;
+	struct rte_mtr_error err;
+	uint64_t mask;
+	uint16_t nul, ft;
+	rte_mtr_policy_drop_red(drop_red);
+
+	(void)state;
+	assert_int_equal(rte_eth_dev_attach("net_null_mtr", &nul), 0);
+	assert_int_equal(rte_eth_dev_attach("net_flowtest_mtr", &ft), 0);
+	/* No metering in the driver: ENOSYS; invalid port: ENODEV. */
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(rte_mtr_capabilities_get(nul, &cap, &err), -ENOSYS);
+	assert_int_equal(rte_errno, ENOSYS);
+	assert_int_equal(err.type, RTE_MTR_ERROR_TYPE_UNSPECIFIED);
+	assert_non_null(err.message);
+	assert_int_equal(rte_mtr_create(nul, 1, &params, 0, &err), -ENOSYS);
+	assert_null(rte_mtr_meter_profile_get(nul, 1, &err));
+	assert_int_equal(rte_mtr_capabilities_get(RTE_MAX_ETHPORTS, &cap, NULL), -ENODEV);
+	assert_int_equal(rte_errno, ENODEV);
+	assert_null(rte_mtr_ops_get(RTE_MAX_ETHPORTS, NULL));
+	/* The driver's own answers, and ENOSYS for what it lacks. */
+	assert_int_equal(rte_mtr_capabilities_get(ft, &cap, &err), 0);
+	assert_int_equal(cap.n_max, 8);
+	assert_int_equal(rte_mtr_meter_profile_add(ft, 1, &prof, &err), 0);
+	assert_int_equal(rte_mtr_meter_profile_add(ft, 1, &prof, &err), -EEXIST);
+	assert_int_equal(err.type, RTE_MTR_ERROR_TYPE_METER_PROFILE_ID);
+	prof.alg = RTE_MTR_TRTCM_RFC4115;
+	assert_int_equal(rte_mtr_meter_profile_add(ft, 2, &prof, &err), -ENOTSUP);
+	assert_int_equal(rte_mtr_meter_policy_add(ft, 1, &drop_red, &err), -ENOSYS);
+	assert_int_equal(rte_mtr_create(ft, 1, &params, 0, &err), -ENOSYS);
+	assert_int_equal(rte_mtr_stats_read(ft, 1, &stats, &mask, 0, &err), -ENOSYS);
+	assert_null(rte_mtr_meter_policy_get(ft, 1, &err));
+	assert_int_equal(rte_errno, ENOSYS);
+	assert_int_equal(rte_mtr_meter_profile_delete(ft, 1, &err), 0);
+	assert_int_equal(rte_mtr_meter_profile_delete(ft, 1, &err), -EINVAL);
+	assert_int_equal(drop_red.actions[RTE_COLOR_RED][0].type, RTE_FLOW_ACTION_TYPE_DROP);
+	assert_null(drop_red.actions[RTE_COLOR_GREEN]);
+	port_gone(ft);
+	port_gone(nul);
+}
+
+/* ---- traffic management ---- */
+
+static void
+test_tm(void **state)
+{
+	struct rte_tm_capabilities cap;
+	struct rte_tm_node_params np;
+	struct rte_tm_node_stats st;
+	struct rte_tm_error err;
+	uint64_t mask;
+	uint32_t n = 0;
+	int leaf = -1;
+	uint16_t nul, ft;
+
+	(void)state;
+	assert_int_equal(rte_eth_dev_attach("net_null_tm", &nul), 0);
+	assert_int_equal(rte_eth_dev_attach("net_flowtest_tm", &ft), 0);
+	memset(&err, 0, sizeof(err));
+	memset(&np, 0, sizeof(np));
+	/* No traffic management in the driver: ENOSYS; invalid port: ENODEV. */
+	assert_int_equal(rte_tm_capabilities_get(nul, &cap, &err), -ENOSYS);
+	assert_int_equal(rte_errno, ENOSYS);
+	assert_int_equal(err.type, RTE_TM_ERROR_TYPE_UNSPECIFIED);
+	assert_int_equal(rte_tm_get_number_of_leaf_nodes(nul, &n, &err), -ENOSYS);
+	assert_int_equal(rte_tm_node_add(nul, 0, RTE_TM_NODE_ID_NULL, 0, 1,
+			RTE_TM_NODE_LEVEL_ID_ANY, &np, &err), -ENOSYS);
+	assert_int_equal(rte_tm_hierarchy_commit(RTE_MAX_ETHPORTS, 1, &err), -ENODEV);
+	assert_null(rte_tm_ops_get(RTE_MAX_ETHPORTS, NULL));
+	/* The driver's answers; leaves are the transmit queues. */
+	test_port_up(ft, 3, pool);
+	assert_int_equal(rte_tm_get_number_of_leaf_nodes(ft, &n, &err), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(rte_tm_get_number_of_leaf_nodes(ft, NULL, &err), -EINVAL);
+	assert_int_equal(rte_tm_capabilities_get(ft, &cap, &err), 0);
+	assert_int_equal(cap.n_nodes_max, 4);
+	assert_int_equal(rte_tm_node_type_get(ft, 2, &leaf, &err), 0);
+	assert_int_equal(leaf, 1);
+	assert_int_equal(rte_tm_node_type_get(ft, 3, &leaf, &err), 0);
+	assert_int_equal(leaf, 0);
+	assert_int_equal(rte_tm_node_type_get(ft, 1000, &leaf, &err), -EINVAL);
+	assert_int_equal(err.type, RTE_TM_ERROR_TYPE_NODE_ID);
+	assert_int_equal(rte_tm_node_stats_read(ft, 0, &st, &mask, 1, &err), -ENOSYS);
+	assert_int_equal(rte_tm_mark_ip_dscp(ft, 0, 0, 1, &err), -ENOSYS);
+	port_gone(ft);
+	port_gone(nul);
+}
+
 int
 main(void)
 {
@@ -1501,6 +1698,8 @@ main(void)
 		cmocka_unit_test(test_driver_helpers),
 		cmocka_unit_test(test_flow),
 		cmocka_unit_test(test_flow_conv),
+		cmocka_unit_test(test_mtr),
+		cmocka_unit_test(test_tm),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

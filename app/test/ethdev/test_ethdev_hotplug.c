@@ -218,9 +218,45 @@ forwarder(void *arg)
 	return 0;
 }
 
+/* Callbacks on the victim: what its receive callbacks saw, how often it sent. */
+struct victim_cb_counts {
+	uint64_t rx_pkts;
+	uint64_t tx_calls;
+};
+
+static uint16_t
+victim_rx_cb(uint16_t port, uint16_t q, struct rte_mbuf *pkts[], uint16_t nb, uint16_t max,
+		void *arg)
+{
+	struct victim_cb_counts *c = arg;
+
+	RTE_SET_USED(port);
+	RTE_SET_USED(q);
+	RTE_SET_USED(pkts);
+	RTE_SET_USED(max);
+	__atomic_fetch_add(&c->rx_pkts, nb, __ATOMIC_RELAXED);
+	return nb;
+}
+
+static uint16_t
+victim_tx_cb(uint16_t port, uint16_t q, struct rte_mbuf *pkts[], uint16_t nb, void *arg)
+{
+	struct victim_cb_counts *c = arg;
+
+	RTE_SET_USED(port);
+	RTE_SET_USED(q);
+	RTE_SET_USED(pkts);
+	__atomic_fetch_add(&c->tx_calls, 1, __ATOMIC_RELAXED);
+	return nb;
+}
+
 static void
 test_detach_under_traffic(void **state)
 {
+	const struct rte_eth_rxtx_callback *removed[200];
+	struct victim_cb_counts cbc = { 0, 0 };
+	struct rte_eth_conf conf;
+	unsigned int nremoved = 0;
 	const unsigned int npkts = 512, ncycles = 200;
 	char devname[RTE_DEV_NAME_MAX_LEN];
 	struct rte_mbuf *m[512];
@@ -266,10 +302,25 @@ test_detach_under_traffic(void **state)
 	for (i = 0; i < ncycles; i++) {
 		const char *dev = i % 2 ? "net_null_victim,copy=1" : "net_ring_victim";
 
+		const struct rte_eth_rxtx_callback *txcb;
+
 		assert_int_equal(rte_eth_dev_attach(dev, &port), 0);
+		/* Callbacks before the start: every packet the victim delivers goes past them. */
+		memset(&conf, 0, sizeof(conf));
+		assert_int_equal(rte_eth_dev_configure(port, 1, 1, &conf), 0);
+		assert_int_equal(rte_eth_rx_queue_setup(port, 0, 256, 0, NULL, pool), 0);
+		assert_int_equal(rte_eth_tx_queue_setup(port, 0, 256, 0, NULL), 0);
+		assert_non_null(rte_eth_add_rx_callback(port, 0, victim_rx_cb, &cbc));
+		txcb = rte_eth_add_tx_callback(port, 0, victim_tx_cb, &cbc);
+		assert_non_null(txcb);
+		assert_int_equal(rte_eth_dev_start(port), 0);
 		__atomic_store_n(&victim, port, __ATOMIC_RELAXED);
-		test_port_up(port, 1, pool);
 		rte_delay_us_block(20);
+		/* Unlinked while the forwarders poll; freed once they have stopped. */
+		if (i % 2 == 1) {
+			assert_int_equal(rte_eth_remove_tx_callback(port, 0, txcb), 0);
+			removed[nremoved++] = txcb;
+		}
 		if (i % 3 == 0) {
 			/* Detach straight after stop and close, the forwarders still polling. */
 			test_port_remove(port, devname);
@@ -291,6 +342,10 @@ test_detach_under_traffic(void **state)
 		victim_total, ncycles);
 	assert_int_equal(f1.lost + f2.lost, 0);
 	assert_true(f1.forwarded > 0 && f2.forwarded > 0);
+	/* The victims' callbacks saw exactly what the forwarders received from them. */
+	assert_int_equal(cbc.rx_pkts, victim_total);
+	for (i = 0; i < nremoved; i++)
+		rte_free((void *)(uintptr_t)removed[i]);
 
 	/* Every packet is still in one of the two rings. */
 	for (;;) {

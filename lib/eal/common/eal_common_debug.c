@@ -30,7 +30,7 @@ rte_dump_stack(void)
 }
 
 void
-rte_panic_(const char *funcname, const char *format, ...)
+__rte_panic(const char *funcname, const char *format, ...)
 {
 	va_list ap;
 
@@ -40,6 +40,26 @@ rte_panic_(const char *funcname, const char *format, ...)
 	va_end(ap);
 	rte_dump_stack();
 	abort();
+}
+
+/*
+ * The name this tree exported before __rte_panic, kept for binaries built against it; rte_debug.h
+ * now uses rte_panic_ as a macro, as DPDK does.
+ */
+#undef rte_panic_
+__rte_noreturn void rte_panic_(const char *funcname, const char *format, ...)
+	__rte_format_printf(2, 3);
+
+void
+rte_panic_(const char *funcname, const char *format, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, format);
+	vsnprintf(msg, sizeof(msg), format, ap);
+	va_end(ap);
+	__rte_panic(funcname, "%s", msg);
 }
 
 static bool

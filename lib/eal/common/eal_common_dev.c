@@ -26,8 +26,41 @@
 #include <dev_driver.h>
 
 #include "eal_private.h"
+#include "eal_telemetry.h"
 
 static pthread_mutex_t hotplug_lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+
+/* Counters for telemetry: atomics, so that counting adds no lock to the hotplug path. */
+static uint64_t hp_count[4];	/* attached, attach failed, detached, detach failed */
+/* The last failure; written with the hotplug lock held, read under it. */
+static int hp_last_error;
+static enum eal_hotplug_op hp_last_op;
+static char hp_last_dev[128];
+
+void
+eal_hotplug_account(enum eal_hotplug_op op, const char *name, int ret)
+{
+	__atomic_add_fetch(&hp_count[op * 2 + (ret < 0)], 1, __ATOMIC_RELAXED);
+	if (ret < 0) {
+		hp_last_error = ret;
+		hp_last_op = op;
+		rte_strlcpy(hp_last_dev, name != NULL ? name : "", sizeof(hp_last_dev));
+	}
+}
+
+void
+eal_hotplug_stats_get(struct eal_hotplug_stats *st)
+{
+	st->attached = __atomic_load_n(&hp_count[0], __ATOMIC_RELAXED);
+	st->attach_failed = __atomic_load_n(&hp_count[1], __ATOMIC_RELAXED);
+	st->detached = __atomic_load_n(&hp_count[2], __ATOMIC_RELAXED);
+	st->detach_failed = __atomic_load_n(&hp_count[3], __ATOMIC_RELAXED);
+	pthread_mutex_lock(&hotplug_lock);
+	st->last_error = hp_last_error;
+	st->last_error_op = hp_last_op;
+	memcpy(st->last_error_dev, hp_last_dev, sizeof(st->last_error_dev));
+	pthread_mutex_unlock(&hotplug_lock);
+}
 
 void
 eal_dev_hotplug_lock(void)
@@ -371,6 +404,7 @@ rte_dev_probe(const char *devargs)
 	}
 	eal_dev_hotplug_lock();
 	ret = dev_probe_locked(devargs);
+	eal_hotplug_account(EAL_HOTPLUG_ATTACH, devargs, ret);
 	eal_dev_hotplug_unlock();
 	return ret;
 }
@@ -383,11 +417,10 @@ bus_has_dev(const struct rte_bus *bus, const void *dev)
 }
 
 static int
-dev_remove_locked(struct rte_device *dev)
+dev_remove_named(struct rte_device *dev, char *name)
 {
 	struct rte_devargs *da;
 	struct rte_bus *bus;
-	char name[RTE_DEV_NAME_MAX_LEN];
 	int ret;
 
 	bus = rte_bus_find(NULL, bus_has_dev, dev);
@@ -395,7 +428,7 @@ dev_remove_locked(struct rte_device *dev)
 		EAL_LOG(ERR, "cannot detach device %p: not a device of any bus\n", (void *)dev);
 		return -EINVAL;
 	}
-	rte_strlcpy(name, dev->name, sizeof(name));
+	rte_strlcpy(name, dev->name, RTE_DEV_NAME_MAX_LEN);
 	if (!rte_dev_is_probed(dev)) {
 		EAL_LOG(ERR, "cannot detach %s: not attached\n", name);
 		return dev->state == RTE_DEV_STATE_NOT_PRESENT ? -ENOENT : -EBUSY;
@@ -415,6 +448,17 @@ dev_remove_locked(struct rte_device *dev)
 	if (da != NULL)
 		eal_devargs_remove_ptr(da);
 	return 0;
+}
+
+/* dev_remove_named, counted; name gets the device name once dev is known to be valid. */
+static int
+dev_remove_locked(struct rte_device *dev)
+{
+	char name[RTE_DEV_NAME_MAX_LEN] = "";
+	int ret = dev_remove_named(dev, name);
+
+	eal_hotplug_account(EAL_HOTPLUG_DETACH, name, ret);
+	return ret;
 }
 
 int
@@ -477,6 +521,7 @@ rte_eal_hotplug_remove(const char *busname, const char *devname)
 	if (dev == NULL) {
 		EAL_LOG(ERR, "cannot detach %s: no such device on bus %s\n", devname, busname);
 		ret = -ENOENT;
+		eal_hotplug_account(EAL_HOTPLUG_DETACH, devname, ret);
 	} else {
 		ret = dev_remove_locked(dev);
 	}

@@ -831,8 +831,10 @@ parse_one_option(int opt, const char *arg, const char *optname, struct internal_
 		cfg->no_shconf = 1;
 		return 0;
 	case OPT_NO_TELEMETRY:
-	case OPT_TELEMETRY:
 		cfg->no_telemetry = 1;
+		return 0;
+	case OPT_TELEMETRY:
+		cfg->no_telemetry = 0;
 		return 0;
 	case OPT_SYSLOG:
 		return 0; /* logs go to stderr (or rte_openlog_stream) */

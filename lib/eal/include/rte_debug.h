@@ -21,8 +21,9 @@ rte_exit(int exit_code, const char *format, ...) __attribute__((format(printf, 2
 void rte_dump_stack(void);
 
 /** Log a message with the call stack and abort: for bugs, not for bad input. */
-#define rte_panic(...) __rte_panic(__func__, __VA_ARGS__, "dummy")
-#define __rte_panic(func, format, ...) rte_panic_(func, format "%.0s", __VA_ARGS__)
+#define rte_panic(...) rte_panic_(__func__, __VA_ARGS__, "dummy")
+/** Helper of rte_panic: appends an empty argument so that a format alone is accepted. */
+#define rte_panic_(func, format, ...) __rte_panic(func, format "%.0s", __VA_ARGS__)
 
 /** RTE_VERIFY in builds with RTE_ENABLE_ASSERT, nothing otherwise. */
 #ifdef RTE_ENABLE_ASSERT
@@ -36,8 +37,13 @@ void rte_dump_stack(void);
 		rte_panic("line %d\tassert \"%s\" failed\n", __LINE__, #exp); \
 } while (0)
 
-/** Implementation of rte_panic: log, dump the stack, abort. */
-__rte_noreturn void rte_panic_(const char *funcname, const char *format, ...)
+/**
+ * Implementation of rte_panic: log "PANIC in funcname():" and the message, dump the stack,
+ * abort. Call rte_panic rather than this.
+ * @param funcname function that panics
+ * @param format printf format of the message, then its arguments
+ */
+__rte_noreturn void __rte_panic(const char *funcname, const char *format, ...)
 	__rte_cold __rte_format_printf(2, 3);
 
 #ifdef __cplusplus

@@ -37,6 +37,15 @@ rte_exit(int exit_code, const char *format, ...) __attribute__((format(printf, 2
 enum rte_proc_type_t rte_eal_process_type(void);
 
 /**
+ * Ask for the privilege to use I/O ports (iopl level 3), for drivers of devices with port
+ * I/O BARs. Needs CAP_SYS_RAWIO.
+ *
+ * @return
+ *   0 on success, -1 when the system refused (or has no I/O ports).
+ */
+int rte_eal_iopl_init(void);
+
+/**
  * Parse the EAL options at the start of argv and bring up logging, memory, lcores and devices.
  *
  * @return number of arguments consumed (the options before "--", and the "--" itself),

@@ -19,6 +19,7 @@
 #include <rte_version.h>
 
 #include "eal_private.h"
+#include "eal_telemetry.h"
 
 static struct internal_config internal_config;
 static struct rte_config rte_config;
@@ -109,6 +110,7 @@ enum {
 	STEP_PLUGINS = 1 << 7,
 	STEP_DEVICES = 1 << 8,
 	STEP_SERVICES = 1 << 10,
+	STEP_TELEMETRY = 1 << 9,
 };
 static unsigned int eal_steps;
 
@@ -119,6 +121,8 @@ static int main_thread_pinned;
 static void
 eal_undo_init(void)
 {
+	if (eal_steps & STEP_TELEMETRY)
+		eal_telemetry_stop();
 	if (eal_steps & STEP_DEVICES)
 		eal_dev_cleanup();
 	if (eal_steps & STEP_SERVICES)
@@ -183,6 +187,10 @@ rte_eal_init(int argc, char **argv)
 	}
 
 	eal_steps |= STEP_OPTIONS;
+	/* Before parsing, which reorders argv. */
+	if (eal_telemetry_save_args(argc, argv) < 0)
+		return eal_fail(ENOMEM);
+	eal_steps |= STEP_TELEMETRY;
 	fctret = eal_parse_args(argc, argv);
 	if (fctret < 0)
 		return eal_fail(EINVAL);
@@ -233,6 +241,9 @@ rte_eal_init(int argc, char **argv)
 	eal_steps |= STEP_DEVICES;
 	if (eal_dev_init() < 0)
 		return eal_fail(ENODEV);
+
+	if (eal_telemetry_start() < 0)
+		return eal_fail(EACCES);
 
 	/* With service lcores, the services registered so far are mapped and started. */
 	if (rte_service_lcore_count() > 0 && rte_service_start_with_defaults() < 0)
