@@ -35,12 +35,7 @@
 #define PCI_COMMAND_HIGH 5
 #define PCI_COMMAND_INTX_DISABLE_HIGH 0x4
 
-struct rte_intr_handle {
-	int fd;
-	int dev_fd;
-	enum rte_intr_handle_type type;
-	uint32_t flags;
-};
+#include "eal_intr.h"
 
 struct intr_callback {
 	struct intr_callback *next;
@@ -82,6 +77,11 @@ rte_intr_instance_alloc(uint32_t flags)
 	h->dev_fd = -1;
 	h->type = RTE_INTR_HANDLE_UNKNOWN;
 	h->flags = flags;
+	if (eal_intr_vectors_init(h) < 0) {
+		free(h);
+		rte_errno = ENOMEM;
+		return NULL;
+	}
 	return h;
 }
 
@@ -95,14 +95,21 @@ rte_intr_instance_dup(const struct rte_intr_handle *src)
 		return NULL;
 	}
 	h = rte_intr_instance_alloc(src->flags);
-	if (h != NULL)
-		*h = *src;
+	if (h != NULL) {
+		h->fd = src->fd;
+		h->dev_fd = src->dev_fd;
+		h->type = src->type;
+		eal_intr_vectors_copy(h, src);
+	}
 	return h;
 }
 
 void
 rte_intr_instance_free(struct rte_intr_handle *h)
 {
+	if (h == NULL)
+		return;
+	eal_intr_vectors_free(h);
 	free(h);
 }
 
