@@ -10,6 +10,8 @@
 #include <rte_common.h>
 #include <rte_mcslock.h>
 #include <rte_pflock.h>
+#include <rte_rwlock.h>
+#include <rte_spinlock.h>
 #include <rte_seqlock.h>
 #include <rte_ticketlock.h>
 
@@ -119,6 +121,40 @@ test_seqlock_basic(void **state)
 	sn = rte_seqlock_read_begin(&sl);
 	assert_int_equal(sn, 2);
 	assert_false(rte_seqlock_read_retry(&sl, sn));
+}
+
+/* The _tm variants take the lock like the plain calls (no elision in this tree). */
+static void
+test_tm_variants(void **state)
+{
+	rte_spinlock_t sl = RTE_SPINLOCK_INITIALIZER;
+	rte_spinlock_recursive_t slr = RTE_SPINLOCK_RECURSIVE_INITIALIZER;
+	rte_rwlock_t rw = RTE_RWLOCK_INITIALIZER;
+
+	(void)state;
+	assert_int_equal(rte_tm_supported(), 0);
+	rte_spinlock_lock_tm(&sl);
+	assert_int_equal(rte_spinlock_is_locked(&sl), 1);
+	assert_int_equal(rte_spinlock_trylock_tm(&sl), 0);
+	rte_spinlock_unlock_tm(&sl);
+	assert_int_equal(rte_spinlock_trylock_tm(&sl), 1);
+	rte_spinlock_unlock_tm(&sl);
+	assert_int_equal(rte_spinlock_is_locked(&sl), 0);
+
+	rte_spinlock_recursive_lock_tm(&slr);
+	assert_int_equal(rte_spinlock_recursive_trylock_tm(&slr), 1);
+	rte_spinlock_recursive_unlock_tm(&slr);
+	rte_spinlock_recursive_unlock_tm(&slr);
+	assert_int_equal(rte_spinlock_is_locked(&slr.sl), 0);
+
+	rte_rwlock_read_lock_tm(&rw);
+	assert_int_equal(rte_rwlock_write_trylock(&rw), -EBUSY);
+	rte_rwlock_read_unlock_tm(&rw);
+	rte_rwlock_write_lock_tm(&rw);
+	assert_int_equal(rte_rwlock_read_trylock(&rw), -EBUSY);
+	rte_rwlock_write_unlock_tm(&rw);
+	assert_int_equal(rte_rwlock_read_trylock(&rw), 0);
+	rte_rwlock_read_unlock(&rw);
 }
 
 /* Shared state of the contention tests. */
@@ -256,6 +292,7 @@ main(void)
 		cmocka_unit_test(test_mcslock_basic),
 		cmocka_unit_test(test_pflock_basic),
 		cmocka_unit_test(test_seqlock_basic),
+		cmocka_unit_test(test_tm_variants),
 		cmocka_unit_test(test_contention),
 	};
 

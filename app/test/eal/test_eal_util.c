@@ -12,6 +12,10 @@
 #include <rte_cpuflags.h>
 #include <rte_hexdump.h>
 #include <rte_hypervisor.h>
+#include <rte_pci_dev_features.h>
+#include <rte_power_intrinsics.h>
+#include <rte_rtm.h>
+#include <rte_spinlock.h>
 #include <rte_reciprocal.h>
 #include <rte_tailq.h>
 #include <rte_time.h>
@@ -284,6 +288,69 @@ test_time(void **state)
 	assert_true(rte_timecounter_update(&tc, 4) == 5);
 }
 
+static void
+test_power_intrinsics(void **state)
+{
+	struct rte_power_monitor_cond cond = { .size = 8 };
+	struct rte_cpu_intrinsics intr = { 1, 1, 1 };
+	uint64_t word = 0;
+
+	(void)state;
+	cond.addr = &word;
+	rte_cpu_get_intrinsics_support(&intr);
+	assert_int_equal(intr.power_monitor, 0);
+	assert_int_equal(intr.power_pause, 0);
+	assert_int_equal(intr.power_monitor_multi, 0);
+	assert_int_equal(rte_power_monitor(&cond, 0), -ENOTSUP);
+	assert_int_equal(rte_power_monitor_multi(&cond, 1, 0), -ENOTSUP);
+	assert_int_equal(rte_power_monitor_wakeup(0), -ENOTSUP);
+	assert_int_equal(rte_power_pause(0), -ENOTSUP);
+}
+
+static void
+test_rtm(void **state)
+{
+	volatile int x = 0;
+	unsigned int status;
+	int tries;
+
+	(void)state;
+	assert_int_equal(rte_rtm_supported, rte_cpu_get_flag_enabled(RTE_CPUFLAG_RTM) == 1);
+	assert_int_equal(RTE_XABORT_CODE(0xab000001u), 0xab);
+	assert_int_equal(rte_tm_supported(), 0);
+	if (!rte_rtm_supported) {
+		print_message("no RTM on this CPU: instructions not run\n");
+		return;
+	}
+	assert_int_equal(rte_xtest(), 0);
+	/* A transaction may abort for reasons of its own: a few tries, then accept aborts. */
+	for (tries = 0; tries < 100; tries++) {
+		status = rte_xbegin();
+		if (status == RTE_XBEGIN_STARTED) {
+			x = rte_xtest();
+			rte_xend();
+			break;
+		}
+	}
+	if (tries < 100)
+		assert_int_equal(x, 1);
+	status = rte_xbegin();
+	if (status == RTE_XBEGIN_STARTED)
+		rte_xabort(0x42);
+	else if (status & RTE_XABORT_EXPLICIT)
+		assert_int_equal(RTE_XABORT_CODE(status), 0x42);
+}
+
+static void
+test_pci_intr_mode_names(void **state)
+{
+	(void)state;
+	assert_int_equal(RTE_INTR_MODE_NONE, 0);
+	assert_int_equal(RTE_INTR_MODE_MSIX, 3);
+	assert_string_equal(RTE_INTR_MODE_LEGACY_NAME, "legacy");
+	assert_string_equal(RTE_INTR_MODE_MSIX_NAME, "msix");
+}
+
 int
 main(void)
 {
@@ -297,6 +364,9 @@ main(void)
 		cmocka_unit_test(test_simd_bitwidth),
 		cmocka_unit_test(test_version),
 		cmocka_unit_test(test_time),
+		cmocka_unit_test(test_power_intrinsics),
+		cmocka_unit_test(test_rtm),
+		cmocka_unit_test(test_pci_intr_mode_names),
 	};
 
 	return cmocka_run_group_tests_name("eal_util", tests, NULL, NULL);

@@ -10,6 +10,7 @@
 #include <rte_common.h>
 #include <rte_cpuflags.h>
 #include <rte_log.h>
+#include <rte_spinlock.h>
 
 #include "eal_private.h"
 
@@ -242,4 +243,12 @@ rte_cpu_get_intrinsics_support(struct rte_cpu_intrinsics *intrinsics)
 	intrinsics->power_monitor = 0;
 	intrinsics->power_pause = 0;
 	intrinsics->power_monitor_multi = 0;
+}
+
+uint8_t rte_rtm_supported;
+
+/* Known before any lock is used: set when the library is loaded. */
+RTE_INIT_PRIO(rte_rtm_init, LOG)
+{
+	rte_rtm_supported = rte_cpu_get_flag_enabled(RTE_CPUFLAG_RTM) == 1;
 }

@@ -102,4 +102,42 @@ static inline void rte_rwlock_write_unlock(rte_rwlock_t *rwl)
 	__atomic_fetch_sub(&rwl->cnt, RTE_RWLOCK_WRITE, __ATOMIC_RELEASE);
 }
 
+/**
+ * Take rwl for reading in a section that could run as a hardware transaction; this tree does
+ * not elide locks, so the same as rte_rwlock_read_lock.
+ * @param rwl the lock
+ */
+static inline void rte_rwlock_read_lock_tm(rte_rwlock_t *rwl)
+{
+	rte_rwlock_read_lock(rwl);
+}
+
+/**
+ * Leave a section entered with rte_rwlock_read_lock_tm.
+ * @param rwl the lock
+ */
+static inline void rte_rwlock_read_unlock_tm(rte_rwlock_t *rwl)
+{
+	rte_rwlock_read_unlock(rwl);
+}
+
+/**
+ * Take rwl for writing in a section that could run as a hardware transaction; the same as
+ * rte_rwlock_write_lock here.
+ * @param rwl the lock
+ */
+static inline void rte_rwlock_write_lock_tm(rte_rwlock_t *rwl)
+{
+	rte_rwlock_write_lock(rwl);
+}
+
+/**
+ * Leave a section entered with rte_rwlock_write_lock_tm.
+ * @param rwl the lock
+ */
+static inline void rte_rwlock_write_unlock_tm(rte_rwlock_t *rwl)
+{
+	rte_rwlock_write_unlock(rwl);
+}
+
 #endif /* _RTE_RWLOCK_H_ */

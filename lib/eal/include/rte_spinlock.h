@@ -113,4 +113,77 @@ static inline int rte_spinlock_recursive_trylock(rte_spinlock_recursive_t *slr)
 	return 1;
 }
 
+/**
+ * 1 when the CPU has restricted transactional memory (RTM), set by EAL when it is loaded.
+ * The *_tm lock functions do not use it here (see rte_tm_supported).
+ */
+extern uint8_t rte_rtm_supported;
+
+/**
+ * Whether the *_tm lock functions elide locks with hardware transactions. This tree never
+ * elides: they take the lock like their plain counterparts, which is always correct.
+ * @return 0
+ */
+static inline int rte_tm_supported(void)
+{
+	return 0;
+}
+
+/**
+ * Take sl for a critical section that could run as a hardware transaction; here, the same as
+ * rte_spinlock_lock.
+ * @param sl the lock
+ */
+static inline void rte_spinlock_lock_tm(rte_spinlock_t *sl)
+{
+	rte_spinlock_lock(sl);
+}
+
+/**
+ * Leave a critical section entered with rte_spinlock_lock_tm or rte_spinlock_trylock_tm.
+ * @param sl the lock
+ */
+static inline void rte_spinlock_unlock_tm(rte_spinlock_t *sl)
+{
+	rte_spinlock_unlock(sl);
+}
+
+/**
+ * rte_spinlock_trylock for a critical section that could run as a hardware transaction.
+ * @param sl the lock
+ * @return 1 if taken, 0 if not
+ */
+static inline int rte_spinlock_trylock_tm(rte_spinlock_t *sl)
+{
+	return rte_spinlock_trylock(sl);
+}
+
+/**
+ * rte_spinlock_recursive_lock for a critical section that could run as a transaction.
+ * @param slr the lock
+ */
+static inline void rte_spinlock_recursive_lock_tm(rte_spinlock_recursive_t *slr)
+{
+	rte_spinlock_recursive_lock(slr);
+}
+
+/**
+ * Leave a critical section entered with rte_spinlock_recursive_lock_tm or _trylock_tm.
+ * @param slr the lock
+ */
+static inline void rte_spinlock_recursive_unlock_tm(rte_spinlock_recursive_t *slr)
+{
+	rte_spinlock_recursive_unlock(slr);
+}
+
+/**
+ * rte_spinlock_recursive_trylock for a critical section that could run as a transaction.
+ * @param slr the lock
+ * @return 1 if the caller holds it now, 0 if not
+ */
+static inline int rte_spinlock_recursive_trylock_tm(rte_spinlock_recursive_t *slr)
+{
+	return rte_spinlock_recursive_trylock(slr);
+}
+
 #endif /* _RTE_SPINLOCK_H_ */
