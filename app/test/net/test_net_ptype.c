@@ -1,0 +1,615 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * lib/net's functions: rte_net_get_ptype on real packet bytes (expected results recorded from
+ * DPDK 22.11 on the same bytes, including which length fields it leaves untouched), IPv6
+ * extension headers, checksum offload preparation, CRC known answers on every implementation,
+ * the RARP builder.
+ */
+#include "test_eal_main.h"
+
+#include <rte_arp.h>
+#include <rte_byteorder.h>
+#include <rte_ether.h>
+#include <rte_ip.h>
+#include <rte_mbuf.h>
+#include <rte_mempool.h>
+#include <rte_net.h>
+#include <rte_net_crc.h>
+#include <rte_random.h>
+#include <rte_tcp.h>
+#include <rte_udp.h>
+
+static struct rte_mempool *pool;
+
+/*
+ * Ethernet frames as bytes, written by a small Python script (struct.pack of each header);
+ * the names say what they hold.
+ */
+struct test_pkt {
+	const char *name;
+	const uint8_t *data;
+	unsigned int len;
+};
+
+#define PKT(n) { #n, pkt_ ## n, sizeof(pkt_ ## n) }
+static const uint8_t pkt_ipv4_udp[] = {
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+	0x08, 0x00, 0x45, 0x00, 0x00, 0x20, 0x00, 0x01, 0x00, 0x00, 0x40, 0x11,
+	0x00, 0x00, 0x0a, 0x00, 0x00, 0x01, 0x0a, 0x00, 0x00, 0x02, 0x03, 0xe8,
+	0x07, 0xd0, 0x00, 0x0c, 0x00, 0x00, 0x75, 0x75, 0x75, 0x75,
+};
+static const uint8_t pkt_vlan_ipv4opt_tcp[] = {
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+	0x81, 0x00, 0x00, 0x05, 0x08, 0x00, 0x46, 0x00, 0x00, 0x38, 0x00, 0x01,
+	0x00, 0x00, 0x40, 0x06, 0x00, 0x00, 0x0a, 0x00, 0x00, 0x01, 0x0a, 0x00,
+	0x00, 0x02, 0x01, 0x01, 0x01, 0x01, 0x03, 0xe8, 0x00, 0x50, 0x00, 0x00,
+	0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x80, 0x02, 0x04, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x6f, 0x6f, 0x6f, 0x6f, 0x6f, 0x6f, 0x6f, 0x6f, 0x6f, 0x6f,
+	0x6f, 0x6f,
+};
+static const uint8_t pkt_qinq_ipv6_sctp[] = {
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+	0x88, 0xa8, 0x00, 0x01, 0x81, 0x00, 0x00, 0x02, 0x86, 0xdd, 0x60, 0x00,
+	0x00, 0x00, 0x00, 0x0c, 0x84, 0x40, 0x20, 0x01, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x20, 0x01,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x02, 0x00, 0x01, 0x00, 0x02, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00,
+	0x00, 0x00,
+};
+static const uint8_t pkt_ipv6_hop_frag[] = {
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+	0x86, 0xdd, 0x60, 0x00, 0x00, 0x00, 0x00, 0x18, 0x00, 0x40, 0x20, 0x01,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x20, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x2c, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x11, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xe8,
+	0x07, 0xd0, 0x00, 0x08, 0x00, 0x00,
+};
+static const uint8_t pkt_ipv4_frag[] = {
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+	0x08, 0x00, 0x45, 0x00, 0x00, 0x1c, 0x00, 0x01, 0x20, 0x00, 0x40, 0x11,
+	0x00, 0x00, 0x0a, 0x00, 0x00, 0x01, 0x0a, 0x00, 0x00, 0x02, 0x03, 0xe8,
+	0x07, 0xd0, 0x00, 0x08, 0x00, 0x00,
+};
+static const uint8_t pkt_ipv4_gre_key_ipv6_udp[] = {
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+	0x08, 0x00, 0x45, 0x00, 0x00, 0x4c, 0x00, 0x01, 0x00, 0x00, 0x40, 0x2f,
+	0x00, 0x00, 0x0a, 0x00, 0x00, 0x01, 0x0a, 0x00, 0x00, 0x02, 0x20, 0x00,
+	0x86, 0xdd, 0x00, 0x00, 0x00, 0x07, 0x60, 0x00, 0x00, 0x00, 0x00, 0x08,
+	0x11, 0x40, 0x20, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x20, 0x01, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0xe8,
+	0x07, 0xd0, 0x00, 0x08, 0x00, 0x00,
+};
+static const uint8_t pkt_ipv4_nvgre_vlan_ipv4_tcp[] = {
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+	0x08, 0x00, 0x45, 0x00, 0x00, 0x56, 0x00, 0x01, 0x00, 0x00, 0x40, 0x2f,
+	0x00, 0x00, 0x0a, 0x00, 0x00, 0x01, 0x0a, 0x00, 0x00, 0x02, 0x20, 0x00,
+	0x65, 0x58, 0x00, 0x00, 0x01, 0x00, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
+	0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x81, 0x00, 0x00, 0x03, 0x08, 0x00,
+	0x45, 0x00, 0x00, 0x28, 0x00, 0x01, 0x00, 0x00, 0x40, 0x06, 0x00, 0x00,
+	0x0a, 0x00, 0x00, 0x01, 0x0a, 0x00, 0x00, 0x02, 0x03, 0xe8, 0x00, 0x50,
+	0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x50, 0x02, 0x04, 0x00,
+	0x00, 0x00, 0x00, 0x00,
+};
+static const uint8_t pkt_ipv6_ipip_icmp[] = {
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+	0x86, 0xdd, 0x60, 0x00, 0x00, 0x00, 0x00, 0x1c, 0x04, 0x40, 0x20, 0x01,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x20, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x45, 0x00, 0x00, 0x1c, 0x00, 0x01,
+	0x00, 0x00, 0x40, 0x01, 0x00, 0x00, 0x0a, 0x00, 0x00, 0x01, 0x0a, 0x00,
+	0x00, 0x02, 0x08, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01,
+};
+static const uint8_t pkt_ipv4_gre_csum_seq_ipv4_udp[] = {
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+	0x08, 0x00, 0x45, 0x00, 0x00, 0x3c, 0x00, 0x01, 0x00, 0x00, 0x40, 0x2f,
+	0x00, 0x00, 0x0a, 0x00, 0x00, 0x01, 0x0a, 0x00, 0x00, 0x02, 0x90, 0x00,
+	0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x45, 0x00,
+	0x00, 0x1c, 0x00, 0x01, 0x00, 0x00, 0x40, 0x11, 0x00, 0x00, 0x0a, 0x00,
+	0x00, 0x01, 0x0a, 0x00, 0x00, 0x02, 0x03, 0xe8, 0x07, 0xd0, 0x00, 0x08,
+	0x00, 0x00,
+};
+static const uint8_t pkt_arp[] = {
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+	0x08, 0x06, 0x00, 0x01, 0x08, 0x00, 0x06, 0x04, 0x00, 0x01, 0x04, 0x04,
+	0x04, 0x04, 0x04, 0x04, 0x0a, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x0a, 0x00, 0x00, 0x02,
+};
+static const uint8_t pkt_mpls[] = {
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+	0x88, 0x47, 0x00, 0x01, 0x41, 0x40, 0x45, 0x00, 0x00, 0x1c, 0x00, 0x01,
+	0x00, 0x00, 0x40, 0x11, 0x00, 0x00, 0x0a, 0x00, 0x00, 0x01, 0x0a, 0x00,
+	0x00, 0x02, 0x03, 0xe8, 0x07, 0xd0, 0x00, 0x08, 0x00, 0x00,
+};
+static const uint8_t pkt_tcp_cut[] = {
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+	0x08, 0x00, 0x45, 0x00, 0x00, 0x28, 0x00, 0x01, 0x00, 0x00, 0x40, 0x06,
+	0x00, 0x00, 0x0a, 0x00, 0x00, 0x01, 0x0a, 0x00, 0x00, 0x02, 0x03, 0xe8,
+	0x00, 0x50, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00,
+};
+static const uint8_t pkt_runt[] = {
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x04, 0x04, 0x04, 0x04,
+};
+static const uint8_t pkt_ipv6_esp[] = {
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+	0x86, 0xdd, 0x60, 0x00, 0x00, 0x00, 0x00, 0x10, 0x32, 0x40, 0x20, 0x01,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x20, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+};
+static const uint8_t pkt_ipv4_ihl3[] = {
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+	0x08, 0x00, 0x43, 0x00, 0x00, 0x1c, 0x00, 0x01, 0x00, 0x00, 0x40, 0x11,
+	0x00, 0x00, 0x01, 0x01, 0x01, 0x01, 0x02, 0x02, 0x02, 0x02, 0x03, 0xe8,
+	0x07, 0xd0, 0x00, 0x08, 0x00, 0x00,
+};
+static const uint8_t pkt_ipv6_routing_tcp[] = {
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+	0x86, 0xdd, 0x60, 0x00, 0x00, 0x00, 0x00, 0x24, 0x2b, 0x40, 0x20, 0x01,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x20, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x06, 0x01, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xe8,
+	0x00, 0x50, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x50, 0x02,
+	0x04, 0x00, 0x00, 0x00, 0x00, 0x00,
+};
+static const uint8_t pkt_ipv6_gre_teb_ipv6_frag[] = {
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+	0x86, 0xdd, 0x60, 0x00, 0x00, 0x00, 0x00, 0x42, 0x2f, 0x40, 0x20, 0x01,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x20, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x65, 0x58, 0x02, 0x02,
+	0x02, 0x02, 0x02, 0x02, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x86, 0xdd,
+	0x60, 0x00, 0x00, 0x00, 0x00, 0x08, 0x2c, 0x40, 0x20, 0x01, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x20, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x02, 0x11, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00,
+};
+static const struct test_pkt test_pkts[] = {
+	PKT(ipv4_udp),
+	PKT(vlan_ipv4opt_tcp),
+	PKT(qinq_ipv6_sctp),
+	PKT(ipv6_hop_frag),
+	PKT(ipv4_frag),
+	PKT(ipv4_gre_key_ipv6_udp),
+	PKT(ipv4_nvgre_vlan_ipv4_tcp),
+	PKT(ipv6_ipip_icmp),
+	PKT(ipv4_gre_csum_seq_ipv4_udp),
+	PKT(arp),
+	PKT(mpls),
+	PKT(tcp_cut),
+	PKT(runt),
+	PKT(ipv6_esp),
+	PKT(ipv4_ihl3),
+	PKT(ipv6_routing_tcp),
+	PKT(ipv6_gre_teb_ipv6_frag),
+};
+
+/* Length fields rte_net_get_ptype leaves as they were show as UNSET (the buffer is filled). */
+#define U8 0xee
+#define U16 0xeeee
+
+struct ptype_case {
+	const char *name;
+	uint32_t layers;
+	uint32_t ptype;
+	uint16_t lens[7]; /* l2, inner_l2, l3, inner_l3, tunnel, l4, inner_l4 */
+};
+
+/* What DPDK 22.11's rte_net_get_ptype returns for the packets above. */
+static const struct ptype_case ptype_cases[] = {
+	{ "ipv4_udp", 0xfffffff, 0x00000211, { 14, U8, 20, U16, U16, 8, U8 } },
+	{ "vlan_ipv4opt_tcp", 0xfffffff, 0x00000136, { 18, U8, 24, U16, U16, 32, U8 } },
+	{ "qinq_ipv6_sctp", 0xfffffff, 0x00000447, { 22, U8, 40, U16, U16, 12, U8 } },
+	{ "ipv6_hop_frag", 0xfffffff, 0x000003c1, { 14, U8, 56, U16, U16, 0, U8 } },
+	{ "ipv4_frag", 0xfffffff, 0x00000311, { 14, U8, 20, U16, U16, 0, U8 } },
+	{ "ipv4_gre_key_ipv6_udp", 0xfffffff, 0x02302011, { 14, 0, 20, 40, 8, 0, 8 } },
+	{ "ipv4_nvgre_vlan_ipv4_tcp", 0xfffffff, 0x01124011, { 14, 18, 20, 20, 8, 0, 20 } },
+	{ "ipv6_ipip_icmp", 0xfffffff, 0x00101041, { 14, 0, 40, 20, 0, 0, 0 } },
+	{ "ipv4_gre_csum_seq_ipv4_udp", 0xfffffff, 0x02102011, { 14, 0, 20, 20, 12, 0, 8 } },
+	{ "arp", 0xfffffff, 0x00000001, { 14, 0, U16, U16, 0, 0, 0 } },
+	{ "mpls", 0xfffffff, 0x00000001, { 14, U8, U16, U16, U16, U8, U8 } },
+	{ "tcp_cut", 0xfffffff, 0x00000011, { 14, U8, 20, U16, U16, U8, U8 } },
+	{ "runt", 0xfffffff, 0x00000000, { U8, U8, U16, U16, U16, U8, U8 } },
+	{ "ipv6_esp", 0xfffffff, 0x000000c1, { 14, 0, 40, U16, 0, 0, 0 } },
+	{ "ipv4_ihl3", 0xfffffff, 0x00000201, { 14, U8, 12, U16, U16, 8, U8 } },
+	{ "ipv6_routing_tcp", 0xfffffff, 0x000001c1, { 14, U8, 56, U16, U16, 20, U8 } },
+	{ "ipv6_gre_teb_ipv6_frag", 0xfffffff, 0x03514041, { 14, 14, 40, 48, 4, 0, 0 } },
+	{ "ipv4_udp", 0xff, 0x00000011, { 14, U8, 20, U16, U16, U8, U8 } },
+	{ "ipv4_gre_key_ipv6_udp", 0xffff, 0x00002011, { 14, 8, 20, U16, 8, 0, U8 } },
+	{ "ipv4_udp", 0xf0, 0x00000000, { 14, U8, U16, U16, U16, U8, U8 } },
+};
+
+static const struct test_pkt *
+find_pkt(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < RTE_DIM(test_pkts); i++)
+		if (strcmp(test_pkts[i].name, name) == 0)
+			return &test_pkts[i];
+	fail_msg("no packet %s", name);
+	return NULL;
+}
+
+/* The packet in an mbuf chain, seg_len bytes per segment (0: one segment). */
+static struct rte_mbuf *
+make_mbuf(const struct test_pkt *p, unsigned int seg_len)
+{
+	struct rte_mbuf *head = NULL, *last = NULL, *m;
+	unsigned int off = 0, n;
+
+	do {
+		m = rte_pktmbuf_alloc(pool);
+		assert_non_null(m);
+		n = seg_len == 0 || p->len - off < seg_len ? p->len - off : seg_len;
+		memcpy(rte_pktmbuf_append(m, n), p->data + off, n);
+		off += n;
+		if (head == NULL) {
+			head = m;
+		} else {
+			last->next = m;
+			head->nb_segs++;
+			head->pkt_len += n;
+		}
+		last = m;
+	} while (off < p->len);
+	return head;
+}
+
+static void
+check_case(const struct ptype_case *c, unsigned int seg_len)
+{
+	struct rte_mbuf *m = make_mbuf(find_pkt(c->name), seg_len);
+	struct rte_net_hdr_lens h;
+	uint16_t got[7];
+	uint32_t t;
+	int i;
+
+	memset(&h, 0xee, sizeof(h));
+	t = rte_net_get_ptype(m, &h, c->layers);
+	got[0] = h.l2_len;
+	got[1] = h.inner_l2_len;
+	got[2] = h.l3_len;
+	got[3] = h.inner_l3_len;
+	got[4] = h.tunnel_len;
+	got[5] = h.l4_len;
+	got[6] = h.inner_l4_len;
+	if (t != c->ptype)
+		fail_msg("%s (layers %#x, segments of %u): ptype %#x, DPDK %#x", c->name, c->layers,
+			seg_len, t, c->ptype);
+	for (i = 0; i < 7; i++)
+		if (got[i] != c->lens[i])
+			fail_msg("%s (layers %#x, segments of %u): length %d is %u, DPDK %u",
+				c->name, c->layers, seg_len, i, got[i], c->lens[i]);
+	/* Without lengths wanted the result is the same. */
+	assert_int_equal(rte_net_get_ptype(m, NULL, c->layers), c->ptype);
+	rte_pktmbuf_free(m);
+}
+
+static void
+test_ptype(void **state)
+{
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < RTE_DIM(ptype_cases); i++)
+		check_case(&ptype_cases[i], 0);
+}
+
+/* Headers straddling segments are read the same. */
+static void
+test_ptype_segments(void **state)
+{
+	static const unsigned int seg[] = { 1, 3, 7, 16, 33 };
+	unsigned int i, j;
+
+	(void)state;
+	for (j = 0; j < RTE_DIM(seg); j++)
+		for (i = 0; i < RTE_DIM(ptype_cases); i++)
+			check_case(&ptype_cases[i], seg[j]);
+}
+
+static void
+test_skip_ip6_ext(void **state)
+{
+	/* hop-by-hop (16 bytes), destination options (8), fragment, then UDP */
+	static const uint8_t ext[] = {
+		60, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		44, 0, 0, 0, 0, 0, 0, 0,
+		17, 0, 0, 1, 0, 0, 0, 0,
+	};
+	static const uint8_t none[] = { 59, 0, 0, 0, 0, 0, 0, 0 };
+	static const uint8_t loop[] = {
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	};
+	struct test_pkt p;
+	struct rte_mbuf *m;
+	uint32_t off;
+	int frag;
+
+	(void)state;
+	p.name = "ext";
+	p.data = ext;
+	p.len = sizeof(ext);
+	m = make_mbuf(&p, 5);
+	off = 0;
+	assert_int_equal(rte_net_skip_ip6_ext(IPPROTO_HOPOPTS, m, &off, &frag), IPPROTO_UDP);
+	assert_int_equal(off, 32);
+	assert_int_equal(frag, 1);
+	/* Not an extension header: returned as it is, nothing skipped. */
+	off = 3;
+	assert_int_equal(rte_net_skip_ip6_ext(IPPROTO_TCP, m, &off, &frag), IPPROTO_TCP);
+	assert_int_equal(off, 3);
+	assert_int_equal(frag, 0);
+	/* Cut short. */
+	off = 31;
+	assert_int_equal(rte_net_skip_ip6_ext(IPPROTO_DSTOPTS, m, &off, &frag), -1);
+	rte_pktmbuf_free(m);
+
+	p.data = none;
+	p.len = sizeof(none);
+	m = make_mbuf(&p, 0);
+	off = 0;
+	assert_int_equal(rte_net_skip_ip6_ext(IPPROTO_ROUTING, m, &off, &frag), 0);
+	assert_int_equal(off, 8);
+	rte_pktmbuf_free(m);
+
+	/* More than five extension headers. */
+	p.data = loop;
+	p.len = sizeof(loop);
+	m = make_mbuf(&p, 0);
+	off = 0;
+	assert_int_equal(rte_net_skip_ip6_ext(IPPROTO_HOPOPTS, m, &off, &frag), -1);
+	rte_pktmbuf_free(m);
+}
+
+/* One's complement sum check: the L4 checksum a NIC would finish from the prepared field. */
+static uint16_t
+finish_l4(const void *l4, unsigned int len)
+{
+	return (uint16_t)~rte_raw_cksum(l4, len);
+}
+
+static void
+test_cksum_prepare_ipv4_tcp(void **state)
+{
+	struct rte_mbuf *m = make_mbuf(find_pkt("vlan_ipv4opt_tcp"), 0);
+	struct rte_ipv4_hdr *ip = rte_pktmbuf_mtod_offset(m, struct rte_ipv4_hdr *, 18);
+	struct rte_tcp_hdr *tcp = rte_pktmbuf_mtod_offset(m, struct rte_tcp_hdr *, 18 + 24);
+	uint16_t want;
+
+	(void)state;
+	ip->hdr_checksum = rte_cpu_to_be_16(0x1234);
+	tcp->cksum = 0;
+	want = rte_ipv4_udptcp_cksum(ip, tcp);
+	m->l2_len = 18;
+	m->l3_len = 24;
+	m->l4_len = 32;
+	/* No offload asked: nothing touched. */
+	m->ol_flags = 0;
+	assert_int_equal(rte_net_intel_cksum_prepare(m), 0);
+	assert_int_equal(ip->hdr_checksum, rte_cpu_to_be_16(0x1234));
+	assert_int_equal(tcp->cksum, 0);
+
+	m->ol_flags = RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_TCP_CKSUM;
+	assert_int_equal(rte_net_intel_cksum_prepare(m), 0);
+	assert_int_equal(ip->hdr_checksum, 0);
+	assert_int_equal(tcp->cksum, rte_ipv4_phdr_cksum(ip, m->ol_flags));
+	assert_int_equal(finish_l4(tcp, 32), want);
+
+	/* TSO: the pseudo-header without the length. */
+	tcp->cksum = 0;
+	assert_int_equal(rte_net_intel_cksum_flags_prepare(m, RTE_MBUF_F_TX_IPV4 |
+		RTE_MBUF_F_TX_TCP_SEG), 0);
+	assert_int_equal(tcp->cksum, rte_ipv4_phdr_cksum(ip, RTE_MBUF_F_TX_TCP_SEG));
+	assert_int_not_equal(tcp->cksum, rte_ipv4_phdr_cksum(ip, 0));
+
+	/* Headers longer than the first segment. */
+	m->l4_len = 60;
+	assert_int_equal(rte_net_intel_cksum_prepare(m), -ENOTSUP);
+	rte_pktmbuf_free(m);
+}
+
+static void
+test_cksum_prepare_ipv6_udp(void **state)
+{
+	struct rte_mbuf *m = make_mbuf(find_pkt("ipv4_gre_key_ipv6_udp"), 0);
+	struct rte_ipv4_hdr *oip = rte_pktmbuf_mtod_offset(m, struct rte_ipv4_hdr *, 14);
+	struct rte_ipv6_hdr *ip6 = rte_pktmbuf_mtod_offset(m, struct rte_ipv6_hdr *, 14 + 20 + 8);
+	struct rte_udp_hdr *udp = rte_pktmbuf_mtod_offset(m, struct rte_udp_hdr *,
+		14 + 20 + 8 + 40);
+	uint16_t want;
+
+	(void)state;
+	udp->dgram_cksum = 0;
+	want = rte_ipv6_udptcp_cksum(ip6, udp);
+	oip->hdr_checksum = 0xffff;
+	/* Tunnel: outer IPv4 checksum to zero, inner IPv6/UDP pseudo-header. */
+	m->outer_l2_len = 14;
+	m->outer_l3_len = 20;
+	m->l2_len = 8;
+	m->l3_len = 40;
+	m->l4_len = 8;
+	m->ol_flags = RTE_MBUF_F_TX_OUTER_IPV4 | RTE_MBUF_F_TX_OUTER_IP_CKSUM |
+		RTE_MBUF_F_TX_IPV6 | RTE_MBUF_F_TX_UDP_CKSUM;
+	assert_int_equal(rte_net_intel_cksum_prepare(m), 0);
+	assert_int_equal(oip->hdr_checksum, 0);
+	assert_int_equal(udp->dgram_cksum, rte_ipv6_phdr_cksum(ip6, 0));
+	assert_int_equal(finish_l4(udp, 8), want);
+	rte_pktmbuf_free(m);
+}
+
+static void
+test_cksum_prepare_outer_udp(void **state)
+{
+	struct rte_mbuf *m = make_mbuf(find_pkt("ipv4_udp"), 0);
+	struct rte_ipv4_hdr *ip = rte_pktmbuf_mtod_offset(m, struct rte_ipv4_hdr *, 14);
+	struct rte_udp_hdr *udp = rte_pktmbuf_mtod_offset(m, struct rte_udp_hdr *, 34);
+
+	(void)state;
+	/* The outer UDP of a tunnel (the inner part empty here). */
+	m->outer_l2_len = 14;
+	m->outer_l3_len = 20;
+	m->l2_len = 8;
+	m->l3_len = 0;
+	m->l4_len = 0;
+	m->ol_flags = RTE_MBUF_F_TX_OUTER_IPV4 | RTE_MBUF_F_TX_OUTER_UDP_CKSUM;
+	assert_int_equal(rte_net_intel_cksum_prepare(m), 0);
+	assert_int_equal(udp->dgram_cksum, rte_ipv4_phdr_cksum(ip, 0));
+	rte_pktmbuf_free(m);
+}
+
+static const uint8_t check9[] = "123456789";
+
+static void
+check_crc_answers(void)
+{
+	static uint8_t big[1512];
+	unsigned int i;
+
+	for (i = 0; i < sizeof(big); i++)
+		big[i] = (uint8_t)(i * 7 + 3);
+	/* The catalogued check values, and DPDK 22.11's results on the same buffers. */
+	assert_int_equal(rte_net_crc_calc(check9, 9, RTE_NET_CRC32_ETH), 0xcbf43926);
+	assert_int_equal(rte_net_crc_calc(check9, 9, RTE_NET_CRC16_CCITT), 0x906e);
+	assert_int_equal(rte_net_crc_calc(big, sizeof(big), RTE_NET_CRC32_ETH), 0x837cdf7d);
+	assert_int_equal(rte_net_crc_calc(big, sizeof(big), RTE_NET_CRC16_CCITT), 0xe9ae);
+	assert_int_equal(rte_net_crc_calc(big, 1000, RTE_NET_CRC32_ETH), 0x17bc2a46);
+	assert_int_equal(rte_net_crc_calc(big, 17, RTE_NET_CRC32_ETH), 0x7ba75ee3);
+	assert_int_equal(rte_net_crc_calc(big, 0, RTE_NET_CRC32_ETH), 0);
+	assert_int_equal(rte_net_crc_calc(big, 0, RTE_NET_CRC16_CCITT), 0);
+	/* Unknown type. */
+	assert_int_equal(rte_net_crc_calc(big, 10, RTE_NET_CRC_REQS), 0);
+}
+
+static void
+test_crc(void **state)
+{
+	static const enum rte_net_crc_alg algs[] = {
+		RTE_NET_CRC_SCALAR, RTE_NET_CRC_SSE42, RTE_NET_CRC_NEON, RTE_NET_CRC_AVX512,
+	};
+	static uint8_t buf[600];
+	uint32_t ref16[64], ref32[64], short32[70];
+	unsigned int a, i, len;
+
+	(void)state;
+	for (i = 0; i < sizeof(buf); i++)
+		buf[i] = (uint8_t)rte_rand();
+	rte_net_crc_set_alg(RTE_NET_CRC_SCALAR);
+	for (i = 0; i < 64; i++) {
+		len = sizeof(buf) - 64 - i * 7;
+		ref16[i] = rte_net_crc_calc(buf + i, len, RTE_NET_CRC16_CCITT);
+		ref32[i] = rte_net_crc_calc(buf + i, len, RTE_NET_CRC32_ETH);
+	}
+	for (len = 0; len < RTE_DIM(short32); len++)
+		short32[len] = rte_net_crc_calc(buf + 3, len, RTE_NET_CRC32_ETH);
+	/* Every implementation (or its fallback) gives the same, at any length and alignment. */
+	for (a = 0; a < RTE_DIM(algs); a++) {
+		rte_net_crc_set_alg(algs[a]);
+		check_crc_answers();
+		for (i = 0; i < 64; i++) {
+			len = sizeof(buf) - 64 - i * 7;
+			assert_int_equal(rte_net_crc_calc(buf + i, len, RTE_NET_CRC16_CCITT),
+				ref16[i]);
+			assert_int_equal(rte_net_crc_calc(buf + i, len, RTE_NET_CRC32_ETH),
+				ref32[i]);
+		}
+		for (len = 0; len < RTE_DIM(short32); len++)
+			assert_int_equal(rte_net_crc_calc(buf + 3, len, RTE_NET_CRC32_ETH),
+				short32[len]);
+	}
+	rte_net_crc_set_alg(RTE_NET_CRC_SSE42);
+}
+
+static void
+test_rarp(void **state)
+{
+	const struct rte_ether_addr mac = { { 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 } };
+	const struct rte_ether_hdr *eth;
+	const struct rte_arp_hdr *arp;
+	struct rte_mbuf *m;
+	unsigned int i;
+
+	(void)state;
+	assert_null(rte_net_make_rarp_packet(NULL, &mac));
+	m = rte_net_make_rarp_packet(pool, &mac);
+	assert_non_null(m);
+	assert_int_equal(rte_pktmbuf_pkt_len(m), 64);
+	eth = rte_pktmbuf_mtod(m, const struct rte_ether_hdr *);
+	assert_true(rte_is_broadcast_ether_addr(&eth->dst_addr));
+	assert_true(rte_is_same_ether_addr(&eth->src_addr, &mac));
+	assert_int_equal(rte_be_to_cpu_16(eth->ether_type), RTE_ETHER_TYPE_RARP);
+	arp = (const struct rte_arp_hdr *)(eth + 1);
+	assert_int_equal(rte_be_to_cpu_16(arp->arp_hardware), RTE_ARP_HRD_ETHER);
+	assert_int_equal(rte_be_to_cpu_16(arp->arp_protocol), RTE_ETHER_TYPE_IPV4);
+	assert_int_equal(arp->arp_hlen, 6);
+	assert_int_equal(arp->arp_plen, 4);
+	assert_int_equal(rte_be_to_cpu_16(arp->arp_opcode), RTE_ARP_OP_REVREQUEST);
+	assert_true(rte_is_same_ether_addr(&arp->arp_data.arp_sha, &mac));
+	assert_true(rte_is_same_ether_addr(&arp->arp_data.arp_tha, &mac));
+	assert_int_equal(arp->arp_data.arp_sip, 0);
+	assert_int_equal(arp->arp_data.arp_tip, 0);
+	for (i = sizeof(*eth) + sizeof(*arp); i < 64; i++)
+		assert_int_equal(rte_pktmbuf_mtod(m, const uint8_t *)[i], 0);
+	/* It parses as plain Ethernet. */
+	assert_int_equal(rte_net_get_ptype(m, NULL, RTE_PTYPE_ALL_MASK), RTE_PTYPE_L2_ETHER);
+	rte_pktmbuf_free(m);
+}
+
+/* A pool whose data room cannot hold the 64 bytes: no packet, and the mbuf goes back. */
+static void
+test_rarp_small_pool(void **state)
+{
+	const struct rte_ether_addr mac = { { 0x02, 0, 0, 0, 0, 1 } };
+	struct rte_mempool *small;
+
+	(void)state;
+	small = rte_pktmbuf_pool_create("net_rarp_small", 15, 0, 0, RTE_PKTMBUF_HEADROOM + 32,
+		SOCKET_ID_ANY);
+	assert_non_null(small);
+	assert_null(rte_net_make_rarp_packet(small, &mac));
+	assert_int_equal(rte_mempool_in_use_count(small), 0);
+	rte_mempool_free(small);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	pool = rte_pktmbuf_pool_create("net_ptype_pool", 511, 0, 0, 2048, SOCKET_ID_ANY);
+	return pool == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	if (rte_mempool_in_use_count(pool) != 0)
+		return -1;
+	rte_mempool_free(pool);
+	return 0;
+}
+
+int
+main(void)
+{
+	const char *const args[] = { "test_net_ptype", "--no-huge", "-m", "64", "--no-pci",
+		"--in-memory", "--no-telemetry", "-l", "0", NULL };
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ptype),
+		cmocka_unit_test(test_ptype_segments),
+		cmocka_unit_test(test_skip_ip6_ext),
+		cmocka_unit_test(test_cksum_prepare_ipv4_tcp),
+		cmocka_unit_test(test_cksum_prepare_ipv6_udp),
+		cmocka_unit_test(test_cksum_prepare_outer_udp),
+		cmocka_unit_test(test_crc),
+		cmocka_unit_test(test_rarp),
+		cmocka_unit_test(test_rarp_small_pool),
+	};
+
+	return TEST_RUN_WITH_EAL(args, 1, tests, setup, teardown);
+}
