@@ -18,6 +18,8 @@ man_pages = [
      [author], 1),
     ('tools/hugepages', 'dpdk-hugepages.py', 'show, reserve and mount hugepages', [author], 1),
     ('tools/pmdinfo', 'dpdk-pmdinfo.py', 'list the drivers a binary carries', [author], 1),
+    ('tools/telemetry', 'dpdk-telemetry.py', 'query the telemetry socket of an application',
+     [author], 1),
     ('testpmd_app_ug/index', 'dpdk-testpmd',
      'forward packets between ports, and attach and detach ports while it runs', [author], 1),
 ]
