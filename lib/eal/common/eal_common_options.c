@@ -168,7 +168,8 @@ eal_usage(const char *prgname)
 	       "  --socket-mem MB,MB,... memory per NUMA node\n"
 	       "  --no-huge              use anonymous memory instead of hugepages\n"
 	       "  --huge-dir DIR         hugetlbfs mount to use\n"
-	       "  --in-memory            create no files (hugepage or runtime)\n"
+	       "  --in-memory            create no files (hugepage or runtime) but the telemetry\n"
+	       "                         socket\n"
 	       "  --file-prefix NAME     name of the runtime directory and hugepage files\n"
 	       "  --log-level LEVEL      global level, or TYPE:LEVEL (glob) / TYPE,LEVEL (regex);\n"
 	       "                         --log-level=help lists the log types\n"
@@ -180,6 +181,7 @@ eal_usage(const char *prgname)
 	       "  --iova-mode pa|va      address devices use for DMA\n"
 	       "  --proc-type primary    process type (only primary is supported)\n"
 	       "  --mbuf-pool-ops-name NAME  mempool ops for packet buffers\n"
+	       "  --no-telemetry         no telemetry socket (--telemetry, the default, has one)\n"
 	       "  -v, --version          print the version at start-up\n"
 	       "  -h, --help             this help\n",
 	       prgname);
