@@ -35,7 +35,7 @@ RTE_DECLARE_PER_LCORE(rte_cpuset_t, _cpuset);
 enum rte_lcore_role_t {
 	ROLE_RTE,      /**< an EAL lcore: main or worker */
 	ROLE_OFF,      /**< not in use */
-	ROLE_SERVICE,  /**< reserved for service cores (none are run here) */
+	ROLE_SERVICE,  /**< a worker handed over to service duty (rte_service.h) */
 	ROLE_NON_EAL,  /**< taken by a thread with rte_thread_register() */
 };
 
