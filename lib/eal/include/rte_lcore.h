@@ -28,8 +28,10 @@ extern "C" {
 
 /** The calling thread's lcore id (read it with rte_lcore_id()). */
 RTE_DECLARE_PER_LCORE(unsigned int, _lcore_id);
+#ifdef RTE_HAS_CPUSET
 /** The CPUs the calling thread was pinned to by EAL. */
 RTE_DECLARE_PER_LCORE(rte_cpuset_t, _cpuset);
+#endif
 
 /** What an lcore id is used for. */
 enum rte_lcore_role_t {
@@ -66,8 +68,10 @@ int rte_socket_id_by_idx(unsigned int idx);
 unsigned int rte_lcore_to_socket_id(unsigned int lcore_id);
 /** Physical core id of lcore_id (-1 as id means the caller); -1 for an id out of range. */
 int rte_lcore_to_cpu_id(int lcore_id);
-/** CPUs lcore_id runs on. */
+#ifdef RTE_HAS_CPUSET
+/** CPUs lcore_id runs on (rte_cpuset_t needs _GNU_SOURCE, as in DPDK). */
 rte_cpuset_t rte_lcore_cpuset(unsigned int lcore_id);
+#endif
 /** 1 if lcore_id is an EAL lcore (ROLE_RTE), else 0. */
 int rte_lcore_is_enabled(unsigned int lcore_id);
 /** Next enabled lcore after i (skipping the main one if asked), RTE_MAX_LCORE at the end. */
