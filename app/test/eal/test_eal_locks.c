@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Ticket, MCS, phase-fair and sequence locks: single-thread semantics, then four threads
+ * Ticket, MCS, phase-fair and sequence locks: single-thread semantics, then two threads
  * incrementing a counter under each lock (a lost update means the lock let two in).
  */
 #include "test_common.h"
@@ -15,8 +15,8 @@
 #include <rte_seqlock.h>
 #include <rte_ticketlock.h>
 
-#define NB_THREADS 4
-#define NB_ROUNDS 20000
+#define NB_THREADS 2
+#define NB_ROUNDS 2000
 
 static void
 test_ticketlock_basic(void **state)
