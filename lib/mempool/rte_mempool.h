@@ -30,6 +30,8 @@
 #include <rte_memory.h>
 #include <rte_memzone.h>
 #include <rte_ring.h>
+#include <rte_spinlock.h>
+#include <rte_debug.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -76,7 +78,18 @@ struct rte_mempool_objhdr {
 	STAILQ_ENTRY(rte_mempool_objhdr) next; /**< in the pool's elt_list */
 	struct rte_mempool *mp;                /**< pool the object belongs to */
 	rte_iova_t iova;                       /**< IOVA of the object, RTE_BAD_IOVA if none */
+#ifdef RTE_LIBRTE_MEMPOOL_DEBUG
+	/** RTE_MEMPOOL_HEADER_COOKIE1 while free, RTE_MEMPOOL_HEADER_COOKIE2 while allocated */
+	uint64_t cookie;
+#endif
 };
+
+#ifdef RTE_LIBRTE_MEMPOOL_DEBUG
+/** Trailer placed right after each object in debug builds. */
+struct rte_mempool_objtlr {
+	uint64_t cookie; /**< always RTE_MEMPOOL_TRAILER_COOKIE */
+};
+#endif
 
 /** List of object headers (struct rte_mempool_objhdr_list). */
 STAILQ_HEAD(rte_mempool_objhdr_list, rte_mempool_objhdr);
@@ -100,6 +113,12 @@ struct rte_mempool_memhdr {
 
 /** List of memory chunks (struct rte_mempool_memhdr_list). */
 STAILQ_HEAD(rte_mempool_memhdr_list, rte_mempool_memhdr);
+
+/** What a pool's ops report through rte_mempool_ops_get_info(). */
+struct rte_mempool_info {
+	/** objects per block handed out by dequeue_contig_blocks (0: no such blocks) */
+	unsigned int contig_block_size;
+} __rte_cache_aligned;
 
 /** The pool. Its memzone also holds the per-lcore caches and the private area after it. */
 struct rte_mempool {
@@ -156,6 +175,284 @@ struct rte_mempool {
 	(sizeof(struct rte_mempool_cache) * RTE_MAX_LCORE)))
 /** Old name of RTE_MEMPOOL_HEADER_SIZE. */
 #define MEMPOOL_HEADER_SIZE(mp, cs) RTE_MEMPOOL_HEADER_SIZE(mp, cs)
+
+/*
+ * Debug checks (RTE_LIBRTE_MEMPOOL_DEBUG): every object carries a header cookie saying
+ * whether it is free or allocated, and a trailer cookie that must never change.
+ */
+
+/**
+ * Check the cookies of n objects of mp and update them; on a bad cookie, print what was
+ * wrong and panic. Does nothing unless the library is built with RTE_LIBRTE_MEMPOOL_DEBUG.
+ *
+ * @param mp
+ *   The pool the objects belong to.
+ * @param obj_table_const
+ *   The objects.
+ * @param n
+ *   Number of objects.
+ * @param free
+ *   0: the objects are being freed (they must be allocated, they become free);
+ *   1: they are being allocated (they must be free, they become allocated);
+ *   2: only check that each cookie is one of the two.
+ */
+void rte_mempool_check_cookies(const struct rte_mempool *mp, void * const *obj_table_const,
+		unsigned int n, int free);
+
+/**
+ * rte_mempool_check_cookies() for n blocks of contiguous objects given by their first
+ * objects (blocks of rte_mempool_info.contig_block_size objects).
+ *
+ * @param mp
+ *   The pool the objects belong to.
+ * @param first_obj_table_const
+ *   First object of each block.
+ * @param n
+ *   Number of blocks.
+ * @param free
+ *   As for rte_mempool_check_cookies().
+ */
+void rte_mempool_contig_blocks_check_cookies(const struct rte_mempool *mp,
+		void * const *first_obj_table_const, unsigned int n, int free);
+
+#ifdef RTE_LIBRTE_MEMPOOL_DEBUG
+/** Check and update the cookies of objects in debug builds (nothing otherwise). */
+#define RTE_MEMPOOL_CHECK_COOKIES(mp, obj_table_const, n, free) \
+	rte_mempool_check_cookies(mp, obj_table_const, n, free)
+/** Check and update the cookies of contiguous blocks in debug builds (nothing otherwise). */
+#define RTE_MEMPOOL_CONTIG_BLOCKS_CHECK_COOKIES(mp, first_obj_table_const, n, free) \
+	rte_mempool_contig_blocks_check_cookies(mp, first_obj_table_const, n, free)
+#else
+/** Check and update the cookies of objects in debug builds (nothing otherwise). */
+#define RTE_MEMPOOL_CHECK_COOKIES(mp, obj_table_const, n, free) do {} while (0)
+/** Check and update the cookies of contiguous blocks in debug builds (nothing otherwise). */
+#define RTE_MEMPOOL_CONTIG_BLOCKS_CHECK_COOKIES(mp, first_obj_table_const, n, free) \
+	do {} while (0)
+#endif
+
+/*
+ * Mempool ops: how a pool stores its free objects. The ring-based ops are built in; a driver
+ * adds its own with RTE_MEMPOOL_REGISTER_OPS and a pool picks them by name with
+ * rte_mempool_set_ops_byname() before it is populated.
+ */
+
+/** Create the store of free objects (mp->pool_data); 0 or a negative errno. */
+typedef int (*rte_mempool_alloc_t)(struct rte_mempool *mp);
+
+/** Free the store of free objects. */
+typedef void (*rte_mempool_free_t)(struct rte_mempool *mp);
+
+/** Put n objects into the store; 0 or a negative errno (then none was put). */
+typedef int (*rte_mempool_enqueue_t)(struct rte_mempool *mp, void * const *obj_table,
+		unsigned int n);
+
+/** Take n objects from the store, all or none; 0 or a negative errno. */
+typedef int (*rte_mempool_dequeue_t)(struct rte_mempool *mp, void **obj_table, unsigned int n);
+
+/** Take n blocks of contiguous objects (their first objects); 0 or a negative errno. */
+typedef int (*rte_mempool_dequeue_contig_blocks_t)(struct rte_mempool *mp,
+		void **first_obj_table, unsigned int n);
+
+/** Number of objects in the store. */
+typedef unsigned int (*rte_mempool_get_count)(const struct rte_mempool *mp);
+
+/**
+ * Memory needed for obj_num objects when the memory comes in pages of 2^pg_shift bytes
+ * (pg_shift 0: no page boundary to respect). Also gives the smallest useful chunk and the
+ * alignment of chunks. The size, or a negative errno.
+ */
+typedef ssize_t (*rte_mempool_calc_mem_size_t)(const struct rte_mempool *mp,
+		uint32_t obj_num, uint32_t pg_shift, size_t *min_chunk_size, size_t *align);
+
+/**
+ * Compute the memory needed for obj_num objects of mp: the total object size times obj_num
+ * when pg_shift is 0, otherwise whole pages of 2^pg_shift bytes, no object crossing a page
+ * boundary and chunk_reserve bytes of each page left unused.
+ *
+ * @param mp
+ *   The pool (its header, element and trailer sizes).
+ * @param obj_num
+ *   Number of objects.
+ * @param pg_shift
+ *   Log2 of the page size, or 0.
+ * @param chunk_reserve
+ *   Bytes reserved at the start of each chunk (each page when pg_shift is not 0).
+ * @param min_chunk_size
+ *   Receives the smallest chunk that holds one object.
+ * @param align
+ *   Receives the alignment chunks need.
+ * @return
+ *   The size in bytes, or -EINVAL when an object and the reserve do not fit in a page.
+ */
+ssize_t rte_mempool_op_calc_mem_size_helper(const struct rte_mempool *mp, uint32_t obj_num,
+		uint32_t pg_shift, size_t chunk_reserve, size_t *min_chunk_size, size_t *align);
+
+/**
+ * The default calc_mem_size op: rte_mempool_op_calc_mem_size_helper() without reserve.
+ *
+ * @param mp
+ *   The pool.
+ * @param obj_num
+ *   Number of objects.
+ * @param pg_shift
+ *   Log2 of the page size, or 0.
+ * @param min_chunk_size
+ *   Receives the smallest chunk that holds one object.
+ * @param align
+ *   Receives the alignment chunks need.
+ * @return
+ *   The size in bytes, or a negative errno.
+ */
+ssize_t rte_mempool_op_calc_mem_size_default(const struct rte_mempool *mp, uint32_t obj_num,
+		uint32_t pg_shift, size_t *min_chunk_size, size_t *align);
+
+/** Called by a populate op for each object it carves, with its address and IOVA. */
+typedef void (rte_mempool_populate_obj_cb_t)(struct rte_mempool *mp, void *opaque,
+		void *vaddr, rte_iova_t iova);
+
+/**
+ * Carve at most max_objs objects from [vaddr, vaddr + len) (IOVA iova, or RTE_BAD_IOVA) and
+ * call obj_cb for each. The number carved, or a negative errno.
+ */
+typedef int (*rte_mempool_populate_t)(struct rte_mempool *mp, unsigned int max_objs,
+		void *vaddr, rte_iova_t iova, size_t len, rte_mempool_populate_obj_cb_t *obj_cb,
+		void *obj_cb_arg);
+
+/** rte_mempool_op_populate_helper() flag: place objects at multiples of their total size. */
+#define RTE_MEMPOOL_POPULATE_F_ALIGN_OBJ 0x0001
+
+/**
+ * Carve objects of mp out of a chunk of memory, one after another, and call obj_cb for each
+ * with the address of the element (after its header) and its IOVA.
+ *
+ * @param mp
+ *   The pool.
+ * @param flags
+ *   0 or RTE_MEMPOOL_POPULATE_F_ALIGN_OBJ.
+ * @param max_objs
+ *   Most objects to carve.
+ * @param vaddr
+ *   Start of the chunk.
+ * @param iova
+ *   IOVA of the chunk, or RTE_BAD_IOVA.
+ * @param len
+ *   Length of the chunk in bytes.
+ * @param obj_cb
+ *   Called for each object.
+ * @param obj_cb_arg
+ *   Second argument of obj_cb.
+ * @return
+ *   The number of objects carved (0 when none fits).
+ */
+int rte_mempool_op_populate_helper(struct rte_mempool *mp, unsigned int flags,
+		unsigned int max_objs, void *vaddr, rte_iova_t iova, size_t len,
+		rte_mempool_populate_obj_cb_t *obj_cb, void *obj_cb_arg);
+
+/**
+ * The default populate op: rte_mempool_op_populate_helper() with no flag.
+ *
+ * @param mp
+ *   The pool.
+ * @param max_objs
+ *   Most objects to carve.
+ * @param vaddr
+ *   Start of the chunk.
+ * @param iova
+ *   IOVA of the chunk, or RTE_BAD_IOVA.
+ * @param len
+ *   Length of the chunk in bytes.
+ * @param obj_cb
+ *   Called for each object.
+ * @param obj_cb_arg
+ *   Second argument of obj_cb.
+ * @return
+ *   The number of objects carved.
+ */
+int rte_mempool_op_populate_default(struct rte_mempool *mp, unsigned int max_objs,
+		void *vaddr, rte_iova_t iova, size_t len, rte_mempool_populate_obj_cb_t *obj_cb,
+		void *obj_cb_arg);
+
+/** Fill info about the pool's store; 0 or a negative errno. */
+typedef int (*rte_mempool_get_info_t)(const struct rte_mempool *mp,
+		struct rte_mempool_info *info);
+
+/** One way of storing free objects: its name and operations. */
+struct rte_mempool_ops {
+	char name[RTE_MEMPOOL_OPS_NAMESIZE]; /**< name given to rte_mempool_set_ops_byname */
+	rte_mempool_alloc_t alloc; /**< create the store (required) */
+	rte_mempool_free_t free; /**< free the store (required) */
+	rte_mempool_enqueue_t enqueue; /**< put objects (required) */
+	rte_mempool_dequeue_t dequeue; /**< take objects (required) */
+	rte_mempool_get_count get_count; /**< objects in the store (required) */
+	rte_mempool_calc_mem_size_t calc_mem_size; /**< optional, default the helper */
+	rte_mempool_populate_t populate; /**< optional, default the helper */
+	rte_mempool_get_info_t get_info; /**< optional */
+	rte_mempool_dequeue_contig_blocks_t dequeue_contig_blocks; /**< optional */
+} __rte_cache_aligned;
+
+#define RTE_MEMPOOL_MAX_OPS_IDX 16 /**< Most ops the table holds. */
+
+/** Every registered ops, indexed by rte_mempool.ops_index. */
+struct rte_mempool_ops_table {
+	rte_spinlock_t sl; /**< taken while an ops is added */
+	uint32_t num_ops; /**< entries used */
+	struct rte_mempool_ops ops[RTE_MEMPOOL_MAX_OPS_IDX]; /**< the entries */
+} __rte_cache_aligned;
+
+/** The table of registered ops. The ring-based ops are always its first entries. */
+extern struct rte_mempool_ops_table rte_mempool_ops_table;
+
+/* Ops 0 to __RTE_MEMPOOL_RING_OPS - 1 are the built-in ring ops: ring_mp_mc, ring_sp_sc,
+ * ring_mp_sc, ring_sp_mc, ring_mt_rts, ring_mt_hts. Get and put call their ring inline. */
+#define __RTE_MEMPOOL_RING_OPS 6
+
+/**
+ * The ops at an index of the table.
+ *
+ * @param ops_index
+ *   An index below rte_mempool_ops_table.num_ops.
+ * @return
+ *   The ops.
+ */
+static inline struct rte_mempool_ops *
+rte_mempool_get_ops(int ops_index)
+{
+	RTE_VERIFY((ops_index >= 0) && (ops_index < RTE_MEMPOOL_MAX_OPS_IDX));
+	return &rte_mempool_ops_table.ops[ops_index];
+}
+
+/**
+ * Register a way of storing free objects. Usually through RTE_MEMPOOL_REGISTER_OPS.
+ *
+ * @param ops
+ *   The ops; name, alloc, free, enqueue, dequeue and get_count are required. Copied.
+ * @return
+ *   The index of the ops in the table, or -EINVAL (a required op or the name is missing, or
+ *   the name is too long), -EEXIST (the name is taken), -ENOSPC (the table is full).
+ */
+int rte_mempool_register_ops(const struct rte_mempool_ops *ops);
+
+/** Register ops (a struct rte_mempool_ops variable) when the program starts. */
+#define RTE_MEMPOOL_REGISTER_OPS(ops) \
+	RTE_INIT(mp_hdlr_init_##ops) \
+	{ \
+		rte_mempool_register_ops(&ops); \
+	}
+
+/** Old name of RTE_MEMPOOL_REGISTER_OPS. */
+#define MEMPOOL_REGISTER_OPS(ops) RTE_MEMPOOL_REGISTER_OPS(ops)
+
+/**
+ * Ask the pool's ops for information about its store.
+ *
+ * @param mp
+ *   The pool.
+ * @param info
+ *   Filled in.
+ * @return
+ *   0, -ENOTSUP when the ops give no information, -EINVAL for a NULL argument.
+ */
+int rte_mempool_ops_get_info(const struct rte_mempool *mp, struct rte_mempool_info *info);
 
 /** Header of an object. */
 static inline struct rte_mempool_objhdr *
@@ -236,8 +533,9 @@ struct rte_mempool *rte_mempool_create_empty(const char *name, unsigned int n,
 void rte_mempool_free(struct rte_mempool *mp);
 
 /**
- * Choose how free objects are stored: "ring_mp_mc", "ring_sp_sc", "ring_mp_sc" or
- * "ring_sp_mc". Only before the pool is populated.
+ * Choose how free objects are stored: a registered ops name, built in "ring_mp_mc",
+ * "ring_sp_sc", "ring_mp_sc", "ring_sp_mc", "ring_mt_rts" or "ring_mt_hts". Only before the
+ * pool is populated.
  * @return 0, -EINVAL for an unknown name, -EEXIST once populated.
  */
 int rte_mempool_set_ops_byname(struct rte_mempool *mp, const char *name, void *pool_config);
@@ -251,8 +549,104 @@ int rte_mempool_set_ops_byname(struct rte_mempool *mp, const char *name, void *p
 int rte_mempool_populate_iova(struct rte_mempool *mp, char *vaddr, rte_iova_t iova,
 		size_t len, rte_mempool_memchunk_free_cb_t *free_cb, void *opaque);
 
+/**
+ * Add objects carved from virtually contiguous memory [addr, addr + len) made of pages of
+ * pg_sz bytes: each run of pages with contiguous IOVAs becomes one chunk, so no object
+ * straddles pages whose IOVAs are unrelated (for a pool with RTE_MEMPOOL_F_NO_IOVA_CONTIG
+ * the whole area is one chunk without IOVA). free_cb, if not NULL, is called with opaque
+ * once, when the pool is freed.
+ *
+ * @param mp
+ *   The pool.
+ * @param addr
+ *   Start of the memory, aligned on pg_sz.
+ * @param len
+ *   Length, a multiple of pg_sz.
+ * @param pg_sz
+ *   Page size, a power of two.
+ * @param free_cb
+ *   Called when the pool is freed, or NULL.
+ * @param opaque
+ *   Argument of free_cb.
+ * @return
+ *   The number of objects added (> 0); 0 when no object fits; -EINVAL for a misaligned area
+ *   or a bad page size; -ENOSPC when the pool is already full; -ENOMEM.
+ */
+int rte_mempool_populate_virt(struct rte_mempool *mp, char *addr, size_t len, size_t pg_sz,
+		rte_mempool_memchunk_free_cb_t *free_cb, void *opaque);
+
 /** Reserve memory for and add all missing objects. The count added, or a negative errno. */
 int rte_mempool_populate_default(struct rte_mempool *mp);
+
+/**
+ * Populate an empty pool with anonymous memory (mmap), locked in RAM and not shareable
+ * with other processes.
+ *
+ * @param mp
+ *   The pool, not populated yet.
+ * @return
+ *   The number of objects added, or 0 with rte_errno set (EEXIST when the pool already has
+ *   memory, ENOMEM or the mmap/mlock error).
+ */
+int rte_mempool_populate_anon(struct rte_mempool *mp);
+
+/**
+ * The page size to respect when giving memory to the pool: 0 when objects need not be
+ * IOVA-contiguous, otherwise the size of the pages backing the process's memory.
+ *
+ * @param mp
+ *   The pool.
+ * @param pg_sz
+ *   Receives the size.
+ * @return
+ *   0.
+ */
+int rte_mempool_get_page_size(struct rte_mempool *mp, size_t *pg_sz);
+
+/**
+ * Check the pool's consistency: cache fill levels and, in debug builds
+ * (RTE_LIBRTE_MEMPOOL_DEBUG), the cookies of every object. Panics on a problem.
+ *
+ * @param mp
+ *   The pool.
+ */
+void rte_mempool_audit(struct rte_mempool *mp);
+
+/** Pool events reported to rte_mempool_event_callback_register() callbacks. */
+enum rte_mempool_event {
+	RTE_MEMPOOL_EVENT_READY = 0, /**< the pool has just been fully populated */
+	RTE_MEMPOOL_EVENT_DESTROY = 1, /**< the pool is about to be freed */
+};
+
+/** A pool event callback: the event, the pool and the registered user_data. */
+typedef void (rte_mempool_event_callback)(enum rte_mempool_event event,
+		struct rte_mempool *mp, void *user_data);
+
+/**
+ * Have func called on every pool event, in the thread causing the event. The callback
+ * must not register or unregister callbacks.
+ *
+ * @param func
+ *   The callback.
+ * @param user_data
+ *   Its last argument.
+ * @return
+ *   0, or -1 with rte_errno EINVAL (func NULL), EEXIST (func and user_data already
+ *   registered) or ENOMEM.
+ */
+int rte_mempool_event_callback_register(rte_mempool_event_callback *func, void *user_data);
+
+/**
+ * Stop calling func with user_data on pool events.
+ *
+ * @param func
+ *   The callback.
+ * @param user_data
+ *   As registered.
+ * @return
+ *   0, or -1 with rte_errno ENOENT when that pair is not registered.
+ */
+int rte_mempool_event_callback_unregister(rte_mempool_event_callback *func, void *user_data);
 
 /** Call obj_cb on every object. @return the number of objects visited. */
 uint32_t rte_mempool_obj_iter(struct rte_mempool *mp, rte_mempool_obj_cb_t *obj_cb,
@@ -312,18 +706,86 @@ rte_mempool_default_cache(struct rte_mempool *mp, unsigned int lcore_id)
 	return &mp->local_cache[lcore_id];
 }
 
-/* The backing ring is sized for every object, so returning objects to it cannot fail. */
+/**
+ * Put n objects into the pool's store, bypassing the caches (for mempool drivers and the
+ * library itself). The built-in ring ops are called inline, other ops through their enqueue
+ * function.
+ *
+ * @param mp
+ *   The pool.
+ * @param obj_table
+ *   The objects.
+ * @param n
+ *   Number of objects.
+ * @return
+ *   0, or what the ops' enqueue returned.
+ */
+static __rte_always_inline int
+rte_mempool_ops_enqueue_bulk(struct rte_mempool *mp, void * const *obj_table, unsigned int n)
+{
+	/* A ring is sized for every object of its pool: the enqueue cannot fail. */
+	if (likely(mp->ops_index < __RTE_MEMPOOL_RING_OPS)) {
+		rte_ring_enqueue_bulk((struct rte_ring *)mp->pool_data, obj_table, n, NULL);
+		return 0;
+	}
+	return rte_mempool_get_ops(mp->ops_index)->enqueue(mp, obj_table, n);
+}
+
+/**
+ * Take n objects from the pool's store, bypassing the caches, all or none (for mempool
+ * drivers and the library itself).
+ *
+ * @param mp
+ *   The pool.
+ * @param obj_table
+ *   Receives the objects.
+ * @param n
+ *   Number of objects.
+ * @return
+ *   0, or a negative errno (-ENOENT for a ring without n objects) and nothing taken.
+ */
+static __rte_always_inline int
+rte_mempool_ops_dequeue_bulk(struct rte_mempool *mp, void **obj_table, unsigned int n)
+{
+	if (likely(mp->ops_index < __RTE_MEMPOOL_RING_OPS))
+		return rte_ring_dequeue_bulk((struct rte_ring *)mp->pool_data, obj_table, n,
+				NULL) ? 0 : -ENOENT;
+	return rte_mempool_get_ops(mp->ops_index)->dequeue(mp, obj_table, n);
+}
+
+/**
+ * Take n blocks of contiguous objects from the pool's store, bypassing the caches.
+ *
+ * @param mp
+ *   The pool.
+ * @param first_obj_table
+ *   Receives the first object of each block.
+ * @param n
+ *   Number of blocks.
+ * @return
+ *   0, -ENOTSUP when the ops have no contiguous blocks, or the ops' error.
+ */
+static inline int
+rte_mempool_ops_dequeue_contig_blocks(struct rte_mempool *mp, void **first_obj_table,
+		unsigned int n)
+{
+	struct rte_mempool_ops *ops = rte_mempool_get_ops(mp->ops_index);
+
+	if (ops->dequeue_contig_blocks == NULL)
+		return -ENOTSUP;
+	return ops->dequeue_contig_blocks(mp, first_obj_table, n);
+}
+
 static __rte_always_inline void
 __rte_mempool_ring_put(struct rte_mempool *mp, void * const *obj_table, unsigned int n)
 {
-	rte_ring_enqueue_bulk((struct rte_ring *)mp->pool_data, obj_table, n, NULL);
+	rte_mempool_ops_enqueue_bulk(mp, obj_table, n);
 }
 
 static __rte_always_inline int
 __rte_mempool_ring_get(struct rte_mempool *mp, void **obj_table, unsigned int n)
 {
-	return rte_ring_dequeue_bulk((struct rte_ring *)mp->pool_data, obj_table, n, NULL) ?
-		0 : -ENOENT;
+	return rte_mempool_ops_dequeue_bulk(mp, obj_table, n);
 }
 
 /** Move every object of cache back to the pool's ring. */
@@ -338,6 +800,27 @@ rte_mempool_cache_flush(struct rte_mempool_cache *cache, struct rte_mempool *mp)
 	cache->len = 0;
 }
 
+/*
+ * Slow part of a put: no cache or too many objects for one (straight to the store), or the
+ * cache would overflow (spill what it holds; the new objects stay hot in the cache). Out of
+ * line, like the refill of a get, so that the store's code does not weigh on every caller.
+ */
+static __rte_noinline void
+__rte_mempool_put_slow(struct rte_mempool *mp, void * const *obj_table, unsigned int n,
+		struct rte_mempool_cache *cache)
+{
+	unsigned int i;
+
+	if (cache == NULL || n > RTE_MEMPOOL_CACHE_MAX_SIZE) {
+		__rte_mempool_ring_put(mp, obj_table, n);
+		return;
+	}
+	__rte_mempool_ring_put(mp, cache->objs, cache->len);
+	for (i = 0; i < n; i++)
+		cache->objs[i] = obj_table[i];
+	cache->len = n;
+}
+
 /** Return n objects to mp through cache (NULL: straight to the ring). */
 static __rte_always_inline void
 rte_mempool_generic_put(struct rte_mempool *mp, void * const *obj_table, unsigned int n,
@@ -346,14 +829,11 @@ rte_mempool_generic_put(struct rte_mempool *mp, void * const *obj_table, unsigne
 	void **dst;
 	unsigned int i;
 
-	if (unlikely(cache == NULL || n > RTE_MEMPOOL_CACHE_MAX_SIZE)) {
-		__rte_mempool_ring_put(mp, obj_table, n);
+	RTE_MEMPOOL_CHECK_COOKIES(mp, obj_table, n, 0);
+	if (unlikely(cache == NULL || n > RTE_MEMPOOL_CACHE_MAX_SIZE ||
+			cache->len + n > cache->flushthresh)) {
+		__rte_mempool_put_slow(mp, obj_table, n, cache);
 		return;
-	}
-	if (unlikely(cache->len + n > cache->flushthresh)) {
-		/* Spill what the cache holds; the new objects stay hot in the cache. */
-		__rte_mempool_ring_put(mp, cache->objs, cache->len);
-		cache->len = 0;
 	}
 	dst = &cache->objs[cache->len];
 	for (i = 0; i < n; i++)
@@ -403,12 +883,9 @@ __rte_mempool_cache_refill_get(struct rte_mempool *mp, void **obj_table, unsigne
 	return 0;
 }
 
-/**
- * Take n objects from mp through cache (NULL: straight from the ring). All or nothing.
- * @return 0, or -ENOENT when not enough objects are available (nothing taken).
- */
+/* rte_mempool_generic_get without the debug checks. */
 static __rte_always_inline int
-rte_mempool_generic_get(struct rte_mempool *mp, void **obj_table, unsigned int n,
+__rte_mempool_generic_get(struct rte_mempool *mp, void **obj_table, unsigned int n,
 		struct rte_mempool_cache *cache)
 {
 	unsigned int i, len;
@@ -427,6 +904,31 @@ rte_mempool_generic_get(struct rte_mempool *mp, void **obj_table, unsigned int n
 	return __rte_mempool_cache_refill_get(mp, obj_table, n, cache);
 }
 
+/**
+ * Take n objects from mp through cache (NULL: straight from the store). All or nothing.
+ *
+ * @param mp
+ *   The pool.
+ * @param obj_table
+ *   Receives the objects.
+ * @param n
+ *   Number of objects.
+ * @param cache
+ *   The cache to go through, or NULL.
+ * @return
+ *   0, or -ENOENT when not enough objects are available (nothing taken).
+ */
+static __rte_always_inline int
+rte_mempool_generic_get(struct rte_mempool *mp, void **obj_table, unsigned int n,
+		struct rte_mempool_cache *cache)
+{
+	int ret = __rte_mempool_generic_get(mp, obj_table, n, cache);
+
+	if (ret == 0)
+		RTE_MEMPOOL_CHECK_COOKIES(mp, obj_table, n, 1);
+	return ret;
+}
+
 /** Take n objects through the calling lcore's cache: 0, or -ENOENT (nothing taken). */
 static __rte_always_inline int
 rte_mempool_get_bulk(struct rte_mempool *mp, void **obj_table, unsigned int n)
@@ -440,6 +942,29 @@ static __rte_always_inline int
 rte_mempool_get(struct rte_mempool *mp, void **obj_p)
 {
 	return rte_mempool_get_bulk(mp, obj_p, 1);
+}
+
+/**
+ * Take n blocks of contiguous objects (rte_mempool_info.contig_block_size objects each),
+ * bypassing the caches. Only for pools whose ops provide such blocks.
+ *
+ * @param mp
+ *   The pool.
+ * @param first_obj_table
+ *   Receives the first object of each block.
+ * @param n
+ *   Number of blocks.
+ * @return
+ *   0, or a negative errno (-ENOTSUP when the ops have no blocks) and nothing taken.
+ */
+static __rte_always_inline int
+rte_mempool_get_contig_blocks(struct rte_mempool *mp, void **first_obj_table, unsigned int n)
+{
+	int ret = rte_mempool_ops_dequeue_contig_blocks(mp, first_obj_table, n);
+
+	if (ret == 0)
+		RTE_MEMPOOL_CONTIG_BLOCKS_CHECK_COOKIES(mp, first_obj_table, n, 1);
+	return ret;
 }
 
 #ifdef __cplusplus
