@@ -10,10 +10,10 @@
 #include <rte_string_fns.h>
 
 #include "rte_mbuf.h"
+#include "rte_mbuf_pool_ops.h"
+#include "mbuf_private.h"
 
 RTE_LOG_REGISTER_DEFAULT(mbuf_logtype, INFO);
-#define MBUF_LOG(level, fmt, ...) \
-	rte_log(RTE_LOG_ ## level, mbuf_logtype, "MBUF: " fmt "\n", ##__VA_ARGS__)
 
 void
 rte_pktmbuf_pool_init(struct rte_mempool *mp, void *opaque_arg)
@@ -81,9 +81,7 @@ rte_pktmbuf_pool_create_by_ops(const char *name, unsigned int n, unsigned int ca
 	if (mp == NULL)
 		return NULL;
 	if (ops_name == NULL)
-		ops_name = rte_eal_mbuf_user_pool_ops();
-	if (ops_name == NULL)
-		ops_name = RTE_MBUF_DEFAULT_MEMPOOL_OPS;
+		ops_name = rte_mbuf_best_mempool_ops();
 	ret = rte_mempool_set_ops_byname(mp, ops_name, NULL);
 	if (ret != 0) {
 		MBUF_LOG(ERR, "pool %s: mempool ops %s: %s", name, ops_name, rte_strerror(-ret));
@@ -99,6 +97,142 @@ rte_pktmbuf_pool_create_by_ops(const char *name, unsigned int n, unsigned int ca
 		return NULL;
 	}
 	rte_mempool_obj_iter(mp, rte_pktmbuf_init, NULL);
+	return mp;
+}
+
+/* Where the next mbuf's buffer is while rte_pktmbuf_pool_create_extbuf sets the mbufs up. */
+struct extmem_cursor {
+	const struct rte_pktmbuf_extmem *ext_mem;
+	unsigned int ext_num;
+	unsigned int ext; /* area of the next buffer */
+	size_t off; /* its offset in the area */
+};
+
+/* Called when the last clone lets go of a pinned buffer whose mbuf was freed before. */
+static void
+pktmbuf_free_pinned_extmem(void *addr, void *opaque)
+{
+	struct rte_mbuf *m = opaque;
+
+	RTE_SET_USED(addr);
+	rte_mbuf_ext_refcnt_set(m->shinfo, 1);
+	m->ol_flags = RTE_MBUF_F_EXTERNAL;
+	m->next = NULL;
+	m->nb_segs = 1;
+	rte_mbuf_raw_free(m);
+}
+
+/* Object constructor of pinned pools: the buffer is the next one of the external areas. */
+static void
+pktmbuf_init_extmem(struct rte_mempool *mp, void *opaque_arg, void *obj, unsigned int i)
+{
+	struct extmem_cursor *cur = opaque_arg;
+	const struct rte_pktmbuf_extmem *ext = &cur->ext_mem[cur->ext];
+	uint16_t priv_size = rte_pktmbuf_priv_size(mp);
+	uint32_t mbuf_size = (uint32_t)sizeof(struct rte_mbuf) + priv_size;
+	struct rte_mbuf_ext_shared_info *shinfo;
+	struct rte_mbuf *m = obj;
+
+	RTE_SET_USED(i);
+	RTE_VERIFY(cur->ext < cur->ext_num);
+	memset(m, 0, mbuf_size);
+	m->priv_size = priv_size;
+	m->buf_len = rte_pktmbuf_data_room_size(mp);
+	m->buf_addr = RTE_PTR_ADD(ext->buf_ptr, cur->off);
+	rte_mbuf_iova_set(m, ext->buf_iova == RTE_BAD_IOVA ? RTE_BAD_IOVA :
+		ext->buf_iova + cur->off);
+	cur->off += ext->elt_size;
+	if (cur->off + ext->elt_size > ext->buf_len) {
+		cur->off = 0;
+		cur->ext++;
+	}
+	rte_pktmbuf_reset_headroom(m);
+	m->pool = mp;
+	m->nb_segs = 1;
+	m->port = RTE_MBUF_PORT_INVALID;
+	m->ol_flags = RTE_MBUF_F_EXTERNAL;
+	rte_mbuf_refcnt_set(m, 1);
+	m->next = NULL;
+	/* The shared information lives right after the mbuf and its private area. */
+	shinfo = RTE_PTR_ADD(m, mbuf_size);
+	m->shinfo = shinfo;
+	shinfo->free_cb = pktmbuf_free_pinned_extmem;
+	shinfo->fcb_opaque = m;
+	rte_mbuf_ext_refcnt_set(shinfo, 1);
+}
+
+struct rte_mempool *
+rte_pktmbuf_pool_create_extbuf(const char *name, unsigned int n, unsigned int cache_size,
+		uint16_t priv_size, uint16_t data_room_size, int socket_id,
+		const struct rte_pktmbuf_extmem *ext_mem, unsigned int ext_num)
+{
+	struct rte_pktmbuf_pool_private priv;
+	struct extmem_cursor cur;
+	struct rte_mempool *mp;
+	uint64_t capacity = 0;
+	unsigned int i, elt_size;
+	int ret;
+
+	if (name == NULL || ext_mem == NULL || ext_num == 0) {
+		MBUF_LOG(ERR, "pool %s: no name or no external memory (%u areas)",
+			name != NULL ? name : "(null)", ext_num);
+		rte_errno = EINVAL;
+		return NULL;
+	}
+	if (RTE_ALIGN(priv_size, RTE_MBUF_PRIV_ALIGN) != priv_size) {
+		MBUF_LOG(ERR, "pool %s: private size %u is not a multiple of %u", name,
+			priv_size, RTE_MBUF_PRIV_ALIGN);
+		rte_errno = EINVAL;
+		return NULL;
+	}
+	for (i = 0; i < ext_num; i++) {
+		if (ext_mem[i].buf_ptr == NULL || ext_mem[i].elt_size == 0 ||
+				ext_mem[i].elt_size < data_room_size) {
+			MBUF_LOG(ERR, "pool %s: external area %u (address %p, element size %u) "
+				"cannot hold buffers of %u bytes", name, i, ext_mem[i].buf_ptr,
+				ext_mem[i].elt_size, data_room_size);
+			rte_errno = EINVAL;
+			return NULL;
+		}
+		capacity += ext_mem[i].buf_len / ext_mem[i].elt_size;
+	}
+	if (capacity < n) {
+		MBUF_LOG(ERR, "pool %s: the external areas hold %" PRIu64 " buffers, not %u", name,
+			capacity, n);
+		rte_errno = EINVAL;
+		return NULL;
+	}
+	elt_size = (unsigned int)sizeof(struct rte_mbuf) + priv_size +
+		(unsigned int)sizeof(struct rte_mbuf_ext_shared_info);
+	memset(&priv, 0, sizeof(priv));
+	priv.mbuf_data_room_size = data_room_size;
+	priv.mbuf_priv_size = priv_size;
+	priv.flags = RTE_PKTMBUF_POOL_F_PINNED_EXT_BUF;
+
+	mp = rte_mempool_create_empty(name, n, elt_size, cache_size, sizeof(priv), socket_id,
+			0);
+	if (mp == NULL)
+		return NULL;
+	ret = rte_mempool_set_ops_byname(mp, rte_mbuf_best_mempool_ops(), NULL);
+	if (ret != 0) {
+		MBUF_LOG(ERR, "pool %s: mempool ops %s: %s", name, rte_mbuf_best_mempool_ops(),
+			rte_strerror(-ret));
+		rte_mempool_free(mp);
+		rte_errno = -ret;
+		return NULL;
+	}
+	rte_pktmbuf_pool_init(mp, &priv);
+	ret = rte_mempool_populate_default(mp);
+	if (ret < 0) {
+		rte_mempool_free(mp);
+		rte_errno = -ret;
+		return NULL;
+	}
+	cur.ext_mem = ext_mem;
+	cur.ext_num = ext_num;
+	cur.ext = 0;
+	cur.off = 0;
+	rte_mempool_obj_iter(mp, pktmbuf_init_extmem, &cur);
 	return mp;
 }
 

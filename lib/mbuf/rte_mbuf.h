@@ -29,6 +29,7 @@
 #include <rte_prefetch.h>
 #include <rte_mbuf_ptype.h>
 #include <rte_mbuf_core.h>
+#include <rte_mbuf_dyn.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -85,6 +86,52 @@ rte_pktmbuf_data_room_size(struct rte_mempool *mp)
 	return ((struct rte_pktmbuf_pool_private *)rte_mempool_get_priv(mp))->mbuf_data_room_size;
 }
 
+/**
+ * Flags of a packet pool (RTE_PKTMBUF_POOL_F_*).
+ *
+ * @param mp
+ *   A packet pool.
+ * @return
+ *   Its flags.
+ */
+static inline uint32_t
+rte_pktmbuf_priv_flags(struct rte_mempool *mp)
+{
+	return ((struct rte_pktmbuf_pool_private *)rte_mempool_get_priv(mp))->flags;
+}
+
+/** mb comes from a pool whose mbufs stay attached to their external buffers for good. */
+#define RTE_MBUF_HAS_PINNED_EXTBUF(mb) \
+	(rte_pktmbuf_priv_flags((mb)->pool) & RTE_PKTMBUF_POOL_F_PINNED_EXT_BUF)
+
+/**
+ * IOVA of the mbuf's buffer.
+ *
+ * @param m
+ *   The mbuf.
+ * @return
+ *   m->buf_iova.
+ */
+static inline rte_iova_t
+rte_mbuf_iova_get(const struct rte_mbuf *m)
+{
+	return m->buf_iova;
+}
+
+/**
+ * Set the IOVA of the mbuf's buffer.
+ *
+ * @param m
+ *   The mbuf.
+ * @param iova
+ *   The IOVA.
+ */
+static inline void
+rte_mbuf_iova_set(struct rte_mbuf *m, rte_iova_t iova)
+{
+	m->buf_iova = iova;
+}
+
 /** IOVA of the start of the data of mb. */
 static inline rte_iova_t
 rte_mbuf_data_iova(const struct rte_mbuf *mb)
@@ -111,6 +158,21 @@ static inline char *
 rte_mbuf_buf_addr(struct rte_mbuf *mb, struct rte_mempool *mp)
 {
 	return (char *)mb + sizeof(*mb) + rte_pktmbuf_priv_size(mp);
+}
+
+/**
+ * Default data address of mb, an mbuf of its pool's own buffers: the start of the buffer
+ * plus RTE_PKTMBUF_HEADROOM.
+ *
+ * @param mb
+ *   The mbuf.
+ * @return
+ *   The address.
+ */
+static inline char *
+rte_mbuf_data_addr_default(struct rte_mbuf *mb)
+{
+	return rte_mbuf_buf_addr(mb, mb->pool) + RTE_PKTMBUF_HEADROOM;
 }
 
 /** Start of the buffer that directly follows md and its private area. */
@@ -222,6 +284,15 @@ rte_mbuf_raw_free(struct rte_mbuf *m)
 	rte_mempool_put(m->pool, m);
 }
 
+/** Check the mbuf a raw allocation returned (debug builds only). */
+#define MBUF_RAW_ALLOC_CHECK(m) __rte_mbuf_sanity_check(m, 0)
+
+/** Prefetch an mbuf that is about to be freed, if not NULL. */
+#define RTE_MBUF_PREFETCH_TO_FREE(m) do { \
+		if ((m) != NULL) \
+			rte_prefetch0(m); \
+	} while (0)
+
 /** Object constructor of packet pools (the obj_init of rte_mempool_create). */
 void rte_pktmbuf_init(struct rte_mempool *mp, void *opaque_arg, void *m, unsigned int i);
 
@@ -242,6 +313,46 @@ void rte_pktmbuf_pool_init(struct rte_mempool *mp, void *opaque_arg);
 struct rte_mempool *rte_pktmbuf_pool_create(const char *name, unsigned int n,
 		unsigned int cache_size, uint16_t priv_size, uint16_t data_room_size,
 		int socket_id);
+
+/** One area of external memory holding the data buffers of a pinned packet pool. */
+struct rte_pktmbuf_extmem {
+	void *buf_ptr; /**< start of the area */
+	rte_iova_t buf_iova; /**< its IOVA, or RTE_BAD_IOVA */
+	size_t buf_len; /**< its length in bytes */
+	uint16_t elt_size; /**< distance between buffers, at least the data room size */
+};
+
+/**
+ * Create a packet pool whose mbufs have their data buffers in external memory the caller
+ * provides (device memory, for instance), one buffer each, for good: an mbuf stays attached
+ * to its buffer when freed (RTE_PKTMBUF_POOL_F_PINNED_EXT_BUF), clones attached to it keep
+ * the mbuf out of the pool until the last of them is freed. The mbufs themselves, with their
+ * private areas, are in a memzone as usual. The caller keeps the areas until the pool is
+ * freed.
+ *
+ * @param name
+ *   Pool name.
+ * @param n
+ *   Number of mbufs.
+ * @param cache_size
+ *   Per-lcore cache size.
+ * @param priv_size
+ *   Application private area per mbuf, a multiple of RTE_MBUF_PRIV_ALIGN.
+ * @param data_room_size
+ *   Size of each data buffer, headroom included.
+ * @param socket_id
+ *   NUMA node of the mbufs.
+ * @param ext_mem
+ *   The areas, used in order, each cut into buffers elt_size apart.
+ * @param ext_num
+ *   Number of areas.
+ * @return
+ *   The pool, or NULL with rte_errno: EINVAL (bad argument, or areas too small for n
+ *   buffers), or as rte_mempool_create_empty().
+ */
+struct rte_mempool *rte_pktmbuf_pool_create_extbuf(const char *name, unsigned int n,
+		unsigned int cache_size, uint16_t priv_size, uint16_t data_room_size,
+		int socket_id, const struct rte_pktmbuf_extmem *ext_mem, unsigned int ext_num);
 
 /** As rte_pktmbuf_pool_create with a given mempool ops name (NULL for the default). */
 struct rte_mempool *rte_pktmbuf_pool_create_by_ops(const char *name, unsigned int n,
@@ -325,6 +436,20 @@ rte_pktmbuf_alloc_bulk(struct rte_mempool *pool, struct rte_mbuf **mbufs, unsign
 	return 0;
 }
 
+/**
+ * Copy the dynamic fields of msrc to mdst.
+ *
+ * @param mdst
+ *   Destination mbuf.
+ * @param msrc
+ *   Source mbuf.
+ */
+static inline void
+rte_mbuf_dynfield_copy(struct rte_mbuf *mdst, const struct rte_mbuf *msrc)
+{
+	memcpy(mdst->dynfield1, msrc->dynfield1, sizeof(mdst->dynfield1));
+}
+
 /* Copy the packet metadata of a segment (not its buffer description). */
 static inline void
 __rte_pktmbuf_copy_hdr(struct rte_mbuf *mdst, const struct rte_mbuf *msrc)
@@ -335,8 +460,77 @@ __rte_pktmbuf_copy_hdr(struct rte_mbuf *mdst, const struct rte_mbuf *msrc)
 	mdst->tx_offload = msrc->tx_offload;
 	mdst->hash = msrc->hash;
 	mdst->packet_type = msrc->packet_type;
-	memcpy(mdst->dynfield1, msrc->dynfield1, sizeof(mdst->dynfield1));
+	rte_mbuf_dynfield_copy(mdst, msrc);
 }
+
+/**
+ * Put the shared information of an external buffer at the end of the buffer itself and
+ * initialise it (reference count 1).
+ *
+ * @param buf_addr
+ *   Start of the external buffer.
+ * @param buf_len
+ *   Its length; reduced to what is left before the shared information.
+ * @param free_cb
+ *   Called with buf_addr and fcb_opaque when the last mbuf lets go of the buffer.
+ * @param fcb_opaque
+ *   Second argument of free_cb.
+ * @return
+ *   The shared information, or NULL when the buffer is too small to hold it.
+ */
+static inline struct rte_mbuf_ext_shared_info *
+rte_pktmbuf_ext_shinfo_init_helper(void *buf_addr, uint16_t *buf_len,
+		rte_mbuf_extbuf_free_callback_t free_cb, void *fcb_opaque)
+{
+	struct rte_mbuf_ext_shared_info *shinfo;
+	void *end = RTE_PTR_ADD(buf_addr, *buf_len);
+	void *at;
+
+	at = RTE_PTR_ALIGN_FLOOR(RTE_PTR_SUB(end, sizeof(*shinfo)), sizeof(uintptr_t));
+	if (at <= buf_addr)
+		return NULL;
+	shinfo = (struct rte_mbuf_ext_shared_info *)at;
+	shinfo->free_cb = free_cb;
+	shinfo->fcb_opaque = fcb_opaque;
+	rte_mbuf_ext_refcnt_set(shinfo, 1);
+	*buf_len = (uint16_t)RTE_PTR_DIFF(shinfo, buf_addr);
+	return shinfo;
+}
+
+/**
+ * Make m (a direct mbuf nobody else references) use an external buffer instead of its own.
+ * The data is empty afterwards (data_off and data_len 0). The caller has taken a reference
+ * in shinfo for m (rte_pktmbuf_ext_shinfo_init_helper() starts at 1, one more per further
+ * mbuf, with rte_mbuf_ext_refcnt_update()); freeing or detaching m drops it.
+ *
+ * @param m
+ *   The mbuf.
+ * @param buf_addr
+ *   Start of the external buffer.
+ * @param buf_iova
+ *   Its IOVA, or RTE_BAD_IOVA.
+ * @param buf_len
+ *   Its length.
+ * @param shinfo
+ *   Its shared information (reference count and free callback).
+ */
+static inline void
+rte_pktmbuf_attach_extbuf(struct rte_mbuf *m, void *buf_addr, rte_iova_t buf_iova,
+		uint16_t buf_len, struct rte_mbuf_ext_shared_info *shinfo)
+{
+	RTE_ASSERT(RTE_MBUF_DIRECT(m) && rte_mbuf_refcnt_read(m) == 1);
+	RTE_ASSERT(shinfo->free_cb != NULL);
+	m->buf_addr = buf_addr;
+	rte_mbuf_iova_set(m, buf_iova);
+	m->buf_len = buf_len;
+	m->data_len = 0;
+	m->data_off = 0;
+	m->ol_flags |= RTE_MBUF_F_EXTERNAL;
+	m->shinfo = shinfo;
+}
+
+/** Detach the external buffer of m: the same as rte_pktmbuf_detach(). */
+#define rte_pktmbuf_detach_extbuf(m) rte_pktmbuf_detach(m)
 
 /**
  * Make mi (a fresh single-segment mbuf) an indirect mbuf pointing at the data of segment m,
@@ -395,10 +589,14 @@ rte_pktmbuf_detach(struct rte_mbuf *m)
 	uint32_t mbuf_size, buf_len;
 	uint16_t priv_size;
 
-	if (RTE_MBUF_HAS_EXTBUF(m))
+	if (RTE_MBUF_HAS_EXTBUF(m)) {
+		/* A pinned buffer stays with its mbuf for the mbuf's whole life. */
+		if (rte_pktmbuf_priv_flags(mp) & RTE_PKTMBUF_POOL_F_PINNED_EXT_BUF)
+			return;
 		__rte_pktmbuf_free_extbuf(m);
-	else
+	} else {
 		__rte_pktmbuf_free_direct(m);
+	}
 
 	priv_size = rte_pktmbuf_priv_size(mp);
 	mbuf_size = (uint32_t)(sizeof(struct rte_mbuf) + priv_size);
@@ -413,6 +611,25 @@ rte_pktmbuf_detach(struct rte_mbuf *m)
 	m->ol_flags = 0;
 }
 
+/*
+ * An mbuf of a pinned pool is being freed: drop its own reference on its buffer. Returns 1
+ * when clones attached to the buffer still hold it (the mbuf goes back to its pool when the
+ * last of them lets go, through the buffer's free callback), 0 when the mbuf can go now.
+ */
+static inline int
+__rte_pktmbuf_pinned_extbuf_decref(struct rte_mbuf *m)
+{
+	struct rte_mbuf_ext_shared_info *shinfo = m->shinfo;
+
+	m->ol_flags = RTE_MBUF_F_EXTERNAL;
+	if (likely(rte_mbuf_ext_refcnt_read(shinfo) == 1))
+		return 0;
+	if (__atomic_sub_fetch(&shinfo->refcnt, 1, __ATOMIC_ACQ_REL) != 0)
+		return 1;
+	rte_mbuf_ext_refcnt_set(shinfo, 1);
+	return 0;
+}
+
 /**
  * Drop one reference to segment m. Returns m when it must go back to its pool (restored to
  * the free-mbuf invariants), NULL when someone else still holds it.
@@ -423,8 +640,12 @@ rte_pktmbuf_prefree_seg(struct rte_mbuf *m)
 	__rte_mbuf_sanity_check(m, 0);
 
 	if (likely(rte_mbuf_refcnt_read(m) == 1)) {
-		if (!RTE_MBUF_DIRECT(m))
+		if (!RTE_MBUF_DIRECT(m)) {
 			rte_pktmbuf_detach(m);
+			if (RTE_MBUF_HAS_EXTBUF(m) && RTE_MBUF_HAS_PINNED_EXTBUF(m) &&
+					__rte_pktmbuf_pinned_extbuf_decref(m))
+				return NULL;
+		}
 		if (m->next != NULL)
 			m->next = NULL;
 		if (m->nb_segs != 1)
@@ -432,8 +653,12 @@ rte_pktmbuf_prefree_seg(struct rte_mbuf *m)
 		return m;
 	}
 	if (__rte_mbuf_refcnt_update(m, -1) == 0) {
-		if (!RTE_MBUF_DIRECT(m))
+		if (!RTE_MBUF_DIRECT(m)) {
 			rte_pktmbuf_detach(m);
+			if (RTE_MBUF_HAS_EXTBUF(m) && RTE_MBUF_HAS_PINNED_EXTBUF(m) &&
+					__rte_pktmbuf_pinned_extbuf_decref(m))
+				return NULL;
+		}
 		if (m->next != NULL)
 			m->next = NULL;
 		if (m->nb_segs != 1)
@@ -616,6 +841,197 @@ rte_pktmbuf_linearize(struct rte_mbuf *mbuf)
 
 /** Print the mbuf chain and up to dump_len bytes of its data. */
 void rte_pktmbuf_dump(FILE *f, const struct rte_mbuf *m, unsigned int dump_len);
+
+/**
+ * Build a tx_offload value from its fields.
+ *
+ * @param il2
+ *   l2_len.
+ * @param il3
+ *   l3_len.
+ * @param il4
+ *   l4_len.
+ * @param tso
+ *   tso_segsz.
+ * @param ol3
+ *   outer_l3_len.
+ * @param ol2
+ *   outer_l2_len.
+ * @param unused
+ *   The unused bits.
+ * @return
+ *   The value for m->tx_offload.
+ */
+static __rte_always_inline uint64_t
+rte_mbuf_tx_offload(uint64_t il2, uint64_t il3, uint64_t il4, uint64_t tso, uint64_t ol3,
+		uint64_t ol2, uint64_t unused)
+{
+	return il2 << RTE_MBUF_L2_LEN_OFS | il3 << RTE_MBUF_L3_LEN_OFS |
+		il4 << RTE_MBUF_L4_LEN_OFS | tso << RTE_MBUF_TSO_SEGSZ_OFS |
+		ol3 << RTE_MBUF_OUTL3_LEN_OFS | ol2 << RTE_MBUF_OUTL2_LEN_OFS |
+		unused << RTE_MBUF_TXOFLD_UNUSED_OFS;
+}
+
+/**
+ * Check that the transmit offload flags of a packet are consistent: an IP checksum only
+ * for IPv4, the IP version given when an L4 checksum or TSO is asked, a segment size and
+ * (IPv4) the IP checksum with TSO, an outer IPv4 header for the outer IP checksum.
+ *
+ * @param m
+ *   The packet.
+ * @return
+ *   0, or -EINVAL.
+ */
+static inline int
+rte_validate_tx_offload(const struct rte_mbuf *m)
+{
+	uint64_t f = m->ol_flags;
+
+	if (!(f & RTE_MBUF_F_TX_OFFLOAD_MASK))
+		return 0;
+	if ((f & RTE_MBUF_F_TX_IP_CKSUM) && (f & RTE_MBUF_F_TX_IPV6))
+		return -EINVAL;
+	if ((f & (RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG)) &&
+			!(f & (RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IPV6)))
+		return -EINVAL;
+	if ((f & RTE_MBUF_F_TX_TCP_SEG) && (m->tso_segsz == 0 ||
+			((f & RTE_MBUF_F_TX_IPV4) && !(f & RTE_MBUF_F_TX_IP_CKSUM))))
+		return -EINVAL;
+	if ((f & RTE_MBUF_F_TX_OUTER_IP_CKSUM) && !(f & RTE_MBUF_F_TX_OUTER_IPV4))
+		return -EINVAL;
+	return 0;
+}
+
+/**
+ * Traffic manager queue of a packet.
+ *
+ * @param m
+ *   The packet.
+ * @return
+ *   hash.sched.queue_id.
+ */
+static inline uint32_t
+rte_mbuf_sched_queue_get(const struct rte_mbuf *m)
+{
+	return m->hash.sched.queue_id;
+}
+
+/**
+ * Traffic class of a packet.
+ *
+ * @param m
+ *   The packet.
+ * @return
+ *   hash.sched.traffic_class.
+ */
+static inline uint8_t
+rte_mbuf_sched_traffic_class_get(const struct rte_mbuf *m)
+{
+	return m->hash.sched.traffic_class;
+}
+
+/**
+ * Color (drop precedence) of a packet.
+ *
+ * @param m
+ *   The packet.
+ * @return
+ *   hash.sched.color.
+ */
+static inline uint8_t
+rte_mbuf_sched_color_get(const struct rte_mbuf *m)
+{
+	return m->hash.sched.color;
+}
+
+/**
+ * The three traffic manager fields of a packet at once.
+ *
+ * @param m
+ *   The packet.
+ * @param queue_id
+ *   Receives the queue.
+ * @param traffic_class
+ *   Receives the traffic class.
+ * @param color
+ *   Receives the color.
+ */
+static inline void
+rte_mbuf_sched_get(const struct rte_mbuf *m, uint32_t *queue_id, uint8_t *traffic_class,
+		uint8_t *color)
+{
+	struct rte_mbuf_sched sched = m->hash.sched;
+
+	*queue_id = sched.queue_id;
+	*traffic_class = sched.traffic_class;
+	*color = sched.color;
+}
+
+/**
+ * Set the traffic manager queue of a packet.
+ *
+ * @param m
+ *   The packet.
+ * @param queue_id
+ *   The queue.
+ */
+static inline void
+rte_mbuf_sched_queue_set(struct rte_mbuf *m, uint32_t queue_id)
+{
+	m->hash.sched.queue_id = queue_id;
+}
+
+/**
+ * Set the traffic class of a packet.
+ *
+ * @param m
+ *   The packet.
+ * @param traffic_class
+ *   The class.
+ */
+static inline void
+rte_mbuf_sched_traffic_class_set(struct rte_mbuf *m, uint8_t traffic_class)
+{
+	m->hash.sched.traffic_class = traffic_class;
+}
+
+/**
+ * Set the color of a packet.
+ *
+ * @param m
+ *   The packet.
+ * @param color
+ *   The color.
+ */
+static inline void
+rte_mbuf_sched_color_set(struct rte_mbuf *m, uint8_t color)
+{
+	m->hash.sched.color = color;
+}
+
+/**
+ * Set the three traffic manager fields of a packet at once (reserved bits cleared).
+ *
+ * @param m
+ *   The packet.
+ * @param queue_id
+ *   The queue.
+ * @param traffic_class
+ *   The class.
+ * @param color
+ *   The color.
+ */
+static inline void
+rte_mbuf_sched_set(struct rte_mbuf *m, uint32_t queue_id, uint8_t traffic_class,
+		uint8_t color)
+{
+	m->hash.sched = (struct rte_mbuf_sched){
+		.queue_id = queue_id,
+		.traffic_class = traffic_class,
+		.color = color,
+		.reserved = 0,
+	};
+}
 
 #ifdef __cplusplus
 }

@@ -131,6 +131,21 @@ struct rte_mbuf_sched {
 	RTE_MBUF_L2_LEN_BITS - RTE_MBUF_L3_LEN_BITS - RTE_MBUF_L4_LEN_BITS - \
 	RTE_MBUF_TSO_SEGSZ_BITS - RTE_MBUF_OUTL3_LEN_BITS - RTE_MBUF_OUTL2_LEN_BITS)
 
+/* Positions of the tx_offload bit fields. */
+#define RTE_MBUF_L2_LEN_OFS 0 /**< first bit of l2_len */
+/** first bit of l3_len */
+#define RTE_MBUF_L3_LEN_OFS (RTE_MBUF_L2_LEN_OFS + RTE_MBUF_L2_LEN_BITS)
+/** first bit of l4_len */
+#define RTE_MBUF_L4_LEN_OFS (RTE_MBUF_L3_LEN_OFS + RTE_MBUF_L3_LEN_BITS)
+/** first bit of tso_segsz */
+#define RTE_MBUF_TSO_SEGSZ_OFS (RTE_MBUF_L4_LEN_OFS + RTE_MBUF_L4_LEN_BITS)
+/** first bit of outer_l3_len */
+#define RTE_MBUF_OUTL3_LEN_OFS (RTE_MBUF_TSO_SEGSZ_OFS + RTE_MBUF_TSO_SEGSZ_BITS)
+/** first bit of outer_l2_len */
+#define RTE_MBUF_OUTL2_LEN_OFS (RTE_MBUF_OUTL3_LEN_OFS + RTE_MBUF_OUTL3_LEN_BITS)
+/** first unused bit */
+#define RTE_MBUF_TXOFLD_UNUSED_OFS (RTE_MBUF_OUTL2_LEN_OFS + RTE_MBUF_OUTL2_LEN_BITS)
+
 struct rte_mbuf_ext_shared_info;
 
 /** A packet buffer (or one segment of a packet). */

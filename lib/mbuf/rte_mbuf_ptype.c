@@ -75,9 +75,62 @@ rte_get_ptype_tunnel_name(uint32_t ptype)
 	}
 }
 
+const char *
+rte_get_ptype_inner_l2_name(uint32_t ptype)
+{
+	switch (ptype & RTE_PTYPE_INNER_L2_MASK) {
+	case RTE_PTYPE_INNER_L2_ETHER: return "INNER_L2_ETHER";
+	case RTE_PTYPE_INNER_L2_ETHER_VLAN: return "INNER_L2_ETHER_VLAN";
+	case RTE_PTYPE_INNER_L2_ETHER_QINQ: return "INNER_L2_ETHER_QINQ";
+	default: return "INNER_L2_UNKNOWN";
+	}
+}
+
+const char *
+rte_get_ptype_inner_l3_name(uint32_t ptype)
+{
+	switch (ptype & RTE_PTYPE_INNER_L3_MASK) {
+	case RTE_PTYPE_INNER_L3_IPV4: return "INNER_L3_IPV4";
+	case RTE_PTYPE_INNER_L3_IPV4_EXT: return "INNER_L3_IPV4_EXT";
+	case RTE_PTYPE_INNER_L3_IPV6: return "INNER_L3_IPV6";
+	case RTE_PTYPE_INNER_L3_IPV4_EXT_UNKNOWN: return "INNER_L3_IPV4_EXT_UNKNOWN";
+	case RTE_PTYPE_INNER_L3_IPV6_EXT: return "INNER_L3_IPV6_EXT";
+	case RTE_PTYPE_INNER_L3_IPV6_EXT_UNKNOWN: return "INNER_L3_IPV6_EXT_UNKNOWN";
+	default: return "INNER_L3_UNKNOWN";
+	}
+}
+
+const char *
+rte_get_ptype_inner_l4_name(uint32_t ptype)
+{
+	switch (ptype & RTE_PTYPE_INNER_L4_MASK) {
+	case RTE_PTYPE_INNER_L4_TCP: return "INNER_L4_TCP";
+	case RTE_PTYPE_INNER_L4_UDP: return "INNER_L4_UDP";
+	case RTE_PTYPE_INNER_L4_FRAG: return "INNER_L4_FRAG";
+	case RTE_PTYPE_INNER_L4_SCTP: return "INNER_L4_SCTP";
+	case RTE_PTYPE_INNER_L4_ICMP: return "INNER_L4_ICMP";
+	case RTE_PTYPE_INNER_L4_NONFRAG: return "INNER_L4_NONFRAG";
+	default: return "INNER_L4_UNKNOWN";
+	}
+}
+
 int
 rte_get_ptype_name(uint32_t ptype, char *buf, size_t buflen)
 {
+	static const struct {
+		uint32_t mask;
+		const char *(*name)(uint32_t ptype);
+	} layers[] = {
+		{ RTE_PTYPE_L2_MASK, rte_get_ptype_l2_name },
+		{ RTE_PTYPE_L3_MASK, rte_get_ptype_l3_name },
+		{ RTE_PTYPE_L4_MASK, rte_get_ptype_l4_name },
+		{ RTE_PTYPE_TUNNEL_MASK, rte_get_ptype_tunnel_name },
+		{ RTE_PTYPE_INNER_L2_MASK, rte_get_ptype_inner_l2_name },
+		{ RTE_PTYPE_INNER_L3_MASK, rte_get_ptype_inner_l3_name },
+		{ RTE_PTYPE_INNER_L4_MASK, rte_get_ptype_inner_l4_name },
+	};
+	size_t used = 0;
+	unsigned int i;
 	int ret;
 
 	if (buf == NULL || buflen == 0)
@@ -87,12 +140,14 @@ rte_get_ptype_name(uint32_t ptype, char *buf, size_t buflen)
 		ret = snprintf(buf, buflen, "UNKNOWN");
 		return (ret < 0 || (size_t)ret >= buflen) ? -1 : 0;
 	}
-	ret = snprintf(buf, buflen, "%s%s%s%s%s%s",
-		(ptype & RTE_PTYPE_L2_MASK) ? rte_get_ptype_l2_name(ptype) : "",
-		(ptype & RTE_PTYPE_L3_MASK) ? " " : "",
-		(ptype & RTE_PTYPE_L3_MASK) ? rte_get_ptype_l3_name(ptype) : "",
-		(ptype & RTE_PTYPE_L4_MASK) ? " " : "",
-		(ptype & RTE_PTYPE_L4_MASK) ? rte_get_ptype_l4_name(ptype) : "",
-		(ptype & RTE_PTYPE_TUNNEL_MASK) ? " TUNNEL" : "");
-	return (ret < 0 || (size_t)ret >= buflen) ? -1 : 0;
+	/* Each layer present: its name and a space, as DPDK prints them. */
+	for (i = 0; i < RTE_DIM(layers); i++) {
+		if ((ptype & layers[i].mask) == 0)
+			continue;
+		ret = snprintf(buf + used, buflen - used, "%s ", layers[i].name(ptype));
+		if (ret < 0 || (size_t)ret >= buflen - used)
+			return -1;
+		used += (size_t)ret;
+	}
+	return 0;
 }

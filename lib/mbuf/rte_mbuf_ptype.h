@@ -96,9 +96,17 @@ const char *rte_get_ptype_l4_name(uint32_t ptype);
 /** Short name of the tunnel layer of ptype, e.g. "TUNNEL_GRE"; "TUNNEL_UNKNOWN" otherwise. */
 const char *rte_get_ptype_tunnel_name(uint32_t ptype);
 
+/** Short name of the inner L2 layer, e.g. "INNER_L2_ETHER"; "INNER_L2_UNKNOWN" otherwise. */
+const char *rte_get_ptype_inner_l2_name(uint32_t ptype);
+/** Short name of the inner L3 layer, e.g. "INNER_L3_IPV6"; "INNER_L3_UNKNOWN" otherwise. */
+const char *rte_get_ptype_inner_l3_name(uint32_t ptype);
+/** Short name of the inner L4 layer, e.g. "INNER_L4_TCP"; "INNER_L4_UNKNOWN" otherwise. */
+const char *rte_get_ptype_inner_l4_name(uint32_t ptype);
+
 /**
- * Write the L2, L3 and L4 names of ptype, then " TUNNEL" for a tunnelled packet (inner layers
- * are not named), or "UNKNOWN", into buf. 0, or -1 when buf is NULL or too small.
+ * Write into buf the name of every layer present in ptype (L2, L3, L4, tunnel, inner L2, L3
+ * and L4), each followed by a space, as in "L2_ETHER L3_IPV4 L4_UDP "; "UNKNOWN" when no layer
+ * is known. 0, or -1 when buf is NULL or too small (buf then holds what fitted).
  */
 int rte_get_ptype_name(uint32_t ptype, char *buf, size_t buflen);
 

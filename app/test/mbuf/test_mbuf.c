@@ -525,7 +525,22 @@ test_check_dump_names(void **state)
 	assert_int_equal(rte_get_rx_ol_flag_list(RTE_MBUF_F_RX_VLAN, names, 4), -1);
 	assert_int_equal(rte_get_ptype_name(RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 |
 		RTE_PTYPE_L4_UDP, names, sizeof(names)), 0);
-	assert_string_equal(names, "L2_ETHER L3_IPV4 L4_UDP");
+	assert_string_equal(names, "L2_ETHER L3_IPV4 L4_UDP ");
+	assert_int_equal(rte_get_ptype_name(RTE_PTYPE_L2_ETHER | RTE_PTYPE_TUNNEL_VXLAN |
+		RTE_PTYPE_INNER_L2_ETHER | RTE_PTYPE_INNER_L3_IPV6 | RTE_PTYPE_INNER_L4_TCP, names,
+		sizeof(names)), 0);
+	assert_string_equal(names,
+		"L2_ETHER TUNNEL_VXLAN INNER_L2_ETHER INNER_L3_IPV6 INNER_L4_TCP ");
+	assert_int_equal(rte_get_ptype_name(0, names, sizeof(names)), 0);
+	assert_string_equal(names, "UNKNOWN");
+	/* The trailing space must fit too. */
+	assert_int_equal(rte_get_ptype_name(RTE_PTYPE_L2_ETHER, names, 9), -1);
+	assert_int_equal(rte_get_ptype_name(RTE_PTYPE_L2_ETHER, names, 10), 0);
+	assert_string_equal(rte_get_ptype_inner_l2_name(RTE_PTYPE_INNER_L2_ETHER_VLAN),
+		"INNER_L2_ETHER_VLAN");
+	assert_string_equal(rte_get_ptype_inner_l3_name(0), "INNER_L3_UNKNOWN");
+	assert_string_equal(rte_get_ptype_inner_l4_name(RTE_PTYPE_INNER_L4_SCTP),
+		"INNER_L4_SCTP");
 	assert_string_equal(rte_get_ptype_l4_name(RTE_PTYPE_L4_TCP), "L4_TCP");
 	assert_true(RTE_ETH_IS_IPV4_HDR(RTE_PTYPE_L3_IPV4_EXT));
 	assert_false(RTE_ETH_IS_IPV6_HDR(RTE_PTYPE_L3_IPV4));
