@@ -45,6 +45,9 @@ check "hotplug of an unknown model refused" eval '! vm-host hotplug 0 rtl8139'
 check "unplug of an empty slot refused" eval '! vm-host unplug 0'
 check "a QMP command answered" eval 'vm-host qmp "{\"execute\": \"query-status\"}" |
 	grep -q "\"running\": true"'
+check "the host's /tmp is seen in the guest, and guest writes stay there" \
+	eval '[ "$(<"$VM_SELFTEST_TMP/mark")" = "$VM_SELFTEST_MARK" ] &&
+		echo x > "$VM_SELFTEST_TMP/guest-wrote"'
 # diagnostic: the CPU binaries run on here (QEMU's under emulation: no AVX-512)
 grep -m1 '^flags' /proc/cpuinfo | grep -o 'avx[0-9a-z_]*' | sort -u | tr '\n' ' ' |
 	sed 's/^/guest CPU extensions: /; s/$/\n/'

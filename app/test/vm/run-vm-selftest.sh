@@ -47,6 +47,7 @@ guest_checks=(
 	"hotplug of an unknown model refused"
 	"unplug of an empty slot refused"
 	"a QMP command answered"
+	"the host's /tmp is seen in the guest, and guest writes stay there"
 )
 if [ -n "$skip" ]; then
 	for d in "${guest_checks[@]}" "the command's exit status comes back" \
@@ -58,9 +59,14 @@ if [ -n "$skip" ]; then
 fi
 
 out=$(mktemp)
+host_tmp=$(mktemp -d /tmp/vm-selftest.XXXXXX)
+echo "host-$$" > "$host_tmp/mark"
 python3 "$vm" --nics 2 --hotplug-slots 1 --nic-model e1000e --bind vfio-pci --timeout 300 \
+	--env VM_SELFTEST_TMP="$host_tmp" --env VM_SELFTEST_MARK="host-$$" \
 	-- "$here/guest-vm-selftest.sh" >"$out" 2>&1
 rc=$?
+[ -e "$host_tmp/guest-wrote" ] && echo "TAP not ok - a guest write reached the host's /tmp" >>"$out"
+rm -rf "$host_tmp"
 relay_guest_tap "$out" $rc "${guest_checks[@]}"
 rm -f "$out"
 check "the command's exit status comes back (got $rc, want 3)" [ "$rc" = 3 ]
