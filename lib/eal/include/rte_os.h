@@ -29,7 +29,12 @@ extern "C" {
 /** Link field of a singly-linked tail queue element (sys/queue.h's STAILQ_ENTRY). */
 #define RTE_STAILQ_ENTRY(type) STAILQ_ENTRY(type)
 
-#ifdef CPU_SETSIZE
+/*
+ * glibc always defines cpu_set_t (and __CPU_SETSIZE); only the CPU_* macros need _GNU_SOURCE.
+ * The type is defined in both cases, so that the headers using it (rte_lcore.h, rte_thread.h)
+ * work, with one layout, whether or not the application defines _GNU_SOURCE.
+ */
+#if defined(CPU_SETSIZE) || defined(__CPU_SETSIZE)
 /** A set of CPUs, as sched_setaffinity takes it. */
 typedef cpu_set_t rte_cpuset_t;
 /** Defined when rte_cpuset_t and the RTE_CPU_* helpers exist. */
