@@ -27,6 +27,7 @@
 #include <rte_config.h>
 #include <rte_branch_prediction.h>
 #include <rte_lcore.h>
+#include <rte_memcpy.h>
 #include <rte_memory.h>
 #include <rte_memzone.h>
 #include <rte_ring.h>
