@@ -29,15 +29,7 @@ rte_sys_gettid(void)
 	return (int)syscall(SYS_gettid);
 }
 
-int
-rte_gettid(void)
-{
-	static __thread int tid = -1;
-
-	if (tid == -1)
-		tid = rte_sys_gettid();
-	return tid;
-}
+RTE_DEFINE_PER_LCORE(int, _thread_id) = -1;
 
 int
 eal_thread_set_affinity_self(const rte_cpuset_t *set)

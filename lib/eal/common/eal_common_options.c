@@ -40,6 +40,7 @@ enum {
 	OPT_VDEV,
 	OPT_NO_PCI,
 	OPT_NO_HPET,
+	OPT_VMWARE_TSC_MAP,
 	OPT_NO_SHCONF,
 	OPT_NO_TELEMETRY,
 	OPT_PROC_TYPE,
@@ -75,6 +76,7 @@ static const struct option eal_long_options[] = {
 	{ "vdev", required_argument, NULL, OPT_VDEV },
 	{ "no-pci", no_argument, NULL, OPT_NO_PCI },
 	{ "no-hpet", no_argument, NULL, OPT_NO_HPET },
+	{ "vmware-tsc-map", no_argument, NULL, OPT_VMWARE_TSC_MAP },
 	{ "no-shconf", no_argument, NULL, OPT_NO_SHCONF },
 	{ "no-telemetry", no_argument, NULL, OPT_NO_TELEMETRY },
 	{ "telemetry", no_argument, NULL, OPT_TELEMETRY },
@@ -375,6 +377,27 @@ parse_coremask(const char *mask, bool *cores, unsigned int max)
 		}
 	}
 	return any ? 0 : -1;
+}
+
+int
+rte_eal_parse_coremask(const char *coremask, int *cores)
+{
+	bool set[RTE_MAX_LCORE];
+	unsigned int i;
+	int order = 0;
+
+	if (coremask == NULL || cores == NULL) {
+		EAL_LOG(ERR, "coremask: NULL %s\n", coremask == NULL ? "mask" : "result array");
+		return -1;
+	}
+	if (parse_coremask(coremask, set, RTE_MAX_LCORE) < 0) {
+		EAL_LOG(ERR, "invalid coremask '%s'\n", coremask);
+		return -1;
+	}
+	/* Each core named gets its rank among the named cores, the others -1. */
+	for (i = 0; i < RTE_MAX_LCORE; i++)
+		cores[i] = set[i] ? order++ : -1;
+	return 0;
 }
 
 /*
@@ -828,6 +851,9 @@ parse_one_option(int opt, const char *arg, const char *optname, struct internal_
 		return 0;
 	case OPT_NO_HPET:
 		cfg->no_hpet = 1;
+		return 0;
+	case OPT_VMWARE_TSC_MAP:
+		rte_cycles_vmware_tsc_map = 1;
 		return 0;
 	case OPT_NO_SHCONF:
 		cfg->no_shconf = 1;

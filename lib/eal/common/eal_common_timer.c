@@ -25,6 +25,12 @@
 
 #define TSC_MEASURE_NS (2 * 1000 * 1000)
 
+/* There is no HPET support: the default timer is always the TSC. */
+enum timer_source eal_timer_source = EAL_TIMER_TSC;
+
+/* Set by --vmware-tsc-map; read by rte_rdtsc() only in builds that enable the mapping. */
+int rte_cycles_vmware_tsc_map;
+
 static uint64_t eal_tsc_hz;
 static int eal_tsc_sources_tried;
 static uint64_t load_tsc, load_ns; /* first half of the measurement, taken at load time */

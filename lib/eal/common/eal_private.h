@@ -27,6 +27,8 @@ void eal_log_save_levels(void);
 int eal_parse_args(int argc, char **argv);
 void eal_options_free(void);
 void eal_usage(const char *prgname);
+/* Set by --vmware-tsc-map (eal_common_timer.c). */
+extern int rte_cycles_vmware_tsc_map;
 /* Parse an lcore list "0-3,5" into a mask; -1 on a malformed or out-of-range list. */
 int eal_parse_corelist(const char *corelist, bool *cores, unsigned int max);
 /* Was lcore named by -s or -S? */

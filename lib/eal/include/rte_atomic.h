@@ -81,7 +81,15 @@ static inline uint##bits##_t rte_atomic##bits##_exchange(volatile uint##bits##_t
 
 RTE_DEFINE_LEGACY_ATOMIC(16)
 RTE_DEFINE_LEGACY_ATOMIC(32)
-RTE_DEFINE_LEGACY_ATOMIC(64)
+
+/** 128-bit value for rte_atomic128_cmp_exchange(), as two 64-bit halves or one integer. */
+typedef struct {
+	RTE_STD_C11
+	union {
+		uint64_t val[2]; /**< low half first */
+		__extension__ __int128 int128; /**< the whole value */
+	};
+} __rte_aligned(16) rte_int128_t;
 
 /** Static initialiser of an rte_atomic16_t holding val. */
 #define RTE_ATOMIC16_INIT(val) { (val) }
@@ -89,6 +97,13 @@ RTE_DEFINE_LEGACY_ATOMIC(64)
 #define RTE_ATOMIC32_INIT(val) { (val) }
 /** Static initialiser of an rte_atomic64_t holding val. */
 #define RTE_ATOMIC64_INIT(val) { (val) }
+
+/* The 64-bit counters (and 128-bit compare-exchange) depend on the word size. */
+#if defined(__x86_64__) || defined(RTE_ARCH_64)
+#include <rte_atomic_64.h>
+#else
+#include <rte_atomic_32.h>
+#endif
 
 #ifdef __cplusplus
 }

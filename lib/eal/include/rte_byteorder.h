@@ -55,6 +55,25 @@ typedef uint64_t rte_le64_t; /**< 64-bit value in little-endian order. */
 /** 64-bit constant v in little-endian order (constant expression). */
 #define RTE_LE64(v) ((rte_le64_t)(v))
 
+/** Byte-swap a 16-bit value (constant-folded when x is a constant). */
+static inline uint16_t rte_constant_bswap16(uint16_t x) { return (uint16_t)RTE_STATIC_BSWAP16(x); }
+/** Byte-swap a 32-bit value (constant-folded when x is a constant). */
+static inline uint32_t rte_constant_bswap32(uint32_t x) { return (uint32_t)RTE_STATIC_BSWAP32(x); }
+/** Byte-swap a 64-bit value (constant-folded when x is a constant). */
+static inline uint64_t rte_constant_bswap64(uint64_t x) { return (uint64_t)RTE_STATIC_BSWAP64(x); }
+
+/** Byte-swap a 16-bit value with the CPU's instruction. */
+static inline uint16_t rte_arch_bswap16(uint16_t x) { return __builtin_bswap16(x); }
+/** Byte-swap a 32-bit value with the CPU's instruction. */
+static inline uint32_t rte_arch_bswap32(uint32_t x) { return __builtin_bswap32(x); }
+
+/* rte_arch_bswap64() depends on the word size. */
+#if defined(__x86_64__) || defined(RTE_ARCH_64)
+#include <rte_byteorder_64.h>
+#else
+#include <rte_byteorder_32.h>
+#endif
+
 /** Byte-swap a 16-bit value. */
 #define rte_bswap16(x) ((uint16_t)__builtin_bswap16((uint16_t)(x)))
 /** Byte-swap a 32-bit value. */

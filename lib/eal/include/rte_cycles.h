@@ -23,11 +23,23 @@ enum timer_source {
 	EAL_TIMER_TSC = 0, /**< the time stamp counter */
 	EAL_TIMER_HPET     /**< the HPET (not supported) */
 };
+/** Source of rte_get_timer_cycles(): always EAL_TIMER_TSC here. */
+extern enum timer_source eal_timer_source;
+
+#ifdef RTE_LIBRTE_EAL_VMWARE_TSC_MAP_SUPPORT
+/** Non-zero (EAL option --vmware-tsc-map): read VMware's mapping of the host TSC instead. */
+extern int rte_cycles_vmware_tsc_map;
+#endif
 
 /** The time stamp counter. */
 static inline uint64_t
 rte_rdtsc(void)
 {
+#ifdef RTE_LIBRTE_EAL_VMWARE_TSC_MAP_SUPPORT
+	/* Only in builds that ask for it: the test costs a load and a branch per read. */
+	if (__builtin_expect(rte_cycles_vmware_tsc_map, 0))
+		return __builtin_ia32_rdpmc(0x10000);
+#endif
 	return __builtin_ia32_rdtsc();
 }
 

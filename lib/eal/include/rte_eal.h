@@ -91,8 +91,27 @@ rte_usage_hook_t rte_set_application_usage_hook(rte_usage_hook_t usage_func);
 
 /** Kernel thread id (gettid system call) of the calling thread, not cached. */
 int rte_sys_gettid(void);
-/** Kernel thread id of the calling thread (cached per thread). */
-int rte_gettid(void);
+/** Cache of rte_gettid(): -1 until the thread first asks. */
+RTE_DECLARE_PER_LCORE(int, _thread_id);
+
+/** Kernel thread id of the calling thread (cached per thread: one TLS load once known). */
+static inline int rte_gettid(void)
+{
+	if (RTE_PER_LCORE(_thread_id) == -1)
+		RTE_PER_LCORE(_thread_id) = rte_sys_gettid();
+	return RTE_PER_LCORE(_thread_id);
+}
+
+/**
+ * Turn a hexadecimal core mask ("0xa", "a") into core orders: cores[i] is the rank of core i
+ * among the cores in the mask (0 for the lowest), -1 for a core not in it.
+ * @param coremask the mask, with or without 0x
+ * @param cores array of at least RTE_MAX_LCORE entries, filled on success
+ * @return 0, or -1 (logged, cores unchanged) for a malformed or empty mask or one naming a core
+ *   at or above RTE_MAX_LCORE
+ */
+__rte_internal
+int rte_eal_parse_coremask(const char *coremask, int *cores);
 
 /** Mempool ops name from --mbuf-pool-ops-name, or NULL. */
 const char *rte_eal_mbuf_user_pool_ops(void);

@@ -8,6 +8,7 @@
 #define _RTE_SPINLOCK_H_
 
 #include <rte_common.h>
+#include <rte_eal.h>
 #include <rte_pause.h>
 
 /** A spinlock: one int, 0 when free. */
@@ -66,9 +67,6 @@ typedef struct {
 
 /** Static initialiser of a free rte_spinlock_recursive_t. */
 #define RTE_SPINLOCK_RECURSIVE_INITIALIZER { RTE_SPINLOCK_INITIALIZER, -1, 0 }
-
-/** Kernel thread id of the calling thread (cached per thread). */
-int rte_gettid(void);
 
 /** Initialise slr as free. */
 static inline void rte_spinlock_recursive_init(rte_spinlock_recursive_t *slr)
