@@ -196,7 +196,11 @@ typedef uint64_t RTE_MARKER64[0];
 #define RTE_IS_POWER_OF_2(n) ((n) && !(((n) - 1) & (n)))
 
 /** Fail compilation when the constant condition is true. */
+#ifdef __cplusplus
+#define RTE_BUILD_BUG_ON(condition) static_assert(!(condition), #condition)
+#else
 #define RTE_BUILD_BUG_ON(condition) _Static_assert(!(condition), #condition)
+#endif
 
 /** Mask of the ln low bits, as type tp (1 <= ln <= 64). */
 #define RTE_LEN2MASK(ln, tp) ((tp)((uint64_t)-1 >> (sizeof(uint64_t) * CHAR_BIT - (ln))))
