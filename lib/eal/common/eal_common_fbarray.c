@@ -394,13 +394,14 @@ area_of(const char *func, struct rte_fbarray *arr)
 		rte_errno = EINVAL;
 		return NULL;
 	}
-	if (check_params(func, arr->name, arr->len, arr->elt_sz) < 0)
-		return NULL;
+	/* As in DPDK, a structure that is not valid is just one that is not mapped here. */
 	pthread_mutex_lock(&areas_lock);
 	area = area_find(arr->data);
-	if (area == NULL || area->len != area_size(arr->len, arr->elt_sz)) {
+	if (area == NULL || arr->len == 0 || arr->elt_sz == 0 ||
+			area->len != area_size(arr->len, arr->elt_sz)) {
 		pthread_mutex_unlock(&areas_lock);
-		EAL_LOG(ERR, "%s: array %s is not mapped in this process\n", func, arr->name);
+		EAL_LOG(ERR, "%s: array %.*s is not mapped in this process\n", func,
+			RTE_FBARRAY_NAME_LEN - 1, arr->name);
 		rte_errno = ENOENT;
 		return NULL;
 	}
@@ -687,12 +688,15 @@ find_n(const char *func, struct rte_fbarray *arr, unsigned int start, unsigned i
 
 	if (check_index(func, arr, start) < 0)
 		return -1;
-	if (n == 0 || n > (next ? arr->len - start : start + 1)) {
-		EAL_LOG(DEBUG, "%s: %u elements do not fit %s of array %s from %u\n", func, n,
-			next ? "above" : "below", arr->name, start);
+	if (n == 0 || n > arr->len) {
+		EAL_LOG(ERR, "%s: cannot look for %u elements in array %s of %u\n", func, n,
+			arr->name, arr->len);
 		rte_errno = EINVAL;
 		return -1;
 	}
+	/* A run that cannot fit between start and the end is simply not found, as in DPDK. */
+	if (n > (next ? arr->len - start : start + 1))
+		return not_found(used);
 	rte_rwlock_read_lock(&arr->rwlock);
 	avail = used ? arr->count : arr->len - arr->count;
 	if (avail < n)
@@ -832,13 +836,11 @@ rte_fbarray_dump_metadata(struct rte_fbarray *arr, FILE *f)
 {
 	unsigned int i, n;
 
-	if (f == NULL)
-		return;
-	if (arr == NULL || arr->data == NULL) {
-		fprintf(f, "Invalid pointer\n");
+	if (arr == NULL || f == NULL) {
+		rte_errno = EINVAL;
 		return;
 	}
-	if (arr->len == 0 || arr->len > INT_MAX || arr->elt_sz == 0 ||
+	if (arr->data == NULL || arr->len == 0 || arr->len > INT_MAX || arr->elt_sz == 0 ||
 			strnlen(arr->name, RTE_FBARRAY_NAME_LEN) == RTE_FBARRAY_NAME_LEN) {
 		fprintf(f, "Invalid file-backed array\n");
 		return;

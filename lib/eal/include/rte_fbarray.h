@@ -81,8 +81,9 @@ rte_fbarray_attach(struct rte_fbarray *arr);
  * @param arr
  *   Structure set up by rte_fbarray_init() or rte_fbarray_attach() in this process.
  * @return
- *   0, or -1 with rte_errno set: EINVAL, ENAMETOOLONG, ENOENT (not mapped in this
- *   process), EBUSY (another process is still attached; nothing is changed).
+ *   0, or -1 with rte_errno set: EINVAL (arr NULL), ENOENT (no array of these sizes is
+ *   mapped at arr->data in this process), EBUSY (another process is still attached;
+ *   nothing is changed).
  */
 int
 rte_fbarray_destroy(struct rte_fbarray *arr);
@@ -93,7 +94,8 @@ rte_fbarray_destroy(struct rte_fbarray *arr);
  * @param arr
  *   Structure set up by rte_fbarray_init() or rte_fbarray_attach() in this process.
  * @return
- *   0, or -1 with rte_errno set: EINVAL, ENAMETOOLONG, ENOENT (not mapped in this process).
+ *   0, or -1 with rte_errno set: EINVAL (arr NULL), ENOENT (no array of these sizes is
+ *   mapped at arr->data in this process).
  */
 int
 rte_fbarray_detach(struct rte_fbarray *arr);
@@ -168,7 +170,8 @@ rte_fbarray_find_next_used(struct rte_fbarray *arr, unsigned int start);
  *
  * @return
  *   The first index of the run, or -1 with rte_errno EINVAL (arr NULL, start out of
- *   range, n 0 or more than the elements from start to the end) or ENOSPC (no such run).
+ *   range, n 0 or more than arr->len) or ENOSPC (no such run, also when n is more than
+ *   the elements from start to the end).
  */
 int
 rte_fbarray_find_next_n_free(struct rte_fbarray *arr, unsigned int start,
@@ -179,7 +182,8 @@ rte_fbarray_find_next_n_free(struct rte_fbarray *arr, unsigned int start,
  *
  * @return
  *   The first index of the run, or -1 with rte_errno EINVAL (arr NULL, start out of
- *   range, n 0 or more than the elements from start to the end) or ENOENT (no such run).
+ *   range, n 0 or more than arr->len) or ENOENT (no such run, also when n is more than
+ *   the elements from start to the end).
  */
 int
 rte_fbarray_find_next_n_used(struct rte_fbarray *arr, unsigned int start,
@@ -227,7 +231,8 @@ rte_fbarray_find_prev_used(struct rte_fbarray *arr, unsigned int start);
  *
  * @return
  *   The first index of the run, or -1 with rte_errno EINVAL (arr NULL, start out of
- *   range, n 0 or more than start + 1) or ENOSPC (no such run).
+ *   range, n 0 or more than arr->len) or ENOSPC (no such run, also when n is more than
+ *   start + 1).
  */
 int
 rte_fbarray_find_prev_n_free(struct rte_fbarray *arr, unsigned int start,
@@ -238,7 +243,8 @@ rte_fbarray_find_prev_n_free(struct rte_fbarray *arr, unsigned int start,
  *
  * @return
  *   The first index of the run, or -1 with rte_errno EINVAL (arr NULL, start out of
- *   range, n 0 or more than start + 1) or ENOENT (no such run).
+ *   range, n 0 or more than arr->len) or ENOENT (no such run, also when n is more than
+ *   start + 1).
  */
 int
 rte_fbarray_find_prev_n_used(struct rte_fbarray *arr, unsigned int start,
@@ -304,7 +310,8 @@ int
 rte_fbarray_find_rev_biggest_used(struct rte_fbarray *arr, unsigned int start);
 
 /**
- * Print the name, sizes and used/free masks of an array to f.
+ * Print the name, sizes and used/free masks of an array to f, or a line saying the
+ * structure is not valid. With arr or f NULL, prints nothing and sets rte_errno to EINVAL.
  */
 void
 rte_fbarray_dump_metadata(struct rte_fbarray *arr, FILE *f);
