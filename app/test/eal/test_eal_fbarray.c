@@ -11,6 +11,7 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <unistd.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -445,6 +446,34 @@ test_search_word_boundaries(void **state)
 	assert_int_equal(rte_fbarray_destroy(&arr), 0);
 }
 
+/* A million elements with one at each end in the other state: found by word scans. */
+static void
+test_search_large(void **state)
+{
+	const unsigned int len = 1u << 20, last = len - 1;
+	struct rte_fbarray arr;
+
+	(void)state;
+	assert_int_equal(rte_fbarray_init(&arr, "large", len, 1), 0);
+	assert_int_equal(rte_fbarray_set_used(&arr, 0), 0);
+	assert_int_equal(rte_fbarray_set_used(&arr, last), 0);
+	assert_int_equal(rte_fbarray_find_next_used(&arr, 1), (int)last);
+	assert_int_equal(rte_fbarray_find_prev_used(&arr, last - 1), 0);
+	assert_int_equal(rte_fbarray_find_contig_free(&arr, 1), (int)len - 2);
+	assert_int_equal(rte_fbarray_find_rev_contig_free(&arr, last - 1), (int)len - 2);
+	assert_int_equal(rte_fbarray_find_next_n_free(&arr, 0, len - 2), 1);
+	assert_int_equal(rte_fbarray_find_prev_n_free(&arr, last, len - 2), 1);
+	assert_fail(rte_fbarray_find_next_n_free(&arr, 0, len - 1), ENOSPC);
+	assert_int_equal(rte_fbarray_find_biggest_free(&arr, 0), 1);
+	assert_int_equal(rte_fbarray_find_rev_biggest_free(&arr, last), 1);
+	assert_int_equal(rte_fbarray_find_next_n_used(&arr, 0, 1), 0);
+	assert_fail(rte_fbarray_find_next_n_used(&arr, 0, 2), ENOENT);
+	assert_int_equal(rte_fbarray_set_free(&arr, last), 0);
+	assert_fail(rte_fbarray_find_next_used(&arr, 1), ENOENT);
+	assert_int_equal(rte_fbarray_find_next_free(&arr, 0), 1);
+	assert_int_equal(rte_fbarray_destroy(&arr), 0);
+}
+
 /* The model: a plain array of flags and the run lengths at each element, both ways. */
 #define MODEL_MAX 256
 struct model {
@@ -729,6 +758,12 @@ test_file(void **state)
 	assert_int_equal(msync(arr.data, 4096, MS_ASYNC), -1);
 	assert_int_equal(errno, ENOMEM);
 	assert_true(file_exists(path));
+	/* While someone holds the file exclusively (creating or destroying it): EBUSY. */
+	fd = open(path, O_RDWR);
+	assert_true(fd >= 0);
+	assert_int_equal(flock(fd, LOCK_EX | LOCK_NB), 0);
+	assert_fail(rte_fbarray_attach(&arr), EBUSY);
+	close(fd);
 	assert_int_equal(rte_fbarray_attach(&arr), 0);
 	assert_memory_equal(rte_fbarray_get(&arr, 999), "last elt!", 10);
 	assert_int_equal(rte_fbarray_is_used(&arr, 500), 1);
@@ -853,6 +888,7 @@ main(void)
 		cmocka_unit_test(test_search_empty_full),
 		cmocka_unit_test(test_search_word_boundaries),
 		cmocka_unit_test(test_search_model),
+		cmocka_unit_test(test_search_large),
 		cmocka_unit_test(test_dump),
 		cmocka_unit_test(test_anonymous),
 		/* In the runtime directory. */
