@@ -674,7 +674,7 @@ scan_prev_n(const struct rte_fbarray *arr, unsigned int start, unsigned int n, b
 		run = run_down(arr, e, used);
 		if (run >= n)
 			return (int)(e - n + 1);
-		/* e - run is in the other state, and above n - 1 >= 0 since run < n <= e + 1. */
+		/* e - run is in the other state and not below 0, since run < n <= e + 1. */
 		e -= run;
 	}
 }
