@@ -49,10 +49,14 @@ RTE_INIT(trace##_init) \
 #define __rte_trace_point_emit_header_fp(t) \
 	__rte_trace_point_emit_header_generic(t)
 
-/* The arguments are not valid here: only the size and spelling of each field are used. */
+/*
+ * The arguments are not valid here: only the size and spelling of each field are used.
+ * The size check is a negative array size rather than _Static_assert so that C++
+ * registration files compile too.
+ */
 #define __rte_trace_point_emit(in, type) \
 do { \
-	RTE_BUILD_BUG_ON(sizeof(type) != sizeof(__typeof__(in))); \
+	(void)sizeof(char[1 - 2 * (sizeof(type) != sizeof(__typeof__(in)))]); \
 	__rte_trace_point_emit_field(sizeof(type), RTE_STR(in), RTE_STR(type)); \
 } while (0)
 
