@@ -7,6 +7,9 @@
  *
  * Trace points of the ethdev control path: configuration, queue setup, start, stop
  * and close of a port.
+ *
+ * rte_ethdev_trace_configure(), _rxq_setup(), _txq_setup(), _start(), _stop() and _close()
+ * are lib.ethdev.configure, .rxq.setup, .txq.setup, .start, .stop and .close.
  */
 
 #ifdef __cplusplus
@@ -16,6 +19,9 @@ extern "C" {
 #include <rte_trace_point.h>
 
 #include "rte_ethdev.h"
+
+/* The API reference lists the trace points in the file description, not one by one. */
+#ifndef __DOXYGEN__
 
 RTE_TRACE_POINT(
 	rte_ethdev_trace_configure,
@@ -85,6 +91,8 @@ RTE_TRACE_POINT(
 	RTE_TRACE_POINT_ARGS(uint16_t port_id),
 	rte_trace_point_emit_u16(port_id);
 )
+
+#endif /* __DOXYGEN__ */
 
 #ifdef __cplusplus
 }

@@ -7,6 +7,9 @@
  *
  * Fast path trace points of ethdev: receive and transmit bursts. They compile to
  * nothing unless RTE_ENABLE_TRACE_FP is defined.
+ *
+ * rte_ethdev_trace_rx_burst() and rte_ethdev_trace_tx_burst() are lib.ethdev.rx.burst and
+ * lib.ethdev.tx.burst.
  */
 
 #ifdef __cplusplus
@@ -14,6 +17,9 @@ extern "C" {
 #endif
 
 #include <rte_trace_point.h>
+
+/* The API reference lists the trace points in the file description, not one by one. */
+#ifndef __DOXYGEN__
 
 RTE_TRACE_POINT_FP(
 	rte_ethdev_trace_rx_burst,
@@ -34,6 +40,8 @@ RTE_TRACE_POINT_FP(
 	rte_trace_point_emit_ptr(pkts_tbl);
 	rte_trace_point_emit_u16(nb_pkts);
 )
+
+#endif /* __DOXYGEN__ */
 
 #ifdef __cplusplus
 }

@@ -144,6 +144,7 @@ __rte_trace_point_register(rte_trace_point_t *handle, const char *name,
 
 	/* Let the function describe its payload: it sets the size and the fields. */
 	RTE_PER_LCORE(trace_point_sz) = 0;
+	free(RTE_PER_LCORE(reg_fields)); /* left by a stray __rte_trace_point_emit_field() */
 	RTE_PER_LCORE(reg_fields) = NULL;
 	RTE_PER_LCORE(reg_nomem) = false;
 	register_fn();

@@ -8,6 +8,17 @@
  * Trace points of the EAL: generic ones an application may fire with a single value,
  * and those of alarms, interrupts, memory, memzones and threads.
  *
+ * - rte_eal_trace_generic_void(), _u64, _u32, _u16, _u8, _i64, _i32, _i16, _i8, _int,
+ *   _long, _float, _double, _ptr, _str, _size_t and _func: lib.eal.generic.void, .u64, ...
+ *   .ptr, .string, .size_t and .func, each with one value of that type.
+ * - rte_eal_trace_alarm_set(), rte_eal_trace_alarm_cancel(): lib.eal.alarm.set, .cancel.
+ * - rte_eal_trace_intr_callback_register(), _unregister(), rte_eal_trace_intr_enable(),
+ *   _disable(): lib.eal.intr.register, .unregister, .enable, .disable.
+ * - rte_eal_trace_mem_zmalloc(), _malloc(), _realloc(), _free(): lib.eal.mem.*.
+ * - rte_eal_trace_memzone_reserve(), _lookup(), _free(): lib.eal.memzone.*.
+ * - rte_eal_trace_thread_remote_launch(), rte_eal_trace_thread_lcore_ready():
+ *   lib.eal.thread.remote.launch, lib.eal.thread.lcore.ready.
+ *
  * An interrupt handle is opaque outside the EAL, so the interrupt trace points record
  * the handle's address rather than its fields.
  */
@@ -19,6 +30,9 @@ extern "C" {
 #include <rte_alarm.h>
 #include <rte_interrupts.h>
 #include <rte_trace_point.h>
+
+/* The API reference lists the trace points in the file description, not one by one. */
+#ifndef __DOXYGEN__
 
 /* Alarm */
 RTE_TRACE_POINT(
@@ -142,9 +156,6 @@ RTE_TRACE_POINT(
 	rte_trace_point_emit_string(func);
 )
 
-/** Fire rte_eal_trace_generic_func with the name of the calling function. */
-#define RTE_EAL_TRACE_GENERIC_FUNC rte_eal_trace_generic_func(__func__)
-
 /* Interrupt */
 RTE_TRACE_POINT(
 	rte_eal_trace_intr_callback_register,
@@ -266,6 +277,11 @@ RTE_TRACE_POINT(
 	rte_trace_point_emit_u32(lcore_id);
 	rte_trace_point_emit_string(cpuset);
 )
+
+#endif /* __DOXYGEN__ */
+
+/** Fire rte_eal_trace_generic_func with the name of the calling function. */
+#define RTE_EAL_TRACE_GENERIC_FUNC rte_eal_trace_generic_func(__func__)
 
 #ifdef __cplusplus
 }

@@ -43,6 +43,9 @@ RTE_INIT(trace##_init) \
 		(void (*)(void)) trace); \
 }
 
+/* Registration versions of the macros rte_trace_point.h documents. */
+#ifndef __DOXYGEN__
+
 #define __rte_trace_point_emit_header_generic(t) \
 	RTE_PER_LCORE(trace_point_sz) = __RTE_TRACE_EVENT_HEADER_SZ
 
@@ -66,6 +69,8 @@ do { \
 	__rte_trace_point_emit_field(__RTE_TRACE_EMIT_STRING_LEN_MAX, \
 		RTE_STR(in)"[32]", "string_bounded_t"); \
 } while (0)
+
+#endif /* __DOXYGEN__ */
 
 #ifdef __cplusplus
 }
