@@ -165,6 +165,24 @@ reassembly_conflict(void)
 	return 0;
 }
 
+static int
+reassembly_no_flag_left(void)
+{
+	struct rte_mbuf_dynflag filler = { .name = "" };
+	int i, off = -5, flag = -5;
+
+	for (i = 0; i < 64; i++) {
+		snprintf(filler.name, sizeof(filler.name), "test_filler_%d", i);
+		if (rte_mbuf_dynflag_register(&filler) < 0)
+			break;
+	}
+	rte_errno = 0;
+	CHILD_CHECK(rte_eth_ip_reassembly_dynfield_register(&off, &flag) == -1);
+	CHILD_CHECK(rte_errno == ENOENT);
+	CHILD_CHECK(off == -5 && flag == -5);
+	return 0;
+}
+
 static void
 test_metadata_register_fails(void **state)
 {
@@ -178,6 +196,7 @@ test_reassembly_register_fails(void **state)
 {
 	(void)state;
 	run_in_child(reassembly_conflict);
+	run_in_child(reassembly_no_flag_left);
 }
 
 int
