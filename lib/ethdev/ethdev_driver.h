@@ -608,6 +608,21 @@ int rte_eth_hairpin_queue_peer_unbind(uint16_t cur_port, uint16_t cur_queue,
 		uint32_t direction);
 
 /**
+ * Register the mbuf dynamic field (rte_eth_ip_reassembly_dynfield_t) and flag with which
+ * a driver hands back the fragments of a packet it could not reassemble. Registering
+ * again returns the same offset and bit.
+ *
+ * @param field_offset
+ *   Set to the field's offset in the mbuf, unless NULL.
+ * @param flag
+ *   Set to the flag's bit number in ol_flags, unless NULL.
+ * @return
+ *   0, or -1 with rte_errno set by rte_mbuf_dynfield_register()/rte_mbuf_dynflag_register().
+ */
+__rte_internal
+int rte_eth_ip_reassembly_dynfield_register(int *field_offset, int *flag);
+
+/**
  * Reserve (or find again, when it exists with a suitable size) a memzone for a queue's
  * descriptor ring; its name combines the driver, port, name and queue_id. NULL (rte_errno) on
  * failure.

@@ -26,6 +26,8 @@
 #include <rte_bitops.h>
 #include <rte_ether.h>
 #include <rte_ip.h>
+#include <rte_mbuf.h>
+#include <rte_mbuf_dyn.h>
 #include <rte_tcp.h>
 #include <rte_udp.h>
 
@@ -887,6 +889,70 @@ int rte_flow_async_action_handle_query(uint16_t port_id, uint32_t queue_id,
 		const struct rte_flow_op_attr *op_attr,
 		const struct rte_flow_action_handle *action_handle, void *data, void *user_data,
 		struct rte_flow_error *error);
+
+/*
+ * Metadata of the META item and SET_META action, carried in an mbuf dynamic field and
+ * flag that rte_flow_dynf_metadata_register() creates. Until then the offset is -1 and
+ * the mask 0.
+ */
+
+/** Offset of the metadata dynamic field in the mbuf, -1 until registered. */
+extern int32_t rte_flow_dynf_metadata_offs;
+
+/** ol_flags bit of the metadata dynamic flag, 0 until registered. */
+extern uint64_t rte_flow_dynf_metadata_mask;
+
+/** Pointer to the metadata dynamic field of mbuf m. */
+#define RTE_FLOW_DYNF_METADATA(m) \
+	RTE_MBUF_DYNFIELD((m), rte_flow_dynf_metadata_offs, uint32_t *)
+
+/** ol_flags bit telling the metadata field of a received mbuf is valid. */
+#define RTE_MBUF_DYNFLAG_RX_METADATA (rte_flow_dynf_metadata_mask)
+/** ol_flags bit asking the device to use the metadata field of a sent mbuf. */
+#define RTE_MBUF_DYNFLAG_TX_METADATA (rte_flow_dynf_metadata_mask)
+
+/** Read the metadata field of m; it must have been registered. */
+__rte_experimental
+static inline uint32_t
+rte_flow_dynf_metadata_get(struct rte_mbuf *m)
+{
+	return *RTE_FLOW_DYNF_METADATA(m);
+}
+
+/** Write the metadata field of m (not the flag); it must have been registered. */
+__rte_experimental
+static inline void
+rte_flow_dynf_metadata_set(struct rte_mbuf *m, uint32_t v)
+{
+	*RTE_FLOW_DYNF_METADATA(m) = v;
+}
+
+/**
+ * Tell whether the metadata dynamic field and flag are registered.
+ *
+ * @return
+ *   True if registered, false otherwise.
+ */
+__rte_experimental
+static inline int
+rte_flow_dynf_metadata_avail(void)
+{
+	return rte_flow_dynf_metadata_mask != 0;
+}
+
+/**
+ * Register the metadata dynamic field (RTE_MBUF_DYNFIELD_METADATA_NAME, a uint32_t) and
+ * flag (RTE_MBUF_DYNFLAG_METADATA_NAME), and set rte_flow_dynf_metadata_offs and
+ * rte_flow_dynf_metadata_mask. Needed before SET_META can deliver anything; calling it
+ * again is harmless.
+ *
+ * @return
+ *   0 on success, a negative errno value otherwise and rte_errno is set (the offset is
+ *   then -1 and the mask 0).
+ */
+__rte_experimental
+int
+rte_flow_dynf_metadata_register(void);
 
 #ifdef __cplusplus
 }
