@@ -21,9 +21,9 @@ extern "C" {
 
 /** Editor state, as cmdline_poll() reports it. */
 enum rdline_status {
-	RDLINE_INIT,
-	RDLINE_RUNNING,
-	RDLINE_EXITED
+	RDLINE_INIT,     /**< not accepting input (line validated, or stopped) */
+	RDLINE_RUNNING,  /**< reading a line */
+	RDLINE_EXITED    /**< quit */
 };
 
 struct cmdline;

@@ -22,12 +22,14 @@ struct cirbuf {
 	char *buf;              /**< storage, owned by the caller */
 };
 
+/** @cond never */
 #ifdef RTE_LIBRTE_CMDLINE_DEBUG
 #define dprintf_(fmt, ...) printf("line %3.3d - " fmt "%.0s", __LINE__, __VA_ARGS__)
 #define dprintf(...) dprintf_(__VA_ARGS__, "dummy")
 #else
 #define dprintf(...) (void)0
 #endif
+/** @endcond */
 
 /**
  * Set up an empty ring over buf.

@@ -16,31 +16,33 @@ extern "C" {
 #endif
 
 #ifndef offsetof
+/** Offset of a field, for the token initializers (stddef.h has it too). */
 #define offsetof(type, field)  ((size_t) &( ((type *)0)->field) )
 #endif
 
 /* Results of cmdline_parse() */
-#define CMDLINE_PARSE_SUCCESS        0
-#define CMDLINE_PARSE_AMBIGUOUS     -1
-#define CMDLINE_PARSE_NOMATCH       -2
-#define CMDLINE_PARSE_BAD_ARGS      -3
+#define CMDLINE_PARSE_SUCCESS        0 /**< the line was parsed */
+#define CMDLINE_PARSE_AMBIGUOUS     -1 /**< several instructions match */
+#define CMDLINE_PARSE_NOMATCH       -2 /**< no instruction matches */
+#define CMDLINE_PARSE_BAD_ARGS      -3 /**< an instruction matched its first words only */
 
 /* Results of cmdline_complete() */
-#define CMDLINE_PARSE_COMPLETE_FINISHED 0
-#define CMDLINE_PARSE_COMPLETE_AGAIN    1
-#define CMDLINE_PARSE_COMPLETED_BUFFER  2
+#define CMDLINE_PARSE_COMPLETE_FINISHED 0 /**< nothing (more) to propose */
+#define CMDLINE_PARSE_COMPLETE_AGAIN    1 /**< one entry written, call again */
+#define CMDLINE_PARSE_COMPLETED_BUFFER  2 /**< dst holds text to append to the line */
 
 /* Size of the result structure an instruction's tokens fill in. */
-#define CMDLINE_PARSE_RESULT_BUFSIZE 8192
+#define CMDLINE_PARSE_RESULT_BUFSIZE 8192 /**< size of the result structure tokens fill */
 
 /**
  * First member of every token: its operations, and where in the result
  * structure its parsed value goes.
  */
 struct cmdline_token_hdr {
-	struct cmdline_token_ops *ops;
-	unsigned int offset;
+	struct cmdline_token_ops *ops; /**< what the token type implements */
+	unsigned int offset;           /**< where its value goes in the result */
 };
+/** Token header, as the parser and token operations see every token. */
 typedef struct cmdline_token_hdr cmdline_parse_token_hdr_t;
 
 /**
@@ -76,19 +78,20 @@ struct cmdline;
  * f(&token, NULL, &tokens[i]) must store the i-th token (or NULL) in token.
  */
 struct cmdline_inst {
-	/* f(parsed_struct, data) */
+	/** f(parsed_struct, cl, data), run when the instruction matches */
 	void (*f)(void *, struct cmdline *, void *);
-	void *data;
-	const char *help_str;
-	cmdline_parse_token_hdr_t *tokens[];
+	void *data;             /**< given back to f */
+	const char *help_str;   /**< shown by completion */
+	cmdline_parse_token_hdr_t *tokens[]; /**< NULL-terminated */
 };
+/** An instruction, as applications declare them. */
 typedef struct cmdline_inst cmdline_parse_inst_t;
 
 /** A context is a NULL-terminated array of instruction pointers. */
 typedef cmdline_parse_inst_t *cmdline_parse_ctx_t;
 
 /**
- * Parse one line (up to '\n' or '\r') and run the matching instruction.
+ * Parse one line (up to an end of line) and run the matching instruction.
  *
  * @return the number of bytes consumed (line and end-of-line characters) on
  *   success or for an empty or comment-only line; 0 when buf holds no complete
@@ -118,10 +121,13 @@ int cmdline_parse_check(struct cmdline *cl, const char *buf);
 int cmdline_complete(struct cmdline *cl, const char *buf, int *state,
 		     char *dst, unsigned int size);
 
-/* True for NUL, '#', a blank or an end of line: a word stops there. */
+/** True for NUL, '#', a blank or an end of line: a word stops there. */
 int cmdline_isendoftoken(char c);
 
-/* True for NUL, '#' or an end of line: a command stops there. */
+/**
+ * True for NUL, '#' or an end of line: a command stops there.
+ * Declared as in DPDK 22.11, which does not export it either.
+ */
 int cmdline_isendofcommand(char c);
 
 #ifdef __cplusplus

@@ -14,11 +14,14 @@
 extern "C" {
 #endif
 
+/** A MAC address token. */
 struct cmdline_token_etheraddr {
-	struct cmdline_token_hdr hdr;
+	struct cmdline_token_hdr hdr; /**< common header */
 };
+/** A MAC address token, as applications declare them. */
 typedef struct cmdline_token_etheraddr cmdline_parse_token_etheraddr_t;
 
+/** Operations of MAC address tokens. */
 extern struct cmdline_token_ops cmdline_token_etheraddr_ops;
 
 /** Token parse operation. */
@@ -28,6 +31,7 @@ int cmdline_parse_etheraddr(cmdline_parse_token_hdr_t *tk, const char *srcbuf,
 int cmdline_get_help_etheraddr(cmdline_parse_token_hdr_t *tk, char *dstbuf,
 	unsigned int size);
 
+/** A MAC address token storing a struct rte_ether_addr in field of structure. */
 #define TOKEN_ETHERADDR_INITIALIZER(structure, field)       \
 {                                                           \
 	/* hdr */                                               \

@@ -15,31 +15,37 @@
 extern "C" {
 #endif
 
-#define CMDLINE_IPADDR_V4      0x01
-#define CMDLINE_IPADDR_V6      0x02
-#define CMDLINE_IPADDR_NETWORK 0x04
+#define CMDLINE_IPADDR_V4      0x01 /**< accept IPv4 */
+#define CMDLINE_IPADDR_V6      0x02 /**< accept IPv6 */
+#define CMDLINE_IPADDR_NETWORK 0x04 /**< require a /prefix length */
 
 /** A parsed address: family is AF_INET or AF_INET6. */
 struct cmdline_ipaddr {
-	uint8_t family;
+	uint8_t family;                 /**< AF_INET or AF_INET6 */
+	/** the address, by family */
 	union {
-		struct in_addr ipv4;
-		struct in6_addr ipv6;
+		struct in_addr ipv4;    /**< AF_INET */
+		struct in6_addr ipv6;   /**< AF_INET6 */
 	} addr;
-	unsigned int prefixlen; /* networks only, 0 otherwise */
+	unsigned int prefixlen; /**< networks only, 0 otherwise */
 };
+/** Result field of an IP address token. */
 typedef struct cmdline_ipaddr cmdline_ipaddr_t;
 
+/** What an IP address token accepts. */
 struct cmdline_token_ipaddr_data {
-	uint8_t flags;
+	uint8_t flags; /**< CMDLINE_IPADDR_* */
 };
 
+/** An IP address token. */
 struct cmdline_token_ipaddr {
-	struct cmdline_token_hdr hdr;
-	struct cmdline_token_ipaddr_data ipaddr_data;
+	struct cmdline_token_hdr hdr;                 /**< common header */
+	struct cmdline_token_ipaddr_data ipaddr_data; /**< accepted forms */
 };
+/** An IP address token, as applications declare them. */
 typedef struct cmdline_token_ipaddr cmdline_parse_token_ipaddr_t;
 
+/** Operations of IP address tokens. */
 extern struct cmdline_token_ops cmdline_token_ipaddr_ops;
 
 /** Token parse operation: stores a cmdline_ipaddr_t. */
@@ -49,6 +55,7 @@ int cmdline_parse_ipaddr(cmdline_parse_token_hdr_t *tk, const char *srcbuf,
 int cmdline_get_help_ipaddr(cmdline_parse_token_hdr_t *tk, char *dstbuf,
 	unsigned int size);
 
+/** An IPv4 or IPv6 address token. */
 #define TOKEN_IPADDR_INITIALIZER(structure, field)      \
 {                                                       \
 	/* hdr */                                           \
@@ -63,6 +70,7 @@ int cmdline_get_help_ipaddr(cmdline_parse_token_hdr_t *tk, char *dstbuf,
 	},                                                  \
 }
 
+/** An IPv4 address token. */
 #define TOKEN_IPV4_INITIALIZER(structure, field)        \
 {                                                       \
 	/* hdr */                                           \
@@ -76,6 +84,7 @@ int cmdline_get_help_ipaddr(cmdline_parse_token_hdr_t *tk, char *dstbuf,
 	},                                                  \
 }
 
+/** An IPv6 address token. */
 #define TOKEN_IPV6_INITIALIZER(structure, field)        \
 {                                                       \
 	/* hdr */                                           \
@@ -89,6 +98,7 @@ int cmdline_get_help_ipaddr(cmdline_parse_token_hdr_t *tk, char *dstbuf,
 	},                                                  \
 }
 
+/** An IPv4 or IPv6 network token. */
 #define TOKEN_IPNET_INITIALIZER(structure, field)       \
 {                                                       \
 	/* hdr */                                           \
@@ -104,6 +114,7 @@ int cmdline_get_help_ipaddr(cmdline_parse_token_hdr_t *tk, char *dstbuf,
 	},                                                  \
 }
 
+/** An IPv4 network token. */
 #define TOKEN_IPV4NET_INITIALIZER(structure, field)     \
 {                                                       \
 	/* hdr */                                           \
@@ -118,8 +129,8 @@ int cmdline_get_help_ipaddr(cmdline_parse_token_hdr_t *tk, char *dstbuf,
 	},                                                  \
 }
 
-/*
- * DPDK 22.11 gives this initializer the IPv4 network flags, so applications
+/**
+ * Meant for IPv6 networks, but DPDK 22.11 gives this initializer the IPv4 network flags, so applications
  * built against it get an IPv4 network token; kept identical on purpose.
  */
 #define TOKEN_IPV6NET_INITIALIZER(structure, field)     \

@@ -15,20 +15,24 @@
 extern "C" {
 #endif
 
-/* longest accepted list, terminator included */
+/** Longest accepted list, terminator included. */
 #define PORTLIST_TOKEN_SIZE	128
+/** Number of ports a list can name (0 to 31). */
 #define PORTLIST_MAX_TOKENS	32
 
 /** Bit n set when port n is in the list. */
 typedef struct cmdline_portlist {
-	uint32_t		map;
+	uint32_t		map; /**< bit n for port n */
 } cmdline_portlist_t;
 
+/** A port list token. */
 struct cmdline_token_portlist {
-	struct cmdline_token_hdr hdr;
+	struct cmdline_token_hdr hdr; /**< common header */
 };
+/** A port list token, as applications declare them. */
 typedef struct cmdline_token_portlist cmdline_parse_token_portlist_t;
 
+/** Operations of port list tokens. */
 extern struct cmdline_token_ops cmdline_token_portlist_ops;
 
 /** Token parse operation. */
@@ -38,6 +42,7 @@ int cmdline_parse_portlist(cmdline_parse_token_hdr_t *tk,
 int cmdline_get_help_portlist(cmdline_parse_token_hdr_t *tk,
 	char *dstbuf, unsigned int size);
 
+/** A port list token storing a cmdline_portlist_t in field of structure. */
 #define TOKEN_PORTLIST_INITIALIZER(structure, field)        \
 {                                                           \
 	/* hdr */                                               \

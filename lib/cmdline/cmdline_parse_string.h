@@ -15,26 +15,32 @@
 extern "C" {
 #endif
 
-/* size of a parsed word */
+/** Size of a parsed word, terminator included. */
 #define STR_TOKEN_SIZE 128
 
-/* size of a parsed rest-of-line */
+/** Size of a parsed rest of line, terminator included. */
 #define STR_MULTI_TOKEN_SIZE 4096
 
+/** Result field of a word. */
 typedef char cmdline_fixed_string_t[STR_TOKEN_SIZE];
 
+/** Result field of a rest of line. */
 typedef char cmdline_multi_string_t[STR_MULTI_TOKEN_SIZE];
 
+/** What a string token accepts. */
 struct cmdline_token_string_data {
-	const char *str;
+	const char *str; /**< words separated by '#', NULL or TOKEN_STRING_MULTI */
 };
 
+/** A string token. */
 struct cmdline_token_string {
-	struct cmdline_token_hdr hdr;
-	struct cmdline_token_string_data string_data;
+	struct cmdline_token_hdr hdr;                 /**< common header */
+	struct cmdline_token_string_data string_data; /**< accepted words */
 };
+/** A string token, as applications declare them. */
 typedef struct cmdline_token_string cmdline_parse_token_string_t;
 
+/** Operations of string tokens. */
 extern struct cmdline_token_ops cmdline_token_string_ops;
 
 /** Token parse operation: copies the word (NUL-terminated) to res. */
@@ -55,6 +61,7 @@ int cmdline_get_help_string(cmdline_parse_token_hdr_t *tk, char *dstbuf,
  */
 #define TOKEN_STRING_MULTI ""
 
+/** A string token accepting string (see above) into field of structure. */
 #define TOKEN_STRING_INITIALIZER(structure, field, string)  \
 {                                                           \
 	/* hdr */                                               \

@@ -65,12 +65,12 @@ void rdline_redisplay(struct rdline *rdl);
 void rdline_reset(struct rdline *rdl);
 
 /* Results of rdline_char_in() */
-#define RDLINE_RES_SUCCESS       0
-#define RDLINE_RES_VALIDATED     1
-#define RDLINE_RES_COMPLETE      2
-#define RDLINE_RES_NOT_RUNNING  -1
-#define RDLINE_RES_EOF          -2
-#define RDLINE_RES_EXITED       -3
+#define RDLINE_RES_SUCCESS       0 /**< byte handled */
+#define RDLINE_RES_VALIDATED     1 /**< the line was validated */
+#define RDLINE_RES_COMPLETE      2 /**< completion ran */
+#define RDLINE_RES_NOT_RUNNING  -1 /**< not accepting input */
+#define RDLINE_RES_EOF          -2 /**< Ctrl-D on an empty line */
+#define RDLINE_RES_EXITED       -3 /**< the editor was quit */
 
 /**
  * Feed one byte typed by the user.
