@@ -242,9 +242,7 @@ cirbuf_align_right(struct cirbuf *cbuf)
 {
 	if (cbuf == NULL)
 		return -EINVAL;
-	if (cbuf->len == 0)
-		realign(cbuf, cbuf->maxlen - 1);
-	else
-		realign(cbuf, cbuf->maxlen - cbuf->len);
+	/* as in DPDK 22.11: the first byte goes to the last slot, the rest wraps to the front */
+	realign(cbuf, cbuf->maxlen - 1);
 	return 0;
 }

@@ -126,7 +126,10 @@ int cirbuf_get_buf_tail(struct cirbuf *cbuf, char *c, unsigned int size);
 /** Move the content so that it starts at buf[0]. @return 0, or -EINVAL. */
 int cirbuf_align_left(struct cirbuf *cbuf);
 
-/** Move the content so that it ends at buf[maxlen - 1]. @return 0, or -EINVAL. */
+/**
+ * Move the content so that its first byte is at buf[maxlen - 1] (the rest follows from
+ * buf[0]), which is where DPDK puts it. @return 0, or -EINVAL.
+ */
 int cirbuf_align_right(struct cirbuf *cbuf);
 
 #ifdef __cplusplus

@@ -33,6 +33,9 @@ cmdline_parse_etheraddr(cmdline_parse_token_hdr_t *tk, const char *buf, void *re
 		return -1;
 	memcpy(word, buf, len);
 	word[len] = '\0';
+	/* DPDK 22.11 knows only ':' separators; rte_ether_unformat_addr also takes '-' */
+	if (memchr(word, '-', len) != NULL)
+		return -1;
 	if (rte_ether_unformat_addr(word, &addr) < 0)
 		return -1;
 	if (res != NULL)

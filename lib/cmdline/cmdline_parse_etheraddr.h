@@ -4,7 +4,7 @@
 
 /**
  * @file
- * MAC address token ("00:11:22:33:44:55", "00-11-22-33-44-55", "0011:2233:4455"),
+ * MAC address token ("00:11:22:33:44:55" or "0011:2233:4455"),
  * parsed into a struct rte_ether_addr.
  */
 

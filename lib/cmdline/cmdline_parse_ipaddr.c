@@ -19,18 +19,16 @@ struct cmdline_token_ops cmdline_token_ipaddr_ops = {
 /* an IPv6 address in text and "/128" */
 #define IPADDR_WORD_MAX (INET6_ADDRSTRLEN + 4)
 
-/* Prefix length after '/': decimal digits only, at most max. */
+/* Prefix length after '/', read like strtol as DPDK does ("" is 0, "+8" is 8), at most max. */
 static int
 read_prefix(const char *s, unsigned int max, unsigned int *prefixlen)
 {
-	unsigned long v;
+	long v;
 	char *end;
 
-	if (*s < '0' || *s > '9')
-		return -1;
 	errno = 0;
-	v = strtoul(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v > max)
+	v = strtol(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < 0 || v > (long)max)
 		return -1;
 	*prefixlen = v;
 	return 0;

@@ -38,7 +38,8 @@ digit_value(char c)
 }
 
 /*
- * Read the word at buf as an unsigned magnitude: decimal, 0x hex, 0b binary,
+ * Read the word at buf as an unsigned magnitude: decimal, 0x hex, 0b binary (lower-case
+ * prefixes only, as DPDK),
  * or octal after a leading 0; a '-' is allowed before decimal digits only.
  * Returns the word length, or -1 when it is not a number or exceeds 64 bits.
  */
@@ -53,10 +54,10 @@ read_magnitude(const char *buf, uint64_t *mag, int *neg)
 	if (buf[0] == '-') {
 		*neg = 1;
 		i = 1;
-	} else if (buf[0] == '0' && (buf[1] == 'x' || buf[1] == 'X')) {
+	} else if (buf[0] == '0' && buf[1] == 'x') {
 		base = 16;
 		i = 2;
-	} else if (buf[0] == '0' && (buf[1] == 'b' || buf[1] == 'B')) {
+	} else if (buf[0] == '0' && buf[1] == 'b') {
 		base = 2;
 		i = 2;
 	} else if (buf[0] == '0') {

@@ -15,12 +15,14 @@ struct cmdline_token_ops cmdline_token_portlist_ops = {
 	.get_help = cmdline_get_help_portlist,
 };
 
-/* A port number at s, 0 to 31, digits only; *end points after it. */
+/* A port number at s, 0 to 31, digits with an optional '+' (strtoul's syntax, as DPDK). */
 static int
 port_number(const char *s, const char **end, unsigned long *port)
 {
 	char *e;
 
+	if (*s == '+')
+		s++;
 	if (*s < '0' || *s > '9')
 		return -1;
 	errno = 0;

@@ -68,10 +68,12 @@ cmdline_parse_string(cmdline_parse_token_hdr_t *tk, const char *buf, void *res,
 			len++;
 	}
 
-	if (len == 0 || len >= limit - 1)
+	/* an empty word fails only for word lists; DPDK returns 0 for the others */
+	if (len >= limit - 1)
 		return -1;
+	/* DPDK wants room for a whole field of the token's type, whatever the word */
 	if (res != NULL) {
-		if (ressize < len + 1)
+		if (ressize < limit)
 			return -1;
 		memcpy(res, buf, len);
 		((char *)res)[len] = '\0';
@@ -88,9 +90,11 @@ cmdline_complete_get_nb_string(cmdline_parse_token_hdr_t *tk)
 	if (tk == NULL)
 		return -1;
 	str = ((struct cmdline_token_string *)tk)->string_data.str;
-	/* any word and the rest of a line have nothing to propose */
-	if (str == NULL || is_multi(str))
+	/* any word has nothing to propose; the rest of a line proposes "" (as DPDK) */
+	if (str == NULL)
 		return 0;
+	if (is_multi(str))
+		return 1;
 	for (; str != NULL; str = next_choice(str))
 		n++;
 	return n;
@@ -106,10 +110,10 @@ cmdline_complete_get_elt_string(cmdline_parse_token_hdr_t *tk, int idx,
 	if (tk == NULL || dstbuf == NULL || idx < 0)
 		return -1;
 	s = ((struct cmdline_token_string *)tk)->string_data.str;
-	if (s == NULL || is_multi(s))
+	if (s == NULL)
 		return -1;
 	while (idx-- > 0 && s != NULL)
-		s = next_choice(s);
+		s = is_multi(s) ? NULL : next_choice(s);
 	if (s == NULL)
 		return -1;
 	len = choice_len(s);
@@ -131,7 +135,7 @@ cmdline_get_help_string(cmdline_parse_token_hdr_t *tk, char *dstbuf, unsigned in
 	if (s == NULL)
 		help = "Any STRING";
 	else if (is_multi(s))
-		help = "Multi-strings";
+		help = "Any STRINGS";
 	else if (next_choice(s) != NULL)
 		help = "Mul-choice STRING";
 	else

@@ -137,11 +137,17 @@ test_align(void **state)
 	assert_int_equal(cb.end, 4);
 	assert_memory_equal(buf, "hello", 5);
 
+	/* DPDK's right alignment: first byte in the last slot, the rest from slot 0 */
 	assert_int_equal(cirbuf_align_right(&cb), 0);
-	assert_int_equal(cb.start, 3);
-	assert_int_equal(cb.end, 7);
-	assert_memory_equal(buf + 3, "hello", 5);
+	assert_int_equal(cb.start, 7);
+	assert_int_equal(cb.end, 3);
+	assert_int_equal(buf[7], 'h');
+	assert_memory_equal(buf, "ello", 4);
 	assert_string_equal(content(&cb), "hello");
+	cirbuf_del_buf_tail(&cb, 5);
+	assert_int_equal(cirbuf_align_right(&cb), 0);
+	assert_int_equal(cb.start, 7);
+	assert_int_equal(cb.end, 7);
 
 	assert_int_equal(cirbuf_align_left(NULL), -EINVAL);
 	assert_int_equal(cirbuf_align_right(NULL), -EINVAL);

@@ -142,6 +142,8 @@ test_num_bases_and_errors(void **state)
 	assert_int_equal(cmdline_parse_num(HDR(tk_i16), "-", &s, sizeof(s)), -1);
 	assert_int_equal(cmdline_parse_num(HDR(tk_i16), "-0x5", &s, sizeof(s)), -1);
 	assert_int_equal(cmdline_parse_num(HDR(tk_u32), "+5", &v, sizeof(v)), -1);
+	assert_int_equal(cmdline_parse_num(HDR(tk_u32), "0X1f", &v, sizeof(v)), -1);
+	assert_int_equal(cmdline_parse_num(HDR(tk_u32), "0B1", &v, sizeof(v)), -1);
 	assert_int_equal(cmdline_parse_num(HDR(tk_u32), "", &v, sizeof(v)), -1);
 	assert_int_equal(cmdline_parse_num(HDR(tk_u32), NULL, &v, sizeof(v)), -1);
 	assert_int_equal(cmdline_parse_num(NULL, "1", &v, sizeof(v)), -1);
@@ -197,7 +199,13 @@ test_string_parse(void **state)
 	assert_int_equal(cmdline_parse_string(HDR(tk_multi), longword, m, sizeof(m)), 199);
 	assert_int_equal(cmdline_parse_string(HDR(tk_any), "word", tiny, sizeof(tiny)), -1);
 	assert_int_equal(cmdline_parse_string(HDR(tk_any), "", w, sizeof(w)), -1);
-	assert_int_equal(cmdline_parse_string(HDR(tk_any), " x", w, sizeof(w)), -1);
+	/* an empty word is a zero-length match for any-word tokens, as in DPDK */
+	assert_int_equal(cmdline_parse_string(HDR(tk_any), " x", w, sizeof(w)), 0);
+	assert_string_equal(w, "");
+	assert_int_equal(cmdline_parse_string(HDR(tk_fixed), " show", w, sizeof(w)), -1);
+	/* the result must have room for a whole field of the token's type */
+	assert_int_equal(cmdline_parse_string(HDR(tk_fixed), "show", w, STR_TOKEN_SIZE - 1), -1);
+	assert_int_equal(cmdline_parse_string(HDR(tk_multi), "x", m, STR_TOKEN_SIZE), -1);
 	assert_int_equal(cmdline_parse_string(NULL, "x", w, sizeof(w)), -1);
 	assert_int_equal(cmdline_parse_string(HDR(tk_any), NULL, w, sizeof(w)), -1);
 }
@@ -211,7 +219,7 @@ test_string_complete_help(void **state)
 	assert_int_equal(cmdline_complete_get_nb_string(HDR(tk_choice)), 3);
 	assert_int_equal(cmdline_complete_get_nb_string(HDR(tk_fixed)), 1);
 	assert_int_equal(cmdline_complete_get_nb_string(HDR(tk_any)), 0);
-	assert_int_equal(cmdline_complete_get_nb_string(HDR(tk_multi)), 0);
+	assert_int_equal(cmdline_complete_get_nb_string(HDR(tk_multi)), 1);
 	assert_int_equal(cmdline_complete_get_nb_string(NULL), -1);
 
 	assert_int_equal(cmdline_complete_get_elt_string(HDR(tk_choice), 1, buf, sizeof(buf)), 0);
@@ -221,6 +229,10 @@ test_string_complete_help(void **state)
 	assert_int_equal(cmdline_complete_get_elt_string(HDR(tk_choice), 3, buf, sizeof(buf)), -1);
 	assert_int_equal(cmdline_complete_get_elt_string(HDR(tk_choice), 2, buf, 3), -1);
 	assert_int_equal(cmdline_complete_get_elt_string(HDR(tk_any), 0, buf, sizeof(buf)), -1);
+	/* the rest-of-line token proposes one empty word, as DPDK's does */
+	assert_int_equal(cmdline_complete_get_elt_string(HDR(tk_multi), 0, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "");
+	assert_int_equal(cmdline_complete_get_elt_string(HDR(tk_multi), 1, buf, sizeof(buf)), -1);
 	assert_int_equal(cmdline_complete_get_elt_string(NULL, 0, buf, sizeof(buf)), -1);
 	assert_int_equal(cmdline_complete_get_elt_string(HDR(tk_choice), 0, NULL, 4), -1);
 
@@ -231,7 +243,7 @@ test_string_complete_help(void **state)
 	cmdline_get_help_string(HDR(tk_any), buf, sizeof(buf));
 	assert_string_equal(buf, "Any STRING");
 	cmdline_get_help_string(HDR(tk_multi), buf, sizeof(buf));
-	assert_string_equal(buf, "Multi-strings");
+	assert_string_equal(buf, "Any STRINGS");
 	assert_int_equal(cmdline_get_help_string(NULL, buf, sizeof(buf)), -1);
 }
 
@@ -274,13 +286,17 @@ test_ipaddr(void **state)
 	assert_int_equal(ip.prefixlen, 32);
 	assert_int_equal(cmdline_parse_ipaddr(HDR(tk_net), "2001:db8::/128", &ip, sizeof(ip)), 14);
 	assert_int_equal(cmdline_parse_ipaddr(HDR(tk_net4), "10.0.0.0/32", &ip, sizeof(ip)), 11);
+	/* the prefix is read like strtol, as in DPDK: empty is 0, a '+' is allowed */
+	assert_int_equal(cmdline_parse_ipaddr(HDR(tk_net4), "10.0.0.0/", &ip, sizeof(ip)), 9);
+	assert_int_equal(ip.prefixlen, 0);
+	assert_int_equal(cmdline_parse_ipaddr(HDR(tk_net4), "10.0.0.0/+8", &ip, sizeof(ip)), 11);
+	assert_int_equal(ip.prefixlen, 8);
 
 	/* malformed */
 	memset(&ip, 0x5a, sizeof(ip));
 	assert_int_equal(cmdline_parse_ipaddr(HDR(tk_net4), "10.0.0.0/33", &ip, sizeof(ip)), -1);
 	assert_int_equal(cmdline_parse_ipaddr(HDR(tk_net), "2001:db8::/129", &ip, sizeof(ip)), -1);
 	assert_int_equal(cmdline_parse_ipaddr(HDR(tk_net4), "10.0.0.0", &ip, sizeof(ip)), -1);
-	assert_int_equal(cmdline_parse_ipaddr(HDR(tk_net4), "10.0.0.0/", &ip, sizeof(ip)), -1);
 	assert_int_equal(cmdline_parse_ipaddr(HDR(tk_net4), "10.0.0.0/-1", &ip, sizeof(ip)), -1);
 	assert_int_equal(cmdline_parse_ipaddr(HDR(tk_net4), "10.0.0.0/8x", &ip, sizeof(ip)), -1);
 	assert_int_equal(cmdline_parse_ipaddr(HDR(tk_ip4), "10.0.0.0/8", &ip, sizeof(ip)), -1);
@@ -350,6 +366,8 @@ test_etheraddr(void **state)
 	assert_int_equal(cmdline_parse_etheraddr(HDR(tk_mac), "00:11:22:33:44:55:66", &mac,
 			sizeof(mac)), -1);
 	assert_int_equal(cmdline_parse_etheraddr(HDR(tk_mac), "", &mac, sizeof(mac)), -1);
+	assert_int_equal(cmdline_parse_etheraddr(HDR(tk_mac), "00-11-22-33-44-55", &mac,
+			sizeof(mac)), -1);
 	assert_int_equal(cmdline_parse_etheraddr(NULL, "00:11:22:33:44:55", &mac, sizeof(mac)),
 			-1);
 	assert_int_equal(cmdline_parse_etheraddr(HDR(tk_mac), "00:11:22:33:44:55", tiny,
@@ -379,6 +397,8 @@ test_portlist(void **state)
 	assert_int_equal(cmdline_parse_portlist(HDR(tk_ports), "31,0", &pl, sizeof(pl)), 4);
 	assert_int_equal(pl.map, 0x80000001u);
 	assert_int_equal(cmdline_parse_portlist(HDR(tk_ports), "2-2", NULL, 0), 3);
+	assert_int_equal(cmdline_parse_portlist(HDR(tk_ports), "+1-+2", &pl, sizeof(pl)), 5);
+	assert_int_equal(pl.map, 0x6);
 
 	pl.map = 0x1234;
 	assert_int_equal(cmdline_parse_portlist(HDR(tk_ports), "32", &pl, sizeof(pl)), -1);
