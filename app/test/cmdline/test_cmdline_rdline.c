@@ -475,11 +475,27 @@ test_cmdline_quit_and_poll(void **state)
 	assert_int_equal(cmdline_in(cl, "\003quit\n", 6), -1);
 	assert_int_equal(cmdline_poll(cl), RDLINE_EXITED);
 	assert_int_equal(cmdline_poll(NULL), -EINVAL);
+	cmdline_free(cl);
+	close(sv[0]);
+
+	/* an input descriptor that cannot be read is an error, not a stop */
+	cl = cmdline_new(main_ctx, "> ", 1000, -1);
+	assert_non_null(cl);
+	assert_true(fcntl(1000, F_GETFD) < 0);
+	assert_int_equal(cmdline_poll(cl), -EBADF);
+	cmdline_interact(cl);
+	cmdline_free(cl);
+
+	assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+	cl = cmdline_new(main_ctx, "> ", sv[1], -1);
+	assert_non_null(cl);
+	/* end of input changes nothing, as with DPDK */
+	close(sv[0]);
+	assert_int_equal(cmdline_poll(cl), RDLINE_RUNNING);
 	cmdline_quit(NULL);
 	/* cmdline_free closes descriptors above 2 */
 	cmdline_free(cl);
 	assert_int_equal(fcntl(sv[1], F_GETFD), -1);
-	close(sv[0]);
 	cmd_quit2.tokens[0] = (void *)&quit_word;
 	cmd_quit2.f = quit_cb;
 }
@@ -597,6 +613,40 @@ test_cmdline_stdin_pty(void **state)
 	assert_null(cmdline_stdin_new(NULL, "> "));
 }
 
+static void
+test_cmdline_stdin_not_tty(void **state)
+{
+	struct cmdline *cl;
+	int p[2], saved_in, saved_out, devnull;
+
+	(void)state;
+	assert_int_equal(pipe(p), 0);
+	fflush(stdout);
+	saved_in = dup(0);
+	saved_out = dup(1);
+	devnull = open("/dev/null", O_WRONLY);
+	dup2(p[0], 0);
+	dup2(devnull, 1);
+
+	/* not a terminal: nothing to switch, nothing to restore, input works as usual */
+	cl = cmdline_stdin_new(main_ctx, "> ");
+	assert_non_null(cl);
+	assert_int_equal(write(p[1], "hello 6\n", 8), 8);
+	close(p[1]);
+	cmdline_interact(cl);
+	cmdline_stdin_exit(cl);
+	cmdline_free(cl);
+
+	dup2(saved_in, 0);
+	dup2(saved_out, 1);
+	close(saved_in);
+	close(saved_out);
+	close(devnull);
+	close(p[0]);
+	assert_int_equal(hello_calls, 1);
+	assert_int_equal(hello_last, 6);
+}
+
 int
 main(void)
 {
@@ -613,6 +663,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_cmdline_interact, cl_setup, cl_teardown),
 		cmocka_unit_test_setup_teardown(test_cmdline_file, cl_setup, cl_teardown),
 		cmocka_unit_test(test_cmdline_stdin_pty),
+		cmocka_unit_test_setup_teardown(test_cmdline_stdin_not_tty, cl_setup, cl_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
