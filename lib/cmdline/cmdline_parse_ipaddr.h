@@ -130,8 +130,9 @@ int cmdline_get_help_ipaddr(cmdline_parse_token_hdr_t *tk, char *dstbuf,
 }
 
 /**
- * Meant for IPv6 networks, but DPDK 22.11 gives this initializer the IPv4 network flags, so applications
- * built against it get an IPv4 network token; kept identical on purpose.
+ * Meant for IPv6 networks, but DPDK 22.11 gives this initializer the IPv4
+ * network flags, so applications built against it get an IPv4 network token;
+ * kept identical on purpose.
  */
 #define TOKEN_IPV6NET_INITIALIZER(structure, field)     \
 {                                                       \

@@ -332,7 +332,9 @@ static cmdline_parse_token_string_t hello_word = TOKEN_STRING_INITIALIZER(struct
 static cmdline_parse_token_num_t hello_n = TOKEN_NUM_INITIALIZER(struct hello_result, n,
 		RTE_UINT8);
 static cmdline_parse_inst_t cmd_hello = {
-	.f = hello_cb, .help_str = "greet", .tokens = { (void *)&hello_word, (void *)&hello_n, NULL },
+	.f = hello_cb,
+	.help_str = "greet",
+	.tokens = { (void *)&hello_word, (void *)&hello_n, NULL },
 };
 static cmdline_parse_token_string_t quit_word = TOKEN_STRING_INITIALIZER(struct hello_result,
 		word, "quit#hello");
@@ -653,7 +655,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_rdline_states, rdl_setup, rdl_teardown),
 		cmocka_unit_test_setup_teardown(test_rdline_editing, rdl_setup, rdl_teardown),
-		cmocka_unit_test_setup_teardown(test_rdline_words_and_kill, rdl_setup, rdl_teardown),
+		cmocka_unit_test_setup_teardown(test_rdline_words_and_kill, rdl_setup,
+				rdl_teardown),
 		cmocka_unit_test_setup_teardown(test_rdline_validate_and_limits, rdl_setup,
 				rdl_teardown),
 		cmocka_unit_test_setup_teardown(test_rdline_history, rdl_setup, rdl_teardown),

@@ -305,7 +305,8 @@ test_ipaddr(void **state)
 	assert_int_equal(cmdline_parse_ipaddr(HDR(tk_ip), "1:2:3:4:5:6:7:8:9", &ip, sizeof(ip)),
 			-1);
 	assert_int_equal(cmdline_parse_ipaddr(HDR(tk_ip),
-			"1111:2222:3333:4444:5555:6666:255.255.255.255/128/128", &ip, sizeof(ip)), -1);
+			"1111:2222:3333:4444:5555:6666:255.255.255.255/128/128", &ip, sizeof(ip)),
+			-1);
 	assert_int_equal(cmdline_parse_ipaddr(HDR(tk_ip), "", &ip, sizeof(ip)), -1);
 	assert_int_equal(cmdline_parse_ipaddr(NULL, "1.2.3.4", &ip, sizeof(ip)), -1);
 	assert_int_equal(cmdline_parse_ipaddr(HDR(tk_ip), NULL, &ip, sizeof(ip)), -1);
