@@ -185,13 +185,14 @@ cmdline_poll(struct cmdline *cl)
 	pfd.fd = cl->s_in;
 	pfd.events = POLLIN;
 	pfd.revents = 0;
+	/* failures are -1, as in DPDK; errno tells why */
 	ret = poll(&pfd, 1, 0);
 	if (ret < 0)
-		return -errno;
+		return -1;
 	if (ret > 0) {
 		n = read_byte(cl, &c);
 		if (n < 0)
-			return -errno;
+			return -1;
 		/* end of input changes nothing, as in DPDK: the caller decides when to stop */
 		if (n == 0)
 			return cl->rdl.status;

@@ -64,7 +64,8 @@ cmdline_get_rdline(struct cmdline *cl);
 /**
  * Process at most one byte if input is ready, without waiting.
  *
- * @return the editor's state (enum rdline_status), or a negative value on error.
+ * @return the editor's state (enum rdline_status), -EINVAL when cl is NULL, or -1
+ *   (errno set) when the input cannot be polled or read.
  */
 int cmdline_poll(struct cmdline *cl);
 
