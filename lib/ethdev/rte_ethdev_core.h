@@ -14,6 +14,7 @@
 #define _RTE_ETHDEV_CORE_H_
 
 #include <stdint.h>
+#include <pthread.h>
 
 #include <rte_common.h>
 

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <errno.h>
 #include <sys/queue.h>
+#include <inttypes.h>
 
 #include <rte_common.h>
 #include <rte_config.h>

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdint.h>
 #include <errno.h>
+#include <inttypes.h>
 
 #include <rte_common.h>
 #include <rte_config.h>

@@ -14,6 +14,9 @@
 #include <stdbool.h>
 #include <inttypes.h>
 #include <sys/types.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
 
 #include <rte_common.h>
 #include <rte_pci.h>

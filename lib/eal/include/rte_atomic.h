@@ -8,6 +8,7 @@
 #define _RTE_ATOMIC_H_
 
 #include <stdint.h>
+#include <emmintrin.h>
 #include <rte_common.h>
 #include <rte_stdatomic.h>
 

@@ -8,6 +8,7 @@
 #define _RTE_BYTEORDER_H_
 
 #include <stdint.h>
+#include <endian.h>
 #include <rte_common.h>
 
 #ifdef __cplusplus

@@ -8,6 +8,7 @@
 #define _RTE_CPUFLAGS_H_
 
 #include <stdint.h>
+#include <errno.h>
 
 #include <rte_common.h>
 

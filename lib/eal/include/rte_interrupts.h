@@ -8,6 +8,7 @@
 #define _RTE_INTERRUPTS_H_
 
 #include <stdint.h>
+#include <stdbool.h>
 #include <rte_common.h>
 #include <rte_compat.h>
 #include <rte_epoll.h>

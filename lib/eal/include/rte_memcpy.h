@@ -10,6 +10,7 @@
 
 #include <string.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <rte_common.h>
 
 /** Copy n bytes from src to dst (areas must not overlap); returns dst. */

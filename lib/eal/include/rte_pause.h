@@ -8,6 +8,8 @@
 #define _RTE_PAUSE_H_
 
 #include <stdint.h>
+#include <assert.h>
+#include <emmintrin.h>
 #include <rte_common.h>
 #include <rte_stdatomic.h>
 

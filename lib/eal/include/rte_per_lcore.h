@@ -7,6 +7,8 @@
 #ifndef _RTE_PER_LCORE_H_
 #define _RTE_PER_LCORE_H_
 
+#include <pthread.h>
+
 /** Define a per-thread variable name of type type. */
 #define RTE_DEFINE_PER_LCORE(type, name) __thread __typeof__(type) per_lcore_##name
 /** Declare a per-thread variable defined elsewhere. */

@@ -8,6 +8,7 @@
 #define _RTE_RWLOCK_H_
 
 #include <stdint.h>
+#include <errno.h>
 #include <rte_common.h>
 #include <rte_pause.h>
 

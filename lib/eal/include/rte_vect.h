@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 #include <x86intrin.h>
+#include <immintrin.h>
 
 #include <rte_common.h>
 #include <rte_config.h>

@@ -8,6 +8,8 @@
 #ifndef _RTE_VERSION_H_
 #define _RTE_VERSION_H_
 
+#include <stdio.h>
+#include <string.h>
 #include <rte_common.h>
 
 /** Version number comparable with RTE_VERSION, from its four parts. */
