@@ -121,7 +121,6 @@ static const struct bad_case bad_cases[] = {
 	{ "--log-level bad level name", { "--log-level", "lib.eal:loud" } },
 	{ "--log-level empty pattern", { "--log-level", ":debug" } },
 	{ "--log-level too high", { "--log-level", "9" } },
-	{ "--log-level zero", { "--log-level", "0" } },
 	{ "--log-level bad regex", { "--log-level", "lib.[eal,debug" } },
 	{ "--file-prefix with slash", { "--file-prefix", "a/b" } },
 	{ "--file-prefix empty", { "--file-prefix=" } },
@@ -329,6 +328,21 @@ test_log_level_options(void **state)
 	assert_int_equal(rte_log_get_global_level(), before_global);
 }
 
+/* --log-level=0, accepted as DPDK does, silences every message, even emergencies. */
+static void
+test_log_level_zero(void **state)
+{
+	static const char *const opts[] = { PREFIX, "--no-huge", "--log-level=0", NULL };
+	uint32_t before_global = rte_log_get_global_level();
+
+	(void)state;
+	assert_int_equal(eal_init_with(opts), 3);
+	assert_int_equal(rte_log_get_global_level(), 0);
+	assert_false(rte_log_can_log(RTE_LOGTYPE_EAL, RTE_LOG_EMERG));
+	assert_int_equal(rte_eal_cleanup(), 0);
+	assert_int_equal(rte_log_get_global_level(), before_global);
+}
+
 static void
 test_version_option(void **state)
 {
@@ -513,6 +527,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_lcores_map),
 		cmocka_unit_test(test_simple_flags),
 		cmocka_unit_test(test_log_level_options),
+		cmocka_unit_test(test_log_level_zero),
 		cmocka_unit_test(test_version_option),
 		cmocka_unit_test(test_bad_option_prints_one_line),
 		cmocka_unit_test(test_help_exits),

@@ -372,7 +372,8 @@ eal_log_level_parse_name(const char *name, uint32_t *level)
 	}
 	errno = 0;
 	v = strtoul(name, &end, 0);
-	if (errno != 0 || end == name || *end != '\0' || v < RTE_LOG_EMERG || v > RTE_LOG_MAX)
+	/* 0 is a valid number, as in DPDK: nothing is logged at all. */
+	if (errno != 0 || end == name || *end != '\0' || v > RTE_LOG_MAX)
 		return -1;
 	*level = (uint32_t)v;
 	return 0;

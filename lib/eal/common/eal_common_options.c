@@ -832,7 +832,7 @@ parse_one_option(int opt, const char *arg, const char *optname, struct internal_
 		}
 		if (parse_log_level(arg) < 0) {
 			EAL_LOG(ERR, "option --log-level: invalid value '%s' (expected LEVEL, "
-				"TYPE:LEVEL or TYPE,LEVEL; LEVEL 1-8 or a name such as debug)\n",
+				"TYPE:LEVEL or TYPE,LEVEL; LEVEL 0-8 or a name such as debug)\n",
 				arg);
 			return -1;
 		}
