@@ -92,7 +92,8 @@ check_args(const char *name, size_t len, int socket_id, unsigned int align, unsi
 			name, bound, len);
 		return EINVAL;
 	}
-	if (socket_id != SOCKET_ID_ANY && (socket_id < 0 || socket_id >= RTE_MAX_NUMA_NODES)) {
+	if (socket_id != SOCKET_ID_ANY && (socket_id < 0 || socket_id >= RTE_MAX_NUMA_NODES) &&
+			malloc_heap_of(socket_id) == NULL) {
 		EAL_LOG(ERR, "memzone %s: invalid socket %d\n", name, socket_id);
 		return EINVAL;
 	}
@@ -138,7 +139,7 @@ mz_reserve(const char *name, size_t len, int socket_id, unsigned int flags, unsi
 		/* The largest block the heap has now. */
 		int s = socket_id == SOCKET_ID_ANY ? (int)rte_socket_id() : socket_id;
 
-		if (s < 0 || s >= RTE_MAX_NUMA_NODES)
+		if (socket_id == SOCKET_ID_ANY && s >= RTE_MAX_NUMA_NODES)
 			s = 0;
 		len = malloc_heap_max_free(s, req.align);
 		if (bound != 0)

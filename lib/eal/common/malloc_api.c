@@ -17,7 +17,8 @@ static int
 check_args(size_t size, unsigned int align, int socket)
 {
 	if (size == 0 || (align != 0 && !rte_is_power_of_2(align)) ||
-			(socket != SOCKET_ID_ANY && (socket < 0 || socket >= RTE_MAX_NUMA_NODES))) {
+			(socket != SOCKET_ID_ANY && (socket < 0 || socket >= RTE_MAX_NUMA_NODES) &&
+			malloc_heap_of(socket) == NULL)) {
 		rte_errno = EINVAL;
 		return -1;
 	}
