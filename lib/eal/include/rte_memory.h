@@ -19,6 +19,11 @@
 extern "C" {
 #endif
 
+#ifndef SOCKET_ID_ANY
+/** Any NUMA node (also defined by rte_lcore.h). */
+#define SOCKET_ID_ANY (-1)
+#endif
+
 /** An address as a device sees it for DMA: physical (IOVA as PA) or virtual (IOVA as VA). */
 typedef uint64_t rte_iova_t;
 /** A physical address. */
