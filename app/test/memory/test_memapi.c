@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * rte_eal_memconfig.h locks against the memory layer, tailq registry, rings and mempools;
+ * mempools on a named heap;
  * rte_eal_paging.h; memseg file descriptors (hugepage files when the machine has them);
  * allocation validators; rte_eal_get_baseaddr and rte_eal_using_phys_addrs.
  */
@@ -493,6 +494,28 @@ test_memseg_fd_hugepages(void **state)
 	fds = test_count_fds();
 	assert_int_equal(eal_up_args(args), 0);
 	assert_int_equal(rte_eal_using_phys_addrs(), 1);
+	/*
+	 * One mapping, one file: shrinking the block unmaps the tail pages, which must leave the
+	 * file too (a hole is punched), or hugetlbfs keeps them for it.
+	 */
+	a = rte_malloc("big", 6 * MB_BYTES, 0);
+	assert_non_null(a);
+	memset(a, 1, 6 * MB_BYTES);
+	{
+		struct rte_memseg *ms = rte_mem_virt2memseg(a, NULL);
+		struct stat st0, st1;
+		int fd;
+
+		assert_non_null(ms);
+		fd = rte_memseg_get_fd(ms);
+		assert_true(fd >= 0);
+		assert_int_equal(fstat(fd, &st0), 0);
+		assert_ptr_equal(rte_realloc(a, 64, 0), a);
+		assert_int_equal(fstat(fd, &st1), 0);
+		assert_true(st1.st_blocks > 0);
+		assert_true(st1.st_blocks <= st0.st_blocks - 2 * (2 * MB_BYTES / 512));
+	}
+	rte_free(a);
 	a = rte_malloc("a", 3 * MB_BYTES, 0);
 	assert_non_null(a);
 	b = rte_malloc("b", 3 * MB_BYTES, 0);
@@ -636,6 +659,49 @@ test_validators(void **state)
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
+static void
+check_in_area(struct rte_mempool *mp, void *opaque, void *obj, unsigned int idx)
+{
+	const uint8_t *va = opaque;
+
+	(void)mp;
+	(void)idx;
+	assert_true((const uint8_t *)obj >= va && (const uint8_t *)obj < va + 4 * MB_BYTES);
+}
+
+/* A mempool on a named heap takes its objects from the application's memory. */
+static void
+test_mempool_on_named_heap(void **state)
+{
+	uint8_t *va;
+	struct rte_mempool *mp;
+	void *obj;
+	int socket;
+
+	(void)state;
+	eal_up_nohuge();
+	va = mmap(NULL, 4 * MB_BYTES, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	assert_true(va != MAP_FAILED);
+	assert_int_equal(rte_malloc_heap_create("pool_heap"), 0);
+	assert_int_equal(rte_malloc_heap_memory_add("pool_heap", va, 4 * MB_BYTES, NULL, 0,
+		4096), 0);
+	socket = rte_malloc_heap_get_socket("pool_heap");
+	mp = rte_mempool_create("ext_pool", 255, 128, 0, 0, NULL, NULL, NULL, NULL, socket, 0);
+	assert_non_null(mp);
+	assert_true((uint8_t *)mp >= va && (uint8_t *)mp < va + 4 * MB_BYTES);
+	assert_int_equal(rte_mempool_obj_iter(mp, check_in_area, va), 255);
+	assert_int_equal(rte_mempool_get(mp, &obj), 0);
+	rte_mempool_put(mp, obj);
+	rte_errno = 0;
+	assert_int_equal(rte_malloc_heap_memory_remove("pool_heap", va, 4 * MB_BYTES), -1);
+	assert_int_equal(rte_errno, EBUSY);
+	rte_mempool_free(mp);
+	assert_int_equal(rte_malloc_heap_memory_remove("pool_heap", va, 4 * MB_BYTES), 0);
+	assert_int_equal(rte_malloc_heap_destroy("pool_heap"), 0);
+	assert_int_equal(munmap(va, 4 * MB_BYTES), 0);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
 int
 main(void)
 {
@@ -647,6 +713,7 @@ main(void)
 		cmocka_unit_test(test_baseaddr_and_phys),
 		cmocka_unit_test(test_memseg_fd_anonymous),
 		cmocka_unit_test(test_validators),
+		cmocka_unit_test(test_mempool_on_named_heap),
 		cmocka_unit_test(test_memseg_fd_hugepages),
 	};
 
