@@ -332,6 +332,9 @@ test_named_heap(void **state)
 	assert_int_equal(rte_malloc_get_socket_stats(socket, &st), 0);
 	assert_int_equal(st.heap_totalsz_bytes, AREA);
 	assert_int_equal(st.alloc_count, 3);
+	/* No IOVA was given for the pages, whatever the IOVA mode. */
+	assert_int_equal(rte_malloc_virt2iova(p), RTE_BAD_IOVA);
+	assert_int_equal(mz->iova, RTE_BAD_IOVA);
 
 	/* Blocks in use keep the memory in the heap and the heap alive. */
 	rte_errno = 0;
@@ -372,6 +375,18 @@ test_named_heap(void **state)
 	/* The memory is the application's again, with its old contents gone to the heap. */
 	va[AREA - 1] = 1;
 	assert_int_equal(munmap(va, AREA), 0);
+}
+
+/* IOVA of p when the first half of the area has none and the second has iova[]. */
+static rte_iova_t
+expected_iova(const void *p, const uint8_t *va, const rte_iova_t *iova)
+{
+	size_t off = (size_t)((const uint8_t *)p - va);
+
+	if (off < AREA / 2)
+		return RTE_BAD_IOVA;
+	off -= AREA / 2;
+	return iova[off / PG] + off % PG;
 }
 
 static void
@@ -434,9 +449,29 @@ test_named_heap_errors(void **state)
 	rte_errno = 0;
 	assert_int_equal(rte_malloc_heap_memory_add("h", va + PG, PG, NULL, 0, PG), -1);
 	assert_int_equal(rte_errno, EINVAL);
-	/* Two areas in one heap. */
-	assert_int_equal(rte_malloc_heap_memory_add("h", va + AREA / 2, AREA / 2, NULL, 0, PG),
-		0);
+	/* Two areas in one heap, the second with IOVAs, which blocks and zones report. */
+	{
+		static rte_iova_t iova[AREA / 2 / PG];
+		const struct rte_memzone *mz;
+		unsigned int k;
+		uint8_t *q;
+
+		for (k = 0; k < RTE_DIM(iova); k++)
+			iova[k] = 0x40000000 + (rte_iova_t)(RTE_DIM(iova) - k) * PG;
+		assert_int_equal(rte_malloc_heap_memory_add("h", va + AREA / 2, AREA / 2, iova,
+			RTE_DIM(iova), PG), 0);
+		q = rte_malloc_socket("q", 3 * PG, 0, rte_malloc_heap_get_socket("h"));
+		assert_non_null(q);
+		assert_int_equal(rte_malloc_virt2iova(q + PG + 8),
+			expected_iova(q + PG + 8, va, iova));
+		mz = rte_memzone_reserve("h_zone", 100, rte_malloc_heap_get_socket("h"), 0);
+		assert_non_null(mz);
+		assert_int_equal(mz->iova, expected_iova(mz->addr, va, iova));
+		/* Both areas are used, one of them at least with IOVAs. */
+		assert_true(mz->iova != RTE_BAD_IOVA || rte_malloc_virt2iova(q) != RTE_BAD_IOVA);
+		rte_free(q);
+		assert_int_equal(rte_memzone_free(mz), 0);
+	}
 
 	rte_errno = 0;
 	assert_int_equal(rte_malloc_heap_memory_remove("h", va, PG), -1);

@@ -173,7 +173,7 @@ mz_reserve(const char *name, size_t len, int socket_id, unsigned int flags, unsi
 	memset(mz, 0, sizeof(*mz));
 	rte_strlcpy(mz->name, name, sizeof(mz->name));
 	mz->addr = addr;
-	mz->iova = rte_mem_virt2iova(addr);
+	mz->iova = rte_malloc_virt2iova(addr);
 	mz->len = req.size;
 	mz->hugepage_sz = malloc_heap_page_sz(addr);
 	mz->socket_id = rte_mem_virt2memseg_list(addr) != NULL ?

@@ -143,7 +143,8 @@ void rte_malloc_dump_heaps(FILE *f);
 /**
  * IOVA of memory from rte_malloc.
  * @param addr an address inside a block
- * @return as rte_mem_virt2iova
+ * @return as rte_mem_virt2iova, except in external memory (named heaps), where it is the IOVA
+ *   given for the page when the memory was added, or RTE_BAD_IOVA if none was
  */
 rte_iova_t rte_malloc_virt2iova(const void *addr);
 /**

@@ -229,8 +229,8 @@ release_files(struct eal_memseg_list *msl, unsigned int first, unsigned int n)
 		}
 		if (fallocate(f->fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
 				(off_t)((i - f->first_slot) * pg), (off_t)pg) != 0)
-			EAL_LOG(DEBUG, "cannot release a %" PRIu64 " kB page of a hugepage file: %s\n",
-				pg >> 10, strerror(errno));
+			EAL_LOG(DEBUG, "cannot release a %" PRIu64
+				" kB page of a hugepage file: %s\n", pg >> 10, strerror(errno));
 	}
 }
 
@@ -280,7 +280,7 @@ eal_memalloc_map(struct eal_memseg_list *msl, unsigned int first, unsigned int n
 			fd, 0);
 		err = errno;
 		unlink(path);
-		/* Kept open for rte_memseg_get_fd; without the bookkeeping the pages just lack it. */
+		/* Kept open for rte_memseg_get_fd; without bookkeeping the pages just lack it. */
 		if (addr != MAP_FAILED && msl->files != NULL)
 			file = malloc(sizeof(*file));
 		if (file == NULL) {
