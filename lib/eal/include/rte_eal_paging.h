@@ -26,8 +26,8 @@ enum rte_mem_prot {
 /** How a mapping is made; combine with |. */
 enum rte_map_flags {
 	RTE_MAP_SHARED = 1 << 0,        /**< writes reach the file and other mappers */
-	RTE_MAP_PRIVATE = 1 << 1,       /**< writes stay private (copy on write) */
-	RTE_MAP_ANONYMOUS = 1 << 2,     /**< no file: zero-filled memory, fd ignored */
+	RTE_MAP_ANONYMOUS = 1 << 1,     /**< no file: zero-filled memory, fd ignored */
+	RTE_MAP_PRIVATE = 1 << 2,       /**< writes stay private (copy on write) */
 	RTE_MAP_FORCE_ADDRESS = 1 << 3  /**< at requested_addr exactly, replacing what is there */
 };
 
@@ -44,7 +44,7 @@ enum rte_map_flags {
  */
 __rte_internal
 void *rte_mem_map(void *requested_addr, size_t size, int prot, int flags, int fd,
-		uint64_t offset);
+		size_t offset);
 
 /**
  * Unmap memory mapped with rte_mem_map.

@@ -16,7 +16,7 @@
 #define MAP_ALL (RTE_MAP_SHARED | RTE_MAP_PRIVATE | RTE_MAP_ANONYMOUS | RTE_MAP_FORCE_ADDRESS)
 
 void *
-rte_mem_map(void *requested_addr, size_t size, int prot, int flags, int fd, uint64_t offset)
+rte_mem_map(void *requested_addr, size_t size, int prot, int flags, int fd, size_t offset)
 {
 	int sys_prot = PROT_NONE, sys_flags = 0;
 	void *va;
@@ -43,8 +43,8 @@ rte_mem_map(void *requested_addr, size_t size, int prot, int flags, int fd, uint
 	va = mmap(requested_addr, size, sys_prot, sys_flags, fd, (off_t)offset);
 	if (va == MAP_FAILED) {
 		rte_errno = errno;
-		EAL_LOG(DEBUG, "rte_mem_map(%p, 0x%zx, prot 0x%x, flags 0x%x, fd %d, offset 0x%"
-			PRIx64 "): %s\n", requested_addr, size, prot, flags, fd, offset,
+		EAL_LOG(DEBUG, "rte_mem_map(%p, 0x%zx, prot 0x%x, flags 0x%x, fd %d, offset "
+			"0x%zx): %s\n", requested_addr, size, prot, flags, fd, offset,
 			rte_strerror(rte_errno));
 		return NULL;
 	}
