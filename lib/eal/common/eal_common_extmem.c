@@ -18,7 +18,10 @@
 #include "eal_private.h"
 #include "eal_memalloc.h"
 
-static int next_ext_socket = RTE_MAX_NUMA_NODES;
+/* As in DPDK, ids of external memory start at 256 (or past the NUMA nodes if more). */
+#define EAL_EXT_SOCKET_MIN (RTE_MAX_NUMA_NODES > 256 ? RTE_MAX_NUMA_NODES : 256)
+
+static int next_ext_socket = EAL_EXT_SOCKET_MIN;
 
 int
 eal_extmem_next_socket(void)

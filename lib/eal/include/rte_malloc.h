@@ -163,7 +163,7 @@ int rte_malloc_heap_get_socket(const char *name);
 
 /**
  * Create an empty heap for memory the application brings (rte_malloc_heap_memory_add). It gets
- * a socket id of its own, at least RTE_MAX_NUMA_NODES (see rte_malloc_heap_get_socket), which
+ * a socket id of its own, 256 or more as in DPDK (see rte_malloc_heap_get_socket), which
  * rte_malloc_socket, rte_zmalloc_socket, rte_memzone_reserve and the like accept; such a heap
  * never grows by itself and SOCKET_ID_ANY never picks it.
  * @param heap_name a name shorter than 32 bytes

@@ -269,7 +269,7 @@ int rte_memseg_get_fd_offset_thread_unsafe(const struct rte_memseg *ms, size_t *
 
 /**
  * Make memory the application mapped itself known to EAL, as a memseg list of its own with
- * external set and a socket id of its own (at least RTE_MAX_NUMA_NODES), so memseg walks (and the
+ * external set and a socket id of its own (256 or more), so memseg walks (and the
  * DMA layers using them) and address translation see it. It is not given to any heap and EAL
  * neither maps it for DMA nor unmaps it.
  * @param va_addr start of the memory, a multiple of page_sz
