@@ -9,6 +9,7 @@
 
 #include <rte_common.h>
 #include <rte_eal.h>
+#include <rte_eal_memconfig.h>
 #include <rte_errno.h>
 #include <rte_log.h>
 #include <rte_malloc.h>
@@ -26,7 +27,6 @@ struct mempool_entry {
 	struct rte_mempool *mp;
 };
 static TAILQ_HEAD(, mempool_entry) mempool_list = TAILQ_HEAD_INITIALIZER(mempool_list);
-static pthread_mutex_t mempool_list_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Callbacks registered for pool events. */
 struct mempool_event_cb {
@@ -228,11 +228,11 @@ rte_mempool_create_empty(const char *name, unsigned int n, unsigned int elt_size
 	mempool_size = RTE_MEMPOOL_HEADER_SIZE(mp, cache_size) + private_data_size;
 	snprintf(mz_name, sizeof(mz_name), RTE_MEMPOOL_MZ_FORMAT, name);
 
-	pthread_mutex_lock(&mempool_list_lock);
+	rte_mcfg_mempool_write_lock();
 	mz = rte_memzone_reserve(mz_name, mempool_size, socket_id, 0);
 	if (mz == NULL) {
 		err = rte_errno;
-		pthread_mutex_unlock(&mempool_list_lock);
+		rte_mcfg_mempool_write_unlock();
 		MP_LOG(ERR, "mempool %s: cannot reserve %zu bytes: %s", name, mempool_size,
 			rte_strerror(err));
 		free(e);
@@ -269,7 +269,7 @@ rte_mempool_create_empty(const char *name, unsigned int n, unsigned int elt_size
 		mp->ops_index = 0;
 	e->mp = mp;
 	TAILQ_INSERT_TAIL(&mempool_list, e, next);
-	pthread_mutex_unlock(&mempool_list_lock);
+	rte_mcfg_mempool_write_unlock();
 	return mp;
 }
 
@@ -779,17 +779,17 @@ rte_mempool_free(struct rte_mempool *mp)
 
 	if (mp == NULL)
 		return;
-	pthread_mutex_lock(&mempool_list_lock);
+	rte_mcfg_mempool_write_lock();
 	TAILQ_FOREACH(e, &mempool_list, next)
 		if (e->mp == mp)
 			break;
 	if (e == NULL) {
-		pthread_mutex_unlock(&mempool_list_lock);
+		rte_mcfg_mempool_write_unlock();
 		MP_LOG(ERR, "mempool %p is not a created pool", (void *)mp);
 		return;
 	}
 	TAILQ_REMOVE(&mempool_list, e, next);
-	pthread_mutex_unlock(&mempool_list_lock);
+	rte_mcfg_mempool_write_unlock();
 	free(e);
 
 	/* Users (drivers that registered the memory for DMA) hear of it before it goes. */
@@ -894,10 +894,10 @@ rte_mempool_list_dump(FILE *f)
 {
 	struct mempool_entry *e;
 
-	pthread_mutex_lock(&mempool_list_lock);
+	rte_mcfg_mempool_read_lock();
 	TAILQ_FOREACH(e, &mempool_list, next)
 		rte_mempool_dump(f, e->mp);
-	pthread_mutex_unlock(&mempool_list_lock);
+	rte_mcfg_mempool_read_unlock();
 }
 
 struct rte_mempool *
@@ -910,13 +910,13 @@ rte_mempool_lookup(const char *name)
 		rte_errno = EINVAL;
 		return NULL;
 	}
-	pthread_mutex_lock(&mempool_list_lock);
+	rte_mcfg_mempool_read_lock();
 	TAILQ_FOREACH(e, &mempool_list, next)
 		if (strncmp(e->mp->name, name, RTE_MEMPOOL_NAMESIZE) == 0) {
 			mp = e->mp;
 			break;
 		}
-	pthread_mutex_unlock(&mempool_list_lock);
+	rte_mcfg_mempool_read_unlock();
 	if (mp == NULL)
 		rte_errno = ENOENT;
 	return mp;
@@ -928,10 +928,10 @@ rte_mempool_walk(void (*func)(struct rte_mempool *, void *arg), void *arg)
 	struct mempool_entry *e;
 
 	/* The list stays locked: func must not create or free pools. */
-	pthread_mutex_lock(&mempool_list_lock);
+	rte_mcfg_mempool_read_lock();
 	TAILQ_FOREACH(e, &mempool_list, next)
 		func(e->mp, arg);
-	pthread_mutex_unlock(&mempool_list_lock);
+	rte_mcfg_mempool_read_unlock();
 }
 
 #ifdef RTE_LIBRTE_MEMPOOL_DEBUG

@@ -6,6 +6,7 @@
 #include <sys/queue.h>
 
 #include <rte_common.h>
+#include <rte_eal_memconfig.h>
 #include <rte_errno.h>
 #include <rte_log.h>
 #include <rte_malloc.h>
@@ -24,7 +25,6 @@ struct ring_entry {
 	struct rte_ring *r;
 };
 static TAILQ_HEAD(, ring_entry) ring_list = TAILQ_HEAD_INITIALIZER(ring_list);
-static pthread_mutex_t ring_list_lock = PTHREAD_MUTEX_INITIALIZER;
 
 #define RING_PROD_FLAGS (RING_F_SP_ENQ | RING_F_MP_RTS_ENQ | RING_F_MP_HTS_ENQ)
 #define RING_CONS_FLAGS (RING_F_SC_DEQ | RING_F_MC_RTS_DEQ | RING_F_MC_HTS_DEQ)
@@ -195,12 +195,12 @@ rte_ring_create_elem(const char *name, unsigned int esize, unsigned int count, i
 	}
 	snprintf(mz_name, sizeof(mz_name), "%s%s", RTE_RING_MZ_PREFIX, name);
 
-	pthread_mutex_lock(&ring_list_lock);
+	rte_mcfg_tailq_write_lock();
 	mz = rte_memzone_reserve_aligned(mz_name, (size_t)sz, socket_id, 0,
 			RTE_CACHE_LINE_SIZE);
 	if (mz == NULL) {
 		ret = rte_errno;
-		pthread_mutex_unlock(&ring_list_lock);
+		rte_mcfg_tailq_write_unlock();
 		RING_LOG(ERR, "ring %s: cannot reserve %zd bytes: %s", name, sz,
 			rte_strerror(ret));
 		free(e);
@@ -212,7 +212,7 @@ rte_ring_create_elem(const char *name, unsigned int esize, unsigned int count, i
 	r->memzone = mz;
 	e->r = r;
 	TAILQ_INSERT_TAIL(&ring_list, e, next);
-	pthread_mutex_unlock(&ring_list_lock);
+	rte_mcfg_tailq_write_unlock();
 	return r;
 }
 
@@ -233,18 +233,18 @@ rte_ring_free(struct rte_ring *r)
 		RING_LOG(ERR, "ring %s was not made by rte_ring_create, not freeing it", r->name);
 		return;
 	}
-	pthread_mutex_lock(&ring_list_lock);
+	rte_mcfg_tailq_write_lock();
 	TAILQ_FOREACH(e, &ring_list, next)
 		if (e->r == r)
 			break;
 	if (e == NULL) {
-		pthread_mutex_unlock(&ring_list_lock);
+		rte_mcfg_tailq_write_unlock();
 		RING_LOG(ERR, "ring %p is not a created ring", (void *)r);
 		return;
 	}
 	TAILQ_REMOVE(&ring_list, e, next);
 	rte_memzone_free(r->memzone);
-	pthread_mutex_unlock(&ring_list_lock);
+	rte_mcfg_tailq_write_unlock();
 	free(e);
 }
 
@@ -258,13 +258,13 @@ rte_ring_lookup(const char *name)
 		rte_errno = EINVAL;
 		return NULL;
 	}
-	pthread_mutex_lock(&ring_list_lock);
+	rte_mcfg_tailq_read_lock();
 	TAILQ_FOREACH(e, &ring_list, next)
 		if (strncmp(e->r->name, name, RTE_RING_NAMESIZE) == 0) {
 			r = e->r;
 			break;
 		}
-	pthread_mutex_unlock(&ring_list_lock);
+	rte_mcfg_tailq_read_unlock();
 	if (r == NULL)
 		rte_errno = ENOENT;
 	return r;
@@ -354,8 +354,8 @@ rte_ring_list_dump(FILE *f)
 {
 	struct ring_entry *e;
 
-	pthread_mutex_lock(&ring_list_lock);
+	rte_mcfg_tailq_write_lock();
 	TAILQ_FOREACH(e, &ring_list, next)
 		rte_ring_dump(f, e->r);
-	pthread_mutex_unlock(&ring_list_lock);
+	rte_mcfg_tailq_write_unlock();
 }

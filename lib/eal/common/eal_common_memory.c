@@ -31,6 +31,17 @@ struct eal_mem_event_cb {
 static TAILQ_HEAD(, eal_mem_event_cb) mem_event_cbs = TAILQ_HEAD_INITIALIZER(mem_event_cbs);
 static pthread_rwlock_t mem_event_lock = PTHREAD_RWLOCK_INITIALIZER;
 
+struct eal_mem_validator {
+	TAILQ_ENTRY(eal_mem_validator) next;
+	char name[RTE_MEM_ALLOC_VALIDATOR_NAME_LEN];
+	rte_mem_alloc_validator_t fn;
+	int socket;
+	size_t limit;
+};
+
+static TAILQ_HEAD(, eal_mem_validator) validators = TAILQ_HEAD_INITIALIZER(validators);
+static pthread_rwlock_t validator_lock = PTHREAD_RWLOCK_INITIALIZER;
+
 struct eal_memseg_list *
 eal_msl_of(const void *addr)
 {
@@ -76,6 +87,8 @@ rte_memseg_list_walk_thread_unsafe(rte_memseg_list_walk_t func, void *arg)
 	int ret;
 
 	for (i = 0; i < eal_mem.n_msl; i++) {
+		if (eal_mem.msl[i].pub.base_va == NULL)
+			continue;
 		ret = func(&eal_mem.msl[i].pub, arg);
 		if (ret != 0)
 			return ret;
@@ -279,9 +292,12 @@ rte_dump_physmem_layout(FILE *f)
 	for (i = 0; i < eal_mem.n_msl; i++) {
 		const struct eal_memseg_list *msl = &eal_mem.msl[i];
 
+		if (msl->pub.base_va == NULL)
+			continue;
 		fprintf(f, "memseg list %u: socket_id=%d page_sz=%" PRIu64
-			" kB va=%p len=0x%zx mapped=%u pages\n", i, msl->pub.socket_id,
-			msl->pub.page_sz >> 10, msl->pub.base_va, msl->pub.len, msl->n_mapped);
+			" kB va=%p len=0x%zx mapped=%u pages%s\n", i, msl->pub.socket_id,
+			msl->pub.page_sz >> 10, msl->pub.base_va, msl->pub.len, msl->n_mapped,
+			msl->pub.external ? " external" : "");
 	}
 	rte_memseg_contig_walk_thread_unsafe(dump_run, f);
 	pthread_rwlock_unlock(&eal_mem.lock);
@@ -447,4 +463,221 @@ rte_mem_event_callback_unregister(const char *name, void *arg)
 	}
 	free(cb);
 	return 0;
+}
+
+/* The list whose memseg array holds ms, or NULL; eal_mem.lock held. */
+static struct eal_memseg_list *
+msl_of_seg(const struct rte_memseg *ms)
+{
+	unsigned int i;
+
+	for (i = 0; i < eal_mem.n_msl; i++) {
+		struct eal_memseg_list *msl = &eal_mem.msl[i];
+
+		if (msl->segs != NULL && (uintptr_t)ms >= (uintptr_t)msl->segs &&
+				(uintptr_t)ms < (uintptr_t)(msl->segs + msl->n_slots) &&
+				((uintptr_t)ms - (uintptr_t)msl->segs) % sizeof(*ms) == 0)
+			return msl;
+	}
+	return NULL;
+}
+
+/* The file behind ms and its offset there; -1 with rte_errno as rte_memseg_get_fd documents. */
+static int
+seg_fd(const struct rte_memseg *ms, size_t *offset)
+{
+	const struct eal_memseg_list *msl;
+	const struct eal_seg_file *f;
+	unsigned int slot;
+
+	msl = ms != NULL ? msl_of_seg(ms) : NULL;
+	if (msl == NULL) {
+		EAL_LOG(ERR, "%p is not a memseg of EAL\n", (const void *)ms);
+		rte_errno = EINVAL;
+		return -1;
+	}
+	if (ms->len == 0) {
+		rte_errno = ENOENT;
+		return -1;
+	}
+	/* Anonymous memory (--no-huge, --in-memory) and the application's own have no file. */
+	if (msl->pub.external || msl->hp_idx < 0 || !eal_mem.use_files) {
+		rte_errno = ENOTSUP;
+		return -1;
+	}
+	slot = (unsigned int)(ms - msl->segs);
+	f = msl->files != NULL ? msl->files[slot] : NULL;
+	if (f == NULL) {
+		rte_errno = ENODEV;
+		return -1;
+	}
+	if (offset != NULL)
+		*offset = (size_t)(slot - f->first_slot) * msl->pub.page_sz;
+	return f->fd;
+}
+
+int
+rte_memseg_get_fd_thread_unsafe(const struct rte_memseg *ms)
+{
+	return seg_fd(ms, NULL);
+}
+
+int
+rte_memseg_get_fd(const struct rte_memseg *ms)
+{
+	int ret;
+
+	pthread_rwlock_rdlock(&eal_mem.lock);
+	ret = seg_fd(ms, NULL);
+	pthread_rwlock_unlock(&eal_mem.lock);
+	return ret;
+}
+
+int
+rte_memseg_get_fd_offset_thread_unsafe(const struct rte_memseg *ms, size_t *offset)
+{
+	if (offset == NULL) {
+		EAL_LOG(ERR, "rte_memseg_get_fd_offset: no place for the offset\n");
+		rte_errno = EINVAL;
+		return -1;
+	}
+	return seg_fd(ms, offset) < 0 ? -1 : 0;
+}
+
+int
+rte_memseg_get_fd_offset(const struct rte_memseg *ms, size_t *offset)
+{
+	int ret;
+
+	pthread_rwlock_rdlock(&eal_mem.lock);
+	ret = rte_memseg_get_fd_offset_thread_unsafe(ms, offset);
+	pthread_rwlock_unlock(&eal_mem.lock);
+	return ret;
+}
+
+/* Name checks shared by register and unregister: 0, or -1 with rte_errno. */
+static int
+validator_name_ok(const char *name, int socket_id)
+{
+	size_t len;
+
+	if (name == NULL || socket_id < 0) {
+		EAL_LOG(ERR, "allocation validator: name %s, socket %d\n",
+			name == NULL ? "missing" : name, socket_id);
+		rte_errno = EINVAL;
+		return -1;
+	}
+	len = strnlen(name, RTE_MEM_ALLOC_VALIDATOR_NAME_LEN);
+	if (len == 0) {
+		EAL_LOG(ERR, "allocation validator: empty name\n");
+		rte_errno = EINVAL;
+		return -1;
+	}
+	if (len == RTE_MEM_ALLOC_VALIDATOR_NAME_LEN) {
+		EAL_LOG(ERR, "allocation validator name too long: %.16s...\n", name);
+		rte_errno = ENAMETOOLONG;
+		return -1;
+	}
+	return 0;
+}
+
+static struct eal_mem_validator *
+find_validator(const char *name, int socket)
+{
+	struct eal_mem_validator *v;
+
+	TAILQ_FOREACH(v, &validators, next)
+		if (v->socket == socket && strcmp(v->name, name) == 0)
+			return v;
+	return NULL;
+}
+
+int
+rte_mem_alloc_validator_register(const char *name, rte_mem_alloc_validator_t clb,
+		int socket_id, size_t limit)
+{
+	struct eal_mem_validator *v;
+
+	if (validator_name_ok(name, socket_id) < 0)
+		return -1;
+	if (clb == NULL) {
+		EAL_LOG(ERR, "allocation validator %s: no function\n", name);
+		rte_errno = EINVAL;
+		return -1;
+	}
+	pthread_rwlock_wrlock(&validator_lock);
+	if (find_validator(name, socket_id) != NULL) {
+		pthread_rwlock_unlock(&validator_lock);
+		EAL_LOG(ERR, "allocation validator %s already registered for socket %d\n", name,
+			socket_id);
+		rte_errno = EEXIST;
+		return -1;
+	}
+	v = calloc(1, sizeof(*v));
+	if (v == NULL) {
+		pthread_rwlock_unlock(&validator_lock);
+		rte_errno = ENOMEM;
+		return -1;
+	}
+	rte_strlcpy(v->name, name, sizeof(v->name));
+	v->fn = clb;
+	v->socket = socket_id;
+	v->limit = limit;
+	TAILQ_INSERT_TAIL(&validators, v, next);
+	pthread_rwlock_unlock(&validator_lock);
+	return 0;
+}
+
+int
+rte_mem_alloc_validator_unregister(const char *name, int socket_id)
+{
+	struct eal_mem_validator *v;
+
+	if (validator_name_ok(name, socket_id) < 0)
+		return -1;
+	pthread_rwlock_wrlock(&validator_lock);
+	v = find_validator(name, socket_id);
+	if (v != NULL)
+		TAILQ_REMOVE(&validators, v, next);
+	pthread_rwlock_unlock(&validator_lock);
+	if (v == NULL) {
+		EAL_LOG(ERR, "allocation validator %s is not registered for socket %d\n", name,
+			socket_id);
+		rte_errno = ENOENT;
+		return -1;
+	}
+	free(v);
+	return 0;
+}
+
+int
+eal_mem_alloc_validate(int socket, size_t new_len)
+{
+	struct eal_mem_validator *v;
+	int ret = 0;
+
+	pthread_rwlock_rdlock(&validator_lock);
+	/* Every validator concerned is told, even after one has refused. */
+	TAILQ_FOREACH(v, &validators, next)
+		if (v->socket == socket && new_len >= v->limit &&
+				v->fn(socket, v->limit, new_len) < 0)
+			ret = -1;
+	pthread_rwlock_unlock(&validator_lock);
+	if (ret < 0)
+		EAL_LOG(DEBUG, "a validator refused to grow socket %d's heap to %zu bytes\n",
+			socket, new_len);
+	return ret;
+}
+
+void
+eal_mem_validators_clear(void)
+{
+	struct eal_mem_validator *v;
+
+	pthread_rwlock_wrlock(&validator_lock);
+	while ((v = TAILQ_FIRST(&validators)) != NULL) {
+		TAILQ_REMOVE(&validators, v, next);
+		free(v);
+	}
+	pthread_rwlock_unlock(&validator_lock);
 }

@@ -92,7 +92,8 @@ check_args(const char *name, size_t len, int socket_id, unsigned int align, unsi
 			name, bound, len);
 		return EINVAL;
 	}
-	if (socket_id != SOCKET_ID_ANY && (socket_id < 0 || socket_id >= RTE_MAX_NUMA_NODES)) {
+	if (socket_id != SOCKET_ID_ANY && (socket_id < 0 || socket_id >= RTE_MAX_NUMA_NODES) &&
+			malloc_heap_of(socket_id) == NULL) {
 		EAL_LOG(ERR, "memzone %s: invalid socket %d\n", name, socket_id);
 		return EINVAL;
 	}
@@ -138,7 +139,7 @@ mz_reserve(const char *name, size_t len, int socket_id, unsigned int flags, unsi
 		/* The largest block the heap has now. */
 		int s = socket_id == SOCKET_ID_ANY ? (int)rte_socket_id() : socket_id;
 
-		if (s < 0 || s >= RTE_MAX_NUMA_NODES)
+		if (socket_id == SOCKET_ID_ANY && s >= RTE_MAX_NUMA_NODES)
 			s = 0;
 		len = malloc_heap_max_free(s, req.align);
 		if (bound != 0)
@@ -172,7 +173,7 @@ mz_reserve(const char *name, size_t len, int socket_id, unsigned int flags, unsi
 	memset(mz, 0, sizeof(*mz));
 	rte_strlcpy(mz->name, name, sizeof(mz->name));
 	mz->addr = addr;
-	mz->iova = rte_mem_virt2iova(addr);
+	mz->iova = rte_malloc_virt2iova(addr);
 	mz->len = req.size;
 	mz->hugepage_sz = malloc_heap_page_sz(addr);
 	mz->socket_id = rte_mem_virt2memseg_list(addr) != NULL ?

@@ -13,12 +13,13 @@
 #include <rte_log.h>
 #include <rte_tailq.h>
 
+#include <rte_eal_memconfig.h>
+
 #include "eal_private.h"
 
 static struct rte_tailq_head tailq_heads[RTE_MAX_TAILQ];
 static unsigned int tailq_count;
 static TAILQ_HEAD(, rte_tailq_elem) tailq_elems = TAILQ_HEAD_INITIALIZER(tailq_elems);
-static pthread_mutex_t tailq_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static struct rte_tailq_head *
 tailq_find(const char *name)
@@ -38,9 +39,9 @@ rte_eal_tailq_lookup(const char *name)
 
 	if (name == NULL)
 		return NULL;
-	pthread_mutex_lock(&tailq_lock);
+	rte_mcfg_tailq_read_lock();
 	head = tailq_find(name);
-	pthread_mutex_unlock(&tailq_lock);
+	rte_mcfg_tailq_read_unlock();
 	return head;
 }
 
@@ -61,14 +62,14 @@ rte_eal_tailq_register(struct rte_tailq_elem *t)
 			RTE_TAILQ_NAMESIZE);
 		return -1;
 	}
-	pthread_mutex_lock(&tailq_lock);
+	rte_mcfg_tailq_write_lock();
 	if (tailq_find(t->name) != NULL) {
-		pthread_mutex_unlock(&tailq_lock);
+		rte_mcfg_tailq_write_unlock();
 		EAL_LOG(ERR, "tailq %s is already registered\n", t->name);
 		return -1;
 	}
 	if (tailq_count == RTE_MAX_TAILQ) {
-		pthread_mutex_unlock(&tailq_lock);
+		rte_mcfg_tailq_write_unlock();
 		EAL_LOG(ERR, "cannot register tailq %s: all %d (RTE_MAX_TAILQ) are in use\n",
 			t->name, RTE_MAX_TAILQ);
 		return -1;
@@ -78,7 +79,7 @@ rte_eal_tailq_register(struct rte_tailq_elem *t)
 	memcpy(head->name, t->name, len + 1);
 	t->head = head;
 	TAILQ_INSERT_TAIL(&tailq_elems, t, next);
-	pthread_mutex_unlock(&tailq_lock);
+	rte_mcfg_tailq_write_unlock();
 	return 0;
 }
 
@@ -89,12 +90,12 @@ rte_dump_tailq(FILE *f)
 
 	if (f == NULL)
 		f = stdout;
-	pthread_mutex_lock(&tailq_lock);
+	rte_mcfg_tailq_read_lock();
 	for (i = 0; i < tailq_count; i++) {
 		const struct rte_tailq_head *h = &tailq_heads[i];
 
 		fprintf(f, "Tailq %u: qname:<%s>, tqh_first:%p, tqh_last:%p\n", i, h->name,
 			(void *)h->tailq_head.tqh_first, (void *)h->tailq_head.tqh_last);
 	}
-	pthread_mutex_unlock(&tailq_lock);
+	rte_mcfg_tailq_read_unlock();
 }

@@ -27,12 +27,31 @@
 /* --no-huge memory is mapped in chunks of at least this size: fewer mappings, fewer events. */
 #define EAL_NO_HUGE_MIN_CHUNK (2ULL << 20)
 
+/* First address EAL reserves memory from (see eal_memalloc_reserve_va). */
+#define EAL_VA_BASE ((uint64_t)4 << 30)
+
+/*
+ * A hugepage file kept open for rte_memseg_get_fd: one per mapping call, shared by the pages it
+ * backs (first_slot is the page at file offset 0), closed when the last of them is unmapped.
+ */
+struct eal_seg_file {
+	int fd;
+	unsigned int refs;
+	unsigned int first_slot;
+};
+
+/*
+ * A slot of eal_mem.msl is unused while pub.base_va is NULL (external lists come and go).
+ * External lists (pub.external) describe memory the application mapped: all their pages are
+ * "mapped" from the start and EAL never maps, unmaps or grows into them.
+ */
 struct eal_memseg_list {
-	struct rte_memseg_list pub;     /* base_va, page_sz, socket_id, len, heap */
+	struct rte_memseg_list pub;     /* base_va, page_sz, socket_id, len, external, heap */
 	unsigned int n_slots;           /* pages the range can hold */
 	unsigned int n_mapped;          /* pages currently mapped */
 	struct rte_memseg *segs;        /* one per page; len == 0 while not mapped */
 	uint64_t *used;                 /* bitmap of mapped pages, for quick searches */
+	struct eal_seg_file **files;    /* per page, hugepage files only (else NULL) */
 	int hp_idx;                     /* index into the detected page sizes, -1 for --no-huge */
 };
 
@@ -81,6 +100,8 @@ const char *eal_file_prefix(void);
 int eal_memalloc_map(struct eal_memseg_list *msl, unsigned int first, unsigned int n);
 /* Unmap the pages and put the PROT_NONE reservation back in their place. */
 void eal_memalloc_unmap(struct eal_memseg_list *msl, unsigned int first, unsigned int n);
+/* Close the hugepage files still open for msl (at clean-up). */
+void eal_memalloc_release_files(struct eal_memseg_list *msl);
 /* Find n free contiguous slots; returns the first or -1. */
 int eal_memalloc_find_slots(const struct eal_memseg_list *msl, unsigned int n);
 /* Are slots [first, first + n) all unmapped? */
@@ -91,6 +112,26 @@ void *eal_memalloc_reserve_va(size_t len, size_t align);
 void eal_memalloc_release_va(void *va, size_t len);
 
 /* eal_common_memory.c */
+/* 0, or -1 when an allocation validator of socket refuses growth of its heap to new_len. */
+int eal_mem_alloc_validate(int socket, size_t new_len);
+void eal_mem_validators_clear(void);
+
+/*
+ * eal_common_extmem.c. Check the arguments shared by rte_extmem_register and
+ * rte_malloc_heap_memory_add: 0, or -1 with rte_errno EINVAL and a log line.
+ */
+int eal_extmem_check(const void *va, size_t len, const rte_iova_t iova[], unsigned int n_pages,
+		size_t page_sz);
+/* Make [va, va + len) an external list of socket; eal_mem.lock held for writing. */
+struct eal_memseg_list *eal_extmem_add(void *va, size_t len, const rte_iova_t iova[],
+		size_t page_sz, int socket, bool heap);
+/* The external list of exactly [va, va + len), or NULL; eal_mem.lock held. */
+struct eal_memseg_list *eal_extmem_find(const void *va, size_t len);
+/* Forget an external list; eal_mem.lock held for writing. */
+void eal_extmem_remove(struct eal_memseg_list *msl);
+/* A socket id no NUMA node, heap or external list has yet; eal_mem.lock held for writing. */
+int eal_extmem_next_socket(void);
+
 void eal_mem_event_notify(enum rte_mem_event ev, const void *addr, size_t len);
 void eal_mem_event_clear(void);
 /* The list holding addr, or NULL. Caller holds eal_mem.lock (read). */

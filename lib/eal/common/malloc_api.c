@@ -17,7 +17,8 @@ static int
 check_args(size_t size, unsigned int align, int socket)
 {
 	if (size == 0 || (align != 0 && !rte_is_power_of_2(align)) ||
-			(socket != SOCKET_ID_ANY && (socket < 0 || socket >= RTE_MAX_NUMA_NODES))) {
+			(socket != SOCKET_ID_ANY && (socket < 0 || socket >= RTE_MAX_NUMA_NODES) &&
+			malloc_heap_of(socket) == NULL)) {
 		rte_errno = EINVAL;
 		return -1;
 	}
@@ -142,5 +143,14 @@ rte_malloc_validate(const void *ptr, size_t *size)
 rte_iova_t
 rte_malloc_virt2iova(const void *addr)
 {
-	return rte_mem_virt2iova(addr);
+	const struct rte_memseg_list *msl = rte_mem_virt2memseg_list(addr);
+	const struct rte_memseg *ms;
+
+	/* External pages have the IOVA the application gave (or none), whatever the mode. */
+	if (msl == NULL || !msl->external)
+		return rte_mem_virt2iova(addr);
+	ms = rte_mem_virt2memseg(addr, msl);
+	if (ms == NULL || ms->iova == RTE_BAD_IOVA)
+		return RTE_BAD_IOVA;
+	return ms->iova + RTE_PTR_DIFF(addr, ms->addr);
 }

@@ -22,6 +22,74 @@
 #include "malloc_heap.h"
 
 static struct malloc_heap heaps[RTE_MAX_NUMA_NODES];
+static struct malloc_heap ext_heaps[MALLOC_EXT_HEAPS];
+static pthread_mutex_t ext_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void
+malloc_heap_ext_lock(void)
+{
+	pthread_mutex_lock(&ext_lock);
+}
+
+void
+malloc_heap_ext_unlock(void)
+{
+	pthread_mutex_unlock(&ext_lock);
+}
+
+static struct malloc_heap *
+ext_heap_of(int socket)
+{
+	unsigned int i;
+
+	for (i = 0; i < MALLOC_EXT_HEAPS; i++)
+		if (ext_heaps[i].name[0] != '\0' && ext_heaps[i].socket_id == socket)
+			return &ext_heaps[i];
+	return NULL;
+}
+
+struct malloc_heap *
+malloc_heap_of(int socket)
+{
+	struct malloc_heap *h;
+
+	if (socket >= 0 && socket < RTE_MAX_NUMA_NODES)
+		return &heaps[socket];
+	pthread_mutex_lock(&ext_lock);
+	h = ext_heap_of(socket);
+	pthread_mutex_unlock(&ext_lock);
+	return h;
+}
+
+struct malloc_heap *
+malloc_heap_by_name(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < RTE_MAX_NUMA_NODES; i++) {
+		char buf[MALLOC_HEAP_NAME_LEN];
+
+		snprintf(buf, sizeof(buf), "socket_%u", i);
+		if (strcmp(name, buf) == 0)
+			return &heaps[i];
+	}
+	for (i = 0; i < MALLOC_EXT_HEAPS; i++)
+		if (ext_heaps[i].name[0] != '\0' &&
+				strncmp(ext_heaps[i].name, name, MALLOC_HEAP_NAME_LEN) == 0)
+			return &ext_heaps[i];
+	return NULL;
+}
+
+struct malloc_heap *
+malloc_heap_ext_slot(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < MALLOC_EXT_HEAPS; i++)
+		if (ext_heaps[i].name[0] == '\0')
+			return &ext_heaps[i];
+	return NULL;
+}
 
 static unsigned int
 free_list_idx(size_t size)
@@ -162,6 +230,8 @@ heap_add_chunk(struct malloc_heap *h, struct eal_memseg_list *msl, unsigned int 
 	struct malloc_elem *e;
 	int first;
 
+	if (eal_mem_alloc_validate(h->socket_id, h->total_bytes + (size_t)n * msl->pub.page_sz) < 0)
+		return NULL;
 	pthread_rwlock_wrlock(&eal_mem.lock);
 	first = eal_memalloc_find_slots(msl, n);
 	if (first >= 0 && eal_memalloc_map(msl, (unsigned int)first, n) < 0)
@@ -215,6 +285,8 @@ heap_extend_chunk(struct malloc_heap *h, struct eal_memseg_list *msl, unsigned i
 {
 	struct malloc_chunk *c;
 
+	if (eal_mem_alloc_validate(h->socket_id, h->total_bytes + (size_t)n * msl->pub.page_sz) < 0)
+		return NULL;
 	TAILQ_FOREACH(c, &h->chunks, next) {
 		unsigned int end = c->first_slot + c->n_slots;
 		struct malloc_elem *last, *e;
@@ -258,7 +330,8 @@ heap_grow_alloc(struct malloc_heap *h, const struct malloc_req *req)
 		RTE_MAX(req->align, req->bound);
 	unsigned int i;
 
-	if (need < req->size)
+	/* A named heap has the memory the application added, no more. */
+	if (need < req->size || h->external)
 		return NULL;
 	for (i = 0; i < eal_mem.n_msl; i++) {
 		struct eal_memseg_list *msl = &eal_mem.msl[i];
@@ -269,7 +342,8 @@ heap_grow_alloc(struct malloc_heap *h, const struct malloc_req *req)
 		struct malloc_elem *e;
 		void *d;
 
-		if (msl->pub.socket_id != h->socket_id || !page_size_ok(pg, req->page_sizes) ||
+		if (msl->pub.external || msl->pub.socket_id != h->socket_id ||
+				!page_size_ok(pg, req->page_sizes) ||
 				exact > msl->pub.len || exact < need)
 			continue;
 		if (msl->hp_idx < 0 && exact < EAL_NO_HUGE_MIN_CHUNK)
@@ -303,9 +377,8 @@ heap_grow_alloc(struct malloc_heap *h, const struct malloc_req *req)
 }
 
 static void *
-heap_alloc_socket(int socket, const struct malloc_req *req)
+heap_alloc_on_heap(struct malloc_heap *h, const struct malloc_req *req)
 {
-	struct malloc_heap *h = &heaps[socket];
 	void *p;
 
 	pthread_mutex_lock(&h->lock);
@@ -322,16 +395,20 @@ malloc_heap_alloc(const struct malloc_req *req, int socket)
 	unsigned int s, first;
 	void *p;
 
-	if (socket != SOCKET_ID_ANY) {
-		p = heap_alloc_socket(socket, req);
+	if (socket >= 0 && socket < RTE_MAX_NUMA_NODES) {
+		p = heap_alloc_on_heap(&heaps[socket], req);
+	} else if (socket != SOCKET_ID_ANY) {
+		struct malloc_heap *h = malloc_heap_of(socket);
+
+		p = h != NULL ? heap_alloc_on_heap(h, req) : NULL;
 	} else {
 		first = rte_socket_id();
 		if (first >= RTE_MAX_NUMA_NODES)
 			first = 0;
-		p = heap_alloc_socket((int)first, req);
+		p = heap_alloc_on_heap(&heaps[first], req);
 		for (s = 0; p == NULL && s < RTE_MAX_NUMA_NODES; s++)
 			if (s != first)
-				p = heap_alloc_socket((int)s, req);
+				p = heap_alloc_on_heap(&heaps[s], req);
 	}
 	if (p == NULL)
 		rte_errno = ENOMEM;
@@ -461,9 +538,9 @@ malloc_heap_max_free(int socket, size_t align)
 	size_t best = 0;
 	unsigned int idx;
 
-	if (socket < 0 || socket >= RTE_MAX_NUMA_NODES)
+	h = malloc_heap_of(socket);
+	if (h == NULL)
 		return 0;
-	h = &heaps[socket];
 	pthread_mutex_lock(&h->lock);
 	for (idx = 0; idx < MALLOC_FREE_LISTS; idx++) {
 		const struct malloc_elem *e;
@@ -534,6 +611,14 @@ rte_eal_malloc_heap_init(void)
 		TAILQ_INIT(&h->chunks);
 		h->socket_id = (int)s;
 	}
+	for (s = 0; s < MALLOC_EXT_HEAPS; s++) {
+		struct malloc_heap *h = &ext_heaps[s];
+
+		memset(h, 0, sizeof(*h));
+		pthread_mutex_init(&h->lock, NULL);
+		TAILQ_INIT(&h->chunks);
+		h->external = true;
+	}
 	if (cfg->force_sockets) {
 		for (s = 0; s < RTE_MAX_NUMA_NODES; s++) {
 			uint64_t want = cfg->socket_mem[s];
@@ -588,19 +673,84 @@ rte_eal_malloc_heap_cleanup(void)
 		h->alloc_count = 0;
 		pthread_mutex_unlock(&h->lock);
 	}
+	/* Named heaps go, their memory stays the application's (the lists go with EAL memory). */
+	pthread_mutex_lock(&ext_lock);
+	for (s = 0; s < MALLOC_EXT_HEAPS; s++) {
+		struct malloc_heap *h = &ext_heaps[s];
+
+		pthread_mutex_lock(&h->lock);
+		TAILQ_INIT(&h->chunks);
+		memset(h->free_head, 0, sizeof(h->free_head));
+		h->free_mask = 0;
+		h->alloc_bytes = 0;
+		h->alloc_count = 0;
+		h->total_bytes = 0;
+		h->n_chunks = 0;
+		h->name[0] = '\0';
+		pthread_mutex_unlock(&h->lock);
+	}
+	pthread_mutex_unlock(&ext_lock);
+}
+
+void
+malloc_heap_add_memory(struct malloc_heap *h, struct eal_memseg_list *msl)
+{
+	struct malloc_chunk *c = msl->pub.base_va;
+	struct malloc_elem *e = RTE_PTR_ADD(c, MALLOC_CHUNK_HEADER_LEN);
+
+	pthread_mutex_lock(&h->lock);
+	memset(c, 0, sizeof(*c));
+	c->heap = h;
+	c->msl = msl;
+	c->len = msl->pub.len;
+	c->first_slot = 0;
+	c->n_slots = msl->n_slots;
+	c->pinned = true;
+	malloc_elem_init(e, c, c->len - MALLOC_CHUNK_HEADER_LEN);
+	free_list_insert(h, e);
+	TAILQ_INSERT_TAIL(&h->chunks, c, next);
+	h->total_bytes += c->len;
+	h->n_chunks++;
+	pthread_mutex_unlock(&h->lock);
 }
 
 int
-rte_malloc_get_socket_stats(int socket, struct rte_malloc_socket_stats *st)
+malloc_heap_remove_memory(struct malloc_heap *h, struct eal_memseg_list *msl)
 {
-	struct malloc_heap *h;
+	struct malloc_chunk *c;
+	struct malloc_elem *e;
+	int ret = 0;
+
+	pthread_mutex_lock(&h->lock);
+	TAILQ_FOREACH(c, &h->chunks, next)
+		if (c->msl == msl)
+			break;
+	if (c == NULL) {
+		rte_errno = ENOENT;
+		ret = -1;
+		goto out;
+	}
+	e = RTE_PTR_ADD(c, MALLOC_CHUNK_HEADER_LEN);
+	/* Free blocks merge, so an unused chunk is a single free element. */
+	if (e->state != ELEM_FREE || e->next != NULL) {
+		rte_errno = EBUSY;
+		ret = -1;
+		goto out;
+	}
+	free_list_remove(h, e);
+	TAILQ_REMOVE(&h->chunks, c, next);
+	h->total_bytes -= c->len;
+	h->n_chunks--;
+out:
+	pthread_mutex_unlock(&h->lock);
+	return ret;
+}
+
+static void
+heap_stats(struct malloc_heap *h, struct rte_malloc_socket_stats *st)
+{
 	unsigned int idx;
 
-	if (st == NULL || socket < 0 || socket >= RTE_MAX_NUMA_NODES) {
-		rte_errno = EINVAL;
-		return -1;
-	}
-	h = &heaps[socket];
 	memset(st, 0, sizeof(*st));
 	pthread_mutex_lock(&h->lock);
 	for (idx = 0; idx < MALLOC_FREE_LISTS; idx++) {
@@ -617,45 +767,78 @@ rte_malloc_get_socket_stats(int socket, struct rte_malloc_socket_stats *st)
 	st->heap_allocsz_bytes = h->alloc_bytes;
 	st->alloc_count = h->alloc_count;
 	pthread_mutex_unlock(&h->lock);
+}
+
+int
+rte_malloc_get_socket_stats(int socket, struct rte_malloc_socket_stats *st)
+{
+	struct malloc_heap *h = st != NULL ? malloc_heap_of(socket) : NULL;
+
+	if (h == NULL) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	heap_stats(h, st);
 	return 0;
+}
+
+/* The i-th heap of all (NUMA nodes first, then named ones in use), or NULL. */
+static struct malloc_heap *
+heap_at(unsigned int i)
+{
+	if (i < RTE_MAX_NUMA_NODES)
+		return &heaps[i];
+	i -= RTE_MAX_NUMA_NODES;
+	return i < MALLOC_EXT_HEAPS && ext_heaps[i].name[0] != '\0' ? &ext_heaps[i] : NULL;
 }
 
 void
 rte_malloc_dump_stats(FILE *f, const char *type)
 {
-	unsigned int s;
+	unsigned int i;
 
 	RTE_SET_USED(type); /* blocks are not tracked by type */
-	for (s = 0; s < RTE_MAX_NUMA_NODES; s++) {
+	pthread_mutex_lock(&ext_lock);
+	for (i = 0; i < RTE_MAX_HEAPS; i++) {
+		struct malloc_heap *h = heap_at(i);
 		struct rte_malloc_socket_stats st;
 
-		if (rte_malloc_get_socket_stats((int)s, &st) < 0 || st.heap_totalsz_bytes == 0)
+		if (h == NULL)
 			continue;
-		fprintf(f, "Socket:%u\n"
+		heap_stats(h, &st);
+		if (st.heap_totalsz_bytes == 0)
+			continue;
+		fprintf(f, "Socket:%d\n"
 			"\tHeap_size:%zu,\n"
 			"\tFree_size:%zu,\n"
 			"\tAlloc_size:%zu,\n"
 			"\tGreatest_free_size:%zu,\n"
 			"\tAlloc_count:%u,\n"
 			"\tFree_count:%u,\n",
-			s, st.heap_totalsz_bytes, st.heap_freesz_bytes, st.heap_allocsz_bytes,
-			st.greatest_free_size, st.alloc_count, st.free_count);
+			h->socket_id, st.heap_totalsz_bytes, st.heap_freesz_bytes,
+			st.heap_allocsz_bytes, st.greatest_free_size, st.alloc_count,
+			st.free_count);
 	}
+	pthread_mutex_unlock(&ext_lock);
 }
 
 void
 rte_malloc_dump_heaps(FILE *f)
 {
-	unsigned int s;
+	unsigned int i;
 
-	for (s = 0; s < RTE_MAX_NUMA_NODES; s++) {
-		struct malloc_heap *h = &heaps[s];
+	pthread_mutex_lock(&ext_lock);
+	for (i = 0; i < RTE_MAX_HEAPS; i++) {
+		struct malloc_heap *h = heap_at(i);
 		const struct malloc_chunk *c;
 
+		if (h == NULL)
+			continue;
 		pthread_mutex_lock(&h->lock);
-		if (h->n_chunks != 0)
-			fprintf(f, "Heap socket %u: %u chunks, %zu bytes, "
-				"%u blocks in use (%zu bytes)\n", s, h->n_chunks, h->total_bytes,
+		if (h->n_chunks != 0 || h->external)
+			fprintf(f, "Heap socket %d%s%s: %u chunks, %zu bytes, "
+				"%u blocks in use (%zu bytes)\n", h->socket_id,
+				h->external ? " " : "", h->name, h->n_chunks, h->total_bytes,
 				h->alloc_count, h->alloc_bytes);
 		TAILQ_FOREACH(c, &h->chunks, next) {
 			const struct malloc_elem *e = RTE_PTR_ADD(c, MALLOC_CHUNK_HEADER_LEN);
@@ -670,34 +853,5 @@ rte_malloc_dump_heaps(FILE *f)
 		}
 		pthread_mutex_unlock(&h->lock);
 	}
-}
-
-int
-rte_malloc_heap_socket_is_external(int socket_id)
-{
-	if (socket_id < 0 || socket_id >= RTE_MAX_NUMA_NODES) {
-		rte_errno = EINVAL;
-		return -1;
-	}
-	return 0;
-}
-
-int
-rte_malloc_heap_get_socket(const char *name)
-{
-	unsigned int s;
-
-	if (name == NULL) {
-		rte_errno = EINVAL;
-		return -1;
-	}
-	for (s = 0; s < RTE_MAX_NUMA_NODES; s++) {
-		char buf[32];
-
-		snprintf(buf, sizeof(buf), "socket_%u", s);
-		if (strcmp(name, buf) == 0)
-			return (int)s;
-	}
-	rte_errno = ENOENT;
-	return -1;
+	pthread_mutex_unlock(&ext_lock);
 }

@@ -15,6 +15,11 @@
 
 #include "malloc_elem.h"
 
+/* Room for a heap name, terminating NUL included. */
+#define MALLOC_HEAP_NAME_LEN 32
+/* Heaps that rte_malloc_heap_create can make, beside the NUMA nodes' ones. */
+#define MALLOC_EXT_HEAPS (RTE_MAX_HEAPS - RTE_MAX_NUMA_NODES)
+
 /* Size classes of free elements: [2^(7+i), 2^(8+i)) bytes, the last one open-ended. */
 #define MALLOC_FREE_LISTS 16
 
@@ -28,6 +33,8 @@ struct malloc_heap {
 	size_t alloc_bytes;     /* bytes of busy elements, headers included */
 	unsigned int alloc_count;
 	unsigned int n_chunks;
+	bool external;          /* made by rte_malloc_heap_create: memory added, never grown */
+	char name[MALLOC_HEAP_NAME_LEN]; /* named heaps only; "" while the slot is free */
 };
 
 /* Request flags beyond size and alignment. */
@@ -49,5 +56,22 @@ int malloc_heap_resize(struct malloc_elem *e, size_t size);
 size_t malloc_heap_max_free(int socket, size_t align);
 /* Page size behind a heap pointer. */
 uint64_t malloc_heap_page_sz(const void *ptr);
+
+/*
+ * Named heaps (malloc_ext.c). Creating, destroying and changing their memory is serialised by
+ * malloc_heap_ext_lock(), taken before any heap lock and the memory lock.
+ */
+void malloc_heap_ext_lock(void);
+void malloc_heap_ext_unlock(void);
+/* The heap of socket (a NUMA node or a named heap), or NULL. */
+struct malloc_heap *malloc_heap_of(int socket);
+/* The heap of that name ("socket_<n>" or a named heap), or NULL; ext lock held. */
+struct malloc_heap *malloc_heap_by_name(const char *name);
+/* A free named-heap slot, or NULL; ext lock held. */
+struct malloc_heap *malloc_heap_ext_slot(void);
+/* Make the pages of external list msl one chunk of named heap h. */
+void malloc_heap_add_memory(struct malloc_heap *h, struct eal_memseg_list *msl);
+/* Take msl's chunk out of h: 0, -1 with rte_errno EBUSY (blocks in use) or ENOENT. */
+int malloc_heap_remove_memory(struct malloc_heap *h, struct eal_memseg_list *msl);
 
 #endif /* _MALLOC_HEAP_H_ */

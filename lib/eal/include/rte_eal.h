@@ -81,6 +81,14 @@ enum rte_iova_mode {
 /** IOVA mode chosen by rte_eal_init (--iova-mode or detection). */
 enum rte_iova_mode rte_eal_iova_mode(void);
 
+/**
+ * Address from which EAL reserves the virtual address space of its memory (4 GiB on Linux, low
+ * enough for IOMMUs with 39-bit input addresses when IOVA is VA).
+ * @return the base address
+ */
+__rte_internal
+uint64_t rte_eal_get_baseaddr(void);
+
 /** Directory holding this process's runtime files (lock, config) */
 const char *rte_eal_get_runtime_dir(void);
 

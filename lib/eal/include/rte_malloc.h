@@ -123,10 +123,10 @@ void rte_free(void *ptr);
  */
 int rte_malloc_validate(const void *ptr, size_t *size);
 /**
- * Usage of one node's heap.
- * @param socket NUMA node
+ * Usage of one heap.
+ * @param socket NUMA node, or socket id of a named heap
  * @param socket_stats filled in
- * @return 0, or -1 with rte_errno EINVAL for a bad node or NULL stats
+ * @return 0, or -1 with rte_errno EINVAL for a bad socket or NULL stats
  */
 int rte_malloc_get_socket_stats(int socket, struct rte_malloc_socket_stats *socket_stats);
 /**
@@ -143,21 +143,86 @@ void rte_malloc_dump_heaps(FILE *f);
 /**
  * IOVA of memory from rte_malloc.
  * @param addr an address inside a block
- * @return as rte_mem_virt2iova
+ * @return as rte_mem_virt2iova, except in external memory (named heaps), where it is the IOVA
+ *   given for the page when the memory was added, or RTE_BAD_IOVA if none was
  */
 rte_iova_t rte_malloc_virt2iova(const void *addr);
 /**
- * Whether a node's heap was created from external memory (never, here).
- * @param socket_id NUMA node
- * @return 0 for a valid node, -1 with rte_errno EINVAL otherwise
+ * Whether a socket id names a heap made by rte_malloc_heap_create.
+ * @param socket_id a NUMA node or the socket id of a named heap
+ * @return 1 for a named heap, 0 for a NUMA node or SOCKET_ID_ANY, -1 with rte_errno EINVAL for
+ *   any other value
  */
 int rte_malloc_heap_socket_is_external(int socket_id);
 /**
- * Node of a heap given its name.
- * @param name "socket_<n>"
- * @return the node, or -1 with rte_errno EINVAL (NULL name) or ENOENT
+ * Socket id of a heap given its name.
+ * @param name "socket_<n>" for a NUMA node's heap, or the name given to rte_malloc_heap_create
+ * @return the socket id, or -1 with rte_errno EINVAL (NULL, empty or too long name) or ENOENT
  */
 int rte_malloc_heap_get_socket(const char *name);
+
+/**
+ * Create an empty heap for memory the application brings (rte_malloc_heap_memory_add). It gets
+ * a socket id of its own, 256 or more as in DPDK (see rte_malloc_heap_get_socket), which
+ * rte_malloc_socket, rte_zmalloc_socket, rte_memzone_reserve and the like accept; such a heap
+ * never grows by itself and SOCKET_ID_ANY never picks it.
+ * @param heap_name a name shorter than 32 bytes
+ * @return 0, or -1 with rte_errno: EINVAL NULL, empty or too long name, EEXIST a heap has that
+ *   name, ENOSPC all RTE_MAX_HEAPS heaps exist
+ */
+int rte_malloc_heap_create(const char *heap_name);
+/**
+ * Destroy a heap made by rte_malloc_heap_create once all its memory is removed.
+ * @param heap_name its name
+ * @return 0, or -1 with rte_errno: EINVAL bad name, ENOENT no such heap, EPERM a NUMA node's
+ *   heap, EBUSY memory is still added to it (or blocks of it still in use)
+ */
+int rte_malloc_heap_destroy(const char *heap_name);
+/**
+ * Give memory the application mapped to a named heap. The memory becomes a memseg list of its
+ * own (external set, heap set, the heap's socket id); its first bytes hold the heap's
+ * bookkeeping, so what was there is lost. Memory event callbacks hear of it as allocated.
+ * @param heap_name the heap
+ * @param va_addr start of the memory, a multiple of page_sz
+ * @param len bytes, a non-zero multiple of page_sz
+ * @param iova_addrs IOVA of each page, or NULL for RTE_BAD_IOVA everywhere
+ * @param n_pages entries of iova_addrs, len / page_sz (ignored when iova_addrs is NULL)
+ * @param page_sz page size of the memory, a power of two
+ * @return 0, or -1 with rte_errno: EINVAL bad argument or overlap with other EAL memory,
+ *   ENOENT no such heap, EPERM a NUMA node's heap, EEXIST the memory is registered already,
+ *   ENOSPC all RTE_MAX_MEMSEG_LISTS lists are in use, ENOMEM
+ */
+int rte_malloc_heap_memory_add(const char *heap_name, void *va_addr, size_t len,
+		rte_iova_t iova_addrs[], unsigned int n_pages, size_t page_sz);
+/**
+ * Take memory added with rte_malloc_heap_memory_add back from its heap, once no block of it is
+ * in use. Memory event callbacks hear of it as freed; it stays mapped.
+ * @param heap_name the heap
+ * @param va_addr start, as added
+ * @param len bytes, as added
+ * @return 0, or -1 with rte_errno: EINVAL bad argument, ENOENT no such heap or memory in it,
+ *   EPERM a NUMA node's heap, EBUSY blocks of the memory are still allocated
+ */
+int rte_malloc_heap_memory_remove(const char *heap_name, void *va_addr, size_t len);
+/**
+ * Attach to memory of a named heap added by another process. With a single process the memory
+ * is already there: this checks it and tells the memory event callbacks again.
+ * @param heap_name the heap
+ * @param va_addr start, as added
+ * @param len bytes, as added
+ * @return 0, or -1 with rte_errno: EINVAL bad argument, ENOENT no such heap or memory in it,
+ *   EPERM a NUMA node's heap
+ */
+int rte_malloc_heap_memory_attach(const char *heap_name, void *va_addr, size_t len);
+/**
+ * Detach from memory of a named heap (the counterpart of rte_malloc_heap_memory_attach).
+ * @param heap_name the heap
+ * @param va_addr start, as added
+ * @param len bytes, as added
+ * @return 0, or -1 with rte_errno: EINVAL bad argument, ENOENT no such heap or memory in it,
+ *   EPERM a NUMA node's heap
+ */
+int rte_malloc_heap_memory_detach(const char *heap_name, void *va_addr, size_t len);
 
 #ifdef __cplusplus
 }

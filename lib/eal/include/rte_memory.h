@@ -19,6 +19,11 @@
 extern "C" {
 #endif
 
+#ifndef SOCKET_ID_ANY
+/** Any NUMA node (also defined by rte_lcore.h). */
+#define SOCKET_ID_ANY (-1)
+#endif
+
 /** An address as a device sees it for DMA: physical (IOVA as PA) or virtual (IOVA as VA). */
 typedef uint64_t rte_iova_t;
 /** A physical address. */
@@ -112,7 +117,7 @@ struct rte_memseg_list {
 	int socket_id;          /**< NUMA node of the pages */
 	volatile uint32_t version; /**< changes whenever pages are mapped or unmapped */
 	size_t len;             /**< bytes of address space reserved */
-	unsigned int external;  /**< always 0: memory registered from outside is not supported */
+	unsigned int external;  /**< 1: memory the application mapped and registered itself */
 	unsigned int heap;      /**< 1: the list feeds a malloc heap */
 };
 
@@ -221,6 +226,90 @@ int rte_mem_check_dma_mask_thread_unsafe(uint8_t maskbits);
  */
 void rte_mem_set_dma_mask(uint8_t maskbits);
 
+/**
+ * Whether EAL memory uses physical addresses: hugepages are in use and their frame numbers are
+ * readable (which needs root).
+ * @return 1 if so, 0 otherwise
+ */
+int rte_eal_using_phys_addrs(void);
+
+/**
+ * File descriptor of the hugepage file behind a mapped page, holding the memory lock for reading.
+ * The descriptor belongs to EAL: do not close it or change the file.
+ * @param ms a page of a memseg list (from a walk or rte_mem_virt2memseg)
+ * @return the descriptor, or -1 with rte_errno: EINVAL ms is NULL or not a memseg of EAL,
+ *   ENOENT the page is not mapped, ENOTSUP the page has no file (--no-huge, --in-memory,
+ *   external memory), ENODEV its file is not available
+ */
+int rte_memseg_get_fd(const struct rte_memseg *ms);
+
+/**
+ * rte_memseg_get_fd without the lock, for memory event callbacks.
+ * @param ms a page of a memseg list
+ * @return the descriptor, or -1 with rte_errno as for rte_memseg_get_fd
+ */
+int rte_memseg_get_fd_thread_unsafe(const struct rte_memseg *ms);
+
+/**
+ * Where in its file (see rte_memseg_get_fd) a mapped page starts, holding the memory lock.
+ * @param ms a page of a memseg list
+ * @param offset where the offset in bytes is written
+ * @return 0, or -1 with rte_errno: EINVAL ms or offset is NULL or ms is not a memseg of EAL,
+ *   ENOENT, ENOTSUP, ENODEV as for rte_memseg_get_fd
+ */
+int rte_memseg_get_fd_offset(const struct rte_memseg *ms, size_t *offset);
+
+/**
+ * rte_memseg_get_fd_offset without the lock, for memory event callbacks.
+ * @param ms a page of a memseg list
+ * @param offset where the offset in bytes is written
+ * @return 0, or -1 with rte_errno as for rte_memseg_get_fd_offset
+ */
+int rte_memseg_get_fd_offset_thread_unsafe(const struct rte_memseg *ms, size_t *offset);
+
+/**
+ * Make memory the application mapped itself known to EAL, as a memseg list of its own with
+ * external set and a socket id of its own (256 or more), so memseg walks (and the
+ * DMA layers using them) and address translation see it. It is not given to any heap and EAL
+ * neither maps it for DMA nor unmaps it.
+ * @param va_addr start of the memory, a multiple of page_sz
+ * @param len bytes, a non-zero multiple of page_sz
+ * @param iova_addrs IOVA of each page, or NULL for RTE_BAD_IOVA everywhere
+ * @param n_pages entries of iova_addrs, len / page_sz (ignored when iova_addrs is NULL)
+ * @param page_sz page size of the memory, a power of two
+ * @return 0, or -1 with rte_errno: EINVAL bad argument or overlap with other EAL memory,
+ *   EEXIST exactly this memory is registered already, ENOSPC all RTE_MAX_MEMSEG_LISTS lists are
+ *   in use, ENOMEM
+ */
+int rte_extmem_register(void *va_addr, size_t len, rte_iova_t iova_addrs[],
+		unsigned int n_pages, size_t page_sz);
+
+/**
+ * Forget memory registered with rte_extmem_register (it stays mapped).
+ * @param va_addr start, as registered
+ * @param len bytes, as registered
+ * @return 0, or -1 with rte_errno: EINVAL bad argument or memory that belongs to a malloc heap
+ *   (see rte_malloc_heap_memory_remove), ENOENT no such registration
+ */
+int rte_extmem_unregister(void *va_addr, size_t len);
+
+/**
+ * Attach to registered external memory. There is a single process here, which sees the
+ * registration already: this only checks that it exists.
+ * @param va_addr start, as registered
+ * @param len bytes, as registered
+ * @return 0, or -1 with rte_errno: EINVAL bad argument, ENOENT no such registration
+ */
+int rte_extmem_attach(void *va_addr, size_t len);
+
+/**
+ * Detach from registered external memory (the counterpart of rte_extmem_attach).
+ * @param va_addr start, as registered
+ * @param len bytes, as registered
+ * @return 0, or -1 with rte_errno: EINVAL bad argument, ENOENT no such registration
+ */
+int rte_extmem_detach(void *va_addr, size_t len);
+
 /** What happened to the pages a memory event reports. */
 enum rte_mem_event {
 	RTE_MEM_EVENT_ALLOC = 0, /**< pages were mapped (before the heap hands them out) */
@@ -257,6 +346,41 @@ int rte_mem_event_callback_unregister(const char *name, void *arg);
 
 /** Room for a memory event callback name, terminating NUL included. */
 #define RTE_MEM_EVENT_CALLBACK_NAME_LEN 64
+
+/** Room for a memory allocation validator name, terminating NUL included. */
+#define RTE_MEM_ALLOC_VALIDATOR_NAME_LEN 64
+
+/**
+ * Asked before a heap maps more pages of a socket when its size would reach the limit the
+ * validator was registered with. Runs with the heap locked: it must not allocate EAL memory.
+ * @param socket_id the socket of the heap
+ * @param cur_limit the limit the validator was registered with
+ * @param new_len bytes the heap would have after growing
+ * @return 0 to let the heap grow, -1 to refuse (the allocation then fails with ENOMEM)
+ */
+typedef int (*rte_mem_alloc_validator_t)(int socket_id, size_t cur_limit, size_t new_len);
+
+/**
+ * Register an allocation validator for a socket. Every validator whose limit is reached is
+ * asked; growth goes ahead only if none refuses.
+ * @param name a name for it, shorter than RTE_MEM_ALLOC_VALIDATOR_NAME_LEN
+ * @param clb the validator
+ * @param socket_id the socket to watch
+ * @param limit heap size in bytes from which clb is asked
+ * @return 0, or -1 with rte_errno: EINVAL name or clb NULL, name empty or socket_id negative,
+ *   ENAMETOOLONG, EEXIST a validator of that name is registered for the socket, ENOMEM
+ */
+int rte_mem_alloc_validator_register(const char *name, rte_mem_alloc_validator_t clb,
+		int socket_id, size_t limit);
+
+/**
+ * Remove an allocation validator.
+ * @param name the name it was registered with
+ * @param socket_id the socket it was registered for
+ * @return 0, or -1 with rte_errno: EINVAL name NULL or empty or socket_id negative,
+ *   ENAMETOOLONG, ENOENT no such validator
+ */
+int rte_mem_alloc_validator_unregister(const char *name, int socket_id);
 
 #ifdef __cplusplus
 }

@@ -54,7 +54,13 @@ reserve_fixed(void *va, size_t len)
  * addresses (QEMU's emulated VT-d has 39) refuse DMA mappings above their width. The hint is
  * only a preference: when the range is taken, the kernel picks another one.
  */
-static uintptr_t va_hint = (uintptr_t)4 << 30;
+static uintptr_t va_hint = (uintptr_t)EAL_VA_BASE;
+
+uint64_t
+rte_eal_get_baseaddr(void)
+{
+	return EAL_VA_BASE;
+}
 
 void *
 eal_memalloc_reserve_va(size_t len, size_t align)
@@ -190,6 +196,51 @@ bind_and_populate(void *va, size_t len, int socket)
 	return 0;
 }
 
+static void
+drop_file(struct eal_seg_file *file, int fd)
+{
+	free(file);
+	if (fd >= 0)
+		close(fd);
+}
+
+/*
+ * The pages leave their files: a file whose pages are all unmapped is closed, which frees them;
+ * one still backing other pages gets a hole punched where these were, or hugetlbfs would keep
+ * the pages reserved for it.
+ */
+static void
+release_files(struct eal_memseg_list *msl, unsigned int first, unsigned int n)
+{
+	uint64_t pg = msl->pub.page_sz;
+	unsigned int i;
+
+	if (msl->files == NULL)
+		return;
+	for (i = first; i < first + n; i++) {
+		struct eal_seg_file *f = msl->files[i];
+
+		if (f == NULL)
+			continue;
+		msl->files[i] = NULL;
+		if (--f->refs == 0) {
+			drop_file(f, f->fd);
+			continue;
+		}
+		if (fallocate(f->fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
+				(off_t)((i - f->first_slot) * pg), (off_t)pg) != 0)
+			EAL_LOG(DEBUG, "cannot release a %" PRIu64
+				" kB page of a hugepage file: %s\n", pg >> 10, strerror(errno));
+	}
+}
+
+void
+eal_memalloc_release_files(struct eal_memseg_list *msl)
+{
+	if (msl->files != NULL)
+		release_files(msl, 0, msl->n_slots);
+}
+
 int
 eal_memalloc_map(struct eal_memseg_list *msl, unsigned int first, unsigned int n)
 {
@@ -199,9 +250,10 @@ eal_memalloc_map(struct eal_memseg_list *msl, unsigned int first, unsigned int n
 	size_t len = (size_t)n * pg;
 	bool numa = eal_mem.n_nodes > 1 && msl->hp_idx >= 0;
 	int populate = numa ? 0 : MAP_POPULATE;
+	struct eal_seg_file *file = NULL;
 	void *addr;
 	unsigned int i;
-	int err;
+	int err, fd = -1;
 
 	if (msl->hp_idx < 0) {
 		addr = mmap(va, len, PROT_READ | PROT_WRITE,
@@ -215,7 +267,8 @@ eal_memalloc_map(struct eal_memseg_list *msl, unsigned int first, unsigned int n
 		err = errno;
 	} else {
 		char path[PATH_MAX + 64];
-		int fd = open_hugepage_file(eal_mem.hp[msl->hp_idx].mount, path, sizeof(path));
+
+		fd = open_hugepage_file(eal_mem.hp[msl->hp_idx].mount, path, sizeof(path));
 
 		if (fd < 0) {
 			EAL_LOG(ERR, "cannot create hugepage file in %s: %s\n",
@@ -227,7 +280,13 @@ eal_memalloc_map(struct eal_memseg_list *msl, unsigned int first, unsigned int n
 			fd, 0);
 		err = errno;
 		unlink(path);
-		close(fd);
+		/* Kept open for rte_memseg_get_fd; without bookkeeping the pages just lack it. */
+		if (addr != MAP_FAILED && msl->files != NULL)
+			file = malloc(sizeof(*file));
+		if (file == NULL) {
+			close(fd);
+			fd = -1;
+		}
 	}
 	if (addr == MAP_FAILED) {
 		/* A failed MAP_FIXED may have removed the reservation already. */
@@ -238,6 +297,7 @@ eal_memalloc_map(struct eal_memseg_list *msl, unsigned int first, unsigned int n
 		return -1;
 	}
 	if (numa && bind_and_populate(va, len, msl->pub.socket_id) != 0) {
+		drop_file(file, fd);
 		reserve_fixed(va, len);
 		EAL_LOG(DEBUG, "no %u free pages of %" PRIu64 " kB on socket %d\n", n, pg >> 10,
 			msl->pub.socket_id);
@@ -285,9 +345,17 @@ eal_memalloc_map(struct eal_memseg_list *msl, unsigned int first, unsigned int n
 		EAL_LOG(ERR, "pages at IOVA 0x%" PRIx64 " are beyond the %u-bit DMA mask\n",
 			ms->iova, eal_mem.dma_maskbits);
 		memset(&msl->segs[first], 0, sizeof(msl->segs[0]) * n);
+		drop_file(file, fd);
 		reserve_fixed(va, len);
 		rte_errno = ENOMEM;
 		return -1;
+	}
+	if (file != NULL) {
+		file->fd = fd;
+		file->refs = n;
+		file->first_slot = first;
+		for (i = 0; i < n; i++)
+			msl->files[first + i] = file;
 	}
 	mark_slots(msl, first, n, true);
 	msl->n_mapped += n;
@@ -302,6 +370,7 @@ eal_memalloc_unmap(struct eal_memseg_list *msl, unsigned int first, unsigned int
 	uint8_t *va = (uint8_t *)msl->pub.base_va + (size_t)first * pg;
 
 	memset(&msl->segs[first], 0, sizeof(msl->segs[0]) * n);
+	release_files(msl, first, n);
 	if (reserve_fixed(va, (size_t)n * pg) != 0) {
 		/* The range is no longer ours: its slots stay marked so nothing maps there. */
 		munmap(va, (size_t)n * pg);

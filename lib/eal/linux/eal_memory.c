@@ -59,6 +59,12 @@ physaddrs_readable(void)
 	return rte_mem_virt2phy((const void *)(uintptr_t)&probe) != RTE_BAD_IOVA;
 }
 
+int
+rte_eal_using_phys_addrs(void)
+{
+	return !eal_get_internal_configuration()->no_hugetlbfs && physaddrs_readable() ? 1 : 0;
+}
+
 /*
  * IOVA as PA when hugepages back the memory (they never move) and frame numbers are readable;
  * IOVA as VA otherwise. --iova-mode overrides, but PA needs readable frame numbers.
@@ -100,12 +106,18 @@ add_msl(int socket, uint64_t page_sz, unsigned int n_slots, int hp_idx)
 	memset(msl, 0, sizeof(*msl));
 	msl->segs = calloc(n_slots, sizeof(*msl->segs));
 	msl->used = calloc((n_slots + 63) / 64, sizeof(uint64_t));
+	if (hp_idx >= 0 && eal_mem.use_files)
+		msl->files = calloc(n_slots, sizeof(*msl->files));
 	msl->pub.base_va = eal_memalloc_reserve_va(len, page_sz);
-	if (msl->segs == NULL || msl->used == NULL || msl->pub.base_va == NULL) {
+	if (msl->segs == NULL || msl->used == NULL || msl->pub.base_va == NULL ||
+			(hp_idx >= 0 && eal_mem.use_files && msl->files == NULL)) {
 		EAL_LOG(ERR, "cannot reserve %zu MB of address space for socket %d\n",
 			(size_t)(len / EAL_MB), socket);
+		eal_memalloc_release_va(msl->pub.base_va, len);
 		free(msl->segs);
 		free(msl->used);
+		free(msl->files);
+		msl->pub.base_va = NULL;
 		rte_errno = ENOMEM;
 		return -1;
 	}
@@ -279,9 +291,14 @@ rte_eal_memory_cleanup(void)
 	for (i = 0; i < eal_mem.n_msl; i++) {
 		struct eal_memseg_list *msl = &eal_mem.msl[i];
 
-		eal_memalloc_release_va(msl->pub.base_va, msl->pub.len);
+		/* External memory belongs to the application: only our bookkeeping goes. */
+		if (!msl->pub.external) {
+			eal_memalloc_release_files(msl);
+			eal_memalloc_release_va(msl->pub.base_va, msl->pub.len);
+		}
 		free(msl->segs);
 		free(msl->used);
+		free(msl->files);
 		memset(msl, 0, sizeof(*msl));
 	}
 	eal_mem.n_msl = 0;
@@ -291,4 +308,5 @@ rte_eal_memory_cleanup(void)
 	eal_mem.pagemap_fd = -1;
 	pthread_rwlock_unlock(&eal_mem.lock);
 	eal_mem_event_clear();
+	eal_mem_validators_clear();
 }
