@@ -67,6 +67,10 @@ if [ -f "${prefix}-ci/build.ninja" ]; then
 	step "install test: external application with pkg-config"
 	bash devtools/test-install.sh "${prefix}-ci" | tee "${prefix}-ci/install-test.tap" || status=1
 	logs+=("install=${prefix}-ci/install-test.tap")
+	step "DPDK 22.11 sample applications (dpdk-doc): build with their Makefiles, run on vdevs"
+	bash devtools/test-examples.sh "${prefix}-ci" | tee "${prefix}-examples.tap"
+	grep -q '^not ok' "${prefix}-examples.tap" && status=1
+	logs+=("examples=${prefix}-examples.tap")
 	step "ABI check: abidiff of every library against the last release"
 	bash devtools/check-abi.sh "${prefix}-ci" | tee "${prefix}-abi.tap"
 	grep -q '^not ok' "${prefix}-abi.tap" && status=1
@@ -75,7 +79,12 @@ fi
 if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
 	TIMEOUT_MULT=3 run_build asan -Dbuildtype=debug -Dwerror=true -Db_sanitize=address,undefined \
 		-Db_lundef=false -Dcpu_instruction_set=generic
-
+	if [ -f "${prefix}-asan/build.ninja" ]; then
+		step "DPDK 22.11 sample applications again, built and run with the sanitizers"
+		bash devtools/test-examples.sh "${prefix}-asan" | tee "${prefix}-examples-asan.tap"
+		grep -q '^not ok' "${prefix}-examples-asan.tap" && status=1
+		logs+=("examples-asan=${prefix}-examples-asan.tap")
+	fi
 fi
 
 if [ "${SKIP_PACKAGES:-0}" != 1 ]; then

@@ -2,6 +2,7 @@
 /* Port configuration and life cycle: info, configure, queue setup, start, stop, close, reset. */
 #include <errno.h>
 #include <inttypes.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include <rte_common.h>
@@ -73,6 +74,180 @@ check_offloads(uint16_t port_id, const char *what, uint64_t asked, uint64_t capa
 	return -EINVAL;
 }
 
+/* VMDq and DCB settings: checked here because drivers without VMDq ignore them silently. */
+static bool
+nb_pools_valid(enum rte_eth_nb_pools n)
+{
+	return n == RTE_ETH_8_POOLS || n == RTE_ETH_16_POOLS || n == RTE_ETH_32_POOLS ||
+		n == RTE_ETH_64_POOLS;
+}
+
+static bool
+nb_tcs_valid(enum rte_eth_nb_tcs n)
+{
+	return n == RTE_ETH_4_TCS || n == RTE_ETH_8_TCS;
+}
+
+/* The first user priority mapped to a class >= limit, or -1 when all are below it. */
+static int
+bad_tc(const uint8_t dcb_tc[RTE_ETH_DCB_NUM_USER_PRIORITIES], unsigned int limit)
+{
+	int i;
+
+	for (i = 0; i < RTE_ETH_DCB_NUM_USER_PRIORITIES; i++)
+		if (dcb_tc[i] >= limit)
+			return i;
+	return -1;
+}
+
+/* Pools of a VMDq mode against what the port has; "what" names the mode in the log. */
+static int
+check_pools(uint16_t port_id, const char *what, unsigned int pools, bool dcb,
+		uint16_t nb_q, const struct rte_eth_dev_info *info)
+{
+	if (info->max_vmdq_pools == 0) {
+		ETHDEV_LOG(ERR, "configure port %u: %s mode needs VMDq, the port has no VMDq pools",
+				port_id, what);
+		return -EINVAL;
+	}
+	/* with DCB each pool holds 8 or 4 classes of the 128 queues: 16 or 32 pools */
+	if (dcb ? (pools != RTE_ETH_16_POOLS && pools != RTE_ETH_32_POOLS) :
+			!nb_pools_valid(pools)) {
+		ETHDEV_LOG(ERR, "configure port %u: %s nb_queue_pools %u invalid, must be %s",
+				port_id, what, pools, dcb ? "16 or 32" : "8, 16, 32 or 64");
+		return -EINVAL;
+	}
+	if (pools > info->max_vmdq_pools) {
+		ETHDEV_LOG(ERR, "configure port %u: %s nb_queue_pools %u, the port has %u",
+				port_id, what, pools, info->max_vmdq_pools);
+		return -EINVAL;
+	}
+	if (nb_q < pools) {
+		ETHDEV_LOG(ERR, "configure port %u: %s: %u pools need %u queues or more, got %u",
+				port_id, what, pools, pools, nb_q);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int
+check_pool_maps(uint16_t port_id, const char *what, unsigned int nb_maps, bool has_default,
+		unsigned int default_pool, unsigned int pools)
+{
+	if (nb_maps > RTE_ETH_VMDQ_MAX_VLAN_FILTERS) {
+		ETHDEV_LOG(ERR, "configure port %u: %s nb_pool_maps %u, at most %u", port_id,
+				what, nb_maps, RTE_ETH_VMDQ_MAX_VLAN_FILTERS);
+		return -EINVAL;
+	}
+	if (has_default && default_pool >= pools) {
+		ETHDEV_LOG(ERR, "configure port %u: %s default_pool %u, only %u pools", port_id,
+				what, default_pool, pools);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int
+check_dcb_tcs(uint16_t port_id, const char *what, enum rte_eth_nb_tcs nb_tcs,
+		const uint8_t dcb_tc[RTE_ETH_DCB_NUM_USER_PRIORITIES], uint16_t nb_q)
+{
+	int up;
+
+	if (!nb_tcs_valid(nb_tcs)) {
+		ETHDEV_LOG(ERR, "configure port %u: %s nb_tcs %d invalid, must be 4 or 8",
+				port_id, what, (int)nb_tcs);
+		return -EINVAL;
+	}
+	up = bad_tc(dcb_tc, nb_tcs);
+	if (up >= 0) {
+		ETHDEV_LOG(ERR, "configure port %u: %s dcb_tc[%d] = %u, only %d classes", port_id,
+				what, up, dcb_tc[up], (int)nb_tcs);
+		return -EINVAL;
+	}
+	if (nb_q < (unsigned int)nb_tcs) {
+		ETHDEV_LOG(ERR, "configure port %u: %s: %d classes need %d queues or more, got %u",
+				port_id, what, (int)nb_tcs, (int)nb_tcs, nb_q);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int
+check_rx_mq(uint16_t port_id, uint16_t nb_rx_q, const struct rte_eth_conf *conf,
+		const struct rte_eth_dev_info *info)
+{
+	const struct rte_eth_vmdq_dcb_conf *vd = &conf->rx_adv_conf.vmdq_dcb_conf;
+	const struct rte_eth_vmdq_rx_conf *vr = &conf->rx_adv_conf.vmdq_rx_conf;
+	const struct rte_eth_dcb_rx_conf *dr = &conf->rx_adv_conf.dcb_rx_conf;
+	uint32_t mode = conf->rxmode.mq_mode;
+	int up, ret;
+
+	if (mode & ~(uint32_t)RTE_ETH_MQ_RX_VMDQ_DCB_RSS) {
+		ETHDEV_LOG(ERR, "configure port %u: unknown rx mq_mode 0x%x", port_id, mode);
+		return -EINVAL;
+	}
+	if ((mode & RTE_ETH_MQ_RX_VMDQ_FLAG) && (mode & RTE_ETH_MQ_RX_DCB_FLAG)) {
+		ret = check_pools(port_id, "rx VMDq+DCB", vd->nb_queue_pools, true, nb_rx_q, info);
+		if (ret == 0)
+			ret = check_pool_maps(port_id, "rx VMDq+DCB", vd->nb_pool_maps,
+					vd->enable_default_pool, vd->default_pool,
+					vd->nb_queue_pools);
+		if (ret != 0)
+			return ret;
+		up = bad_tc(vd->dcb_tc, RTE_ETH_DCB_NUM_TCS);
+		if (up >= 0) {
+			ETHDEV_LOG(ERR, "configure port %u: rx VMDq+DCB dcb_tc[%d] = %u, max %u",
+					port_id, up, vd->dcb_tc[up], RTE_ETH_DCB_NUM_TCS - 1);
+			return -EINVAL;
+		}
+		return 0;
+	}
+	if (mode & RTE_ETH_MQ_RX_VMDQ_FLAG) {
+		ret = check_pools(port_id, "rx VMDq", vr->nb_queue_pools, false, nb_rx_q, info);
+		if (ret == 0)
+			ret = check_pool_maps(port_id, "rx VMDq", vr->nb_pool_maps,
+					vr->enable_default_pool, vr->default_pool,
+					vr->nb_queue_pools);
+		return ret;
+	}
+	if (mode & RTE_ETH_MQ_RX_DCB_FLAG)
+		return check_dcb_tcs(port_id, "rx DCB", dr->nb_tcs, dr->dcb_tc, nb_rx_q);
+	return 0;
+}
+
+static int
+check_tx_mq(uint16_t port_id, uint16_t nb_tx_q, const struct rte_eth_conf *conf,
+		const struct rte_eth_dev_info *info)
+{
+	const struct rte_eth_vmdq_dcb_tx_conf *vd = &conf->tx_adv_conf.vmdq_dcb_tx_conf;
+	const struct rte_eth_vmdq_tx_conf *vt = &conf->tx_adv_conf.vmdq_tx_conf;
+	int up, ret;
+
+	switch (conf->txmode.mq_mode) {
+	case RTE_ETH_MQ_TX_NONE:
+		return 0;
+	case RTE_ETH_MQ_TX_DCB:
+		return check_dcb_tcs(port_id, "tx DCB", conf->tx_adv_conf.dcb_tx_conf.nb_tcs,
+				conf->tx_adv_conf.dcb_tx_conf.dcb_tc, nb_tx_q);
+	case RTE_ETH_MQ_TX_VMDQ_DCB:
+		ret = check_pools(port_id, "tx VMDq+DCB", vd->nb_queue_pools, true, nb_tx_q, info);
+		if (ret != 0)
+			return ret;
+		up = bad_tc(vd->dcb_tc, RTE_ETH_DCB_NUM_TCS);
+		if (up >= 0) {
+			ETHDEV_LOG(ERR, "configure port %u: tx VMDq+DCB dcb_tc[%d] = %u, max %u",
+					port_id, up, vd->dcb_tc[up], RTE_ETH_DCB_NUM_TCS - 1);
+			return -EINVAL;
+		}
+		return 0;
+	case RTE_ETH_MQ_TX_VMDQ_ONLY:
+		return check_pools(port_id, "tx VMDq", vt->nb_queue_pools, false, nb_tx_q, info);
+	}
+	ETHDEV_LOG(ERR, "configure port %u: unknown tx mq_mode %d", port_id,
+			(int)conf->txmode.mq_mode);
+	return -EINVAL;
+}
+
 int
 rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_q, uint16_t nb_tx_q,
 		const struct rte_eth_conf *conf)
@@ -130,6 +305,11 @@ rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_q, uint16_t nb_tx_q,
 	ret = check_offloads(port_id, "rx", conf->rxmode.offloads, info.rx_offload_capa);
 	if (ret == 0)
 		ret = check_offloads(port_id, "tx", conf->txmode.offloads, info.tx_offload_capa);
+	if (ret != 0)
+		goto out;
+	ret = check_rx_mq(port_id, nb_rx_q, conf, &info);
+	if (ret == 0)
+		ret = check_tx_mq(port_id, nb_tx_q, conf, &info);
 	if (ret != 0)
 		goto out;
 	if (conf->link_speeds & ~(info.speed_capa | RTE_ETH_LINK_SPEED_FIXED)) {

@@ -294,6 +294,81 @@ struct rte_eth_intr_conf {
 	uint32_t rmv:1;  /**< device removal */
 };
 
+#define RTE_ETH_VMDQ_MAX_VLAN_FILTERS   64  /**< VLAN filters of VMDq */
+#define RTE_ETH_DCB_NUM_USER_PRIORITIES 8   /**< user priorities of DCB */
+#define RTE_ETH_VMDQ_DCB_NUM_QUEUES     128 /**< queues of VMDq with DCB */
+#define RTE_ETH_DCB_NUM_QUEUES          128 /**< queues of DCB */
+
+/** Traffic classes of DCB. */
+enum rte_eth_nb_tcs {
+	RTE_ETH_4_TCS = 4, /**< four traffic classes */
+	RTE_ETH_8_TCS = 8  /**< eight traffic classes */
+};
+
+/** Pools of VMDq. */
+enum rte_eth_nb_pools {
+	RTE_ETH_8_POOLS = 8,    /**< 8 pools */
+	RTE_ETH_16_POOLS = 16,  /**< 16 pools */
+	RTE_ETH_32_POOLS = 32,  /**< 32 pools */
+	RTE_ETH_64_POOLS = 64   /**< 64 pools */
+};
+
+/** Receive side of DCB (RTE_ETH_MQ_RX_DCB*). */
+struct rte_eth_dcb_rx_conf {
+	enum rte_eth_nb_tcs nb_tcs; /**< 4 or 8 traffic classes */
+	uint8_t dcb_tc[RTE_ETH_DCB_NUM_USER_PRIORITIES]; /**< class of each user priority */
+};
+
+/** Transmit side of VMDq with DCB (RTE_ETH_MQ_TX_VMDQ_DCB). */
+struct rte_eth_vmdq_dcb_tx_conf {
+	enum rte_eth_nb_pools nb_queue_pools; /**< 16 or 32 pools */
+	uint8_t dcb_tc[RTE_ETH_DCB_NUM_USER_PRIORITIES]; /**< class of each user priority */
+};
+
+/** Transmit side of DCB (RTE_ETH_MQ_TX_DCB). */
+struct rte_eth_dcb_tx_conf {
+	enum rte_eth_nb_tcs nb_tcs; /**< 4 or 8 traffic classes */
+	uint8_t dcb_tc[RTE_ETH_DCB_NUM_USER_PRIORITIES]; /**< class of each user priority */
+};
+
+/** Transmit side of VMDq alone (RTE_ETH_MQ_TX_VMDQ_ONLY). */
+struct rte_eth_vmdq_tx_conf {
+	enum rte_eth_nb_pools nb_queue_pools; /**< number of pools */
+};
+
+/**
+ * Receive side of VMDq with DCB (RTE_ETH_MQ_RX_VMDQ_DCB): the VLAN id picks the pool, the
+ * user priority picks the queue within it.
+ */
+struct rte_eth_vmdq_dcb_conf {
+	enum rte_eth_nb_pools nb_queue_pools; /**< 16 or 32 pools */
+	uint8_t enable_default_pool; /**< non-zero: unmatched packets go to default_pool */
+	uint8_t default_pool; /**< pool of unmatched packets */
+	uint8_t nb_pool_maps; /**< used entries of pool_map */
+	struct {
+		uint16_t vlan_id; /**< VLAN id to match */
+		uint64_t pools;   /**< bit i set: pool i receives this VLAN */
+	} pool_map[RTE_ETH_VMDQ_MAX_VLAN_FILTERS]; /**< VLAN to pools */
+	uint8_t dcb_tc[RTE_ETH_DCB_NUM_USER_PRIORITIES]; /**< queue of each user priority */
+};
+
+/**
+ * Receive side of VMDq without DCB (RTE_ETH_MQ_RX_VMDQ_ONLY / _RSS): MAC address and VLAN id
+ * pick the pool; RSS, when on, picks the queue within it.
+ */
+struct rte_eth_vmdq_rx_conf {
+	enum rte_eth_nb_pools nb_queue_pools; /**< number of pools */
+	uint8_t enable_default_pool; /**< non-zero: unmatched packets go to default_pool */
+	uint8_t default_pool; /**< pool of unmatched packets */
+	uint8_t enable_loop_back; /**< non-zero: pools can send to each other */
+	uint8_t nb_pool_maps; /**< used entries of pool_map */
+	uint32_t rx_mode; /**< RTE_ETH_VMDQ_ACCEPT_* */
+	struct {
+		uint16_t vlan_id; /**< VLAN id to match */
+		uint64_t pools;   /**< bit i set: pool i receives this VLAN */
+	} pool_map[RTE_ETH_VMDQ_MAX_VLAN_FILTERS]; /**< VLAN to pools */
+};
+
 /** Port configuration given to rte_eth_dev_configure. Zeroed is a valid default. */
 struct rte_eth_conf {
 	uint32_t link_speeds;          /**< RTE_ETH_LINK_SPEED_*; AUTONEG (0) for all */
@@ -302,7 +377,15 @@ struct rte_eth_conf {
 	uint32_t lpbk_mode;            /**< driver-specific loopback mode, 0 for none */
 	struct {
 		struct rte_eth_rss_conf rss_conf; /**< RSS hashing */
+		struct rte_eth_vmdq_dcb_conf vmdq_dcb_conf; /**< VMDq with DCB */
+		struct rte_eth_dcb_rx_conf dcb_rx_conf; /**< DCB */
+		struct rte_eth_vmdq_rx_conf vmdq_rx_conf; /**< VMDq */
 	} rx_adv_conf; /**< advanced receive configuration */
+	union {
+		struct rte_eth_vmdq_dcb_tx_conf vmdq_dcb_tx_conf; /**< VMDq with DCB */
+		struct rte_eth_dcb_tx_conf dcb_tx_conf; /**< DCB */
+		struct rte_eth_vmdq_tx_conf vmdq_tx_conf; /**< VMDq */
+	} tx_adv_conf; /**< advanced transmit configuration, as tx mq_mode says */
 	uint32_t dcb_capability_en; /**< DCB features to enable, 0 for none */
 	struct rte_eth_intr_conf intr_conf; /**< interrupts to enable */
 };
@@ -598,10 +681,6 @@ rte_eth_rss_hf_refine(uint64_t rss_hf)
 #define RTE_ETH_RSS_RETA_SIZE_512 512 /**< 512 entries */
 #define RTE_ETH_RETA_GROUP_SIZE   64  /**< entries of one rte_eth_rss_reta_entry64 */
 
-#define RTE_ETH_VMDQ_MAX_VLAN_FILTERS   64  /**< VLAN filters of VMDq */
-#define RTE_ETH_DCB_NUM_USER_PRIORITIES 8   /**< user priorities of DCB */
-#define RTE_ETH_VMDQ_DCB_NUM_QUEUES     128 /**< queues of VMDq with DCB */
-#define RTE_ETH_DCB_NUM_QUEUES          128 /**< queues of DCB */
 #define RTE_ETH_DCB_PG_SUPPORT      RTE_BIT32(0) /**< DCB priority groups */
 #define RTE_ETH_DCB_PFC_SUPPORT     RTE_BIT32(1) /**< DCB priority flow control */
 
@@ -641,20 +720,6 @@ struct rte_vlan_filter_conf {
 struct rte_eth_rss_reta_entry64 {
 	uint64_t mask; /**< bit i: entry i is read or written */
 	uint16_t reta[RTE_ETH_RETA_GROUP_SIZE]; /**< receive queue of each entry */
-};
-
-/** Traffic classes of DCB. */
-enum rte_eth_nb_tcs {
-	RTE_ETH_4_TCS = 4, /**< four traffic classes */
-	RTE_ETH_8_TCS = 8  /**< eight traffic classes */
-};
-
-/** Pools of VMDq. */
-enum rte_eth_nb_pools {
-	RTE_ETH_8_POOLS = 8,    /**< 8 pools */
-	RTE_ETH_16_POOLS = 16,  /**< 16 pools */
-	RTE_ETH_32_POOLS = 32,  /**< 32 pools */
-	RTE_ETH_64_POOLS = 64   /**< 64 pools */
 };
 
 /** Flow control modes. */

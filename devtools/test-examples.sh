@@ -1,0 +1,313 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
+#
+# DPDK 22.11's own sample applications (Debian package dpdk-doc, /usr/share/dpdk/examples),
+# built unchanged with their own Makefiles against this tree installed into a scratch prefix,
+# then run on virtual ports (net_null, net_pcap) with their output checked.
+#   test-examples.sh BUILD_DIR [PKG_CONFIG_DIR]
+# With PKG_CONFIG_DIR (the pkgconfig folder of an existing install of BUILD_DIR) nothing is
+# installed. Prints TAP: one line per sample of EXPECTED (a sample that does not build is
+# "not ok"), one per run, and a count of how many of all the samples build. When BUILD_DIR
+# was built with -Db_sanitize, the samples are compiled with the same sanitizers and any
+# sanitizer report fails the run.
+# Environment: EXAMPLES_SRC (default /usr/share/dpdk/examples), JOBS (2) samples built at once,
+# EXAMPLES_VMDQ_MEMORY (see below), KEEP=1 keeps the scratch folder.
+set -u
+
+# The samples that must build. The other samples are built too, only to count them.
+EXPECTED="helloworld skeleton l2fwd link_status_interrupt flow_filtering rxtx_callbacks
+	service_cores ptpclient vmdq vmdq_dcb"
+
+src=${EXAMPLES_SRC:-/usr/share/dpdk/examples}
+build=$(realpath "${1:?usage: test-examples.sh BUILD_DIR [PKG_CONFIG_DIR]}")
+pcdir=${2:-}
+work=$(mktemp -d /tmp/dpdk-examples-test.XXXXXX)
+cleanup() {
+	if [ "${KEEP:-0}" = 1 ]; then echo "# scratch folder kept: $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+n=0
+fails=0
+result() { # $1 = 0 for success, rest = description
+	local rc=$1; shift
+	n=$((n + 1))
+	if [ "$rc" -eq 0 ]; then echo "ok $n - $*"; else echo "not ok $n - $*"; fails=$((fails + 1)); fi
+}
+skip_all() {
+	echo "ok 1 - DPDK 22.11 sample applications # SKIP $*"
+	echo "1..1"
+	exit 0
+}
+start=$(date +%s)
+
+# dpdk-doc: installed when missing, if this is root on a machine with apt; else skipped.
+if [ ! -d "$src" ] && [ "$src" = /usr/share/dpdk/examples ]; then
+	if [ "$(id -u)" -ne 0 ]; then
+		skip_all "dpdk-doc is not installed and installing it needs root"
+	elif ! command -v apt-get >/dev/null; then
+		skip_all "dpdk-doc is not installed and there is no apt-get"
+	fi
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends dpdk-doc \
+		>"$work/apt.log" 2>&1 || { sed 's/^/# /' "$work/apt.log" | tail -n 5; }
+	[ -d "$src" ] || skip_all "dpdk-doc could not be installed (apt-get failed)"
+fi
+[ -d "$src" ] || skip_all "no sample applications in $src"
+
+if [ -z "$pcdir" ]; then
+	prefix=$work/prefix
+	if ! meson configure "$build" --prefix="$prefix" >"$work/install.log" 2>&1 ||
+		! meson install -C "$build" --quiet >>"$work/install.log" 2>&1; then
+		sed 's/^/# /' "$work/install.log" | tail -n 20
+		result 1 "meson install of $build into a scratch prefix"
+		echo "1..$n"
+		exit 1
+	fi
+	pcdir=$(dirname "$(find "$prefix" -name libdpdk.pc | head -n 1)")
+fi
+[ -f "$pcdir/libdpdk.pc" ] || { result 1 "libdpdk.pc in $pcdir"; echo "1..$n"; exit 1; }
+# Only this tree: never fall back to another libdpdk.pc installed on the machine.
+export PKG_CONFIG_PATH=$pcdir PKG_CONFIG_LIBDIR=$pcdir
+libdir=$(pkg-config --variable=libdir libdpdk)
+
+# A sanitized tree: the samples get the same instrumentation (CFLAGS and LDFLAGS from the
+# environment are added to the Makefiles' own, which stay unchanged).
+san=$(meson introspect --buildoptions "$build" | /usr/bin/python3 -c '
+import json, sys
+print(next((o["value"] for o in json.load(sys.stdin) if o["name"] == "b_sanitize"), "none"))')
+if [ "$san" != none ] && [ -n "$san" ]; then
+	export CFLAGS="-fsanitize=$san -fno-omit-frame-pointer" LDFLAGS="-fsanitize=$san"
+	# stdbuf preloads its library ahead of the ASan runtime, which is linked in all the same
+	export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:verify_asan_link_order=0
+	export UBSAN_OPTIONS=print_stacktrace=1
+	echo "# samples built with -fsanitize=$san"
+fi
+
+# Build: a copy of each sample (the Makefiles write into their folder), ../common beside them.
+mkdir -p "$work/src"
+cp -r "$src/common" "$work/src/" 2>/dev/null
+names=""
+for dir in "$src"/*/; do
+	name=$(basename "$dir")
+	{ [ -f "$dir/Makefile" ] && [ "$name" != common ]; } || continue
+	cp -r "$dir" "$work/src/$name"
+	names="$names $name"
+done
+# JOBS samples at a time (2 by default), each with a plain make; a .ok file marks success.
+# shellcheck disable=SC2086,SC2016
+printf '%s\n' $names | xargs -P "${JOBS:-2}" -I{} sh -c \
+	'make -C "$1/src/$2" >"$1/build-$2.log" 2>&1 && touch "$1/build-$2.ok"' sh "$work" {}
+all=0
+built=0
+built_list=" "
+for name in $names; do
+	all=$((all + 1))
+	[ -f "$work/build-$name.ok" ] || continue
+	built=$((built + 1))
+	built_list="$built_list$name "
+done
+for name in $EXPECTED; do
+	if [ "${built_list#* "$name" }" != "$built_list" ]; then
+		result 0 "build $name"
+	else
+		grep -m 3 -E 'error|undefined reference|No package' "$work/build-$name.log" 2>/dev/null |
+			cut -c1-200 | sed 's/^/# /'
+		result 1 "build $name"
+	fi
+done
+extra=""
+# shellcheck disable=SC2086
+expected_words=" $(printf '%s ' $EXPECTED)"
+for name in $built_list; do
+	case "$expected_words" in *" $name "*) ;; *) extra="$extra $name";; esac
+done
+[ -n "$extra" ] && echo "# also building, not yet on the list:$extra"
+echo "# examples: $built built of $all in $(($(date +%s) - start)) s"
+
+# Runs. Each sample runs without hugepages on virtual ports, in its own file prefix.
+bin() { # the program a sample's Makefile builds: APP, not always the folder's name
+	echo "$work/src/$1/build/$(sed -n 's/^APP *= *//p' "$work/src/$1/Makefile")"
+}
+built() { [ "${built_list#* "$1" }" != "$built_list" ]; }
+eal() { # $1 = sample name, $2 = MB of memory (256): the EAL options every run shares
+	echo "--no-huge -m ${2:-256} --no-pci --file-prefix=ex-$1-$$ --log-level=*:warning"
+}
+
+# run NAME PATTERN SECONDS ARGS...: run a sample until it exits, or, when it loops forever,
+# until PATTERN (grep -E) is in its output, then 1 s more and SIGINT. Not done in SECONDS:
+# SIGINT, then SIGKILL 5 s later (a hang). Sets rc (exit status, 128+signal when killed) and
+# hung; the output is in $work/run-NAME.log.
+run() {
+	local name=$1 pattern=$2 secs=$3 log=$work/run-$1.log t=0 pid
+	shift 3
+	hung=0
+	: >"$log"
+	# A background job of a script ignores SIGINT: give it back its default. stdout is a
+	# file, line-buffered so that PATTERN shows as soon as it is printed.
+	env --default-signal=INT LD_LIBRARY_PATH="$libdir" stdbuf -oL "$(bin "$name")" "$@" \
+		>"$log" 2>&1 </dev/null &
+	pid=$!
+	while kill -0 "$pid" 2>/dev/null; do
+		if [ -n "$pattern" ] && grep -qE "$pattern" "$log"; then
+			sleep 1
+			kill -INT "$pid" 2>/dev/null
+			break
+		fi
+		if [ $t -ge $((secs * 5)) ]; then
+			hung=1
+			kill -INT "$pid" 2>/dev/null
+			break
+		fi
+		sleep 0.2
+		t=$((t + 1))
+	done
+	t=0
+	while kill -0 "$pid" 2>/dev/null && [ $t -lt 25 ]; do sleep 0.2; t=$((t + 1)); done
+	if kill -0 "$pid" 2>/dev/null; then
+		hung=1
+		kill -KILL "$pid" 2>/dev/null
+	fi
+	wait "$pid"
+	rc=$?
+}
+
+# No sanitizer report about the tree. UBSan reports located in the sample's own sources
+# (main.c: shifts into the sign bit) are DPDK's and only shown; the tree's headers and
+# libraries are named by their path.
+sane() { # $1 = sample name
+	local log=$work/run-$1.log own='^[A-Za-z0-9_.-]+\.c:[0-9]+:[0-9]+: runtime error'
+	grep -E "$own" "$log" | sed "s/^/# $1's own code (DPDK's sample): /"
+	! grep -qE 'AddressSanitizer|LeakSanitizer' "$log" &&
+		! grep -E 'runtime error:' "$log" | grep -qvE "$own"
+}
+report() { # $1 = verdict, $2 = name, rest = description
+	local v=$1 name=$2
+	shift 2
+	[ "$v" -eq 0 ] || { tr -d '\033' <"$work/run-$name.log" | tail -n 15 | sed 's/^/# /'; }
+	result "$v" "run $name: $*"
+}
+
+# Packets counted in a pcap file (24-byte header, then records of 16 bytes + captured length).
+pcap_count() {
+	/usr/bin/python3 - "$1" <<'EOF'
+import struct, sys
+try:
+    data = open(sys.argv[1], "rb").read()
+except OSError:
+    print(0)
+    sys.exit()
+off, n = 24, 0
+while off + 16 <= len(data):
+    off += 16 + struct.unpack_from("<I", data, off + 8)[0]
+    n += 1
+print(n)
+EOF
+}
+# NB packets of 64 bytes (UDP over IPv4, broadcast) into a pcap file.
+pcap_write() {
+	/usr/bin/python3 - "$1" "$2" <<'EOF'
+import struct, sys
+frame = (b"\xff" * 6 + b"\x02\x00\x00\x00\x00\x01" + b"\x08\x00" +
+         bytes.fromhex("4500002e000000004011f96cc0a80001c0a80002") +
+         bytes.fromhex("0400040000120000") + bytes(18))
+with open(sys.argv[1], "wb") as f:
+    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+    for i in range(int(sys.argv[2])):
+        f.write(struct.pack("<IIII", 1, i, len(frame), len(frame)) + frame)
+EOF
+}
+npkts=64
+pcap_write "$work/in.pcap" $npkts
+# Two pcap ports that read in.pcap once and write what they send to out0/out1.pcap.
+pcap_ports() { # $1 = sample name
+	echo "--vdev=net_pcap0,rx_pcap=$work/in.pcap,tx_pcap=$work/$1-out0.pcap" \
+		"--vdev=net_pcap1,rx_pcap=$work/in.pcap,tx_pcap=$work/$1-out1.pcap"
+}
+# Both ports sent every packet the other received.
+forwarded() { # $1 = sample name
+	local a b
+	a=$(pcap_count "$work/$1-out0.pcap")
+	b=$(pcap_count "$work/$1-out1.pcap")
+	echo "# $1: port 0 sent $a, port 1 sent $b of $npkts received by each"
+	[ "$a" -eq $npkts ] && [ "$b" -eq $npkts ]
+}
+
+if built helloworld; then
+	# shellcheck disable=SC2046
+	run helloworld "" 30 $(eal helloworld) -l 0-1
+	v=1
+	[ $rc -eq 0 ] && grep -q "hello from core 0" "$work/run-helloworld.log" &&
+		grep -q "hello from core 1" "$work/run-helloworld.log" && sane helloworld && v=0
+	report $v helloworld "prints hello from lcores 0 and 1, exit status $rc"
+fi
+
+for name in skeleton rxtx_callbacks; do
+	built $name || continue
+	# shellcheck disable=SC2046
+	run $name "forwarding packets" 30 $(eal $name) -l 0 $(pcap_ports $name)
+	v=1
+	# no signal handler: SIGINT ends them (status 130)
+	[ $hung -eq 0 ] && [ $rc -eq 130 ] && forwarded $name && sane $name && v=0
+	report $v $name "forwards pcap port 0 to port 1 and back, then stops on SIGINT"
+done
+
+if built l2fwd; then
+	# shellcheck disable=SC2046
+	run l2fwd "Total packets sent: +$((2 * npkts))\b" 60 $(eal l2fwd) -l 0-1 \
+		$(pcap_ports l2fwd) -- -p 0x3 -T 1
+	v=1
+	[ $hung -eq 0 ] && [ $rc -eq 0 ] && grep -q "^Bye" "$work/run-l2fwd.log" &&
+		forwarded l2fwd && sane l2fwd && v=0
+	report $v l2fwd "forwards with statistics ($((2 * npkts)) sent), exits cleanly on SIGINT"
+fi
+
+if built service_cores; then
+	# shellcheck disable=SC2046
+	run service_cores "==> Profile: Scale down performance" 60 $(eal service_cores) -l 0-1
+	v=1
+	[ $hung -eq 0 ] && [ $rc -eq 130 ] &&
+		grep -q "insufficent cores to run (High Performance)" "$work/run-service_cores.log" &&
+		grep -qE "lcore 1: running, loops [1-9]" "$work/run-service_cores.log" &&
+		sane service_cores && v=0
+	report $v service_cores "runs its profiles on one service lcore, stops on SIGINT"
+fi
+
+# Samples that need what the virtual ports lack: DPDK's message, exit status 1, no crash.
+refused() { # NAME MESSAGE (grep -F) ARGS...
+	local name=$1 msg=$2
+	shift 2
+	built "$name" || return 0
+	run "$name" "" "${refused_secs:-30}" "$@"
+	v=1
+	[ $hung -eq 0 ] && [ $rc -eq 1 ] && grep -qF "$msg" "$work/run-$name.log" &&
+		sane "$name" && v=0
+	report $v "$name" "exits with \"$msg\" (status $rc)"
+}
+# shellcheck disable=SC2046
+refused flow_filtering "Flow can't be created 1 message: Function not implemented" \
+	$(eal flow_filtering) -l 0 --vdev=net_null0
+# shellcheck disable=SC2046
+refused ptpclient "Timesync enable failed: -95" $(eal ptpclient) -l 0 --vdev=net_null0 \
+	-- -p 0x1 -T 0
+# vmdq and vmdq_dcb create their mbuf pool before looking at the ports: 1024 queues x 1024
+# descriptors per port, about 5 GB for two ports. In 256 MB they stop there, as DPDK's build
+# does; EXAMPLES_VMDQ_MEMORY=<MB> (5200 or more) lets them reach the VMDq check, which net_null
+# fails (max_vmdq_pools 0). rte_eth_dev_configure's own VMDq checks are unit-tested (ethdev).
+vmdq_mem=${EXAMPLES_VMDQ_MEMORY:-}
+if [ -n "$vmdq_mem" ]; then
+	refused_secs=600
+	vmdq_msg="num_pools 8 >max_nb_pools 0"
+	vmdq_dcb_msg="num_pools 32 >max_nb_pools 0"
+else
+	vmdq_msg="Cannot create mbuf pool"
+	vmdq_dcb_msg=$vmdq_msg
+fi
+# shellcheck disable=SC2046
+refused vmdq "$vmdq_msg" $(eal vmdq "$vmdq_mem") -l 0 --vdev=net_null0 --vdev=net_null1 \
+	-- -p 0x3 --nb-pools 8
+# shellcheck disable=SC2046
+refused vmdq_dcb "$vmdq_dcb_msg" $(eal vmdq_dcb "$vmdq_mem") -l 0 --vdev=net_null0 \
+	--vdev=net_null1 -- -p 0x3
+
+echo "# examples: built and ran in $(($(date +%s) - start)) s"
+echo "1..$n"
+[ "$fails" -eq 0 ]
