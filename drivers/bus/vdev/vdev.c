@@ -9,6 +9,7 @@
  * readers such as find_device safe from any thread and is never held across a driver call.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,16 +117,116 @@ find_driver(const char *name)
 	return best;
 }
 
+/*
+ * Devices by name, so that a scan costs one lookup per devargs entry rather than a walk of
+ * every device (a scan runs on every attach: walks made attach cost grow with the square of
+ * the number of ports). Open addressing with linear probing, a power-of-two table at most half
+ * full; removal shifts the rest of the probe run back, so there are no tombstones. Guarded by
+ * vdev_lock like the list.
+ */
+#define NAME_INDEX_MIN_SLOTS 64
+
+static struct rte_vdev_device **name_slots;
+static uint32_t name_mask;      /* slots - 1; meaningful only when name_slots is set */
+static uint32_t name_count;
+
+static uint32_t
+name_hash(const char *s)
+{
+	uint32_t h = 2166136261u;       /* FNV-1a */
+
+	while (*s != '\0')
+		h = (h ^ (uint8_t)*s++) * 16777619u;
+	return h;
+}
+
 /* Caller holds vdev_lock. */
 static struct rte_vdev_device *
 find_by_name_locked(const char *name)
 {
 	struct rte_vdev_device *dev;
+	uint32_t i;
 
-	TAILQ_FOREACH(dev, &vdev_device_list, next)
+	if (name_slots == NULL)
+		return NULL;
+	for (i = name_hash(name) & name_mask; (dev = name_slots[i]) != NULL;
+			i = (i + 1) & name_mask)
 		if (strcmp(dev->device.name, name) == 0)
-			break;
-	return dev;
+			return dev;
+	return NULL;
+}
+
+/* Caller holds vdev_lock and made room with index_reserve. */
+static void
+index_add_locked(struct rte_vdev_device *dev)
+{
+	uint32_t i = name_hash(dev->device.name) & name_mask;
+
+	while (name_slots[i] != NULL)
+		i = (i + 1) & name_mask;
+	name_slots[i] = dev;
+	name_count++;
+}
+
+/* Caller holds vdev_lock. */
+static void
+index_del_locked(struct rte_vdev_device *dev)
+{
+	uint32_t i, j, home;
+
+	for (i = name_hash(dev->device.name) & name_mask; name_slots[i] != dev;
+			i = (i + 1) & name_mask)
+		if (name_slots[i] == NULL)
+			return;
+	name_slots[i] = NULL;
+	name_count--;
+	/* Move back each later entry of the run that could no longer be reached. */
+	for (j = (i + 1) & name_mask; name_slots[j] != NULL; j = (j + 1) & name_mask) {
+		home = name_hash(name_slots[j]->device.name) & name_mask;
+		if (((j - home) & name_mask) >= ((j - i) & name_mask)) {
+			name_slots[i] = name_slots[j];
+			name_slots[j] = NULL;
+			i = j;
+		}
+	}
+}
+
+/* Make room for one more device; called without vdev_lock, which is not held across malloc. */
+static int
+index_reserve(void)
+{
+	struct rte_vdev_device **old, **table;
+	uint32_t want, i, old_mask;
+
+	for (;;) {
+		rte_spinlock_lock(&vdev_lock);
+		if (name_slots != NULL && (name_count + 1) * 2 <= name_mask + 1) {
+			rte_spinlock_unlock(&vdev_lock);
+			return 0;
+		}
+		want = name_slots != NULL ? (name_mask + 1) * 2 : NAME_INDEX_MIN_SLOTS;
+		rte_spinlock_unlock(&vdev_lock);
+		table = calloc(want, sizeof(*table));
+		if (table == NULL)
+			return -ENOMEM;
+		rte_spinlock_lock(&vdev_lock);
+		if (name_slots != NULL && name_mask + 1 >= want) {
+			/* Another thread grew it meanwhile. */
+			rte_spinlock_unlock(&vdev_lock);
+			free(table);
+			continue;
+		}
+		old = name_slots;
+		old_mask = name_mask;
+		name_slots = table;
+		name_mask = want - 1;
+		name_count = 0;
+		for (i = 0; old != NULL && i <= old_mask; i++)
+			if (old[i] != NULL)
+				index_add_locked(old[i]);
+		rte_spinlock_unlock(&vdev_lock);
+		free(old);
+	}
 }
 
 static void
@@ -133,6 +234,7 @@ forget_device(struct rte_vdev_device *dev)
 {
 	rte_spinlock_lock(&vdev_lock);
 	TAILQ_REMOVE(&vdev_device_list, dev, next);
+	index_del_locked(dev);
 	rte_spinlock_unlock(&vdev_lock);
 	free(container_of(dev, struct vdev_device, vdev));
 }
@@ -189,6 +291,7 @@ vdev_scan(void)
 	struct rte_devargs *da;
 	struct vdev_device *vd;
 	struct custom_scan *cs;
+	bool known;
 
 	/* Called without the list lock: a callback may add devargs or register drivers. */
 	rte_spinlock_lock(&vdev_lock);
@@ -205,6 +308,11 @@ vdev_scan(void)
 	RTE_EAL_DEVARGS_FOREACH("vdev", da) {
 		if (da->policy == RTE_DEV_BLOCKED || da->name[0] == '\0')
 			continue;
+		rte_spinlock_lock(&vdev_lock);
+		known = find_by_name_locked(da->name) != NULL;
+		rte_spinlock_unlock(&vdev_lock);
+		if (known)
+			continue;
 		/* Allocated before the lock is taken, kept for the next devargs if not used. */
 		if (vd == NULL) {
 			/* malloc and memset: glibc's calloc never takes from the per-thread cache. */
@@ -213,6 +321,11 @@ vdev_scan(void)
 				VDEV_LOG(ERR, "no memory for device %s", da->name);
 				return -ENOMEM;
 			}
+		}
+		if (index_reserve() != 0) {
+			VDEV_LOG(ERR, "no memory to index device %s", da->name);
+			free(vd);
+			return -ENOMEM;
 		}
 		memset(vd, 0, sizeof(*vd));
 		rte_strlcpy(vd->name, da->name, sizeof(vd->name));
@@ -223,6 +336,7 @@ vdev_scan(void)
 		rte_spinlock_lock(&vdev_lock);
 		if (find_by_name_locked(da->name) == NULL) {
 			TAILQ_INSERT_TAIL(&vdev_device_list, &vd->vdev, next);
+			index_add_locked(&vd->vdev);
 			vd = NULL;
 		}
 		rte_spinlock_unlock(&vdev_lock);
@@ -449,6 +563,11 @@ vdev_cleanup(void)
 		}
 		forget_device(dev);
 	}
+	rte_spinlock_lock(&vdev_lock);
+	free(name_slots);
+	name_slots = NULL;
+	name_count = 0;
+	rte_spinlock_unlock(&vdev_lock);
 	return ret;
 }
 
