@@ -16,7 +16,7 @@ set -u
 
 # The samples that must build. The other samples are built too, only to count them.
 EXPECTED="helloworld skeleton l2fwd link_status_interrupt flow_filtering rxtx_callbacks
-	service_cores ptpclient vmdq vmdq_dcb"
+	service_cores ptpclient vmdq vmdq_dcb cmdline ethtool"
 
 src=${EXAMPLES_SRC:-/usr/share/dpdk/examples}
 build=$(realpath "${1:?usage: test-examples.sh BUILD_DIR [PKG_CONFIG_DIR]}")
@@ -125,7 +125,10 @@ echo "# examples: $built built of $all in $(($(date +%s) - start)) s"
 
 # Runs. Each sample runs without hugepages on virtual ports, in its own file prefix.
 bin() { # the program a sample's Makefile builds: APP, not always the folder's name
-	echo "$work/src/$1/build/$(sed -n 's/^APP *= *//p' "$work/src/$1/Makefile")"
+	case $1 in
+	ethtool) echo "$work/src/ethtool/ethtool-app/build/ethtool" ;;
+	*) echo "$work/src/$1/build/$(sed -n 's/^APP *= *//p' "$work/src/$1/Makefile")" ;;
+	esac
 }
 built() { [ "${built_list#* "$1" }" != "$built_list" ]; }
 eal() { # $1 = sample name, $2 = MB of memory (256): the EAL options every run shares
@@ -133,6 +136,7 @@ eal() { # $1 = sample name, $2 = MB of memory (256): the EAL options every run s
 }
 
 # run NAME PATTERN SECONDS ARGS...: run a sample until it exits, or, when it loops forever,
+# (stdin from $run_stdin, default /dev/null; $run_libs added to the library path)
 # until PATTERN (grep -E) is in its output, then 1 s more and SIGINT. Not done in SECONDS:
 # SIGINT, then SIGKILL 5 s later (a hang). Sets rc (exit status, 128+signal when killed) and
 # hung; the output is in $work/run-NAME.log.
@@ -143,8 +147,8 @@ run() {
 	: >"$log"
 	# A background job of a script ignores SIGINT: give it back its default. stdout is a
 	# file, line-buffered so that PATTERN shows as soon as it is printed.
-	env --default-signal=INT LD_LIBRARY_PATH="$libdir" stdbuf -oL "$(bin "$name")" "$@" \
-		>"$log" 2>&1 </dev/null &
+	env --default-signal=INT LD_LIBRARY_PATH="$libdir${run_libs:+:$run_libs}" \
+		stdbuf -oL "$(bin "$name")" "$@" >"$log" 2>&1 <"${run_stdin:-/dev/null}" &
 	pid=$!
 	while kill -0 "$pid" 2>/dev/null; do
 		if [ -n "$pattern" ] && grep -qE "$pattern" "$log"; then
@@ -269,6 +273,32 @@ if built service_cores; then
 		grep -qE "lcore 1: running, loops [1-9]" "$work/run-service_cores.log" &&
 		sane service_cores && v=0
 	report $v service_cores "runs its profiles on one service lcore, stops on SIGINT"
+fi
+
+# Interactive samples, their commands on stdin; the end of input ends them.
+if built cmdline; then
+	printf 'add obj1 10.0.0.1\nshow obj1\ndel obj1\nshow obj1\n' >"$work/cmdline.in"
+	# shellcheck disable=SC2046
+	run_stdin=$work/cmdline.in run cmdline "" 30 $(eal cmdline 64) -l 0
+	v=1
+	log=$work/run-cmdline.log
+	[ $hung -eq 0 ] && [ $rc -eq 0 ] && grep -q "Object obj1 added, ip=10.0.0.1" "$log" &&
+		grep -q "Object obj1, ip=10.0.0.1" "$log" && grep -q "Object obj1 removed" "$log" &&
+		[ "$(grep -c "Bad arguments" "$log")" -eq 1 ] && sane cmdline && v=0
+	report $v cmdline "adds, shows and deletes an object; a deleted one is a bad argument"
+fi
+if built ethtool; then
+	printf 'drvinfo\nlink\nportstats 0\nquit\n' >"$work/ethtool.in"
+	# 2 ports x 2 x 64k mbufs of 2 KB: the sample's pools need about 600 MB.
+	# shellcheck disable=SC2046
+	run_stdin=$work/ethtool.in run_libs=$work/src/ethtool/lib/build run ethtool "" 60 \
+		$(eal ethtool 1024) -l 0-1 --vdev=net_null0 --vdev=net_null1
+	v=1
+	log=$work/run-ethtool.log
+	[ $hung -eq 0 ] && [ $rc -eq 0 ] && grep -q "Port 0 driver: net_null" "$log" &&
+		grep -q "Port 1: Up" "$log" && grep -qE "^ +In: [1-9]" "$log" &&
+		grep -q "Closing port 1... Done" "$log" && sane ethtool && v=0
+	report $v ethtool "driver info, link and forwarding statistics of two net_null ports"
 fi
 
 # Samples that need what the virtual ports lack: DPDK's message, exit status 1, no crash.
