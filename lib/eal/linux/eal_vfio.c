@@ -54,7 +54,8 @@ struct vfio_group {
 	int used;
 	int num;
 	int fd;
-	int devices; /* devices set up through rte_vfio_setup_device */
+	int devices;  /* devices set up through rte_vfio_setup_device */
+	int attached; /* joined the container (a group may be open without having joined) */
 };
 
 struct vfio_user_map {
@@ -67,7 +68,8 @@ struct vfio_container {
 	int used;
 	int fd;
 	int iommu_type; /* 0 until a group joins; back to 0 when the last one leaves */
-	int nb_groups;
+	int nb_groups;  /* open */
+	int nb_attached; /* joined */
 	struct vfio_group groups[RTE_MAX_VFIO_GROUPS];
 	int nb_maps;
 	struct vfio_user_map maps[VFIO_MAX_USER_MAPS];
@@ -303,9 +305,12 @@ container_emptied(struct vfio_container *c)
 static void
 group_forget(struct vfio_container *c, struct vfio_group *g)
 {
+	int attached = g->attached;
+
 	memset(g, 0, sizeof(*g));
 	g->fd = -1;
-	if (--c->nb_groups == 0)
+	c->nb_groups--;
+	if (attached && --c->nb_attached == 0)
 		container_emptied(c);
 }
 
@@ -580,10 +585,16 @@ rte_vfio_setup_device(const char *sysfs_base, const char *dev_addr, int *vfio_de
 				dev_addr, num, c->fd, strerror(errno));
 			goto fail;
 		}
+		g->attached = 1;
+		c->nb_attached++;
 		if (c->iommu_type == 0 && container_setup_iommu(c) < 0) {
 			ioctl(gfd, VFIO_GROUP_UNSET_CONTAINER);
 			goto fail;
 		}
+	} else if (!g->attached) {
+		/* joined through an ioctl EAL did not make: it counts all the same */
+		g->attached = 1;
+		c->nb_attached++;
 	}
 
 	*vfio_dev_fd = device_fd_get(gfd, dev_addr);
