@@ -77,7 +77,7 @@ stats() {
 }
 
 # device mappings (BAR files, uio, vfio) and fds of testpmd
-dev_maps() { grep -cE '/resource[0-9]|/dev/uio|vfio' "/proc/$TP_PID/maps"; }
+dev_maps() { grep -cE '/resource[0-9]|/dev/uio|\[vfio-device\]|/dev/vfio/' "/proc/$TP_PID/maps"; }
 nfds() { ls "/proc/$TP_PID/fd" | wc -l; }
 
 hotplug() { # -> HP (the new device's address), bound to $DRV
