@@ -69,8 +69,10 @@ count_maps(int *dev_maps)
 		return -1;
 	while (fgets(line, sizeof(line), f) != NULL) {
 		n++;
+		/* a vfio BAR maps the device fd, an anonymous inode named [vfio-device] */
 		if (strstr(line, "/resource") != NULL || strstr(line, "/dev/uio") != NULL ||
-				strstr(line, "vfio") != NULL)
+				strstr(line, "[vfio-device]") != NULL ||
+				strstr(line, "/dev/vfio/") != NULL)
 			(*dev_maps)++;
 	}
 	fclose(f);

@@ -4,11 +4,12 @@
 # Guest side of the e1000 suite (run by run-e1000-guest.sh through devtools/vm/dpdk-vm.py):
 # every scenario on one kernel driver, in one boot. Prints "TAP ok - ..." / "TAP not ok - ..."
 # lines that the host side numbers; everything else is the transcript of what ran.
-#   guest-e1000.sh DRIVER    (E1000_TESTPMD, E1000_HOTPLUG: the tree's binaries)
+#   guest-e1000.sh DRIVER    (E1000_TESTPMD, E1000_HOTPLUG, E1000_VFIO: the tree's binaries)
 set -u
 DRV=$1
 TESTPMD=$E1000_TESTPMD
 HOTPLUG=$E1000_HOTPLUG
+VFIO=${E1000_VFIO:-}
 A=$VM_NIC0
 B=$VM_NIC1
 T0=$(date +%s)
@@ -76,7 +77,7 @@ stats() {
 }
 
 # device mappings (BAR files, uio, vfio) and fds of testpmd
-dev_maps() { grep -cE '/resource[0-9]|/dev/uio|vfio' "/proc/$TP_PID/maps"; }
+dev_maps() { grep -cE '/resource[0-9]|/dev/uio|\[vfio-device\]|/dev/vfio/' "/proc/$TP_PID/maps"; }
 nfds() { ls "/proc/$TP_PID/fd" | wc -l; }
 
 hotplug() { # -> HP (the new device's address), bound to $DRV
@@ -221,4 +222,14 @@ if [ -n "${HP:-}" ] && [ -e "/sys/bus/pci/devices/$HP" ] && modprobe e1000 &&
 	[ $rc = 0 ] && echo "$out" | grep -q "$HP.*e1000\|e1000.*$HP" && ok=1
 fi
 check "attach of a NIC bound to the kernel e1000 driver refused, naming the driver" [ $ok = 1 ]
+
+if [ "$DRV" = vfio-pci ]; then
+	say "6. rte_vfio.h on $A: a container of its own, then the default one"
+	echo "+ $VFIO $EAL -- containers $A"
+	check "rte_vfio.h: own container, group bind, device setup, DMA map/unmap, errors, no fd left" \
+		"$VFIO" $EAL -- containers "$A"
+	echo "+ $VFIO $EAL -- default $A"
+	check "rte_vfio.h: default container maps DMA only while the NIC is attached, twice" \
+		"$VFIO" $EAL -- default "$A"
+fi
 say "done"

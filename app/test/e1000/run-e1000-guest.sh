@@ -8,11 +8,12 @@
 # The guest's CPU is QEMU's, not the host's: under software emulation it has no AVX-512, so
 # binaries built for the host's CPU (-march=native) may stop on an illegal instruction there.
 # Unless the build is generic or the guest runs on hardware KVM (which gives it the host's
-# CPU), testpmd and e1000_hotplug are rebuilt for generic x86-64 in <build>/guest-generic.
+# CPU), testpmd, e1000_hotplug and e1000_vfio are rebuilt for generic x86-64 in
+# <build>/guest-generic.
 #
-# Environment (set by meson): E1000_TESTPMD, E1000_HOTPLUG, E1000_BUILD_ROOT, E1000_SOURCE_ROOT,
-# E1000_CPU_SET, E1000_BUILDTYPE, E1000_SANITIZE. Optional: E1000_DRIVERS (default: all three),
-# E1000_GUEST_TIMEOUT (seconds per guest).
+# Environment (set by meson): E1000_TESTPMD, E1000_HOTPLUG, E1000_VFIO, E1000_BUILD_ROOT,
+# E1000_SOURCE_ROOT, E1000_CPU_SET, E1000_BUILDTYPE, E1000_SANITIZE. Optional: E1000_DRIVERS
+# (default: all three), E1000_GUEST_TIMEOUT (seconds per guest).
 set -u
 src=$(cd "$(dirname "$0")" && pwd)
 top=${E1000_SOURCE_ROOT:-$(cd "$src/../../.." && pwd)}
@@ -30,14 +31,24 @@ scenarios=(
 	"two NICs exchange exact bursts from memory allocated after attach"
 	"attach of a NIC bound to the kernel e1000 driver refused, naming the driver"
 )
+# rte_vfio.h on a real group: only under vfio-pci
+vfio_scenarios=(
+	"rte_vfio.h: own container, group bind, device setup, DMA map/unmap, errors, no fd left"
+	"rte_vfio.h: default container maps DMA only while the NIC is attached, twice"
+)
+expected() { # DRIVER: the names of its scenarios, one per line
+	printf '%s\n' "${scenarios[@]}"
+	[ "$1" = vfio-pci ] && printf '%s\n' "${vfio_scenarios[@]}"
+	return 0
+}
 n=0
 all_scenarios() { # ok|fail DRIVER REASON: the same result for every scenario of DRIVER
 	local s
-	for s in "${scenarios[@]}"; do
+	while IFS= read -r s; do
 		n=$((n + 1))
 		if [ "$1" = ok ]; then echo "ok $n - $2: $s # SKIP $3"
 		else echo "not ok $n - $2: $s ($3)"; fi
-	done
+	done < <(expected "$2")
 }
 finish() { echo "1..$n"; exit 0; }
 
@@ -46,8 +57,8 @@ if [ "$(id -u)" -ne 0 ]; then
 	reason="not root: the guest harness needs root (devtools/vm/install-deps.sh)"
 elif ! command -v qemu-system-x86_64 >/dev/null; then
 	reason="qemu-system-x86_64 not installed (as root: devtools/vm/install-deps.sh)"
-elif [ -z "${E1000_TESTPMD:-}" ] || [ -z "${E1000_HOTPLUG:-}" ]; then
-	reason="E1000_TESTPMD / E1000_HOTPLUG not set (run through meson test)"
+elif [ -z "${E1000_TESTPMD:-}" ] || [ -z "${E1000_HOTPLUG:-}" ] || [ -z "${E1000_VFIO:-}" ]; then
+	reason="E1000_TESTPMD / E1000_HOTPLUG / E1000_VFIO not set (run through meson test)"
 fi
 if [ -n "$reason" ]; then
 	for drv in $drivers; do all_scenarios ok "$drv" "$reason"; done
@@ -56,6 +67,7 @@ fi
 
 testpmd=$E1000_TESTPMD
 hotplug=$E1000_HOTPLUG
+vfio=$E1000_VFIO
 accel=$(python3 "$vm" --print-accel)
 cpu_set=${E1000_CPU_SET:-native}
 if [ "$cpu_set" != generic ] && [ "$accel" != kvm ]; then
@@ -68,9 +80,11 @@ if [ "$cpu_set" != generic ] && [ "$accel" != kvm ]; then
 				-Dbuildtype="${E1000_BUILDTYPE:-release}" -Db_sanitize="$sanitize" \
 				-Db_lundef=false -Dexamples=false -Denable_docs=false; } >"$log" 2>&1 &&
 			ninja -C "$gb" "${testpmd#"$E1000_BUILD_ROOT"/}" \
-				"${hotplug#"$E1000_BUILD_ROOT"/}" >>"$log" 2>&1; then
+				"${hotplug#"$E1000_BUILD_ROOT"/}" "${vfio#"$E1000_BUILD_ROOT"/}" \
+				>>"$log" 2>&1; then
 		testpmd=$gb/${testpmd#"$E1000_BUILD_ROOT"/}
 		hotplug=$gb/${hotplug#"$E1000_BUILD_ROOT"/}
+		vfio=$gb/${vfio#"$E1000_BUILD_ROOT"/}
 	else
 		sed 's/^/# /' "$log" | tail -20
 		for drv in $drivers; do all_scenarios fail "$drv" "the generic build failed, see $log"; done
@@ -107,10 +121,12 @@ for drv in $drivers; do
 	out=$(mktemp)
 	python3 "$vm" --bind "$drv" --nics 2 --hotplug-slots 1 --iommu-bits $bits \
 		--hugepages 256 --mem 1536 --timeout "$timeout" \
-		--env E1000_TESTPMD="$testpmd" --env E1000_HOTPLUG="$hotplug" "${env_args[@]}" \
+		--env E1000_TESTPMD="$testpmd" --env E1000_HOTPLUG="$hotplug" \
+		--env E1000_VFIO="$vfio" "${env_args[@]}" \
 		-- "$src/guest-e1000.sh" "$drv" >"$out" 2>&1
 	rc=$?
-	relay_guest_tap "$out" $rc "${scenarios[@]/#/$drv: }"
+	mapfile -t names < <(expected "$drv")
+	relay_guest_tap "$out" $rc "${names[@]/#/$drv: }"
 	rm -f "$out"
 	echo "# ---- $drv: guest exit status $rc, $((SECONDS - t)) s"
 done

@@ -126,6 +126,10 @@ static const struct bad_case bad_cases[] = {
 	{ "--file-prefix empty", { "--file-prefix=" } },
 	{ "--proc-type secondary", { "--proc-type", "secondary" } },
 	{ "--iova-mode garbage", { "--iova-mode", "xx" } },
+	{ "--vfio-intr garbage", { "--vfio-intr", "msi-x" } },
+	{ "--vfio-intr empty", { "--vfio-intr=" } },
+	{ "--vfio-vf-token not a UUID", { "--vfio-vf-token", "bf71c4a2-7f27" } },
+	{ "--vfio-vf-token bad digit", { "--vfio-vf-token", "bf71c4a2-7f27-4a63-9c4e-4f2b8e8dd9ag" } },
 	{ "--file-prefix missing argument", { "--file-prefix" } },
 	{ "-l missing argument", { "-l" } },
 	{ "--vdev missing argument", { "--vdev" } },
@@ -285,6 +289,12 @@ test_simple_flags(void **state)
 	static const char *const opts[] = { PREFIX, "--no-huge", "--no-pci", "-n", "4", "-r", "2",
 		"-m", "32", "--iova-mode=va", NULL };
 	static const char *const inmem[] = { "--in-memory", "--no-huge", NULL };
+	static const char *const vfio[] = { PREFIX, "--no-huge", "--vfio-intr=msi",
+		"--vfio-vf-token", "BF71C4A2-7F27-4A63-9C4E-4F2B8E8DD9A1", NULL };
+	static const char *const legacy[] = { PREFIX, "--no-huge", "--vfio-intr", "legacy",
+		NULL };
+	static const char *const msix[] = { PREFIX, "--no-huge", "--vfio-intr=msix", NULL };
+	rte_uuid_t token, want;
 
 	(void)state;
 	assert_int_equal(eal_init_with(opts), 10);
@@ -293,6 +303,25 @@ test_simple_flags(void **state)
 	assert_int_equal(rte_eal_process_in_memory(), 0);
 	assert_int_equal(rte_eal_iova_mode(), RTE_IOVA_VA);
 	assert_non_null(strstr(rte_eal_get_runtime_dir(), "test_eal_options"));
+	assert_int_equal(rte_eal_vfio_intr_mode(), RTE_INTR_MODE_NONE);
+	rte_eal_vfio_get_vf_token(token);
+	assert_true(rte_uuid_is_null(token));
+	assert_int_equal(rte_eal_cleanup(), 0);
+
+	assert_int_equal(eal_init_with(vfio), 5);
+	assert_int_equal(rte_eal_vfio_intr_mode(), RTE_INTR_MODE_MSI);
+	rte_eal_vfio_get_vf_token(token);
+	assert_int_equal(rte_uuid_parse("bf71c4a2-7f27-4a63-9c4e-4f2b8e8dd9a1", want), 0);
+	assert_int_equal(rte_uuid_compare(token, want), 0);
+	assert_int_equal(rte_eal_cleanup(), 0);
+	/* each option resets with the next init */
+	assert_int_equal(eal_init_with(legacy), 4);
+	assert_int_equal(rte_eal_vfio_intr_mode(), RTE_INTR_MODE_LEGACY);
+	rte_eal_vfio_get_vf_token(token);
+	assert_true(rte_uuid_is_null(token));
+	assert_int_equal(rte_eal_cleanup(), 0);
+	assert_int_equal(eal_init_with(msix), 3);
+	assert_int_equal(rte_eal_vfio_intr_mode(), RTE_INTR_MODE_MSIX);
 	assert_int_equal(rte_eal_cleanup(), 0);
 
 	assert_int_equal(eal_init_with(inmem), 2);

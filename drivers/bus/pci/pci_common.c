@@ -696,7 +696,6 @@ pci_cleanup(void)
 		rte_pci_unmap_device(dev);
 		pci_free_device(dev);
 	}
-	pci_vfio_cleanup();
 	pci_scan_gen = 0;
 	rte_pci_bus.bus.conf.scan_mode = RTE_BUS_SCAN_UNDEFINED;
 	pthread_mutex_unlock(&pci_lock);

@@ -62,7 +62,6 @@ int pci_uio_map(struct rte_pci_device *dev, struct pci_map_priv *mp);
 int pci_vfio_map(struct rte_pci_device *dev, struct pci_map_priv *mp);
 void pci_vfio_unmap(struct rte_pci_device *dev, struct pci_map_priv *mp);
 int pci_vfio_dma_map(void *addr, uint64_t iova, size_t len, int map);
-void pci_vfio_cleanup(void);
 
 /* What rte_pci_map_device acquired, released in reverse order by rte_pci_unmap_device. */
 struct pci_bar_map {

@@ -1,18 +1,14 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * vfio-pci, following the kernel's Documentation/driver-api/vfio.rst: one container
- * (/dev/vfio/vfio) for the process with a type-1 IOMMU, one group fd (/dev/vfio/<group>) per
- * IOMMU group in use, shared by the group's devices, and a device fd per device from
- * VFIO_GROUP_GET_DEVICE_FD. BARs are mmap'ed from the device fd at the offsets the region
+ * vfio-pci devices, following the kernel's Documentation/driver-api/vfio.rst. EAL owns the
+ * containers and IOMMU groups (rte_vfio.h): the device is set up in EAL's default container,
+ * where EAL keeps its memory DMA-mapped, and released there on unmap, which closes its group
+ * once no device of it is left. BARs are mmap'ed from the device fd at the offsets the region
  * info gives; configuration space is read and written through the config region.
- * EAL memory is DMA-mapped into the container when its first group is attached, and kept in
- * step through a memory event callback; the last group to go closes the container, which
- * drops every DMA mapping.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -26,266 +22,9 @@
 #include <rte_dev.h>
 #include <rte_interrupts.h>
 #include <rte_memory.h>
+#include <rte_vfio.h>
 
 #include "pci_private.h"
-
-#define PCI_VFIO_MAX_GROUPS 64
-#define PCI_VFIO_MEM_CB "bus_pci_vfio"
-
-struct vfio_group_ref {
-	int num;
-	int fd;
-	int refs;
-};
-
-static struct {
-	pthread_mutex_t lock;
-	int container_fd;
-	int iommu_type;       /* 0 until the first group is attached */
-	int mem_cb;           /* memory event callback registered */
-	int nb_groups;
-	struct vfio_group_ref groups[PCI_VFIO_MAX_GROUPS];
-} vfio = {
-	.lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP,
-	.container_fd = -1,
-};
-
-static int
-dma_ioctl(uint64_t vaddr, uint64_t iova, uint64_t len, int map)
-{
-	if (map) {
-		struct vfio_iommu_type1_dma_map m = {
-			.argsz = sizeof(m),
-			.flags = VFIO_DMA_MAP_FLAG_READ | VFIO_DMA_MAP_FLAG_WRITE,
-			.vaddr = vaddr,
-			.iova = iova,
-			.size = len,
-		};
-
-		if (ioctl(vfio.container_fd, VFIO_IOMMU_MAP_DMA, &m) < 0 && errno != EEXIST)
-			return -errno;
-	} else {
-		struct vfio_iommu_type1_dma_unmap u = {
-			.argsz = sizeof(u),
-			.iova = iova,
-			.size = len,
-		};
-
-		if (ioctl(vfio.container_fd, VFIO_IOMMU_UNMAP_DMA, &u) < 0)
-			return -errno;
-	}
-	return 0;
-}
-
-struct dma_walk {
-	const char *start;
-	const char *end;   /* NULL: every memseg */
-	int map;
-	int err;
-};
-
-/* Memsegs are the unit of DMA mapping, so that unmapping always matches a mapping. */
-static int
-dma_walk_cb(const struct rte_memseg_list *msl, const struct rte_memseg *ms, void *arg)
-{
-	struct dma_walk *w = arg;
-	const char *a = ms->addr;
-	uint64_t iova = ms->iova;
-	int ret;
-
-	RTE_SET_USED(msl);
-	if (w->end != NULL && (a + ms->len <= w->start || a >= w->end))
-		return 0;
-	if (iova == RTE_BAD_IOVA)
-		iova = (uint64_t)(uintptr_t)ms->addr;
-	ret = dma_ioctl((uint64_t)(uintptr_t)ms->addr, iova, ms->len, w->map);
-	if (ret < 0) {
-		PCI_LOG(ERR, "vfio: cannot %s DMA of %zu bytes at %p (iova 0x%" PRIx64 "): %s",
-			w->map ? "map" : "unmap", ms->len, ms->addr, iova, strerror(-ret));
-		w->err = ret;
-		return w->map ? -1 : 0;
-	}
-	return 0;
-}
-
-static void
-mem_event_cb(enum rte_mem_event type, const void *addr, size_t len, void *arg)
-{
-	struct dma_walk w = {
-		.start = addr,
-		.end = (const char *)addr + len,
-		.map = type == RTE_MEM_EVENT_ALLOC,
-	};
-
-	/*
-	 * Runs with EAL's memory lock held, so it must not take vfio.lock (the setup path takes
-	 * them in the other order). The container stays open while the callback is registered.
-	 */
-	RTE_SET_USED(arg);
-	if (__atomic_load_n(&vfio.container_fd, __ATOMIC_ACQUIRE) >= 0 &&
-	    __atomic_load_n(&vfio.iommu_type, __ATOMIC_ACQUIRE) != 0)
-		rte_memseg_walk_thread_unsafe(dma_walk_cb, &w);
-}
-
-static void
-container_put_if_unused(void)
-{
-	if (vfio.nb_groups > 0 || vfio.container_fd < 0)
-		return;
-	if (vfio.mem_cb) {
-		rte_mem_event_callback_unregister(PCI_VFIO_MEM_CB, NULL);
-		vfio.mem_cb = 0;
-	}
-	close(vfio.container_fd);
-	vfio.container_fd = -1;
-	vfio.iommu_type = 0;
-}
-
-static int
-container_get(void)
-{
-	char path[PATH_MAX];
-	int fd, ret;
-
-	if (vfio.container_fd >= 0)
-		return 0;
-	snprintf(path, sizeof(path), "%s/vfio/vfio", pci_dev_dir());
-	fd = open(path, O_RDWR | O_CLOEXEC);
-	if (fd < 0) {
-		ret = -errno;
-		if (ret == -ENOENT)
-			PCI_LOG(ERR, "VFIO is not available: %s does not exist (is the vfio-pci module loaded?)",
-				path);
-		else
-			PCI_LOG(ERR, "cannot open VFIO container %s: %s", path, strerror(-ret));
-		return ret == -ENOENT ? -ENODEV : ret;
-	}
-	ret = ioctl(fd, VFIO_GET_API_VERSION);
-	if (ret != VFIO_API_VERSION) {
-		PCI_LOG(ERR, "%s: unsupported VFIO API version %d (expected %d)", path, ret,
-			VFIO_API_VERSION);
-		close(fd);
-		return -ENOTSUP;
-	}
-	if (ioctl(fd, VFIO_CHECK_EXTENSION, VFIO_TYPE1v2_IOMMU) <= 0 &&
-	    ioctl(fd, VFIO_CHECK_EXTENSION, VFIO_TYPE1_IOMMU) <= 0) {
-		PCI_LOG(ERR, "%s: the kernel offers no type-1 IOMMU", path);
-		close(fd);
-		return -ENOTSUP;
-	}
-	vfio.container_fd = fd;
-	return 0;
-}
-
-/* First group in the container: choose the IOMMU model and map EAL memory. */
-static int
-container_set_iommu(void)
-{
-	struct dma_walk w = { .map = 1 };
-	int type = VFIO_TYPE1v2_IOMMU;
-
-	if (vfio.iommu_type != 0)
-		return 0;
-	if (ioctl(vfio.container_fd, VFIO_CHECK_EXTENSION, type) <= 0)
-		type = VFIO_TYPE1_IOMMU;
-	if (ioctl(vfio.container_fd, VFIO_SET_IOMMU, type) < 0) {
-		int err = errno;
-
-		PCI_LOG(ERR, "vfio: cannot set the type-1 IOMMU: %s", strerror(err));
-		return -err;
-	}
-	vfio.iommu_type = type;
-	if (rte_mem_event_callback_register(PCI_VFIO_MEM_CB, mem_event_cb, NULL) == 0)
-		vfio.mem_cb = 1;
-	else
-		PCI_LOG(WARNING, "vfio: memory added later will not be DMA-mapped");
-	rte_memseg_walk(dma_walk_cb, &w);
-	return w.err;
-}
-
-static struct vfio_group_ref *
-group_find(int num)
-{
-	int i;
-
-	for (i = 0; i < vfio.nb_groups; i++)
-		if (vfio.groups[i].num == num)
-			return &vfio.groups[i];
-	return NULL;
-}
-
-static int
-group_get(int num)
-{
-	struct vfio_group_status status = { .argsz = sizeof(status) };
-	struct vfio_group_ref *g = group_find(num);
-	char path[PATH_MAX];
-	int fd, ret;
-
-	if (g != NULL) {
-		g->refs++;
-		return g->fd;
-	}
-	if (vfio.nb_groups == PCI_VFIO_MAX_GROUPS) {
-		PCI_LOG(ERR, "vfio: more than %d IOMMU groups in use", PCI_VFIO_MAX_GROUPS);
-		return -ENOSPC;
-	}
-	snprintf(path, sizeof(path), "%s/vfio/%d", pci_dev_dir(), num);
-	fd = open(path, O_RDWR | O_CLOEXEC);
-	if (fd < 0) {
-		ret = -errno;
-		PCI_LOG(ERR, "cannot open VFIO group %s: %s", path, strerror(-ret));
-		return ret;
-	}
-	if (ioctl(fd, VFIO_GROUP_GET_STATUS, &status) < 0) {
-		ret = -errno;
-		PCI_LOG(ERR, "%s: cannot get group status: %s", path, strerror(-ret));
-		goto fail;
-	}
-	if (!(status.flags & VFIO_GROUP_FLAGS_VIABLE)) {
-		PCI_LOG(ERR, "IOMMU group %d is not viable: bind every device of the group to vfio-pci",
-			num);
-		ret = -EPERM;
-		goto fail;
-	}
-	if (!(status.flags & VFIO_GROUP_FLAGS_CONTAINER_SET) &&
-	    ioctl(fd, VFIO_GROUP_SET_CONTAINER, &vfio.container_fd) < 0) {
-		ret = -errno;
-		PCI_LOG(ERR, "%s: cannot add the group to the container: %s", path,
-			strerror(-ret));
-		goto fail;
-	}
-	/* registered before the IOMMU is set, so a failure below releases it the same way */
-	g = &vfio.groups[vfio.nb_groups++];
-	g->num = num;
-	g->fd = fd;
-	g->refs = 1;
-	ret = container_set_iommu();
-	if (ret < 0) {
-		g->refs = 0;
-		ioctl(fd, VFIO_GROUP_UNSET_CONTAINER);
-		vfio.nb_groups--;
-		close(fd);
-		return ret;
-	}
-	return fd;
-fail:
-	close(fd);
-	return ret;
-}
-
-static void
-group_put(int num)
-{
-	struct vfio_group_ref *g = group_find(num);
-
-	if (g == NULL || --g->refs > 0)
-		return;
-	ioctl(g->fd, VFIO_GROUP_UNSET_CONTAINER);
-	close(g->fd);
-	*g = vfio.groups[--vfio.nb_groups];
-	container_put_if_unused();
-}
 
 static int
 region_info(int fd, unsigned int index, struct vfio_region_info *ri)
@@ -296,38 +35,54 @@ region_info(int fd, unsigned int index, struct vfio_region_info *ri)
 	return ioctl(fd, VFIO_DEVICE_GET_REGION_INFO, ri) < 0 ? -errno : 0;
 }
 
-static void
+/*
+ * The best interrupt mode the device offers, or only the one --vfio-intr asks for: then its
+ * absence fails the mapping, as the user asked for something this device cannot do.
+ */
+static int
 setup_irq(struct rte_pci_device *dev, struct pci_map_priv *mp)
 {
 	static const struct {
 		unsigned int index;
 		enum rte_intr_handle_type type;
+		enum rte_intr_mode mode;
+		const char *name;
 	} order[] = {
-		{ VFIO_PCI_MSIX_IRQ_INDEX, RTE_INTR_HANDLE_VFIO_MSIX },
-		{ VFIO_PCI_MSI_IRQ_INDEX, RTE_INTR_HANDLE_VFIO_MSI },
-		{ VFIO_PCI_INTX_IRQ_INDEX, RTE_INTR_HANDLE_VFIO_LEGACY },
+		{ VFIO_PCI_MSIX_IRQ_INDEX, RTE_INTR_HANDLE_VFIO_MSIX, RTE_INTR_MODE_MSIX, "msix" },
+		{ VFIO_PCI_MSI_IRQ_INDEX, RTE_INTR_HANDLE_VFIO_MSI, RTE_INTR_MODE_MSI, "msi" },
+		{ VFIO_PCI_INTX_IRQ_INDEX, RTE_INTR_HANDLE_VFIO_LEGACY, RTE_INTR_MODE_LEGACY,
+			"legacy" },
 	};
+	enum rte_intr_mode want = rte_eal_vfio_intr_mode();
 	unsigned int i;
 
 	if (dev->intr_handle == NULL)
-		return;
+		return 0;
 	for (i = 0; i < RTE_DIM(order); i++) {
 		struct vfio_irq_info irq = { .argsz = sizeof(irq), .index = order[i].index };
 
-		if (ioctl(mp->vfio_dev_fd, VFIO_DEVICE_GET_IRQ_INFO, &irq) < 0 ||
-		    irq.count == 0 || !(irq.flags & VFIO_IRQ_INFO_EVENTFD))
+		if (want != RTE_INTR_MODE_NONE && want != order[i].mode)
 			continue;
+		if (ioctl(mp->vfio_dev_fd, VFIO_DEVICE_GET_IRQ_INFO, &irq) < 0 ||
+		    irq.count == 0 || !(irq.flags & VFIO_IRQ_INFO_EVENTFD)) {
+			if (want == RTE_INTR_MODE_NONE)
+				continue;
+			PCI_LOG(ERR, "%s: --vfio-intr=%s: the device has no such interrupt",
+				dev->name, order[i].name);
+			return -ENOTSUP;
+		}
 		mp->vfio_event_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 		if (mp->vfio_event_fd < 0) {
 			PCI_LOG(WARNING, "%s: no interrupts: eventfd: %s", dev->name,
 				strerror(errno));
-			return;
+			return 0;
 		}
 		rte_intr_type_set(dev->intr_handle, order[i].type);
 		rte_intr_fd_set(dev->intr_handle, mp->vfio_event_fd);
 		rte_intr_dev_fd_set(dev->intr_handle, mp->vfio_dev_fd);
-		return;
+		return 0;
 	}
+	return 0;
 }
 
 /*
@@ -437,42 +192,26 @@ int
 pci_vfio_map(struct rte_pci_device *dev, struct pci_map_priv *mp)
 {
 	struct vfio_device_info info = { .argsz = sizeof(info) };
+	const char *sysfs = rte_pci_get_sysfs_path();
 	struct vfio_region_info ri;
-	char sysfs_dev[PATH_MAX];
-	int group, gfd, ret, i;
+	int group, ret, i;
 
-	snprintf(sysfs_dev, sizeof(sysfs_dev), "%s/%s", rte_pci_get_sysfs_path(), dev->name);
-	ret = pci_iommu_group(sysfs_dev, &group);
-	if (ret < 0)
+	ret = rte_vfio_get_group_num(sysfs, dev->name, &group);
+	if (ret <= 0) {
+		if (ret == 0)
+			PCI_LOG(ERR, "%s: no IOMMU group (%s/%s/iommu_group): no IOMMU, and vfio "
+				"is not in no-IOMMU mode", dev->name, sysfs, dev->name);
 		return -ENODEV;
-
-	pthread_mutex_lock(&vfio.lock);
-	ret = container_get();
-	if (ret < 0) {
-		pthread_mutex_unlock(&vfio.lock);
-		return ret;
 	}
-	gfd = group_get(group);
-	if (gfd < 0) {
-		container_put_if_unused();
-		pthread_mutex_unlock(&vfio.lock);
-		return gfd;
+	/* EAL says why VFIO cannot be used (no module, unusable container) */
+	if (rte_vfio_get_container_fd() < 0)
+		return rte_errno == ENOTSUP ? -ENOTSUP : -ENODEV;
+	ret = rte_vfio_setup_device(sysfs, dev->name, &mp->vfio_dev_fd, &info);
+	if (ret != 0) {
+		mp->vfio_dev_fd = -1;
+		return ret > 0 ? -ENODEV : -EIO;
 	}
 	mp->vfio_group = group;
-	pthread_mutex_unlock(&vfio.lock);
-
-	mp->vfio_dev_fd = ioctl(gfd, VFIO_GROUP_GET_DEVICE_FD, dev->name);
-	if (mp->vfio_dev_fd < 0) {
-		ret = -errno;
-		PCI_LOG(ERR, "%s: cannot get its device fd from VFIO group %d: %s", dev->name,
-			group, strerror(-ret));
-		return ret;
-	}
-	if (ioctl(mp->vfio_dev_fd, VFIO_DEVICE_GET_INFO, &info) < 0) {
-		ret = -errno;
-		PCI_LOG(ERR, "%s: VFIO_DEVICE_GET_INFO: %s", dev->name, strerror(-ret));
-		return ret;
-	}
 	if (info.num_regions <= VFIO_PCI_CONFIG_REGION_INDEX) {
 		PCI_LOG(ERR, "%s: VFIO device has only %u regions", dev->name, info.num_regions);
 		return -EINVAL;
@@ -520,7 +259,9 @@ pci_vfio_map(struct rte_pci_device *dev, struct pci_map_priv *mp)
 	dev->map_priv = NULL;
 	if (ret < 0)
 		return ret;
-	setup_irq(dev, mp);
+	ret = setup_irq(dev, mp);
+	if (ret < 0)
+		return ret;
 	setup_req_notifier(dev, mp);
 	return 0;
 }
@@ -534,48 +275,23 @@ pci_vfio_unmap(struct rte_pci_device *dev, struct pci_map_priv *mp)
 		close(mp->vfio_event_fd);
 	mp->vfio_event_fd = -1;
 	pci_unmap_bars(mp);
-	if (mp->vfio_dev_fd >= 0)
+	if (mp->vfio_dev_fd >= 0 &&
+	    rte_vfio_release_device(rte_pci_get_sysfs_path(), dev->name, mp->vfio_dev_fd) < 0) {
+		/* its sysfs node is gone: the fd at least must not stay open */
+		PCI_LOG(WARNING, "%s: EAL could not release the VFIO device: closing its fd",
+			dev->name);
 		close(mp->vfio_dev_fd);
-	mp->vfio_dev_fd = -1;
-	if (mp->vfio_group >= 0) {
-		pthread_mutex_lock(&vfio.lock);
-		group_put(mp->vfio_group);
-		pthread_mutex_unlock(&vfio.lock);
 	}
+	mp->vfio_dev_fd = -1;
 	mp->vfio_group = -1;
 }
 
 int
 pci_vfio_dma_map(void *addr, uint64_t iova, size_t len, int map)
 {
-	int ret;
+	uint64_t va = (uint64_t)(uintptr_t)addr;
 
-	pthread_mutex_lock(&vfio.lock);
-	if (vfio.container_fd < 0 || vfio.iommu_type == 0) {
-		pthread_mutex_unlock(&vfio.lock);
-		rte_errno = ENODEV;
-		return -1;
-	}
-	ret = dma_ioctl((uint64_t)(uintptr_t)addr, iova, len, map);
-	pthread_mutex_unlock(&vfio.lock);
-	if (ret < 0) {
-		PCI_LOG(ERR, "vfio: cannot %s DMA of %zu bytes at %p: %s", map ? "map" : "unmap",
-			len, addr, strerror(-ret));
-		rte_errno = -ret;
-		return -1;
-	}
-	return 0;
-}
-
-/* Every device is unmapped by now; drop whatever is left. */
-void
-pci_vfio_cleanup(void)
-{
-	pthread_mutex_lock(&vfio.lock);
-	while (vfio.nb_groups > 0) {
-		vfio.groups[0].refs = 1;
-		group_put(vfio.groups[0].num);
-	}
-	container_put_if_unused();
-	pthread_mutex_unlock(&vfio.lock);
+	if (map)
+		return rte_vfio_container_dma_map(RTE_VFIO_DEFAULT_CONTAINER_FD, va, iova, len);
+	return rte_vfio_container_dma_unmap(RTE_VFIO_DEFAULT_CONTAINER_FD, va, iova, len);
 }

@@ -51,6 +51,7 @@ enum {
 	OPT_MBUF_POOL_OPS_NAME,
 	OPT_CREATE_UIO_DEV,
 	OPT_VFIO_INTR,
+	OPT_VFIO_VF_TOKEN,
 	OPT_BASE_VIRTADDR,
 	OPT_TELEMETRY,
 	OPT_SYSLOG,
@@ -88,6 +89,7 @@ static const struct option eal_long_options[] = {
 	{ "mbuf-pool-ops-name", required_argument, NULL, OPT_MBUF_POOL_OPS_NAME },
 	{ "create-uio-dev", no_argument, NULL, OPT_CREATE_UIO_DEV },
 	{ "vfio-intr", required_argument, NULL, OPT_VFIO_INTR },
+	{ "vfio-vf-token", required_argument, NULL, OPT_VFIO_VF_TOKEN },
 	{ "base-virtaddr", required_argument, NULL, OPT_BASE_VIRTADDR },
 	{ "syslog", optional_argument, NULL, OPT_SYSLOG },
 	{ "version", no_argument, NULL, 'v' },
@@ -181,6 +183,8 @@ eal_usage(const char *prgname)
 	       "  --no-pci               do not scan the PCI bus\n"
 	       "  -d PATH                load a driver shared object, or every one in a folder\n"
 	       "  --iova-mode pa|va      address devices use for DMA\n"
+	       "  --vfio-intr legacy|msi|msix  interrupt mode of vfio-pci devices\n"
+	       "  --vfio-vf-token UUID   VF token vfio-pci asks for SR-IOV PFs and VFs\n"
 	       "  --proc-type primary    process type (only primary is supported)\n"
 	       "  --mbuf-pool-ops-name NAME  mempool ops for packet buffers\n"
 	       "  --no-telemetry         no telemetry socket (--telemetry, the default, has one)\n"
@@ -898,8 +902,21 @@ parse_one_option(int opt, const char *arg, const char *optname, struct internal_
 		cfg->create_uio_dev = 1;
 		return 0;
 	case OPT_VFIO_INTR:
-		if (strcmp(arg, "legacy") && strcmp(arg, "msi") && strcmp(arg, "msix")) {
-			EAL_LOG(ERR, "option --vfio-intr: invalid mode '%s'\n", arg);
+		if (strcmp(arg, "legacy") == 0) {
+			cfg->vfio_intr_mode = RTE_INTR_MODE_LEGACY;
+		} else if (strcmp(arg, "msi") == 0) {
+			cfg->vfio_intr_mode = RTE_INTR_MODE_MSI;
+		} else if (strcmp(arg, "msix") == 0) {
+			cfg->vfio_intr_mode = RTE_INTR_MODE_MSIX;
+		} else {
+			EAL_LOG(ERR, "option --vfio-intr: invalid mode '%s' (legacy, msi or msix)\n",
+				arg);
+			return -1;
+		}
+		return 0;
+	case OPT_VFIO_VF_TOKEN:
+		if (rte_uuid_parse(arg, cfg->vfio_vf_token) != 0) {
+			EAL_LOG(ERR, "option --vfio-vf-token: invalid UUID '%s'\n", arg);
 			return -1;
 		}
 		return 0;

@@ -68,6 +68,8 @@ struct internal_config {
 	volatile unsigned int init_complete;
 	unsigned int main_lcore;                /* --main-lcore */
 	int main_lcore_set;
+	enum rte_intr_mode vfio_intr_mode;      /* --vfio-intr */
+	rte_uuid_t vfio_vf_token;               /* --vfio-vf-token */
 };
 
 struct rte_config {

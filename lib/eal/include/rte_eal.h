@@ -14,6 +14,9 @@
 #include <rte_config.h>
 #include <rte_compat.h>
 #include <rte_per_lcore.h>
+#include <rte_uuid.h>
+
+#include <rte_pci_dev_feature_defs.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -69,6 +72,28 @@ int rte_eal_has_hugepages(void);
 int rte_eal_has_pci(void);
 /** 1 if --create-uio-dev was given, 0 otherwise. */
 int rte_eal_create_uio_dev(void);
+
+/**
+ * The interrupt mode asked for with --vfio-intr.
+ *
+ * @return
+ *   RTE_INTR_MODE_LEGACY, RTE_INTR_MODE_MSI or RTE_INTR_MODE_MSIX; RTE_INTR_MODE_NONE when
+ *   the option was not given (the PCI bus then picks the best mode the device has).
+ */
+enum rte_intr_mode rte_eal_vfio_intr_mode(void);
+
+/**
+ * @warning
+ * @b EXPERIMENTAL: this API may change without prior notice
+ *
+ * The VF token given with --vfio-vf-token, which vfio-pci asks for before it hands out an
+ * SR-IOV PF or VF shared between users.
+ *
+ * @param vf_token
+ *   Receives the token; all zeroes when the option was not given.
+ */
+__rte_experimental
+void rte_eal_vfio_get_vf_token(rte_uuid_t vf_token);
 /** 1 when no shared files are created (--in-memory). */
 int rte_eal_process_in_memory(void);
 

@@ -17,9 +17,11 @@
 #include <rte_log.h>
 #include <rte_service_component.h>
 #include <rte_version.h>
+#include <rte_vfio.h>
 
 #include "eal_private.h"
 #include "eal_telemetry.h"
+#include "eal_vfio.h"
 
 static struct internal_config internal_config;
 static struct rte_config rte_config;
@@ -111,6 +113,7 @@ enum {
 	STEP_DEVICES = 1 << 8,
 	STEP_SERVICES = 1 << 10,
 	STEP_TELEMETRY = 1 << 9,
+	STEP_VFIO = 1 << 11,
 };
 static unsigned int eal_steps;
 
@@ -125,6 +128,9 @@ eal_undo_init(void)
 		eal_telemetry_stop();
 	if (eal_steps & STEP_DEVICES)
 		eal_dev_cleanup();
+	/* after the devices, which release their groups, and before the memory it maps */
+	if (eal_steps & STEP_VFIO)
+		eal_vfio_cleanup();
 	if (eal_steps & STEP_SERVICES)
 		rte_service_finalize();
 	if (eal_steps & STEP_LCORES)
@@ -236,6 +242,13 @@ rte_eal_init(int argc, char **argv)
 	if (eal_plugins_init() < 0)
 		return eal_fail(ENOENT);
 	eal_steps |= STEP_PLUGINS;
+
+	/* The default container is open before the PCI bus maps vfio-pci devices into it. */
+	eal_steps |= STEP_VFIO;
+	if (rte_vfio_enable("vfio") < 0) {
+		EAL_LOG(ERR, "cannot initialise VFIO\n");
+		return eal_fail(EAGAIN);
+	}
 
 	/* Buses and drivers are registered now: devices from -a/-b/--vdev, scan, probe. */
 	eal_steps |= STEP_DEVICES;
