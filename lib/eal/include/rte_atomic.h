@@ -86,6 +86,7 @@ RTE_DEFINE_LEGACY_ATOMIC(32)
 /** 128-bit value for rte_atomic128_cmp_exchange(), as two 64-bit halves or one integer. */
 typedef struct {
 	RTE_STD_C11
+	/** The value, as two 64-bit halves or as one 128-bit integer. */
 	union {
 		uint64_t val[2]; /**< low half first */
 		__extension__ __int128 int128; /**< the whole value */
