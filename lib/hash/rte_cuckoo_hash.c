@@ -792,17 +792,38 @@ rte_hash_lookup_data(const struct rte_hash *h, const void *key, void **data)
 	return lookup(h, key, rte_hash_hash(h, key), data);
 }
 
+/* First entry of bucket b whose signature matches, or 0. */
+static inline uint32_t
+bucket_first_sig(const struct hash_bucket *b, uint16_t short_sig)
+{
+	unsigned int i;
+
+	for (i = 0; i < HASH_BUCKET_ENTRIES; i++) {
+		if (__atomic_load_n(&b->sig[i], __ATOMIC_RELAXED) == short_sig) {
+			uint32_t idx = __atomic_load_n(&b->key_idx[i], __ATOMIC_ACQUIRE);
+
+			if (idx != 0)
+				return idx;
+		}
+	}
+	return 0;
+}
+
 /*
- * Bulk lookup: hash every key and prefetch both of its buckets first, so that the memory
- * accesses of different keys overlap, then search.
+ * Bulk lookup in stages, so that the cache misses of different keys overlap: hash every key
+ * and prefetch its buckets; find a candidate entry by signature and prefetch its key; then
+ * compare keys. Whatever the fast stages cannot settle (a signature shared by other keys,
+ * a chain of extendable buckets, keys moved meanwhile) goes through the one-key lookup.
  */
 static inline int
 lookup_bulk(const struct rte_hash *h, const void **keys, const hash_sig_t *sigs, uint32_t n,
 		int32_t *positions, uint64_t *hit_mask, void *data[])
 {
 	hash_sig_t hv[RTE_HASH_LOOKUP_BULK_MAX];
-	uint64_t hits = 0;
-	uint32_t i;
+	uint32_t cand[RTE_HASH_LOOKUP_BULK_MAX];
+	int32_t pos[RTE_HASH_LOOKUP_BULK_MAX];
+	uint64_t hits = 0, unsure = 0;
+	uint32_t i, cnt;
 	int found = 0;
 
 	for (i = 0; i < n; i++) {
@@ -814,20 +835,50 @@ lookup_bulk(const struct rte_hash *h, const void **keys, const hash_sig_t *sigs,
 		rte_prefetch0(&h->buckets[alt_bucket(h, p, hv[i] >> 16)]);
 	}
 	reader_lock(h);
+	cnt = __atomic_load_n(&h->tbl_chng_cnt, __ATOMIC_ACQUIRE);
 	for (i = 0; i < n; i++) {
-		void *d = NULL;
-		int32_t pos = lookup_nolock(h, keys[i], hv[i], data != NULL ? &d : NULL);
+		uint16_t short_sig = hv[i] >> 16;
+		uint32_t p = prim_bucket(h, hv[i]);
+		const struct hash_bucket *sb = &h->buckets[alt_bucket(h, p, short_sig)];
 
-		if (positions != NULL)
-			positions[i] = pos;
-		if (pos >= 0) {
-			hits |= UINT64_C(1) << i;
-			found++;
+		cand[i] = bucket_first_sig(&h->buckets[p], short_sig);
+		if (cand[i] == 0)
+			cand[i] = bucket_first_sig(sb, short_sig);
+		if (cand[i] != 0)
+			rte_prefetch0(key_slot(h, cand[i]));
+		else if (__atomic_load_n(&sb->next, __ATOMIC_RELAXED) != NULL)
+			unsure |= UINT64_C(1) << i;
+	}
+	for (i = 0; i < n; i++) {
+		pos[i] = -ENOENT;
+		if (cand[i] != 0 &&
+				h->cmp(keys[i], key_slot(h, cand[i])->key, h->key_len) == 0) {
+			pos[i] = (int32_t)cand[i] - 1;
 			if (data != NULL)
-				data[i] = d;
+				data[i] = __atomic_load_n(&key_slot(h, cand[i])->pdata,
+					__ATOMIC_ACQUIRE);
+		} else if (cand[i] != 0 || (unsure & (UINT64_C(1) << i))) {
+			pos[i] = lookup_nolock(h, keys[i], hv[i], data != NULL ? &data[i] : NULL);
 		}
 	}
+	if (h->lock_free) {
+		/* a key moved during the stages above may have been missed: look again */
+		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+		if (cnt != __atomic_load_n(&h->tbl_chng_cnt, __ATOMIC_RELAXED))
+			for (i = 0; i < n; i++)
+				if (pos[i] < 0)
+					pos[i] = lookup_nolock(h, keys[i], hv[i],
+						data != NULL ? &data[i] : NULL);
+	}
 	reader_unlock(h);
+	for (i = 0; i < n; i++) {
+		if (positions != NULL)
+			positions[i] = pos[i];
+		if (pos[i] >= 0) {
+			hits |= UINT64_C(1) << i;
+			found++;
+		}
+	}
 	if (hit_mask != NULL)
 		*hit_mask = hits;
 	return found;
