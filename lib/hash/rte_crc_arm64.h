@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* rte_hash_crc_*byte on Armv8 with the CRC extension (crc32c* instructions). */
+/**
+ * @file
+ * rte_hash_crc_*byte on Armv8 with the CRC extension (crc32c* instructions).
+ */
 #ifndef _RTE_CRC_ARM64_H_
 #define _RTE_CRC_ARM64_H_
 
-/** @internal crc32cb. */
+/** crc32cb. */
 static inline uint32_t
 crc32c_arm64_u8(uint8_t data, uint32_t init_val)
 {
@@ -12,7 +15,7 @@ crc32c_arm64_u8(uint8_t data, uint32_t init_val)
 	return init_val;
 }
 
-/** @internal crc32ch. */
+/** crc32ch. */
 static inline uint32_t
 crc32c_arm64_u16(uint16_t data, uint32_t init_val)
 {
@@ -21,7 +24,7 @@ crc32c_arm64_u16(uint16_t data, uint32_t init_val)
 	return init_val;
 }
 
-/** @internal crc32cw. */
+/** crc32cw. */
 static inline uint32_t
 crc32c_arm64_u32(uint32_t data, uint32_t init_val)
 {
@@ -30,7 +33,7 @@ crc32c_arm64_u32(uint32_t data, uint32_t init_val)
 	return init_val;
 }
 
-/** @internal crc32cx. */
+/** crc32cx. */
 static inline uint32_t
 crc32c_arm64_u64(uint64_t data, uint32_t init_val)
 {

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* rte_hash_crc_*byte on CPUs without a CRC32C instruction: the table only. */
+/**
+ * @file
+ * rte_hash_crc_*byte on CPUs without a CRC32C instruction: the table only.
+ */
 #ifndef _RTE_CRC_GENERIC_H_
 #define _RTE_CRC_GENERIC_H_
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
  * CRC32C (Castagnoli, reflected polynomial 0x82f63b78) computed with a byte table: the
  * fallback of rte_hash_crc when the CPU has no CRC32C instruction. The value is the raw
  * register (no inversion before or after), as the instructions compute it.
@@ -9,7 +10,7 @@
 
 #include <stdint.h>
 
-/** @internal CRC32C of every byte value, starting from a zero register. */
+/** CRC32C of every byte value, starting from a zero register. */
 static const uint32_t rte_crc32c_table[256] = {
 	0x00000000, 0xf26b8303, 0xe13b70f7, 0x1350f3f4, 0xc79a971f, 0x35f1141c,
 	0x26a1e7e8, 0xd4ca64eb, 0x8ad958cf, 0x78b2dbcc, 0x6be22838, 0x9989ab3b,
@@ -56,7 +57,7 @@ static const uint32_t rte_crc32c_table[256] = {
 	0xbe2da0a5, 0x4c4623a6, 0x5f16d052, 0xad7d5351,
 };
 
-/** @internal Fold n low-order bytes of data into crc, least significant byte first. */
+/** Fold n low-order bytes of data into crc, least significant byte first. */
 static inline uint32_t
 __rte_crc32c_sw(uint64_t data, unsigned int n, uint32_t crc)
 {
@@ -69,28 +70,28 @@ __rte_crc32c_sw(uint64_t data, unsigned int n, uint32_t crc)
 	return crc;
 }
 
-/** @internal Table CRC32C of one byte. */
+/** Table CRC32C of one byte. */
 static inline uint32_t
 crc32c_1byte(uint8_t data, uint32_t init_val)
 {
 	return __rte_crc32c_sw(data, 1, init_val);
 }
 
-/** @internal Table CRC32C of a 16-bit word. */
+/** Table CRC32C of a 16-bit word. */
 static inline uint32_t
 crc32c_2bytes(uint16_t data, uint32_t init_val)
 {
 	return __rte_crc32c_sw(data, 2, init_val);
 }
 
-/** @internal Table CRC32C of a 32-bit word. */
+/** Table CRC32C of a 32-bit word. */
 static inline uint32_t
 crc32c_1word(uint32_t data, uint32_t init_val)
 {
 	return __rte_crc32c_sw(data, 4, init_val);
 }
 
-/** @internal Table CRC32C of a 64-bit word. */
+/** Table CRC32C of a 64-bit word. */
 static inline uint32_t
 crc32c_2words(uint64_t data, uint32_t init_val)
 {

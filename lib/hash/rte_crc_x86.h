@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
  * rte_hash_crc_*byte on x86: the SSE4.2 crc32 instruction when rte_hash_crc_set_alg() chose
  * it, the table otherwise. Inline assembly rather than intrinsics, so that the header works
  * in programs built without -msse4.2; the choice is made at run time from the CPU flags.
@@ -7,7 +8,7 @@
 #ifndef _RTE_CRC_X86_H_
 #define _RTE_CRC_X86_H_
 
-/** @internal crc32b. */
+/** crc32b. */
 static inline uint32_t
 crc32c_sse42_u8(uint8_t data, uint32_t init_val)
 {
@@ -15,7 +16,7 @@ crc32c_sse42_u8(uint8_t data, uint32_t init_val)
 	return init_val;
 }
 
-/** @internal crc32w. */
+/** crc32w. */
 static inline uint32_t
 crc32c_sse42_u16(uint16_t data, uint32_t init_val)
 {
@@ -23,7 +24,7 @@ crc32c_sse42_u16(uint16_t data, uint32_t init_val)
 	return init_val;
 }
 
-/** @internal crc32l. */
+/** crc32l. */
 static inline uint32_t
 crc32c_sse42_u32(uint32_t data, uint32_t init_val)
 {
@@ -31,7 +32,7 @@ crc32c_sse42_u32(uint32_t data, uint32_t init_val)
 	return init_val;
 }
 
-/** @internal A 64-bit word as two crc32l, for 32-bit mode. */
+/** A 64-bit word as two crc32l, for 32-bit mode. */
 static inline uint32_t
 crc32c_sse42_u64_mimic(uint64_t data, uint64_t init_val)
 {
@@ -41,7 +42,7 @@ crc32c_sse42_u64_mimic(uint64_t data, uint64_t init_val)
 	return crc32c_sse42_u32((uint32_t)(data >> 32), crc);
 }
 
-/** @internal crc32q (64-bit mode only). */
+/** crc32q (64-bit mode only). */
 static inline uint32_t
 crc32c_sse42_u64(uint64_t data, uint64_t init_val)
 {

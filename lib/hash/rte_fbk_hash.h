@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
  * Four-byte-key hash: a flat table of fixed-size buckets holding 32-bit keys and 16-bit
  * values, for small lookups such as a port or address to an index. Each entry is one 64-bit
  * word written at once, so a reader never sees half of an entry; a bucket's used entries are

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
  * Hash table of fixed-length keys (cuckoo hashing): each key may live in one of two buckets
  * of 8 entries, chosen from its 32-bit hash; a full pair of buckets makes room by moving
  * other keys to their alternative bucket, and optionally by chaining extra buckets.

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
  * CRC32C as a hash function: rte_hash_crc() has the rte_hash_function signature. The CPU's
  * instruction is used when present (chosen once at start-up, or by rte_hash_crc_set_alg());
  * every algorithm gives the same value for the same input.
@@ -28,7 +29,7 @@ extern "C" {
 #define CRC32_SSE42_x64     (CRC32_x64 | CRC32_SSE42) /**< x86 crc32 up to 64 bits at once */
 #define CRC32_ARM64         (1U << 3) /**< Armv8 crc32c instructions */
 
-/* Per translation unit, as in DPDK: each program part sets its own choice at start-up. */
+/** Algorithm in use; per translation unit, as in DPDK, each sets its own at start-up. */
 static uint8_t crc32_alg = CRC32_SW;
 
 #if defined(RTE_ARCH_ARM64) && defined(__ARM_FEATURE_CRC32)
@@ -73,7 +74,7 @@ rte_hash_crc_set_alg(uint8_t alg)
 			alg);
 }
 
-/** @internal Pick the fastest algorithm before main(). */
+/** Pick the fastest algorithm before main(). */
 RTE_INIT(rte_hash_crc_init_alg)
 {
 #if defined(RTE_ARCH_X86)

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
  * Bob Jenkins' lookup3 hash ("jhash"), the variant DPDK uses: a 32-bit state of three words,
  * 12 key bytes mixed per round, and the same results as DPDK 22.11 for every input.
  */

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
  * Toeplitz hash, as NICs compute it for RSS: the software version gives the same value as
  * the hardware for the same key and tuple, e.g. to predict the queue of a flow. Tuples are
  * arrays of 32-bit words in host order (see union rte_thash_tuple).
@@ -36,36 +37,36 @@ extern "C" {
 
 /** IPv4 tuple, host order. */
 struct rte_ipv4_tuple {
-	uint32_t	src_addr;
-	uint32_t	dst_addr;
+	uint32_t	src_addr; /**< source address */
+	uint32_t	dst_addr; /**< destination address */
 	RTE_STD_C11
 	union {
 		struct {
-			uint16_t dport;
-			uint16_t sport;
+			uint16_t dport; /**< destination port */
+			uint16_t sport; /**< source port */
 		};
-		uint32_t        sctp_tag;
-	};
+		uint32_t        sctp_tag; /**< SCTP verification tag */
+	}; /**< ports or SCTP tag */
 };
 
 /** IPv6 tuple: addresses as four host-order words each (rte_thash_load_v6_addrs). */
 struct rte_ipv6_tuple {
-	uint8_t		src_addr[16];
-	uint8_t		dst_addr[16];
+	uint8_t		src_addr[16]; /**< source address, host-order words */
+	uint8_t		dst_addr[16]; /**< destination address, host-order words */
 	RTE_STD_C11
 	union {
 		struct {
-			uint16_t dport;
-			uint16_t sport;
+			uint16_t dport; /**< destination port */
+			uint16_t sport; /**< source port */
 		};
-		uint32_t        sctp_tag;
-	};
+		uint32_t        sctp_tag; /**< SCTP verification tag */
+	}; /**< ports or SCTP tag */
 };
 
 /** Either tuple. */
 union rte_thash_tuple {
-	struct rte_ipv4_tuple	v4;
-	struct rte_ipv6_tuple	v6;
+	struct rte_ipv4_tuple	v4; /**< IPv4 */
+	struct rte_ipv6_tuple	v6; /**< IPv6 */
 #ifdef RTE_ARCH_X86
 } __rte_aligned(16);
 #else
@@ -201,9 +202,9 @@ rte_thash_gfni_supported(void);
 /** Context flag: use the shortest sequence. */
 #define RTE_THASH_MINIMAL_SEQ			0x2
 
-/** @internal Toeplitz hash context: a key and what it serves. */
+/** Toeplitz hash context: a key and what it serves. */
 struct rte_thash_ctx;
-/** @internal Part of a tuple whose bits can be changed to reach a wanted hash. */
+/** Part of a tuple whose bits can be changed to reach a wanted hash. */
 struct rte_thash_subtuple_helper;
 
 /** Accepts (0) or rejects a tuple proposed by rte_thash_adjust_tuple. */

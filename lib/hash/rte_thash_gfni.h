@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
  * Toeplitz hash through GFNI matrices (see rte_thash_get_gfni_matrices()). Without an
  * architecture implementation these report an error and return 0: callers check
  * rte_thash_gfni_supported() first.

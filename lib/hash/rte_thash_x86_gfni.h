@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
  * Toeplitz hash with the GFNI instructions. Not implemented in this tree: the header exists
  * so that DPDK programs including it build, and RTE_THASH_GFNI_DEFINED stays undefined, which
  * selects the portable rte_thash_gfni() of rte_thash_gfni.h (rte_thash_gfni_supported()
