@@ -550,7 +550,8 @@ rte_hash_create(const struct rte_hash_parameters *params)
 	strlcpy(h->name, params->name, sizeof(h->name));
 	h->entries = params->entries;
 	h->key_len = params->key_len;
-	h->key_entry_size = RTE_ALIGN_CEIL(sizeof(struct hash_key) + params->key_len, 8);
+	/* 16-byte slots: a 16-byte key and its data pointer never straddle two cache lines */
+	h->key_entry_size = RTE_ALIGN_CEIL(sizeof(struct hash_key) + params->key_len, 16);
 	h->num_buckets = rte_align32pow2(params->entries) / HASH_BUCKET_ENTRIES;
 	h->bucket_mask = h->num_buckets - 1;
 	h->hash_func = params->hash_func != NULL ? params->hash_func : HASH_DEFAULT_FUNC;
