@@ -596,10 +596,10 @@ test_rcu(void **state)
  * the absent keys never, while the writer keeps adding and deleting other keys in a table
  * full enough for keys to be moved between buckets.
  */
-#define LF_ENTRIES 1024
-#define LF_STABLE 512
-#define LF_CHURN 400
-#define LF_ROUNDS 200
+#define LF_ENTRIES 64
+#define LF_STABLE 32
+#define LF_CHURN 24
+#define LF_ROUNDS 20000
 
 static struct rte_hash *lf_h;
 static struct rte_rcu_qsbr *lf_v;
@@ -638,6 +638,24 @@ lf_reader(void *arg)
 		if (rte_hash_lookup(lf_h, &absent) != -ENOENT)
 			lf_errors++;
 		lf_lookups++;
+		if ((i & 7) == 0) {
+			/* bulk: 8 stable keys then 8 absent ones */
+			struct key16 bk[16];
+			const void *bp[16];
+			void *bd[16];
+			uint64_t mask = 0;
+			unsigned int j;
+
+			for (j = 0; j < 16; j++) {
+				bk[j] = lf_key((i + j % 8) % LF_STABLE + (j < 8 ? 0 : LF_STABLE), 1);
+				bp[j] = &bk[j];
+			}
+			if (rte_hash_lookup_bulk_data(lf_h, bp, 16, &mask, bd) != 8 || mask != 0xff)
+				lf_errors++;
+			for (j = 0; j < 8; j++)
+				if (bd[j] != (void *)(uintptr_t)((i + j) % LF_STABLE + 1))
+					lf_errors++;
+		}
 		if ((++i & 15) == 0)
 			rte_rcu_qsbr_quiescent(lf_v, 1);
 	}
