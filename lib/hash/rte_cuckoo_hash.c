@@ -41,7 +41,7 @@ static int \
 hash_cmp_##n(const void *a, const void *b, size_t len) \
 { \
 	RTE_SET_USED(len); \
-	return memcmp(a, b, n); \
+	return memcmp(a, b, n) != 0; \
 }
 HASH_CMP_FIXED(4)
 HASH_CMP_FIXED(8)
@@ -827,11 +827,11 @@ lookup_bulk(const struct rte_hash *h, const void **keys, const hash_sig_t *sigs,
 	uint32_t i, cnt;
 	int found = 0;
 
-	for (i = 0; i < n; i++) {
-		uint32_t p;
-
+	for (i = 0; i < n; i++)
 		hv[i] = sigs != NULL ? sigs[i] : rte_hash_hash(h, keys[i]);
-		p = prim_bucket(h, hv[i]);
+	for (i = 0; i < n; i++) {
+		uint32_t p = prim_bucket(h, hv[i]);
+
 		rte_prefetch0(&h->buckets[p]);
 		rte_prefetch0(&h->buckets[alt_bucket(h, p, hv[i] >> 16)]);
 	}
