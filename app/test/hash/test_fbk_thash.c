@@ -60,6 +60,11 @@ test_fbk_errors(void **state)
 	rte_errno = 0;
 	assert_null(rte_fbk_hash_find_existing("fbk_none"));
 	assert_int_equal(rte_errno, ENOENT);
+	rte_fbk_hash_free((struct rte_fbk_hash_table *)&bad); /* not a table: refused */
+	assert_ptr_equal(rte_fbk_hash_find_existing("fbk_err"), ht);
+	rte_errno = 0;
+	assert_null(rte_fbk_hash_find_existing(NULL));
+	assert_int_equal(rte_errno, ENOENT);
 	rte_fbk_hash_free(ht);
 	assert_null(rte_fbk_hash_find_existing("fbk_err"));
 	rte_fbk_hash_free(NULL);
@@ -203,6 +208,9 @@ test_thash_ctx(void **state)
 	assert_null(rte_thash_init_ctx("th", 40, 7, rss_key, 0));
 	assert_int_equal(rte_errno, EEXIST);
 	assert_ptr_equal(rte_thash_find_existing("th"), ctx);
+	rte_errno = 0;
+	assert_null(rte_thash_find_existing(NULL));
+	assert_int_equal(rte_errno, ENOENT);
 	rte_errno = 0;
 	assert_null(rte_thash_find_existing("th_none"));
 	assert_int_equal(rte_errno, ENOENT);

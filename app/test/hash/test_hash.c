@@ -101,6 +101,12 @@ test_create_errors(void **state)
 	/* default hash function on x86 and Arm is CRC32C, as DPDK's */
 	h2 = rte_hash_find_existing("err");
 	assert_int_equal(rte_hash_hash(h2, "abcd"), rte_hash_crc("abcd", 4, 0));
+	/* a pointer that is not a table is refused, the real one stays registered */
+	rte_hash_free((struct rte_hash *)&bad);
+	assert_ptr_equal(rte_hash_find_existing("err"), h);
+	rte_errno = 0;
+	assert_null(rte_hash_find_existing(NULL));
+	assert_int_equal(rte_errno, ENOENT);
 	rte_hash_free(h);
 	assert_null(rte_hash_find_existing("err"));
 	rte_hash_free(NULL);
@@ -550,6 +556,11 @@ test_rcu(void **state)
 	assert_int_equal(rte_hash_rcu_qsbr_add(h, &cfg), 1);
 	assert_int_equal(rte_errno, EINVAL);
 	cfg.v = v;
+	cfg.mode = (enum rte_hash_qsbr_mode)7;
+	rte_errno = 0;
+	assert_int_equal(rte_hash_rcu_qsbr_add(h, &cfg), 1);
+	assert_int_equal(rte_errno, EINVAL);
+	cfg.mode = RTE_HASH_QSBR_MODE_DQ;
 	assert_int_equal(rte_hash_rcu_qsbr_add(h, &cfg), 0);
 	rte_errno = 0;
 	assert_int_equal(rte_hash_rcu_qsbr_add(h, &cfg), 1);
@@ -586,6 +597,33 @@ test_rcu(void **state)
 	assert_int_equal(rte_hash_add_key_data(h, &k, (void *)0x66), 0);
 	assert_int_equal(rte_hash_del_key(h, &k), 0);
 	assert_int_equal(freed_count, 1);
+	assert_int_equal(rte_hash_count(h), 0);
+	rte_hash_free(h);
+
+	/*
+	 * A defer queue of 1 while a reader holds everything: the second delete finds the queue
+	 * full and waits for the reader itself (here: nobody online any more by then).
+	 */
+	h = make("rcu_small", 16, RTE_HASH_EXTRA_FLAGS_RW_CONCURRENCY_LF, NULL);
+	cfg.mode = RTE_HASH_QSBR_MODE_DQ;
+	cfg.dq_size = 1;
+	cfg.trigger_reclaim_limit = 16; /* never reclaim on enqueue */
+	assert_int_equal(rte_hash_rcu_qsbr_add(h, &cfg), 0);
+	freed_count = 0;
+	for (i = 0; i < 4; i++) {
+		struct key16 kk = mk(200 + i);
+
+		assert_int_equal(rte_hash_add_key_data(h, &kk, (void *)(uintptr_t)(i + 1)), 0);
+	}
+	for (i = 0; i < 4; i++) {
+		struct key16 kk = mk(200 + i);
+
+		assert_true(rte_hash_del_key(h, &kk) >= 0);
+	}
+	/* at most one delete waits in the queue; the others were freed at once */
+	assert_true(freed_count >= 3);
+	rte_hash_reset(h); /* reclaims what is left in the queue */
+	assert_int_equal(freed_count, 4);
 	assert_int_equal(rte_hash_count(h), 0);
 	rte_hash_free(h);
 	rte_free(v);
