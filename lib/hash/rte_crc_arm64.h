@@ -6,6 +6,10 @@
 #ifndef _RTE_CRC_ARM64_H_
 #define _RTE_CRC_ARM64_H_
 
+#ifndef _RTE_HASH_CRC_H_
+#error do not include this file directly, include <rte_hash_crc.h> instead
+#endif
+
 /** crc32cb. */
 static inline uint32_t
 crc32c_arm64_u8(uint8_t data, uint32_t init_val)

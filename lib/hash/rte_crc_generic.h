@@ -6,6 +6,10 @@
 #ifndef _RTE_CRC_GENERIC_H_
 #define _RTE_CRC_GENERIC_H_
 
+#ifndef _RTE_HASH_CRC_H_
+#error do not include this file directly, include <rte_hash_crc.h> instead
+#endif
+
 /** CRC32C of one byte, continuing from init_val. */
 static inline uint32_t
 rte_hash_crc_1byte(uint8_t data, uint32_t init_val)
