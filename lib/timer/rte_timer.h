@@ -49,6 +49,7 @@ enum rte_timer_type {
 /** State and owner of a timer, also readable and writable as one 32-bit word. */
 union rte_timer_status {
 	RTE_STD_C11
+	/** The two halves of the word. */
 	struct {
 		uint16_t state;  /**< RTE_TIMER_STOP, _PENDING, _RUNNING or _CONFIG. */
 		int16_t owner;   /**< lcore whose list holds the timer. */
