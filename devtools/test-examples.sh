@@ -16,7 +16,7 @@ set -u
 
 # The samples that must build. The other samples are built too, only to count them.
 EXPECTED="helloworld skeleton l2fwd link_status_interrupt flow_filtering rxtx_callbacks
-	service_cores ptpclient vmdq vmdq_dcb cmdline ethtool"
+	service_cores ptpclient vmdq vmdq_dcb cmdline ethtool timer l2fwd-keepalive l2fwd-jobstats"
 
 src=${EXAMPLES_SRC:-/usr/share/dpdk/examples}
 build=$(realpath "${1:?usage: test-examples.sh BUILD_DIR [PKG_CONFIG_DIR]}")
@@ -273,6 +273,41 @@ if built service_cores; then
 		grep -qE "lcore 1: running, loops [1-9]" "$work/run-service_cores.log" &&
 		sane service_cores && v=0
 	report $v service_cores "runs its profiles on one service lcore, stops on SIGINT"
+fi
+
+if built timer; then
+	# timer0 fires every second on lcore 0, timer1 every third of a second, moving from one
+	# lcore to the other each time
+	# shellcheck disable=SC2046
+	run timer "timer0_cb\(\) on lcore 0" 30 $(eal timer) -l 0-1
+	v=1
+	log=$work/run-timer.log
+	[ $hung -eq 0 ] && [ $rc -eq 130 ] && grep -q "timer1_cb() on lcore 0" "$log" &&
+		grep -q "timer1_cb() on lcore 1" "$log" && sane timer && v=0
+	report $v timer "periodic timer on lcore 0, single timer re-armed on the other lcore"
+fi
+
+# l2fwd with its statistics, and lcore 0's watchdog, on timers; both ports of lcore 1 (-q 2)
+if built l2fwd-keepalive; then
+	# shellcheck disable=SC2046
+	run l2fwd-keepalive "Total packets sent: +[1-9]" 60 $(eal l2fwd-keepalive) -l 0-1 \
+		--vdev=net_null0 --vdev=net_null1 -- -p 0x3 -q 2 -T 1 -K 100
+	v=1
+	log=$work/run-l2fwd-keepalive.log
+	[ $hung -eq 0 ] && [ $rc -eq 0 ] && ! grep -q "Dead core" "$log" &&
+		sane l2fwd-keepalive && v=0
+	report $v l2fwd-keepalive "forwards between net_null ports, no core reported dead"
+fi
+# l2fwd as jobs timed by jobstats, scheduled with timers; no signal handler (status 130)
+if built l2fwd-jobstats; then
+	# shellcheck disable=SC2046
+	run l2fwd-jobstats "Total packets sent: +[1-9]" 60 $(eal l2fwd-jobstats) -l 0-1 \
+		--vdev=net_null0 --vdev=net_null1 -- -p 0x3 -T 1
+	v=1
+	log=$work/run-l2fwd-jobstats.log
+	[ $hung -eq 0 ] && [ $rc -eq 130 ] && grep -q "Job 1: flush" "$log" &&
+		grep -qE "^Exec count: +[1-9]" "$log" && sane l2fwd-jobstats && v=0
+	report $v l2fwd-jobstats "forwards between net_null ports, prints job statistics"
 fi
 
 # Interactive samples, their commands on stdin; the end of input ends them.
