@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * rte_lpm_lookupx4 on POWER AltiVec. This tree targets x86 only, so there is no POWER AltiVec version yet:
+ * the portable one is used, which gives the same results.
+ */
+#ifndef _RTE_LPM_ALTIVEC_H_
+#define _RTE_LPM_ALTIVEC_H_
+
+#include "rte_lpm_scalar.h"
+
+#endif /* _RTE_LPM_ALTIVEC_H_ */
