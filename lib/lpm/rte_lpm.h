@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
+ *
  * Longest-prefix-match table for IPv4 routes, DIR-24-8 layout: the top 24 bits of an address
  * index tbl24; an entry there either holds the answer or names a group of 256 tbl8 entries
  * indexed by the last byte. Lookups are inline and read only the two tables, so a lookup is at
@@ -46,7 +48,7 @@ extern "C" {
 #define RTE_LPM_TBL8_NUM_ENTRIES        (RTE_LPM_TBL8_NUM_GROUPS * \
 					RTE_LPM_TBL8_GROUP_NUM_ENTRIES)
 
-/* With RTE_LIBRTE_LPM_DEBUG the inline lookups check their arguments. */
+/** With RTE_LIBRTE_LPM_DEBUG, the inline lookups return retval when cond holds. */
 #if defined(RTE_LIBRTE_LPM_DEBUG)
 #define RTE_LPM_RETURN_IF_TRUE(cond, retval) do { \
 	if (cond) \
@@ -201,7 +203,13 @@ rte_lpm_delete(struct rte_lpm *lpm, uint32_t ip, uint8_t depth);
 void
 rte_lpm_delete_all(struct rte_lpm *lpm);
 
-/* Follows a tbl24 entry to its tbl8 entry when it names a group. */
+/**
+ * Helper of the inline lookups: follow a tbl24 entry to the tbl8 entry when it names a group.
+ * @param lpm the table.
+ * @param ip the address looked up.
+ * @param e the tbl24 entry of ip, as a uint32_t.
+ * @return the entry that holds ip's answer.
+ */
 static inline uint32_t
 rte_lpm_entry_resolve_(const struct rte_lpm *lpm, uint32_t ip, uint32_t e)
 {

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
+ *
  * Longest-prefix-match table for IPv6 routes: a 2^24-entry first level indexed by the first
  * three address bytes, then groups of 256 entries, one level per further byte. Writers must be
  * serialised by the caller, and must not run during lookups.

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
+ *
  * rte_lpm_lookupx4 without vector instructions: four rte_lpm_lookup calls. Included by
  * rte_lpm.h only, on architectures without a vector version.
  */
@@ -12,6 +14,7 @@
 extern "C" {
 #endif
 
+/** rte_lpm_lookupx4 for this architecture: see rte_lpm.h. */
 static inline void
 rte_lpm_lookupx4(const struct rte_lpm *lpm, xmm_t ip, uint32_t hop[4], uint32_t defv)
 {

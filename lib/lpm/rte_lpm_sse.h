@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
+ *
  * rte_lpm_lookupx4 with SSE: the four tbl24 reads are scalar (SSE has no gather), the flag
  * tests and the choice between next hop and default are done on all four lanes at once.
  * Included by rte_lpm.h only.
@@ -16,6 +18,7 @@
 extern "C" {
 #endif
 
+/** rte_lpm_lookupx4 for this architecture: see rte_lpm.h. */
 static inline void
 rte_lpm_lookupx4(const struct rte_lpm *lpm, xmm_t ip, uint32_t hop[4], uint32_t defv)
 {

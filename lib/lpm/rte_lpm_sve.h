@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/*
+/**
+ * @file
+ *
  * rte_lpm_lookupx4 on Arm SVE. This tree targets x86 only, so there is no Arm SVE version yet:
  * the portable one is used, which gives the same results.
  */
