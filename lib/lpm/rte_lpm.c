@@ -559,7 +559,9 @@ rte_lpm_delete_all(struct rte_lpm *lpm)
 		return;
 	p = priv_of(lpm);
 	lpm_rules_clear(&p->rules);
-	memset(lpm->tbl24, 0, sizeof(lpm->tbl24));
+	/* entry by entry: a concurrent lookup must never see a half-cleared entry */
+	for (g = 0; g < RTE_LPM_TBL24_NUM_ENTRIES; g++)
+		ent_set(&lpm->tbl24[g], 0, __ATOMIC_RELAXED);
 	if (p->v != NULL && p->mode == RTE_LPM_QSBR_MODE_SYNC) {
 		/* one grace period covers every group */
 		rte_rcu_qsbr_synchronize(p->v, RTE_QSBR_THRID_INVALID);

@@ -257,14 +257,22 @@ rte_lpm_lookup_bulk_func(const struct rte_lpm *lpm, const uint32_t *ips, uint32_
 		const unsigned int n)
 {
 	const uint32_t *t24 = (const uint32_t *)lpm->tbl24;
+	const uint32_t *t8 = (const uint32_t *)lpm->tbl8;
 	unsigned int i;
+	uint32_t e;
 
 	RTE_LPM_RETURN_IF_TRUE(lpm == NULL || ips == NULL || next_hops == NULL, -EINVAL);
-	/* tbl24 reads first, all independent, so their cache misses overlap */
-	for (i = 0; i < n; i++)
-		next_hops[i] = t24[ips[i] >> 8];
-	for (i = 0; i < n; i++)
-		next_hops[i] = rte_lpm_entry_resolve_(lpm, ips[i], next_hops[i]);
+	/*
+	 * The tables are read through locals, not lpm, so that the stores to next_hops do not
+	 * force a reload of lpm->tbl8; iterations are independent, so their misses overlap.
+	 */
+	for (i = 0; i < n; i++) {
+		e = t24[ips[i] >> 8];
+		if (unlikely((e & RTE_LPM_VALID_EXT_ENTRY_BITMASK) ==
+				RTE_LPM_VALID_EXT_ENTRY_BITMASK))
+			e = t8[(e & 0x00FFFFFF) * RTE_LPM_TBL8_GROUP_NUM_ENTRIES + (ips[i] & 0xFF)];
+		next_hops[i] = e;
+	}
 	return 0;
 }
 

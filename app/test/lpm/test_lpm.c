@@ -375,6 +375,9 @@ test_rcu_errors(void **state)
 	assert_int_equal(rte_lpm_rcu_qsbr_add(lpm, &cfg), 1);
 	assert_int_equal(rte_errno, EINVAL);
 	cfg.mode = RTE_LPM_QSBR_MODE_DQ;
+	cfg.dq_size = UINT32_MAX; /* no ring that large: the defer queue is not created */
+	assert_int_equal(rte_lpm_rcu_qsbr_add(lpm, &cfg), 1);
+	cfg.dq_size = 0;
 	assert_int_equal(rte_lpm_rcu_qsbr_add(lpm, &cfg), 0);
 	rte_errno = 0;
 	assert_int_equal(rte_lpm_rcu_qsbr_add(lpm, &cfg), 1);
