@@ -403,7 +403,7 @@ test_rcu_errors(void **state)
 #define RCU_B IP(10, 2, 2, 0)
 static struct rte_lpm *rcu_lpm;
 static struct rte_rcu_qsbr *rcu_v;
-static volatile bool rcu_stop;
+static volatile bool rcu_stop, rcu_started;
 static uint64_t rcu_bad, rcu_lookups;
 
 static int
@@ -416,6 +416,7 @@ rcu_reader(void *arg)
 	(void)arg;
 	rte_rcu_qsbr_thread_register(rcu_v, 0);
 	rte_rcu_qsbr_thread_online(rcu_v, 0);
+	rcu_started = true;
 	while (!rcu_stop) {
 		for (i = 0; i < 4; i++) {
 			if (rte_lpm_lookup(rcu_lpm, ips[i], &nh) != 0 ||
@@ -452,9 +453,13 @@ rcu_run(enum rte_lpm_qsbr_mode mode)
 	assert_int_equal(rte_lpm_rcu_qsbr_add(rcu_lpm, &cfg), 0);
 	assert_int_equal(rte_lpm_add(rcu_lpm, IP(10, 0, 0, 0), 8, 1), 0);
 	rcu_stop = false;
+	rcu_started = false;
 	rcu_bad = 0;
 	rcu_lookups = 0;
 	assert_int_equal(rte_eal_remote_launch(rcu_reader, NULL, worker), 0);
+	/* the writer must run while the reader is online, or sync mode never waits */
+	while (!rcu_started)
+		rte_pause();
 
 	for (round = 0; round < 4000; round++) {
 		base = round % 2 ? RCU_B : RCU_A;
