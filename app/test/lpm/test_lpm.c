@@ -6,6 +6,7 @@
  */
 #include "test_eal_main.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <inttypes.h>
 #include <string.h>
@@ -36,6 +37,34 @@ lookup(const struct rte_lpm *lpm, uint32_t ip)
 	uint32_t nh = 0;
 
 	return rte_lpm_lookup(lpm, ip, &nh) == 0 ? (int64_t)nh : -1;
+}
+
+/* The inline lookups of applications built against DPDK read these bits and offsets. */
+static void
+test_layout(void **state)
+{
+	struct rte_lpm_tbl_entry e;
+	uint32_t w;
+
+	(void)state;
+	assert_int_equal(sizeof(e), sizeof(uint32_t));
+	assert_int_equal(offsetof(struct rte_lpm, tbl24), 0);
+	assert_int_equal(offsetof(struct rte_lpm, tbl8), RTE_LPM_TBL24_NUM_ENTRIES * sizeof(e));
+	memset(&e, 0, sizeof(e));
+	e.next_hop = 0xFFFFFF;
+	memcpy(&w, &e, sizeof(w));
+	assert_int_equal(w, 0x00FFFFFF);
+	memset(&e, 0, sizeof(e));
+	e.valid = 1;
+	memcpy(&w, &e, sizeof(w));
+	assert_int_equal(w, RTE_LPM_LOOKUP_SUCCESS);
+	e.valid_group = 1;
+	memcpy(&w, &e, sizeof(w));
+	assert_int_equal(w, RTE_LPM_VALID_EXT_ENTRY_BITMASK);
+	memset(&e, 0, sizeof(e));
+	e.depth = 32;
+	memcpy(&w, &e, sizeof(w));
+	assert_int_equal(w, 32u << 26);
 }
 
 static void
@@ -504,6 +533,7 @@ main(void)
 	static const char *const args[] = { "test_lpm", "--no-huge", "-m", "512", "-l", "0-1",
 		"--file-prefix=test_lpm", "--no-pci", NULL };
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_layout),
 		cmocka_unit_test(test_create_errors),
 		cmocka_unit_test(test_route_errors),
 		cmocka_unit_test(test_nested),
