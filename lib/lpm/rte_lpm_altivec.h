@@ -8,6 +8,10 @@
 #ifndef _RTE_LPM_ALTIVEC_H_
 #define _RTE_LPM_ALTIVEC_H_
 
+#ifndef _RTE_LPM_H_
+#error "include rte_lpm.h instead of this file"
+#endif
+
 #include "rte_lpm_scalar.h"
 
 #endif /* _RTE_LPM_ALTIVEC_H_ */

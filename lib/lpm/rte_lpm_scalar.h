@@ -8,6 +8,10 @@
 #ifndef _RTE_LPM_SCALAR_H_
 #define _RTE_LPM_SCALAR_H_
 
+#ifndef _RTE_LPM_H_
+#error "include rte_lpm.h instead of this file"
+#endif
+
 #include <rte_vect.h>
 
 #ifdef __cplusplus

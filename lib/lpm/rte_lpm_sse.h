@@ -9,6 +9,10 @@
 #ifndef _RTE_LPM_SSE_H_
 #define _RTE_LPM_SSE_H_
 
+#ifndef _RTE_LPM_H_
+#error "include rte_lpm.h instead of this file"
+#endif
+
 #include <rte_branch_prediction.h>
 #include <rte_byteorder.h>
 #include <rte_common.h>
