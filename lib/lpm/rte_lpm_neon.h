@@ -2,8 +2,8 @@
 /**
  * @file
  *
- * rte_lpm_lookupx4 on Arm NEON. This tree targets x86 only, so there is no Arm NEON version yet:
- * the portable one is used, which gives the same results.
+ * rte_lpm_lookupx4 on Arm NEON. This tree targets x86 only: no Arm NEON version yet, the
+ * portable one is used, which gives the same results.
  */
 #ifndef _RTE_LPM_NEON_H_
 #define _RTE_LPM_NEON_H_

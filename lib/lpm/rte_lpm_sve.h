@@ -2,8 +2,8 @@
 /**
  * @file
  *
- * rte_lpm_lookupx4 on Arm SVE. This tree targets x86 only, so there is no Arm SVE version yet:
- * the portable one is used, which gives the same results.
+ * rte_lpm_lookupx4 on Arm SVE. This tree targets x86 only: no Arm SVE version yet, the
+ * portable one is used, which gives the same results.
  */
 #ifndef _RTE_LPM_SVE_H_
 #define _RTE_LPM_SVE_H_

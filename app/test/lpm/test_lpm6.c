@@ -300,7 +300,8 @@ test_random_vs_reference(void **state)
 		r[i].depth = (uint8_t)(1 + rand() % 128);
 		/* few distinct values per byte so that prefixes overlap */
 		for (b = 0; b < ADDR; b++)
-			r[i].ip[b] = (uint8_t)(b < 2 ? 0x20u + b : (unsigned int)(rand() % 4) * 0x41u);
+			r[i].ip[b] = (uint8_t)(b < 2 ? 0x20u + b :
+				(unsigned int)(rand() % 4) * 0x41u);
 		for (b = 0; b < ADDR * 8; b++)
 			if (b >= r[i].depth)
 				r[i].ip[b / 8] &= (uint8_t)~(0x80 >> (b % 8));
