@@ -54,6 +54,12 @@ enum rte_vect_max_simd {
 /** The limit until an application sets another: AVX2, as on DPDK's x86 builds. */
 #define RTE_VECT_DEFAULT_SIMD_BITWIDTH RTE_VECT_SIMD_256
 
+/** An SSE register, as DPDK's vector code paths name it. */
+typedef __m128i xmm_t;
+
+#define XMM_SIZE (sizeof(xmm_t)) /**< bytes of an xmm_t */
+#define XMM_MASK (XMM_SIZE - 1)  /**< alignment mask of an xmm_t */
+
 /** A 128-bit SSE register seen as its lanes. */
 typedef union rte_xmm {
 	__m128i x;                                  /**< the register */
