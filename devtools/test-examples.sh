@@ -353,6 +353,9 @@ refused() { # NAME MESSAGE (grep -F) ARGS...
 refused flow_filtering "Flow can't be created 1 message: Function not implemented" \
 	$(eal flow_filtering) -l 0 --vdev=net_null0
 # shellcheck disable=SC2046
+refused link_status_interrupt "Driver net_null does not support lsc" \
+	$(eal link_status_interrupt) -l 0-1 --vdev=net_null0 --vdev=net_null1 -- -p 0x3
+# shellcheck disable=SC2046
 refused ptpclient "Timesync enable failed: -95" $(eal ptpclient) -l 0 --vdev=net_null0 \
 	-- -p 0x1 -T 0
 # vmdq and vmdq_dcb create their mbuf pool before looking at the ports: 1024 queues x 1024

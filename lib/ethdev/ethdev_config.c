@@ -248,6 +248,24 @@ check_tx_mq(uint16_t port_id, uint16_t nb_tx_q, const struct rte_eth_conf *conf,
 	return -EINVAL;
 }
 
+/* Interrupts the driver cannot deliver are refused, with DPDK's messages. */
+static int
+check_intr_conf(const struct rte_eth_dev *dev, const struct rte_eth_intr_conf *intr)
+{
+	const char *drv = dev->device != NULL && dev->device->driver != NULL ?
+		dev->device->driver->name : "?";
+
+	if (intr->lsc == 1 && !(dev->data->dev_flags & RTE_ETH_DEV_INTR_LSC)) {
+		ETHDEV_LOG(ERR, "Driver %s does not support lsc", drv);
+		return -EINVAL;
+	}
+	if (intr->rmv == 1 && !(dev->data->dev_flags & RTE_ETH_DEV_INTR_RMV)) {
+		ETHDEV_LOG(ERR, "Driver %s does not support rmv", drv);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 int
 rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_q, uint16_t nb_tx_q,
 		const struct rte_eth_conf *conf)
@@ -310,6 +328,9 @@ rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_q, uint16_t nb_tx_q,
 	ret = check_rx_mq(port_id, nb_rx_q, conf, &info);
 	if (ret == 0)
 		ret = check_tx_mq(port_id, nb_tx_q, conf, &info);
+	if (ret != 0)
+		goto out;
+	ret = check_intr_conf(dev, &conf->intr_conf);
 	if (ret != 0)
 		goto out;
 	if (conf->link_speeds & ~(info.speed_capa | RTE_ETH_LINK_SPEED_FIXED)) {
