@@ -7,11 +7,28 @@
 #include <stdint.h>
 
 #include <rte_common.h>
+#include <rte_errno.h>
 #include <rte_log.h>
+#include <rte_per_lcore.h>
+#include <rte_random.h>
 
 #include "eal_private.h"
 
 unsigned long fuzz_log_lines;
+
+RTE_DEFINE_PER_LCORE(int, _rte_errno);
+
+/* Deterministic, so that a crashing input crashes again when replayed. */
+uint64_t
+rte_rand(void)
+{
+	static uint64_t x = 0x9e3779b97f4a7c15ull;
+
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	return x;
+}
 
 int
 rte_log(uint32_t level, uint32_t logtype, const char *format, ...)
