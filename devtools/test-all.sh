@@ -113,6 +113,18 @@ if [ "${SKIP_FUZZ:-0}" != 1 ]; then
 	logs+=("fuzz=$fuzz_tap")
 fi
 
+if [ "${SKIP_TSAN:-0}" != 1 ]; then
+	step "readers and writers on two lcores under ThreadSanitizer (clang)"
+	tsan_tap=${prefix}-tsan.tap
+	TSAN_BUILD=${prefix}-tsan sh devtools/test-tsan.sh "${TSAN_SECONDS:-10}" 2>&1 |
+		tee "${prefix}-tsan.log"
+	awk '/^ok / { n++; $2 = n; print } /^not ok / { n++; $3 = n; print }
+		END { if (n == 0) print "not ok 1 - the ThreadSanitizer run printed no result" }' \
+		"${prefix}-tsan.log" > "$tsan_tap"
+	grep -q '^not ok' "$tsan_tap" && status=1
+	logs+=("tsan=$tsan_tap")
+fi
+
 step "summary"
 if [ ${#logs[@]} -eq 0 ]; then
 	echo "0 passed, 1 failed"

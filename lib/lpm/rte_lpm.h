@@ -204,6 +204,19 @@ void
 rte_lpm_delete_all(struct rte_lpm *lpm);
 
 /**
+ * Helper of the inline lookups: read one table entry. A writer may be storing the same entry
+ * (tables are updated while other lcores look up); a relaxed atomic load is the plain load it
+ * compiles to, and tells the compiler and ThreadSanitizer that the race is intended.
+ * @param e the entry, as a uint32_t.
+ * @return its value.
+ */
+static __rte_always_inline uint32_t
+rte_lpm_entry_load_(const uint32_t *e)
+{
+	return __atomic_load_n(e, __ATOMIC_RELAXED);
+}
+
+/**
  * Helper of the inline lookups: follow a tbl24 entry to the tbl8 entry when it names a group.
  * @param lpm the table.
  * @param ip the address looked up.
@@ -216,7 +229,8 @@ rte_lpm_entry_resolve_(const struct rte_lpm *lpm, uint32_t ip, uint32_t e)
 	if (unlikely((e & RTE_LPM_VALID_EXT_ENTRY_BITMASK) == RTE_LPM_VALID_EXT_ENTRY_BITMASK)) {
 		const uint32_t *t8 = (const uint32_t *)lpm->tbl8;
 
-		e = t8[(e & 0x00FFFFFF) * RTE_LPM_TBL8_GROUP_NUM_ENTRIES + (ip & 0xFF)];
+		e = rte_lpm_entry_load_(&t8[(e & 0x00FFFFFF) * RTE_LPM_TBL8_GROUP_NUM_ENTRIES +
+				(ip & 0xFF)]);
 	}
 	return e;
 }
@@ -234,7 +248,8 @@ rte_lpm_lookup(const struct rte_lpm *lpm, uint32_t ip, uint32_t *next_hop)
 	uint32_t e;
 
 	RTE_LPM_RETURN_IF_TRUE(lpm == NULL || next_hop == NULL, -EINVAL);
-	e = rte_lpm_entry_resolve_(lpm, ip, ((const uint32_t *)lpm->tbl24)[ip >> 8]);
+	e = rte_lpm_entry_resolve_(lpm, ip,
+		rte_lpm_entry_load_(&((const uint32_t *)lpm->tbl24)[ip >> 8]));
 	*next_hop = e & 0x00FFFFFF;
 	return (e & RTE_LPM_LOOKUP_SUCCESS) ? 0 : -ENOENT;
 }
@@ -267,10 +282,11 @@ rte_lpm_lookup_bulk_func(const struct rte_lpm *lpm, const uint32_t *ips, uint32_
 	 * force a reload of lpm->tbl8; iterations are independent, so their misses overlap.
 	 */
 	for (i = 0; i < n; i++) {
-		e = t24[ips[i] >> 8];
+		e = rte_lpm_entry_load_(&t24[ips[i] >> 8]);
 		if (unlikely((e & RTE_LPM_VALID_EXT_ENTRY_BITMASK) ==
 				RTE_LPM_VALID_EXT_ENTRY_BITMASK))
-			e = t8[(e & 0x00FFFFFF) * RTE_LPM_TBL8_GROUP_NUM_ENTRIES + (ips[i] & 0xFF)];
+			e = rte_lpm_entry_load_(&t8[(e & 0x00FFFFFF) *
+				RTE_LPM_TBL8_GROUP_NUM_ENTRIES + (ips[i] & 0xFF)]);
 		next_hops[i] = e;
 	}
 	return 0;

@@ -34,8 +34,10 @@ rte_lpm_lookupx4(const struct rte_lpm *lpm, xmm_t ip, uint32_t hop[4], uint32_t 
 	unsigned int i;
 
 	addr.x = ip;
-	ent.x = _mm_set_epi32((int)t24[addr.u32[3] >> 8], (int)t24[addr.u32[2] >> 8],
-			(int)t24[addr.u32[1] >> 8], (int)t24[addr.u32[0] >> 8]);
+	ent.x = _mm_set_epi32((int)rte_lpm_entry_load_(&t24[addr.u32[3] >> 8]),
+			(int)rte_lpm_entry_load_(&t24[addr.u32[2] >> 8]),
+			(int)rte_lpm_entry_load_(&t24[addr.u32[1] >> 8]),
+			(int)rte_lpm_entry_load_(&t24[addr.u32[0] >> 8]));
 
 	ext = _mm_cmpeq_epi32(_mm_and_si128(ent.x, ext_bits), ext_bits);
 	if (unlikely(_mm_movemask_epi8(ext) != 0)) {
@@ -44,9 +46,9 @@ rte_lpm_lookupx4(const struct rte_lpm *lpm, xmm_t ip, uint32_t hop[4], uint32_t 
 		for (i = 0; i < 4; i++)
 			if ((ent.u32[i] & RTE_LPM_VALID_EXT_ENTRY_BITMASK) ==
 					RTE_LPM_VALID_EXT_ENTRY_BITMASK)
-				ent.u32[i] = t8[(ent.u32[i] & 0x00FFFFFF) *
+				ent.u32[i] = rte_lpm_entry_load_(&t8[(ent.u32[i] & 0x00FFFFFF) *
 						RTE_LPM_TBL8_GROUP_NUM_ENTRIES +
-						(addr.u32[i] & 0xFF)];
+						(addr.u32[i] & 0xFF)]);
 	}
 
 	hit = _mm_cmpeq_epi32(_mm_and_si128(ent.x, valid_bit), valid_bit);
