@@ -80,7 +80,8 @@ per_cycle() {
 		FNR == 1 { f++ }
 		$NF == "mmap" || $NF == "munmap" { m[f] += $4 }
 		$NF == "total" { t[f] = $4 }
-		END { printf "%.2f %.2f\n", (m[2] - m[1]) / cyc, (t[2] - t[1]) / cyc }' \
+		function per(x) { x /= cyc; return x < 0.005 && x > -0.005 ? 0 : x }
+		END { printf "%.2f %.2f\n", per(m[2] - m[1]), per(t[2] - t[1]) }' \
 		"$work/st1" "$work/st2"
 }
 
