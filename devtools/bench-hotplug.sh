@@ -7,6 +7,9 @@
 #   devtools/bench-hotplug.sh [build-dir] [cycles] [burst-packets]
 # DPDK is run twice: with its default options, and with --no-shconf (multi-process channel
 # off), since that channel dominates its hotplug latency.
+# Then both are run with --no-pool (no mempool created before the hotplug loop, so nothing else
+# holds EAL's heap), with default options (hugepages) and with --no-huge, and the system calls
+# of one attach+detach cycle are counted with strace -c -f (needs strace; skipped without it).
 set -eu
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -65,3 +68,56 @@ done
 echo "cycles=$cycles burst_packets=$packets"
 echo "hotplug figures: p50/p99 of the best of 5 rounds of $cycles cycles, 100 ms apart (by p50); _all: p50"
 echo "over every cycle of the 5 rounds. Burst figure: best of 3 rounds, one lcore."
+
+# System calls per attach+detach cycle: two runs of different lengths under strace -c -f, the
+# difference divided by the extra cycles (5 rounds of net_null and net_ring each), so that
+# start-up and clean-up cancel out. Prints "mmap+munmap total".
+per_cycle() {
+	local n1=50 n2=150
+	strace -f -c -o "$work/st1" "$@" -- --no-pool $n1 >/dev/null 2>&1 || return 0
+	strace -f -c -o "$work/st2" "$@" -- --no-pool $n2 >/dev/null 2>&1 || return 0
+	awk -v cyc=$(((n2 - n1) * 5 * 2)) '
+		FNR == 1 { f++ }
+		$NF == "mmap" || $NF == "munmap" { m[f] += $4 }
+		$NF == "total" { t[f] = $4 }
+		function per(x) { x /= cyc; return x < 0.005 && x > -0.005 ? 0 : x }
+		END { printf "%.2f %.2f\n", per(m[2] - m[1]), per(t[2] - t[1]) }' \
+		"$work/st1" "$work/st2"
+}
+
+have_strace=0
+command -v strace >/dev/null 2>&1 && have_strace=1
+for mode in default --no-huge; do
+	opt=""
+	[ "$mode" = default ] || opt=$mode
+	# shellcheck disable=SC2086
+	set -- "$build/app/bench/bench_hotplug" $opt -l 0 --file-prefix=bench_hp_np_$$ \
+		-d "$build/drivers/librte_net_null.so" -d "$build/drivers/librte_net_ring.so" \
+		--log-level=lib.eal:error
+	ours=$("$@" -- --no-pool "$cycles" 2>/dev/null)
+	ours_sc=""
+	[ $have_strace = 0 ] || ours_sc=$(per_cycle "$@")
+	dpdk=""
+	dpdk_sc=""
+	if [ $have_dpdk = 1 ]; then
+		# shellcheck disable=SC2086
+		set -- "$work/bench_dpdk" $opt -l 0 --file-prefix=bench_hp_npd_$$ -a 0000:00:00.0
+		dpdk=$("$@" -- --no-pool "$cycles" 2>/dev/null)
+		[ $have_strace = 0 ] || dpdk_sc=$(per_cycle "$@")
+	fi
+	echo
+	echo "no mempool before the loop (--no-pool), EAL options: $mode"
+	printf '%-28s %12s %12s %8s\n' figure this-tree dpdk-22.11 ratio
+	for k in attach_null_p50_us attach_null_p99_us detach_null_p50_us detach_null_p99_us \
+		attach_ring_p50_us detach_ring_p50_us mmap+munmap_per_cycle syscalls_per_cycle; do
+		case $k in
+		mmap+munmap_per_cycle) a=${ours_sc% *}; b=${dpdk_sc% *} ;;
+		syscalls_per_cycle) a=${ours_sc#* }; b=${dpdk_sc#* } ;;
+		*) a=$(get "$ours" "$k"); b=$(get "$dpdk" "$k") ;;
+		esac
+		awk -v k="$k" -v a="${a:-nan}" -v b="${b:-nan}" 'BEGIN {
+			r = (b + 0 > 0) ? sprintf("%.2f", a / b) : "-";
+			printf "%-28s %12s %12s %8s\n", k, a, b, r }'
+	done
+done
+echo "syscalls: per attach+detach cycle (net_null and net_ring alike), strace -c -f, all threads"

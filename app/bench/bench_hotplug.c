@@ -6,7 +6,9 @@
  *   - rx+tx burst cost per packet on one net_null port, io forwarding on one lcore.
  * Only DPDK 22.11 API is used, so the same file builds against Debian's DPDK for comparison
  * (devtools/bench-hotplug.sh runs both). EAL arguments come first, then after "--":
- *   [cycles [burst-packets]]    (defaults 1000 and 20000000)
+ *   [--no-pool] [cycles [burst-packets]]    (defaults 1000 and 20000000)
+ * --no-pool: no mempool is created before the hotplug loop, so nothing else holds EAL's heap
+ * while ports come and go (and there is no burst figure, which needs the pool).
  * Output: one "name value" line per figure, values in microseconds or cycles.
  *
  * The hotplug figures are measured in ROUNDS rounds of N cycles, null and ring taking turns,
@@ -193,7 +195,8 @@ main(int argc, char **argv)
 	unsigned int cycles = 1000, round, i;
 	uint64_t packets = 20000000;
 	struct latencies lat[2];
-	struct rte_mempool *mp;
+	struct rte_mempool *mp = NULL;
+	int no_pool = 0;
 	int ret;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -204,6 +207,11 @@ main(int argc, char **argv)
 	}
 	argc -= ret;
 	argv += ret;
+	if (argc > 1 && strcmp(argv[1], "--no-pool") == 0) {
+		no_pool = 1;
+		argc--;
+		argv++;
+	}
 	if (argc > 1)
 		cycles = (unsigned int)strtoul(argv[1], NULL, 0);
 	if (argc > 2)
@@ -212,9 +220,10 @@ main(int argc, char **argv)
 		cycles = 2;
 	printf("cycles %u\n", cycles);
 	/* The pool an application creates first; it also keeps EAL's heap in use as it would be. */
-	mp = rte_pktmbuf_pool_create("bench_pool", 8191, 256, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
-			(int)rte_socket_id());
-	if (mp == NULL) {
+	if (!no_pool)
+		mp = rte_pktmbuf_pool_create("bench_pool", 8191, 256, 0,
+				RTE_MBUF_DEFAULT_BUF_SIZE, (int)rte_socket_id());
+	if (!no_pool && mp == NULL) {
 		fprintf(stderr, "cannot create the mbuf pool\n");
 		rte_eal_cleanup();
 		return 1;
@@ -237,7 +246,8 @@ main(int argc, char **argv)
 	if (ret == 0) {
 		print_latencies("null", &lat[0]);
 		print_latencies("ring", &lat[1]);
-		ret = bench_burst(mp, packets);
+		if (!no_pool)
+			ret = bench_burst(mp, packets);
 	}
 	for (i = 0; i < 2; i++) {
 		free(lat[i].att_all);

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * rte_malloc family on --no-huge memory: alignment, realloc in and out of place, zero sizes,
- * exhaustion and recovery, invalid frees, statistics, threads, chunk return, memory events and
- * memseg walks.
+ * exhaustion and recovery, invalid frees, statistics, threads, chunk return and its hysteresis,
+ * memory events and memseg walks.
  */
 #include "test_common.h"
 
@@ -435,7 +435,7 @@ test_events_and_walks(void **state)
 {
 	struct ev_log log = { 0 };
 	struct rte_malloc_socket_stats st;
-	size_t base, walked = 0, contig = 0;
+	size_t base, kept, walked = 0, contig = 0;
 	uint8_t *big, *p2;
 	int x;
 
@@ -463,11 +463,15 @@ test_events_and_walks(void **state)
 	assert_int_equal(rte_mem_virt2iova(big), (uintptr_t)big);
 	assert_ptr_equal(rte_mem_iova2virt((uintptr_t)big + 100), big + 100);
 
-	/* The whole chunk is free again: it goes back to the kernel. */
+	/*
+	 * Nothing in the chunk is in use again: all of it goes back to the kernel but the floor
+	 * (2 MB of --no-huge pages) the heap keeps mapped for the next allocation.
+	 */
 	rte_free(big);
+	kept = rte_eal_get_physmem_size();
 	assert_int_equal(log.frees, 1);
-	assert_int_equal(log.free_len, log.alloc_len);
-	assert_int_equal(rte_eal_get_physmem_size(), base);
+	assert_true(kept <= base + 2 * MB_BYTES);
+	assert_int_equal(log.free_len, log.alloc_len - (kept - base));
 
 	/*
 	 * Behind a small block that keeps its chunk alive, a big block extends the chunk and
@@ -487,10 +491,10 @@ test_events_and_walks(void **state)
 	rte_free(p2);
 	assert_true(rte_eal_get_physmem_size() <= walked);
 	rte_free(big);
-	assert_int_equal(rte_eal_get_physmem_size(), base);
-	assert_int_equal(log.free_len, log.alloc_len);
+	assert_int_equal(rte_eal_get_physmem_size(), kept);
+	assert_int_equal(log.free_len, log.alloc_len - (kept - base));
 	assert_int_equal(rte_malloc_get_socket_stats(0, &st), 0);
-	assert_int_equal(st.heap_totalsz_bytes, base);
+	assert_int_equal(st.heap_totalsz_bytes, kept);
 
 	assert_true(log.allocs >= 2);
 	assert_int_equal(rte_mem_event_callback_unregister("test", &log), 0);
@@ -501,6 +505,134 @@ test_events_and_walks(void **state)
 	big = rte_malloc("big", 8 * MB_BYTES, 0);
 	assert_int_equal(log.allocs, x); /* no longer told */
 	rte_free(big);
+}
+
+static int
+count_segs(const struct rte_memseg_list *msl, const struct rte_memseg *ms, void *arg)
+{
+	unsigned int *n = arg;
+
+	(void)msl;
+	(void)ms;
+	(*n)++;
+	return 0;
+}
+
+static unsigned int
+memseg_count(void)
+{
+	unsigned int n = 0;
+
+	assert_int_equal(rte_memseg_walk(count_segs, &n), 0);
+	return n;
+}
+
+static bool
+heaps_dump_has(const char *what)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	bool found;
+
+	assert_non_null(f);
+	rte_malloc_dump_heaps(f);
+	fclose(f);
+	found = strstr(buf, what) != NULL;
+	free(buf);
+	return found;
+}
+
+/*
+ * A block that comes and goes while nothing else is in use must not map and unmap pages every
+ * time: the heap keeps its last free chunk, down to a floor. A large free still gives the rest
+ * back, and so does cleanup.
+ */
+static void
+test_free_hysteresis(void **state)
+{
+	struct ev_log log = { 0 };
+	struct rte_malloc_socket_stats st;
+	size_t warm, total;
+	unsigned int segs, i;
+	uint8_t *p;
+
+	(void)state;
+	assert_int_equal(rte_mem_event_callback_register("hyst", mem_event, &log), 0);
+	p = rte_malloc("warm", 64 * 1024, 0);
+	assert_non_null(p);
+	memset(p, 0xff, 64 * 1024);
+	rte_free(p);
+	warm = rte_eal_get_physmem_size();
+	assert_true(warm > 0);
+	segs = memseg_count();
+	total = stats0().heap_totalsz_bytes;
+	assert_int_equal(total, warm);
+	if (stats0().alloc_count == 0)
+		assert_true(heaps_dump_has(" idle"));
+	memset(&log, 0, sizeof(log));
+	for (i = 0; i < 1000; i++) {
+		p = rte_zmalloc("cycle", 64 * 1024, 0);
+		assert_non_null(p);
+		/* The pages are reused, not fresh: zeroing must still be done. */
+		assert_int_equal(p[0] | p[64 * 1024 - 1], 0);
+		memset(p, 0xff, 64 * 1024);
+		rte_free(p);
+		assert_int_equal(rte_eal_get_physmem_size(), warm);
+	}
+	assert_int_equal(log.allocs, 0);
+	assert_int_equal(log.frees, 0);
+	assert_int_equal(memseg_count(), segs);
+	st = stats0();
+	assert_int_equal(st.heap_totalsz_bytes, total);
+
+	/* Beyond the floor, a large free is given back at once. */
+	p = rte_malloc("big", 64 * MB_BYTES, 0);
+	assert_non_null(p);
+	memset(p, 1, 64 * MB_BYTES);
+	assert_true(rte_eal_get_physmem_size() >= warm + 64 * MB_BYTES);
+	assert_true(memseg_count() > segs);
+	rte_free(p);
+	assert_int_equal(rte_eal_get_physmem_size(), warm);
+	assert_int_equal(memseg_count(), segs);
+	assert_int_equal(log.frees, 1);
+	assert_true(log.free_len >= 64 * MB_BYTES);
+	assert_int_equal(log.free_len, log.alloc_len);
+	assert_int_equal(rte_mem_event_callback_unregister("hyst", &log), 0);
+}
+
+static int
+refuse_growth(int socket, size_t limit, size_t new_len)
+{
+	(void)socket;
+	(void)limit;
+	(void)new_len;
+	return -1;
+}
+
+/* The kept chunk must not cost an allocation that would succeed without it. */
+static void
+test_idle_gives_way(void **state)
+{
+	uint8_t *p;
+
+	(void)state;
+	p = rte_malloc("warm", 64 * 1024, 0);
+	assert_non_null(p);
+	rte_free(p);
+	if (stats0().alloc_count != 0)
+		skip(); /* EAL's own blocks keep the chunk busy: nothing is idle */
+	assert_true(heaps_dump_has(" idle"));
+	assert_true(rte_eal_get_physmem_size() >= 2 * MB_BYTES);
+	/* With the 2 MB kept, 7 MB more would pass the 8 MB cap; without them it does not. */
+	assert_int_equal(rte_mem_alloc_validator_register("cap", refuse_growth, 0, 8 * MB_BYTES),
+		0);
+	p = rte_malloc("big", 7 * MB_BYTES, 0);
+	assert_non_null(p);
+	memset(p, 1, 7 * MB_BYTES);
+	assert_true(rte_eal_get_physmem_size() < 8 * MB_BYTES);
+	rte_free(p);
+	assert_int_equal(rte_mem_alloc_validator_unregister("cap", 0), 0);
 }
 
 static void
@@ -551,6 +683,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sockets, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_events_and_walks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_free_hysteresis, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_idle_gives_way, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dma_mask, setup, teardown),
 		cmocka_unit_test(test_not_initialised),
 	};

@@ -260,7 +260,8 @@ static void
 test_bad_arguments(void **state)
 {
 	char in[PATH_MAX], ok_file[PATH_MAX];
-	const char *bad[8];
+	static char long_path[PATH_MAX + 64];
+	const char *bad[10];
 	unsigned int i;
 
 	(void)state;
@@ -283,6 +284,10 @@ test_bad_arguments(void **state)
 	bad[5] = "net_pcap_bad5";
 	bad[6] = "net_pcap_bad6,tx_pcap=/tmp/x.pcap,phy_mac=2";
 	bad[7] = "net_pcap_bad7,rx_pcap=/tmp/x.pcap,infinite_rx=1,rx_iface=lo";
+	/* Names longer than a path or an interface name can be. */
+	snprintf(long_path, sizeof(long_path), "net_pcap_bad8,rx_pcap=/%0*d", PATH_MAX, 0);
+	bad[8] = long_path;
+	bad[9] = "net_pcap_bad9,tx_iface=an-interface-name-too-long";
 
 	for (i = 0; i < RTE_DIM(bad); i++) {
 		uint16_t total = rte_eth_dev_count_total();
@@ -291,7 +296,7 @@ test_bad_arguments(void **state)
 		size_t mem = pt_malloc_in_use();
 		uint16_t port = 0xffff;
 
-		print_message("attach %s\n", bad[i]);
+		print_message("attach %.100s\n", bad[i]);
 		assert_true(rte_eth_dev_attach(bad[i], &port) < 0);
 		assert_int_equal(port, 0xffff);
 		assert_int_equal(rte_eth_dev_count_total(), total);
@@ -300,6 +305,34 @@ test_bad_arguments(void **state)
 		assert_int_equal(pt_malloc_in_use(), mem);
 	}
 	unlink("/tmp/x.pcap");
+}
+
+/*
+ * Attach takes only small control memory; the tx queue's 64 KiB buffer for flattening mbuf
+ * chains comes with its setup, and everything goes with the detach.
+ */
+static void
+test_attach_footprint(void **state)
+{
+	char in[PATH_MAX], out[PATH_MAX];
+	size_t base, attached, started;
+	uint16_t port = 0;
+
+	(void)state;
+	path_of(in, sizeof(in), "fp.pcap");
+	path_of(out, sizeof(out), "fp-out.pcap");
+	pt_make_frames(frames, lens, 2, 6);
+	assert_int_equal(pt_write_capture(in, frames, 2), 0);
+	base = pt_malloc_in_use();
+	assert_int_equal(attach("net_pcap_fp,rx_pcap=%s,tx_pcap=%s", in, out, &port), 0);
+	attached = pt_malloc_in_use();
+	print_message("rte_malloc bytes: %zu before, %zu attached\n", base, attached);
+	assert_true(attached - base < 16 * 1024);
+	assert_int_equal(pt_port_start(port, 1, 1), 0);
+	started = pt_malloc_in_use();
+	assert_true(started - attached >= 65535);
+	detach(port);
+	assert_int_equal(pt_malloc_in_use(), base);
 }
 
 static void
@@ -386,6 +419,7 @@ main(void)
 		cmocka_unit_test(test_infinite_rx),
 		cmocka_unit_test(test_two_rx_queues),
 		cmocka_unit_test(test_bad_arguments),
+		cmocka_unit_test(test_attach_footprint),
 		cmocka_unit_test(test_attach_detach_cycles),
 	};
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Device arguments of net_pcap: validated in full before the driver opens anything. */
+#include <stdlib.h>
 #include <string.h>
 #include <errno.h>
 
@@ -36,7 +37,7 @@ add_queue(struct parse_ctx *ctx, const char *key, const char *value, int rx,
 	struct pcap_args *a = ctx->args;
 	unsigned int *n = rx ? &a->nb_rx : &a->nb_tx;
 	struct pcap_queue_arg *q = rx ? &a->rx[*n] : &a->tx[*n];
-	size_t max = kind == PQ_IFACE ? IF_NAMESIZE : sizeof(q->name);
+	size_t max = kind == PQ_IFACE ? IF_NAMESIZE : PATH_MAX;
 
 	if (value == NULL || value[0] == '\0') {
 		PCAP_LOG(ERR, "%s: argument %s has an empty value", ctx->devname, key);
@@ -51,9 +52,13 @@ add_queue(struct parse_ctx *ctx, const char *key, const char *value, int rx,
 		PCAP_LOG(ERR, "%s: argument %s=%s is too long", ctx->devname, key, value);
 		return -EINVAL;
 	}
+	q->name = strdup(value);
+	if (q->name == NULL) {
+		PCAP_LOG(ERR, "%s: no memory for argument %s=%s", ctx->devname, key, value);
+		return -ENOMEM;
+	}
 	q->kind = kind;
 	q->inbound_only = inbound_only;
-	rte_strlcpy(q->name, value, sizeof(q->name));
 	(*n)++;
 	return 0;
 }
@@ -95,8 +100,25 @@ handle_arg(const char *key, const char *value, void *opaque)
 	return -EINVAL;
 }
 
-int
-pcap_args_parse(const char *name, const char *params, struct pcap_args *args)
+void
+pcap_args_free(struct pcap_args *args)
+{
+	unsigned int i;
+
+	for (i = 0; i < args->nb_rx; i++) {
+		free(args->rx[i].name);
+		args->rx[i].name = NULL;
+	}
+	for (i = 0; i < args->nb_tx; i++) {
+		free(args->tx[i].name);
+		args->tx[i].name = NULL;
+	}
+	args->nb_rx = 0;
+	args->nb_tx = 0;
+}
+
+static int
+parse_args(const char *name, const char *params, struct pcap_args *args)
 {
 	struct parse_ctx ctx = { .args = args, .devname = name };
 	struct rte_kvargs *kvlist;
@@ -147,4 +169,14 @@ pcap_args_parse(const char *name, const char *params, struct pcap_args *args)
 		}
 	}
 	return 0;
+}
+
+int
+pcap_args_parse(const char *name, const char *params, struct pcap_args *args)
+{
+	int ret = parse_args(name, params, args);
+
+	if (ret < 0)
+		pcap_args_free(args);
+	return ret;
 }

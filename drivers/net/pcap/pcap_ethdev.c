@@ -50,7 +50,7 @@ struct pcap_tx_queue {
 	pcap_t *pcap;                 /* live handle, or the dead handle behind the dumper */
 	pcap_dumper_t *dumper;        /* set for tx_pcap */
 	const struct pcap_queue_arg *arg;
-	uint8_t *linear;              /* PCAP_SNAPLEN bytes to flatten chained mbufs */
+	uint8_t *linear;              /* PCAP_SNAPLEN bytes to flatten chained mbufs, from setup */
 	struct pcap_queue_stats stats;
 };
 
@@ -124,11 +124,6 @@ open_tx(struct pcap_tx_queue *q, const struct pcap_queue_arg *arg, const char *d
 	char errbuf[PCAP_ERRBUF_SIZE] = "";
 
 	q->arg = arg;
-	q->linear = rte_malloc("pcap_tx_linear", PCAP_SNAPLEN, 0);
-	if (q->linear == NULL) {
-		PCAP_LOG(ERR, "%s: no memory for a tx queue", devname);
-		return -ENOMEM;
-	}
 	if (arg->kind == PQ_IFACE) {
 		q->pcap = open_live(arg->name, 0, errbuf);
 		if (q->pcap == NULL) {
@@ -458,8 +453,10 @@ pcap_dev_close(struct rte_eth_dev *dev)
 {
 	struct pmd_internals *in = dev->data->dev_private;
 
-	if (in != NULL)
+	if (in != NULL) {
 		close_handles(in);
+		pcap_args_free(&in->args);
+	}
 	return 0;
 }
 
@@ -487,8 +484,19 @@ pcap_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 		unsigned int socket_id, const struct rte_eth_txconf *conf)
 {
 	struct pmd_internals *in = dev->data->dev_private;
+	struct pcap_tx_queue *q = &in->txq[qid];
 
-	dev->data->tx_queues[qid] = &in->txq[qid];
+	/* Only a queue that will send needs it: not taken (nor faulted in) at attach. */
+	if (q->linear == NULL) {
+		q->linear = rte_malloc_socket("pcap_tx_linear", PCAP_SNAPLEN, 0, (int)socket_id);
+		if (q->linear == NULL)
+			q->linear = rte_malloc("pcap_tx_linear", PCAP_SNAPLEN, 0);
+		if (q->linear == NULL) {
+			PCAP_LOG(ERR, "%s: no memory for tx queue %u", dev->data->name, qid);
+			return -ENOMEM;
+		}
+	}
+	dev->data->tx_queues[qid] = q;
 	return 0;
 }
 
@@ -620,8 +628,10 @@ pcap_probe(struct rte_vdev_device *vdev)
 	if (ret < 0)
 		goto fail;
 	ret = open_handles(in, name);
-	if (ret < 0)
+	if (ret < 0) {
+		pcap_args_free(&in->args);
 		goto fail;
+	}
 	in->nb_rxq = RTE_MAX(in->args.nb_rx, 1u);
 	in->nb_txq = RTE_MAX(in->args.nb_tx, 1u);
 
@@ -631,6 +641,7 @@ pcap_probe(struct rte_vdev_device *vdev)
 			PCAP_LOG(ERR, "%s: phy_mac: cannot read the MAC of %s: %s", name,
 				in->args.mac_iface, strerror(-ret));
 			close_handles(in);
+			pcap_args_free(&in->args);
 			goto fail;
 		}
 	} else {
@@ -664,8 +675,10 @@ pcap_remove(struct rte_vdev_device *vdev)
 	/* Closing stops the port first if needed, and closes every handle (pcap_dev_close). */
 	rte_eth_dev_close(dev->data->port_id);
 	in = dev->data->dev_private;
-	if (in != NULL)
+	if (in != NULL) {
 		close_handles(in);
+		pcap_args_free(&in->args);
+	}
 	/* mac_addrs points into the private data: do not let release free it twice. */
 	dev->data->mac_addrs = NULL;
 	return rte_eth_dev_release_port(dev);

@@ -29,7 +29,7 @@ enum pcap_source {
 struct pcap_queue_arg {
 	enum pcap_source kind;
 	int inbound_only;          /* rx_iface_in: only packets coming into the interface */
-	char name[PATH_MAX];       /* file path or interface name */
+	char *name;                /* file path or interface name (malloc'd: see pcap_args_free) */
 };
 
 /* Everything parsed from the device arguments, before anything is opened. */
@@ -45,8 +45,13 @@ struct pcap_args {
 
 /*
  * Parse "rx_pcap=a.pcap,tx_iface=eth0,..." into args. Returns 0, or -EINVAL after logging one
- * line that names the offending argument.
+ * line that names the offending argument (args then holds nothing to free).
+ * The names are allocated one by one rather than held in PATH_MAX arrays: the arguments live in
+ * the port's private data, which ethdev zeroes at every attach, and 32 paths of PATH_MAX bytes
+ * made that 128 KiB of memset and page faults per port.
  */
 int pcap_args_parse(const char *name, const char *params, struct pcap_args *args);
+/* Free the names of args; safe to call twice. */
+void pcap_args_free(struct pcap_args *args);
 
 #endif /* _PCAP_PRIVATE_H_ */

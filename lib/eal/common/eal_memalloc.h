@@ -6,7 +6,7 @@
  * Memory is organised in memseg lists: one virtual address range per (NUMA node, page size),
  * reserved PROT_NONE at start-up and filled with pages on demand. Each page of a list has a
  * struct rte_memseg that is valid while the page is mapped. The heap asks for runs of pages
- * ("chunks") and gives them back when a whole chunk is free again.
+ * ("chunks") and gives free pages back, keeping some mapped (see malloc_heap.h).
  */
 #ifndef _EAL_MEMALLOC_H_
 #define _EAL_MEMALLOC_H_

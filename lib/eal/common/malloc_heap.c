@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The per-node heaps behind rte_malloc and memzones: first fit over size-class free lists,
- * growth by mapping pages of the heap's node, and return of chunks that became entirely free.
+ * growth by mapping pages of the heap's node, and return of free pages with the hysteresis
+ * described in malloc_heap.h.
  * Each heap has its own mutex; growing also takes the memory layout lock, always in that order.
  * Memory event callbacks run with the heap lock held, which is why they must not allocate.
  */
@@ -139,6 +140,15 @@ page_size_ok(uint64_t page_sz, uint64_t mask)
 	return mask == 0 || (mask & page_sz) != 0;
 }
 
+/* Is nothing of c in use (free elements merge, so it is then one free element)? */
+static bool
+chunk_unused(const struct malloc_chunk *c)
+{
+	const struct malloc_elem *e = RTE_PTR_ADD(c, MALLOC_CHUNK_HEADER_LEN);
+
+	return e->state == ELEM_FREE && e->next == NULL;
+}
+
 /* Where req fits in e, honouring IOVA contiguity in PA mode. */
 static void *
 fit_req(const struct malloc_elem *e, const struct malloc_req *req)
@@ -265,6 +275,8 @@ heap_release_chunk(struct malloc_heap *h, struct malloc_chunk *c)
 	unsigned int first = c->first_slot, n = c->n_slots;
 	size_t len = c->len;
 
+	if (h->idle == c)
+		h->idle = NULL;
 	TAILQ_REMOVE(&h->chunks, c, next);
 	h->total_bytes -= len;
 	h->n_chunks--;
@@ -385,6 +397,15 @@ heap_alloc_on_heap(struct malloc_heap *h, const struct malloc_req *req)
 	p = heap_alloc_on(h, req);
 	if (p == NULL)
 		p = heap_grow_alloc(h, req);
+	/*
+	 * The kept idle chunk may hold what growth was refused for: pages of a small mount, or
+	 * bytes under an allocation validator's limit. Without it the heap could grow.
+	 */
+	if (p == NULL && h->idle != NULL && chunk_unused(h->idle)) {
+		free_list_remove(h, RTE_PTR_ADD(h->idle, MALLOC_CHUNK_HEADER_LEN));
+		heap_release_chunk(h, h->idle);
+		p = heap_grow_alloc(h, req);
+	}
 	pthread_mutex_unlock(&h->lock);
 	return p;
 }
@@ -415,10 +436,18 @@ malloc_heap_alloc(const struct malloc_req *req, int socket)
 	return p;
 }
 
+/* What a chunk of msl keeps when its free pages are given back (see malloc_heap.h). */
+static size_t
+chunk_floor(const struct eal_memseg_list *msl)
+{
+	return msl->hp_idx < 0 ? (size_t)EAL_NO_HUGE_MIN_CHUNK : (size_t)msl->pub.page_sz;
+}
+
 /*
- * Free element e ends its chunk: give the whole pages at its end back to the kernel (at least a
- * page, or EAL_NO_HUGE_MIN_CHUNK of small pages, so a block that comes and goes does not make the
- * chunk shrink and grow every time). e keeps at least its header and a cache line.
+ * Free element e ends its chunk: give the whole pages at its end back to the kernel, but keep
+ * the chunk's floor, and only when at least a floor goes, so that a block that comes and goes
+ * behind a busy one does not unmap and fault the same pages in every time. e keeps at least its
+ * header and a cache line.
  */
 static void
 heap_trim_tail(struct malloc_heap *h, struct malloc_elem *e)
@@ -426,12 +455,14 @@ heap_trim_tail(struct malloc_heap *h, struct malloc_elem *e)
 	struct malloc_chunk *c = e->chunk;
 	struct eal_memseg_list *msl = c->msl;
 	uint64_t pg = msl->pub.page_sz;
+	size_t floor = chunk_floor(msl);
 	uintptr_t end = (uintptr_t)c + c->len;
 	uintptr_t cut = RTE_ALIGN_CEIL((uintptr_t)e + MALLOC_ELEM_MIN_LEN, (uintptr_t)pg);
-	size_t min_trim = msl->hp_idx < 0 ? (size_t)EAL_NO_HUGE_MIN_CHUNK : (size_t)pg;
 	unsigned int first, n;
 
-	if (cut >= end || end - cut < min_trim)
+	if (cut < (uintptr_t)c + floor)
+		cut = (uintptr_t)c + floor;
+	if (cut >= end || end - cut < floor)
 		return;
 	n = (unsigned int)((end - cut) / pg);
 	first = c->first_slot + (unsigned int)((cut - (uintptr_t)c) / pg);
@@ -443,6 +474,27 @@ heap_trim_tail(struct malloc_heap *h, struct malloc_elem *e)
 	pthread_rwlock_wrlock(&eal_mem.lock);
 	eal_memalloc_unmap(msl, first, n);
 	pthread_rwlock_unlock(&eal_mem.lock);
+}
+
+/*
+ * Nothing of e's chunk is in use any more (e is all of it, off the free lists). The heap keeps
+ * one such chunk, trimmed to its floor, so that an allocation coming back (a port attached
+ * again, a table rebuilt) finds pages already mapped and faulted in; the others go.
+ */
+static void
+heap_chunk_emptied(struct malloc_heap *h, struct malloc_elem *e)
+{
+	struct malloc_chunk *c = e->chunk;
+
+	if (h->idle != NULL && h->idle != c && !chunk_unused(h->idle))
+		h->idle = NULL;
+	if (h->idle != NULL && h->idle != c) {
+		heap_release_chunk(h, c);
+		return;
+	}
+	h->idle = c;
+	heap_trim_tail(h, e);
+	free_list_insert(h, e);
 }
 
 int
@@ -481,7 +533,7 @@ malloc_heap_free(void *ptr)
 		e = p;
 	}
 	if (e->prev == NULL && e->next == NULL && !e->chunk->pinned) {
-		heap_release_chunk(h, e->chunk);
+		heap_chunk_emptied(h, e);
 	} else {
 		if (e->next == NULL && !e->chunk->pinned)
 			heap_trim_tail(h, e);
@@ -671,6 +723,7 @@ rte_eal_malloc_heap_cleanup(void)
 		h->free_mask = 0;
 		h->alloc_bytes = 0;
 		h->alloc_count = 0;
+		h->idle = NULL;
 		pthread_mutex_unlock(&h->lock);
 	}
 	/* Named heaps go, their memory stays the application's (the lists go with EAL memory). */
@@ -845,7 +898,8 @@ rte_malloc_dump_heaps(FILE *f)
 
 			fprintf(f, "  chunk %p len 0x%zx page_sz %" PRIu64 " kB%s\n",
 				(const void *)c, c->len, c->msl->pub.page_sz >> 10,
-				c->pinned ? " pinned" : "");
+				c->pinned ? " pinned" : h->idle == c && chunk_unused(c) ?
+				" idle" : "");
 			for (; e != NULL; e = e->next)
 				fprintf(f, "    %s %p size 0x%zx%s\n",
 					e->state == ELEM_FREE ? "free" : "busy", (const void *)e,

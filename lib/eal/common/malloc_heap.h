@@ -1,7 +1,14 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * One heap per NUMA node. A heap grows by asking the memory layer for pages of its node and gives
- * a chunk back as soon as all of it is free again (unless it was pre-allocated with -m).
+ * the pages back when they are free again (never those pre-allocated with -m), with hysteresis:
+ *   - a heap keeps one entirely free chunk mapped, its "idle" chunk, cut down to less than twice
+ *     its floor (one page, or EAL_NO_HUGE_MIN_CHUNK of --no-huge pages); any other chunk that
+ *     becomes entirely free is unmapped at once;
+ *   - no chunk is cut below its floor, and a free tail is unmapped only when it spans at least
+ *     a floor beyond it.
+ * So a block that comes and goes maps and faults its pages in once, not every time, while
+ * freeing a large amount gives all of it but one floor back.
  */
 #ifndef _MALLOC_HEAP_H_
 #define _MALLOC_HEAP_H_
@@ -33,6 +40,7 @@ struct malloc_heap {
 	size_t alloc_bytes;     /* bytes of busy elements, headers included */
 	unsigned int alloc_count;
 	unsigned int n_chunks;
+	struct malloc_chunk *idle; /* the free chunk kept mapped, or NULL (it may be reused) */
 	bool external;          /* made by rte_malloc_heap_create: memory added, never grown */
 	char name[MALLOC_HEAP_NAME_LEN]; /* named heaps only; "" while the slot is free */
 };
