@@ -8,6 +8,8 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -415,15 +417,167 @@ rte_devargs_reset(struct rte_devargs *da)
 	da->cls_str = NULL;
 }
 
+/*
+ * The list is indexed twice, by (bus, name) and by address, so that inserting, finding and
+ * removing an entry cost the same with a thousand entries as with one (hotplug does all three
+ * on every attach and detach). Open addressing with linear probing over power-of-two tables
+ * kept at most half full; removal moves the rest of the probe run back instead of leaving
+ * tombstones. Both hold exactly the listed entries and change under devargs_lock.
+ */
+#define INDEX_MIN_SLOTS 64
+
+struct da_index {
+	struct rte_devargs **slots;
+	uint32_t mask;          /* slots - 1; meaningful only when slots is set */
+	uint32_t count;
+	uint32_t (*hash)(const struct rte_devargs *da);
+};
+
+static uint32_t
+key_hash(const struct rte_bus *bus, const char *name)
+{
+	uint64_t h = 14695981039346656037u;     /* FNV-1a, then the bus mixed in */
+
+	while (*name != '\0')
+		h = (h ^ (uint8_t)*name++) * 1099511628211u;
+	h ^= (uint64_t)(uintptr_t)bus;
+	return (uint32_t)((h * UINT64_C(0x9E3779B97F4A7C15)) >> 32);
+}
+
+static uint32_t
+da_key_hash(const struct rte_devargs *da)
+{
+	return key_hash(da->bus, da->name);
+}
+
+static uint32_t
+da_addr_hash(const struct rte_devargs *da)
+{
+	return (uint32_t)(((uint64_t)(uintptr_t)da * UINT64_C(0x9E3779B97F4A7C15)) >> 32);
+}
+
+static struct da_index by_key = { .hash = da_key_hash };
+static struct da_index by_addr = { .hash = da_addr_hash };
+
+static void
+index_put(struct da_index *x, struct rte_devargs *da)
+{
+	uint32_t i = x->hash(da) & x->mask;
+
+	while (x->slots[i] != NULL)
+		i = (i + 1) & x->mask;
+	x->slots[i] = da;
+	x->count++;
+}
+
+/* Room for one more entry in x: 0, or -ENOMEM with x unchanged. */
+static int
+index_reserve(struct da_index *x)
+{
+	struct rte_devargs **old = x->slots;
+	uint32_t want, i, old_mask = x->mask;
+
+	if (old != NULL && (x->count + 1) * 2 <= x->mask + 1)
+		return 0;
+	want = old != NULL ? (x->mask + 1) * 2 : INDEX_MIN_SLOTS;
+	x->slots = calloc(want, sizeof(*x->slots));
+	if (x->slots == NULL) {
+		x->slots = old;
+		EAL_LOG(ERR, "devargs: no memory to index %u entries\n", x->count + 1);
+		return -ENOMEM;
+	}
+	x->mask = want - 1;
+	x->count = 0;
+	for (i = 0; old != NULL && i <= old_mask; i++)
+		if (old[i] != NULL)
+			index_put(x, old[i]);
+	free(old);
+	return 0;
+}
+
+static void
+index_del(struct da_index *x, const struct rte_devargs *da)
+{
+	uint32_t i, j, home;
+
+	if (x->slots == NULL)
+		return;
+	for (i = x->hash(da) & x->mask; x->slots[i] != da; i = (i + 1) & x->mask)
+		if (x->slots[i] == NULL)
+			return;
+	x->slots[i] = NULL;
+	x->count--;
+	/* Move back each later entry of the run that could no longer be reached. */
+	for (j = (i + 1) & x->mask; x->slots[j] != NULL; j = (j + 1) & x->mask) {
+		home = x->hash(x->slots[j]) & x->mask;
+		if (((j - home) & x->mask) >= ((j - i) & x->mask)) {
+			x->slots[i] = x->slots[j];
+			x->slots[j] = NULL;
+			i = j;
+		}
+	}
+}
+
+static void
+index_clear(struct da_index *x)
+{
+	free(x->slots);
+	x->slots = NULL;
+	x->mask = 0;
+	x->count = 0;
+}
+
+/* Caller holds devargs_lock. */
 static struct rte_devargs *
 find_locked(const struct rte_bus *bus, const char *name)
 {
 	struct rte_devargs *da;
+	uint32_t i;
 
-	TAILQ_FOREACH(da, &devargs_list, next)
+	if (by_key.slots == NULL)
+		return NULL;
+	for (i = key_hash(bus, name) & by_key.mask; (da = by_key.slots[i]) != NULL;
+			i = (i + 1) & by_key.mask)
 		if (da->bus == bus && strcmp(da->name, name) == 0)
 			return da;
 	return NULL;
+}
+
+/* Caller holds devargs_lock; da is only compared, never read. */
+static bool
+listed_locked(const struct rte_devargs *da)
+{
+	const struct rte_devargs *d;
+	uint32_t i;
+
+	if (by_addr.slots == NULL)
+		return false;
+	for (i = da_addr_hash(da) & by_addr.mask; (d = by_addr.slots[i]) != NULL;
+			i = (i + 1) & by_addr.mask)
+		if (d == da)
+			return true;
+	return false;
+}
+
+/* Caller holds devargs_lock and checked that no entry has the same bus and name. */
+static int
+list_add_locked(struct rte_devargs *da)
+{
+	if (index_reserve(&by_key) != 0 || index_reserve(&by_addr) != 0)
+		return -ENOMEM;
+	index_put(&by_key, da);
+	index_put(&by_addr, da);
+	TAILQ_INSERT_TAIL(&devargs_list, da, next);
+	return 0;
+}
+
+/* Caller holds devargs_lock; da is listed. */
+static void
+list_del_locked(struct rte_devargs *da)
+{
+	index_del(&by_key, da);
+	index_del(&by_addr, da);
+	TAILQ_REMOVE(&devargs_list, da, next);
 }
 
 static void
@@ -437,6 +591,7 @@ int
 rte_devargs_insert(struct rte_devargs **da)
 {
 	struct rte_devargs *listed, *nda;
+	int ret = 0;
 
 	if (da == NULL || *da == NULL)
 		return -EINVAL;
@@ -448,7 +603,7 @@ rte_devargs_insert(struct rte_devargs **da)
 	pthread_mutex_lock(&devargs_lock);
 	listed = find_locked(nda->bus, nda->name);
 	if (listed == NULL) {
-		TAILQ_INSERT_TAIL(&devargs_list, nda, next);
+		ret = list_add_locked(nda);
 	} else if (listed != nda) {
 		/* Keep the listed object (devices may point at it), take the new contents. */
 		free(listed->data);
@@ -463,7 +618,7 @@ rte_devargs_insert(struct rte_devargs **da)
 		*da = listed;
 	}
 	pthread_mutex_unlock(&devargs_lock);
-	return 0;
+	return ret;
 }
 
 /* -a and -b decide a bus's scan mode; using both on one bus is a contradiction. */
@@ -535,7 +690,7 @@ rte_devargs_remove(struct rte_devargs *devargs)
 	pthread_mutex_lock(&devargs_lock);
 	listed = find_locked(devargs->bus, devargs->name);
 	if (listed != NULL)
-		TAILQ_REMOVE(&devargs_list, listed, next);
+		list_del_locked(listed);
 	pthread_mutex_unlock(&devargs_lock);
 	if (listed == NULL)
 		return 1;
@@ -546,32 +701,28 @@ rte_devargs_remove(struct rte_devargs *devargs)
 int
 eal_devargs_remove_ptr(struct rte_devargs *devargs)
 {
-	struct rte_devargs *da;
+	bool listed;
 
 	pthread_mutex_lock(&devargs_lock);
-	TAILQ_FOREACH(da, &devargs_list, next)
-		if (da == devargs)
-			break;
-	if (da != NULL)
-		TAILQ_REMOVE(&devargs_list, da, next);
+	listed = listed_locked(devargs);
+	if (listed)
+		list_del_locked(devargs);
 	pthread_mutex_unlock(&devargs_lock);
-	if (da == NULL)
+	if (!listed)
 		return 1;
-	free_devargs(da);
+	free_devargs(devargs);
 	return 0;
 }
 
 int
 eal_devargs_is_listed(const struct rte_devargs *devargs)
 {
-	struct rte_devargs *da;
+	bool listed;
 
 	pthread_mutex_lock(&devargs_lock);
-	TAILQ_FOREACH(da, &devargs_list, next)
-		if (da == devargs)
-			break;
+	listed = listed_locked(devargs);
 	pthread_mutex_unlock(&devargs_lock);
-	return da != NULL;
+	return listed;
 }
 
 struct rte_devargs *
@@ -595,6 +746,8 @@ eal_devargs_clear(void)
 		TAILQ_REMOVE(&devargs_list, da, next);
 		free_devargs(da);
 	}
+	index_clear(&by_key);
+	index_clear(&by_addr);
 	pthread_mutex_unlock(&devargs_lock);
 }
 

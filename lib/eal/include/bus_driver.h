@@ -49,6 +49,17 @@ typedef int (*rte_bus_hot_unplug_handler_t)(struct rte_device *dev);
 typedef int (*rte_bus_sigbus_handler_t)(const void *failure_addr);
 /** Remove every device at rte_eal_cleanup. */
 typedef int (*rte_bus_cleanup_t)(void);
+/**
+ * The device called name, or NULL, without visiting the other devices: hotplug uses it, when
+ * a bus has it, instead of find_device with a name comparison, so that attach and detach do
+ * not slow down as devices accumulate.
+ */
+typedef struct rte_device *(*rte_bus_find_device_by_name_t)(const char *name);
+/**
+ * 1 if dev is one of the bus's devices, 0 if not, in constant time; dev may be stale and is
+ * only compared, never read. Optional (find_device with a pointer comparison otherwise).
+ */
+typedef int (*rte_bus_has_device_t)(const struct rte_device *dev);
 
 /** Which scanned devices a bus probes. */
 enum rte_bus_scan_mode {
@@ -82,6 +93,8 @@ struct rte_bus {
 	rte_bus_hot_unplug_handler_t hot_unplug_handler; /**< optional */
 	rte_bus_sigbus_handler_t sigbus_handler; /**< optional */
 	rte_bus_cleanup_t cleanup; /**< optional */
+	rte_bus_find_device_by_name_t find_device_by_name; /**< optional */
+	rte_bus_has_device_t has_device; /**< optional */
 };
 
 /**
