@@ -99,6 +99,17 @@ rte_eth_dev_count_total(void)
 #endif
 static uint16_t eth_name_slots[NAME_SLOTS];
 
+/* FNV-1a leaves its low bits poorly mixed (names differing in a digit cluster): finish it. */
+static inline uint32_t
+hash_finish(uint32_t h)
+{
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	return h ^ (h >> 16);
+}
+
 static uint32_t
 name_home(const char *s)
 {
@@ -106,7 +117,7 @@ name_home(const char *s)
 
 	while (*s != '\0')
 		h = (h ^ (uint8_t)*s++) * 16777619u;
-	return h & (NAME_SLOTS - 1);
+	return hash_finish(h) & (NAME_SLOTS - 1);
 }
 
 /* Caller holds the ethdev lock. */

@@ -134,6 +134,18 @@ struct dev_index {
 	uint32_t (*hash)(const struct rte_vdev_device *dev);
 };
 
+/* FNV-1a leaves its low bits poorly mixed (names differing in a digit cluster) and
+ * addresses have fixed low bits: mix either before the table takes its low bits. */
+static inline uint32_t
+hash_finish(uint32_t h)
+{
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	return h ^ (h >> 16);
+}
+
 static uint32_t
 name_hash(const char *s)
 {
@@ -141,7 +153,7 @@ name_hash(const char *s)
 
 	while (*s != '\0')
 		h = (h ^ (uint8_t)*s++) * 16777619u;
-	return h;
+	return hash_finish(h);
 }
 
 static uint32_t
@@ -155,11 +167,16 @@ dev_addr_hash(const struct rte_vdev_device *dev)
 {
 	uint64_t a = (uint64_t)(uintptr_t)dev;
 
-	/* Fibonacci hashing: the high bits of the product mix every bit of the address. */
-	return (uint32_t)((a * UINT64_C(0x9E3779B97F4A7C15)) >> 32);
+	return hash_finish((uint32_t)(a ^ (a >> 32)));
 }
 
 static struct dev_index by_name = { .hash = dev_name_hash };
+/*
+ * Devargs listed up to this mark (rte_devargs_mark) have been seen by a scan: each has its
+ * device, or was blocked, or failed and left the list. A scan looks only at later entries, so
+ * that attaching the thousandth port does not look at the 999 others. 0: look at all.
+ */
+static uint64_t scan_mark;
 static struct dev_index by_addr = { .hash = dev_addr_hash };
 
 /* Caller holds vdev_lock. */
@@ -353,6 +370,7 @@ vdev_scan(void)
 	struct rte_devargs *da;
 	struct vdev_device *vd;
 	struct custom_scan *cs;
+	uint64_t mark, since;
 	bool known;
 
 	/* Called without the list lock: a callback may add devargs or register drivers. */
@@ -367,7 +385,13 @@ vdev_scan(void)
 	}
 
 	vd = NULL;
-	RTE_EAL_DEVARGS_FOREACH("vdev", da) {
+	rte_spinlock_lock(&vdev_lock);
+	since = scan_mark;
+	rte_spinlock_unlock(&vdev_lock);
+	/* Taken before the walk: an entry listed meanwhile is looked at again next time. */
+	mark = rte_devargs_mark();
+	for (da = rte_devargs_next_since("vdev", NULL, since); da != NULL;
+			da = rte_devargs_next_since("vdev", da, since)) {
 		if (da->policy == RTE_DEV_BLOCKED || da->name[0] == '\0')
 			continue;
 		rte_spinlock_lock(&vdev_lock);
@@ -405,6 +429,9 @@ vdev_scan(void)
 		rte_spinlock_unlock(&vdev_lock);
 	}
 	free(vd);
+	rte_spinlock_lock(&vdev_lock);
+	scan_mark = mark;
+	rte_spinlock_unlock(&vdev_lock);
 	return 0;
 }
 
@@ -649,6 +676,8 @@ vdev_cleanup(void)
 	rte_spinlock_lock(&vdev_lock);
 	index_free(&by_name);
 	index_free(&by_addr);
+	/* The devices are gone, their devargs may not be: the next scan looks at everything. */
+	scan_mark = 0;
 	rte_spinlock_unlock(&vdev_lock);
 	return ret;
 }

@@ -10,6 +10,7 @@
 #include <sys/queue.h>
 
 #include <rte_common.h>
+#include <rte_compat.h>
 #include <rte_bus.h>
 #include <rte_dev.h>
 #include <rte_eal.h>
@@ -104,6 +105,25 @@ struct rte_bus {
 void rte_bus_register(struct rte_bus *bus);
 /** Remove bus from the bus list (NULL or an unknown bus is ignored). */
 void rte_bus_unregister(struct rte_bus *bus);
+
+/**
+ * A mark of the devargs list as it is now, for buses that scan only what changed since their
+ * last scan: pass it to rte_devargs_next_since at the next scan. Never 0 once an entry has
+ * been listed.
+ */
+__rte_internal
+uint64_t rte_devargs_mark(void);
+
+/**
+ * Like rte_devargs_next, but starting (start NULL) at the first entry of bus busname listed
+ * after mark was taken: entries are listed in order, so the walk visits only those. A mark
+ * of 0, or an entry replaced in place (rte_devargs_insert of a listed name) since mark,
+ * starts at the first entry, since an entry seen before may then have changed.
+ * @return the entry, or NULL at the end
+ */
+__rte_internal
+struct rte_devargs *rte_devargs_next_since(const char *busname,
+		const struct rte_devargs *start, uint64_t mark);
 
 /** Register bus (a struct rte_bus) under the name nm at start-up, before main(). */
 #define RTE_REGISTER_BUS(nm, bus) \
