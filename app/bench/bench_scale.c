@@ -7,11 +7,11 @@
  * attach and detach latency of the ten ports ending there:
  *   attach_at_<k>_us, detach_at_<k>_us, attach_med_at_<k>_us, detach_med_at_<k>_us
  * and the ratios last ten / first ten of both (the median leaves out a one-off cost that
- * lands on a single call, such as the heap giving its pages back when its last block goes). Times are the thread's CPU time
- * (CLOCK_THREAD_CPUTIME_ID), so that other work on a shared machine does not count; page
- * faults and system calls made for the port do. Only DPDK 22.11 API is used, so the same file
- * builds against Debian's DPDK for comparison. EAL arguments, then after "--": [ports]
- * (default 1000; needs RTE_MAX_ETHPORTS > ports).
+ * lands on a single call, such as the heap giving its pages back when its last block goes).
+ * Times are the thread's CPU time (CLOCK_THREAD_CPUTIME_ID), so that other work on a shared
+ * machine does not count; page faults and system calls made for the port do. Only DPDK 22.11
+ * API is used, so the same file builds against Debian's DPDK for comparison. EAL arguments,
+ * then after "--": [ports] (default 1000; needs RTE_MAX_ETHPORTS > ports).
  */
 #include <inttypes.h>
 #include <stdint.h>
