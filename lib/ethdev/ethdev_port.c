@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* The port table: allocation and release of port ids, lookups and iteration. */
+#include <assert.h>
 #include <errno.h>
 #include <stddef.h>
 #include <string.h>
@@ -78,22 +79,116 @@ rte_eth_dev_count_total(void)
 	return n;
 }
 
+/*
+ * Port names, indexed: open addressing with linear probing over twice as many slots as there
+ * can be ports, so the table never fills, never grows and a lookup costs one or two
+ * comparisons whatever the number of ports. A slot holds port id + 1 (0 is empty); removal
+ * moves the rest of the probe run back instead of leaving tombstones. Changed and read under
+ * the ethdev lock.
+ */
+#if RTE_MAX_ETHPORTS <= 32
+#define NAME_SLOTS 64u
+#elif RTE_MAX_ETHPORTS <= 128
+#define NAME_SLOTS 256u
+#elif RTE_MAX_ETHPORTS <= 512
+#define NAME_SLOTS 1024u
+#elif RTE_MAX_ETHPORTS <= 2048
+#define NAME_SLOTS 4096u
+#else
+#error "RTE_MAX_ETHPORTS above 2048: size the port name index"
+#endif
+static uint16_t eth_name_slots[NAME_SLOTS];
+
+/* FNV-1a leaves its low bits poorly mixed (names differing in a digit cluster): finish it. */
+static inline uint32_t
+hash_finish(uint32_t h)
+{
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	return h ^ (h >> 16);
+}
+
+static uint32_t
+name_home(const char *s)
+{
+	uint32_t h = 2166136261u;       /* FNV-1a */
+
+	while (*s != '\0')
+		h = (h ^ (uint8_t)*s++) * 16777619u;
+	return hash_finish(h) & (NAME_SLOTS - 1);
+}
+
 /* Caller holds the ethdev lock. */
 static struct rte_eth_dev *
 find_by_name(const char *name)
 {
-	unsigned int w;
-	uint64_t bits;
+	uint32_t i;
 	uint16_t p;
 
-	for (w = 0; w < PORT_WORDS; w++) {
-		for (bits = eth_port_used[w]; bits != 0; bits &= bits - 1) {
-			p = (uint16_t)(w * 64 + (unsigned int)__builtin_ctzll(bits));
-			if (strcmp(eth_dev_data[p].name, name) == 0)
-				return &rte_eth_devices[p];
-		}
+	for (i = name_home(name); eth_name_slots[i] != 0; i = (i + 1) & (NAME_SLOTS - 1)) {
+		p = eth_name_slots[i] - 1;
+		if (strcmp(eth_dev_data[p].name, name) == 0)
+			return &rte_eth_devices[p];
 	}
 	return NULL;
+}
+
+/* Caller holds the ethdev lock; eth_dev_data[p].name is set and not yet indexed. */
+static void
+name_index_add(uint16_t p)
+{
+	uint32_t i = name_home(eth_dev_data[p].name);
+
+	while (eth_name_slots[i] != 0)
+		i = (i + 1) & (NAME_SLOTS - 1);
+	eth_name_slots[i] = p + 1;
+}
+
+/* Caller holds the ethdev lock. */
+static void
+name_index_del(uint16_t p)
+{
+	uint32_t i, j, home;
+
+	for (i = name_home(eth_dev_data[p].name); eth_name_slots[i] != p + 1;
+			i = (i + 1) & (NAME_SLOTS - 1))
+		if (eth_name_slots[i] == 0)
+			return;
+	eth_name_slots[i] = 0;
+	/* An entry later in the run whose home is not in (i, j] would be lost: move it to i. */
+	for (j = (i + 1) & (NAME_SLOTS - 1); eth_name_slots[j] != 0;
+			j = (j + 1) & (NAME_SLOTS - 1)) {
+		home = name_home(eth_dev_data[eth_name_slots[j] - 1].name);
+		if (((j - home) & (NAME_SLOTS - 1)) >= ((j - i) & (NAME_SLOTS - 1))) {
+			eth_name_slots[i] = eth_name_slots[j];
+			eth_name_slots[j] = 0;
+			i = j;
+		}
+	}
+}
+
+/*
+ * Words of eth_port_used that are full, one bit each, so that finding the lowest free port id
+ * (what DPDK hands out) takes two bit scans rather than a pass over the table.
+ */
+static_assert(PORT_WORDS <= 64, "one word of full-word bits");
+static uint64_t eth_port_full;
+
+static void
+port_mark_used(uint16_t p)
+{
+	eth_port_used[p / 64] |= UINT64_C(1) << (p % 64);
+	if (eth_port_used[p / 64] == UINT64_MAX)
+		eth_port_full |= UINT64_C(1) << (p / 64);
+}
+
+static void
+port_mark_free(uint16_t p)
+{
+	eth_port_used[p / 64] &= ~(UINT64_C(1) << (p % 64));
+	eth_port_full &= ~(UINT64_C(1) << (p / 64));
 }
 
 /* Lowest free port id, or RTE_MAX_ETHPORTS; caller holds the ethdev lock. */
@@ -102,13 +197,13 @@ first_free_port(void)
 {
 	unsigned int w, p;
 
-	for (w = 0; w < PORT_WORDS; w++) {
-		if (eth_port_used[w] == UINT64_MAX)
-			continue;
-		p = w * 64 + (unsigned int)__builtin_ctzll(~eth_port_used[w]);
-		return p < RTE_MAX_ETHPORTS ? (uint16_t)p : RTE_MAX_ETHPORTS;
-	}
-	return RTE_MAX_ETHPORTS;
+	if (eth_port_full == UINT64_MAX)
+		return RTE_MAX_ETHPORTS;
+	w = (unsigned int)__builtin_ctzll(~eth_port_full);
+	if (w >= PORT_WORDS)
+		return RTE_MAX_ETHPORTS;
+	p = w * 64 + (unsigned int)__builtin_ctzll(~eth_port_used[w]);
+	return p < RTE_MAX_ETHPORTS ? (uint16_t)p : RTE_MAX_ETHPORTS;
 }
 
 int
@@ -209,7 +304,8 @@ rte_eth_dev_allocate(const char *name)
 	dev->data->numa_node = SOCKET_ID_ANY;
 	eth_dev_announced[p] = 0;
 	eth_dev_fp_ops_reset(p);
-	eth_port_used[p / 64] |= UINT64_C(1) << (p % 64);
+	port_mark_used(p);
+	name_index_add(p);
 	__atomic_store_n(&dev->state, RTE_ETH_DEV_ATTACHED, __ATOMIC_RELEASE);
 	eth_dev_unlock();
 	return dev;
@@ -270,7 +366,8 @@ rte_eth_dev_release_port(struct rte_eth_dev *eth_dev)
 	eth_dev->data->hash_mac_addrs = NULL;
 	rte_free(eth_dev->data->dev_private);
 	__atomic_store_n(&eth_dev->state, RTE_ETH_DEV_UNUSED, __ATOMIC_RELEASE);
-	eth_port_used[port_id / 64] &= ~(UINT64_C(1) << (port_id % 64));
+	name_index_del(port_id);
+	port_mark_free(port_id);
 	eth_dev_fp_ops_reset(port_id);
 	eth_dev->data->mac_addrs = NULL;
 	eth_dev->data->dev_private = NULL;

@@ -17,6 +17,13 @@
 #include "ethdev_private.h"
 
 static pthread_mutex_t eth_cb_list_lock = PTHREAD_MUTEX_INITIALIZER;
+/*
+ * Per port, one more than the highest queue id given a callback since the port's lists were
+ * last freed (under eth_cb_list_lock): releasing a port visits those queues only, not the
+ * RTE_MAX_QUEUES_PER_PORT heads of each direction, which would make every detach touch
+ * 16 KiB of mostly never used memory.
+ */
+static uint16_t eth_cb_span[RTE_MAX_ETHPORTS];
 
 uint16_t
 rte_eth_call_rx_callbacks(uint16_t port_id, uint16_t queue_id, struct rte_mbuf **rx_pkts,
@@ -89,6 +96,8 @@ cb_add(int rx, int first, uint16_t port_id, uint16_t queue_id, void *fn, void *u
 	cb->param = user_param;
 
 	pthread_mutex_lock(&eth_cb_list_lock);
+	if (queue_id >= eth_cb_span[port_id])
+		eth_cb_span[port_id] = queue_id + 1;
 	tail = cb_head(rx, port_id, queue_id);
 	if (first) {
 		cb->next = *tail;
@@ -180,7 +189,7 @@ eth_dev_rxtx_callbacks_free(uint16_t port_id)
 	unsigned int n = 0, i, q;
 
 	pthread_mutex_lock(&eth_cb_list_lock);
-	for (q = 0; q < RTE_MAX_QUEUES_PER_PORT; q++) {
+	for (q = 0; q < eth_cb_span[port_id]; q++) {
 		lists[n] = *cb_head(1, port_id, q);
 		if (lists[n] != NULL) {
 			__atomic_store_n(cb_head(1, port_id, q), NULL, __ATOMIC_RELEASE);
@@ -192,6 +201,7 @@ eth_dev_rxtx_callbacks_free(uint16_t port_id)
 			n++;
 		}
 	}
+	eth_cb_span[port_id] = 0;
 	pthread_mutex_unlock(&eth_cb_list_lock);
 	if (n == 0)
 		return;

@@ -118,17 +118,33 @@ find_driver(const char *name)
 }
 
 /*
- * Devices by name, so that a scan costs one lookup per devargs entry rather than a walk of
- * every device (a scan runs on every attach: walks made attach cost grow with the square of
- * the number of ports). Open addressing with linear probing, a power-of-two table at most half
- * full; removal shifts the rest of the probe run back, so there are no tombstones. Guarded by
- * vdev_lock like the list.
+ * Two indexes of the devices, so that neither a scan nor hotplug walks the device list (a scan
+ * and a name lookup run on every attach, a membership check on every detach: walks made their
+ * cost grow with the number of ports): one by name, one by address. Open addressing with
+ * linear probing, power-of-two tables at most half full; removal shifts the rest of the probe
+ * run back, so there are no tombstones. Both guarded by vdev_lock like the list, and always
+ * holding the same devices.
  */
-#define NAME_INDEX_MIN_SLOTS 64
+#define INDEX_MIN_SLOTS 64
 
-static struct rte_vdev_device **name_slots;
-static uint32_t name_mask;      /* slots - 1; meaningful only when name_slots is set */
-static uint32_t name_count;
+struct dev_index {
+	struct rte_vdev_device **slots;
+	uint32_t mask;          /* slots - 1; meaningful only when slots is set */
+	uint32_t count;
+	uint32_t (*hash)(const struct rte_vdev_device *dev);
+};
+
+/* FNV-1a leaves its low bits poorly mixed (names differing in a digit cluster) and
+ * addresses have fixed low bits: mix either before the table takes its low bits. */
+static inline uint32_t
+hash_finish(uint32_t h)
+{
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	return h ^ (h >> 16);
+}
 
 static uint32_t
 name_hash(const char *s)
@@ -137,8 +153,31 @@ name_hash(const char *s)
 
 	while (*s != '\0')
 		h = (h ^ (uint8_t)*s++) * 16777619u;
-	return h;
+	return hash_finish(h);
 }
+
+static uint32_t
+dev_name_hash(const struct rte_vdev_device *dev)
+{
+	return name_hash(dev->device.name);
+}
+
+static uint32_t
+dev_addr_hash(const struct rte_vdev_device *dev)
+{
+	uint64_t a = (uint64_t)(uintptr_t)dev;
+
+	return hash_finish((uint32_t)(a ^ (a >> 32)));
+}
+
+static struct dev_index by_name = { .hash = dev_name_hash };
+/*
+ * Devargs listed up to this mark (rte_devargs_mark) have been seen by a scan: each has its
+ * device, or was blocked, or failed and left the list. A scan looks only at later entries, so
+ * that attaching the thousandth port does not look at the 999 others. 0: look at all.
+ */
+static uint64_t scan_mark;
+static struct dev_index by_addr = { .hash = dev_addr_hash };
 
 /* Caller holds vdev_lock. */
 static struct rte_vdev_device *
@@ -147,86 +186,125 @@ find_by_name_locked(const char *name)
 	struct rte_vdev_device *dev;
 	uint32_t i;
 
-	if (name_slots == NULL)
+	if (by_name.slots == NULL)
 		return NULL;
-	for (i = name_hash(name) & name_mask; (dev = name_slots[i]) != NULL;
-			i = (i + 1) & name_mask)
+	for (i = name_hash(name) & by_name.mask; (dev = by_name.slots[i]) != NULL;
+			i = (i + 1) & by_name.mask)
 		if (strcmp(dev->device.name, name) == 0)
 			return dev;
 	return NULL;
 }
 
+/* Caller holds vdev_lock; dev is only compared. */
+static bool
+is_known_locked(const struct rte_device *dev)
+{
+	const struct rte_vdev_device *vdev = RTE_DEV_TO_VDEV_CONST(dev);
+	const struct rte_vdev_device *d;
+	uint32_t i;
+
+	if (by_addr.slots == NULL)
+		return false;
+	for (i = dev_addr_hash(vdev) & by_addr.mask; (d = by_addr.slots[i]) != NULL;
+			i = (i + 1) & by_addr.mask)
+		if (d == vdev)
+			return true;
+	return false;
+}
+
 /* Caller holds vdev_lock and made room with index_reserve. */
 static void
-index_add_locked(struct rte_vdev_device *dev)
+index_add_locked(struct dev_index *x, struct rte_vdev_device *dev)
 {
-	uint32_t i = name_hash(dev->device.name) & name_mask;
+	uint32_t i = x->hash(dev) & x->mask;
 
-	while (name_slots[i] != NULL)
-		i = (i + 1) & name_mask;
-	name_slots[i] = dev;
-	name_count++;
+	while (x->slots[i] != NULL)
+		i = (i + 1) & x->mask;
+	x->slots[i] = dev;
+	x->count++;
 }
 
 /* Caller holds vdev_lock. */
 static void
-index_del_locked(struct rte_vdev_device *dev)
+index_del_locked(struct dev_index *x, struct rte_vdev_device *dev)
 {
 	uint32_t i, j, home;
 
-	for (i = name_hash(dev->device.name) & name_mask; name_slots[i] != dev;
-			i = (i + 1) & name_mask)
-		if (name_slots[i] == NULL)
+	if (x->slots == NULL)
+		return;
+	for (i = x->hash(dev) & x->mask; x->slots[i] != dev; i = (i + 1) & x->mask)
+		if (x->slots[i] == NULL)
 			return;
-	name_slots[i] = NULL;
-	name_count--;
+	x->slots[i] = NULL;
+	x->count--;
 	/* Move back each later entry of the run that could no longer be reached. */
-	for (j = (i + 1) & name_mask; name_slots[j] != NULL; j = (j + 1) & name_mask) {
-		home = name_hash(name_slots[j]->device.name) & name_mask;
-		if (((j - home) & name_mask) >= ((j - i) & name_mask)) {
-			name_slots[i] = name_slots[j];
-			name_slots[j] = NULL;
+	for (j = (i + 1) & x->mask; x->slots[j] != NULL; j = (j + 1) & x->mask) {
+		home = x->hash(x->slots[j]) & x->mask;
+		if (((j - home) & x->mask) >= ((j - i) & x->mask)) {
+			x->slots[i] = x->slots[j];
+			x->slots[j] = NULL;
 			i = j;
 		}
 	}
 }
 
-/* Make room for one more device; called without vdev_lock, which is not held across malloc. */
+/* Make room in x for one more device; called without vdev_lock, not held across malloc. */
 static int
-index_reserve(void)
+index_reserve_one(struct dev_index *x)
 {
 	struct rte_vdev_device **old, **table;
 	uint32_t want, i, old_mask;
 
 	for (;;) {
 		rte_spinlock_lock(&vdev_lock);
-		if (name_slots != NULL && (name_count + 1) * 2 <= name_mask + 1) {
+		if (x->slots != NULL && (x->count + 1) * 2 <= x->mask + 1) {
 			rte_spinlock_unlock(&vdev_lock);
 			return 0;
 		}
-		want = name_slots != NULL ? (name_mask + 1) * 2 : NAME_INDEX_MIN_SLOTS;
+		want = x->slots != NULL ? (x->mask + 1) * 2 : INDEX_MIN_SLOTS;
 		rte_spinlock_unlock(&vdev_lock);
 		table = calloc(want, sizeof(*table));
 		if (table == NULL)
 			return -ENOMEM;
 		rte_spinlock_lock(&vdev_lock);
-		if (name_slots != NULL && name_mask + 1 >= want) {
+		if (x->slots != NULL && x->mask + 1 >= want) {
 			/* Another thread grew it meanwhile. */
 			rte_spinlock_unlock(&vdev_lock);
 			free(table);
 			continue;
 		}
-		old = name_slots;
-		old_mask = name_mask;
-		name_slots = table;
-		name_mask = want - 1;
-		name_count = 0;
+		old = x->slots;
+		old_mask = x->mask;
+		x->slots = table;
+		x->mask = want - 1;
+		x->count = 0;
 		for (i = 0; old != NULL && i <= old_mask; i++)
 			if (old[i] != NULL)
-				index_add_locked(old[i]);
+				index_add_locked(x, old[i]);
 		rte_spinlock_unlock(&vdev_lock);
 		free(old);
 	}
+}
+
+/*
+ * Room for one more device in both indexes. Changes to the device set are serialised by the
+ * hotplug lock, so the room is still there when the device is added.
+ */
+static int
+index_reserve(void)
+{
+	int ret = index_reserve_one(&by_name);
+
+	return ret != 0 ? ret : index_reserve_one(&by_addr);
+}
+
+static void
+index_free(struct dev_index *x)
+{
+	free(x->slots);
+	x->slots = NULL;
+	x->mask = 0;
+	x->count = 0;
 }
 
 static void
@@ -234,7 +312,8 @@ forget_device(struct rte_vdev_device *dev)
 {
 	rte_spinlock_lock(&vdev_lock);
 	TAILQ_REMOVE(&vdev_device_list, dev, next);
-	index_del_locked(dev);
+	index_del_locked(&by_name, dev);
+	index_del_locked(&by_addr, dev);
 	rte_spinlock_unlock(&vdev_lock);
 	free(container_of(dev, struct vdev_device, vdev));
 }
@@ -291,6 +370,7 @@ vdev_scan(void)
 	struct rte_devargs *da;
 	struct vdev_device *vd;
 	struct custom_scan *cs;
+	uint64_t mark, since;
 	bool known;
 
 	/* Called without the list lock: a callback may add devargs or register drivers. */
@@ -305,7 +385,13 @@ vdev_scan(void)
 	}
 
 	vd = NULL;
-	RTE_EAL_DEVARGS_FOREACH("vdev", da) {
+	rte_spinlock_lock(&vdev_lock);
+	since = scan_mark;
+	rte_spinlock_unlock(&vdev_lock);
+	/* Taken before the walk: an entry listed meanwhile is looked at again next time. */
+	mark = rte_devargs_mark();
+	for (da = rte_devargs_next_since("vdev", NULL, since); da != NULL;
+			da = rte_devargs_next_since("vdev", da, since)) {
 		if (da->policy == RTE_DEV_BLOCKED || da->name[0] == '\0')
 			continue;
 		rte_spinlock_lock(&vdev_lock);
@@ -336,12 +422,16 @@ vdev_scan(void)
 		rte_spinlock_lock(&vdev_lock);
 		if (find_by_name_locked(da->name) == NULL) {
 			TAILQ_INSERT_TAIL(&vdev_device_list, &vd->vdev, next);
-			index_add_locked(&vd->vdev);
+			index_add_locked(&by_name, &vd->vdev);
+			index_add_locked(&by_addr, &vd->vdev);
 			vd = NULL;
 		}
 		rte_spinlock_unlock(&vdev_lock);
 	}
 	free(vd);
+	rte_spinlock_lock(&vdev_lock);
+	scan_mark = mark;
+	rte_spinlock_unlock(&vdev_lock);
 	return 0;
 }
 
@@ -458,10 +548,8 @@ vdev_find_device(const struct rte_device *start, rte_dev_cmp_t cmp, const void *
 	rte_spinlock_lock(&vdev_lock);
 	if (start != NULL) {
 		/* Identity first: start may be stale and must not be read. */
-		TAILQ_FOREACH(dev, &vdev_device_list, next)
-			if (&dev->device == start)
-				break;
-		dev = dev != NULL ? TAILQ_NEXT(dev, next) : NULL;
+		dev = is_known_locked(start) ? TAILQ_NEXT(RTE_DEV_TO_VDEV_CONST(start), next) :
+				NULL;
 	} else {
 		dev = TAILQ_FIRST(&vdev_device_list);
 	}
@@ -470,6 +558,28 @@ vdev_find_device(const struct rte_device *start, rte_dev_cmp_t cmp, const void *
 			break;
 	rte_spinlock_unlock(&vdev_lock);
 	return dev != NULL ? &dev->device : NULL;
+}
+
+static struct rte_device *
+vdev_find_device_by_name(const char *name)
+{
+	struct rte_vdev_device *dev;
+
+	rte_spinlock_lock(&vdev_lock);
+	dev = find_by_name_locked(name);
+	rte_spinlock_unlock(&vdev_lock);
+	return dev != NULL ? &dev->device : NULL;
+}
+
+static int
+vdev_has_device(const struct rte_device *dev)
+{
+	bool known;
+
+	rte_spinlock_lock(&vdev_lock);
+	known = is_known_locked(dev);
+	rte_spinlock_unlock(&vdev_lock);
+	return known;
 }
 
 /* A name belongs to this bus when a driver's name or alias starts it. */
@@ -564,9 +674,10 @@ vdev_cleanup(void)
 		forget_device(dev);
 	}
 	rte_spinlock_lock(&vdev_lock);
-	free(name_slots);
-	name_slots = NULL;
-	name_count = 0;
+	index_free(&by_name);
+	index_free(&by_addr);
+	/* The devices are gone, their devargs may not be: the next scan looks at everything. */
+	scan_mark = 0;
 	rte_spinlock_unlock(&vdev_lock);
 	return ret;
 }
@@ -582,6 +693,8 @@ static struct rte_bus rte_vdev_bus = {
 	.dma_unmap = vdev_dma_unmap,
 	.dev_iterate = vdev_dev_iterate,
 	.cleanup = vdev_cleanup,
+	.find_device_by_name = vdev_find_device_by_name,
+	.has_device = vdev_has_device,
 };
 
 RTE_REGISTER_BUS(vdev, rte_vdev_bus);

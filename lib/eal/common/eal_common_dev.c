@@ -314,6 +314,15 @@ cmp_dev_ptr(const struct rte_device *dev, const void *ptr)
 	return dev != ptr;
 }
 
+/* The bus's device called name: by its index when it has one, else by a walk. */
+static struct rte_device *
+bus_dev_by_name(const struct rte_bus *bus, const char *name)
+{
+	if (bus->find_device_by_name != NULL)
+		return bus->find_device_by_name(name);
+	return bus->find_device(NULL, cmp_dev_name, name);
+}
+
 static int
 dev_probe_locked(const char *devargs_str)
 {
@@ -344,7 +353,7 @@ dev_probe_locked(const char *devargs_str)
 		goto free_da;
 	}
 	/* Before touching the devargs list, so that a refused attach changes nothing. */
-	dev = bus->find_device(NULL, cmp_dev_name, da->name);
+	dev = bus_dev_by_name(bus, da->name);
 	if (dev != NULL && (rte_dev_is_probed(dev) || dev->state != RTE_DEV_STATE_NOT_PRESENT)) {
 		EAL_LOG(ERR, "cannot attach %s: device already attached\n", da->name);
 		ret = -EEXIST;
@@ -361,7 +370,7 @@ dev_probe_locked(const char *devargs_str)
 		EAL_LOG(ERR, "cannot attach %s: scan of bus %s failed\n", da->name, bus->name);
 		goto remove_da;
 	}
-	dev = bus->find_device(NULL, cmp_dev_name, da->name);
+	dev = bus_dev_by_name(bus, da->name);
 	if (dev == NULL) {
 		EAL_LOG(ERR, "cannot attach %s: no such device on bus %s\n", da->name,
 			bus->name);
@@ -377,7 +386,7 @@ dev_probe_locked(const char *devargs_str)
 		EAL_LOG(DEBUG, "cannot attach %s: driver probe failed: %s\n", da->name,
 			strerror(-ret));
 		/* The bus may have dropped the device; only a device still there is touched. */
-		dev = bus->find_device(NULL, cmp_dev_name, da->name);
+		dev = bus_dev_by_name(bus, da->name);
 		if (dev != NULL && dev->devargs == da)
 			dev->devargs = NULL;
 		goto remove_da;
@@ -413,6 +422,8 @@ rte_dev_probe(const char *devargs)
 static int
 bus_has_dev(const struct rte_bus *bus, const void *dev)
 {
+	if (bus->has_device != NULL)
+		return !bus->has_device(dev);
 	return bus->find_device(NULL, cmp_dev_ptr, dev) == NULL;
 }
 
@@ -517,7 +528,7 @@ rte_eal_hotplug_remove(const char *busname, const char *devname)
 		return -ENOENT;
 	}
 	eal_dev_hotplug_lock();
-	dev = bus->find_device(NULL, cmp_dev_name, devname);
+	dev = bus_dev_by_name(bus, devname);
 	if (dev == NULL) {
 		EAL_LOG(ERR, "cannot detach %s: no such device on bus %s\n", devname, busname);
 		ret = -ENOENT;

@@ -8,6 +8,8 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +29,8 @@
 /* Longest text before ':' that can name a bus. */
 #define BUS_PREFIX_MAX 32
 
-static TAILQ_HEAD(, rte_devargs) devargs_list = TAILQ_HEAD_INITIALIZER(devargs_list);
+TAILQ_HEAD(devargs_head, rte_devargs);
+static struct devargs_head devargs_list = TAILQ_HEAD_INITIALIZER(devargs_list);
 static pthread_mutex_t devargs_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static const char *
@@ -415,15 +418,199 @@ rte_devargs_reset(struct rte_devargs *da)
 	da->cls_str = NULL;
 }
 
+/*
+ * The list is indexed twice, by (bus, name) and by address, so that inserting, finding and
+ * removing an entry cost the same with a thousand entries as with one (hotplug does all three
+ * on every attach and detach). Open addressing with linear probing over power-of-two tables
+ * kept at most half full; removal moves the rest of the probe run back instead of leaving
+ * tombstones. Both hold exactly the listed entries and change under devargs_lock.
+ */
+#define INDEX_MIN_SLOTS 64
+
+/* An indexed entry and when it was listed (see rte_devargs_mark). */
+struct da_slot {
+	struct rte_devargs *da;
+	uint64_t seq;
+};
+
+struct da_index {
+	struct da_slot *slots;
+	uint32_t mask;          /* slots - 1; meaningful only when slots is set */
+	uint32_t count;
+	uint32_t (*hash)(const struct rte_devargs *da);
+};
+
+/* Mix every bit of a 64-bit value into the low 32 the tables use (murmur3's finaliser). */
+static uint32_t
+mix64(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= UINT64_C(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	h *= UINT64_C(0xc4ceb9fe1a85ec53);
+	return (uint32_t)(h ^ (h >> 33));
+}
+
+static uint32_t
+key_hash(const struct rte_bus *bus, const char *name)
+{
+	uint64_t h = UINT64_C(14695981039346656037);    /* FNV-1a, then the bus mixed in */
+
+	while (*name != '\0')
+		h = (h ^ (uint8_t)*name++) * UINT64_C(1099511628211);
+	return mix64(h ^ (uint64_t)(uintptr_t)bus);
+}
+
+static uint32_t
+da_key_hash(const struct rte_devargs *da)
+{
+	return key_hash(da->bus, da->name);
+}
+
+static uint32_t
+da_addr_hash(const struct rte_devargs *da)
+{
+	return mix64((uint64_t)(uintptr_t)da);
+}
+
+static struct da_index by_key = { .hash = da_key_hash };
+static struct da_index by_addr = { .hash = da_addr_hash };
+/*
+ * Every entry gets the next number of devargs_seq when listed; the list is in that order, as
+ * entries are only appended. replaced_seq is the number taken by the last in-place replacement
+ * of an entry, which changes an entry without moving it. Both under devargs_lock.
+ */
+static uint64_t devargs_seq;
+static uint64_t replaced_seq;
+
+static void
+index_put(struct da_index *x, struct da_slot e)
+{
+	uint32_t i = x->hash(e.da) & x->mask;
+
+	while (x->slots[i].da != NULL)
+		i = (i + 1) & x->mask;
+	x->slots[i] = e;
+	x->count++;
+}
+
+/* Room for one more entry in x: 0, or -ENOMEM with x unchanged. */
+static int
+index_reserve(struct da_index *x)
+{
+	struct da_slot *old = x->slots;
+	uint32_t want, i, old_mask = x->mask;
+
+	if (old != NULL && (x->count + 1) * 2 <= x->mask + 1)
+		return 0;
+	want = old != NULL ? (x->mask + 1) * 2 : INDEX_MIN_SLOTS;
+	x->slots = calloc(want, sizeof(*x->slots));
+	if (x->slots == NULL) {
+		x->slots = old;
+		EAL_LOG(ERR, "devargs: no memory to index %u entries\n", x->count + 1);
+		return -ENOMEM;
+	}
+	x->mask = want - 1;
+	x->count = 0;
+	for (i = 0; old != NULL && i <= old_mask; i++)
+		if (old[i].da != NULL)
+			index_put(x, old[i]);
+	free(old);
+	return 0;
+}
+
+static void
+index_del(struct da_index *x, const struct rte_devargs *da)
+{
+	uint32_t i, j, home;
+
+	if (x->slots == NULL)
+		return;
+	for (i = x->hash(da) & x->mask; x->slots[i].da != da; i = (i + 1) & x->mask)
+		if (x->slots[i].da == NULL)
+			return;
+	x->slots[i].da = NULL;
+	x->count--;
+	/* Move back each later entry of the run that could no longer be reached. */
+	for (j = (i + 1) & x->mask; x->slots[j].da != NULL; j = (j + 1) & x->mask) {
+		home = x->hash(x->slots[j].da) & x->mask;
+		if (((j - home) & x->mask) >= ((j - i) & x->mask)) {
+			x->slots[i] = x->slots[j];
+			x->slots[j].da = NULL;
+			i = j;
+		}
+	}
+}
+
+static void
+index_clear(struct da_index *x)
+{
+	free(x->slots);
+	x->slots = NULL;
+	x->mask = 0;
+	x->count = 0;
+}
+
+/* Caller holds devargs_lock. */
 static struct rte_devargs *
 find_locked(const struct rte_bus *bus, const char *name)
 {
 	struct rte_devargs *da;
+	uint32_t i;
 
-	TAILQ_FOREACH(da, &devargs_list, next)
+	if (by_key.slots == NULL)
+		return NULL;
+	for (i = key_hash(bus, name) & by_key.mask; (da = by_key.slots[i].da) != NULL;
+			i = (i + 1) & by_key.mask)
 		if (da->bus == bus && strcmp(da->name, name) == 0)
 			return da;
 	return NULL;
+}
+
+/* Caller holds devargs_lock; da is only compared, never read. 0 if da is not listed. */
+static uint64_t
+listed_seq_locked(const struct rte_devargs *da)
+{
+	const struct rte_devargs *d;
+	uint32_t i;
+
+	if (by_addr.slots == NULL)
+		return 0;
+	for (i = da_addr_hash(da) & by_addr.mask; (d = by_addr.slots[i].da) != NULL;
+			i = (i + 1) & by_addr.mask)
+		if (d == da)
+			return by_addr.slots[i].seq;
+	return 0;
+}
+
+static bool
+listed_locked(const struct rte_devargs *da)
+{
+	return listed_seq_locked(da) != 0;
+}
+
+/* Caller holds devargs_lock and checked that no entry has the same bus and name. */
+static int
+list_add_locked(struct rte_devargs *da)
+{
+	struct da_slot e = { .da = da };
+
+	if (index_reserve(&by_key) != 0 || index_reserve(&by_addr) != 0)
+		return -ENOMEM;
+	e.seq = ++devargs_seq;
+	index_put(&by_key, e);
+	index_put(&by_addr, e);
+	TAILQ_INSERT_TAIL(&devargs_list, da, next);
+	return 0;
+}
+
+/* Caller holds devargs_lock; da is listed. */
+static void
+list_del_locked(struct rte_devargs *da)
+{
+	index_del(&by_key, da);
+	index_del(&by_addr, da);
+	TAILQ_REMOVE(&devargs_list, da, next);
 }
 
 static void
@@ -437,6 +624,7 @@ int
 rte_devargs_insert(struct rte_devargs **da)
 {
 	struct rte_devargs *listed, *nda;
+	int ret = 0;
 
 	if (da == NULL || *da == NULL)
 		return -EINVAL;
@@ -448,7 +636,7 @@ rte_devargs_insert(struct rte_devargs **da)
 	pthread_mutex_lock(&devargs_lock);
 	listed = find_locked(nda->bus, nda->name);
 	if (listed == NULL) {
-		TAILQ_INSERT_TAIL(&devargs_list, nda, next);
+		ret = list_add_locked(nda);
 	} else if (listed != nda) {
 		/* Keep the listed object (devices may point at it), take the new contents. */
 		free(listed->data);
@@ -461,9 +649,10 @@ rte_devargs_insert(struct rte_devargs **da)
 		listed->data = nda->data;
 		free(nda);
 		*da = listed;
+		replaced_seq = ++devargs_seq;
 	}
 	pthread_mutex_unlock(&devargs_lock);
-	return 0;
+	return ret;
 }
 
 /* -a and -b decide a bus's scan mode; using both on one bus is a contradiction. */
@@ -535,7 +724,7 @@ rte_devargs_remove(struct rte_devargs *devargs)
 	pthread_mutex_lock(&devargs_lock);
 	listed = find_locked(devargs->bus, devargs->name);
 	if (listed != NULL)
-		TAILQ_REMOVE(&devargs_list, listed, next);
+		list_del_locked(listed);
 	pthread_mutex_unlock(&devargs_lock);
 	if (listed == NULL)
 		return 1;
@@ -546,32 +735,28 @@ rte_devargs_remove(struct rte_devargs *devargs)
 int
 eal_devargs_remove_ptr(struct rte_devargs *devargs)
 {
-	struct rte_devargs *da;
+	bool listed;
 
 	pthread_mutex_lock(&devargs_lock);
-	TAILQ_FOREACH(da, &devargs_list, next)
-		if (da == devargs)
-			break;
-	if (da != NULL)
-		TAILQ_REMOVE(&devargs_list, da, next);
+	listed = listed_locked(devargs);
+	if (listed)
+		list_del_locked(devargs);
 	pthread_mutex_unlock(&devargs_lock);
-	if (da == NULL)
+	if (!listed)
 		return 1;
-	free_devargs(da);
+	free_devargs(devargs);
 	return 0;
 }
 
 int
 eal_devargs_is_listed(const struct rte_devargs *devargs)
 {
-	struct rte_devargs *da;
+	bool listed;
 
 	pthread_mutex_lock(&devargs_lock);
-	TAILQ_FOREACH(da, &devargs_list, next)
-		if (da == devargs)
-			break;
+	listed = listed_locked(devargs);
 	pthread_mutex_unlock(&devargs_lock);
-	return da != NULL;
+	return listed;
 }
 
 struct rte_devargs *
@@ -595,6 +780,8 @@ eal_devargs_clear(void)
 		TAILQ_REMOVE(&devargs_list, da, next);
 		free_devargs(da);
 	}
+	index_clear(&by_key);
+	index_clear(&by_addr);
 	pthread_mutex_unlock(&devargs_lock);
 }
 
@@ -638,6 +825,41 @@ rte_devargs_next(const char *busname, const struct rte_devargs *start)
 		da = TAILQ_FIRST(&devargs_list);
 	else
 		da = TAILQ_NEXT(start, next);
+	while (da != NULL && busname != NULL && strcmp(da->bus->name, busname) != 0)
+		da = TAILQ_NEXT(da, next);
+	pthread_mutex_unlock(&devargs_lock);
+	return da;
+}
+
+uint64_t
+rte_devargs_mark(void)
+{
+	uint64_t mark;
+
+	pthread_mutex_lock(&devargs_lock);
+	mark = devargs_seq;
+	pthread_mutex_unlock(&devargs_lock);
+	return mark;
+}
+
+struct rte_devargs *
+rte_devargs_next_since(const char *busname, const struct rte_devargs *start, uint64_t mark)
+{
+	struct rte_devargs *da, *p;
+
+	pthread_mutex_lock(&devargs_lock);
+	if (start != NULL) {
+		da = TAILQ_NEXT(start, next);
+	} else if (mark == 0 || replaced_seq > mark) {
+		da = TAILQ_FIRST(&devargs_list);
+	} else {
+		/* The newer entries are the tail of the list: step back over them only. */
+		da = NULL;
+		for (p = TAILQ_LAST(&devargs_list, devargs_head);
+				p != NULL && listed_seq_locked(p) > mark;
+				p = TAILQ_PREV(p, devargs_head, next))
+			da = p;
+	}
 	while (da != NULL && busname != NULL && strcmp(da->bus->name, busname) != 0)
 		da = TAILQ_NEXT(da, next);
 	pthread_mutex_unlock(&devargs_lock);

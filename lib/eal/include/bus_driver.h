@@ -10,6 +10,7 @@
 #include <sys/queue.h>
 
 #include <rte_common.h>
+#include <rte_compat.h>
 #include <rte_bus.h>
 #include <rte_dev.h>
 #include <rte_eal.h>
@@ -49,6 +50,17 @@ typedef int (*rte_bus_hot_unplug_handler_t)(struct rte_device *dev);
 typedef int (*rte_bus_sigbus_handler_t)(const void *failure_addr);
 /** Remove every device at rte_eal_cleanup. */
 typedef int (*rte_bus_cleanup_t)(void);
+/**
+ * The device called name, or NULL, without visiting the other devices: hotplug uses it, when
+ * a bus has it, instead of find_device with a name comparison, so that attach and detach do
+ * not slow down as devices accumulate.
+ */
+typedef struct rte_device *(*rte_bus_find_device_by_name_t)(const char *name);
+/**
+ * 1 if dev is one of the bus's devices, 0 if not, in constant time; dev may be stale and is
+ * only compared, never read. Optional (find_device with a pointer comparison otherwise).
+ */
+typedef int (*rte_bus_has_device_t)(const struct rte_device *dev);
 
 /** Which scanned devices a bus probes. */
 enum rte_bus_scan_mode {
@@ -82,6 +94,8 @@ struct rte_bus {
 	rte_bus_hot_unplug_handler_t hot_unplug_handler; /**< optional */
 	rte_bus_sigbus_handler_t sigbus_handler; /**< optional */
 	rte_bus_cleanup_t cleanup; /**< optional */
+	rte_bus_find_device_by_name_t find_device_by_name; /**< optional */
+	rte_bus_has_device_t has_device; /**< optional */
 };
 
 /**
@@ -91,6 +105,25 @@ struct rte_bus {
 void rte_bus_register(struct rte_bus *bus);
 /** Remove bus from the bus list (NULL or an unknown bus is ignored). */
 void rte_bus_unregister(struct rte_bus *bus);
+
+/**
+ * A mark of the devargs list as it is now, for buses that scan only what changed since their
+ * last scan: pass it to rte_devargs_next_since at the next scan. Never 0 once an entry has
+ * been listed.
+ */
+__rte_internal
+uint64_t rte_devargs_mark(void);
+
+/**
+ * Like rte_devargs_next, but starting (start NULL) at the first entry of bus busname listed
+ * after mark was taken: entries are listed in order, so the walk visits only those. A mark
+ * of 0, or an entry replaced in place (rte_devargs_insert of a listed name) since mark,
+ * starts at the first entry, since an entry seen before may then have changed.
+ * @return the entry, or NULL at the end
+ */
+__rte_internal
+struct rte_devargs *rte_devargs_next_since(const char *busname,
+		const struct rte_devargs *start, uint64_t mark);
 
 /** Register bus (a struct rte_bus) under the name nm at start-up, before main(). */
 #define RTE_REGISTER_BUS(nm, bus) \
