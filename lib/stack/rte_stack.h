@@ -54,7 +54,7 @@ struct rte_stack_lf_list {
 	uint64_t len;
 };
 
-/* The objects pushed sit in "used"; the nodes not holding an object sit in "free". */
+/** Lock-free stack: the objects pushed sit in "used", spare nodes in "free". */
 struct rte_stack_lf {
 	/** Nodes holding objects */
 	struct rte_stack_lf_list used __rte_cache_aligned;
@@ -64,14 +64,14 @@ struct rte_stack_lf {
 	struct rte_stack_lf_elem elems[] __rte_cache_aligned;
 };
 
-/* An array of objects and a lock. */
+/** Standard stack: an array of objects and a lock. */
 struct rte_stack_std {
 	rte_spinlock_t lock; /**< Guards len and objs */
 	uint32_t len; /**< Objects in the stack */
 	void *objs[]; /**< The objects, the top last */
 };
 
-/* A stack: its name and size, then the structure of its kind. */
+/** A stack: its name and size, then the structure of its kind. */
 struct rte_stack {
 	/** Name of the stack. */
 	char name[RTE_STACK_NAMESIZE] __rte_cache_aligned;
@@ -79,6 +79,7 @@ struct rte_stack {
 	const struct rte_memzone *memzone;
 	uint32_t capacity; /**< Objects the stack can hold. */
 	uint32_t flags; /**< Flags given to rte_stack_create(). */
+	/** The structure of the stack's kind. */
 	RTE_STD_C11
 	union {
 		struct rte_stack_lf stack_lf; /**< Lock-free kind. */

@@ -2,10 +2,14 @@
 #ifndef _RTE_STACK_LF_H_
 #define _RTE_STACK_LF_H_
 
-/*
- * The lock-free stack. Objects travel in nodes: a push takes n nodes off the free list,
- * fills them and puts them on the used list; a pop does the reverse. Included by
- * rte_stack.h only.
+#ifndef _RTE_STACK_H_
+#error "include <rte_stack.h> instead of <rte_stack_lf.h>"
+#endif
+
+/**
+ * @file
+ * The lock-free stack. Objects travel in nodes: a push takes n nodes off the free list, fills
+ * them and puts them on the used list; a pop does the reverse. Included by rte_stack.h only.
  */
 
 #if !(defined(RTE_ARCH_X86_64) || defined(RTE_ARCH_ARM64))
@@ -22,7 +26,7 @@
 #endif
 
 /**
- * @internal Push n objects, or none if there are not n free nodes.
+ * Internal: Push n objects, or none if there are not n free nodes.
  *
  * @param s
  *   The stack.
@@ -52,7 +56,7 @@ __rte_stack_lf_push(struct rte_stack *s, void * const *obj_table, unsigned int n
 }
 
 /**
- * @internal Pop n objects, or none if the stack holds fewer.
+ * Internal: Pop n objects, or none if the stack holds fewer.
  *
  * @param s
  *   The stack.
@@ -78,7 +82,7 @@ __rte_stack_lf_pop(struct rte_stack *s, void **obj_table, unsigned int n)
 }
 
 /**
- * @internal Put every node of a lock-free stack on its free list.
+ * Internal: Put every node of a lock-free stack on its free list.
  *
  * @param s
  *   The stack.
@@ -89,7 +93,7 @@ void
 rte_stack_lf_init(struct rte_stack *s, unsigned int count);
 
 /**
- * @internal Bytes a lock-free stack of count objects needs.
+ * Internal: Bytes a lock-free stack of count objects needs.
  *
  * @param count
  *   Objects it holds.

@@ -2,10 +2,15 @@
 #ifndef _RTE_STACK_LF_C11_H_
 #define _RTE_STACK_LF_C11_H_
 
-/*
- * Lock-free list operations written with C11 atomics (RTE_USE_C11_MEM_MODEL). Nodes are
- * never freed, so a thread may follow a stale next pointer safely: the counter in the head
- * makes its compare-and-swap fail and it starts again.
+#ifndef _RTE_STACK_H_
+#error "include <rte_stack.h> instead of <rte_stack_lf_c11.h>"
+#endif
+
+/**
+ * @file
+ * Lock-free list operations written with C11 atomics (RTE_USE_C11_MEM_MODEL). Nodes are never
+ * freed, so a thread may follow a stale next pointer safely: the counter in the head makes its
+ * compare-and-swap fail and it starts again.
  */
 
 #include <rte_atomic.h>
@@ -24,17 +29,17 @@ static __rte_always_inline void
 __rte_stack_lf_push_elems(struct rte_stack_lf_list *list, struct rte_stack_lf_elem *first,
 	struct rte_stack_lf_elem *last, unsigned int num)
 {
-	struct rte_stack_lf_head old, new;
+	struct rte_stack_lf_head old, upd;
 
 	/* A torn read is harmless: the compare-and-swap checks both halves. */
 	old.top = __atomic_load_n(&list->head.top, __ATOMIC_RELAXED);
 	old.cnt = __atomic_load_n(&list->head.cnt, __ATOMIC_RELAXED);
 	do {
 		last->next = old.top;
-		new.top = first;
-		new.cnt = old.cnt + 1;
+		upd.top = first;
+		upd.cnt = old.cnt + 1;
 	} while (!rte_atomic128_cmp_exchange((rte_int128_t *)&list->head, (rte_int128_t *)&old,
-			(rte_int128_t *)&new, 0, __ATOMIC_RELEASE, __ATOMIC_RELAXED));
+			(rte_int128_t *)&upd, 0, __ATOMIC_RELEASE, __ATOMIC_RELAXED));
 
 	__atomic_fetch_add(&list->len, num, __ATOMIC_RELEASE);
 }
@@ -43,7 +48,7 @@ static __rte_always_inline struct rte_stack_lf_elem *
 __rte_stack_lf_pop_elems(struct rte_stack_lf_list *list, unsigned int num, void **obj_table,
 	struct rte_stack_lf_elem **last)
 {
-	struct rte_stack_lf_head old, new;
+	struct rte_stack_lf_head old, upd;
 	struct rte_stack_lf_elem *node;
 	uint64_t len;
 	unsigned int i;
@@ -66,10 +71,10 @@ __rte_stack_lf_pop_elems(struct rte_stack_lf_list *list, unsigned int num, void 
 			node = __atomic_load_n(&node->next, __ATOMIC_RELAXED);
 		}
 		if (likely(node != NULL)) {
-			new.top = __atomic_load_n(&node->next, __ATOMIC_RELAXED);
-			new.cnt = old.cnt + 1;
+			upd.top = __atomic_load_n(&node->next, __ATOMIC_RELAXED);
+			upd.cnt = old.cnt + 1;
 			if (rte_atomic128_cmp_exchange((rte_int128_t *)&list->head,
-					(rte_int128_t *)&old, (rte_int128_t *)&new, 0,
+					(rte_int128_t *)&old, (rte_int128_t *)&upd, 0,
 					__ATOMIC_ACQUIRE, __ATOMIC_ACQUIRE))
 				break;
 		} else {

@@ -2,9 +2,14 @@
 #ifndef _RTE_STACK_LF_STUBS_H_
 #define _RTE_STACK_LF_STUBS_H_
 
-/*
- * Platforms without 128-bit compare-and-swap: rte_stack_create() refuses RTE_STACK_F_LF,
- * so these only let the inline functions compile.
+#ifndef _RTE_STACK_H_
+#error "include <rte_stack.h> instead of <rte_stack_lf_stubs.h>"
+#endif
+
+/**
+ * @file
+ * Platforms without 128-bit compare-and-swap: rte_stack_create() refuses RTE_STACK_F_LF, so
+ * these only let the inline functions compile.
  */
 
 #include <rte_common.h>

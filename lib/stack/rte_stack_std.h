@@ -2,12 +2,19 @@
 #ifndef _RTE_STACK_STD_H_
 #define _RTE_STACK_STD_H_
 
-/* The standard stack: an array under a spinlock. Included by rte_stack.h only. */
+#ifndef _RTE_STACK_H_
+#error "include <rte_stack.h> instead of <rte_stack_std.h>"
+#endif
+
+/**
+ * @file
+ * The standard stack: an array under a spinlock. Included by rte_stack.h only.
+ */
 
 #include <rte_branch_prediction.h>
 
 /**
- * @internal Push n objects, or none if they do not all fit.
+ * Internal: Push n objects, or none if they do not all fit.
  *
  * @param s
  *   The stack.
@@ -39,7 +46,7 @@ __rte_stack_std_push(struct rte_stack *s, void * const *obj_table, unsigned int 
 }
 
 /**
- * @internal Pop n objects, or none if the stack holds fewer.
+ * Internal: Pop n objects, or none if the stack holds fewer.
  *
  * @param s
  *   The stack.
@@ -71,7 +78,7 @@ __rte_stack_std_pop(struct rte_stack *s, void **obj_table, unsigned int n)
 }
 
 /**
- * @internal Objects in the stack.
+ * Internal: Objects in the stack.
  *
  * @param s
  *   The stack.
@@ -85,7 +92,7 @@ __rte_stack_std_count(struct rte_stack *s)
 }
 
 /**
- * @internal Make a standard stack empty.
+ * Internal: Make a standard stack empty.
  *
  * @param s
  *   The stack.
@@ -94,7 +101,7 @@ void
 rte_stack_std_init(struct rte_stack *s);
 
 /**
- * @internal Bytes a standard stack of count objects needs.
+ * Internal: Bytes a standard stack of count objects needs.
  *
  * @param count
  *   Objects it holds.
