@@ -19,6 +19,7 @@
 #include <rte_common.h>
 #include <rte_log.h>
 #include <rte_malloc.h>
+#include <rte_random.h>
 #include <rte_string_fns.h>
 
 #include "rte_thash.h"
@@ -26,6 +27,8 @@
 
 /* The hash is 32 bits wide: each tuple bit sees a 32-bit slice of the key. */
 #define THASH_WIDTH 32
+/* Fillings of a helper's key bits tried before giving up (the last ones random). */
+#define THASH_FILL_TRIES 32
 
 struct rte_thash_subtuple_helper {
 	TAILQ_ENTRY(rte_thash_subtuple_helper) next;
@@ -89,29 +92,61 @@ thash_effect_fixed(const struct rte_thash_ctx *ctx, uint32_t t)
 	return true;
 }
 
-/* Write the key bits start .. end - 1 that no helper owns, continuing an LFSR sequence. */
-static void
-thash_write_sequence(struct rte_thash_ctx *ctx, uint32_t start, uint32_t end)
+/* How the key bits no helper owns are filled, tried in this order until one works. */
+enum thash_fill {
+	THASH_FILL_FORWARD,   /* continue the sequence of the bits before */
+	THASH_FILL_BACKWARD,  /* run the sequence back from the bits after */
+	THASH_FILL_RANDOM,    /* random bits: when both neighbours are other helpers' */
+};
+
+/* The recurrence of the sequence, over bits p - n .. p - 1 (forward) or p + 1 .. p + n. */
+static unsigned int
+thash_lfsr_next(const struct rte_thash_ctx *ctx, uint32_t p, bool forward)
 {
 	uint32_t n = ctx->reta_sz_log, taps = thash_lfsr_taps[n];
-	uint32_t p, k, state, bit;
+	uint32_t k, state = 0, first = forward ? p - n : p + 1;
+	unsigned int bit;
 
-	for (p = start; p < end; p++) {
-		if (bit_get(ctx->owned, p) || p < n)
-			continue;
-		/* state bit k is key bit p - n + k: the recurrence s[p] = s[p-n] + taps */
-		state = 0;
-		for (k = 0; k < n; k++)
-			state |= (uint32_t)bit_get(ctx->key, p - n + k) << k;
-		if (state == 0) {
-			bit = 1;        /* the all-zero state would repeat forever */
-		} else {
-			bit = state & 1;
-			for (k = 1; k < n; k++)
-				if (taps & (1u << k))
-					bit ^= (state >> k) & 1;
-		}
-		bit_set(ctx->key, p, bit);
+	/* state bit k is key bit first + k: s[i + n] = s[i] + sum of s[i + tap] */
+	for (k = 0; k < n; k++)
+		state |= (uint32_t)bit_get(ctx->key, first + k) << k;
+	if (state == 0)
+		return 1;       /* the all-zero state would repeat forever */
+	if (forward) {
+		bit = state & 1;
+		for (k = 1; k < n; k++)
+			bit ^= (state >> k) & 1 & (taps >> k);
+	} else {
+		/* solve the same relation for its oldest bit: s[i] = s[i + n] + taps */
+		bit = (state >> (n - 1)) & 1;
+		for (k = 1; k < n; k++)
+			bit ^= (state >> (k - 1)) & 1 & (taps >> k);
+	}
+	return bit;
+}
+
+/* Write the key bits start .. end - 1 that no helper owns. */
+static void
+thash_fill(struct rte_thash_ctx *ctx, uint32_t start, uint32_t end, enum thash_fill how)
+{
+	uint32_t n = ctx->reta_sz_log, bits = ctx->key_len * CHAR_BIT, p;
+
+	switch (how) {
+	case THASH_FILL_FORWARD:
+		for (p = start; p < end; p++)
+			if (!bit_get(ctx->owned, p) && p >= n)
+				bit_set(ctx->key, p, thash_lfsr_next(ctx, p, true));
+		break;
+	case THASH_FILL_BACKWARD:
+		for (p = end; p-- > start;)
+			if (!bit_get(ctx->owned, p) && p + n < bits)
+				bit_set(ctx->key, p, thash_lfsr_next(ctx, p, false));
+		break;
+	case THASH_FILL_RANDOM:
+		for (p = start; p < end; p++)
+			if (!bit_get(ctx->owned, p))
+				bit_set(ctx->key, p, (unsigned int)rte_rand() & 1);
+		break;
 	}
 }
 
@@ -169,7 +204,7 @@ rte_thash_add_helper(struct rte_thash_ctx *ctx, const char *name, uint32_t len,
 	uint32_t offset)
 {
 	struct rte_thash_subtuple_helper *h, *cur;
-	uint32_t n, start, end, p, fresh = 0;
+	uint32_t n, start, end, p, try, fresh = 0;
 	uint8_t *saved;
 
 	if (ctx == NULL || name == NULL || len < ctx->reta_sz_log ||
@@ -214,17 +249,21 @@ rte_thash_add_helper(struct rte_thash_ctx *ctx, const char *name, uint32_t len,
 	h->value_mask = len >= THASH_WIDTH ? UINT32_MAX : (1u << len) - 1;
 
 	memcpy(saved, ctx->key, 2 * (size_t)ctx->key_len);
-	thash_write_sequence(ctx, start, end);
-	for (p = start; p < end; p++)
-		bit_set(ctx->owned, p, 1);
-	if (!thash_solve(ctx, h)) {
-		/* Only when other helpers' bits interrupt the sequence too often. */
+	for (try = 0; ; try++) {
+		thash_fill(ctx, start, end, try < THASH_FILL_RANDOM ? try : THASH_FILL_RANDOM);
+		for (p = start; p < end; p++)
+			bit_set(ctx->owned, p, 1);
+		if (thash_solve(ctx, h))
+			break;
 		memcpy(ctx->key, saved, 2 * (size_t)ctx->key_len);
-		RTE_LOG(ERR, HASH, "rte_thash_add_helper %s: other helpers' key bits leave too "
-			"few independent subtuple bits\n", name);
-		rte_free(saved);
-		rte_free(h);
-		return -ENOSPC;
+		h->pivot_mask = 0;
+		if (try == THASH_FILL_TRIES) {
+			RTE_LOG(ERR, HASH, "rte_thash_add_helper %s: other helpers' key bits leave "
+				"too few independent subtuple bits\n", name);
+			rte_free(saved);
+			rte_free(h);
+			return -ENOSPC;
+		}
 	}
 	rte_free(saved);
 	TAILQ_INSERT_TAIL(&ctx->helpers, h, next);

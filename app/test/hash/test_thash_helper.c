@@ -20,6 +20,12 @@
 #define SPORT_OFF 64
 #define DPORT_OFF 80
 
+static uint8_t rss_key[KEY_LEN] = {
+	0x6d, 0x5a, 0x56, 0xda, 0x25, 0x5b, 0x0e, 0xc2, 0x41, 0x67, 0x25, 0x3d, 0x43, 0xa3, 0x8f,
+	0xb0, 0xd0, 0xca, 0x2b, 0xcb, 0xae, 0x7b, 0x30, 0xb4, 0x77, 0xcb, 0x2d, 0xa3, 0x80, 0x30,
+	0xf2, 0x0c, 0x6a, 0x42, 0xb7, 0x3b, 0xbe, 0xac, 0x01, 0xfa,
+};
+
 /* Hash of a network-order tuple, the way an application would compute it. */
 static uint32_t
 softrss_bytes(const uint8_t *tuple, unsigned int len, const uint8_t *key)
@@ -209,6 +215,23 @@ test_add_errors(void **state)
 	rte_thash_free_ctx(ctx);
 	ctx = make_ctx("thash_period", 5, RTE_THASH_MINIMAL_SEQ);
 	assert_int_equal(rte_thash_add_helper(ctx, "h", 16, SPORT_OFF), 0);
+	rte_thash_free_ctx(ctx);
+
+	/*
+	 * "b" then "a" write two sequences that do not continue each other at bit 47; "c" lies
+	 * wholly on their bits and, with this key, its windows across the seam do not reach
+	 * every value of 16 hash bits.
+	 */
+	ctx = rte_thash_init_ctx("thash_seam", KEY_LEN, 16, rss_key, 0);
+	assert_non_null(ctx);
+	assert_int_equal(rte_thash_add_helper(ctx, "b", 16, 47), 0);
+	assert_int_equal(rte_thash_add_helper(ctx, "a", 16, 0), 0);
+	memcpy(before, rte_thash_get_key(ctx), KEY_LEN);
+	assert_int_equal(rte_thash_add_helper(ctx, "c", 16, 16), -ENOSPC);
+	assert_memory_equal(rte_thash_get_key(ctx), before, KEY_LEN);
+	assert_null(rte_thash_get_helper(ctx, "c"));
+	/* the failure left the others usable */
+	check_adjust(ctx, rte_thash_get_helper(ctx, "a"), 16, 0, 16, 64);
 	rte_thash_free_ctx(ctx);
 }
 
