@@ -15,13 +15,14 @@
 #include <rte_random.h>
 #include <rte_stack.h>
 
-#define PER_THREAD (1u << 17)
+#define PER_THREAD (1u << 20)
 #define CAPACITY 256
 #define MAX_BURST 16
 #define TIME_LIMIT_S 60
 
 static uint8_t *seen;           /* times each value was consumed */
 static volatile int timed_out;
+static unsigned int ready;      /* threads at the start line */
 static uint64_t deadline;
 
 struct worker_arg {
@@ -54,6 +55,11 @@ worker(void *arg)
 	void *objs[MAX_BURST];
 	unsigned int n, i;
 
+	/* start together, or one thread may finish before the other begins */
+	__atomic_fetch_add(&ready, 1, __ATOMIC_ACQ_REL);
+	while (__atomic_load_n(&ready, __ATOMIC_ACQUIRE) < 2)
+		if (rte_get_timer_cycles() > deadline)
+			return -1;
 	while (next < end) {
 		if (timed_out || rte_get_timer_cycles() > deadline) {
 			timed_out = 1;
@@ -83,6 +89,7 @@ run(uint32_t flags)
 	seen = calloc(2 * PER_THREAD, 1);
 	assert_non_null(seen);
 	timed_out = 0;
+	ready = 0;
 	deadline = rte_get_timer_cycles() + TIME_LIMIT_S * rte_get_timer_hz();
 	a[0].s = rte_stack_create("stress", CAPACITY, SOCKET_ID_ANY, flags);
 	assert_non_null(a[0].s);
