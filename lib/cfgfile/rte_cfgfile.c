@@ -107,18 +107,17 @@ cfg_comment_char_valid(char c)
 	return false;
 }
 
-/* Cut the line at the first comment character that is not preceded by a backslash. */
+/*
+ * Cut the line at its first comment character, unless a backslash escapes it: then the whole
+ * line stays, as in DPDK (later comment characters are text too).
+ */
 static void
 cfg_cut_comment(char *line, char comment)
 {
-	char *p;
+	char *p = strchr(line, comment);
 
-	for (p = strchr(line, comment); p != NULL; p = strchr(p + 1, comment)) {
-		if (p == line || p[-1] != '\\') {
-			*p = '\0';
-			return;
-		}
-	}
+	if (p != NULL && (p == line || p[-1] != '\\'))
+		*p = '\0';
 }
 
 /* "\c" becomes "c" for the comment character c: the way to put one in a value. */
@@ -162,9 +161,10 @@ cfg_parse_line(struct rte_cfgfile *cfg, char *line, const char *filename, int li
 
 	value = strchr(line, '=');
 	if (value == NULL) {
-		CFG_LOG(ERR, "%s:%d: neither a section heading nor 'name = value'",
-			filename, lineno);
-		return -1;
+		/* DPDK loads such files: the line is skipped, not an error. */
+		CFG_LOG(WARNING, "%s:%d: ignoring a line that is neither a section heading nor "
+			"'name = value'", filename, lineno);
+		return 0;
 	}
 	*value++ = '\0';
 	name = cfg_strip(line);

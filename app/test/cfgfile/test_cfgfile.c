@@ -186,7 +186,7 @@ static void
 test_comment_character(void **state)
 {
 	static const char text[] =
-		"# hash comments\n[s] # after a heading\nk = a;b # c\nesc = 50\\# off\n";
+		"# hash comments\n[s] # after a heading\nk = a;b # c\nesc = 50\\# off # kept\n";
 	struct rte_cfgfile_parameters p = { .comment_character = '#' };
 	struct rte_cfgfile *cfg;
 	const char *file;
@@ -196,11 +196,16 @@ test_comment_character(void **state)
 	cfg = rte_cfgfile_load_with_params(file, 0, &p);
 	assert_non_null(cfg);
 	assert_string_equal(rte_cfgfile_get_entry(cfg, "s", "k"), "a;b");
-	assert_string_equal(rte_cfgfile_get_entry(cfg, "s", "esc"), "50# off");
+	/* an escaped comment character keeps the rest of the line, as in DPDK */
+	assert_string_equal(rte_cfgfile_get_entry(cfg, "s", "esc"), "50# off # kept");
 	rte_cfgfile_close(cfg);
 
-	/* with ';' the '#' lines are not comments and do not parse */
-	assert_null(rte_cfgfile_load(file, 0));
+	/* with ';' the '#' line is skipped and ';' cuts the value */
+	cfg = rte_cfgfile_load(file, 0);
+	assert_non_null(cfg);
+	assert_string_equal(rte_cfgfile_get_entry(cfg, "s", "k"), "a");
+	assert_string_equal(rte_cfgfile_get_entry(cfg, "s", "esc"), "50\\# off # kept");
+	rte_cfgfile_close(cfg);
 
 	p.comment_character = '/';
 	assert_null(rte_cfgfile_load_with_params(file, 0, &p));
@@ -220,7 +225,7 @@ test_malformed(void **state)
 
 	(void)state;
 	assert_null(rte_cfgfile_load(write_file("nobracket.cfg", "[s\nk = v\n"), 0));
-	assert_null(rte_cfgfile_load(write_file("noequal.cfg", "[s]\njust words\n"), 0));
+
 	assert_null(rte_cfgfile_load(write_file("nosection.cfg", "k = v\n"), 0));
 	snprintf(path, sizeof(path), "%s/missing.cfg", tmpdir);
 	assert_null(rte_cfgfile_load(path, 0));
@@ -231,6 +236,21 @@ test_malformed(void **state)
 	line[sizeof(line) - 1] = '\0';
 	memcpy(line, "[s]\nk=", 6);
 	assert_null(rte_cfgfile_load(write_file("long.cfg", line), 0));
+}
+
+/* Lines with no '=' are skipped, wherever they are, as DPDK does. */
+static void
+test_lines_without_equal(void **state)
+{
+	struct rte_cfgfile *cfg;
+
+	(void)state;
+	cfg = rte_cfgfile_load(write_file("noequal.cfg", "stray\n[s]\njust words\nk = v\n"), 0);
+	assert_non_null(cfg);
+	assert_int_equal(rte_cfgfile_num_sections(cfg, "", 0), 1);
+	assert_int_equal(rte_cfgfile_section_num_entries(cfg, "s"), 1);
+	assert_string_equal(rte_cfgfile_get_entry(cfg, "s", "k"), "v");
+	rte_cfgfile_close(cfg);
 }
 
 /* Names and values longer than their buffers are cut, as they are stored. */
@@ -368,6 +388,7 @@ main(void)
 		cmocka_unit_test(test_empty_values),
 		cmocka_unit_test(test_comment_character),
 		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_lines_without_equal),
 		cmocka_unit_test(test_long_names),
 		cmocka_unit_test(test_build_save_reload),
 		cmocka_unit_test(test_bad_arguments),
