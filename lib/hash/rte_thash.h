@@ -283,9 +283,9 @@ rte_thash_free_ctx(struct rte_thash_ctx *ctx);
  *   Subtuple position in bits from the start of the tuple.
  * @return
  *   0 on success; -EINVAL for a NULL argument, a len below reta_sz or a subtuple whose key
- *   bits run past the key; -EEXIST if the name is taken; -ENOSPC when the sequence needs
- *   more bits than its period (2^reta_sz - 1) without RTE_THASH_IGNORE_PERIOD_OVERFLOW, or
- *   other helpers' bits leave too few usable ones; -ENOMEM.
+ *   bits run past the key; -EEXIST if the name is taken or the key bits of existing
+ *   helpers leave too few usable subtuple bits; -ENOSPC when the sequence needs more bits
+ *   than its period (2^reta_sz - 1) without RTE_THASH_IGNORE_PERIOD_OVERFLOW; -ENOMEM.
  */
 __rte_experimental
 int

@@ -258,11 +258,11 @@ rte_thash_add_helper(struct rte_thash_ctx *ctx, const char *name, uint32_t len,
 		memcpy(ctx->key, saved, 2 * (size_t)ctx->key_len);
 		h->pivot_mask = 0;
 		if (try == THASH_FILL_TRIES) {
-			RTE_LOG(ERR, HASH, "rte_thash_add_helper %s: other helpers' key bits leave "
-				"too few independent subtuple bits\n", name);
+			RTE_LOG(ERR, HASH, "rte_thash_add_helper %s: conflicts with the key bits of "
+				"existing helpers\n", name);
 			rte_free(saved);
 			rte_free(h);
-			return -ENOSPC;
+			return -EEXIST;
 		}
 	}
 	rte_free(saved);
