@@ -11,6 +11,8 @@
 
 #include <rte_common.h>
 #include <rte_errno.h>
+#include <rte_launch.h>
+#include <rte_lcore.h>
 #include <rte_mempool.h>
 #include <rte_stack.h>
 
@@ -126,16 +128,76 @@ test_name_too_long(void **state)
 	rte_mempool_free(mp);
 }
 
+#define MT_ROUNDS 20000
+#define MT_BURST 8
+
+/* Each lcore takes a burst, marks the objects as its own, checks and gives them back. */
+static int
+mt_worker(void *arg)
+{
+	struct rte_mempool *mp = arg;
+	unsigned int me = rte_lcore_id() + 1, r, i;
+	void *objs[MT_BURST];
+
+	for (r = 0; r < MT_ROUNDS; r++) {
+		if (rte_mempool_get_bulk(mp, objs, MT_BURST) != 0)
+			continue;     /* the other lcore holds them for now */
+		for (i = 0; i < MT_BURST; i++)
+			*(volatile unsigned int *)objs[i] = me;
+		for (i = 0; i < MT_BURST; i++)
+			if (*(volatile unsigned int *)objs[i] != me)
+				return -1;  /* another lcore got the same object */
+		rte_mempool_put_bulk(mp, objs, MT_BURST);
+	}
+	return 0;
+}
+
+static void
+check_mt(const char *ops)
+{
+	static void *objs[NB_OBJS];
+	struct rte_mempool *mp;
+	unsigned int lcore;
+
+	/* fewer objects than two bursts in flight, so the lcores compete for them */
+	mp = rte_mempool_create_empty("mp_mt", 12, ELT_SIZE, 0, 0, SOCKET_ID_ANY, 0);
+	assert_non_null(mp);
+	assert_int_equal(rte_mempool_set_ops_byname(mp, ops, NULL), 0);
+	assert_int_equal(rte_mempool_populate_default(mp), 12);
+	lcore = rte_get_next_lcore(-1, 1, 0);
+	assert_int_equal(rte_eal_remote_launch(mt_worker, mp, lcore), 0);
+	assert_int_equal(mt_worker(mp), 0);
+	assert_int_equal(rte_eal_wait_lcore(lcore), 0);
+	assert_int_equal(rte_mempool_avail_count(mp), 12);
+	assert_int_equal(rte_mempool_get_bulk(mp, objs, 12), 0);
+	qsort(objs, 12, sizeof(objs[0]), cmp_ptr);
+	for (unsigned int i = 1; i < 12; i++)
+		assert_ptr_not_equal(objs[i], objs[i - 1]);
+	rte_mempool_put_bulk(mp, objs, 12);
+	rte_mempool_free(mp);
+}
+
+static void
+test_two_lcores(void **state)
+{
+	(void)state;
+	if (rte_lcore_count() < 2)
+		skip();
+	check_mt("stack");
+	check_mt("lf_stack");
+}
+
 int
 main(void)
 {
 	static const char *const args[] = { "test_mempool_stack", "--no-huge", "-m", "64",
-		"--file-prefix=test_mempool_stack", "--no-pci", NULL };
+		"-l", "0-1", "--file-prefix=test_mempool_stack", "--no-pci", NULL };
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_stack_ops),
 		cmocka_unit_test(test_lf_stack_ops),
 		cmocka_unit_test(test_with_cache),
 		cmocka_unit_test(test_name_too_long),
+		cmocka_unit_test(test_two_lcores),
 	};
 
 	return TEST_RUN_WITH_EAL(args, 1, tests, NULL, NULL);
