@@ -13,17 +13,7 @@
 #include <rte_string_fns.h>
 
 #include "rte_thash.h"
-
-#define THASH_NAMESIZE 64
-
-struct rte_thash_ctx {
-	TAILQ_ENTRY(rte_thash_ctx) next;
-	char name[THASH_NAMESIZE];
-	uint32_t key_len;
-	uint32_t reta_sz_log;
-	uint32_t flags;
-	uint8_t key[];
-};
+#include "thash_private.h"
 
 static TAILQ_HEAD(, rte_thash_ctx) thash_list = TAILQ_HEAD_INITIALIZER(thash_list);
 
@@ -65,7 +55,7 @@ rte_thash_init_ctx(const char *name, uint32_t key_len, uint32_t reta_sz, uint8_t
 		rte_errno = EEXIST;
 		return NULL;
 	}
-	ctx = rte_zmalloc("thash_ctx", sizeof(*ctx) + key_len, RTE_CACHE_LINE_SIZE);
+	ctx = rte_zmalloc("thash_ctx", sizeof(*ctx) + 2 * (size_t)key_len, RTE_CACHE_LINE_SIZE);
 	if (ctx == NULL) {
 		rte_mcfg_tailq_write_unlock();
 		RTE_LOG(ERR, HASH, "rte_thash_init_ctx %s: out of memory\n", name);
@@ -76,6 +66,8 @@ rte_thash_init_ctx(const char *name, uint32_t key_len, uint32_t reta_sz, uint8_t
 	ctx->key_len = key_len;
 	ctx->reta_sz_log = reta_sz;
 	ctx->flags = flags;
+	TAILQ_INIT(&ctx->helpers);
+	ctx->owned = ctx->key + key_len;
 	if (key != NULL) {
 		memcpy(ctx->key, key, key_len);
 	} else {
@@ -112,6 +104,7 @@ rte_thash_free_ctx(struct rte_thash_ctx *ctx)
 	rte_mcfg_tailq_write_lock();
 	TAILQ_REMOVE(&thash_list, ctx, next);
 	rte_mcfg_tailq_write_unlock();
+	thash_free_helpers(ctx);
 	rte_free(ctx);
 }
 

@@ -192,6 +192,22 @@ __rte_experimental
 int
 rte_thash_gfni_supported(void);
 
+/**
+ * Build the GFNI matrices of a key: for each key byte i, eight bytes, byte j holding the 8
+ * key bits that start at bit 8 * i + j (the key read as a ring).
+ *
+ * @param matrixes
+ *   Receives size matrices (size * 8 bytes).
+ * @param rss_key
+ *   The key.
+ * @param size
+ *   Key length in bytes.
+ */
+__rte_experimental
+void
+rte_thash_complete_matrix(uint64_t *matrixes, const uint8_t *rss_key,
+	int size);
+
 /** Smallest RSS redirection table, as log2 of its size. */
 #define	RTE_THASH_RETA_SZ_MIN	2U
 /** Largest RSS redirection table, as log2 of its size. */
@@ -207,8 +223,6 @@ struct rte_thash_ctx;
 /** Part of a tuple whose bits can be changed to reach a wanted hash. */
 struct rte_thash_subtuple_helper;
 
-/** Accepts (0) or rejects a tuple proposed by rte_thash_adjust_tuple. */
-typedef int (*rte_thash_check_tuple_t)(void *userdata, uint8_t *tuple);
 
 /**
  * Create a Toeplitz hash context.
@@ -254,6 +268,63 @@ void
 rte_thash_free_ctx(struct rte_thash_ctx *ctx);
 
 /**
+ * Make the bits of a subtuple able to steer the low bits (as many as log2 of the
+ * redirection table) of the hash: rewrites the key bits under the subtuple with a
+ * maximal-length LFSR sequence, leaving bits written by earlier helpers as they are. Program
+ * the key (rte_thash_get_key()) into the NIC afterwards. Not thread-safe.
+ *
+ * @param ctx
+ *   Context.
+ * @param name
+ *   Name of the helper, unique in the context.
+ * @param len
+ *   Subtuple length in bits, at least the reta_sz of rte_thash_init_ctx().
+ * @param offset
+ *   Subtuple position in bits from the start of the tuple.
+ * @return
+ *   0 on success; -EINVAL for a NULL argument, a len below reta_sz or a subtuple whose key
+ *   bits run past the key; -EEXIST if the name is taken or the key bits of existing
+ *   helpers leave too few usable subtuple bits; -ENOSPC when the sequence needs more bits
+ *   than its period (2^reta_sz - 1) without RTE_THASH_IGNORE_PERIOD_OVERFLOW; -ENOMEM.
+ */
+__rte_experimental
+int
+rte_thash_add_helper(struct rte_thash_ctx *ctx, const char *name, uint32_t len,
+	uint32_t offset);
+
+/**
+ * Find a helper of a context by name.
+ *
+ * @param ctx
+ *   Context.
+ * @param name
+ *   Name of the helper.
+ * @return
+ *   The helper, or NULL if there is none of that name.
+ */
+__rte_experimental
+struct rte_thash_subtuple_helper *
+rte_thash_get_helper(struct rte_thash_ctx *ctx, const char *name);
+
+/**
+ * The bits to flip in a subtuple so that its tuple's hash gets the low bits of
+ * desired_hash. Thread-safe.
+ *
+ * @param h
+ *   Helper.
+ * @param hash
+ *   Current hash of the tuple.
+ * @param desired_hash
+ *   Hash whose low bits are wanted.
+ * @return
+ *   Value to XOR into the subtuple read as a big-endian number (its last bit is bit 0).
+ */
+__rte_experimental
+uint32_t
+rte_thash_get_complement(struct rte_thash_subtuple_helper *h,
+	uint32_t hash, uint32_t desired_hash);
+
+/**
  * The key of a context.
  *
  * @param ctx
@@ -276,6 +347,52 @@ rte_thash_get_key(struct rte_thash_ctx *ctx);
 __rte_experimental
 const uint64_t *
 rte_thash_get_gfni_matrices(struct rte_thash_ctx *ctx);
+
+/**
+ * Tells rte_thash_adjust_tuple() whether a proposed tuple can be used (typically: whether
+ * it is free in some table).
+ *
+ * @param userdata
+ *   As given to rte_thash_adjust_tuple().
+ * @param tuple
+ *   Proposed tuple.
+ * @return
+ *   1 to accept the tuple, 0 to ask for another.
+ */
+typedef int (*rte_thash_check_tuple_t)(void *userdata, uint8_t *tuple);
+
+/**
+ * Change the subtuple bits of a tuple so that its hash has the low bits of desired_value.
+ * With fn, each candidate is offered to it; a rejected one is changed in the subtuple bits
+ * the adjustment does not use and adjusted again, up to attempts times. Thread-safe.
+ *
+ * @param ctx
+ *   Context.
+ * @param h
+ *   Helper of the context.
+ * @param tuple
+ *   Tuple in network byte order, changed in place.
+ * @param tuple_len
+ *   Tuple length in bytes, a multiple of 4, at least 4 less than the key.
+ * @param desired_value
+ *   Hash whose low bits are wanted.
+ * @param attempts
+ *   Candidates offered to fn at most (at least 1).
+ * @param fn
+ *   Check of a candidate, or NULL to take the first.
+ * @param userdata
+ *   Passed to fn.
+ * @return
+ *   0 on success; -EINVAL for a NULL argument, a bad tuple_len, a subtuple outside the
+ *   tuple or 0 attempts; -EEXIST when fn rejected every candidate.
+ */
+__rte_experimental
+int
+rte_thash_adjust_tuple(struct rte_thash_ctx *ctx,
+	struct rte_thash_subtuple_helper *h,
+	uint8_t *tuple, unsigned int tuple_len,
+	uint32_t desired_value, unsigned int attempts,
+	rte_thash_check_tuple_t fn, void *userdata);
 
 #ifdef __cplusplus
 }
