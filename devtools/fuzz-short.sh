@@ -4,7 +4,7 @@
 # Build the libFuzzer targets of app/fuzz with clang and run each one for a while.
 #   devtools/fuzz-short.sh [seconds per target, default 20]
 # Environment: FUZZ_BUILD (build folder, default build-fuzz), FUZZ_RUNS (stop after that many
-# executions instead of a time), FUZZ_TARGETS (default "kvargs devargs").
+# executions instead of a time), FUZZ_TARGETS (default "kvargs devargs ip_frag").
 # Prints one line per target:
 #   fuzz <target>: executions=<n> crashes=<n> seconds=<n>
 # and exits non-zero if a target crashed (the crashing input is kept in the build folder) or
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 top=$PWD
 secs=${1:-20}
 build=${FUZZ_BUILD:-$top/build-fuzz}
-targets=${FUZZ_TARGETS:-kvargs devargs}
+targets=${FUZZ_TARGETS:-kvargs devargs ip_frag}
 
 if ! command -v clang >/dev/null 2>&1; then
 	echo "fuzz: clang not found (apt-get install clang libclang-rt-14-dev)"

@@ -133,7 +133,8 @@ build_v4(const uint8_t *opts, uint32_t opt_len, uint32_t payload, uint16_t id, u
 	h->next_proto_id = IPPROTO_UDP;
 	h->src_addr = rte_cpu_to_be_32(RTE_IPV4(10, 0, 0, 1));
 	h->dst_addr = rte_cpu_to_be_32(RTE_IPV4(10, 0, 0, 2));
-	memcpy(orig + sizeof(*h), opts, opt_len);
+	if (opt_len > 0)
+		memcpy(orig + sizeof(*h), opts, opt_len);
 	for (i = 0; i < payload; i++)
 		orig[hlen + i] = (uint8_t)(i * 7 + i / 251 + id);
 	return hlen + payload;
