@@ -74,7 +74,7 @@ rte_ipv6_fragment_packet(struct rte_mbuf *pkt_in, struct rte_mbuf **pkts_out,
 		if (rte_pktmbuf_append(out, (uint16_t)IPV6_FRAG_HDRS) == NULL) {
 			rte_pktmbuf_free(out);
 			ip_frag_free_all(pkts_out, nb_out);
-			IP_FRAG_DP_LOG("ipv6 fragmentation: direct mbufs too small for the headers");
+			IP_FRAG_DP_LOG("ipv6 fragmentation: direct mbufs too small for headers");
 			return -EINVAL;
 		}
 		pkts_out[nb_out++] = out;

@@ -435,13 +435,19 @@ roundtrip_v6(struct rte_ip_frag_tbl *tbl, uint32_t payload, uint32_t seg, uint16
 	assert_no_leak();
 }
 
-/* Smallest MTU (multiple of 8 beyond the headers) that needs at most 8 fragments. */
+/*
+ * The MTU to try for a payload: mtu, raised so that at most 8 fragments are needed, or lowered
+ * so that at least 2 are. 0 when that goes below min_mtu.
+ */
 static uint16_t
-mtu_for(uint32_t payload, uint32_t hdrs, uint16_t mtu)
+mtu_for(uint32_t payload, uint32_t hdrs, uint16_t mtu, uint32_t min_mtu)
 {
 	uint32_t need = RTE_ALIGN_CEIL((payload + 7) / 8, 8) + hdrs;
+	uint32_t m = RTE_MAX((uint32_t)mtu, need);
 
-	return (uint16_t)RTE_MAX((uint32_t)mtu, need);
+	if (payload + hdrs <= m)
+		m = RTE_ALIGN_CEIL(payload, 16) / 2 + hdrs;
+	return m < min_mtu ? 0 : (uint16_t)m;
 }
 
 static void
@@ -460,15 +466,10 @@ test_roundtrip_v4(void **state)
 		for (u = 0; u < RTE_DIM(mtus); u++)
 			for (g = 0; g < RTE_DIM(segs); g++)
 				for (o = IN_ORDER; o <= DUPLICATE; o++) {
-					uint16_t mtu = mtu_for(sizes[s], 20, mtus[u]);
+					uint16_t mtu = mtu_for(sizes[s], 20, mtus[u], 68);
 
-					if (sizes[s] <= mtu - 20u && o == DUPLICATE)
-						continue; /* one fragment: not a fragment */
-					if (sizes[s] + 20 <= mtu)
-						mtu = (uint16_t)(RTE_ALIGN_CEIL(sizes[s], 16) / 2 + 20);
-					if (mtu < 68)
-						continue;
-					roundtrip_v4(tbl, sizes[s], segs[g], mtu, o);
+					if (mtu != 0)
+						roundtrip_v4(tbl, sizes[s], segs[g], mtu, o);
 				}
 	rte_ip_frag_table_destroy(tbl);
 }
@@ -488,13 +489,10 @@ test_roundtrip_v6(void **state)
 		for (u = 0; u < RTE_DIM(mtus); u++)
 			for (g = 0; g < RTE_DIM(segs); g++)
 				for (o = IN_ORDER; o <= DUPLICATE; o++) {
-					uint16_t mtu = mtu_for(sizes[s], 48, mtus[u]);
+					uint16_t mtu = mtu_for(sizes[s], 48, mtus[u], 56);
 
-					if (sizes[s] + 48 <= mtu)
-						mtu = (uint16_t)(RTE_ALIGN_CEIL(sizes[s], 16) / 2 + 48);
-					if (mtu < 56)
-						continue;
-					roundtrip_v6(tbl, sizes[s], segs[g], mtu, o);
+					if (mtu != 0)
+						roundtrip_v6(tbl, sizes[s], segs[g], mtu, o);
 				}
 	rte_ip_frag_table_destroy(tbl);
 }
