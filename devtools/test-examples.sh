@@ -360,8 +360,10 @@ refused ptpclient "Timesync enable failed: -95" $(eal ptpclient) -l 0 --vdev=net
 	-- -p 0x1 -T 0
 # ip_fragmentation and ip_reassembly ask unconditionally for Rx checksum and Tx IPv4 checksum
 # offloads, which no virtual port of the tree (nor DPDK's net_pcap or net_null) offers:
-# rte_eth_dev_configure refuses them, as in DPDK. The library itself is tested byte for byte
-# by app/test/ip_frag and fuzzed by app/fuzz/fuzz_ip_frag.
+# rte_eth_dev_configure refuses them, as in DPDK. net_pcap would also need an mtu_set operation
+# (both set a jumbo MTU) and, for ip_reassembly, Rx packet types (it only reassembles mbufs
+# whose packet_type says IPv4 or IPv6). The library itself is tested byte for byte by
+# app/test/ip_frag and fuzzed by app/fuzz/fuzz_ip_frag.
 # shellcheck disable=SC2046
 refused ip_fragmentation "Cannot configure device: err=-22, port=0" $(eal ip_fragmentation) \
 	-l 0 --vdev=net_pcap0,rx_pcap=$work/in.pcap,tx_pcap=$work/ip_fragmentation-out0.pcap \
