@@ -44,9 +44,11 @@ rte_ipv6_frag_reassemble_packet(struct rte_ip_frag_tbl *tbl, struct rte_ip_frag_
 	uint32_t ip_len;
 	const char *why;
 
+	why = "l3_len shorter than the IPv6 and fragment headers";
+	if (mb->l3_len < sizeof(*ip_hdr) + RTE_IPV6_FRAG_HDR_SIZE)
+		goto drop;
 	why = "no payload after the fragment header";
-	if (payload <= RTE_IPV6_FRAG_HDR_SIZE ||
-			mb->l3_len < sizeof(*ip_hdr) + RTE_IPV6_FRAG_HDR_SIZE)
+	if (payload <= RTE_IPV6_FRAG_HDR_SIZE)
 		goto drop;
 	ip_len = payload - RTE_IPV6_FRAG_HDR_SIZE;
 	why = "fragment ends past 65535 bytes";

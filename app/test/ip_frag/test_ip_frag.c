@@ -812,6 +812,21 @@ test_reassembly_errors(void **state)
 	assert_int_equal(dr.cnt, 3);
 	assert_no_leak();
 
+	/* duplicate first fragment */
+	assert_null(put_v4(tbl, v4_piece(8, 0, 8, 1, 0), 1));
+	assert_null(put_v4(tbl, v4_piece(8, 8, 8, 1, 0), 1));
+	assert_null(put_v4(tbl, v4_piece(8, 0, 8, 1, 0), 1));
+	assert_int_equal(dr.cnt, 3);
+	assert_int_equal(entries_in_use(tbl), 0);
+	assert_no_leak();
+
+	/* a whole datagram with the identification of one whose last fragment came */
+	assert_null(put_v4(tbl, v4_piece(9, 16, 8, 0, 0), 1));
+	assert_null(put_v4(tbl, v4_piece(9, 0, 24, 0, 0), 1));
+	assert_int_equal(dr.cnt, 2);
+	assert_int_equal(entries_in_use(tbl), 0);
+	assert_no_leak();
+
 	/* duplicate last fragment */
 	assert_null(put_v4(tbl, v4_piece(4, 64, 8, 0, 0), 1));
 	assert_null(put_v4(tbl, v4_piece(4, 64, 8, 0, 0), 1));
@@ -876,11 +891,22 @@ test_v6_reassembly_errors(void **state)
 	rte_pktmbuf_trim(f[0], 1);
 	assert_null(feed_v6(tbl, f, 1, 1, 0));
 	assert_int_equal(dr.cnt, 1);
+	/* l3_len not covering the fragment header */
+	f[1]->l3_len = 40;
+	assert_null(feed_v6(tbl, &f[1], 1, 1, 0));
+	assert_int_equal(dr.cnt, 2);
+	assert_int_equal(entries_in_use(tbl), 0);
+	assert_no_leak();
+	in = from_bytes(orig, len, 0);
+	n = rte_ipv6_fragment_packet(in, f, 8, 248, direct, indirect);
+	rte_pktmbuf_free(in);
+	add_l2(f, n);
+	rte_pktmbuf_free(f[0]);
 	/* no payload after the fragment header */
 	h = rte_pktmbuf_mtod_offset(f[1], struct rte_ipv6_hdr *, L2_LEN);
 	h->payload_len = rte_cpu_to_be_16(8);
 	assert_null(feed_v6(tbl, &f[1], 1, 1, 0));
-	assert_int_equal(dr.cnt, 2);
+	assert_int_equal(dr.cnt, 1);
 	assert_int_equal(entries_in_use(tbl), 0);
 
 	/* ending past 65535 bytes */
@@ -891,7 +917,7 @@ test_v6_reassembly_errors(void **state)
 	h = rte_pktmbuf_mtod_offset(f[1], struct rte_ipv6_hdr *, L2_LEN);
 	((struct rte_ipv6_fragment_ext *)(h + 1))->frag_data = rte_cpu_to_be_16(0xfff8);
 	assert_null(feed_v6(tbl, &f[1], 1, 1, 0));
-	assert_int_equal(dr.cnt, 3);
+	assert_int_equal(dr.cnt, 2);
 	/* a valid first fragment alone waits for the rest */
 	assert_null(feed_v6(tbl, f, 1, 1, 0));
 	assert_int_equal(entries_in_use(tbl), 1);
