@@ -1055,6 +1055,28 @@ test_helpers_and_dump(void **state)
 	h6.h.proto = IPPROTO_FRAGMENT;
 	assert_ptr_equal(rte_ipv6_frag_get_ipv6_fragment_header(&h6.h), &h6.f);
 	assert_int_equal(sizeof(struct rte_ipv6_fragment_ext), 8);
+	assert_int_equal(RTE_IPV6_SET_FRAG_DATA(0x1238, 1), 0x1239);
+	assert_int_equal(RTE_IPV6_GET_FO(0x1239), 0x247);
+	assert_int_equal(RTE_IPV6_GET_MF(0x1239), 1);
+	{
+		/* next header, then the length field of each extension header kind */
+		const uint8_t ext[2] = { IPPROTO_TCP, 3 };
+		size_t ext_len = 0;
+
+		assert_int_equal(rte_ipv6_get_next_ext(ext, IPPROTO_AH, &ext_len), IPPROTO_TCP);
+		assert_int_equal(ext_len, 20);
+		assert_int_equal(rte_ipv6_get_next_ext(ext, IPPROTO_HOPOPTS, &ext_len),
+			IPPROTO_TCP);
+		assert_int_equal(ext_len, 32);
+		assert_int_equal(rte_ipv6_get_next_ext(ext, IPPROTO_DSTOPTS, &ext_len),
+			IPPROTO_TCP);
+		assert_int_equal(rte_ipv6_get_next_ext(ext, IPPROTO_FRAGMENT, &ext_len),
+			IPPROTO_TCP);
+		assert_int_equal(ext_len, 8);
+		ext_len = 99;
+		assert_int_equal(rte_ipv6_get_next_ext(ext, IPPROTO_UDP, &ext_len), -EINVAL);
+		assert_int_equal(ext_len, 99);
+	}
 
 	assert_non_null(tbl);
 	assert_null(put_v4(tbl, v4_piece(1, 0, 8, 1, 0), 1));
