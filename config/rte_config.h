@@ -28,4 +28,7 @@
 
 #define RTE_RING_NAMESIZE_DEFAULT 32
 
+/* fragments of one datagram the reassembly tables hold */
+#define RTE_LIBRTE_IP_FRAG_MAX_FRAG 8
+
 #endif /* _RTE_CONFIG_H_ */

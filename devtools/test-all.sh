@@ -103,7 +103,7 @@ fi
 if [ "${SKIP_FUZZ:-0}" != 1 ]; then
 	step "short fuzz run (libFuzzer, clang)"
 	fuzz_tap=${prefix}-fuzz.tap
-	FUZZ_BUILD=${prefix}-fuzz FUZZ_TARGETS="kvargs devargs pci_parse cmdline" \
+	FUZZ_BUILD=${prefix}-fuzz FUZZ_TARGETS="kvargs devargs pci_parse cmdline ip_frag" \
 		sh devtools/fuzz-short.sh "${FUZZ_SECONDS:-15}" 2>&1 | tee "${prefix}-fuzz.log"
 	awk '/^fuzz [a-z_]+: executions=/ { n++; ok = ($0 ~ /crashes=0 /) ? "ok" : "not ok";
 		printf "%s %d - %s\n", ok, n, $0 }

@@ -17,7 +17,7 @@ set -u
 # The samples that must build. The other samples are built too, only to count them.
 EXPECTED="helloworld skeleton l2fwd link_status_interrupt flow_filtering rxtx_callbacks
 	service_cores ptpclient vmdq vmdq_dcb cmdline ethtool timer l2fwd-keepalive l2fwd-jobstats
-	ipv4_multicast"
+	ipv4_multicast ip_fragmentation ip_reassembly"
 
 src=${EXAMPLES_SRC:-/usr/share/dpdk/examples}
 build=$(realpath "${1:?usage: test-examples.sh BUILD_DIR [PKG_CONFIG_DIR]}")
@@ -358,6 +358,20 @@ refused link_status_interrupt "Driver net_null does not support lsc" \
 # shellcheck disable=SC2046
 refused ptpclient "Timesync enable failed: -95" $(eal ptpclient) -l 0 --vdev=net_null0 \
 	-- -p 0x1 -T 0
+# ip_fragmentation and ip_reassembly ask unconditionally for Rx checksum and Tx IPv4 checksum
+# offloads, which no virtual port of the tree (nor DPDK's net_pcap or net_null) offers:
+# rte_eth_dev_configure refuses them, as in DPDK. net_pcap would also need an mtu_set operation
+# (both set a jumbo MTU) and, for ip_reassembly, Rx packet types (it only reassembles mbufs
+# whose packet_type says IPv4 or IPv6). The library itself is tested byte for byte by
+# app/test/ip_frag and fuzzed by app/fuzz/fuzz_ip_frag.
+# shellcheck disable=SC2046
+refused ip_fragmentation "Cannot configure device: err=-22, port=0" $(eal ip_fragmentation) \
+	-l 0 --vdev=net_pcap0,rx_pcap=$work/in.pcap,tx_pcap=$work/ip_fragmentation-out0.pcap \
+	-- -p 0x1
+# shellcheck disable=SC2046
+refused ip_reassembly "Cannot configure device: err=-22, port=0" $(eal ip_reassembly) \
+	-l 0 --vdev=net_pcap0,rx_pcap=$work/in.pcap,tx_pcap=$work/ip_reassembly-out0.pcap \
+	-- -p 0x1 --maxflows=256
 # vmdq and vmdq_dcb create their mbuf pool before looking at the ports: 1024 queues x 1024
 # descriptors per port, about 5 GB for two ports. In 256 MB they stop there, as DPDK's build
 # does; EXAMPLES_VMDQ_MEMORY=<MB> (5200 or more) lets them reach the VMDq check, which net_null

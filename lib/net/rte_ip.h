@@ -7,6 +7,7 @@
 #ifndef _RTE_IP_H_
 #define _RTE_IP_H_
 
+#include <errno.h>
 #include <stdint.h>
 #include <string.h>
 #include <netinet/in.h>
@@ -17,6 +18,7 @@
 #include <arpa/inet.h>
 
 #include <rte_common.h>
+#include <rte_compat.h>
 #include <rte_byteorder.h>
 #include <rte_mbuf.h>
 
@@ -286,6 +288,71 @@ static inline int
 rte_ipv6_udptcp_cksum_verify(const struct rte_ipv6_hdr *ipv6_hdr, const void *l4_hdr)
 {
 	return __rte_ipv6_udptcp_cksum(ipv6_hdr, l4_hdr) == 0 ? 0 : -1;
+}
+
+/* IPv6 fragment extension header (RFC 8200 section 4.5). */
+#define RTE_IPV6_EHDR_MF_SHIFT 0 /**< position of more-fragments in frag_data */
+#define RTE_IPV6_EHDR_MF_MASK 1 /**< more-fragments bit of frag_data */
+#define RTE_IPV6_EHDR_FO_SHIFT 3 /**< position of the offset in frag_data */
+/** offset bits of frag_data: the offset in bytes, always a multiple of 8 */
+#define RTE_IPV6_EHDR_FO_MASK (~((1 << RTE_IPV6_EHDR_FO_SHIFT) - 1))
+#define RTE_IPV6_EHDR_FO_ALIGN (1 << RTE_IPV6_EHDR_FO_SHIFT) /**< offset granularity */
+
+/** bits of frag_data that carry information */
+#define RTE_IPV6_FRAG_USED_MASK (RTE_IPV6_EHDR_MF_MASK | RTE_IPV6_EHDR_FO_MASK)
+
+#define RTE_IPV6_GET_MF(x) ((x) & RTE_IPV6_EHDR_MF_MASK) /**< more-fragments bit */
+#define RTE_IPV6_GET_FO(x) ((x) >> RTE_IPV6_EHDR_FO_SHIFT) /**< offset in 8-byte units */
+
+/** frag_data (host order) from an offset in bytes and the more-fragments bit */
+#define RTE_IPV6_SET_FRAG_DATA(fo, mf) \
+	(((fo) & RTE_IPV6_EHDR_FO_MASK) | ((mf) & RTE_IPV6_EHDR_MF_MASK))
+
+/** IPv6 fragment extension header, multi-byte fields in network order. */
+struct rte_ipv6_fragment_ext {
+	uint8_t next_header; /**< protocol of the fragmented payload */
+	uint8_t reserved; /**< zero */
+	rte_be16_t frag_data; /**< offset, flags and more-fragments bit */
+	rte_be32_t id; /**< identification, for reassembly */
+} __rte_packed;
+
+/** size of the IPv6 fragment extension header */
+#define RTE_IPV6_FRAG_HDR_SIZE sizeof(struct rte_ipv6_fragment_ext)
+
+/**
+ * Length and successor of an IPv6 extension header.
+ *
+ * @param p
+ *   First byte of the extension header.
+ * @param proto
+ *   Its type: the next-header value of whatever precedes it.
+ * @param ext_len
+ *   Set to the extension header's length in bytes.
+ * @return
+ *   The next-header value it carries, or -EINVAL when proto is not an extension header this
+ *   function knows (AH, hop-by-hop, routing, destination options, fragment).
+ */
+__rte_experimental
+static inline int
+rte_ipv6_get_next_ext(const uint8_t *p, int proto, size_t *ext_len)
+{
+	switch (proto) {
+	case IPPROTO_AH:
+		/* length field in 4-byte words, not counting the first two */
+		*ext_len = ((size_t)p[1] + 2) * 4;
+		return p[0];
+	case IPPROTO_HOPOPTS:
+	case IPPROTO_ROUTING:
+	case IPPROTO_DSTOPTS:
+		/* length field in 8-byte words, not counting the first one */
+		*ext_len = ((size_t)p[1] + 1) * 8;
+		return p[0];
+	case IPPROTO_FRAGMENT:
+		*ext_len = RTE_IPV6_FRAG_HDR_SIZE;
+		return p[0];
+	default:
+		return -EINVAL;
+	}
 }
 
 #ifdef __cplusplus
