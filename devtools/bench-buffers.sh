@@ -35,6 +35,7 @@ trap 'rm -rf "$work"' EXIT
 theirs_cflags=$(PKG_CONFIG_PATH=$pc_path pkg-config --cflags libdpdk)
 theirs_libs=$(PKG_CONFIG_PATH=$pc_path pkg-config --libs libdpdk)
 theirs_version=$(PKG_CONFIG_PATH=$pc_path pkg-config --modversion libdpdk)
+# shellcheck disable=SC2086 # split the flags, one per line
 march=${MARCH:-$(printf '%s\n' $theirs_cflags | sed -n 's/^-march=//p' | head -n 1)}
 march=${march:-generic}
 
@@ -48,6 +49,7 @@ fi
 ours_pc=$(dirname "$(find "$build/install" -name libdpdk.pc | head -n 1)")
 ours_cflags=$(PKG_CONFIG_PATH=$ours_pc pkg-config --cflags libdpdk)
 ours_libs=$(PKG_CONFIG_PATH=$ours_pc pkg-config --libs libdpdk)
+# shellcheck disable=SC2086
 ours_march=$(printf '%s\n' $ours_cflags | sed -n 's/^-march=//p' | head -n 1)
 if [ "$ours_march" != "$march" ]; then
 	echo "warning: $build targets -march=$ours_march, the other side $march;" \
