@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Cycles per object of the packet-buffer fast paths: ring bulk enqueue+dequeue (MP/MC and
- * SP/SC, bursts 1, 8, 32, on one lcore and producer/consumer on two lcores), mempool get+put
- * of 32 through the lcore cache, and mbuf alloc+free of 32. Uses only the DPDK 22.11 API, so
- * devtools/bench-buffers.sh builds the same file against this tree and against an installed
- * DPDK and prints the ratio.
+ * SP/SC, bursts 1, 8, 32, on one lcore and producer/consumer on two lcores; also the
+ * unprefixed rte_ring_enqueue_bulk/rte_ring_dequeue_bulk, which read the sync type at run
+ * time), mempool get+put of 32 through the lcore cache, mbuf alloc+free of 32, and
+ * rte_eth_rx_burst + rte_eth_tx_burst of 32 on a net_null port (cost per packet). Uses only
+ * the DPDK 22.11 API, so devtools/bench-buffers.sh builds the same file against this tree and
+ * against an installed DPDK, at -O2 and -O3, and prints the ratios.
  *
  * Output: one "name cycles-per-object" line per figure.
  * Usage: bench_buffers <EAL args, two lcores for the cross-lcore figures>
@@ -16,8 +18,10 @@
 
 #include <rte_common.h>
 #include <rte_cycles.h>
+#include <rte_dev.h>
 #include <rte_eal.h>
 #include <rte_errno.h>
+#include <rte_ethdev.h>
 #include <rte_launch.h>
 #include <rte_lcore.h>
 #include <rte_mbuf.h>
@@ -90,9 +94,12 @@ lower_quartile(double *v, unsigned int n)
 	return v[n / 4];
 }
 
-/* One lcore: enqueue a burst, dequeue it back. */
+/*
+ * One lcore: enqueue a burst, dequeue it back. mode: 0 mp/mc, 1 sp/sc, 2 the unprefixed calls
+ * (sync type read from the ring at run time).
+ */
 static double
-ring_one_lcore(struct rte_ring *r, unsigned int burst, int single)
+ring_one_lcore(struct rte_ring *r, unsigned int burst, int mode)
 {
 	void *objs[MAX_BURST], *out[MAX_BURST];
 	unsigned int i, c, iters = CHUNK_OBJS / burst;
@@ -102,7 +109,12 @@ ring_one_lcore(struct rte_ring *r, unsigned int burst, int single)
 		objs[i] = (void *)(uintptr_t)(i + 1);
 	for (c = 0; c < CHUNKS; c++) {
 		start = rte_rdtsc();
-		if (single) {
+		if (mode == 2) {
+			for (i = 0; i < iters; i++) {
+				rte_ring_enqueue_bulk(r, objs, burst, NULL);
+				rte_ring_dequeue_bulk(r, out, burst, NULL);
+			}
+		} else if (mode == 1) {
 			for (i = 0; i < iters; i++) {
 				rte_ring_sp_enqueue_bulk(r, objs, burst, NULL);
 				rte_ring_sc_dequeue_bulk(r, out, burst, NULL);
@@ -204,6 +216,9 @@ bench_rings(unsigned int worker)
 			snprintf(name, sizeof(name), "ring_%s_1lcore_burst%u",
 				single ? "spsc" : "mpmc", bursts[b]);
 			record(name, ring_one_lcore(r, bursts[b], single));
+			snprintf(name, sizeof(name), "ring_%s_generic_burst%u",
+				single ? "spsc" : "mpmc", bursts[b]);
+			record(name, ring_one_lcore(r, bursts[b], 2));
 		}
 		if (worker != RTE_MAX_LCORE)
 			for (b = 0; b < RTE_DIM(bursts); b++) {
@@ -273,10 +288,66 @@ bench_mbuf(void)
 	rte_mempool_free(mp);
 }
 
+/*
+ * A started net_null port with one rx and one tx queue, or -1 when the driver is not there
+ * (a build-tree binary run without -d for it): the ethdev figure is then left out.
+ */
+static int
+null_port_start(struct rte_mempool *mp)
+{
+	struct rte_eth_conf conf;
+	uint16_t port;
+
+	if (rte_dev_probe("net_null_bench") != 0 ||
+	    rte_eth_dev_get_port_by_name("net_null_bench", &port) != 0) {
+		fprintf(stderr, "no net_null driver: skipping the ethdev figure\n");
+		return -1;
+	}
+	memset(&conf, 0, sizeof(conf));
+	if (rte_eth_dev_configure(port, 1, 1, &conf) != 0 ||
+	    rte_eth_rx_queue_setup(port, 0, 512, rte_eth_dev_socket_id(port), NULL, mp) != 0 ||
+	    rte_eth_tx_queue_setup(port, 0, 512, rte_eth_dev_socket_id(port), NULL) != 0 ||
+	    rte_eth_dev_start(port) != 0) {
+		fprintf(stderr, "cannot start net_null_bench\n");
+		exit(1);
+	}
+	return port;
+}
+
+/* io forwarding on one net_null port: rx a burst of 32, tx what came in; cost per packet. */
+static void
+bench_ethdev(uint16_t port)
+{
+	struct rte_mbuf *m[MAX_BURST];
+	unsigned int i, c, done;
+	uint16_t n, sent;
+	uint64_t start;
+
+	for (c = 0; c < CHUNKS; c++) {
+		done = 0;
+		start = rte_rdtsc();
+		for (i = 0; i < POOL_CHUNK; i++) {
+			n = rte_eth_rx_burst(port, 0, m, MAX_BURST);
+			sent = rte_eth_tx_burst(port, 0, m, n);
+			if (unlikely(sent < n))
+				rte_pktmbuf_free_bulk(m + sent, n - sent);
+			done += n;
+		}
+		if (done == 0) {
+			fprintf(stderr, "net_null received nothing\n");
+			exit(1);
+		}
+		samples[c] = (double)(rte_rdtsc() - start) / done;
+	}
+	record("ethdev_null_rx_tx_burst_32", lower_quartile(samples, CHUNKS));
+}
+
 int
 main(int argc, char **argv)
 {
 	unsigned int worker, round, i;
+	struct rte_mempool *pkt_pool;
+	int port;
 
 	if (rte_eal_init(argc, argv) < 0) {
 		fprintf(stderr, "rte_eal_init failed: %s\n", rte_strerror(rte_errno));
@@ -287,13 +358,27 @@ main(int argc, char **argv)
 		fprintf(stderr, "only one lcore: skipping the two-lcore figures\n");
 		worker = RTE_MAX_LCORE;
 	}
+	pkt_pool = rte_pktmbuf_pool_create("bench_pkts", 8191, 256, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
+			rte_socket_id());
+	if (pkt_pool == NULL) {
+		fprintf(stderr, "pktmbuf pool create: %s\n", rte_strerror(rte_errno));
+		exit(1);
+	}
+	port = null_port_start(pkt_pool);
 	for (round = 0; round < ROUNDS; round++) {
 		bench_rings(worker);
 		bench_mempool();
 		bench_mbuf();
+		if (port >= 0)
+			bench_ethdev((uint16_t)port);
 	}
 	for (i = 0; i < n_figures; i++)
 		printf("%s %.2f\n", figures[i].name, figures[i].value);
+	if (port >= 0) {
+		rte_eth_dev_stop((uint16_t)port);
+		rte_eth_dev_close((uint16_t)port);
+	}
+	rte_mempool_free(pkt_pool);
 	rte_eal_cleanup();
 	return 0;
 }

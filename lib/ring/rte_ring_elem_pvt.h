@@ -39,91 +39,78 @@ extern "C" {
 #endif
 
 /*
- * Element types of the copies: they may alias whatever the caller stores (pointers, integers,
- * structs), and the caller's table needs no more alignment than 4 bytes.
+ * The copies move 16 bytes (32 with AVX) at a time through GCC/clang vector types: unaligned,
+ * allowed to alias whatever the caller stores (pointers, integers, structs), and compiled the
+ * same way at -O2 as at -O3, where a plain element loop would be copied one element at a time
+ * unless the auto-vectoriser is on.
  */
-typedef uint32_t __rte_may_alias __rte_ring_u32_t;
-typedef uint64_t __rte_may_alias __attribute__((aligned(4))) __rte_ring_u64_t;
-typedef struct {
-	uint64_t a, b;
-} __rte_may_alias __attribute__((packed, aligned(4))) __rte_ring_u128_t;
+typedef uint32_t __rte_ring_v4_t __attribute__((__may_alias__, aligned(1)));
+typedef uint64_t __rte_ring_v8_t __attribute__((__may_alias__, aligned(1)));
+typedef uint64_t __rte_ring_v16_t __attribute__((vector_size(16), __may_alias__, aligned(1)));
+#ifdef __AVX__
+typedef uint64_t __rte_ring_v32_t __attribute__((vector_size(32), __may_alias__, aligned(1)));
+#endif
 
 /*
- * Copy cnt (at least 1) elements of type from src[sidx] to dst[didx]. A single element is the
- * common case and gets a straight path. Otherwise unrolled by four, the remainder done by a
- * switch: bursts are short, and anything more elaborate costs more than the copy itself.
+ * Copy len bytes (a multiple of 4) between the caller's table and the slots, which never
+ * overlap. With esize and n known at the call site this folds to straight moves; a lone
+ * element, the most common burst, costs a single load and store.
  */
-#define __RTE_RING_COPY(type, dst, didx, src, sidx, cnt) do { \
-		type *_d = (type *)(dst) + (didx); \
-		const type *_s = (const type *)(src) + (sidx); \
-		uint32_t _i = 0, _n = (cnt); \
-		if (likely(_n == 1)) { \
-			_d[0] = _s[0]; \
-			break; \
-		} \
-		for (; _i + 4 <= _n; _i += 4) { \
-			_d[_i] = _s[_i]; \
-			_d[_i + 1] = _s[_i + 1]; \
-			_d[_i + 2] = _s[_i + 2]; \
-			_d[_i + 3] = _s[_i + 3]; \
-		} \
-		switch (_n - _i) { \
-		case 3: \
-			_d[_i + 2] = _s[_i + 2]; /* fall through */ \
-		case 2: \
-			_d[_i + 1] = _s[_i + 1]; /* fall through */ \
-		case 1: \
-			_d[_i] = _s[_i]; /* fall through */ \
-		default: \
-			break; \
-		} \
-	} while (0)
+static __rte_always_inline void
+__rte_ring_copy_bytes(void *dst, const void *src, size_t len)
+{
+	char *d = (char *)dst;
+	const char *s = (const char *)src;
+
+	if (len == 8) {
+		*(__rte_ring_v8_t *)d = *(const __rte_ring_v8_t *)s;
+		return;
+	}
+	for (; len >= 32; len -= 32, d += 32, s += 32) {
+#ifdef __AVX__
+		*(__rte_ring_v32_t *)d = *(const __rte_ring_v32_t *)s;
+#else
+		__rte_ring_v16_t lo = *(const __rte_ring_v16_t *)s;
+		__rte_ring_v16_t hi = *(const __rte_ring_v16_t *)(s + 16);
+
+		*(__rte_ring_v16_t *)d = lo;
+		*(__rte_ring_v16_t *)(d + 16) = hi;
+#endif
+	}
+	if (len & 16) {
+		*(__rte_ring_v16_t *)d = *(const __rte_ring_v16_t *)s;
+		d += 16;
+		s += 16;
+	}
+	if (len & 8) {
+		*(__rte_ring_v8_t *)d = *(const __rte_ring_v8_t *)s;
+		d += 8;
+		s += 8;
+	}
+	if (len & 4)
+		*(__rte_ring_v4_t *)d = *(const __rte_ring_v4_t *)s;
+}
 
 /*
- * The copy crosses the end of the slot array: happens once per trip around the ring, so it is
- * kept out of line where its code cannot weigh on the register use of the fast path.
+ * Copy n elements of esize bytes from obj into the slots starting at index head. Crossing the
+ * end of the slot array is handled inline too: a call there, however rare, would make every
+ * caller save registers around the whole fast path.
  */
-static __rte_noinline void
-__rte_ring_copy_in_wrap(struct rte_ring *r, uint32_t idx, const void *obj, uint32_t esize,
-		uint32_t n)
-{
-	char *slots = (char *)&r[1];
-	size_t first = (size_t)(r->size - idx) * esize;
-
-	memcpy(slots + (size_t)idx * esize, obj, first);
-	memcpy(slots, (const char *)obj + first, (size_t)n * esize - first);
-}
-
-static __rte_noinline void
-__rte_ring_copy_out_wrap(const struct rte_ring *r, uint32_t idx, void *obj, uint32_t esize,
-		uint32_t n)
-{
-	const char *slots = (const char *)&r[1];
-	size_t first = (size_t)(r->size - idx) * esize;
-
-	memcpy(obj, slots + (size_t)idx * esize, first);
-	memcpy((char *)obj + first, slots, (size_t)n * esize - first);
-}
-
-/* Copy n elements of esize bytes from obj into the slots starting at index head. */
 static __rte_always_inline void
 __rte_ring_copy_in(struct rte_ring *r, uint32_t head, const void *obj, uint32_t esize,
 		uint32_t n)
 {
-	void *slots = &r[1];
+	char *slots = (char *)&r[1];
 	uint32_t idx = head & r->mask;
+	uint32_t first = r->size - idx;
 
-	if (unlikely(idx + n > r->size)) {
-		__rte_ring_copy_in_wrap(r, idx, obj, esize, n);
+	if (likely(n <= first)) {
+		__rte_ring_copy_bytes(slots + (size_t)idx * esize, obj, (size_t)n * esize);
 		return;
 	}
-	if (esize == 8)
-		__RTE_RING_COPY(__rte_ring_u64_t, slots, idx, obj, 0, n);
-	else if (esize == 16)
-		__RTE_RING_COPY(__rte_ring_u128_t, slots, idx, obj, 0, n);
-	else
-		__RTE_RING_COPY(__rte_ring_u32_t, slots, idx * (esize / 4), obj, 0,
-				n * (esize / 4));
+	__rte_ring_copy_bytes(slots + (size_t)idx * esize, obj, (size_t)first * esize);
+	__rte_ring_copy_bytes(slots, (const char *)obj + (size_t)first * esize,
+			(size_t)(n - first) * esize);
 }
 
 /* Copy n elements out of the slots starting at index head into obj. */
@@ -131,20 +118,17 @@ static __rte_always_inline void
 __rte_ring_copy_out(const struct rte_ring *r, uint32_t head, void *obj, uint32_t esize,
 		uint32_t n)
 {
-	const void *slots = &r[1];
+	const char *slots = (const char *)&r[1];
 	uint32_t idx = head & r->mask;
+	uint32_t first = r->size - idx;
 
-	if (unlikely(idx + n > r->size)) {
-		__rte_ring_copy_out_wrap(r, idx, obj, esize, n);
+	if (likely(n <= first)) {
+		__rte_ring_copy_bytes(obj, slots + (size_t)idx * esize, (size_t)n * esize);
 		return;
 	}
-	if (esize == 8)
-		__RTE_RING_COPY(__rte_ring_u64_t, obj, 0, slots, idx, n);
-	else if (esize == 16)
-		__RTE_RING_COPY(__rte_ring_u128_t, obj, 0, slots, idx, n);
-	else
-		__RTE_RING_COPY(__rte_ring_u32_t, obj, 0, slots, idx * (esize / 4),
-				n * (esize / 4));
+	__rte_ring_copy_bytes(obj, slots + (size_t)idx * esize, (size_t)first * esize);
+	__rte_ring_copy_bytes((char *)obj + (size_t)first * esize, slots,
+			(size_t)(n - first) * esize);
 }
 
 /*
