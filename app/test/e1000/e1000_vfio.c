@@ -171,12 +171,22 @@ default_round(const char *bdf, uint64_t va, int round)
 static int
 do_default(const char *bdf, uint64_t va)
 {
-	int fds0 = count_fds(), i;
+	int fds0 = count_fds(), fds1, i;
 
-	for (i = 1; i <= 2; i++)
+	/*
+	 * The first round may leave one descriptor more: the hugepage file of the free chunk the
+	 * heap keeps mapped once the port's memory is freed. A second round must add none.
+	 */
+	if (default_round(bdf, va, 1) < 0)
+		return 1;
+	fds1 = count_fds();
+	CHECK(fds1 <= fds0 + 1, "after round 1, %d fds or one more for the heap (now %d)", fds0,
+		fds1);
+	for (i = 2; i <= 3; i++)
 		if (default_round(bdf, va, i) < 0)
 			break;
-	CHECK(count_fds() == fds0, "fds back to %d (now %d)", fds0, count_fds());
+	CHECK(count_fds() == fds1, "fds back to %d after rounds 2 and 3 (now %d)", fds1,
+		count_fds());
 	return failures == 0 ? 0 : 1;
 }
 

@@ -229,7 +229,7 @@ if [ "$DRV" = vfio-pci ]; then
 	check "rte_vfio.h: own container, group bind, device setup, DMA map/unmap, errors, no fd left" \
 		"$VFIO" $EAL -- containers "$A"
 	echo "+ $VFIO $EAL -- default $A"
-	check "rte_vfio.h: default container maps DMA only while the NIC is attached, twice" \
+	check "rte_vfio.h: default container maps DMA only while the NIC is attached, three times" \
 		"$VFIO" $EAL -- default "$A"
 fi
 say "done"

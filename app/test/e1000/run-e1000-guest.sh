@@ -34,7 +34,7 @@ scenarios=(
 # rte_vfio.h on a real group: only under vfio-pci
 vfio_scenarios=(
 	"rte_vfio.h: own container, group bind, device setup, DMA map/unmap, errors, no fd left"
-	"rte_vfio.h: default container maps DMA only while the NIC is attached, twice"
+	"rte_vfio.h: default container maps DMA only while the NIC is attached, three times"
 )
 expected() { # DRIVER: the names of its scenarios, one per line
 	printf '%s\n' "${scenarios[@]}"
