@@ -423,7 +423,10 @@ test_virt2iova(void **state)
 	assert_non_null(p);
 	iova = rte_malloc_virt2iova(p);
 	assert_int_not_equal(iova, RTE_BAD_IOVA);
-	assert_int_not_equal(iova, (uintptr_t)p);
+	/*
+	 * Not "iova != p": the kernel may hand out the hugepage whose physical address happens to
+	 * equal the heap's first virtual address (seen on a guest with its hugepages near 6 GB).
+	 */
 	assert_int_equal(iova, rte_mem_virt2phy(p));
 	assert_int_equal(rte_mem_virt2iova(p + 10), iova + 10);
 	assert_ptr_equal(rte_mem_iova2virt(iova), p);
