@@ -457,6 +457,21 @@ test_tx_cksum(void **state)
 	memset(frames[n].data + RTE_ETHER_HDR_LEN + 10, 0, 2);
 	memset(frames[n].data + l4[n] + 6, 0, 2);
 	n++;
+	/*
+	 * Flags for IPv6 on an IPv4 packet: not acted on, even though its identification, read
+	 * as an IPv6 payload length, fits the frame.
+	 */
+	l4[n] = make_ip_frame(&frames[n], 120, 0, L4_UDP);
+	frames[n].data[RTE_ETHER_HDR_LEN + 4] = 0;
+	frames[n].data[RTE_ETHER_HDR_LEN + 5] = 120 - RTE_ETHER_HDR_LEN -
+		sizeof(struct rte_ipv6_hdr);
+	pkts[n] = tx_mbuf(&frames[n], l4[n], 0, L4_UDP,
+		RTE_MBUF_F_TX_IPV6 | RTE_MBUF_F_TX_UDP_CKSUM);
+	pkts[n]->l3_len = sizeof(struct rte_ipv6_hdr);
+	memset(frames[n].data + RTE_ETHER_HDR_LEN + 10, 0, 2);
+	memset(frames[n].data + l4[n] + 6, 0, 2);
+	n++;
+	assert_true(n <= RTE_DIM(pkts));
 
 	path_of(out, sizeof(out), "tx-cksum.pcap");
 	snprintf(args, sizeof(args), "tx_pcap=%s", out);

@@ -136,7 +136,7 @@ pcap_tx_cksum(uint8_t *buf, uint32_t len, const struct rte_mbuf *m)
 	uint8_t proto;
 
 	if (m->l3_len < (ipv6 ? sizeof(struct rte_ipv6_hdr) : sizeof(struct rte_ipv4_hdr)) ||
-			l4 > len)
+			l4 > len || ip[0] >> 4 != (ipv6 ? 6 : 4))
 		return;
 	if ((fl & RTE_MBUF_F_TX_IP_CKSUM) && !ipv6) {
 		ip[10] = 0;
