@@ -58,9 +58,12 @@ detach(uint16_t port)
 	assert_int_equal(rte_dev_remove(info.device), 0);
 }
 
+/* Start port with offloads enabled for the port, or only for its rx queue (rxq_offloads). */
 static int
-start(uint16_t port, uint64_t rx_offloads, uint64_t tx_offloads)
+start_q(uint16_t port, uint64_t rx_offloads, uint64_t tx_offloads, uint64_t rxq_offloads)
 {
+	struct rte_eth_dev_info info;
+	struct rte_eth_rxconf rxconf;
 	struct rte_eth_conf conf;
 	int ret;
 
@@ -70,13 +73,24 @@ start(uint16_t port, uint64_t rx_offloads, uint64_t tx_offloads)
 	ret = rte_eth_dev_configure(port, 1, 1, &conf);
 	if (ret < 0)
 		return ret;
-	ret = rte_eth_rx_queue_setup(port, 0, 128, SOCKET_ID_ANY, NULL, pt_pool());
+	ret = rte_eth_dev_info_get(port, &info);
+	if (ret < 0)
+		return ret;
+	rxconf = info.default_rxconf;
+	rxconf.offloads = rxq_offloads;
+	ret = rte_eth_rx_queue_setup(port, 0, 128, SOCKET_ID_ANY, &rxconf, pt_pool());
 	if (ret < 0)
 		return ret;
 	ret = rte_eth_tx_queue_setup(port, 0, 128, SOCKET_ID_ANY, NULL);
 	if (ret < 0)
 		return ret;
 	return rte_eth_dev_start(port);
+}
+
+static int
+start(uint16_t port, uint64_t rx_offloads, uint64_t tx_offloads)
+{
+	return start_q(port, rx_offloads, tx_offloads, 0);
 }
 
 enum l4 { L4_UDP, L4_TCP };
@@ -230,8 +244,9 @@ write_rx_capture(const char *path)
 	assert_int_equal(pt_write_capture(path, frames, i), 0);
 }
 
+/* Receive the frames of rx_cases with offloads enabled on the port (or only on the queue). */
 static void
-rx_and_check(uint64_t offloads)
+rx_and_check_q(uint64_t offloads, int per_queue)
 {
 	char in[PATH_MAX], args[PATH_MAX + 16];
 	struct rte_mbuf *pkts[32];
@@ -241,7 +256,10 @@ rx_and_check(uint64_t offloads)
 	write_rx_capture(in);
 	snprintf(args, sizeof(args), "rx_pcap=%s", in);
 	port = attach("net_pcap_cksum", args);
-	assert_int_equal(start(port, offloads, 0), 0);
+	if (per_queue)
+		assert_int_equal(start_q(port, 0, 0, offloads), 0);
+	else
+		assert_int_equal(start(port, offloads, 0), 0);
 	n = rte_eth_rx_burst(port, 0, pkts, RTE_DIM(pkts));
 	assert_int_equal(n, RTE_DIM(rx_cases));
 	for (i = 0; i < n; i++) {
@@ -268,6 +286,12 @@ rx_and_check(uint64_t offloads)
 }
 
 static void
+rx_and_check(uint64_t offloads)
+{
+	rx_and_check_q(offloads, 0);
+}
+
+static void
 test_rx_cksum_all(void **state)
 {
 	(void)state;
@@ -283,6 +307,15 @@ test_rx_cksum_some(void **state)
 	rx_and_check(RTE_ETH_RX_OFFLOAD_IPV4_CKSUM);
 	rx_and_check(RTE_ETH_RX_OFFLOAD_UDP_CKSUM);
 	rx_and_check(RTE_ETH_RX_OFFLOAD_TCP_CKSUM);
+}
+
+/* Offloads enabled for the queue alone work as well as for the whole port. */
+static void
+test_rx_cksum_per_queue(void **state)
+{
+	(void)state;
+	rx_and_check_q(RTE_ETH_RX_OFFLOAD_CHECKSUM, 1);
+	rx_and_check_q(RTE_ETH_RX_OFFLOAD_UDP_CKSUM, 1);
 }
 
 static void
@@ -549,6 +582,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rx_cksum_all),
 		cmocka_unit_test(test_rx_cksum_some),
+		cmocka_unit_test(test_rx_cksum_per_queue),
 		cmocka_unit_test(test_capabilities),
 		cmocka_unit_test(test_mtu),
 		cmocka_unit_test(test_tx_cksum),
