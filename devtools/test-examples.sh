@@ -449,7 +449,8 @@ if built ip_fragmentation; then
 	v=1
 	# no handler for SIGINT: it ends the sample (status 130)
 	[ $hung -eq 0 ] && [ $rc -eq 130 ] &&
-		jumbo_check frag "$work/frag.pcap" "$work/jumbo.pcap" && sane ip_fragmentation && v=0
+		jumbo_check frag "$work/frag.pcap" "$work/jumbo.pcap" &&
+		sane ip_fragmentation && v=0
 	report $v ip_fragmentation "jumbo IPv4 frames out as fragments of at most 1500 bytes"
 fi
 if built ip_reassembly; then

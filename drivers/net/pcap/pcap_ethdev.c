@@ -44,6 +44,12 @@ struct pcap_rx_queue {
 	uint64_t offloads;            /* RTE_ETH_RX_OFFLOAD_* of the port and the queue */
 	uint16_t port_id;
 	uint8_t infinite;
+	/*
+	 * The file ended (and is not read again): later bursts return at once instead of asking
+	 * libpcap, so a polling loop no longer sits in stdio, whose locks a signal handler that
+	 * tears the port down (rte_exit in DPDK's samples) would otherwise wait for forever.
+	 */
+	uint8_t eof;
 	struct pcap_queue_stats stats;
 	uint64_t nombuf;
 };
@@ -267,7 +273,7 @@ pcap_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 	uint16_t n = 0;
 	int rewound = 0;
 
-	if (unlikely(q->pcap == NULL))
+	if (unlikely(q->pcap == NULL || q->eof))
 		return 0;
 	while (n < nb_pkts) {
 		int ret = pcap_next_ex(q->pcap, &hdr, &data);
@@ -279,7 +285,9 @@ pcap_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 				rewound = 1;
 				continue;
 			}
-			if (ret == -1)
+			if (ret == -2 && !q->infinite)
+				q->eof = 1;
+			else if (ret == -1)
 				q->stats.errs++;
 			break;
 		}
