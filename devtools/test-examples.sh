@@ -138,7 +138,7 @@ eal() { # $1 = sample name, $2 = MB of memory (256): the EAL options every run s
 
 # run NAME PATTERN SECONDS ARGS...: run a sample until it exits, or, when it loops forever,
 # (stdin from $run_stdin, default /dev/null; $run_libs added to the library path)
-# until PATTERN (grep -E) is in its output, then 1 s more and SIGINT. Not done in SECONDS:
+# until PATTERN (grep -E) is in its output, then $run_after s more (1) and SIGINT. Not done in SECONDS:
 # SIGINT, then SIGKILL 5 s later (a hang). Sets rc (exit status, 128+signal when killed) and
 # hung; the output is in $work/run-NAME.log.
 run() {
@@ -153,7 +153,7 @@ run() {
 	pid=$!
 	while kill -0 "$pid" 2>/dev/null; do
 		if [ -n "$pattern" ] && grep -qE "$pattern" "$log"; then
-			sleep 1
+			sleep "${run_after:-1}"
 			kill -INT "$pid" 2>/dev/null
 			break
 		fi
@@ -361,20 +361,178 @@ refused link_status_interrupt "Driver net_null does not support lsc" \
 # shellcheck disable=SC2046
 refused ptpclient "Timesync enable failed: -95" $(eal ptpclient) -l 0 --vdev=net_null0 \
 	-- -p 0x1 -T 0
-# ip_fragmentation and ip_reassembly ask unconditionally for Rx checksum and Tx IPv4 checksum
-# offloads, which no virtual port of the tree (nor DPDK's net_pcap or net_null) offers:
-# rte_eth_dev_configure refuses them, as in DPDK. net_pcap would also need an mtu_set operation
-# (both set a jumbo MTU) and, for ip_reassembly, Rx packet types (it only reassembles mbufs
-# whose packet_type says IPv4 or IPv6). The library itself is tested byte for byte by
-# app/test/ip_frag and fuzzed by app/fuzz/fuzz_ip_frag.
-# shellcheck disable=SC2046
-refused ip_fragmentation "Cannot configure device: err=-22, port=0" $(eal ip_fragmentation) \
-	-l 0 --vdev=net_pcap0,rx_pcap=$work/in.pcap,tx_pcap=$work/ip_fragmentation-out0.pcap \
-	-- -p 0x1
-# shellcheck disable=SC2046
-refused ip_reassembly "Cannot configure device: err=-22, port=0" $(eal ip_reassembly) \
-	-l 0 --vdev=net_pcap0,rx_pcap=$work/in.pcap,tx_pcap=$work/ip_reassembly-out0.pcap \
-	-- -p 0x1 --maxflows=256
+# ip_fragmentation then ip_reassembly on net_pcap, which gives them in software what they ask
+# of a NIC (Rx checksum and packet types, Tx IPv4 checksum, a jumbo MTU): IPv4/UDP frames of
+# 3000, 5000 and 8000 bytes are cut into fragments of at most 1500 IP bytes with valid
+# headers, and the fragments put back together are the original frames, byte for byte. The
+# frames are addressed as the samples address what they send on port 0 (destination
+# 02:00:00:00:00:00, source the first net_pcap port's MAC, IPv4 destination 100.10.0.0/16
+# routed to port 0), so that only the samples' work can make a difference.
+jumbo_write() { # FILE: the original frames
+	/usr/bin/python3 - "$1" <<'EOF'
+import struct, sys
+
+def cksum(b):
+    if len(b) % 2:
+        b += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xffff) + (s >> 16)
+    return ~s & 0xffff
+
+eth = bytes.fromhex("020000000000" "027063617000" "0800")
+with open(sys.argv[1], "wb") as f:
+    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+    for i, size in enumerate((3000, 5000, 8000)):
+        iplen = size - len(eth)
+        src, dst = bytes([10, 0, 0, 1]), bytes([100, 10, 0, 2 + i])
+        payload = bytes((j * 7 + i) & 0xff for j in range(iplen - 28))
+        udp = struct.pack("!HHHH", 1000 + i, 2000, iplen - 20, 0) + payload
+        pseudo = src + dst + struct.pack("!BBH", 0, 17, len(udp))
+        udp = udp[:6] + struct.pack("!H", cksum(pseudo + udp) or 0xffff) + udp[8:]
+        ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, iplen, 0x100 + i, 0, 64, 17, 0, src, dst)
+        ip = ip[:10] + struct.pack("!H", cksum(ip)) + ip[12:]
+        frame = eth + ip + udp
+        f.write(struct.pack("<IIII", 1, i, len(frame), len(frame)) + frame)
+EOF
+}
+# jumbo_check frag|same FILE ORIGINAL. frag: every frame of FILE is a fragment of at most
+# 1514 bytes with a right IPv4 header checksum, and the fragments of each original datagram
+# cover it exactly; same: FILE holds the frames of ORIGINAL, byte for byte, in any order.
+jumbo_check() {
+	/usr/bin/python3 - "$@" <<'EOF'
+import struct, sys
+
+def frames(path):
+    data, off, out = open(path, "rb").read(), 24, []
+    while off + 16 <= len(data):
+        n = struct.unpack_from("<I", data, off + 8)[0]
+        out.append(data[off + 16:off + 16 + n])
+        off += 16 + n
+    return out
+
+def cksum(b):
+    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xffff) + (s >> 16)
+    return ~s & 0xffff
+
+check, path, orig = sys.argv[1], sys.argv[2], frames(sys.argv[3])
+got = frames(path)
+if check == "same":
+    print("# %s: %d frames, %d originals, %d identical" % (path.split("/")[-1], len(got),
+          len(orig), sum(1 for g in got if g in orig)))
+    sys.exit(0 if sorted(got) == sorted(orig) else 1)
+pieces, bad = {}, 0
+for g in got:
+    ihl = (g[14] & 15) * 4
+    tot, fo = struct.unpack_from("!H", g, 16)[0], struct.unpack_from("!H", g, 20)[0]
+    if len(g) > 1514 or cksum(g[14:14 + ihl]) != 0 or len(g) != 14 + tot:
+        bad += 1
+    pieces.setdefault(g[18:20], []).append(((fo & 0x1fff) * 8, tot - ihl, fo & 0x2000))
+whole = 0
+for o in orig:
+    ps = sorted(pieces.get(o[18:20], []))
+    pos = 0
+    for off, n, more in ps:
+        pos = pos + n if off == pos else -1
+    if ps and pos == len(o) - 34 and not ps[-1][2] and all(p[2] for p in ps[:-1]):
+        whole += 1
+print("# %s: %d fragments, %d bad, %d of %d datagrams covered" % (path.split("/")[-1],
+      len(got), bad, whole, len(orig)))
+sys.exit(0 if bad == 0 and whole == len(orig) and len(got) > len(orig) else 1)
+EOF
+}
+jumbo_write "$work/jumbo.pcap"
+if built ip_fragmentation; then
+	# shellcheck disable=SC2046
+	run_after=2 run ip_fragmentation "entering main loop" 60 $(eal ip_fragmentation) \
+		--log-level=user1:info -l 0 \
+		"--vdev=net_pcap0,rx_pcap=$work/jumbo.pcap,tx_pcap=$work/frag.pcap" -- -p 0x1
+	v=1
+	# no handler for SIGINT: it ends the sample (status 130)
+	[ $hung -eq 0 ] && [ $rc -eq 130 ] &&
+		jumbo_check frag "$work/frag.pcap" "$work/jumbo.pcap" &&
+		sane ip_fragmentation && v=0
+	report $v ip_fragmentation "jumbo IPv4 frames out as fragments of at most 1500 bytes"
+fi
+if built ip_reassembly; then
+	# shellcheck disable=SC2046
+	run_after=2 run ip_reassembly "entering main loop" 60 $(eal ip_reassembly) \
+		--log-level=user1:info -l 0 \
+		"--vdev=net_pcap0,rx_pcap=$work/frag.pcap,tx_pcap=$work/reassembled.pcap" \
+		-- -p 0x1 --maxflows=256
+	v=1
+	# its SIGINT handler prints the fragment table's statistics and exits with status 0
+	[ $hung -eq 0 ] && [ $rc -eq 0 ] &&
+		grep -q "received signal: 2, exiting" "$work/run-ip_reassembly.log" &&
+		jumbo_check same "$work/reassembled.pcap" "$work/jumbo.pcap" &&
+		sane ip_reassembly && v=0
+	report $v ip_reassembly "the fragments put back together are the original frames"
+fi
+# ipv4_multicast on three net_pcap ports (all read by lcore 0, -q 3): port 0 reads packets to
+# several groups of the sample's table (224.0.0.101 to ports 0x1, .102 0x2, .103 0x3, .104
+# 0x4, .106 0x6, .107 0x7), to a group it does not know and to a unicast address. Each port's
+# capture must hold exactly the packets of the groups that include it, in order, each with the
+# group's Ethernet address and the port's own as source: the 2-port groups are sent as
+# clones, the 3-port one as the same packet behind three headers.
+mcast_groups="101 102 103 104 106 107 120 0"
+mcast_write() { # FILE
+	/usr/bin/python3 - "$1" "$mcast_groups" <<'EOF'
+import struct, sys
+with open(sys.argv[1], "wb") as f:
+    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+    for i, g in enumerate(int(a) for a in sys.argv[2].split()):
+        dst = bytes([224, 0, 0, g]) if g else bytes([10, 0, 0, 2])
+        udp = struct.pack("!HHHH", 1000 + i, 2000, 8 + 100, 0) + bytes([i]) * 100
+        ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), i, 0, 1, 17, 0,
+                         bytes([10, 0, 0, 1]), dst)
+        frame = bytes.fromhex("01005e000000 020000000001 0800") + ip + udp
+        f.write(struct.pack("<IIII", 1, i, len(frame), len(frame)) + frame)
+EOF
+}
+mcast_check() { # INPUT OUT0 OUT1 OUT2
+	/usr/bin/python3 - "$@" <<'EOF'
+import struct, sys
+
+def frames(path):
+    data, off, out = open(path, "rb").read(), 24, []
+    while off + 16 <= len(data):
+        n = struct.unpack_from("<I", data, off + 8)[0]
+        out.append(data[off + 16:off + 16 + n])
+        off += 16 + n
+    return out
+
+masks = {101: 1, 102: 2, 103: 3, 104: 4, 106: 6, 107: 7}
+sent = frames(sys.argv[1])
+ok = True
+for port, path in enumerate(sys.argv[2:]):
+    want = [s for s in sent if s[30] == 224 and masks.get(s[33], 0) >> port & 1]
+    got = frames(path)
+    good = len(got) == len(want) and all(
+        g[14:] == w[14:] and g[:6] == bytes([1, 0, 0x5e, 0, 0, w[33]]) and
+        g[6:12] == bytes([2, 0x70, 0x63, 0x61, 0x70, port]) and g[12:14] == b"\x08\x00"
+        for g, w in zip(got, want))
+    print("# ipv4_multicast: port %d sent %d packets, %d expected%s" %
+          (port, len(got), len(want), "" if good else ", not the expected ones"))
+    ok = ok and good
+sys.exit(0 if ok else 1)
+EOF
+}
+if built ipv4_multicast; then
+	mcast_write "$work/mcast.pcap"
+	mcast_ports="--vdev=net_pcap0,rx_pcap=$work/mcast.pcap,tx_pcap=$work/mcast-out0.pcap"
+	mcast_ports="$mcast_ports --vdev=net_pcap1,tx_pcap=$work/mcast-out1.pcap"
+	mcast_ports="$mcast_ports --vdev=net_pcap2,tx_pcap=$work/mcast-out2.pcap"
+	# shellcheck disable=SC2046,SC2086
+	run_after=2 run ipv4_multicast "entering main loop" 60 $(eal ipv4_multicast) \
+		--log-level=user1:info -l 0 $mcast_ports -- -p 0x7 -q 3
+	v=1
+	[ $hung -eq 0 ] && [ $rc -eq 130 ] &&
+		mcast_check "$work/mcast.pcap" "$work/mcast-out0.pcap" "$work/mcast-out1.pcap" \
+			"$work/mcast-out2.pcap" && sane ipv4_multicast && v=0
+	report $v ipv4_multicast "each of 3 pcap ports sends the packets of its groups"
+fi
 # vmdq and vmdq_dcb create their mbuf pool before looking at the ports: 1024 queues x 1024
 # descriptors per port, about 5 GB for two ports. In 256 MB they stop there, as DPDK's build
 # does; EXAMPLES_VMDQ_MEMORY=<MB> (5200 or more) lets them reach the VMDq check, which net_null

@@ -27,6 +27,7 @@
 #include <bus_vdev_driver.h>
 
 #include "pcap_private.h"
+#include "pcap_offload.h"
 
 RTE_LOG_REGISTER_DEFAULT(pcap_logtype, NOTICE);
 
@@ -40,8 +41,15 @@ struct pcap_rx_queue {
 	pcap_t *pcap;                 /* NULL: a queue with no source */
 	struct rte_mempool *mb_pool;
 	const struct pcap_queue_arg *arg;
+	uint64_t offloads;            /* RTE_ETH_RX_OFFLOAD_* of the port and the queue */
 	uint16_t port_id;
 	uint8_t infinite;
+	/*
+	 * The file ended (and is not read again): later bursts return at once instead of asking
+	 * libpcap, so a polling loop no longer sits in stdio, whose locks a signal handler that
+	 * tears the port down (rte_exit in DPDK's samples) would otherwise wait for forever.
+	 */
+	uint8_t eof;
 	struct pcap_queue_stats stats;
 	uint64_t nombuf;
 };
@@ -51,6 +59,7 @@ struct pcap_tx_queue {
 	pcap_dumper_t *dumper;        /* set for tx_pcap */
 	const struct pcap_queue_arg *arg;
 	uint8_t *linear;              /* PCAP_SNAPLEN bytes to flatten chained mbufs, from setup */
+	uint64_t offloads;            /* RTE_ETH_TX_OFFLOAD_* of the port and the queue */
 	struct pcap_queue_stats stats;
 };
 
@@ -264,7 +273,7 @@ pcap_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 	uint16_t n = 0;
 	int rewound = 0;
 
-	if (unlikely(q->pcap == NULL))
+	if (unlikely(q->pcap == NULL || q->eof))
 		return 0;
 	while (n < nb_pkts) {
 		int ret = pcap_next_ex(q->pcap, &hdr, &data);
@@ -276,7 +285,9 @@ pcap_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 				rewound = 1;
 				continue;
 			}
-			if (ret == -1)
+			if (ret == -2 && !q->infinite)
+				q->eof = 1;
+			else if (ret == -1)
 				q->stats.errs++;
 			break;
 		}
@@ -285,6 +296,7 @@ pcap_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 			q->nombuf++;
 			break;
 		}
+		pcap_rx_offload(m, data, hdr->caplen, q->offloads);
 		bufs[n++] = m;
 		bytes += hdr->caplen;
 	}
@@ -293,10 +305,23 @@ pcap_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 	return n;
 }
 
-/* Contiguous bytes of m: its own buffer, or the queue's linear copy of a chain. */
+/*
+ * Contiguous bytes of m: its own buffer, or the queue's linear copy of a chain. Checksums
+ * are filled in on the copy only: the mbuf may share its data with other packets (indirect
+ * mbufs, clones), which must not see the change.
+ */
 static const u_char *
 mbuf_bytes(struct pcap_tx_queue *q, const struct rte_mbuf *m, uint32_t len)
 {
+	if ((q->offloads & PCAP_TX_CKSUM_OFFLOADS) &&
+			(m->ol_flags & (RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK))) {
+		const u_char *p = rte_pktmbuf_read(m, 0, len, q->linear);
+
+		if (p != q->linear)
+			memcpy(q->linear, p, len);
+		pcap_tx_cksum(q->linear, len, m);
+		return q->linear;
+	}
 	if (m->nb_segs == 1)
 		return rte_pktmbuf_mtod(m, const u_char *);
 	return rte_pktmbuf_read(m, 0, len, q->linear);
@@ -409,8 +434,10 @@ pcap_dev_info(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->max_tx_queues = (uint16_t)in->nb_txq;
 	info->min_mtu = RTE_ETHER_MIN_MTU;
 	info->max_mtu = PCAP_SNAPLEN - RTE_ETHER_HDR_LEN;
-	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_SCATTER;
-	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
+	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_SCATTER | PCAP_RX_CKSUM_OFFLOADS;
+	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS | PCAP_TX_CKSUM_OFFLOADS;
+	info->rx_queue_offload_capa = PCAP_RX_CKSUM_OFFLOADS;
+	info->tx_queue_offload_capa = PCAP_TX_CKSUM_OFFLOADS;
 	info->speed_capa = RTE_ETH_LINK_SPEED_10G;
 	return 0;
 }
@@ -474,6 +501,7 @@ pcap_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	struct pcap_rx_queue *q = &in->rxq[qid];
 
 	q->mb_pool = mp;
+	q->offloads = dev->data->dev_conf.rxmode.offloads | (conf != NULL ? conf->offloads : 0);
 	q->port_id = dev->data->port_id;
 	dev->data->rx_queues[qid] = q;
 	return 0;
@@ -496,6 +524,7 @@ pcap_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 			return -ENOMEM;
 		}
 	}
+	q->offloads = dev->data->dev_conf.txmode.offloads | (conf != NULL ? conf->offloads : 0);
 	dev->data->tx_queues[qid] = q;
 	return 0;
 }
@@ -560,6 +589,41 @@ pcap_promisc(struct rte_eth_dev *dev)
 	return 0;
 }
 
+/*
+ * Any MTU up to max_mtu (a frame a capture record can hold), which ethdev checks before
+ * calling: there is nothing to program, and frames are neither cut nor dropped by size.
+ */
+static int
+pcap_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
+{
+	RTE_SET_USED(dev);
+	RTE_SET_USED(mtu);
+	return 0;
+}
+
+/* What rte_net_get_ptype reports for the outer layers it is asked to classify. */
+static const uint32_t *
+pcap_ptypes(struct rte_eth_dev *dev)
+{
+	static const uint32_t ptypes[] = {
+		RTE_PTYPE_L2_ETHER,
+		RTE_PTYPE_L2_ETHER_VLAN,
+		RTE_PTYPE_L2_ETHER_QINQ,
+		RTE_PTYPE_L3_IPV4,
+		RTE_PTYPE_L3_IPV4_EXT,
+		RTE_PTYPE_L3_IPV6,
+		RTE_PTYPE_L3_IPV6_EXT,
+		RTE_PTYPE_L4_TCP,
+		RTE_PTYPE_L4_UDP,
+		RTE_PTYPE_L4_SCTP,
+		RTE_PTYPE_L4_FRAG,
+		RTE_PTYPE_UNKNOWN,
+	};
+
+	RTE_SET_USED(dev);
+	return ptypes;
+}
+
 static int
 pcap_mac_set(struct rte_eth_dev *dev, struct rte_ether_addr *addr)
 {
@@ -581,6 +645,8 @@ static const struct eth_dev_ops pcap_ops = {
 	.allmulticast_enable = pcap_promisc,
 	.allmulticast_disable = pcap_promisc,
 	.mac_addr_set = pcap_mac_set,
+	.mtu_set = pcap_mtu_set,
+	.dev_supported_ptypes_get = pcap_ptypes,
 	.rx_queue_setup = pcap_rx_queue_setup,
 	.tx_queue_setup = pcap_tx_queue_setup,
 	.rx_queue_release = pcap_queue_release,
