@@ -289,10 +289,12 @@ if built timer; then
 fi
 
 # l2fwd with its statistics, and lcore 0's watchdog, on timers; both ports of lcore 1 (-q 2)
+# A keepalive check a second apart (-K 1000): on a loaded machine with sanitizers, the forwarding
+# lcore can be off the CPU for longer than a shorter period, and would be reported dead.
 if built l2fwd-keepalive; then
 	# shellcheck disable=SC2046
 	run l2fwd-keepalive "Total packets sent: +[1-9]" 60 $(eal l2fwd-keepalive) -l 0-1 \
-		--vdev=net_null0 --vdev=net_null1 -- -p 0x3 -q 2 -T 1 -K 100
+		--vdev=net_null0 --vdev=net_null1 -- -p 0x3 -q 2 -T 1 -K 1000
 	v=1
 	log=$work/run-l2fwd-keepalive.log
 	[ $hung -eq 0 ] && [ $rc -eq 0 ] && ! grep -q "Dead core" "$log" &&
