@@ -13,8 +13,10 @@
  */
 #include "test_eal_main.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <rte_cycles.h>
 #include <rte_hash.h>
@@ -350,12 +352,15 @@ test_lpm_rcu(void **state)
 int
 main(void)
 {
-	static const char *const args[] = { "test_concurrency", "--no-huge", "-m", "256",
-		"-l", "0-1", "--file-prefix=test_concurrency", "--no-pci", NULL };
+	/* A prefix of its own, so that a ThreadSanitizer run and the meson suite may overlap. */
+	static char prefix[64];
+	static const char *args[] = { "test_concurrency", "--no-huge", "-m", "256",
+		"-l", "0-1", prefix, "--no-pci", NULL };
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hash_lock_free),
 		cmocka_unit_test(test_lpm_rcu),
 	};
 
+	snprintf(prefix, sizeof(prefix), "--file-prefix=test_concurrency_%d", (int)getpid());
 	return TEST_RUN_WITH_EAL(args, 2, tests, NULL, NULL);
 }
