@@ -68,10 +68,12 @@ class FakeKernel:
                     self.events.append(('unbind', drv, bdf))
                     if drv not in self.keep:
                         self._link(bdf, None)
+                # bind is read before new_id: a tool writes new_id first, so a bind seen here
+                # means its new_id is already in place, and the two keep the order of writing
+                bdf = self._take(os.path.join(self.pci, 'drivers', drv, 'bind'))
                 new_id = self._take(os.path.join(self.pci, 'drivers', drv, 'new_id'))
                 if new_id:
                     self.events.append(('new_id', drv, new_id))
-                bdf = self._take(os.path.join(self.pci, 'drivers', drv, 'bind'))
                 if bdf:
                     self.events.append(('bind', drv, bdf))
                     if drv not in self.refuse:
