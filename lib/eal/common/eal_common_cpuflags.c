@@ -153,7 +153,7 @@ rte_cpu_get_flag_enabled(enum rte_cpu_flag_t feature)
 		return -ENOENT;
 	f = &cpu_features[feature];
 	/* The highest leaf of the basic or of the extended range, as the CPU reports it. */
-	if (__get_cpuid_max(f->leaf & 0x80000000, NULL) < f->leaf)
+	if ((unsigned int)__get_cpuid_max(f->leaf & 0x80000000, NULL) < f->leaf)
 		return -EFAULT;
 	__cpuid_count(f->leaf, f->subleaf, regs[EAX], regs[EBX], regs[ECX], regs[EDX]);
 	return (regs[f->reg] >> f->bit) & 1;

@@ -95,7 +95,7 @@ tsc_hz_from_model_name(void)
 	__cpuid(0, a, b, c, d);
 	if (b != 0x756e6547 || d != 0x49656e69 || c != 0x6c65746e) /* "GenuineIntel" */
 		return 0;
-	if (__get_cpuid_max(0x80000000, NULL) < 0x80000007)
+	if ((unsigned int)__get_cpuid_max(0x80000000, NULL) < 0x80000007U)
 		return 0;
 	__cpuid(0x80000007, a, b, c, d);
 	if (!(d & (1U << 8)))
