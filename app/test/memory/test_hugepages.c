@@ -694,22 +694,34 @@ test_no_free_hugepages(void **state)
 	assert_non_null(strstr(res.log, "--no-huge"));
 }
 
+/*
+ * A case that fails between init and cleanup would leave the EAL up, and every later case would
+ * then fail at its own init; shutting it down here keeps one failure one failure.
+ */
+static int
+eal_down(void **state)
+{
+	(void)state;
+	rte_eal_cleanup();
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_hugepage_mode),
-		cmocka_unit_test(test_prealloc),
-		cmocka_unit_test(test_virt2iova),
-		cmocka_unit_test(test_no_huge_mode),
-		cmocka_unit_test(test_in_memory_no_files),
-		cmocka_unit_test(test_second_primary),
-		cmocka_unit_test(test_m_too_large),
-		cmocka_unit_test(test_stale_files),
-		cmocka_unit_test(test_no_hugetlbfs),
-		cmocka_unit_test(test_huge_dir_choice),
-		cmocka_unit_test(test_hugepage_exhaustion),
-		cmocka_unit_test(test_no_free_hugepages),
+		cmocka_unit_test_teardown(test_hugepage_mode, eal_down),
+		cmocka_unit_test_teardown(test_prealloc, eal_down),
+		cmocka_unit_test_teardown(test_virt2iova, eal_down),
+		cmocka_unit_test_teardown(test_no_huge_mode, eal_down),
+		cmocka_unit_test_teardown(test_in_memory_no_files, eal_down),
+		cmocka_unit_test_teardown(test_second_primary, eal_down),
+		cmocka_unit_test_teardown(test_m_too_large, eal_down),
+		cmocka_unit_test_teardown(test_stale_files, eal_down),
+		cmocka_unit_test_teardown(test_no_hugetlbfs, eal_down),
+		cmocka_unit_test_teardown(test_huge_dir_choice, eal_down),
+		cmocka_unit_test_teardown(test_hugepage_exhaustion, eal_down),
+		cmocka_unit_test_teardown(test_no_free_hugepages, eal_down),
 	};
 
 	if (argc >= 3 && strcmp(argv[1], "--child") == 0)
