@@ -7,6 +7,7 @@ one veth peer out of the other port, checked on the second peer with raw sockets
 Usage: test_testpmd_af_packet.py <path to dpdk-testpmd>
 """
 import os
+import shlex
 import shutil
 import socket
 import subprocess
@@ -98,7 +99,23 @@ def test_attach_bad_af_packet_arguments():
         s.kill()
 
 
-TESTS = [test_vdev_and_attach_forward, test_attach_bad_af_packet_arguments]
+def test_without_cap_net_raw():
+    """Without CAP_NET_RAW the port is refused with a line that says what is missing."""
+    if shutil.which('capsh') is None:
+        raise tp.Skip('capsh (libcap2-bin) is not installed')
+    cmd = [tp.TESTPMD] + tp.eal_args('net_af_packet0,iface=afp0') + ['--', '-i']
+    p = subprocess.run(['capsh', '--drop=cap_net_raw', '--', '-c',
+                        ' '.join(shlex.quote(a) for a in cmd)],
+                       input=b'show port summary all\nquit\n', stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, timeout=tp.TIMEOUT)
+    out = p.stdout.decode(errors='replace')
+    tp.has(out, 'net_af_packet0: cannot open an AF_PACKET socket: Operation not permitted '
+           '(needs root or CAP_NET_RAW)')
+    tp.check('Port 0:' not in out, 'a port was created:\n' + out)
+
+
+TESTS = [test_vdev_and_attach_forward, test_attach_bad_af_packet_arguments,
+         test_without_cap_net_raw]
 
 
 def main():
