@@ -220,6 +220,7 @@ test_scatter_and_oversize(void **state)
 	assert_int_equal(rte_eth_tx_burst(a, 0, &m, 1), 1);
 	assert_int_equal(rte_eth_stats_get(a, &st), 0);
 	assert_int_equal(st.oerrors, 1);
+	assert_int_equal(st.q_errors[0], 1);
 	assert_int_equal(st.opackets, 1);
 	assert_int_equal(st.obytes, 2016);
 
@@ -395,7 +396,10 @@ test_mtu_mac_promisc(void **state)
 
 	(void)state;
 	SKIP_IF_NEEDED();
+	assert_int_equal(at_sh("ip link set afpa mtu 1600"), 0);
 	a = attach("net_af_packet_a,iface=afpa");
+	assert_int_equal(rte_eth_dev_get_mtu(a, &mtu), 0);
+	assert_int_equal(mtu, 1600);
 	assert_int_equal(rte_eth_dev_info_get(a, &info), 0);
 	assert_int_equal(info.max_mtu, 2048 - 52);
 	assert_int_equal(at_port_start(a, 1, 0, pool), 0);

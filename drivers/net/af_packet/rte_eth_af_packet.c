@@ -378,7 +378,7 @@ afp_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st)
 			st->q_ibytes[i] = rq->stats.bytes;
 			st->q_opackets[i] = tq->stats.pkts;
 			st->q_obytes[i] = tq->stats.bytes;
-			st->q_errors[i] = rq->stats.errs;
+			st->q_errors[i] = tq->stats.errs;
 		}
 	}
 	return 0;
@@ -431,7 +431,7 @@ afp_probe(struct rte_vdev_device *vdev)
 	struct rte_eth_dev *dev;
 	struct afp_args args;
 	unsigned int ifindex;
-	int ret;
+	int ret, mtu;
 
 	ret = afp_args_parse(name, rte_vdev_device_args(vdev), &args);
 	if (ret < 0)
@@ -459,6 +459,9 @@ afp_probe(struct rte_vdev_device *vdev)
 		close_qpairs(in);
 		goto fail;
 	}
+	/* Until the application configures its own, the port reports the interface's MTU. */
+	if (afp_if_get_mtu(args.iface, &mtu) == 0 && mtu > 0 && mtu <= UINT16_MAX)
+		dev->data->mtu = (uint16_t)mtu;
 	dev->data->mac_addrs = &in->mac;
 	dev->dev_ops = &afp_ops;
 	dev->rx_pkt_burst = afp_rx_burst;
