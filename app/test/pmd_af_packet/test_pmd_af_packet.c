@@ -373,10 +373,9 @@ test_link_follows_interface(void **state)
 	assert_int_equal(link.link_status, RTE_ETH_LINK_DOWN);
 	assert_int_equal(at_sh("ip link set afpb up"), 0);
 
-	/* And the other way: the port sets the interface down and up. */
-	assert_int_equal(rte_eth_dev_set_link_down(a), 0);
-	assert_int_equal(at_sysfs("afpa", "flags") & IFF_UP, 0);
-	assert_int_equal(rte_eth_dev_set_link_up(a), 0);
+	/* As in DPDK, the port does not set the interface up or down. */
+	assert_int_equal(rte_eth_dev_set_link_down(a), -ENOTSUP);
+	assert_int_equal(rte_eth_dev_set_link_up(a), -ENOTSUP);
 	assert_int_equal(at_sysfs("afpa", "flags") & IFF_UP, IFF_UP);
 
 	assert_int_equal(rte_eth_dev_stop(a), 0);

@@ -89,7 +89,6 @@ void afp_qpair_close(struct afp_qpair *qp, struct afp_rx_queue *rxq, struct afp_
 
 /* Interface helpers (SIOC* ioctls on a throwaway socket): 0 or negative errno. */
 int afp_if_get_flags(const char *iface, short *flags);
-int afp_if_change_flags(const char *iface, short set, short clear);
 int afp_if_get_mac(const char *iface, struct rte_ether_addr *mac);
 int afp_if_set_mac(const char *iface, const struct rte_ether_addr *mac);
 int afp_if_get_mtu(const char *iface, int *mtu);

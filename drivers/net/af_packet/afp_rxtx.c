@@ -178,7 +178,9 @@ afp_tx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 			rte_pktmbuf_free(m);
 			continue;
 		}
-		status = __atomic_load_n(&h->tp_status, __ATOMIC_ACQUIRE);
+		/* Some kernels leave timestamp bits in the status of a frame they have sent. */
+		status = __atomic_load_n(&h->tp_status, __ATOMIC_ACQUIRE) &
+			~(TP_STATUS_TS_SOFTWARE | TP_STATUS_TS_RAW_HARDWARE);
 		/* Still owned by the kernel: the ring is full, the rest waits for a later call. */
 		if (status != TP_STATUS_AVAILABLE && status != TP_STATUS_WRONG_FORMAT)
 			break;

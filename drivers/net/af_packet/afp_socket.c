@@ -210,20 +210,6 @@ afp_if_get_flags(const char *iface, short *flags)
 }
 
 int
-afp_if_change_flags(const char *iface, short set, short clear)
-{
-	struct ifreq ifr;
-	int ret;
-
-	memset(&ifr, 0, sizeof(ifr));
-	ret = if_ioctl(iface, SIOCGIFFLAGS, &ifr);
-	if (ret < 0)
-		return ret;
-	ifr.ifr_flags = (short)((ifr.ifr_flags | set) & ~clear);
-	return if_ioctl(iface, SIOCSIFFLAGS, &ifr);
-}
-
-int
 afp_if_get_mac(const char *iface, struct rte_ether_addr *mac)
 {
 	struct ifreq ifr;

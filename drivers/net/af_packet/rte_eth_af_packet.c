@@ -173,33 +173,6 @@ afp_dev_close(struct rte_eth_dev *dev)
 	return 0;
 }
 
-static int
-set_link_flag(struct rte_eth_dev *dev, int up)
-{
-	struct pmd_internals *in = dev->data->dev_private;
-	int ret = afp_if_change_flags(in->args.iface, up ? IFF_UP : 0, up ? 0 : IFF_UP);
-
-	if (ret < 0) {
-		AFP_LOG(ERR, "%s: cannot set interface %s %s: %s", dev->data->name,
-			in->args.iface, up ? "up" : "down", strerror(-ret));
-		return ret;
-	}
-	afp_link_update(dev, 0);
-	return 0;
-}
-
-static int
-afp_set_link_up(struct rte_eth_dev *dev)
-{
-	return set_link_flag(dev, 1);
-}
-
-static int
-afp_set_link_down(struct rte_eth_dev *dev)
-{
-	return set_link_flag(dev, 0);
-}
-
 /*
  * Promiscuous and all-multicast modes are memberships of the first socket rather than
  * interface flags: the kernel counts them, so other users of the interface keep their own
@@ -287,7 +260,7 @@ afp_mac_set(struct rte_eth_dev *dev, struct rte_ether_addr *addr)
 	if (ret < 0) {
 		AFP_LOG(ERR, "%s: cannot set the MAC address of %s: %s", dev->data->name,
 			in->args.iface, strerror(-ret));
-		return ret;
+		return -EINVAL;
 	}
 	rte_ether_addr_copy(addr, &in->mac);
 	return 0;
@@ -405,8 +378,6 @@ static const struct eth_dev_ops afp_ops = {
 	.dev_start = afp_dev_start,
 	.dev_stop = afp_dev_stop,
 	.dev_close = afp_dev_close,
-	.dev_set_link_up = afp_set_link_up,
-	.dev_set_link_down = afp_set_link_down,
 	.dev_infos_get = afp_dev_info,
 	.link_update = afp_link_update,
 	.promiscuous_enable = afp_promisc_enable,
@@ -463,6 +434,7 @@ afp_probe(struct rte_vdev_device *vdev)
 	if (afp_if_get_mtu(args.iface, &mtu) == 0 && mtu > 0 && mtu <= UINT16_MAX)
 		dev->data->mtu = (uint16_t)mtu;
 	dev->data->mac_addrs = &in->mac;
+	dev->data->dev_flags |= RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS;
 	dev->dev_ops = &afp_ops;
 	dev->rx_pkt_burst = afp_rx_burst;
 	dev->tx_pkt_burst = afp_tx_burst;
