@@ -305,6 +305,8 @@ test_bad_devargs_refused(void **state)
 		{ "net_af_packet_bad,iface=afpa,qpairs=0", "qpairs must be a positive number" },
 		{ "net_af_packet_bad,iface=afpa,qpairs=17", "qpairs=17 is more than 16" },
 		{ "net_af_packet_bad,iface=afpa,qpairs=x", "qpairs must be a positive number" },
+		{ "net_af_packet_bad,iface=afpa,qpairs=0x2", "qpairs must be a positive number" },
+		{ "net_af_packet_bad,iface=afpa,framesz=", "framesz must be a positive number" },
 		{ "net_af_packet_bad,iface=afpa,bogus=1", "unknown argument bogus" },
 		{ "net_af_packet_bad,iface=afpa,qdisc_bypass=2", "qdisc_bypass must be 0 or 1" },
 		{ "net_af_packet_bad,iface=afpa,framesz=32", "leaves no room" },

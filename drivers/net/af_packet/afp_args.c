@@ -34,7 +34,7 @@ parse_uint(const char *value, unsigned int *out)
 	if (value == NULL || value[0] < '0' || value[0] > '9')
 		return -1;
 	errno = 0;
-	v = strtoul(value, &end, 0);
+	v = strtoul(value, &end, 10);
 	if (errno != 0 || *end != '\0' || v == 0 || v > UINT32_MAX)
 		return -1;
 	*out = (unsigned int)v;
