@@ -310,6 +310,9 @@ test_bad_devargs_refused(void **state)
 		{ "net_af_packet_bad,iface=afpa,bogus=1", "unknown argument bogus" },
 		{ "net_af_packet_bad,iface=afpa,qdisc_bypass=2", "qdisc_bypass must be 0 or 1" },
 		{ "net_af_packet_bad,iface=afpa,framesz=32", "leaves no room" },
+		/* Valid here, too big for the kernel: the socket opened first is closed again. */
+		{ "net_af_packet_bad,iface=afpa,qpairs=2,framesz=4096,framecnt=4194304",
+			"kernel refused rings of 4194304 frames" },
 		{ "net_af_packet_bad,iface=afpa0123456789abcdef", "invalid interface name" },
 	};
 	uint16_t total = rte_eth_dev_count_total();
