@@ -8,8 +8,9 @@
 #include <rte_mempool.h>
 
 /*
- * Move the process into a network namespace (and a mount namespace, for /sys) of its own holding the veth pairs
- * names[0]<->names[1], names[2]<->names[3]... (n names), all up. NULL, or why it cannot be done.
+ * Move the process into a network namespace (and a mount namespace, for /sys) of its own
+ * holding the veth pairs names[0]<->names[1], names[2]<->names[3]... (n names), all up.
+ * NULL, or why it cannot be done.
  * Call before EAL starts threads: unshare needs a single-threaded process.
  */
 const char *at_make_network(const char *const *names, unsigned int n);

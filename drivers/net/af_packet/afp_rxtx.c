@@ -102,7 +102,9 @@ frame_to_mbuf(struct afp_rx_queue *q, const struct tpacket2_hdr *h, uint32_t sta
 	}
 	if (status & TP_STATUS_VLAN_VALID) {
 		m->vlan_tci = h->tp_vlan_tci;
-		m->ol_flags |= RTE_MBUF_F_RX_VLAN | (q->vlan_strip ? RTE_MBUF_F_RX_VLAN_STRIPPED : 0);
+		m->ol_flags |= RTE_MBUF_F_RX_VLAN;
+		if (q->vlan_strip)
+			m->ol_flags |= RTE_MBUF_F_RX_VLAN_STRIPPED;
 	}
 	m->port = q->port_id;
 	*out = m;
@@ -194,7 +196,8 @@ afp_tx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 			mbuf_copy_out(m, 0, 2 * RTE_ETHER_ADDR_LEN, dst);
 			memcpy(dst + 2 * RTE_ETHER_ADDR_LEN, &be_tpid, 2);
 			memcpy(dst + 2 * RTE_ETHER_ADDR_LEN + 2, &be_tci, 2);
-			mbuf_copy_out(m, 2 * RTE_ETHER_ADDR_LEN, m->pkt_len - 2 * RTE_ETHER_ADDR_LEN,
+			mbuf_copy_out(m, 2 * RTE_ETHER_ADDR_LEN,
+				m->pkt_len - 2 * RTE_ETHER_ADDR_LEN,
 				dst + 2 * RTE_ETHER_ADDR_LEN + AFP_VLAN_TAG_LEN);
 		}
 		h->tp_len = len;

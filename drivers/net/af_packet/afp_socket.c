@@ -122,7 +122,8 @@ afp_qpair_open(struct afp_qpair *qp, struct afp_rx_queue *rxq, struct afp_tx_que
 	if (setsockopt(qp->fd, SOL_PACKET, PACKET_RX_RING, &req, sizeof(req)) < 0 ||
 			setsockopt(qp->fd, SOL_PACKET, PACKET_TX_RING, &req, sizeof(req)) < 0) {
 		ret = -errno;
-		AFP_LOG(ERR, "%s: kernel refused rings of %u frames of %u bytes in blocks of %u: %s",
+		AFP_LOG(ERR,
+			"%s: kernel refused rings of %u frames of %u bytes in blocks of %u: %s",
 			devname, a->framecnt, a->framesz, a->blocksz, strerror(-ret));
 		goto fail;
 	}

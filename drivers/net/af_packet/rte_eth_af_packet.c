@@ -183,11 +183,11 @@ membership(struct rte_eth_dev *dev, uint8_t *held, unsigned short type, int on)
 {
 	struct pmd_internals *in = dev->data->dev_private;
 	struct packet_mreq mr = { .mr_ifindex = in->ifindex, .mr_type = type };
+	int opt = on ? PACKET_ADD_MEMBERSHIP : PACKET_DROP_MEMBERSHIP;
 
 	if (*held == on)
 		return 0;
-	if (setsockopt(in->qp[0].fd, SOL_PACKET, on ? PACKET_ADD_MEMBERSHIP : PACKET_DROP_MEMBERSHIP,
-			&mr, sizeof(mr)) < 0) {
+	if (setsockopt(in->qp[0].fd, SOL_PACKET, opt, &mr, sizeof(mr)) < 0) {
 		int err = errno;
 
 		AFP_LOG(ERR, "%s: cannot turn %s %s on %s: %s", dev->data->name,
@@ -281,7 +281,8 @@ afp_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	RTE_SET_USED(socket_id);
 	/* The ring's frames are the descriptors: without scatter each must fit in one mbuf. */
 	if (!(offloads & RTE_ETH_RX_OFFLOAD_SCATTER) && frame > room) {
-		AFP_LOG(ERR, "%s: rx queue %u: frames of %u bytes do not fit in the %u-byte mbufs of pool %s (enable scatter or lower framesz)",
+		AFP_LOG(ERR, "%s: rx queue %u: frames of %u bytes do not fit in the %u-byte mbufs "
+			"of pool %s (enable scatter or lower framesz)",
 			dev->data->name, qid, frame, room, mp->name);
 		return -ENOMEM;
 	}
