@@ -40,11 +40,16 @@ set_opt(int fd, int opt, int val, const char *name, const char *devname)
 static int
 join_fanout(int fd, int *group, const char *devname)
 {
-	int mode = PACKET_FANOUT_HASH | PACKET_FANOUT_FLAG_DEFRAG | PACKET_FANOUT_FLAG_ROLLOVER;
-	int arg = *group < 0 ? (mode | PACKET_FANOUT_FLAG_UNIQUEID) << 16 : *group | mode << 16;
+	uint32_t mode = PACKET_FANOUT_HASH | PACKET_FANOUT_FLAG_DEFRAG |
+		PACKET_FANOUT_FLAG_ROLLOVER;
+	/* Mode and flags in the upper 16 bits, the group id in the lower. */
+	uint32_t req = *group < 0 ? (mode | PACKET_FANOUT_FLAG_UNIQUEID) << 16 :
+		(uint32_t)*group | mode << 16;
+	int arg;
 	socklen_t len = sizeof(arg);
 	int ret;
 
+	memcpy(&arg, &req, sizeof(arg));
 	ret = set_opt(fd, PACKET_FANOUT, arg, "PACKET_FANOUT", devname);
 	if (ret < 0 || *group >= 0)
 		return ret;
