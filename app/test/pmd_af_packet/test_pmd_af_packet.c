@@ -306,6 +306,33 @@ test_vlan_tag(void **state)
 			usleep(1000);
 	}
 	assert_true(seen);
+
+	/* With VLAN_STRIP the tag stays out of the frame, in vlan_tci only. */
+	assert_int_equal(rte_eth_dev_stop(b), 0);
+	assert_int_equal(at_port_start(b, 1, RTE_ETH_RX_OFFLOAD_VLAN_STRIP, pool), 0);
+	m = at_frame(pool, 200, 2, 6);
+	assert_non_null(m);
+	m->ol_flags |= RTE_MBUF_F_TX_VLAN;
+	m->vlan_tci = 0x0456;
+	assert_int_equal(rte_eth_tx_burst(a, 0, &m, 1), 1);
+	seen = 0;
+	tries = 0;
+	while (!seen && tries++ < 2000) {
+		n = rte_eth_rx_burst(b, 0, rx, RTE_DIM(rx));
+		for (i = 0; i < n; i++) {
+			if (at_frame_seq(rx[i]) == 6) {
+				assert_int_equal(rx[i]->pkt_len, 200);
+				assert_true(rx[i]->ol_flags & RTE_MBUF_F_RX_VLAN);
+				assert_true(rx[i]->ol_flags & RTE_MBUF_F_RX_VLAN_STRIPPED);
+				assert_int_equal(rx[i]->vlan_tci, 0x0456);
+				seen = 1;
+			}
+			rte_pktmbuf_free(rx[i]);
+		}
+		if (n == 0)
+			usleep(1000);
+	}
+	assert_true(seen);
 	assert_int_equal(at_port_remove(a), 0);
 	assert_int_equal(at_port_remove(b), 0);
 }
