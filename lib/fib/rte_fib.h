@@ -38,16 +38,16 @@ typedef void (*rte_fib_lookup_fn_t)(void *fib, const uint32_t *ips,
 
 /** Route operations of rte_fib_modify_fn_t. */
 enum rte_fib_op {
-	RTE_FIB_ADD,
-	RTE_FIB_DEL,
+	RTE_FIB_ADD, /**< add a route or change its next hop */
+	RTE_FIB_DEL, /**< delete a route */
 };
 
 /** Entry sizes of a DIR-24-8 table; next hops are one bit shorter than the entry. */
 enum rte_fib_dir24_8_nh_sz {
-	RTE_FIB_DIR24_8_1B,
-	RTE_FIB_DIR24_8_2B,
-	RTE_FIB_DIR24_8_4B,
-	RTE_FIB_DIR24_8_8B
+	RTE_FIB_DIR24_8_1B, /**< 1-byte entries, next hops up to 127 */
+	RTE_FIB_DIR24_8_2B, /**< 2-byte entries, next hops up to 2^15 - 1 */
+	RTE_FIB_DIR24_8_4B, /**< 4-byte entries, next hops up to 2^31 - 1 */
+	RTE_FIB_DIR24_8_8B  /**< 8-byte entries, next hops up to 2^63 - 1 */
 };
 
 /** Lookup implementations (rte_fib_select_lookup). */
@@ -69,13 +69,16 @@ struct rte_fib_conf {
 	enum rte_fib_type type; /**< lookup structure */
 	/** Next hop of addresses no route covers */
 	uint64_t default_nh;
+	/** Routes the FIB must hold; its RIB gets twice as many nodes */
 	int	max_routes;
 	/** Bytes of user data in each node of the FIB's RIB */
 	unsigned int rib_ext_sz;
+	/** Settings of the lookup structure */
 	union {
+		/** RTE_FIB_DIR24_8 settings */
 		struct {
-			enum rte_fib_dir24_8_nh_sz nh_sz;
-			uint32_t	num_tbl8;
+			enum rte_fib_dir24_8_nh_sz nh_sz; /**< entry size */
+			uint32_t	num_tbl8; /**< groups of 256 entries for routes past /24 */
 		} dir24_8;
 	};
 };

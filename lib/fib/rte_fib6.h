@@ -42,15 +42,15 @@ typedef void (*rte_fib6_lookup_fn_t)(void *fib,
 
 /** Route operations of rte_fib6_modify_fn_t. */
 enum rte_fib6_op {
-	RTE_FIB6_ADD,
-	RTE_FIB6_DEL,
+	RTE_FIB6_ADD, /**< add a route or change its next hop */
+	RTE_FIB6_DEL, /**< delete a route */
 };
 
 /** Entry sizes of a trie; next hops are one bit shorter than the entry. */
 enum rte_fib_trie_nh_sz {
-	RTE_FIB6_TRIE_2B = 1,
-	RTE_FIB6_TRIE_4B,
-	RTE_FIB6_TRIE_8B
+	RTE_FIB6_TRIE_2B = 1, /**< 2-byte entries, next hops up to 2^15 - 1 */
+	RTE_FIB6_TRIE_4B,     /**< 4-byte entries, next hops up to 2^31 - 1 */
+	RTE_FIB6_TRIE_8B      /**< 8-byte entries, next hops up to 2^63 - 1 */
 };
 
 /** Lookup implementations (rte_fib6_select_lookup). */
@@ -66,13 +66,16 @@ struct rte_fib6_conf {
 	enum rte_fib6_type type; /**< lookup structure */
 	/** Next hop of addresses no route covers */
 	uint64_t default_nh;
+	/** Routes the FIB must hold; its RIB gets twice as many nodes */
 	int	max_routes;
 	/** Bytes of user data in each node of the FIB's RIB */
 	unsigned int rib_ext_sz;
+	/** Settings of the lookup structure */
 	union {
+		/** RTE_FIB6_TRIE settings */
 		struct {
-			enum rte_fib_trie_nh_sz nh_sz;
-			uint32_t	num_tbl8;
+			enum rte_fib_trie_nh_sz nh_sz; /**< entry size */
+			uint32_t	num_tbl8; /**< groups of 256 entries for routes past /24 */
 		} trie;
 	};
 };

@@ -36,7 +36,7 @@ struct rte_rib_node;
 struct rte_rib_conf {
 	/** Bytes of user data in every node, see rte_rib_get_ext(). */
 	size_t	ext_sz;
-	/* number of nodes in the RIB's pool */
+	/** Nodes in the RIB's pool, routes and branch points alike */
 	int	max_nodes;
 };
 
