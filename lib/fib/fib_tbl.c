@@ -17,6 +17,18 @@
 
 RTE_LOG_REGISTER_DEFAULT(fib_logtype, INFO);
 
+void
+fib_log_bad(const char *fn, const void *fib, const void *ip, unsigned int depth,
+		unsigned int max_depth)
+{
+	if (fib == NULL)
+		FIB_LOG(ERR, "%s: NULL fib", fn);
+	else if (ip == NULL)
+		FIB_LOG(ERR, "%s: NULL address", fn);
+	else if (depth > max_depth)
+		FIB_LOG(ERR, "%s: depth %u above %u", fn, depth, max_depth);
+}
+
 static inline uint64_t
 ent_get(const struct fib_tbl *t, const void *arr, size_t i)
 {

@@ -30,6 +30,10 @@ extern int fib_logtype;
 #define FIB_GROUP_ENTRIES 256u
 #define FIB_KEY_BYTES 16
 
+/* One log line naming what is wrong among a NULL FIB, a NULL address or a depth too large. */
+void fib_log_bad(const char *fn, const void *fib, const void *ip, unsigned int depth,
+		unsigned int max_depth);
+
 struct fib_tbl {
 	void *tbl24;
 	void *tbl8;

@@ -252,7 +252,7 @@ int
 rte_fib_add(struct rte_fib *fib, uint32_t ip, uint8_t depth, uint64_t next_hop)
 {
 	if (fib == NULL || depth > RTE_FIB_MAXDEPTH) {
-		FIB_LOG(ERR, "add: NULL fib or depth %u above %u", depth, RTE_FIB_MAXDEPTH);
+		fib_log_bad("add", fib, "", depth, RTE_FIB_MAXDEPTH);
 		return -EINVAL;
 	}
 	ip &= rte_rib_depth_to_mask(depth);
@@ -270,7 +270,7 @@ int
 rte_fib_delete(struct rte_fib *fib, uint32_t ip, uint8_t depth)
 {
 	if (fib == NULL || depth > RTE_FIB_MAXDEPTH) {
-		FIB_LOG(ERR, "delete: NULL fib or depth %u above %u", depth, RTE_FIB_MAXDEPTH);
+		fib_log_bad("delete", fib, "", depth, RTE_FIB_MAXDEPTH);
 		return -EINVAL;
 	}
 	ip &= rte_rib_depth_to_mask(depth);
@@ -306,7 +306,8 @@ rte_fib_select_lookup(struct rte_fib *fib, enum rte_fib_lookup_type type)
 	rte_fib_lookup_fn_t fn;
 
 	if (fib == NULL || fib->type != RTE_FIB_DIR24_8) {
-		FIB_LOG(ERR, "select_lookup: NULL fib or not a DIR24_8 one");
+		FIB_LOG(ERR, "select_lookup: %s", fib == NULL ? "NULL fib" :
+			"a DUMMY FIB has a single lookup");
 		return -EINVAL;
 	}
 	fn = dir24_8_lookup_fn(fib, type);

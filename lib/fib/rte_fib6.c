@@ -262,8 +262,7 @@ rte_fib6_add(struct rte_fib6 *fib, const uint8_t ip[RTE_FIB6_IPV6_ADDR_SIZE], ui
 	uint8_t key[RTE_FIB6_IPV6_ADDR_SIZE];
 
 	if (fib == NULL || ip == NULL || depth > RTE_FIB6_MAXDEPTH) {
-		FIB_LOG(ERR, "add6: NULL fib or ip, or depth %u above %u", depth,
-			RTE_FIB6_MAXDEPTH);
+		fib_log_bad("add6", fib, ip, depth, RTE_FIB6_MAXDEPTH);
 		return -EINVAL;
 	}
 	mask_ip(key, ip, depth);
@@ -283,8 +282,7 @@ rte_fib6_delete(struct rte_fib6 *fib, const uint8_t ip[RTE_FIB6_IPV6_ADDR_SIZE],
 	uint8_t key[RTE_FIB6_IPV6_ADDR_SIZE];
 
 	if (fib == NULL || ip == NULL || depth > RTE_FIB6_MAXDEPTH) {
-		FIB_LOG(ERR, "delete6: NULL fib or ip, or depth %u above %u", depth,
-			RTE_FIB6_MAXDEPTH);
+		fib_log_bad("delete6", fib, ip, depth, RTE_FIB6_MAXDEPTH);
 		return -EINVAL;
 	}
 	mask_ip(key, ip, depth);
@@ -321,7 +319,8 @@ rte_fib6_select_lookup(struct rte_fib6 *fib, enum rte_fib6_lookup_type type)
 	rte_fib6_lookup_fn_t fn;
 
 	if (fib == NULL || fib->type != RTE_FIB6_TRIE) {
-		FIB_LOG(ERR, "select_lookup6: NULL fib or not a TRIE one");
+		FIB_LOG(ERR, "select_lookup6: %s", fib == NULL ? "NULL fib" :
+			"a DUMMY FIB has a single lookup");
 		return -EINVAL;
 	}
 	fn = trie_lookup_fn(fib, type);

@@ -19,6 +19,18 @@
 
 RTE_LOG_REGISTER_DEFAULT(rib_logtype, INFO);
 
+void
+rib_log_bad(const char *fn, const void *rib, const void *ip, unsigned int depth,
+		unsigned int max_depth)
+{
+	if (rib == NULL)
+		RIB_LOG(ERR, "%s: NULL rib", fn);
+	else if (ip == NULL)
+		RIB_LOG(ERR, "%s: NULL address", fn);
+	else if (depth > max_depth)
+		RIB_LOG(ERR, "%s: depth %u above %u", fn, depth, max_depth);
+}
+
 static inline unsigned int
 key_bit(const uint8_t *key, unsigned int i)
 {

@@ -18,6 +18,10 @@ extern int rib_logtype;
 #define RIB_LOG(level, fmt, ...) \
 	rte_log(RTE_LOG_ ## level, rib_logtype, "RIB: " fmt "\n", ##__VA_ARGS__)
 
+/* One log line naming what is wrong among a NULL RIB, a NULL address or a depth too large. */
+void rib_log_bad(const char *fn, const void *rib, const void *ip, unsigned int depth,
+		unsigned int max_depth);
+
 struct rib_node {
 	struct rib_node *parent;
 	struct rib_node *child[2]; /* by the first bit past depth */

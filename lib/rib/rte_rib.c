@@ -51,7 +51,7 @@ rte_rib_lookup(struct rte_rib *rib, uint32_t ip)
 	uint8_t key[RIB_KEY_BYTES];
 
 	if (rib == NULL) {
-		RIB_LOG(ERR, "lookup: NULL rib");
+		rib_log_bad("lookup", rib, "", 0, RIB_MAXDEPTH);
 		rte_errno = EINVAL;
 		return NULL;
 	}
@@ -73,7 +73,7 @@ rte_rib_lookup_exact(struct rte_rib *rib, uint32_t ip, uint8_t depth)
 	uint8_t key[RIB_KEY_BYTES];
 
 	if (rib == NULL || depth > RIB_MAXDEPTH) {
-		RIB_LOG(ERR, "lookup_exact: NULL rib or depth %u above %u", depth, RIB_MAXDEPTH);
+		rib_log_bad("lookup_exact", rib, "", depth, RIB_MAXDEPTH);
 		rte_errno = EINVAL;
 		return NULL;
 	}
@@ -88,7 +88,7 @@ rte_rib_get_nxt(struct rte_rib *rib, uint32_t ip, uint8_t depth, struct rte_rib_
 	uint8_t key[RIB_KEY_BYTES];
 
 	if (rib == NULL || depth > RIB_MAXDEPTH) {
-		RIB_LOG(ERR, "get_nxt: NULL rib or depth %u above %u", depth, RIB_MAXDEPTH);
+		rib_log_bad("get_nxt", rib, "", depth, RIB_MAXDEPTH);
 		rte_errno = EINVAL;
 		return NULL;
 	}
@@ -103,7 +103,7 @@ rte_rib_remove(struct rte_rib *rib, uint32_t ip, uint8_t depth)
 	uint8_t key[RIB_KEY_BYTES];
 
 	if (rib == NULL || depth > RIB_MAXDEPTH) {
-		RIB_LOG(ERR, "remove: NULL rib or depth %u above %u", depth, RIB_MAXDEPTH);
+		rib_log_bad("remove", rib, "", depth, RIB_MAXDEPTH);
 		return;
 	}
 	to_key(key, ip & rte_rib_depth_to_mask(depth));
@@ -117,7 +117,7 @@ rte_rib_insert(struct rte_rib *rib, uint32_t ip, uint8_t depth)
 	struct rib_node *n;
 
 	if (rib == NULL || depth > RIB_MAXDEPTH) {
-		RIB_LOG(ERR, "insert: NULL rib or depth %u above %u", depth, RIB_MAXDEPTH);
+		rib_log_bad("insert", rib, "", depth, RIB_MAXDEPTH);
 		rte_errno = EINVAL;
 		return NULL;
 	}

@@ -39,7 +39,7 @@ struct rte_rib6_node *
 rte_rib6_lookup(struct rte_rib6 *rib, const uint8_t ip[RTE_RIB6_IPV6_ADDR_SIZE])
 {
 	if (rib == NULL || ip == NULL) {
-		RIB_LOG(ERR, "lookup6: NULL rib or ip");
+		rib_log_bad("lookup6", rib, ip, 0, RIB6_MAXDEPTH);
 		rte_errno = EINVAL;
 		return NULL;
 	}
@@ -61,8 +61,7 @@ rte_rib6_lookup_exact(struct rte_rib6 *rib, const uint8_t ip[RTE_RIB6_IPV6_ADDR_
 	uint8_t key[RIB_KEY_BYTES];
 
 	if (rib == NULL || ip == NULL || depth > RIB6_MAXDEPTH) {
-		RIB_LOG(ERR, "lookup_exact6: NULL rib or ip, or depth %u above %u", depth,
-			RIB6_MAXDEPTH);
+		rib_log_bad("lookup_exact6", rib, ip, depth, RIB6_MAXDEPTH);
 		rte_errno = EINVAL;
 		return NULL;
 	}
@@ -75,8 +74,7 @@ rte_rib6_get_nxt(struct rte_rib6 *rib, const uint8_t ip[RTE_RIB6_IPV6_ADDR_SIZE]
 		uint8_t depth, struct rte_rib6_node *last, int flag)
 {
 	if (rib == NULL || ip == NULL || depth > RIB6_MAXDEPTH) {
-		RIB_LOG(ERR, "get_nxt6: NULL rib or ip, or depth %u above %u", depth,
-			RIB6_MAXDEPTH);
+		rib_log_bad("get_nxt6", rib, ip, depth, RIB6_MAXDEPTH);
 		rte_errno = EINVAL;
 		return NULL;
 	}
@@ -91,8 +89,7 @@ rte_rib6_remove(struct rte_rib6 *rib, const uint8_t ip[RTE_RIB6_IPV6_ADDR_SIZE],
 	uint8_t key[RIB_KEY_BYTES];
 
 	if (rib == NULL || ip == NULL || depth > RIB6_MAXDEPTH) {
-		RIB_LOG(ERR, "remove6: NULL rib or ip, or depth %u above %u", depth,
-			RIB6_MAXDEPTH);
+		rib_log_bad("remove6", rib, ip, depth, RIB6_MAXDEPTH);
 		return;
 	}
 	rib_key_mask(key, ip, depth);
@@ -107,8 +104,7 @@ rte_rib6_insert(struct rte_rib6 *rib, const uint8_t ip[RTE_RIB6_IPV6_ADDR_SIZE],
 	struct rib_node *n;
 
 	if (rib == NULL || ip == NULL || depth > RIB6_MAXDEPTH) {
-		RIB_LOG(ERR, "insert6: NULL rib or ip, or depth %u above %u", depth,
-			RIB6_MAXDEPTH);
+		rib_log_bad("insert6", rib, ip, depth, RIB6_MAXDEPTH);
 		rte_errno = EINVAL;
 		return NULL;
 	}
