@@ -14,7 +14,6 @@
 #include <rte_eal_memconfig.h>
 #include <rte_errno.h>
 #include <rte_malloc.h>
-#include <rte_prefetch.h>
 #include <rte_string_fns.h>
 #include <rte_tailq.h>
 
@@ -24,7 +23,7 @@
 
 #define FIB6_NAMESIZE 64
 #define TBL24_DEPTH 24
-#define PREFETCH_AHEAD 4
+#define LOOKUP_BATCH 16
 
 TAILQ_HEAD(rte_fib6_list, rte_tailq_entry);
 
@@ -51,7 +50,11 @@ tbl24_index(const uint8_t *ip)
 	return (uint32_t)ip[0] << 16 | (uint32_t)ip[1] << 8 | ip[2];
 }
 
-/* One loop per entry type; each group level consumes the next address byte. */
+/*
+ * One function per entry type. Addresses go through the levels in batches: the first-level
+ * entries of a whole batch are loaded, then each group level for the addresses still inside
+ * groups, so the cache misses of a batch overlap instead of forming one chain per address.
+ */
 #define TRIE_LOOKUP(fn, type) \
 static void \
 fn(void *dp, uint8_t ips[][RTE_FIB6_IPV6_ADDR_SIZE], uint64_t *nhs, const unsigned int n) \
@@ -59,16 +62,27 @@ fn(void *dp, uint8_t ips[][RTE_FIB6_IPV6_ADDR_SIZE], uint64_t *nhs, const unsign
 	const struct fib_tbl *t = dp; \
 	const type *t24 = t->tbl24; \
 	const type *t8 = t->tbl8; \
-	unsigned int i, k; \
-	type e; \
+	unsigned int i, j, k, m; \
+	type e[LOOKUP_BATCH]; \
+	type ext; \
  \
-	for (i = 0; i < n; i++) { \
-		if (i + PREFETCH_AHEAD < n) \
-			rte_prefetch0(&t24[tbl24_index(ips[i + PREFETCH_AHEAD])]); \
-		e = t24[tbl24_index(ips[i])]; \
-		for (k = 3; unlikely(e & 1); k++) \
-			e = t8[((size_t)(e >> 1) << 8) | ips[i][k]]; \
-		nhs[i] = e >> 1; \
+	for (i = 0; i < n; i += m) { \
+		m = RTE_MIN(n - i, (unsigned int)LOOKUP_BATCH); \
+		ext = 0; \
+		for (j = 0; j < m; j++) { \
+			e[j] = t24[tbl24_index(ips[i + j])]; \
+			ext |= e[j]; \
+		} \
+		for (k = 3; unlikely(ext & 1); k++) { \
+			ext = 0; \
+			for (j = 0; j < m; j++) { \
+				if (e[j] & 1) \
+					e[j] = t8[((size_t)(e[j] >> 1) << 8) | ips[i + j][k]]; \
+				ext |= e[j]; \
+			} \
+		} \
+		for (j = 0; j < m; j++) \
+			nhs[i + j] = e[j] >> 1; \
 	} \
 }
 
