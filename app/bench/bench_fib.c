@@ -230,7 +230,8 @@ main(int argc, char **argv)
 		}
 	}
 
-	if (bench4("fib_4b", RTE_FIB_DIR24_8_4B) != 0 || bench4("fib_8b", RTE_FIB_DIR24_8_8B) != 0 ||
+	if (bench4("fib_4b", RTE_FIB_DIR24_8_4B) != 0 ||
+			bench4("fib_8b", RTE_FIB_DIR24_8_8B) != 0 ||
 			bench6("fib6_4b", RTE_FIB6_TRIE_4B) != 0)
 		return 1;
 	rte_eal_cleanup();

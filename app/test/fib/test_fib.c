@@ -318,7 +318,8 @@ ref_lookup(uint32_t ip)
 
 	for (i = 0; i < N_ROUTES; i++)
 		if (routes[i].present &&
-				((ip ^ routes[i].ip) & rte_rib_depth_to_mask(routes[i].depth)) == 0 &&
+				((ip ^ routes[i].ip) &
+				 rte_rib_depth_to_mask(routes[i].depth)) == 0 &&
 				(best < 0 || routes[i].depth > routes[best].depth))
 			best = i;
 	return best < 0 ? DEF_NH : routes[best].nh;
@@ -389,7 +390,8 @@ random_run(enum rte_fib_type type, enum rte_fib_dir24_8_nh_sz sz)
 			if (!routes[i].present || rng() % 2)
 				continue;
 			assert_int_equal(rte_fib_delete(fib, routes[i].ip, routes[i].depth), 0);
-			assert_int_equal(rte_fib_delete(fib, routes[i].ip, routes[i].depth), -ENOENT);
+			assert_int_equal(rte_fib_delete(fib, routes[i].ip, routes[i].depth),
+				-ENOENT);
 			routes[i].present = false;
 			readd[i] = true;
 		}

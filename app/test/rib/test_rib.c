@@ -321,7 +321,8 @@ ref_lpm(uint32_t ip, int min_depth, int max_depth)
 
 	for (i = 0; i < N_ROUTES; i++)
 		if (routes[i].present && routes[i].depth > min_depth &&
-				routes[i].depth < max_depth && covered(ip, routes[i].ip, routes[i].depth) &&
+				routes[i].depth < max_depth &&
+				covered(ip, routes[i].ip, routes[i].depth) &&
 				(best < 0 || routes[i].depth > routes[best].depth))
 			best = i;
 	return best;
@@ -462,7 +463,8 @@ test_random(void **state)
 				rte_rib_depth_to_mask(routes[i].depth);
 			dup = false;
 			for (j = 0; j < i; j++)
-				if (routes[j].ip == routes[i].ip && routes[j].depth == routes[i].depth)
+				if (routes[j].ip == routes[i].ip &&
+						routes[j].depth == routes[i].depth)
 					dup = true;
 		} while (dup);
 		add_route(rib, i);

@@ -185,7 +185,8 @@ ref_lpm(const uint8_t *ip, int min_depth, int max_depth)
 
 	for (i = 0; i < N_ROUTES; i++)
 		if (routes[i].present && routes[i].depth > min_depth &&
-				routes[i].depth < max_depth && covered(ip, routes[i].ip, routes[i].depth) &&
+				routes[i].depth < max_depth &&
+				covered(ip, routes[i].ip, routes[i].depth) &&
 				(best < 0 || routes[i].depth > routes[best].depth))
 			best = i;
 	return best;
@@ -330,7 +331,8 @@ test_random(void **state)
 			/* change a few bytes past the fourth, so that routes share long prefixes */
 			for (k = 0; k < 3; k++)
 				routes[i].ip[4 + rng() % 12] = (uint8_t)rng();
-			routes[i].depth = (uint8_t)(rng() % 8 == 0 ? rng() % 129 : 16 + rng() % 113);
+			routes[i].depth = (uint8_t)(rng() % 8 == 0 ? rng() % 129 :
+				16 + rng() % 113);
 			mask(routes[i].ip, routes[i].depth);
 			dup = false;
 			for (j = 0; j < i; j++)
