@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <rte_rib.h>
+#include <rte_malloc.h>
 
 #define IP(a, b, c, d) ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 | (d))
 
@@ -22,6 +23,20 @@ rng(void)
 	rng_state ^= rng_state >> 7;
 	rng_state ^= rng_state << 17;
 	return (uint32_t)(rng_state >> 11);
+}
+
+/* Blocks allocated in the EAL heap: back to the same count once a table is freed. */
+static unsigned int
+heap_blocks(void)
+{
+	struct rte_malloc_socket_stats st;
+	unsigned int n = 0;
+	int s;
+
+	for (s = 0; s < RTE_MAX_NUMA_NODES; s++)
+		if (rte_malloc_get_socket_stats(s, &st) == 0)
+			n += st.alloc_count;
+	return n;
 }
 
 static struct rte_rib *
@@ -52,6 +67,7 @@ test_create_errors(void **state)
 {
 	struct rte_rib_conf c = { .ext_sz = 0, .max_nodes = 16 };
 	struct rte_rib_conf bad = c;
+	unsigned int blocks = heap_blocks();
 	char longname[80];
 	struct rte_rib *rib;
 
@@ -91,6 +107,7 @@ test_create_errors(void **state)
 	rte_rib_free(NULL);
 	rib = make("dup", 16, 0);
 	rte_rib_free(rib);
+	assert_int_equal(heap_blocks(), blocks);
 }
 
 static void
