@@ -40,6 +40,7 @@ extern "C" {
 /** Keys a group can hold at most. */
 #define EFD_MAX_GROUP_NUM_RULES (28LU)
 
+/** Keys below which a group is not worth balancing (kept for compatibility). */
 #define EFD_MIN_BALANCED_NUM_RULES      5
 
 /** Largest number of keys rte_efd_lookup_bulk() takes in one call. */
@@ -51,6 +52,7 @@ extern "C" {
 #define RTE_EFD_NAMESIZE			32
 
 #if (RTE_EFD_VALUE_NUM_BITS > 0 && RTE_EFD_VALUE_NUM_BITS <= 8)
+/** Value stored per key: the smallest integer type that has RTE_EFD_VALUE_NUM_BITS bits. */
 typedef uint8_t efd_value_t;
 #elif (RTE_EFD_VALUE_NUM_BITS > 8 && RTE_EFD_VALUE_NUM_BITS <= 16)
 typedef uint16_t efd_value_t;
@@ -60,8 +62,11 @@ typedef uint32_t efd_value_t;
 #error("RTE_EFD_VALUE_NUM_BITS must be in the range [1:32]")
 #endif
 
+/** Shift that turns a 32-bit hash into an entry of a 16-entry bit table. */
 #define EFD_LOOKUPTBL_SHIFT (32 - 4)
+/** Bit table of one value bit of a group. */
 typedef uint16_t efd_lookuptbl_t;
+/** Hash function index of one value bit of a group. */
 typedef uint16_t efd_hashfunc_t;
 
 struct rte_efd_table;
@@ -100,15 +105,24 @@ rte_efd_free(struct rte_efd_table *table);
 struct rte_efd_table*
 rte_efd_find_existing(const char *name);
 
+/** rte_efd_update(): inserted, and the key's group is now full. */
 #define RTE_EFD_UPDATE_WARN_GROUP_FULL   (1)
+/** The update changed nothing (rte_efd_update() reports it as 0, as DPDK does). */
 #define RTE_EFD_UPDATE_NO_CHANGE         (2)
+/** rte_efd_update(): no group can take the key; the table is unchanged. */
 #define RTE_EFD_UPDATE_FAILED            (3)
 
 /**
  * Insert a key or change its value, on every socket's copy at once. Single writer only.
  *
+ * @param table
+ *   The table.
  * @param socket_id
  *   Socket of the caller (kept for compatibility; the key store is read directly).
+ * @param key
+ *   The key, key_len bytes.
+ * @param value
+ *   Its value (RTE_EFD_VALUE_NUM_BITS bits).
  * @return
  *   0 on success, also when the key already had this value;
  *   RTE_EFD_UPDATE_WARN_GROUP_FULL when the insert succeeded but filled the key's group;
@@ -122,6 +136,12 @@ rte_efd_update(struct rte_efd_table *table, unsigned int socket_id,
 /**
  * Remove a key. Single writer only.
  *
+ * @param table
+ *   The table.
+ * @param socket_id
+ *   Socket of the caller (unused: the key store is read directly).
+ * @param key
+ *   The key to remove.
  * @param prev_value
  *   If not NULL, receives the value the key had.
  * @return

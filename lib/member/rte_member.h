@@ -54,17 +54,20 @@ typedef uint16_t member_set_t;
 /** Sketch flag: count bytes (rte_member_add_byte_count()) instead of keys. */
 #define RTE_MEMBER_SKETCH_COUNT_BYTE 0x02
 
-/** @internal Hash function of the library. */
 #if defined(RTE_ARCH_X86) || defined(__ARM_FEATURE_CRC32)
 #include <rte_hash_crc.h>
+/** Hash function of the library. */
 #define MEMBER_HASH_FUNC       rte_hash_crc
 #else
 #include <rte_jhash.h>
+/** Hash function of the library. */
 #define MEMBER_HASH_FUNC       rte_jhash
 #endif
 
+/** Log type of the library. */
 extern int librte_member_logtype;
 
+/** Log a message of the library, prefixed with the function name. */
 #define RTE_MEMBER_LOG(level, ...) \
 	rte_log(RTE_LOG_ ## level, \
 		librte_member_logtype, \
@@ -72,7 +75,7 @@ extern int librte_member_logtype;
 			__func__, \
 			RTE_FMT_TAIL(__VA_ARGS__,)))
 
-/** @internal Set summary. */
+/** Set summary. */
 struct rte_member_setsum;
 
 /**
@@ -93,74 +96,74 @@ enum rte_member_setsum_type {
 	RTE_MEMBER_TYPE_HT = 0,  /**< Hash table of signatures. */
 	RTE_MEMBER_TYPE_VBF,     /**< Vector of bloom filters. */
 	RTE_MEMBER_TYPE_SKETCH,  /**< Count-min sketch with top-k. */
-	RTE_MEMBER_NUM_TYPE
+	RTE_MEMBER_NUM_TYPE      /**< Number of types. */
 };
 
-/** @internal Signature comparison variants. */
+/** Signature comparison variants. */
 enum rte_member_sig_compare_function {
-	RTE_MEMBER_COMPARE_SCALAR = 0,
-	RTE_MEMBER_COMPARE_AVX2,
-	RTE_MEMBER_COMPARE_NUM
+	RTE_MEMBER_COMPARE_SCALAR = 0, /**< Plain C. */
+	RTE_MEMBER_COMPARE_AVX2,       /**< AVX2 (not used by this implementation). */
+	RTE_MEMBER_COMPARE_NUM         /**< Number of variants. */
 };
 
-/* Adds count to the counters of a key. */
+/** Adds count to the counters of a key. */
 typedef void (*sketch_update_fn_t)(const struct rte_member_setsum *ss,
 				   const void *key,
 				   uint32_t count);
 
-/* Estimated count of a key. */
+/** Estimated count of a key. */
 typedef uint64_t (*sketch_lookup_fn_t)(const struct rte_member_setsum *ss,
 				       const void *key);
 
-/* Clears the counters of a key. */
+/** Clears the counters of a key. */
 typedef void (*sketch_delete_fn_t)(const struct rte_member_setsum *ss,
 				   const void *key);
 
-/** @internal Set summary; the layout is DPDK's, applications should not touch it. */
+/** Set summary; the layout is DPDK's, applications should not touch it. */
 struct rte_member_setsum {
-	enum rte_member_setsum_type type; /* kind of summary */
-	uint32_t key_len;		/* bytes hashed per key */
-	uint32_t prim_hash_seed;	/* seed of the first hash */
-	uint32_t sec_hash_seed;		/* seed of the second hash */
+	enum rte_member_setsum_type type; /**< kind of summary */
+	uint32_t key_len;		/**< bytes hashed per key */
+	uint32_t prim_hash_seed;	/**< seed of the first hash */
+	uint32_t sec_hash_seed;		/**< seed of the second hash */
 
 	/* hash table */
-	uint32_t bucket_cnt;		/* buckets, a power of two */
-	uint32_t bucket_mask;		/* bucket_cnt - 1 */
-	enum rte_member_sig_compare_function sig_cmp_fn;
-	uint8_t cache;			/* 1 for cache mode */
+	uint32_t bucket_cnt;		/**< buckets, a power of two */
+	uint32_t bucket_mask;		/**< bucket_cnt - 1 */
+	enum rte_member_sig_compare_function sig_cmp_fn; /**< always scalar here */
+	uint8_t cache;			/**< 1 for cache mode */
 
 	/* vector of bloom filters */
-	uint32_t num_set;		/* filters */
-	uint32_t bits;			/* bits per filter */
-	uint32_t bit_mask;		/* bits - 1 */
-	uint32_t num_hashes;		/* bits tested per key */
+	uint32_t num_set;		/**< filters */
+	uint32_t bits;			/**< bits per filter */
+	uint32_t bit_mask;		/**< bits - 1 */
+	uint32_t num_hashes;		/**< bits tested per key */
 
 	/* sketch */
-	float error_rate;
-	float sample_rate;
-	uint32_t num_col;
-	uint32_t num_row;
-	int always_bounded;
-	double converge_thresh;
-	uint32_t topk;
-	uint32_t count_byte;
-	uint64_t *hash_seeds;
-	sketch_update_fn_t sketch_update;
-	sketch_lookup_fn_t sketch_lookup;
-	sketch_delete_fn_t sketch_delete;
+	float error_rate; /**< sketch: relative error of the counts */
+	float sample_rate; /**< sketch: fraction of row updates made */
+	uint32_t num_col; /**< sketch: counters per row */
+	uint32_t num_row; /**< sketch: rows */
+	int always_bounded; /**< sketch: exact counting until converged */
+	double converge_thresh; /**< sketch: keys counted exactly before sampling */
+	uint32_t topk; /**< sketch: heavy hitters kept */
+	uint32_t count_byte; /**< sketch: counts bytes, not keys */
+	uint64_t *hash_seeds; /**< sketch: one seed per row */
+	sketch_update_fn_t sketch_update; /**< sketch: add to the counters of a key */
+	sketch_lookup_fn_t sketch_lookup; /**< sketch: estimate of a key */
+	sketch_delete_fn_t sketch_delete; /**< sketch: clear the counters of a key */
 
-	void *runtime_var;
-	uint32_t mul_shift;  /* vbf: log2(num_set) */
-	uint32_t div_shift;  /* vbf: log2(32 / num_set) */
+	void *runtime_var; /**< sketch: heap and sampling state */
+	uint32_t mul_shift;  /**< vbf: log2(num_set) */
+	uint32_t div_shift;  /**< vbf: log2(32 / num_set) */
 
-	void *table;	/* buckets, filter words or counters */
+	void *table;	/**< buckets, filter words or counters */
 
 
 	/* second cache line */
-	uint32_t socket_id;
-	char name[RTE_MEMBER_NAMESIZE];
+	uint32_t socket_id; /**< NUMA socket of the memory */
+	char name[RTE_MEMBER_NAMESIZE]; /**< name of the summary */
 #ifdef RTE_ARCH_X86
-	bool use_avx512;
+	bool use_avx512; /**< sketch: AVX-512 variant (not used here) */
 #endif
 } __rte_cache_aligned;
 
@@ -254,6 +257,10 @@ rte_member_create(const struct rte_member_parameters *params);
  *
  * Look a key up, stopping at the first match.
  *
+ * @param setsum
+ *   The summary.
+ * @param key
+ *   The key, key_len bytes.
  * @param set_id
  *   The set found, or RTE_MEMBER_NO_MATCH. Sketch: 1 when the key counts as heavy, else 0.
  * @return
@@ -315,6 +322,10 @@ rte_member_lookup_multi_bulk(const struct rte_member_setsum *setsum,
  *
  * Add a key to a set.
  *
+ * @param setsum
+ *   The summary.
+ * @param key
+ *   The key, key_len bytes.
  * @param set_id
  *   HT: [1, 0x7fff]. VBF: [1, num_set]. Sketch: ignored (the key is counted once).
  * @return
