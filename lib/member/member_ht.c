@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <rte_malloc.h>
+#include <rte_prefetch.h>
 
 #include "member_private.h"
 
@@ -199,4 +200,40 @@ member_ht_lookup_multi(const struct rte_member_setsum *ss, const void *key, uint
 			if (t[bk[k]].sig[i] == sig && t[bk[k]].set[i] != RTE_MEMBER_NO_MATCH)
 				set_ids[n++] = t[bk[k]].set[i];
 	return n;
+}
+
+/* Both buckets of every key are fetched before any is read, so the misses overlap. */
+int
+member_ht_lookup_bulk(const struct rte_member_setsum *ss, const void **keys, uint32_t num_keys,
+		member_set_t *set_ids)
+{
+	const struct ht_bucket *t = ss->table;
+	uint32_t bk[RTE_MEMBER_LOOKUP_BULK_MAX][2];
+	uint16_t sig[RTE_MEMBER_LOOKUP_BULK_MAX];
+	uint32_t i, n, done;
+	int hits = 0, k, e;
+
+	for (done = 0; done < num_keys; done += n) {
+		n = RTE_MIN(num_keys - done, (uint32_t)RTE_MEMBER_LOOKUP_BULK_MAX);
+		for (i = 0; i < n; i++) {
+			ht_locate(ss, keys[done + i], &sig[i], &bk[i][0]);
+			bk[i][1] = ht_alt(ss, bk[i][0], sig[i]);
+			rte_prefetch0(&t[bk[i][0]]);
+			rte_prefetch0(&t[bk[i][1]]);
+		}
+		for (i = 0; i < n; i++) {
+			set_ids[done + i] = RTE_MEMBER_NO_MATCH;
+			for (k = 0; k < 2; k++)
+				for (e = 0; e < RTE_MEMBER_BUCKET_ENTRIES; e++)
+					if (t[bk[i][k]].sig[e] == sig[i] &&
+							t[bk[i][k]].set[e] != RTE_MEMBER_NO_MATCH) {
+						set_ids[done + i] = t[bk[i][k]].set[e];
+						hits++;
+						goto next;
+					}
+next:
+			;
+		}
+	}
+	return hits;
 }

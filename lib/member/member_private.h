@@ -27,6 +27,8 @@ void member_ht_free(struct rte_member_setsum *ss);
 void member_ht_reset(const struct rte_member_setsum *ss);
 int member_ht_add(const struct rte_member_setsum *ss, const void *key, member_set_t set_id);
 int member_ht_delete(const struct rte_member_setsum *ss, const void *key, member_set_t set_id);
+int member_ht_lookup_bulk(const struct rte_member_setsum *ss, const void **keys,
+		uint32_t num_keys, member_set_t *set_ids);
 int member_ht_lookup_multi(const struct rte_member_setsum *ss, const void *key,
 		uint32_t max_match, member_set_t *set_ids);
 
@@ -34,6 +36,8 @@ int member_vbf_create(struct rte_member_setsum *ss, const struct rte_member_para
 void member_vbf_free(struct rte_member_setsum *ss);
 void member_vbf_reset(const struct rte_member_setsum *ss);
 int member_vbf_add(const struct rte_member_setsum *ss, const void *key, member_set_t set_id);
+int member_vbf_lookup_bulk(const struct rte_member_setsum *ss, const void **keys,
+		uint32_t num_keys, member_set_t *set_ids);
 int member_vbf_lookup_multi(const struct rte_member_setsum *ss, const void *key,
 		uint32_t max_match, member_set_t *set_ids);
 

@@ -9,11 +9,13 @@
 #include <string.h>
 
 #include <rte_malloc.h>
+#include <rte_prefetch.h>
 
 #include "member_private.h"
 
 #define VBF_MAX_SETS 32
 #define VBF_MAX_HASHES 16
+#define VBF_BULK 8 /* keys whose words are in flight together */
 
 static inline uint32_t
 vbf_words(const struct rte_member_setsum *ss)
@@ -117,4 +119,37 @@ member_vbf_lookup_multi(const struct rte_member_setsum *ss, const void *key, uin
 	for (; mask != 0 && n < max_match; mask &= mask - 1)
 		set_ids[n++] = rte_bsf32(mask) + 1;
 	return n;
+}
+
+/* The words of all positions of a few keys are fetched before any is read. */
+int
+member_vbf_lookup_bulk(const struct rte_member_setsum *ss, const void **keys, uint32_t num_keys,
+		member_set_t *set_ids)
+{
+	const uint32_t *w = ss->table;
+	uint32_t all = ss->num_set == 32 ? UINT32_MAX : (UINT32_C(1) << ss->num_set) - 1;
+	uint32_t base[VBF_BULK], step[VBF_BULK];
+	uint32_t i, j, n, done, bit, mask;
+	int hits = 0;
+
+	for (done = 0; done < num_keys; done += n) {
+		n = RTE_MIN(num_keys - done, (uint32_t)VBF_BULK);
+		for (i = 0; i < n; i++) {
+			vbf_hashes(ss, keys[done + i], &base[i], &step[i]);
+			for (j = 0; j < ss->num_hashes; j++) {
+				bit = ((base[i] + j * step[i]) & ss->bit_mask) << ss->mul_shift;
+				rte_prefetch0(&w[bit >> 5]);
+			}
+		}
+		for (i = 0; i < n; i++) {
+			mask = all;
+			for (j = 0; j < ss->num_hashes && mask != 0; j++) {
+				bit = ((base[i] + j * step[i]) & ss->bit_mask) << ss->mul_shift;
+				mask &= (w[bit >> 5] >> (bit & 31)) & all;
+			}
+			set_ids[done + i] = mask != 0 ? rte_bsf32(mask) + 1 : RTE_MEMBER_NO_MATCH;
+			hits += mask != 0;
+		}
+	}
+	return hits;
 }

@@ -264,19 +264,16 @@ int
 rte_member_lookup_bulk(const struct rte_member_setsum *setsum, const void **keys,
 		uint32_t num_keys, member_set_t *set_ids)
 {
-	uint32_t i;
-	int hits = 0;
-
-	if (setsum == NULL || keys == NULL || set_ids == NULL ||
-			(setsum->type != RTE_MEMBER_TYPE_HT && setsum->type != RTE_MEMBER_TYPE_VBF))
+	if (setsum == NULL || keys == NULL || set_ids == NULL)
 		return -EINVAL;
-	for (i = 0; i < num_keys; i++) {
-		if (lookup_multi(setsum, keys[i], 1, &set_ids[i]) == 1)
-			hits++;
-		else
-			set_ids[i] = RTE_MEMBER_NO_MATCH;
+	switch (setsum->type) {
+	case RTE_MEMBER_TYPE_HT:
+		return member_ht_lookup_bulk(setsum, keys, num_keys, set_ids);
+	case RTE_MEMBER_TYPE_VBF:
+		return member_vbf_lookup_bulk(setsum, keys, num_keys, set_ids);
+	default:
+		return -EINVAL;
 	}
-	return hits;
 }
 
 int

@@ -278,6 +278,10 @@ test_ht_noncache(void **state)
 			kp[j] = &keys[i + j];
 		assert_true(rte_member_lookup_bulk(ss, kp, b, got) == (int)b);
 		for (j = 0; j < b; j++) {
+			member_set_t one;
+
+			assert_int_equal(rte_member_lookup(ss, &keys[i + j], &one), 1);
+			assert_int_equal(got[j], one);
 			m = rte_member_lookup_multi(ss, &keys[i + j], 8, multi);
 			while (m > 0 && multi[m - 1] != sets[i + j])
 				m--;
