@@ -15,7 +15,7 @@
 
 #define VBF_MAX_SETS 32
 #define VBF_MAX_HASHES 16
-#define VBF_BULK 8 /* keys whose words are in flight together */
+#define VBF_BULK 4 /* keys whose words are in flight together */
 
 static inline uint32_t
 vbf_words(const struct rte_member_setsum *ss)
@@ -51,10 +51,14 @@ member_vbf_create(struct rte_member_setsum *ss, const struct rte_member_paramete
 	if (((uint64_t)ss->bits << ss->mul_shift) < 32)
 		ss->bits = 32 >> ss->mul_shift;
 	ss->bit_mask = ss->bits - 1;
-	/* the filters are larger than asked: the best number of hashes follows their size */
-	k = (uint32_t)lround(ss->bits / per_set * M_LN2);
-	k = RTE_MIN(k, (uint32_t)VBF_MAX_HASHES);
-	ss->num_hashes = RTE_MAX(k, 1u);
+	/*
+	 * The filters are larger than asked (a power of two): use the fewest hashes that still
+	 * meet the rate, since each one is a memory access per lookup.
+	 */
+	for (k = 1; k < VBF_MAX_HASHES; k++)
+		if (pow(1 - exp(-(double)k * per_set / ss->bits), k) <= fpr_set)
+			break;
+	ss->num_hashes = k;
 	ss->num_set = p->num_set;
 	ss->table = rte_zmalloc_socket("member_vbf", (size_t)vbf_words(ss) * 4,
 			RTE_CACHE_LINE_SIZE, p->socket_id);
