@@ -231,6 +231,8 @@ rte_efd_lookup_bulk(const struct rte_efd_table *table, unsigned int socket_id, i
 	/* three passes so the loads of one key overlap the hashing of the others */
 	for (; num_keys > 0; num_keys -= n, key_list += n, value_list += n) {
 		n = RTE_MIN(num_keys, RTE_EFD_BURST_MAX);
+		for (i = 0; i < n; i++)
+			rte_prefetch0(key_list[i]);
 		for (i = 0; i < n; i++) {
 			efd_hash_key(table, key_list[i], &kh[i]);
 			rte_prefetch0(&chunks[kh[i].chunk].bin_choice[kh[i].bin >> 2]);

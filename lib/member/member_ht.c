@@ -215,6 +215,8 @@ member_ht_lookup_bulk(const struct rte_member_setsum *ss, const void **keys, uin
 
 	for (done = 0; done < num_keys; done += n) {
 		n = RTE_MIN(num_keys - done, (uint32_t)RTE_MEMBER_LOOKUP_BULK_MAX);
+		for (i = 0; i < n; i++)
+			rte_prefetch0(keys[done + i]);
 		for (i = 0; i < n; i++) {
 			ht_locate(ss, keys[done + i], &sig[i], &bk[i][0]);
 			bk[i][1] = ht_alt(ss, bk[i][0], sig[i]);

@@ -136,6 +136,8 @@ member_vbf_lookup_bulk(const struct rte_member_setsum *ss, const void **keys, ui
 	uint32_t i, j, n, done, bit, mask;
 	int hits = 0;
 
+	for (i = 0; i < RTE_MIN(num_keys, (uint32_t)RTE_MEMBER_LOOKUP_BULK_MAX); i++)
+		rte_prefetch0(keys[i]);
 	for (done = 0; done < num_keys; done += n) {
 		n = RTE_MIN(num_keys - done, (uint32_t)VBF_BULK);
 		for (i = 0; i < n; i++) {
