@@ -57,6 +57,12 @@ struct rte_efd_table {
 	/* read by lookups */
 	uint32_t chunk_mask;
 	uint32_t key_len;
+	/*
+	 * Bumped after every bin move: a lookup that read a bin choice just before it moved
+	 * could otherwise read the old group after later updates re-solved it without the bin.
+	 * Lookups retry when it changed under them (seqlock style, moves are rare).
+	 */
+	uint32_t move_gen;
 	const struct efd_online_chunk *online[RTE_MAX_NUMA_NODES]; /* never NULL */
 	uint8_t bin_group[EFD_CHUNK_NUM_BINS][EFD_BIN_CHOICES];
 	/* read by updates only */

@@ -118,6 +118,9 @@ choice_publish(struct rte_efd_table *t, uint32_t chunk, uint32_t bin, uint32_t c
 		if (t->copies[s] != NULL)
 			__atomic_store_n(&t->copies[s][chunk].bin_choice[bin >> 2], byte,
 					__ATOMIC_RELEASE);
+	/* later changes of the group the bin left must be seen after this by lookups */
+	__atomic_store_n(&t->move_gen, t->move_gen + 1, __ATOMIC_RELAXED);
+	__atomic_thread_fence(__ATOMIC_RELEASE);
 }
 
 static void

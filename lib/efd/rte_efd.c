@@ -213,10 +213,18 @@ rte_efd_lookup(const struct rte_efd_table *table, unsigned int socket_id, const 
 	struct efd_key_hash kh;
 	uint32_t g;
 
+	uint32_t gen;
+	efd_value_t v;
+
 	efd_hash_key(table, key, &kh);
 	c = &online_of(table, socket_id)[kh.chunk];
-	g = table->bin_group[kh.bin][efd_bin_choice(c, kh.bin)];
-	return efd_group_value(c->groups[g], kh.ha, kh.hb);
+	do {
+		gen = __atomic_load_n(&table->move_gen, __ATOMIC_ACQUIRE);
+		g = table->bin_group[kh.bin][efd_bin_choice(c, kh.bin)];
+		v = efd_group_value(c->groups[g], kh.ha, kh.hb);
+		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	} while (__atomic_load_n(&table->move_gen, __ATOMIC_RELAXED) != gen);
+	return v;
 }
 
 void
@@ -226,6 +234,7 @@ rte_efd_lookup_bulk(const struct rte_efd_table *table, unsigned int socket_id, i
 	const struct efd_online_chunk *chunks = online_of(table, socket_id);
 	const uint32_t *grp[RTE_EFD_BURST_MAX];
 	struct efd_key_hash kh[RTE_EFD_BURST_MAX];
+	uint32_t gen;
 	int i, n;
 
 	/* three passes so the loads of one key overlap the hashing of the others */
@@ -237,14 +246,18 @@ rte_efd_lookup_bulk(const struct rte_efd_table *table, unsigned int socket_id, i
 			efd_hash_key(table, key_list[i], &kh[i]);
 			rte_prefetch0(&chunks[kh[i].chunk].bin_choice[kh[i].bin >> 2]);
 		}
-		for (i = 0; i < n; i++) {
-			const struct efd_online_chunk *c = &chunks[kh[i].chunk];
+		do {
+			gen = __atomic_load_n(&table->move_gen, __ATOMIC_ACQUIRE);
+			for (i = 0; i < n; i++) {
+				const struct efd_online_chunk *c = &chunks[kh[i].chunk];
 
-			grp[i] = c->groups[table->bin_group[kh[i].bin][efd_bin_choice(c,
-					kh[i].bin)]];
-			rte_prefetch0(grp[i]);
-		}
-		for (i = 0; i < n; i++)
-			value_list[i] = efd_group_value(grp[i], kh[i].ha, kh[i].hb);
+				grp[i] = c->groups[table->bin_group[kh[i].bin][efd_bin_choice(c,
+						kh[i].bin)]];
+				rte_prefetch0(grp[i]);
+			}
+			for (i = 0; i < n; i++)
+				value_list[i] = efd_group_value(grp[i], kh[i].ha, kh[i].hb);
+			__atomic_thread_fence(__ATOMIC_ACQUIRE);
+		} while (__atomic_load_n(&table->move_gen, __ATOMIC_RELAXED) != gen);
 	}
 }
