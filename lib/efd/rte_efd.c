@@ -97,7 +97,7 @@ rte_efd_create(const char *name, uint32_t max_num_rules, uint32_t key_len,
 		return NULL;
 	}
 
-	num_chunks = rte_align32pow2((max_num_rules + EFD_CHUNK_TARGET_RULES - 1) /
+	num_chunks = rte_align32pow2(((uint64_t)max_num_rules + EFD_CHUNK_TARGET_RULES - 1) /
 			EFD_CHUNK_TARGET_RULES);
 	key_bytes = (size_t)num_chunks * EFD_CHUNK_NUM_GROUPS * EFD_GROUP_SLOTS;
 	if (key_bytes > SIZE_MAX / key_len) {

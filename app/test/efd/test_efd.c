@@ -79,6 +79,13 @@ test_create_errors(void **state)
 			UINT64_C(1) << RTE_MAX_NUMA_NODES, 0));
 	assert_int_equal(rte_errno, EINVAL);
 #endif
+	/* gigabytes of tables: refused with ENOMEM, and the name stays free */
+	rte_errno = 0;
+	assert_null(rte_efd_create("huge", UINT32_MAX, KEY_LEN, 1, 0));
+	assert_int_equal(rte_errno, ENOMEM);
+	rte_errno = 0;
+	assert_null(rte_efd_find_existing("huge"));
+	assert_int_equal(rte_errno, ENOENT);
 	rte_errno = 0;
 	assert_null(rte_efd_find_existing("mask0"));
 	assert_int_equal(rte_errno, ENOENT);

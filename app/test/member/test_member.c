@@ -127,6 +127,11 @@ test_create_errors(void **state)
 	p = params("sk", RTE_MEMBER_TYPE_SKETCH);
 	p.top_k = 0;
 	expect_create_fails(&p, EINVAL);
+	/* too large for the memory EAL has: ENOMEM, and the name stays free */
+	p = params("big", RTE_MEMBER_TYPE_HT);
+	p.num_keys = RTE_MEMBER_ENTRIES_MAX;
+	expect_create_fails(&p, ENOMEM);
+	assert_null(rte_member_find_existing("big"));
 	/* names */
 	rte_errno = 0;
 	assert_null(rte_member_find_existing("dup"));
