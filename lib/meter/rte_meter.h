@@ -34,7 +34,7 @@ enum rte_color {
 	RTE_COLOR_RED, /**< over both */
 	RTE_COLORS /**< number of colours */
 };
-/* also tells rte_flow.h that the enumeration exists */
+/** Number of colours; being a macro too, it tells rte_flow.h the enumeration exists. */
 #define RTE_COLORS RTE_COLORS
 #endif
 
