@@ -54,12 +54,16 @@ enum dist_slot_state {
 	SLOT_READY,
 };
 
-/* Shared with one worker. */
+/*
+ * Shared with one worker. The state, the packets to the worker and the packets from it are on
+ * lines of their own, so that the side spinning on the state does not pull a line the other
+ * side is writing.
+ */
 struct dist_slot {
 	uint32_t state;
-	unsigned int nb_new;
+	unsigned int nb_new __rte_cache_aligned;
 	struct rte_mbuf *new_pkts[RTE_DIST_BURST_SIZE];
-	unsigned int nb_done;
+	unsigned int nb_done __rte_cache_aligned;
 	/* a leaving worker also gives back a burst it got and did not want */
 	struct rte_mbuf *done_pkts[2 * RTE_DIST_BURST_SIZE];
 } __rte_cache_aligned;
