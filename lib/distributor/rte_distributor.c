@@ -110,11 +110,13 @@ rte_distributor_create(const char *name, unsigned int socket_id, unsigned int nu
 	struct rte_distributor *d;
 	size_t sz;
 
-	if (name == NULL || num_workers == 0 || num_workers >= RTE_DISTRIB_MAX_WORKERS ||
-			num_workers > RTE_MAX_LCORE || alg_type >= RTE_DIST_NUM_ALG_TYPES) {
-		DIST_LOG(ERR, "create %s: %u workers (1 to %d) or algorithm %u invalid",
-			name != NULL ? name : "(null name)", num_workers,
-			RTE_MIN(RTE_DISTRIB_MAX_WORKERS - 1, RTE_MAX_LCORE), alg_type);
+	/* as in DPDK, 0 workers is allowed (nothing is ever taken) and any algorithm but
+	 * RTE_DIST_ALG_SINGLE means bursts
+	 */
+	if (name == NULL || num_workers >= RTE_DISTRIB_MAX_WORKERS ||
+			num_workers > RTE_MAX_LCORE) {
+		DIST_LOG(ERR, "create %s: %s", name != NULL ? name : "(null)",
+			name == NULL ? "NULL name" : "too many workers");
 		rte_errno = EINVAL;
 		return NULL;
 	}

@@ -35,9 +35,10 @@ struct rte_mbuf;
  * @param socket_id
  *   NUMA socket of its memory, or SOCKET_ID_ANY.
  * @param num_workers
- *   Number of workers, 1 to 63; worker ids run from 0 to num_workers - 1.
+ *   Number of workers, at most 63 (and RTE_MAX_LCORE); worker ids run from 0 to
+ *   num_workers - 1.
  * @param alg_type
- *   RTE_DIST_ALG_BURST or RTE_DIST_ALG_SINGLE.
+ *   RTE_DIST_ALG_SINGLE, or RTE_DIST_ALG_BURST (any other value means bursts too).
  * @return
  *   The instance, or NULL with rte_errno EINVAL (bad parameter), EEXIST (name in use) or
  *   ENOMEM.

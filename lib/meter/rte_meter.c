@@ -100,11 +100,11 @@ rte_meter_trtcm_rfc4115_profile_config(
 			p == NULL ? "profile" : "parameters");
 		return -EINVAL;
 	}
-	if ((params->cir == 0 && params->eir == 0) || (params->cir != 0 && params->cbs == 0) ||
-			(params->eir != 0 && params->ebs == 0)) {
-		METER_LOG(ERR, "RFC 4115 trTCM profile: cir %" PRIu64 " and eir %" PRIu64
-			" not both 0, cbs %" PRIu64 " and ebs %" PRIu64 " not 0 for a rate not 0",
-			params->cir, params->eir, params->cbs, params->ebs);
+	/* as in DPDK, both rates may be 0: then every packet is red */
+	if ((params->cir != 0 && params->cbs == 0) || (params->eir != 0 && params->ebs == 0)) {
+		METER_LOG(ERR, "RFC 4115 trTCM profile: cbs %" PRIu64 " and ebs %" PRIu64
+			" must not be 0 for a rate (cir %" PRIu64 ", eir %" PRIu64 ") not 0",
+			params->cbs, params->ebs, params->cir, params->eir);
 		return -EINVAL;
 	}
 	hz = rte_get_tsc_hz();

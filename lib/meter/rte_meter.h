@@ -55,10 +55,7 @@ struct rte_meter_trtcm_params {
 	uint64_t pbs; /**< Peak Burst Size (PBS), bytes. */
 };
 
-/**
- * RFC 4115 trTCM parameters: CIR and EIR are not both 0, and a rate that is not 0 needs its
- * burst size not 0.
- */
+/** RFC 4115 trTCM parameters: a rate that is not 0 needs its burst size not 0. */
 struct rte_meter_trtcm_rfc4115_params {
 	uint64_t cir; /**< Committed Information Rate (CIR), bytes per second. */
 	uint64_t eir; /**< Excess Information Rate (EIR), bytes per second. */

@@ -60,14 +60,22 @@ test_errors(void **state)
 	assert_null(rte_distributor_create(NULL, SOCKET_ID_ANY, 2, RTE_DIST_ALG_BURST));
 	assert_int_equal(rte_errno, EINVAL);
 	rte_errno = 0;
-	assert_null(rte_distributor_create("e", SOCKET_ID_ANY, 0, RTE_DIST_ALG_BURST));
-	assert_int_equal(rte_errno, EINVAL);
-	rte_errno = 0;
 	assert_null(rte_distributor_create("e", SOCKET_ID_ANY, 64, RTE_DIST_ALG_BURST));
 	assert_int_equal(rte_errno, EINVAL);
-	rte_errno = 0;
-	assert_null(rte_distributor_create("e", SOCKET_ID_ANY, 2, RTE_DIST_NUM_ALG_TYPES));
-	assert_int_equal(rte_errno, EINVAL);
+	/* as in DPDK: no worker at all, or an algorithm number that means bursts */
+	d = rte_distributor_create("e0", SOCKET_ID_ANY, 0, RTE_DIST_ALG_BURST);
+	assert_non_null(d);
+	assert_int_equal(rte_distributor_process(d, pkts, 4), 0);
+	assert_int_equal(rte_distributor_flush(d), 0);
+	assert_int_equal(rte_distributor_get_pkt(d, 0, b, b, 0), -EINVAL);
+	d = rte_distributor_create("e2", SOCKET_ID_ANY, 1, RTE_DIST_NUM_ALG_TYPES);
+	assert_non_null(d);
+	rte_distributor_request_pkt(d, 0, NULL, 0);
+	assert_int_equal(rte_distributor_process(d, pkts, 2), 2);
+	assert_int_equal(rte_distributor_poll_pkt(d, 0, b), 2);
+	assert_int_equal(rte_distributor_return_pkt(d, 0, b, 2), 0);
+	assert_int_equal(rte_distributor_process(d, NULL, 0), 0);
+	assert_int_equal(rte_distributor_returned_pkts(d, b, 16), 2);
 
 	d = rte_distributor_create("err_b", SOCKET_ID_ANY, 2, RTE_DIST_ALG_BURST);
 	assert_non_null(d);

@@ -92,9 +92,6 @@ test_profile_errors(void **state)
 
 	assert_int_equal(rte_meter_trtcm_rfc4115_profile_config(NULL, &rp), -EINVAL);
 	assert_int_equal(rte_meter_trtcm_rfc4115_profile_config(&rprof, NULL), -EINVAL);
-	rp.cir = 0;
-	rp.eir = 0;
-	assert_int_equal(rte_meter_trtcm_rfc4115_profile_config(&rprof, &rp), -EINVAL);
 	rp.cir = 1000;
 	rp.cbs = 0;
 	assert_int_equal(rte_meter_trtcm_rfc4115_profile_config(&rprof, &rp), -EINVAL);
@@ -114,6 +111,16 @@ test_profile_errors(void **state)
 	rp.ebs = 100;
 	assert_int_equal(rte_meter_trtcm_rfc4115_profile_config(&rprof, &rp), 0);
 	assert_int_equal(rprof.cir_bytes_per_period, 0);
+	/* as in DPDK, both rates may be 0 (a meter that colours everything red) */
+	rp.eir = 0;
+	rp.ebs = 0;
+	assert_int_equal(rte_meter_trtcm_rfc4115_profile_config(&rprof, &rp), 0);
+	assert_int_equal(rprof.cir_period, 100);
+	assert_int_equal(rprof.eir_period, 100);
+	assert_int_equal(rprof.eir_bytes_per_period, 0);
+	assert_int_equal(rte_meter_trtcm_rfc4115_config(&rm, &rprof), 0);
+	assert_int_equal(rte_meter_trtcm_rfc4115_color_blind_check(&rm, &rprof, rm.time_tc + 1000000,
+		1), RTE_COLOR_RED);
 
 	assert_int_equal(rte_meter_srtcm_config(NULL, &sprof), -EINVAL);
 	assert_int_equal(rte_meter_srtcm_config(&sm, NULL), -EINVAL);
