@@ -105,8 +105,8 @@ rte_reorder_init(struct rte_reorder_buffer *b, unsigned int bufsize, const char 
 		return NULL;
 	}
 	if (bufsize < reorder_memsize(size)) {
-		REORDER_LOG(ERR, "init %s: %u bytes cannot hold a buffer of %u packets (%zu needed)",
-			name, bufsize, size, reorder_memsize(size));
+		REORDER_LOG(ERR, "init %s: %u bytes cannot hold %u packets (%zu needed)", name,
+			bufsize, size, reorder_memsize(size));
 		rte_errno = EINVAL;
 		return NULL;
 	}

@@ -119,8 +119,8 @@ test_profile_errors(void **state)
 	assert_int_equal(rprof.eir_period, 100);
 	assert_int_equal(rprof.eir_bytes_per_period, 0);
 	assert_int_equal(rte_meter_trtcm_rfc4115_config(&rm, &rprof), 0);
-	assert_int_equal(rte_meter_trtcm_rfc4115_color_blind_check(&rm, &rprof, rm.time_tc + 1000000,
-		1), RTE_COLOR_RED);
+	assert_int_equal(rte_meter_trtcm_rfc4115_color_blind_check(&rm, &rprof,
+		rm.time_tc + 1000000, 1), RTE_COLOR_RED);
 
 	assert_int_equal(rte_meter_srtcm_config(NULL, &sprof), -EINVAL);
 	assert_int_equal(rte_meter_srtcm_config(&sm, NULL), -EINVAL);
