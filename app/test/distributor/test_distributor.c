@@ -269,6 +269,33 @@ test_leave_with_burst_coming(void **state)
 	assert_int_equal(rte_distributor_flush(d), 0);
 }
 
+static void
+test_returns_overflow(void **state)
+{
+	struct rte_distributor *d;
+	struct rte_mbuf *b[8], *ret[160];
+	unsigned int i, round;
+	int n = 0;
+
+	(void)state;
+	d = rte_distributor_create("overflow", SOCKET_ID_ANY, 1, RTE_DIST_ALG_BURST);
+	assert_non_null(d);
+	/* 20 bursts of 8 come back: the ring keeps the last 127 */
+	for (round = 0; round < 20; round++) {
+		rte_distributor_request_pkt(d, 0, b, (unsigned int)n);
+		for (i = 0; i < 8; i++)
+			tagged(round * 8 + i, round * 8 + i);
+		assert_int_equal(rte_distributor_process(d, pkts + round * 8, 8), 8);
+		n = rte_distributor_poll_pkt(d, 0, b);
+		assert_int_equal(n, 8);
+	}
+	rte_distributor_return_pkt(d, 0, b, n);
+	assert_int_equal(rte_distributor_process(d, NULL, 0), 0);
+	assert_int_equal(rte_distributor_returned_pkts(d, ret, RTE_DIM(ret)), 127);
+	for (i = 0; i < 127; i++)
+		assert_ptr_equal(ret[i], pkts[160 - 127 + i]);
+}
+
 /* Worker lcores. */
 
 static struct rte_distributor *wd;
@@ -476,6 +503,7 @@ main(void)
 		cmocka_unit_test(test_steps_burst),
 		cmocka_unit_test(test_steps_single),
 		cmocka_unit_test(test_leave_with_burst_coming),
+		cmocka_unit_test(test_returns_overflow),
 		cmocka_unit_test(test_lcores_burst),
 		cmocka_unit_test(test_lcores_single),
 	};
