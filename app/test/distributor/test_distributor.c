@@ -415,7 +415,7 @@ run_lcores(unsigned int alg, const char *name)
 {
 	static uint8_t seen[NB_MBUF];
 	unsigned int nw = rte_lcore_count() - 1, lcore, id = 0, sent = 0, got = 0, i, total = 0;
-	const unsigned int nb = NB_MBUF - MAX_WORKERS;
+	const unsigned int nb = 512 - MAX_WORKERS;
 	lcore_function_t *fn = alg == RTE_DIST_ALG_SINGLE ? worker_single : worker_main;
 
 	nw = RTE_MIN(nw, (unsigned int)MAX_WORKERS);
