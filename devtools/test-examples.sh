@@ -17,7 +17,7 @@ set -u
 # The samples that must build. The other samples are built too, only to count them.
 EXPECTED="helloworld skeleton l2fwd link_status_interrupt flow_filtering rxtx_callbacks
 	service_cores ptpclient vmdq vmdq_dcb cmdline ethtool timer l2fwd-keepalive l2fwd-jobstats
-	ipv4_multicast ip_fragmentation ip_reassembly"
+	ipv4_multicast ip_fragmentation ip_reassembly packet_ordering qos_meter"
 
 src=${EXAMPLES_SRC:-/usr/share/dpdk/examples}
 build=$(realpath "${1:?usage: test-examples.sh BUILD_DIR [PKG_CONFIG_DIR]}")
@@ -138,7 +138,8 @@ eal() { # $1 = sample name, $2 = MB of memory (256): the EAL options every run s
 
 # run NAME PATTERN SECONDS ARGS...: run a sample until it exits, or, when it loops forever,
 # (stdin from $run_stdin, default /dev/null; $run_libs added to the library path)
-# until PATTERN (grep -E) is in its output, then $run_after s more (1) and SIGINT. Not done in SECONDS:
+# until PATTERN (grep -E) is in its output and the command $run_until (if set) succeeds,
+# then $run_after s more (1) and SIGINT. Not done in SECONDS:
 # SIGINT, then SIGKILL 5 s later (a hang). Sets rc (exit status, 128+signal when killed) and
 # hung; the output is in $work/run-NAME.log.
 run() {
@@ -152,7 +153,8 @@ run() {
 		stdbuf -oL "$(bin "$name")" "$@" >"$log" 2>&1 <"${run_stdin:-/dev/null}" &
 	pid=$!
 	while kill -0 "$pid" 2>/dev/null; do
-		if [ -n "$pattern" ] && grep -qE "$pattern" "$log"; then
+		if [ -n "$pattern" ] && grep -qE "$pattern" "$log" &&
+			{ [ -z "${run_until:-}" ] || eval "$run_until"; }; then
 			sleep "${run_after:-1}"
 			kill -INT "$pid" 2>/dev/null
 			break
@@ -341,6 +343,115 @@ if built ethtool; then
 		grep -q "Closing port 1... Done" "$log" && sane ethtool && v=0
 	# The counters depend on how long the forwarding lcore ran before portstats: not checked.
 	report $v ethtool "driver info, link state and port statistics of two net_null ports"
+fi
+
+# packet_ordering: RX on lcore 0 numbers the packets (rte_reorder_seqn), two workers pass them
+# on through one ring in whatever order they finish, and the last lcore puts them back in order
+# with the reorder library before sending. Its four lcores share the two CPUs (--lcores). The
+# packets carry their index; the capture must hold all of them, in the order they were read.
+# Output goes out in bursts of 32, so the count is a multiple of 32.
+seq_write() { # FILE NB: UDP frames whose payload starts with their index
+	/usr/bin/python3 - "$1" "$2" <<'EOF'
+import struct, sys
+head = (b"\x02\x00\x00\x00\x00\x02" + b"\x02\x00\x00\x00\x00\x01" + b"\x08\x00" +
+        bytes.fromhex("4500002e000000004011f96cc0a80001c0a80002") +
+        bytes.fromhex("0400040000120000"))
+with open(sys.argv[1], "wb") as f:
+    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+    for i in range(int(sys.argv[2])):
+        frame = head + struct.pack("!I", i) + bytes(14)
+        f.write(struct.pack("<IIII", 1, i, len(frame), len(frame)) + frame)
+EOF
+}
+seq_check() { # FILE NB: the NB frames, in order
+	/usr/bin/python3 - "$1" "$2" <<'EOF'
+import struct, sys
+data = open(sys.argv[1], "rb").read()
+off, got = 24, []
+while off + 16 <= len(data):
+    n = struct.unpack_from("<I", data, off + 8)[0]
+    got.append(struct.unpack_from("!I", data, off + 16 + 42)[0])
+    off += 16 + n
+want = list(range(int(sys.argv[2])))
+diff = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
+print("# packet_ordering: %d of %d packets sent, %s" % (len(got), len(want),
+      "in order" if got == want else "first difference at %d" % diff))
+sys.exit(0 if got == want else 1)
+EOF
+}
+if built packet_ordering; then
+	nseq=512
+	seq_write "$work/seq.pcap" $nseq
+	# shellcheck disable=SC2046,SC2016
+	run_until='[ "$(pcap_count "$work/ordered.pcap")" -ge $nseq ]' \
+		run packet_ordering "send_thread\(\) started" 120 $(eal packet_ordering 512) \
+		--log-level=user1:info --lcores='(0-3)@(0,1)' \
+		"--vdev=net_pcap0,rx_pcap=$work/seq.pcap,tx_pcap=$work/ordered.pcap" -- -p 0x1
+	v=1
+	# its SIGINT handler prints the statistics, then the lcores stop and it returns 0
+	[ $hung -eq 0 ] && [ $rc -eq 0 ] &&
+		grep -qE "Pkts rxd:[[:space:]]+$nseq$" "$work/run-packet_ordering.log" &&
+		seq_check "$work/ordered.pcap" $nseq && sane packet_ordering && v=0
+	report $v packet_ordering "$nseq packets through two workers, sent in their order"
+fi
+
+# qos_meter (srTCM colour-blind, CIR 46 MB/s, CBS = EBS = 2048 bytes) reads 24 packets of two
+# flows (flow id in byte 33, input colour in byte 5) in one burst, so all are coloured at the
+# same instant on full buckets and the result does not depend on time. Flow 1: 12 packets of
+# 1000 metered bytes, input yellow: meter G G Y Y R..., policed to drop, drop, yellow, yellow,
+# then red. Flow 2: 12 of 500 bytes, input green: 4 G, 4 Y, 4 R, policed to green x4, red x8.
+meter_write() { # FILE
+	/usr/bin/python3 - "$1" <<'EOF'
+import struct, sys
+with open(sys.argv[1], "wb") as f:
+    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+    for i in range(24):
+        flow, colour, size = (1, 1, 1000) if i % 2 == 0 else (2, 0, 500)
+        frame = bytearray(14 + size)
+        frame[0:14] = b"\x02\x00\x00\x00\x00\x00" + b"\x02\x00\x00\x00\x00\x01" + b"\x08\x00"
+        frame[5] = colour
+        frame[14:34] = struct.pack("!BBHHHBBH4s4s", 0x45, 0, size, i, 0, 64, 17, 0,
+                                   bytes([192, 168, 0, 1]), bytes([192, 168, 0, flow]))
+        frame[34:38] = struct.pack("!I", i)
+        f.write(struct.pack("<IIII", 1, i, len(frame), len(frame)) + bytes(frame))
+EOF
+}
+meter_check() { # FILE: what the policer let through, with its colours
+	/usr/bin/python3 - "$1" <<'EOF'
+import struct, sys
+data = open(sys.argv[1], "rb").read()
+off, got = 24, []
+while off + 16 <= len(data):
+    n = struct.unpack_from("<I", data, off + 8)[0]
+    rec = data[off + 16:off + 16 + n]
+    got.append((rec[33], struct.unpack_from("!I", rec, 34)[0], rec[5]))
+    off += 16 + n
+want = []
+for i in range(24):
+    k = i // 2
+    if i % 2 == 0:
+        if k >= 2:  # flow 1: its first two are dropped, two yellow, then red
+            want.append((1, i, 1 if k < 4 else 2))
+    else:  # flow 2: four green, then red
+        want.append((2, i, 0 if k < 4 else 2))
+print("# qos_meter: %d packets out of 24, colours %s" % (len(got),
+      "as expected" if got == want else "differ: %s" % [c for _, _, c in got]))
+sys.exit(0 if got == want else 1)
+EOF
+}
+if built qos_meter; then
+	meter_write "$work/meter.pcap"
+	pcap_write "$work/empty.pcap" 0
+	# shellcheck disable=SC2046,SC2016
+	run_until='[ "$(pcap_count "$work/metered.pcap")" -ge 22 ]' \
+		run qos_meter "port RX = 0, port TX = 1" 60 $(eal qos_meter) -l 0 \
+		"--vdev=net_pcap0,rx_pcap=$work/meter.pcap,tx_pcap=$work/meter-unused.pcap" \
+		"--vdev=net_pcap1,rx_pcap=$work/empty.pcap,tx_pcap=$work/metered.pcap" -- -p 0x3
+	v=1
+	# no handler for SIGINT: it ends the sample (status 130)
+	[ $hung -eq 0 ] && [ $rc -eq 130 ] && meter_check "$work/metered.pcap" &&
+		sane qos_meter && v=0
+	report $v qos_meter "two flows coloured and policed as srTCM says, on full buckets"
 fi
 
 # Samples that need what the virtual ports lack: DPDK's message, exit status 1, no crash.
