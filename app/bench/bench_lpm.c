@@ -135,11 +135,11 @@ main(int argc, char **argv)
 	}
 	for (i = 0; i < N_ADDRS; i++)
 		hits += hops[i] != UINT32_MAX;
-	printf("routes %u (%u rejected), addresses %u, hit %.1f%%\n", N_ROUTES, failed, N_ADDRS,
+	printf("# routes %u (%u rejected), addresses %u, hit %.1f%%\n", N_ROUTES, failed, N_ADDRS,
 		100.0 * (double)hits / N_ADDRS);
-	printf("add %.1f\n", add);
-	printf("lookup_bulk %.2f\n", bulk);
-	printf("lookupx4 %.2f\n", x4);
+	printf("lpm_add %.1f\n", add);
+	printf("lpm_lookup_bulk %.2f\n", bulk);
+	printf("lpm_lookupx4 %.2f\n", x4);
 	rte_lpm_free(lpm);
 	rte_eal_cleanup();
 	return 0;
