@@ -8,6 +8,8 @@
  */
 #include "test_common.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -28,7 +30,7 @@ static struct rte_mempool *pool;
 static struct rte_mempool *tiny_pool;
 /* Stands in for the BAR: common configuration, then the notify area. */
 static uint8_t bar[256] __rte_aligned(8);
-static uint16_t sizes[2] = { RING, RING };
+static uint16_t sizes[3] = { RING, RING, RING };
 static struct virtio_hw hw;
 /* Used elements the simulated device wrote but has not published yet. */
 static uint16_t staged;
@@ -51,7 +53,7 @@ setup(void **state)
 	hw.common = bar;
 	hw.notify_base = bar + 128;
 	hw.notify_mult = 2;
-	hw.nb_vqs = 2;
+	hw.nb_vqs = 3;
 	hw.vq_max_size = sizes;
 	hw.name = "fake";
 	return pool == NULL || tiny_pool == NULL ? -1 : 0;
@@ -372,7 +374,7 @@ test_negotiate(void **state)
 	*numq = 1;
 	assert_int_equal(virtio_negotiate(&h), -ENODEV);
 	/* queues the device does not have, or of a size that is not a power of two */
-	assert_int_equal(virtio_vq_alloc(&hw, &vq, 2, "vring_bad", 0, SOCKET_ID_ANY, NULL, NULL),
+	assert_int_equal(virtio_vq_alloc(&hw, &vq, 3, "vring_bad", 0, SOCKET_ID_ANY, NULL, NULL),
 		-EINVAL);
 	sizes[1] = 6;
 	assert_int_equal(virtio_vq_alloc(&hw, &vq, 1, "vring_bad", 0, SOCKET_ID_ANY, NULL, NULL),
@@ -380,6 +382,144 @@ test_negotiate(void **state)
 	sizes[1] = RING;
 	assert_null(rte_memzone_lookup("vring_bad"));
 	bar[VIRTIO_COMMON_STATUS] = 0;
+}
+
+/* A port around the fake device, enough for the functions that take an rte_eth_dev. */
+struct fake_port {
+	struct rte_eth_dev dev;
+	struct rte_eth_dev_data data;
+	struct rte_device rdev;
+	struct virtio_adapter ad;
+	void *rxq[1];
+};
+
+static void
+fake_port_init(struct fake_port *p, uint64_t features)
+{
+	memset(p, 0, sizeof(*p));
+	p->ad.hw = hw;
+	p->ad.hw.features = features;
+	p->ad.hw.max_pairs = 1;
+	p->rdev.numa_node = SOCKET_ID_ANY;
+	p->dev.device = &p->rdev;
+	p->dev.data = &p->data;
+	p->data.dev_private = &p->ad;
+	p->data.port_id = 7;
+	p->data.rx_queues = p->rxq;
+}
+
+/* The device side of the control queue: answers every command with 'ack'. */
+struct ctrl_device {
+	struct virtio_adapter *ad;
+	uint8_t ack;
+	uint8_t seen[4];
+	atomic_int stop;
+	atomic_int answered;
+};
+
+static void *
+ctrl_device_run(void *arg)
+{
+	struct ctrl_device *cd = arg;
+	struct virtio_vq *vq = cd->ad->cvq;
+	uint16_t seen_idx = 0;
+
+	while (!atomic_load(&cd->stop)) {
+		volatile struct vring_desc *d = vq->desc;
+		uint8_t *cmd = cd->ad->cvq_buf;
+		uint16_t slot;
+
+		if (vq->avail->idx == seen_idx) {
+			rte_pause();
+			continue;
+		}
+		rte_smp_rmb();
+		/* the chain: class, command and data for the device, then one byte for it to write */
+		if (d[0].flags == VRING_DESC_F_NEXT && d[1].flags == VRING_DESC_F_WRITE &&
+				d[1].len == 1)
+			memcpy(cd->seen, cmd, RTE_MIN(d[0].len, (uint32_t)sizeof(cd->seen)));
+		cmd[d[1].addr - d[0].addr] = cd->ack;
+		slot = vq->used->idx & (vq->size - 1);
+		vq->used->ring[slot].id = vq->avail->ring[seen_idx & (vq->size - 1)];
+		vq->used->ring[slot].len = 1;
+		rte_smp_wmb();
+		vq->used->idx++;
+		seen_idx++;
+		atomic_fetch_add(&cd->answered, 1);
+	}
+	return NULL;
+}
+
+static void
+test_ctrl_queue(void **state)
+{
+	struct fake_port p;
+	struct ctrl_device cd;
+	pthread_t th;
+	uint8_t on = 1;
+
+	(void)state;
+	/* no CTRL_VQ: no control queue, commands unsupported */
+	fake_port_init(&p, RTE_BIT64(VIRTIO_F_VERSION_1));
+	assert_int_equal(virtio_ctrl_setup(&p.dev), 0);
+	assert_null(p.ad.cvq);
+	assert_int_equal(virtio_ctrl_cmd(&p.dev, VIRTIO_NET_CTRL_RX, VIRTIO_NET_CTRL_RX_PROMISC,
+		&on, 1), -ENOTSUP);
+
+	/* with it: the queue is the one after the last pair (virtqueue 2 here) */
+	fake_port_init(&p, RTE_BIT64(VIRTIO_F_VERSION_1) | RTE_BIT64(VIRTIO_NET_F_CTRL_VQ));
+	assert_int_equal(virtio_ctrl_setup(&p.dev), 0);
+	assert_non_null(p.ad.cvq);
+	assert_int_equal(p.ad.cvq->index, 2);
+	memset(&cd, 0, sizeof(cd));
+	cd.ad = &p.ad;
+	assert_int_equal(pthread_create(&th, NULL, ctrl_device_run, &cd), 0);
+	assert_int_equal(virtio_ctrl_cmd(&p.dev, VIRTIO_NET_CTRL_RX, VIRTIO_NET_CTRL_RX_ALLMULTI,
+		&on, 1), 0);
+	assert_int_equal(cd.seen[0], VIRTIO_NET_CTRL_RX);
+	assert_int_equal(cd.seen[1], VIRTIO_NET_CTRL_RX_ALLMULTI);
+	assert_int_equal(cd.seen[2], 1);
+	/* the device refuses: -EIO */
+	cd.ack = 1;
+	assert_int_equal(virtio_ctrl_cmd(&p.dev, VIRTIO_NET_CTRL_MQ,
+		VIRTIO_NET_CTRL_MQ_VQ_PAIRS_SET, &on, 1), -EIO);
+	assert_int_equal(atomic_load(&cd.answered), 2);
+	atomic_store(&cd.stop, 1);
+	pthread_join(th, NULL);
+	/* data larger than the command buffer: refused before the device sees it */
+	assert_int_equal(virtio_ctrl_cmd(&p.dev, VIRTIO_NET_CTRL_RX, 0, bar, sizeof(bar)),
+		-EINVAL);
+	/* a device that never answers: -ETIMEDOUT after a second */
+	assert_int_equal(virtio_ctrl_cmd(&p.dev, VIRTIO_NET_CTRL_RX, VIRTIO_NET_CTRL_RX_PROMISC,
+		&on, 1), -ETIMEDOUT);
+	virtio_ctrl_release(&p.dev);
+	assert_null(p.ad.cvq);
+	assert_null(rte_memzone_lookup("virtio_cvq_7"));
+}
+
+/* Queue setup refuses a pool whose buffers cannot hold a frame, allocating nothing. */
+static void
+test_rx_setup_small_pool(void **state)
+{
+	struct rte_mempool *small = rte_pktmbuf_pool_create("vring_small", 16, 0, 0,
+		RTE_PKTMBUF_HEADROOM + 256, SOCKET_ID_ANY);
+	struct fake_port p;
+
+	(void)state;
+	assert_non_null(small);
+	fake_port_init(&p, RTE_BIT64(VIRTIO_F_VERSION_1));
+	assert_int_equal(virtio_rx_queue_setup(&p.dev, 0, 256, SOCKET_ID_ANY, NULL, small),
+		-EINVAL);
+	assert_null(p.rxq[0]);
+	assert_null(rte_memzone_lookup("virtio_rx_7_0"));
+	/* with merged receive buffers the same pool is fine */
+	fake_port_init(&p, RTE_BIT64(VIRTIO_F_VERSION_1) | RTE_BIT64(VIRTIO_NET_F_MRG_RXBUF));
+	assert_int_equal(virtio_rx_queue_setup(&p.dev, 0, 256, SOCKET_ID_ANY, NULL, small), 0);
+	assert_non_null(p.rxq[0]);
+	virtio_rx_queue_release(&p.dev, 0);
+	assert_null(p.rxq[0]);
+	assert_null(rte_memzone_lookup("virtio_rx_7_0"));
+	rte_mempool_free(small);
 }
 
 int
@@ -392,6 +532,8 @@ main(void)
 		cmocka_unit_test(test_rx_nombuf),
 		cmocka_unit_test(test_tx_chains),
 		cmocka_unit_test(test_negotiate),
+		cmocka_unit_test(test_ctrl_queue),
+		cmocka_unit_test(test_rx_setup_small_pool),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
