@@ -40,7 +40,8 @@ setup(void **state)
 {
 	char prefix[64];
 	char *args[] = { (char *)"test_virtio_vring", (char *)"--no-huge", (char *)"--no-pci",
-		(char *)"-l", (char *)"0", (char *)"--iova-mode=va", prefix, (char *)"--log-level=lib.eal:critical" };
+		(char *)"-l", (char *)"0", (char *)"--iova-mode=va", prefix,
+		(char *)"--log-level=lib.eal:critical" };
 
 	(void)state;
 	snprintf(prefix, sizeof(prefix), "--file-prefix=virtio_vring_%d", (int)getpid());
@@ -434,7 +435,7 @@ ctrl_device_run(void *arg)
 			continue;
 		}
 		rte_smp_rmb();
-		/* the chain: class, command and data for the device, then one byte for it to write */
+		/* the chain: class, command and data for the device, then a byte it writes */
 		if (d[0].flags == VRING_DESC_F_NEXT && d[1].flags == VRING_DESC_F_WRITE &&
 				d[1].len == 1)
 			memcpy(cd->seen, cmd, RTE_MIN(d[0].len, (uint32_t)sizeof(cd->seen)));

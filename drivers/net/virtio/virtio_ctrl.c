@@ -74,8 +74,8 @@ virtio_ctrl_cmd(struct rte_eth_dev *dev, uint8_t cls, uint8_t cmd, const void *d
 	if (vq == NULL)
 		return -ENOTSUP;
 	if (len > VIRTIO_CTRL_DATA_MAX - 2) {
-		VIRTIO_LOG(ERR, "port %u: control command class %u cmd %u: %u bytes of data, at most"
-			" %d", dev->data->port_id, cls, cmd, len, VIRTIO_CTRL_DATA_MAX - 2);
+		VIRTIO_LOG(ERR, "port %u: control command class %u cmd %u: %u bytes of data,"
+			" at most %d", dev->data->port_id, cls, cmd, len, VIRTIO_CTRL_DATA_MAX - 2);
 		return -EINVAL;
 	}
 	rte_spinlock_lock(&ad->cvq_lock);

@@ -186,12 +186,14 @@ virtio_dev_start(struct rte_eth_dev *dev)
 
 	for (q = 0; q < dev->data->nb_rx_queues; q++)
 		if (dev->data->rx_queues[q] == NULL) {
-			VIRTIO_LOG(ERR, "port %u: rx queue %u is not set up", dev->data->port_id, q);
+			VIRTIO_LOG(ERR, "port %u: rx queue %u is not set up", dev->data->port_id,
+				q);
 			return -EINVAL;
 		}
 	for (q = 0; q < dev->data->nb_tx_queues; q++)
 		if (dev->data->tx_queues[q] == NULL) {
-			VIRTIO_LOG(ERR, "port %u: tx queue %u is not set up", dev->data->port_id, q);
+			VIRTIO_LOG(ERR, "port %u: tx queue %u is not set up", dev->data->port_id,
+				q);
 			return -EINVAL;
 		}
 	ad->nb_pairs = RTE_MAX(dev->data->nb_rx_queues, dev->data->nb_tx_queues);
@@ -220,7 +222,7 @@ virtio_dev_start(struct rte_eth_dev *dev)
 		virtio_vq_program(hw, ad->cvq);
 	}
 	virtio_set_status(hw, virtio_get_status(hw) | VIRTIO_STATUS_DRIVER_OK);
-	/* Receive buffers were made available before DRIVER_OK; only now may the device hear of it. */
+	/* Receive buffers went in before DRIVER_OK; only now may the device be told of them. */
 	for (q = 0; q < dev->data->nb_rx_queues; q++) {
 		struct virtio_rx_queue *rxq = dev->data->rx_queues[q];
 

@@ -123,7 +123,8 @@ int virtio_negotiate(struct virtio_hw *hw);
 uint8_t virtio_cfg_read8(struct virtio_hw *hw, unsigned int off);
 uint16_t virtio_cfg_read16(struct virtio_hw *hw, unsigned int off);
 int virtio_vq_alloc(struct virtio_hw *hw, struct virtio_vq *vq, uint16_t index,
-		const char *name, size_t extra, int socket, void **extra_addr, rte_iova_t *extra_iova);
+		const char *name, size_t extra, int socket, void **extra_addr,
+		rte_iova_t *extra_iova);
 void virtio_vq_free(struct virtio_vq *vq);
 void virtio_vq_reset(struct virtio_vq *vq, int chain_free);
 void virtio_vq_program(struct virtio_hw *hw, struct virtio_vq *vq);

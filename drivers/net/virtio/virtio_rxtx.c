@@ -198,8 +198,9 @@ virtio_rx_queue_fill(struct virtio_rx_queue *rxq)
 		struct rte_mbuf *m = rte_mbuf_raw_alloc(rxq->mb_pool);
 
 		if (m == NULL) {
-			VIRTIO_LOG(ERR, "port %u: pool %s cannot fill the %u descriptors of rx queue %u",
-				rxq->port_id, rxq->mb_pool->name, rxq->vq.size, rxq->qid);
+			VIRTIO_LOG(ERR, "port %u: pool %s cannot fill the %u descriptors of rx"
+				" queue %u", rxq->port_id, rxq->mb_pool->name, rxq->vq.size,
+				rxq->qid);
 			virtio_rx_queue_drain(rxq);
 			return -ENOMEM;
 		}
@@ -229,7 +230,8 @@ virtio_recv_pkts(void *queue, struct rte_mbuf **rx_pkts, uint16_t nb_pkts)
 	/* The used elements are read only after their index. */
 	rte_io_rmb();
 	while (nb_rx < nb_pkts && vq->used_last != used_idx) {
-		volatile struct vring_used_elem *e = &vq->used->ring[vq->used_last & (vq->size - 1)];
+		volatile struct vring_used_elem *e =
+			&vq->used->ring[vq->used_last & (vq->size - 1)];
 		uint32_t id = rte_le_to_cpu_32(e->id), len = rte_le_to_cpu_32(e->len);
 		struct rte_mbuf *m, *nm;
 
