@@ -60,7 +60,8 @@ virtio_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->rx_desc_lim.nb_min = 0;
 	info->rx_desc_lim.nb_align = 1;
 	info->tx_desc_lim = info->rx_desc_lim;
-	info->speed_capa = RTE_ETH_LINK_SPEED_FIXED;
+	/* No speed is advertised without VIRTIO_NET_F_SPEED_DUPLEX, which is not negotiated. */
+	info->speed_capa = 0;
 	info->default_rxportconf.ring_size = hw->vq_max_size[0];
 	info->default_txportconf.ring_size = hw->vq_max_size[1];
 	info->default_rxportconf.nb_queues = 1;
