@@ -23,6 +23,7 @@ sanitize=${VIRTIO_SANITIZE:-none}
 scenarios=(
 	"both NICs probed by net_virtio, MACs read from the device"
 	"link up on both started ports"
+	"link follows QMP set_link, read from the device status"
 	"two NICs exchange exact bursts both ways"
 	"io forwarding ping-pong keeps going"
 	"promiscuous mode off filters the peer's burst, on receives it"
@@ -100,7 +101,7 @@ if [ "$sanitize" != none ]; then
 		[ -n "${!v:-}" ] && env_args+=(--env "$v=${!v}")
 	done
 fi
-timeout=${VIRTIO_GUEST_TIMEOUT:-300}
+timeout=${VIRTIO_GUEST_TIMEOUT:-480}
 [ "$sanitize" != none ] && timeout=$((timeout * 2))
 
 start=$SECONDS
