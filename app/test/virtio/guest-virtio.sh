@@ -1,0 +1,259 @@
+#!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
+#
+# Guest side of the virtio suite (run by run-virtio-guest.sh through devtools/vm/dpdk-vm.py):
+# every scenario on one kernel driver, in one boot, on modern virtio-net NICs sharing a QEMU
+# hub. Prints "TAP ok - ..." / "TAP not ok - ..." lines that the host side numbers; everything
+# else is the transcript of what ran.
+#   guest-virtio.sh DRIVER [full|short]  (VIRTIO_TESTPMD, VIRTIO_HOTPLUG: the tree's binaries)
+# short stops after the first hot-add/detach/unplug cycle: surprise removal and the repeated
+# attach/detach cycles exercise the bus more than the driver, and cost minutes under TCG.
+set -u
+DRV=$1
+MODE=${2:-full}
+TESTPMD=$VIRTIO_TESTPMD
+HOTPLUG=$VIRTIO_HOTPLUG
+A=$VM_NIC0
+B=$VM_NIC1
+T0=$(date +%s)
+
+say() { echo "### [+$(( $(date +%s) - T0 ))s] $*"; }
+tap() { # ok|fail DESCRIPTION
+	if [ "$1" = ok ]; then echo "TAP ok - $DRV: $2"; else echo "TAP not ok - $DRV: $2"; fi
+}
+check() { # DESCRIPTION COMMAND...: one TAP line from the command's status
+	local d=$1; shift
+	if "$@"; then tap ok "$d"; else tap fail "$d"; fi
+}
+
+# --- interactive testpmd through a fifo: tp CMD waits for the next prompt ---
+TPD=$(mktemp -d /tmp/virtiotp.XXXXXX)
+TP_OUT=$TPD/out
+wait_prompts() { # N TIMEOUT
+	local end=$(( $(date +%s) + $2 ))
+	while [ "$(grep -o 'testpmd> ' "$TP_OUT" | wc -l)" -lt "$1" ]; do
+		kill -0 "$TP_PID" 2>/dev/null || { echo "testpmd died"; return 1; }
+		[ "$(date +%s)" -lt "$end" ] || { echo "timeout waiting for testpmd"; return 1; }
+		sleep 0.1
+	done
+}
+tp_start() {
+	mkfifo "$TPD/in"
+	echo "+ $TESTPMD $*"
+	stdbuf -oL -eL "$TESTPMD" "$@" < "$TPD/in" > "$TP_OUT" 2>&1 &
+	TP_PID=$!
+	exec 9> "$TPD/in"
+	NP=0
+	wait_prompts 1 120; local rc=$?
+	cat "$TP_OUT"
+	NP=1
+	return $rc
+}
+# TP_LAST holds the output of the last command
+tp() {
+	local off rc
+	off=$(stat -c %s "$TP_OUT")
+	echo "testpmd> $*"
+	echo "$*" >&9
+	NP=$((NP + 1))
+	wait_prompts $NP 90; rc=$?
+	TP_LAST=$(tail -c +$((off + 1)) "$TP_OUT" | sed 's/testpmd> $//')
+	echo "$TP_LAST"
+	return $rc
+}
+tp_alive() { kill -0 "$TP_PID" 2>/dev/null; }
+tp_quit() {
+	echo quit >&9
+	exec 9>&-
+	local i
+	for i in $(seq 200); do tp_alive || break; sleep 0.1; done
+	tp_alive && { echo "testpmd did not quit, killing it"; kill -9 "$TP_PID"; }
+	wait "$TP_PID"
+}
+# RX, TX: packet counters of port P (never call tp in $(...): the prompt count would be lost)
+stats() {
+	tp show port stats "$1" >/dev/null
+	RX=$(echo "$TP_LAST" | sed -n 's/.*RX-packets: *\([0-9]*\).*/\1/p' | head -1)
+	TX=$(echo "$TP_LAST" | sed -n 's/.*TX-packets: *\([0-9]*\).*/\1/p' | head -1)
+}
+# port P received exactly N and sent exactly M packets
+exact() { stats "$1"; echo "port $1: rx $RX (want $2) tx $TX (want $3)"
+	[ "$RX" = "$2" ] && [ "$TX" = "$3" ]; }
+# one burst of 32 from every started port, counted by rxonly
+burst() {
+	tp clear port stats all
+	tp set fwd rxonly
+	tp start tx_first
+	sleep 1
+	tp stop
+}
+
+dev_maps() { grep -cE '/resource[0-9]|/dev/uio|\[vfio-device\]|/dev/vfio/' "/proc/$TP_PID/maps"; }
+nfds() { ls "/proc/$TP_PID/fd" | wc -l; }
+
+hotplug() { # -> HP (the new device's address), bound to $DRV
+	HP=$(vm-host hotplug 0) || { echo "hotplug failed"; return 1; }
+	local i
+	for i in $(seq 100); do [ -e "/sys/bus/pci/devices/$HP/driver" ] && break; sleep 0.05; done
+	local d; d=$(basename "$(readlink "/sys/bus/pci/devices/$HP/driver")")
+	echo "hot-added $HP, bound to $d"
+	[ "$d" = "$DRV" ] || vm-bind "$HP" "$DRV"
+}
+attach() { # BDF -> P
+	tp port attach "$1" || return 1
+	P=$(echo "$TP_LAST" | sed -n 's/^Port \([0-9]*\) is attached.*/\1/p')
+	[ -n "$P" ]
+}
+
+for n in "$A" "$B"; do
+	d=$(basename "$(readlink "/sys/bus/pci/devices/$n/driver")")
+	[ "$d" = "$DRV" ] || { echo "+ vm-bind $n $DRV (was $d)"; vm-bind "$n" "$DRV"; }
+done
+say "driver $DRV, NICs $A $B ($(cat "/sys/bus/pci/devices/$A/vendor"):$(cat \
+	"/sys/bus/pci/devices/$A/device"))"
+if ! tp_start -l 0-1 -n 1 --file-prefix virtiog -a "$A" -a "$B" -- -i \
+		--total-num-mbufs=8192 --port-topology=chained; then
+	exit 1
+fi
+
+say "1. probe: driver, MAC from the device configuration, link"
+ok=1
+for p in 0 1; do
+	tp show port info $p
+	echo "$TP_LAST" | grep -q "Driver name: *net_virtio" || ok=0
+	echo "$TP_LAST" | grep -qi "MAC address: *52:54:00:00:10:0$p" || ok=0
+done
+check "both NICs probed by net_virtio, MACs read from the device" [ $ok = 1 ]
+ok=1
+for p in 0 1; do
+	tp show port info $p
+	echo "$TP_LAST" | grep -q "Link status: *up" || ok=0
+done
+check "link up on both started ports" [ $ok = 1 ]
+# QEMU flips VIRTIO_NET_S_LINK_UP in the device configuration; the driver reads it on demand
+setlink() {
+	vm-host qmp "{\"execute\": \"set_link\", \"arguments\": {\"name\": \"nic0\", \"up\": $1}}"
+}
+ok=0
+if setlink false; then
+	tp show port info 0
+	if echo "$TP_LAST" | grep -q "Link status: *down" && setlink true; then
+		tp show port info 0
+		echo "$TP_LAST" | grep -q "Link status: *up" && ok=1
+	fi
+fi
+check "link follows QMP set_link, read from the device status" [ $ok = 1 ]
+
+say "2. receive filtering through the control queue, then traffic both ways"
+# testpmd sends to 02:00:00:00:00:xx, not to the NICs' own addresses: with promiscuous mode
+# off port 1 must drop port 0's burst, and once it is on again both bursts arrive whole.
+tp set promisc 1 off
+burst
+ok=1
+exact 1 0 32 || ok=0
+tp set promisc 1 on
+burst
+ok2=1
+exact 0 32 32 || ok2=0
+exact 1 32 32 || ok2=0
+[ $ok2 = 1 ] || ok=0
+check "promiscuous mode off filters the peer's burst, on receives it" [ $ok = 1 ]
+check "two NICs exchange exact bursts both ways" [ $ok2 = 1 ]
+tp set fwd io
+tp clear port stats all
+tp start tx_first
+sleep 2
+stats 0; r0=$RX
+tp stop
+echo "io forwarding ping-pong: port 0 received $r0 in 2 s"
+check "io forwarding ping-pong keeps going" [ "${r0:-0}" -gt 500 ]
+# what the ping-pong left in the rings is counted by the next start: take it in now
+burst
+
+say "3. hot-add a NIC (QMP device_add), attach, forward, detach, unplug"
+maps0=$(dev_maps); fds0=$(nfds)
+ok=0
+if hotplug && attach "$HP"; then
+	tp port start "$P"
+	mapsa=$(dev_maps); fdsa=$(nfds)
+	echo "while attached: device maps $maps0 -> $mapsa, fds $fds0 -> $fdsa"
+	burst
+	# three NICs on the hub: every port receives the two other bursts
+	ok=1
+	exact 0 64 32 || ok=0
+	exact "$P" 64 32 || ok=0
+	tp port stop "$P"
+	tp port close "$P"
+	tp port detach "$P"
+	echo "$TP_LAST" | grep -q 'detached' || ok=0
+	maps1=$(dev_maps); fds1=$(nfds)
+	left=$(grep -cE "$HP" "/proc/$TP_PID/maps")
+	echo "device maps $maps0 -> $maps1, fds $fds0 -> $fds1, maps naming $HP: $left"
+	[ "$mapsa" -gt "$maps0" ] && [ "$maps0" = "$maps1" ] && [ "$fds0" = "$fds1" ] &&
+		[ "$left" = 0 ] || ok=0
+fi
+check "hot-added NIC attached, forwards exact counts, detached with BARs unmapped and fds closed" \
+	[ $ok = 1 ]
+ok=0
+if vm-host unplug 0 >/dev/null && [ ! -e "/sys/bus/pci/devices/$HP" ]; then
+	echo "$HP removed by the kernel"
+	ok=1
+fi
+check "detached NIC removed cleanly by QMP device_del" [ $ok = 1 ]
+if [ "$MODE" = short ]; then
+	tp_quit
+	echo "testpmd exit status $?"
+	say "done (short)"
+	exit 0
+fi
+ok=0
+if hotplug && attach "$HP" && tp port start "$P"; then
+	echo "$TP_LAST" | grep -qi 'fail\|error' || ok=1
+fi
+check "the same slot attaches again after unplug" [ $ok = 1 ]
+
+say "4. surprise removal of port $P while it forwards (chained io: 0->1->2->0)"
+ok=0
+if tp_alive; then
+	tp set fwd io
+	tp start tx_first
+	sleep 1
+	vm-host unplug 0 nowait
+	sleep 8
+	# chained: port 0 receives what port 1 sends, and forwards it to port 1
+	stats 0; a=$RX; stats 1; c=$TX
+	sleep 1
+	stats 0; b=$RX; stats 1; d=$TX
+	echo "after removal: port 0 rx $a -> $b, port 1 tx $c -> $d"
+	tp stop
+	if tp_alive && [ "${b:-0}" -gt "${a:-0}" ] && [ "${d:-0}" -gt "${c:-0}" ]; then ok=1; fi
+	tp port stop "$P"
+	tp port close "$P"
+	tp port detach "$P"
+	echo "$TP_LAST" | grep -q 'detached' || ok=0
+	if vm-host wait-deleted 0 40 >/dev/null && [ ! -e "/sys/bus/pci/devices/$HP" ]; then
+		echo "$HP gone after detach"
+	else
+		echo "$HP still present"; ok=0
+	fi
+	tp show port summary all
+	tp_alive || ok=0
+fi
+check "surprise removal: testpmd survives, other ports keep forwarding, port detaches" [ $ok = 1 ]
+tp_alive || echo "testpmd is gone"
+tp_quit
+echo "testpmd exit status $?"
+
+say "5. attach/detach cycles of a hot-added NIC; traffic on a pool allocated after attach"
+EAL="-l 0 -n 1 --file-prefix virtioh -a 0000:00:00.0"
+ok=0
+if hotplug; then
+	echo "+ $HOTPLUG $EAL -- cycles $HP 10"
+	"$HOTPLUG" $EAL -- cycles "$HP" 10 && ok=1
+	vm-host unplug 0 >/dev/null
+fi
+check "10 attach/detach cycles: maps, fds and rte_malloc bytes flat" [ $ok = 1 ]
+echo "+ $HOTPLUG $EAL -- traffic $A $B"
+check "two NICs exchange exact bursts from memory allocated after attach" \
+	"$HOTPLUG" $EAL -- traffic "$A" "$B"
+say "done"

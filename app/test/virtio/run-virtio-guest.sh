@@ -1,0 +1,128 @@
+#!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
+#
+# Host side of the virtio suite: boots one guest per kernel driver with modern virtio-net NICs
+# (devtools/vm/dpdk-vm.py --nic-model virtio-net, behind the vIOMMU with iommu_platform=on) and
+# runs guest-virtio.sh there, which drives dpdk-testpmd and the e1000 suite's hotplug tool
+# (a driver-neutral ethdev client) on them. Prints TAP: one line per scenario and driver.
+#
+# As in the e1000 suite, binaries built for the host's CPU are rebuilt for generic x86-64 in
+# <build>/guest-generic unless the build is generic or the guest runs on hardware KVM.
+#
+# Environment (set by meson): VIRTIO_TESTPMD, VIRTIO_HOTPLUG, VIRTIO_BUILD_ROOT,
+# VIRTIO_SOURCE_ROOT, VIRTIO_CPU_SET, VIRTIO_BUILDTYPE, VIRTIO_SANITIZE. Optional:
+# VIRTIO_DRIVERS (default: uio_pci_generic and vfio-pci; igb_uio may be named too, the e1000 suite
+# covers its bus side), VIRTIO_GUEST_TIMEOUT (seconds per guest).
+set -u
+src=$(cd "$(dirname "$0")" && pwd)
+top=${VIRTIO_SOURCE_ROOT:-$(cd "$src/../../.." && pwd)}
+. "$top/app/test/common/guest-tap.sh"
+vm=$top/devtools/vm/dpdk-vm.py
+drivers=${VIRTIO_DRIVERS:-uio_pci_generic vfio-pci}
+sanitize=${VIRTIO_SANITIZE:-none}
+scenarios=(
+	"both NICs probed by net_virtio, MACs read from the device"
+	"link up on both started ports"
+	"link follows QMP set_link, read from the device status"
+	"two NICs exchange exact bursts both ways"
+	"io forwarding ping-pong keeps going"
+	"promiscuous mode off filters the peer's burst, on receives it"
+	"hot-added NIC attached, forwards exact counts, detached with BARs unmapped and fds closed"
+	"detached NIC removed cleanly by QMP device_del"
+)
+# the rest of the hotplug scenarios: under vfio-pci only (the guest's "full" mode)
+full_scenarios=(
+	"the same slot attaches again after unplug"
+	"surprise removal: testpmd survives, other ports keep forwarding, port detaches"
+	"10 attach/detach cycles: maps, fds and rte_malloc bytes flat"
+	"two NICs exchange exact bursts from memory allocated after attach"
+)
+mode() { if [ "$1" = vfio-pci ]; then echo full; else echo short; fi; }
+expected() { # DRIVER: the names of its scenarios, one per line
+	printf '%s\n' "${scenarios[@]}"
+	[ "$(mode "$1")" = full ] && printf '%s\n' "${full_scenarios[@]}"
+	return 0
+}
+n=0
+all_scenarios() { # ok|fail DRIVER REASON: the same result for every scenario of DRIVER
+	local s
+	while IFS= read -r s; do
+		n=$((n + 1))
+		if [ "$1" = ok ]; then echo "ok $n - $2: $s # SKIP $3"
+		else echo "not ok $n - $2: $s ($3)"; fi
+	done < <(expected "$2")
+}
+finish() { echo "1..$n"; exit 0; }
+
+reason=
+if [ "$(id -u)" -ne 0 ]; then
+	reason="not root: the guest harness needs root (devtools/vm/install-deps.sh)"
+elif ! command -v qemu-system-x86_64 >/dev/null; then
+	reason="qemu-system-x86_64 not installed (as root: devtools/vm/install-deps.sh)"
+elif [ -z "${VIRTIO_TESTPMD:-}" ] || [ -z "${VIRTIO_HOTPLUG:-}" ]; then
+	reason="VIRTIO_TESTPMD / VIRTIO_HOTPLUG not set (run through meson test)"
+fi
+if [ -n "$reason" ]; then
+	for drv in $drivers; do all_scenarios ok "$drv" "$reason"; done
+	finish
+fi
+
+testpmd=$VIRTIO_TESTPMD
+hotplug=$VIRTIO_HOTPLUG
+accel=$(python3 "$vm" --print-accel)
+cpu_set=${VIRTIO_CPU_SET:-native}
+if [ "$cpu_set" != generic ] && [ "$accel" != kvm ]; then
+	gb=${VIRTIO_BUILD_ROOT:?}/guest-generic
+	echo "# the build targets '$cpu_set' and the guest runs on QEMU's CPU ($accel):" \
+		"building the guest's binaries for generic x86-64 in $gb"
+	log=$gb-virtio.log
+	if { [ -f "$gb/build.ninja" ] ||
+			meson setup "$gb" "$top" -Dcpu_instruction_set=generic \
+				-Dbuildtype="${VIRTIO_BUILDTYPE:-release}" -Db_sanitize="$sanitize" \
+				-Db_lundef=false -Dexamples=false -Denable_docs=false; } >"$log" 2>&1 &&
+			ninja -C "$gb" "${testpmd#"$VIRTIO_BUILD_ROOT"/}" \
+				"${hotplug#"$VIRTIO_BUILD_ROOT"/}" >>"$log" 2>&1; then
+		testpmd=$gb/${testpmd#"$VIRTIO_BUILD_ROOT"/}
+		hotplug=$gb/${hotplug#"$VIRTIO_BUILD_ROOT"/}
+	else
+		sed 's/^/# /' "$log" | tail -20
+		for drv in $drivers; do all_scenarios fail "$drv" "the generic build failed, see $log"; done
+		finish
+	fi
+fi
+
+# 39-bit vIOMMU as in the e1000 suite; a sanitizer build's mappings need 48 bits.
+bits=39
+env_args=()
+if [ "$sanitize" != none ]; then
+	bits=48
+	env_args+=(--env "ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0")
+	for v in UBSAN_OPTIONS LSAN_OPTIONS; do
+		[ -n "${!v:-}" ] && env_args+=(--env "$v=${!v}")
+	done
+fi
+timeout=${VIRTIO_GUEST_TIMEOUT:-480}
+[ "$sanitize" != none ] && timeout=$((timeout * 2))
+
+start=$SECONDS
+for drv in $drivers; do
+	if [ "$drv" = igb_uio ] &&
+			[ -z "$(find /lib/modules -name 'igb_uio.ko*' 2>/dev/null | head -1)" ]; then
+		all_scenarios ok "$drv" "igb_uio.ko not built for the guest kernel (devtools/vm/install-deps.sh)"
+		continue
+	fi
+	echo "# ---- $drv: dpdk-vm.py --nic-model virtio-net --bind $drv --nics 2 --hotplug-slots 1"
+	t=$SECONDS
+	out=$(mktemp)
+	python3 "$vm" --nic-model virtio-net --bind "$drv" --nics 2 --hotplug-slots 1 \
+		--iommu-bits $bits --hugepages 256 --mem 1536 --timeout "$timeout" \
+		--env VIRTIO_TESTPMD="$testpmd" --env VIRTIO_HOTPLUG="$hotplug" "${env_args[@]}" \
+		-- "$src/guest-virtio.sh" "$drv" "$(mode "$drv")" >"$out" 2>&1
+	rc=$?
+	mapfile -t names < <(expected "$drv")
+	relay_guest_tap "$out" $rc "${names[@]/#/$drv: }"
+	rm -f "$out"
+	echo "# ---- $drv: guest exit status $rc, $((SECONDS - t)) s"
+done
+echo "# total $((SECONDS - start)) s"
+finish

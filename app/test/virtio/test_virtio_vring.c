@@ -1,0 +1,541 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * net_virtio's data path against a device simulated in memory: the test plays the device,
+ * consuming the available ring and filling the used ring as a virtio-net device would, and
+ * checks what the burst functions make of it (merged buffers, partial packets, malformed used
+ * elements, mbuf exhaustion, transmit chains and their reclaim, notification suppression).
+ * The driver's sources are compiled into this program: these are its internal functions.
+ */
+#include "test_common.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <rte_eal.h>
+#include <rte_errno.h>
+#include <rte_malloc.h>
+#include <rte_mbuf.h>
+#include <rte_mempool.h>
+
+#include "virtio_private.h"
+
+int virtio_logtype = RTE_LOGTYPE_USER1;
+
+#define RING 8
+#define NOTIFY_NONE 0xdead
+
+static struct rte_mempool *pool;
+static struct rte_mempool *tiny_pool;
+/* Stands in for the BAR: common configuration, then the notify area. */
+static uint8_t bar[256] __rte_aligned(8);
+static uint16_t sizes[3] = { RING, RING, RING };
+static struct virtio_hw hw;
+/* Used elements the simulated device wrote but has not published yet. */
+static uint16_t staged;
+
+static int
+setup(void **state)
+{
+	char prefix[64];
+	char *args[] = { (char *)"test_virtio_vring", (char *)"--no-huge", (char *)"--no-pci",
+		(char *)"-l", (char *)"0", (char *)"--iova-mode=va", prefix,
+		(char *)"--log-level=lib.eal:critical" };
+
+	(void)state;
+	snprintf(prefix, sizeof(prefix), "--file-prefix=virtio_vring_%d", (int)getpid());
+	if (rte_eal_init(RTE_DIM(args), args) < 0)
+		return -1;
+	pool = rte_pktmbuf_pool_create("vring_pool", 255, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
+		SOCKET_ID_ANY);
+	tiny_pool = rte_pktmbuf_pool_create("vring_tiny", RING, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
+		SOCKET_ID_ANY);
+	hw.common = bar;
+	hw.notify_base = bar + 128;
+	hw.notify_mult = 2;
+	hw.nb_vqs = 3;
+	hw.vq_max_size = sizes;
+	hw.name = "fake";
+	return pool == NULL || tiny_pool == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	rte_mempool_free(pool);
+	rte_mempool_free(tiny_pool);
+	return rte_eal_cleanup();
+}
+
+static uint16_t
+doorbell(void)
+{
+	/* queue_notify_off is 0 in the fake common configuration: every queue rings here */
+	return *(volatile uint16_t *)(bar + 128);
+}
+
+static struct virtio_rx_queue *
+rxq_new(struct rte_mempool *mp, int mrg)
+{
+	struct virtio_rx_queue *rxq = rte_zmalloc("rxq", sizeof(*rxq), 0);
+
+	assert_non_null(rxq);
+	hw.features = RTE_BIT64(VIRTIO_F_VERSION_1) | (mrg ? RTE_BIT64(VIRTIO_NET_F_MRG_RXBUF) : 0);
+	assert_int_equal(virtio_vq_alloc(&hw, &rxq->vq, 0, "vring_rx", 0, SOCKET_ID_ANY, NULL,
+		NULL), 0);
+	rxq->sw_ring = rte_zmalloc("rx_sw", sizeof(rxq->sw_ring[0]) * RING, 0);
+	assert_non_null(rxq->sw_ring);
+	rxq->mb_pool = mp;
+	rxq->hw = &hw;
+	assert_int_equal(virtio_rx_queue_fill(rxq), 0);
+	return rxq;
+}
+
+static void
+rxq_free(struct virtio_rx_queue *rxq)
+{
+	virtio_rx_queue_drain(rxq);
+	virtio_vq_free(&rxq->vq);
+	rte_free(rxq->sw_ring);
+	rte_free(rxq);
+}
+
+/* The device side: what used element 'id' wrote, through the buffer's virtual address. */
+static void
+dev_rx(struct virtio_rx_queue *rxq, uint16_t id, uint32_t payload, uint16_t nbuf, uint8_t fill,
+		int first)
+{
+	struct virtio_vq *vq = &rxq->vq;
+	struct rte_mbuf *m = rxq->sw_ring[id];
+	uint8_t *buf = rte_pktmbuf_mtod_offset(m, uint8_t *, -(int)VIRTIO_HDR_SIZE);
+	uint16_t slot = (vq->used->idx + staged++) & (RING - 1);
+
+	/* the descriptor must point at the headroom, 12 bytes before the packet data */
+	assert_int_equal(vq->desc[id].addr, rte_mbuf_data_iova_default(m) - VIRTIO_HDR_SIZE);
+	assert_int_equal(vq->desc[id].flags, VRING_DESC_F_WRITE);
+	if (first) {
+		struct virtio_net_hdr_v1 *h = (struct virtio_net_hdr_v1 *)buf;
+
+		memset(h, 0, sizeof(*h));
+		h->num_buffers = nbuf;
+		memset(buf + VIRTIO_HDR_SIZE, fill, payload);
+		vq->used->ring[slot].len = payload + VIRTIO_HDR_SIZE;
+	} else {
+		memset(buf, fill, payload);
+		vq->used->ring[slot].len = payload;
+	}
+	vq->used->ring[slot].id = id;
+}
+
+static void
+dev_publish(struct virtio_vq *vq)
+{
+	rte_smp_wmb();
+	vq->used->idx = (uint16_t)(vq->used->idx + staged);
+	staged = 0;
+}
+
+static void
+test_rx_single(void **state)
+{
+	struct virtio_rx_queue *rxq = rxq_new(pool, 0);
+	struct rte_mbuf *pkts[4];
+	uint16_t avail0 = rxq->vq.avail->idx;
+
+	(void)state;
+	assert_int_equal(avail0, RING);
+	assert_int_equal(virtio_recv_pkts(rxq, pkts, 4), 0);
+	dev_rx(rxq, 0, 60, 1, 0xa1, 1);
+	dev_rx(rxq, 1, 100, 1, 0xa2, 1);
+	dev_publish(&rxq->vq);
+	*(volatile uint16_t *)(bar + 128) = NOTIFY_NONE;
+	assert_int_equal(virtio_recv_pkts(rxq, pkts, 4), 2);
+	assert_int_equal(pkts[0]->pkt_len, 60);
+	assert_int_equal(pkts[0]->data_len, 60);
+	assert_int_equal(rte_pktmbuf_mtod(pkts[0], uint8_t *)[59], 0xa1);
+	assert_int_equal(pkts[1]->pkt_len, 100);
+	assert_int_equal(rte_pktmbuf_mtod(pkts[1], uint8_t *)[0], 0xa2);
+	/* both buffers were replaced and made available again, and the device told so */
+	assert_int_equal(rxq->vq.avail->idx, (uint16_t)(avail0 + 2));
+	assert_int_equal(doorbell(), 0);
+	assert_int_equal(rxq->stats.packets, 2);
+	assert_int_equal(rxq->stats.bytes, 160);
+	rte_pktmbuf_free_bulk(pkts, 2);
+	rxq_free(rxq);
+}
+
+static void
+test_rx_merged_partial(void **state)
+{
+	struct virtio_rx_queue *rxq = rxq_new(pool, 1);
+	struct rte_mbuf *pkts[4], *m;
+
+	(void)state;
+	/* a packet in three buffers, the device publishing the first two only */
+	dev_rx(rxq, 3, 1000, 3, 0xb1, 1);
+	dev_rx(rxq, 4, 500, 0, 0xb2, 0);
+	dev_publish(&rxq->vq);
+	assert_int_equal(virtio_recv_pkts(rxq, pkts, 4), 0);
+	assert_int_equal(rxq->seg_left, 1);
+	dev_rx(rxq, 5, 20, 0, 0xb3, 0);
+	dev_publish(&rxq->vq);
+	assert_int_equal(virtio_recv_pkts(rxq, pkts, 4), 1);
+	m = pkts[0];
+	assert_int_equal(m->nb_segs, 3);
+	assert_int_equal(m->pkt_len, 1520);
+	assert_int_equal(m->data_len, 1000);
+	assert_int_equal(m->next->data_len, 500);
+	assert_int_equal(rte_pktmbuf_mtod(m->next, uint8_t *)[0], 0xb2);
+	assert_int_equal(rte_pktmbuf_mtod(m->next->next, uint8_t *)[19], 0xb3);
+	assert_null(m->next->next->next);
+	rte_pktmbuf_free(m);
+	rxq_free(rxq);
+}
+
+static void
+test_rx_malformed(void **state)
+{
+	struct virtio_rx_queue *rxq = rxq_new(pool, 1);
+	struct rte_mbuf *pkts[4];
+	uint16_t slot;
+
+	(void)state;
+	/* a used element naming no descriptor of the ring, then one shorter than the header */
+	slot = (rxq->vq.used->idx + staged++) & (RING - 1);
+	rxq->vq.used->ring[slot].id = RING + 3;
+	rxq->vq.used->ring[slot].len = 64;
+	dev_publish(&rxq->vq);
+	dev_rx(rxq, 2, 0, 1, 0, 1);
+	dev_publish(&rxq->vq);
+	dev_rx(rxq, 6, 64, 1, 0xc1, 1);
+	dev_publish(&rxq->vq);
+	assert_int_equal(virtio_recv_pkts(rxq, pkts, 4), 1);
+	assert_int_equal(pkts[0]->pkt_len, 64);
+	assert_int_equal(rxq->stats.errors, 2);
+	assert_int_equal(rxq->stats.packets, 1);
+	rte_pktmbuf_free(pkts[0]);
+	/* nothing leaked: the ring's buffers plus nothing else are out of the pool */
+	assert_int_equal(rte_mempool_in_use_count(pool), RING);
+	rxq_free(rxq);
+	assert_int_equal(rte_mempool_in_use_count(pool), 0);
+}
+
+static void
+test_rx_nombuf(void **state)
+{
+	struct virtio_rx_queue *rxq = rxq_new(tiny_pool, 0);
+	struct rte_mbuf *pkts[4];
+
+	(void)state;
+	/* every mbuf of the pool is on the ring: no replacement, the packet stays for later */
+	dev_rx(rxq, 0, 60, 1, 0xd1, 1);
+	dev_publish(&rxq->vq);
+	assert_int_equal(virtio_recv_pkts(rxq, pkts, 4), 0);
+	assert_int_equal(rxq->stats.nombuf, 1);
+	assert_int_equal(rxq->vq.used_last, 0);
+	rxq_free(rxq);
+	/* a pool too small for the ring: fill fails and gives back what it took */
+	{
+		struct rte_mbuf *hold = rte_pktmbuf_alloc(tiny_pool);
+		struct virtio_rx_queue *q = rte_zmalloc("rxq", sizeof(*q), 0);
+
+		assert_non_null(hold);
+		assert_non_null(q);
+		assert_int_equal(virtio_vq_alloc(&hw, &q->vq, 0, "vring_rx2", 0, SOCKET_ID_ANY,
+			NULL, NULL), 0);
+		q->sw_ring = rte_zmalloc("rx_sw", sizeof(q->sw_ring[0]) * RING, 0);
+		q->mb_pool = tiny_pool;
+		q->hw = &hw;
+		assert_int_equal(virtio_rx_queue_fill(q), -ENOMEM);
+		assert_int_equal(rte_mempool_in_use_count(tiny_pool), 1);
+		rte_pktmbuf_free(hold);
+		rxq_free(q);
+	}
+}
+
+static struct virtio_tx_queue *
+txq_new(void)
+{
+	struct virtio_tx_queue *txq = rte_zmalloc("txq", sizeof(*txq), 0);
+
+	assert_non_null(txq);
+	assert_int_equal(virtio_vq_alloc(&hw, &txq->vq, 1, "vring_tx", VIRTIO_HDR_SIZE * RING,
+		SOCKET_ID_ANY, NULL, &txq->hdr_iova), 0);
+	txq->sw_ring = rte_zmalloc("tx_sw", sizeof(txq->sw_ring[0]) * RING, 0);
+	txq->chain_len = rte_zmalloc("tx_len", sizeof(txq->chain_len[0]) * RING, 0);
+	assert_non_null(txq->sw_ring);
+	assert_non_null(txq->chain_len);
+	txq->hw = &hw;
+	virtio_tx_queue_init(txq);
+	return txq;
+}
+
+static void
+txq_free(struct virtio_tx_queue *txq)
+{
+	virtio_tx_queue_drain(txq);
+	virtio_vq_free(&txq->vq);
+	rte_free(txq->chain_len);
+	rte_free(txq->sw_ring);
+	rte_free(txq);
+}
+
+/* The device side of transmit: complete the chain made available at avail slot 'i'. */
+static void
+dev_tx_complete(struct virtio_tx_queue *txq, uint16_t i)
+{
+	struct virtio_vq *vq = &txq->vq;
+	uint16_t slot = (vq->used->idx + staged++) & (RING - 1);
+
+	vq->used->ring[slot].id = vq->avail->ring[i & (RING - 1)];
+	vq->used->ring[slot].len = 0;
+	dev_publish(vq);
+}
+
+static void
+test_tx_chains(void **state)
+{
+	struct virtio_tx_queue *txq = txq_new();
+	struct rte_mbuf *m[4];
+	uint16_t head, d;
+
+	(void)state;
+	/* a two-segment packet: header, then both segments, chained */
+	m[0] = rte_pktmbuf_alloc(pool);
+	m[1] = rte_pktmbuf_alloc(pool);
+	assert_non_null(rte_pktmbuf_append(m[0], 100));
+	assert_non_null(rte_pktmbuf_append(m[1], 40));
+	assert_int_equal(rte_pktmbuf_chain(m[0], m[1]), 0);
+	*(volatile uint16_t *)(bar + 128) = NOTIFY_NONE;
+	assert_int_equal(virtio_xmit_pkts(txq, m, 1), 1);
+	assert_int_equal(doorbell(), 1);
+	assert_int_equal(txq->vq.avail->idx, 1);
+	head = txq->vq.avail->ring[0];
+	assert_int_equal(txq->vq.desc[head].len, VIRTIO_HDR_SIZE);
+	assert_int_equal(txq->vq.desc[head].addr, txq->hdr_iova + head * VIRTIO_HDR_SIZE);
+	assert_int_equal(txq->vq.desc[head].flags, VRING_DESC_F_NEXT);
+	d = txq->vq.desc[head].next;
+	assert_int_equal(txq->vq.desc[d].len, 100);
+	assert_int_equal(txq->vq.desc[d].addr, rte_mbuf_data_iova(m[0]));
+	assert_int_equal(txq->vq.desc[d].flags, VRING_DESC_F_NEXT);
+	d = txq->vq.desc[d].next;
+	assert_int_equal(txq->vq.desc[d].len, 40);
+	assert_int_equal(txq->vq.desc[d].flags, 0);
+	assert_int_equal(txq->vq.nb_free, RING - 3);
+	assert_int_equal(txq->stats.bytes, 140);
+
+	/* the ring holds two more single-segment packets (two descriptors each), not three */
+	for (d = 0; d < 3; d++) {
+		m[d] = rte_pktmbuf_alloc(pool);
+		assert_non_null(rte_pktmbuf_append(m[d], 60));
+	}
+	/* the device asks not to be told: no doorbell */
+	txq->vq.used->flags = VRING_USED_F_NO_NOTIFY;
+	*(volatile uint16_t *)(bar + 128) = NOTIFY_NONE;
+	assert_int_equal(virtio_xmit_pkts(txq, m, 3), 2);
+	assert_int_equal(doorbell(), NOTIFY_NONE);
+	assert_int_equal(txq->vq.nb_free, 1);
+	/* once the device used the first packet, its three descriptors come back */
+	dev_tx_complete(txq, 0);
+	assert_int_equal(virtio_xmit_pkts(txq, &m[2], 1), 1);
+	assert_int_equal(txq->vq.nb_free, 2);
+	assert_int_equal(rte_mempool_in_use_count(pool), 3);
+	/* drain gives back what the device never completed */
+	txq_free(txq);
+	assert_int_equal(rte_mempool_in_use_count(pool), 0);
+}
+
+/* Negotiation against the fake common configuration, which keeps whatever is written. */
+static void
+test_negotiate(void **state)
+{
+	struct virtio_hw h = hw;
+	volatile uint32_t *df = (volatile uint32_t *)(bar + VIRTIO_COMMON_DF);
+	volatile uint16_t *numq = (volatile uint16_t *)(bar + VIRTIO_COMMON_NUMQ);
+	struct virtio_vq vq;
+
+	(void)state;
+	/* feature word 0x1 for both halves: bit 0 (checksum, not wanted) and bit 32 (VERSION_1) */
+	*df = 1;
+	*numq = 2;
+	assert_int_equal(virtio_negotiate(&h), 0);
+	assert_int_equal(h.features, RTE_BIT64(VIRTIO_F_VERSION_1));
+	assert_int_equal(*(volatile uint32_t *)(bar + VIRTIO_COMMON_GF), 1);
+	assert_int_equal(bar[VIRTIO_COMMON_STATUS], VIRTIO_STATUS_ACKNOWLEDGE |
+		VIRTIO_STATUS_DRIVER | VIRTIO_STATUS_FEATURES_OK);
+	assert_int_equal(h.max_pairs, 1);
+	/* without VERSION_1 the device is refused and marked failed */
+	*df = 1u << VIRTIO_NET_F_MAC;
+	assert_int_equal(virtio_negotiate(&h), -ENOTSUP);
+	assert_int_equal(bar[VIRTIO_COMMON_STATUS], VIRTIO_STATUS_FAILED);
+	/* a single virtqueue is not a network device */
+	*df = 1;
+	*numq = 1;
+	assert_int_equal(virtio_negotiate(&h), -ENODEV);
+	/* queues the device does not have, or of a size that is not a power of two */
+	assert_int_equal(virtio_vq_alloc(&hw, &vq, 3, "vring_bad", 0, SOCKET_ID_ANY, NULL, NULL),
+		-EINVAL);
+	sizes[1] = 6;
+	assert_int_equal(virtio_vq_alloc(&hw, &vq, 1, "vring_bad", 0, SOCKET_ID_ANY, NULL, NULL),
+		-EINVAL);
+	sizes[1] = RING;
+	assert_null(rte_memzone_lookup("vring_bad"));
+	bar[VIRTIO_COMMON_STATUS] = 0;
+}
+
+/* A port around the fake device, enough for the functions that take an rte_eth_dev. */
+struct fake_port {
+	struct rte_eth_dev dev;
+	struct rte_eth_dev_data data;
+	struct rte_device rdev;
+	struct virtio_adapter ad;
+	void *rxq[1];
+};
+
+static void
+fake_port_init(struct fake_port *p, uint64_t features)
+{
+	memset(p, 0, sizeof(*p));
+	p->ad.hw = hw;
+	p->ad.hw.features = features;
+	p->ad.hw.max_pairs = 1;
+	p->rdev.numa_node = SOCKET_ID_ANY;
+	p->dev.device = &p->rdev;
+	p->dev.data = &p->data;
+	p->data.dev_private = &p->ad;
+	p->data.port_id = 7;
+	p->data.rx_queues = p->rxq;
+}
+
+/* The device side of the control queue: answers every command with 'ack'. */
+struct ctrl_device {
+	struct virtio_adapter *ad;
+	uint8_t ack;
+	uint8_t seen[4];
+	atomic_int stop;
+	atomic_int answered;
+};
+
+static void *
+ctrl_device_run(void *arg)
+{
+	struct ctrl_device *cd = arg;
+	struct virtio_vq *vq = cd->ad->cvq;
+	uint16_t seen_idx = 0;
+
+	while (!atomic_load(&cd->stop)) {
+		volatile struct vring_desc *d = vq->desc;
+		uint8_t *cmd = cd->ad->cvq_buf;
+		uint16_t slot;
+
+		if (vq->avail->idx == seen_idx) {
+			rte_pause();
+			continue;
+		}
+		rte_smp_rmb();
+		/* the chain: class, command and data for the device, then a byte it writes */
+		if (d[0].flags == VRING_DESC_F_NEXT && d[1].flags == VRING_DESC_F_WRITE &&
+				d[1].len == 1)
+			memcpy(cd->seen, cmd, RTE_MIN(d[0].len, (uint32_t)sizeof(cd->seen)));
+		cmd[d[1].addr - d[0].addr] = cd->ack;
+		slot = vq->used->idx & (vq->size - 1);
+		vq->used->ring[slot].id = vq->avail->ring[seen_idx & (vq->size - 1)];
+		vq->used->ring[slot].len = 1;
+		rte_smp_wmb();
+		vq->used->idx++;
+		seen_idx++;
+		atomic_fetch_add(&cd->answered, 1);
+	}
+	return NULL;
+}
+
+static void
+test_ctrl_queue(void **state)
+{
+	struct fake_port p;
+	struct ctrl_device cd;
+	pthread_t th;
+	uint8_t on = 1;
+
+	(void)state;
+	/* no CTRL_VQ: no control queue, commands unsupported */
+	fake_port_init(&p, RTE_BIT64(VIRTIO_F_VERSION_1));
+	assert_int_equal(virtio_ctrl_setup(&p.dev), 0);
+	assert_null(p.ad.cvq);
+	assert_int_equal(virtio_ctrl_cmd(&p.dev, VIRTIO_NET_CTRL_RX, VIRTIO_NET_CTRL_RX_PROMISC,
+		&on, 1), -ENOTSUP);
+
+	/* with it: the queue is the one after the last pair (virtqueue 2 here) */
+	fake_port_init(&p, RTE_BIT64(VIRTIO_F_VERSION_1) | RTE_BIT64(VIRTIO_NET_F_CTRL_VQ));
+	assert_int_equal(virtio_ctrl_setup(&p.dev), 0);
+	assert_non_null(p.ad.cvq);
+	assert_int_equal(p.ad.cvq->index, 2);
+	memset(&cd, 0, sizeof(cd));
+	cd.ad = &p.ad;
+	assert_int_equal(pthread_create(&th, NULL, ctrl_device_run, &cd), 0);
+	assert_int_equal(virtio_ctrl_cmd(&p.dev, VIRTIO_NET_CTRL_RX, VIRTIO_NET_CTRL_RX_ALLMULTI,
+		&on, 1), 0);
+	assert_int_equal(cd.seen[0], VIRTIO_NET_CTRL_RX);
+	assert_int_equal(cd.seen[1], VIRTIO_NET_CTRL_RX_ALLMULTI);
+	assert_int_equal(cd.seen[2], 1);
+	/* the device refuses: -EIO */
+	cd.ack = 1;
+	assert_int_equal(virtio_ctrl_cmd(&p.dev, VIRTIO_NET_CTRL_MQ,
+		VIRTIO_NET_CTRL_MQ_VQ_PAIRS_SET, &on, 1), -EIO);
+	assert_int_equal(atomic_load(&cd.answered), 2);
+	atomic_store(&cd.stop, 1);
+	pthread_join(th, NULL);
+	/* data larger than the command buffer: refused before the device sees it */
+	assert_int_equal(virtio_ctrl_cmd(&p.dev, VIRTIO_NET_CTRL_RX, 0, bar, sizeof(bar)),
+		-EINVAL);
+	/* a device that never answers: -ETIMEDOUT after a second */
+	assert_int_equal(virtio_ctrl_cmd(&p.dev, VIRTIO_NET_CTRL_RX, VIRTIO_NET_CTRL_RX_PROMISC,
+		&on, 1), -ETIMEDOUT);
+	virtio_ctrl_release(&p.dev);
+	assert_null(p.ad.cvq);
+	assert_null(rte_memzone_lookup("virtio_cvq_7"));
+}
+
+/* Queue setup refuses a pool whose buffers cannot hold a frame, allocating nothing. */
+static void
+test_rx_setup_small_pool(void **state)
+{
+	struct rte_mempool *small = rte_pktmbuf_pool_create("vring_small", 16, 0, 0,
+		RTE_PKTMBUF_HEADROOM + 256, SOCKET_ID_ANY);
+	struct fake_port p;
+
+	(void)state;
+	assert_non_null(small);
+	fake_port_init(&p, RTE_BIT64(VIRTIO_F_VERSION_1));
+	assert_int_equal(virtio_rx_queue_setup(&p.dev, 0, 256, SOCKET_ID_ANY, NULL, small),
+		-EINVAL);
+	assert_null(p.rxq[0]);
+	assert_null(rte_memzone_lookup("virtio_rx_7_0"));
+	/* with merged receive buffers the same pool is fine */
+	fake_port_init(&p, RTE_BIT64(VIRTIO_F_VERSION_1) | RTE_BIT64(VIRTIO_NET_F_MRG_RXBUF));
+	assert_int_equal(virtio_rx_queue_setup(&p.dev, 0, 256, SOCKET_ID_ANY, NULL, small), 0);
+	assert_non_null(p.rxq[0]);
+	virtio_rx_queue_release(&p.dev, 0);
+	assert_null(p.rxq[0]);
+	assert_null(rte_memzone_lookup("virtio_rx_7_0"));
+	rte_mempool_free(small);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rx_single),
+		cmocka_unit_test(test_rx_merged_partial),
+		cmocka_unit_test(test_rx_malformed),
+		cmocka_unit_test(test_rx_nombuf),
+		cmocka_unit_test(test_tx_chains),
+		cmocka_unit_test(test_negotiate),
+		cmocka_unit_test(test_ctrl_queue),
+		cmocka_unit_test(test_rx_setup_small_pool),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
