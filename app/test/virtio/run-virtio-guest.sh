@@ -11,7 +11,8 @@
 #
 # Environment (set by meson): VIRTIO_TESTPMD, VIRTIO_HOTPLUG, VIRTIO_BUILD_ROOT,
 # VIRTIO_SOURCE_ROOT, VIRTIO_CPU_SET, VIRTIO_BUILDTYPE, VIRTIO_SANITIZE. Optional:
-# VIRTIO_DRIVERS (default: uio_pci_generic and vfio-pci; igb_uio may be named too, the e1000 suite
+# VIRTIO_DRIVERS (default: uio_pci_generic and vfio-pci, uio_pci_generic alone in a sanitizer
+# build; igb_uio may be named too, the e1000 suite
 # covers its bus side), VIRTIO_GUEST_TIMEOUT (seconds per guest).
 set -u
 src=$(cd "$(dirname "$0")" && pwd)
