@@ -427,10 +427,14 @@ rte_devargs_reset(struct rte_devargs *da)
  */
 #define INDEX_MIN_SLOTS 64
 
-/* An indexed entry and when it was listed (see rte_devargs_mark). */
+/*
+ * An indexed entry, when it was listed (see rte_devargs_mark) and its hash in this index, so
+ * that growing the table and repairing a probe run after a removal never hash a name again.
+ */
 struct da_slot {
 	struct rte_devargs *da;
 	uint64_t seq;
+	uint32_t hash;
 };
 
 struct da_index {
@@ -486,7 +490,7 @@ static uint64_t replaced_seq;
 static void
 index_put(struct da_index *x, struct da_slot e)
 {
-	uint32_t i = x->hash(e.da) & x->mask;
+	uint32_t i = e.hash & x->mask;
 
 	while (x->slots[i].da != NULL)
 		i = (i + 1) & x->mask;
@@ -533,7 +537,7 @@ index_del(struct da_index *x, const struct rte_devargs *da)
 	x->count--;
 	/* Move back each later entry of the run that could no longer be reached. */
 	for (j = (i + 1) & x->mask; x->slots[j].da != NULL; j = (j + 1) & x->mask) {
-		home = x->hash(x->slots[j].da) & x->mask;
+		home = x->slots[j].hash & x->mask;
 		if (((j - home) & x->mask) >= ((j - i) & x->mask)) {
 			x->slots[i] = x->slots[j];
 			x->slots[j].da = NULL;
@@ -551,20 +555,27 @@ index_clear(struct da_index *x)
 	x->count = 0;
 }
 
-/* Caller holds devargs_lock. */
+/* Caller holds devargs_lock; hash is key_hash(bus, name). */
 static struct rte_devargs *
-find_locked(const struct rte_bus *bus, const char *name)
+find_hashed_locked(const struct rte_bus *bus, const char *name, uint32_t hash)
 {
 	struct rte_devargs *da;
 	uint32_t i;
 
 	if (by_key.slots == NULL)
 		return NULL;
-	for (i = key_hash(bus, name) & by_key.mask; (da = by_key.slots[i].da) != NULL;
+	for (i = hash & by_key.mask; (da = by_key.slots[i].da) != NULL;
 			i = (i + 1) & by_key.mask)
 		if (da->bus == bus && strcmp(da->name, name) == 0)
 			return da;
 	return NULL;
+}
+
+/* Caller holds devargs_lock. */
+static struct rte_devargs *
+find_locked(const struct rte_bus *bus, const char *name)
+{
+	return find_hashed_locked(bus, name, key_hash(bus, name));
 }
 
 /* Caller holds devargs_lock; da is only compared, never read. 0 if da is not listed. */
@@ -589,16 +600,21 @@ listed_locked(const struct rte_devargs *da)
 	return listed_seq_locked(da) != 0;
 }
 
-/* Caller holds devargs_lock and checked that no entry has the same bus and name. */
+/*
+ * Caller holds devargs_lock and checked that no entry has the same bus and name; key is
+ * key_hash(da->bus, da->name).
+ */
 static int
-list_add_locked(struct rte_devargs *da)
+list_add_locked(struct rte_devargs *da, uint32_t key)
 {
 	struct da_slot e = { .da = da };
 
 	if (index_reserve(&by_key) != 0 || index_reserve(&by_addr) != 0)
 		return -ENOMEM;
 	e.seq = ++devargs_seq;
+	e.hash = key;
 	index_put(&by_key, e);
+	e.hash = da_addr_hash(da);
 	index_put(&by_addr, e);
 	TAILQ_INSERT_TAIL(&devargs_list, da, next);
 	return 0;
@@ -624,6 +640,7 @@ int
 rte_devargs_insert(struct rte_devargs **da)
 {
 	struct rte_devargs *listed, *nda;
+	uint32_t key;
 	int ret = 0;
 
 	if (da == NULL || *da == NULL)
@@ -633,10 +650,12 @@ rte_devargs_insert(struct rte_devargs **da)
 		EAL_LOG(ERR, "devargs insert: no bus or no device name\n");
 		return -EINVAL;
 	}
+	/* Hashed once, outside the lock, for the lookup and the index entry alike. */
+	key = key_hash(nda->bus, nda->name);
 	pthread_mutex_lock(&devargs_lock);
-	listed = find_locked(nda->bus, nda->name);
+	listed = find_hashed_locked(nda->bus, nda->name, key);
 	if (listed == NULL) {
-		ret = list_add_locked(nda);
+		ret = list_add_locked(nda, key);
 	} else if (listed != nda) {
 		/* Keep the listed object (devices may point at it), take the new contents. */
 		free(listed->data);
