@@ -11,6 +11,8 @@
 #include <rte_malloc.h>
 #include <rte_string_fns.h>
 
+#include <eal_hash_internal.h>
+
 #include "ethdev_private.h"
 
 RTE_LOG_REGISTER_DEFAULT(rte_eth_dev_logtype, INFO);
@@ -99,25 +101,10 @@ rte_eth_dev_count_total(void)
 #endif
 static uint16_t eth_name_slots[NAME_SLOTS];
 
-/* FNV-1a leaves its low bits poorly mixed (names differing in a digit cluster): finish it. */
-static inline uint32_t
-hash_finish(uint32_t h)
-{
-	h ^= h >> 16;
-	h *= 0x85ebca6bu;
-	h ^= h >> 13;
-	h *= 0xc2b2ae35u;
-	return h ^ (h >> 16);
-}
-
 static uint32_t
 name_home(const char *s)
 {
-	uint32_t h = 2166136261u;       /* FNV-1a */
-
-	while (*s != '\0')
-		h = (h ^ (uint8_t)*s++) * 16777619u;
-	return hash_finish(h) & (NAME_SLOTS - 1);
+	return eal_hash_name(s) & (NAME_SLOTS - 1);
 }
 
 /* Home slot of each used port's name, so that removal never hashes a name again. */

@@ -22,6 +22,7 @@
 #include <rte_spinlock.h>
 #include <rte_string_fns.h>
 #include <bus_driver.h>
+#include <eal_hash_internal.h>
 #include <dev_driver.h>
 
 #include "bus_vdev_driver.h"
@@ -135,26 +136,10 @@ struct dev_index {
 	uint32_t (*hash)(const struct rte_vdev_device *dev);
 };
 
-/* FNV-1a leaves its low bits poorly mixed (names differing in a digit cluster) and
- * addresses have fixed low bits: mix either before the table takes its low bits. */
-static inline uint32_t
-hash_finish(uint32_t h)
-{
-	h ^= h >> 16;
-	h *= 0x85ebca6bu;
-	h ^= h >> 13;
-	h *= 0xc2b2ae35u;
-	return h ^ (h >> 16);
-}
-
 static uint32_t
 name_hash(const char *s)
 {
-	uint32_t h = 2166136261u;       /* FNV-1a */
-
-	while (*s != '\0')
-		h = (h ^ (uint8_t)*s++) * 16777619u;
-	return hash_finish(h);
+	return eal_hash_name(s);
 }
 
 static uint32_t
@@ -168,7 +153,8 @@ dev_addr_hash(const struct rte_vdev_device *dev)
 {
 	uint64_t a = (uint64_t)(uintptr_t)dev;
 
-	return hash_finish((uint32_t)(a ^ (a >> 32)));
+	/* Addresses have fixed low bits: mixed before the table takes its low bits. */
+	return eal_hash_mix64(a);
 }
 
 static struct dev_index by_name = { .hash = dev_name_hash };

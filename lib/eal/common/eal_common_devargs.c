@@ -22,6 +22,7 @@
 #include <rte_string_fns.h>
 #include <bus_driver.h>
 
+#include "eal_hash_internal.h"
 #include "eal_private.h"
 
 /* Longest piece of user input quoted in a log line. */
@@ -444,25 +445,11 @@ struct da_index {
 	uint32_t (*hash)(const struct rte_devargs *da);
 };
 
-/* Mix every bit of a 64-bit value into the low 32 the tables use (murmur3's finaliser). */
-static uint32_t
-mix64(uint64_t h)
-{
-	h ^= h >> 33;
-	h *= UINT64_C(0xff51afd7ed558ccd);
-	h ^= h >> 33;
-	h *= UINT64_C(0xc4ceb9fe1a85ec53);
-	return (uint32_t)(h ^ (h >> 33));
-}
-
+/* The name's hash with the bus mixed in before the finaliser. */
 static uint32_t
 key_hash(const struct rte_bus *bus, const char *name)
 {
-	uint64_t h = UINT64_C(14695981039346656037);    /* FNV-1a, then the bus mixed in */
-
-	while (*name != '\0')
-		h = (h ^ (uint8_t)*name++) * UINT64_C(1099511628211);
-	return mix64(h ^ (uint64_t)(uintptr_t)bus);
+	return eal_hash_mix64(eal_hash_fnv64_str(name) ^ (uint64_t)(uintptr_t)bus);
 }
 
 static uint32_t
@@ -474,7 +461,7 @@ da_key_hash(const struct rte_devargs *da)
 static uint32_t
 da_addr_hash(const struct rte_devargs *da)
 {
-	return mix64((uint64_t)(uintptr_t)da);
+	return eal_hash_mix64((uint64_t)(uintptr_t)da);
 }
 
 static struct da_index by_key = { .hash = da_key_hash };
