@@ -104,13 +104,11 @@ __rte_ring_copy_wrapped(char *slots, uint32_t mask, uint32_t idx, char *obj, uin
 
 	for (i = 0; i < n; i++, obj += esize) {
 		char *slot = slots + (size_t)((idx + i) & mask) * esize;
+		char *to = in ? slot : obj;
+		const char *from = in ? obj : slot;
 
-		for (j = 0; j < esize; j += 4) {
-			if (in)
-				*(__rte_ring_v4_t *)(slot + j) = *(const __rte_ring_v4_t *)(obj + j);
-			else
-				*(__rte_ring_v4_t *)(obj + j) = *(const __rte_ring_v4_t *)(slot + j);
-		}
+		for (j = 0; j < esize; j += 4)
+			*(__rte_ring_v4_t *)(to + j) = *(const __rte_ring_v4_t *)(from + j);
 	}
 }
 
