@@ -11,6 +11,8 @@
 #include <rte_malloc.h>
 #include <rte_string_fns.h>
 
+#include <eal_hash_internal.h>
+
 #include "ethdev_private.h"
 
 RTE_LOG_REGISTER_DEFAULT(rte_eth_dev_logtype, INFO);
@@ -99,35 +101,23 @@ rte_eth_dev_count_total(void)
 #endif
 static uint16_t eth_name_slots[NAME_SLOTS];
 
-/* FNV-1a leaves its low bits poorly mixed (names differing in a digit cluster): finish it. */
-static inline uint32_t
-hash_finish(uint32_t h)
-{
-	h ^= h >> 16;
-	h *= 0x85ebca6bu;
-	h ^= h >> 13;
-	h *= 0xc2b2ae35u;
-	return h ^ (h >> 16);
-}
-
 static uint32_t
 name_home(const char *s)
 {
-	uint32_t h = 2166136261u;       /* FNV-1a */
-
-	while (*s != '\0')
-		h = (h ^ (uint8_t)*s++) * 16777619u;
-	return hash_finish(h) & (NAME_SLOTS - 1);
+	return eal_hash_name(s) & (NAME_SLOTS - 1);
 }
 
-/* Caller holds the ethdev lock. */
+/* Home slot of each used port's name, so that removal never hashes a name again. */
+static uint16_t eth_name_home[RTE_MAX_ETHPORTS];
+
+/* Caller holds the ethdev lock; home is name_home(name). */
 static struct rte_eth_dev *
-find_by_name(const char *name)
+find_by_name_at(const char *name, uint32_t home)
 {
 	uint32_t i;
 	uint16_t p;
 
-	for (i = name_home(name); eth_name_slots[i] != 0; i = (i + 1) & (NAME_SLOTS - 1)) {
+	for (i = home; eth_name_slots[i] != 0; i = (i + 1) & (NAME_SLOTS - 1)) {
 		p = eth_name_slots[i] - 1;
 		if (strcmp(eth_dev_data[p].name, name) == 0)
 			return &rte_eth_devices[p];
@@ -135,12 +125,20 @@ find_by_name(const char *name)
 	return NULL;
 }
 
-/* Caller holds the ethdev lock; eth_dev_data[p].name is set and not yet indexed. */
-static void
-name_index_add(uint16_t p)
+/* Caller holds the ethdev lock. */
+static struct rte_eth_dev *
+find_by_name(const char *name)
 {
-	uint32_t i = name_home(eth_dev_data[p].name);
+	return find_by_name_at(name, name_home(name));
+}
 
+/* Caller holds the ethdev lock; port p is not yet indexed, home is its name's home slot. */
+static void
+name_index_add(uint16_t p, uint32_t home)
+{
+	uint32_t i = home;
+
+	eth_name_home[p] = (uint16_t)home;
 	while (eth_name_slots[i] != 0)
 		i = (i + 1) & (NAME_SLOTS - 1);
 	eth_name_slots[i] = p + 1;
@@ -152,7 +150,7 @@ name_index_del(uint16_t p)
 {
 	uint32_t i, j, home;
 
-	for (i = name_home(eth_dev_data[p].name); eth_name_slots[i] != p + 1;
+	for (i = eth_name_home[p]; eth_name_slots[i] != p + 1;
 			i = (i + 1) & (NAME_SLOTS - 1))
 		if (eth_name_slots[i] == 0)
 			return;
@@ -160,7 +158,7 @@ name_index_del(uint16_t p)
 	/* An entry later in the run whose home is not in (i, j] would be lost: move it to i. */
 	for (j = (i + 1) & (NAME_SLOTS - 1); eth_name_slots[j] != 0;
 			j = (j + 1) & (NAME_SLOTS - 1)) {
-		home = name_home(eth_dev_data[eth_name_slots[j] - 1].name);
+		home = eth_name_home[eth_name_slots[j] - 1];
 		if (((j - home) & (NAME_SLOTS - 1)) >= ((j - i) & (NAME_SLOTS - 1))) {
 			eth_name_slots[i] = eth_name_slots[j];
 			eth_name_slots[j] = 0;
@@ -265,6 +263,7 @@ struct rte_eth_dev *
 rte_eth_dev_allocate(const char *name)
 {
 	struct rte_eth_dev *dev;
+	uint32_t home;
 	size_t len;
 	uint16_t p;
 
@@ -274,8 +273,10 @@ rte_eth_dev_allocate(const char *name)
 		rte_errno = EINVAL;
 		return NULL;
 	}
+	/* Hashed once, outside the lock, for the lookup and the index entry alike. */
+	home = name_home(name);
 	eth_dev_lock();
-	if (find_by_name(name) != NULL) {
+	if (find_by_name_at(name, home) != NULL) {
 		eth_dev_unlock();
 		ETHDEV_LOG(ERR, "allocate: port name %s already in use", name);
 		rte_errno = EEXIST;
@@ -305,7 +306,7 @@ rte_eth_dev_allocate(const char *name)
 	eth_dev_announced[p] = 0;
 	eth_dev_fp_ops_reset(p);
 	port_mark_used(p);
-	name_index_add(p);
+	name_index_add(p, home);
 	__atomic_store_n(&dev->state, RTE_ETH_DEV_ATTACHED, __ATOMIC_RELEASE);
 	eth_dev_unlock();
 	return dev;

@@ -10,18 +10,14 @@
 #include <rte_common.h>
 #include <rte_malloc.h>
 
+#include <eal_hash_internal.h>
+
 #include "lpm_rules.h"
 
 static uint32_t
 key_hash(const struct lpm_rules *r, const uint8_t *key)
 {
-	uint32_t h = 2166136261u;
-	uint32_t i;
-
-	for (i = 0; i < r->key_len; i++)
-		h = (h ^ key[i]) * 16777619u;
-	/* FNV's low bits mix poorly; fold the high half in */
-	return h ^ (h >> 15);
+	return eal_hash_mix64(eal_hash_fnv64_bytes(key, r->key_len));
 }
 
 int

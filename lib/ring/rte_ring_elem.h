@@ -86,11 +86,11 @@ fn(struct rte_ring *r, const void *obj_table, unsigned int esize, unsigned int n
 		unsigned int *free_space) \
 { \
 	uint32_t st = r->prod.single; \
-	if (st == RTE_RING_SYNC_ST) \
-		return __rte_ring_do_enqueue_elem(r, obj_table, esize, n, behavior, 1, \
-				free_space); \
 	if (likely(st == RTE_RING_SYNC_MT)) \
 		return __rte_ring_do_enqueue_elem(r, obj_table, esize, n, behavior, 0, \
+				free_space); \
+	if (st == RTE_RING_SYNC_ST) \
+		return __rte_ring_do_enqueue_elem(r, obj_table, esize, n, behavior, 1, \
 				free_space); \
 	return __rte_ring_enqueue_sync_elem(r, obj_table, esize, n, behavior, free_space); \
 }
@@ -100,11 +100,11 @@ fn(struct rte_ring *r, void *obj_table, unsigned int esize, unsigned int n, \
 		unsigned int *available) \
 { \
 	uint32_t st = r->cons.single; \
-	if (st == RTE_RING_SYNC_ST) \
-		return __rte_ring_do_dequeue_elem(r, obj_table, esize, n, behavior, 1, \
-				available); \
 	if (likely(st == RTE_RING_SYNC_MT)) \
 		return __rte_ring_do_dequeue_elem(r, obj_table, esize, n, behavior, 0, \
+				available); \
+	if (st == RTE_RING_SYNC_ST) \
+		return __rte_ring_do_dequeue_elem(r, obj_table, esize, n, behavior, 1, \
 				available); \
 	return __rte_ring_dequeue_sync_elem(r, obj_table, esize, n, behavior, available); \
 }

@@ -92,25 +92,38 @@ __rte_ring_copy_bytes(void *dst, const void *src, size_t len)
 }
 
 /*
- * Copy n elements of esize bytes from obj into the slots starting at index head. Crossing the
- * end of the slot array is handled inline too: a call there, however rare, would make every
- * caller save registers around the whole fast path.
+ * A copy that crosses the end of the slot array: rare, so it is kept small - one element per
+ * step, 4 bytes at a time, slot index wrapped each time - rather than two more vector copies,
+ * whose code and registers would weigh on the fast path it is inlined into.
  */
+static __rte_always_inline void
+__rte_ring_copy_wrapped(char *slots, uint32_t mask, uint32_t idx, char *obj, uint32_t esize,
+		uint32_t n, int in)
+{
+	uint32_t i, j;
+
+	for (i = 0; i < n; i++, obj += esize) {
+		char *slot = slots + (size_t)((idx + i) & mask) * esize;
+		char *to = in ? slot : obj;
+		const char *from = in ? obj : slot;
+
+		for (j = 0; j < esize; j += 4)
+			*(__rte_ring_v4_t *)(to + j) = *(const __rte_ring_v4_t *)(from + j);
+	}
+}
+
+/* Copy n elements of esize bytes from obj into the slots starting at index head. */
 static __rte_always_inline void
 __rte_ring_copy_in(struct rte_ring *r, uint32_t head, const void *obj, uint32_t esize,
 		uint32_t n)
 {
 	char *slots = (char *)&r[1];
 	uint32_t idx = head & r->mask;
-	uint32_t first = r->size - idx;
 
-	if (likely(n <= first)) {
+	if (likely(n <= r->size - idx))
 		__rte_ring_copy_bytes(slots + (size_t)idx * esize, obj, (size_t)n * esize);
-		return;
-	}
-	__rte_ring_copy_bytes(slots + (size_t)idx * esize, obj, (size_t)first * esize);
-	__rte_ring_copy_bytes(slots, (const char *)obj + (size_t)first * esize,
-			(size_t)(n - first) * esize);
+	else
+		__rte_ring_copy_wrapped(slots, r->mask, idx, (char *)(uintptr_t)obj, esize, n, 1);
 }
 
 /* Copy n elements out of the slots starting at index head into obj. */
@@ -118,17 +131,13 @@ static __rte_always_inline void
 __rte_ring_copy_out(const struct rte_ring *r, uint32_t head, void *obj, uint32_t esize,
 		uint32_t n)
 {
-	const char *slots = (const char *)&r[1];
+	char *slots = (char *)(uintptr_t)&r[1];
 	uint32_t idx = head & r->mask;
-	uint32_t first = r->size - idx;
 
-	if (likely(n <= first)) {
+	if (likely(n <= r->size - idx))
 		__rte_ring_copy_bytes(obj, slots + (size_t)idx * esize, (size_t)n * esize);
-		return;
-	}
-	__rte_ring_copy_bytes(obj, slots + (size_t)idx * esize, (size_t)first * esize);
-	__rte_ring_copy_bytes((char *)obj + (size_t)first * esize, slots,
-			(size_t)(n - first) * esize);
+	else
+		__rte_ring_copy_wrapped(slots, r->mask, idx, (char *)obj, esize, n, 0);
 }
 
 /*

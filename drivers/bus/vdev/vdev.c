@@ -22,6 +22,7 @@
 #include <rte_spinlock.h>
 #include <rte_string_fns.h>
 #include <bus_driver.h>
+#include <eal_hash_internal.h>
 #include <dev_driver.h>
 
 #include "bus_vdev_driver.h"
@@ -34,6 +35,7 @@ RTE_LOG_REGISTER_DEFAULT(vdev_logtype, NOTICE);
 struct vdev_device {
 	struct rte_vdev_device vdev;
 	char name[RTE_DEV_NAME_MAX_LEN];
+	uint32_t name_hash;     /* name_hash(name), kept for the name index */
 };
 
 static TAILQ_HEAD(, rte_vdev_device) vdev_device_list =
@@ -134,32 +136,16 @@ struct dev_index {
 	uint32_t (*hash)(const struct rte_vdev_device *dev);
 };
 
-/* FNV-1a leaves its low bits poorly mixed (names differing in a digit cluster) and
- * addresses have fixed low bits: mix either before the table takes its low bits. */
-static inline uint32_t
-hash_finish(uint32_t h)
-{
-	h ^= h >> 16;
-	h *= 0x85ebca6bu;
-	h ^= h >> 13;
-	h *= 0xc2b2ae35u;
-	return h ^ (h >> 16);
-}
-
 static uint32_t
 name_hash(const char *s)
 {
-	uint32_t h = 2166136261u;       /* FNV-1a */
-
-	while (*s != '\0')
-		h = (h ^ (uint8_t)*s++) * 16777619u;
-	return hash_finish(h);
+	return eal_hash_name(s);
 }
 
 static uint32_t
 dev_name_hash(const struct rte_vdev_device *dev)
 {
-	return name_hash(dev->device.name);
+	return container_of(dev, const struct vdev_device, vdev)->name_hash;
 }
 
 static uint32_t
@@ -167,7 +153,8 @@ dev_addr_hash(const struct rte_vdev_device *dev)
 {
 	uint64_t a = (uint64_t)(uintptr_t)dev;
 
-	return hash_finish((uint32_t)(a ^ (a >> 32)));
+	/* Addresses have fixed low bits: mixed before the table takes its low bits. */
+	return eal_hash_mix64(a);
 }
 
 static struct dev_index by_name = { .hash = dev_name_hash };
@@ -179,20 +166,27 @@ static struct dev_index by_name = { .hash = dev_name_hash };
 static uint64_t scan_mark;
 static struct dev_index by_addr = { .hash = dev_addr_hash };
 
-/* Caller holds vdev_lock. */
+/* Caller holds vdev_lock; hash is name_hash(name). */
 static struct rte_vdev_device *
-find_by_name_locked(const char *name)
+find_by_hash_locked(const char *name, uint32_t hash)
 {
 	struct rte_vdev_device *dev;
 	uint32_t i;
 
 	if (by_name.slots == NULL)
 		return NULL;
-	for (i = name_hash(name) & by_name.mask; (dev = by_name.slots[i]) != NULL;
+	for (i = hash & by_name.mask; (dev = by_name.slots[i]) != NULL;
 			i = (i + 1) & by_name.mask)
 		if (strcmp(dev->device.name, name) == 0)
 			return dev;
 	return NULL;
+}
+
+/* Caller holds vdev_lock. */
+static struct rte_vdev_device *
+find_by_name_locked(const char *name)
+{
+	return find_by_hash_locked(name, name_hash(name));
 }
 
 /* Caller holds vdev_lock; dev is only compared. */
@@ -371,6 +365,7 @@ vdev_scan(void)
 	struct vdev_device *vd;
 	struct custom_scan *cs;
 	uint64_t mark, since;
+	uint32_t hash;
 	bool known;
 
 	/* Called without the list lock: a callback may add devargs or register drivers. */
@@ -394,8 +389,9 @@ vdev_scan(void)
 			da = rte_devargs_next_since("vdev", da, since)) {
 		if (da->policy == RTE_DEV_BLOCKED || da->name[0] == '\0')
 			continue;
+		hash = name_hash(da->name);
 		rte_spinlock_lock(&vdev_lock);
-		known = find_by_name_locked(da->name) != NULL;
+		known = find_by_hash_locked(da->name, hash) != NULL;
 		rte_spinlock_unlock(&vdev_lock);
 		if (known)
 			continue;
@@ -415,12 +411,13 @@ vdev_scan(void)
 		}
 		memset(vd, 0, sizeof(*vd));
 		rte_strlcpy(vd->name, da->name, sizeof(vd->name));
+		vd->name_hash = hash;
 		vd->vdev.device.name = vd->name;
 		vd->vdev.device.bus = &rte_vdev_bus;
 		vd->vdev.device.numa_node = SOCKET_ID_ANY;
 		vd->vdev.device.devargs = da;
 		rte_spinlock_lock(&vdev_lock);
-		if (find_by_name_locked(da->name) == NULL) {
+		if (find_by_hash_locked(da->name, hash) == NULL) {
 			TAILQ_INSERT_TAIL(&vdev_device_list, &vd->vdev, next);
 			index_add_locked(&by_name, &vd->vdev);
 			index_add_locked(&by_addr, &vd->vdev);

@@ -22,6 +22,7 @@
 #include <rte_string_fns.h>
 #include <bus_driver.h>
 
+#include "eal_hash_internal.h"
 #include "eal_private.h"
 
 /* Longest piece of user input quoted in a log line. */
@@ -427,10 +428,14 @@ rte_devargs_reset(struct rte_devargs *da)
  */
 #define INDEX_MIN_SLOTS 64
 
-/* An indexed entry and when it was listed (see rte_devargs_mark). */
+/*
+ * An indexed entry, when it was listed (see rte_devargs_mark) and its hash in this index, so
+ * that growing the table and repairing a probe run after a removal never hash a name again.
+ */
 struct da_slot {
 	struct rte_devargs *da;
 	uint64_t seq;
+	uint32_t hash;
 };
 
 struct da_index {
@@ -440,25 +445,11 @@ struct da_index {
 	uint32_t (*hash)(const struct rte_devargs *da);
 };
 
-/* Mix every bit of a 64-bit value into the low 32 the tables use (murmur3's finaliser). */
-static uint32_t
-mix64(uint64_t h)
-{
-	h ^= h >> 33;
-	h *= UINT64_C(0xff51afd7ed558ccd);
-	h ^= h >> 33;
-	h *= UINT64_C(0xc4ceb9fe1a85ec53);
-	return (uint32_t)(h ^ (h >> 33));
-}
-
+/* The name's hash with the bus mixed in before the finaliser. */
 static uint32_t
 key_hash(const struct rte_bus *bus, const char *name)
 {
-	uint64_t h = UINT64_C(14695981039346656037);    /* FNV-1a, then the bus mixed in */
-
-	while (*name != '\0')
-		h = (h ^ (uint8_t)*name++) * UINT64_C(1099511628211);
-	return mix64(h ^ (uint64_t)(uintptr_t)bus);
+	return eal_hash_mix64(eal_hash_fnv64_str(name) ^ (uint64_t)(uintptr_t)bus);
 }
 
 static uint32_t
@@ -470,7 +461,7 @@ da_key_hash(const struct rte_devargs *da)
 static uint32_t
 da_addr_hash(const struct rte_devargs *da)
 {
-	return mix64((uint64_t)(uintptr_t)da);
+	return eal_hash_mix64((uint64_t)(uintptr_t)da);
 }
 
 static struct da_index by_key = { .hash = da_key_hash };
@@ -486,7 +477,7 @@ static uint64_t replaced_seq;
 static void
 index_put(struct da_index *x, struct da_slot e)
 {
-	uint32_t i = x->hash(e.da) & x->mask;
+	uint32_t i = e.hash & x->mask;
 
 	while (x->slots[i].da != NULL)
 		i = (i + 1) & x->mask;
@@ -533,7 +524,7 @@ index_del(struct da_index *x, const struct rte_devargs *da)
 	x->count--;
 	/* Move back each later entry of the run that could no longer be reached. */
 	for (j = (i + 1) & x->mask; x->slots[j].da != NULL; j = (j + 1) & x->mask) {
-		home = x->hash(x->slots[j].da) & x->mask;
+		home = x->slots[j].hash & x->mask;
 		if (((j - home) & x->mask) >= ((j - i) & x->mask)) {
 			x->slots[i] = x->slots[j];
 			x->slots[j].da = NULL;
@@ -551,20 +542,27 @@ index_clear(struct da_index *x)
 	x->count = 0;
 }
 
-/* Caller holds devargs_lock. */
+/* Caller holds devargs_lock; hash is key_hash(bus, name). */
 static struct rte_devargs *
-find_locked(const struct rte_bus *bus, const char *name)
+find_hashed_locked(const struct rte_bus *bus, const char *name, uint32_t hash)
 {
 	struct rte_devargs *da;
 	uint32_t i;
 
 	if (by_key.slots == NULL)
 		return NULL;
-	for (i = key_hash(bus, name) & by_key.mask; (da = by_key.slots[i].da) != NULL;
+	for (i = hash & by_key.mask; (da = by_key.slots[i].da) != NULL;
 			i = (i + 1) & by_key.mask)
 		if (da->bus == bus && strcmp(da->name, name) == 0)
 			return da;
 	return NULL;
+}
+
+/* Caller holds devargs_lock. */
+static struct rte_devargs *
+find_locked(const struct rte_bus *bus, const char *name)
+{
+	return find_hashed_locked(bus, name, key_hash(bus, name));
 }
 
 /* Caller holds devargs_lock; da is only compared, never read. 0 if da is not listed. */
@@ -589,16 +587,21 @@ listed_locked(const struct rte_devargs *da)
 	return listed_seq_locked(da) != 0;
 }
 
-/* Caller holds devargs_lock and checked that no entry has the same bus and name. */
+/*
+ * Caller holds devargs_lock and checked that no entry has the same bus and name; key is
+ * key_hash(da->bus, da->name).
+ */
 static int
-list_add_locked(struct rte_devargs *da)
+list_add_locked(struct rte_devargs *da, uint32_t key)
 {
 	struct da_slot e = { .da = da };
 
 	if (index_reserve(&by_key) != 0 || index_reserve(&by_addr) != 0)
 		return -ENOMEM;
 	e.seq = ++devargs_seq;
+	e.hash = key;
 	index_put(&by_key, e);
+	e.hash = da_addr_hash(da);
 	index_put(&by_addr, e);
 	TAILQ_INSERT_TAIL(&devargs_list, da, next);
 	return 0;
@@ -624,6 +627,7 @@ int
 rte_devargs_insert(struct rte_devargs **da)
 {
 	struct rte_devargs *listed, *nda;
+	uint32_t key;
 	int ret = 0;
 
 	if (da == NULL || *da == NULL)
@@ -633,10 +637,12 @@ rte_devargs_insert(struct rte_devargs **da)
 		EAL_LOG(ERR, "devargs insert: no bus or no device name\n");
 		return -EINVAL;
 	}
+	/* Hashed once, outside the lock, for the lookup and the index entry alike. */
+	key = key_hash(nda->bus, nda->name);
 	pthread_mutex_lock(&devargs_lock);
-	listed = find_locked(nda->bus, nda->name);
+	listed = find_hashed_locked(nda->bus, nda->name, key);
 	if (listed == NULL) {
-		ret = list_add_locked(nda);
+		ret = list_add_locked(nda, key);
 	} else if (listed != nda) {
 		/* Keep the listed object (devices may point at it), take the new contents. */
 		free(listed->data);
