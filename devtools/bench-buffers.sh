@@ -11,6 +11,8 @@
 #
 # Usage: devtools/bench-buffers.sh [runs]        (default 7 runs)
 # Environment:
+#   PROGRAM       the app/bench source to compare, without .c (default bench_buffers); it must
+#                 print its figures as "name value" lines (devtools/bench-lookup.sh uses this)
 #   BUILD         build directory for the tree (default build-bench); configured as release
 #                 with --prefix=$BUILD/install when missing, then built and installed there
 #   DPDK_PC_PATH  directory of the other side's libdpdk.pc (/usr/lib/x86_64-linux-gnu/pkgconfig)
@@ -29,6 +31,8 @@ pc_path=${DPDK_PC_PATH:-/usr/lib/x86_64-linux-gnu/pkgconfig}
 eal_args=${EAL_ARGS:-"-l 0-1 --no-huge -m 512 --no-pci --log-level=lib.eal:error"}
 cpus=${CPUS:-0,1}
 cc=${CC:-cc}
+program=${PROGRAM:-bench_buffers}
+[ -f "$top/app/bench/$program.c" ] || { echo "no such program: app/bench/$program.c" >&2; exit 1; }
 work=$(mktemp -d /tmp/bench-buffers.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
@@ -58,10 +62,10 @@ fi
 
 for opt in O2 O3; do
 	# shellcheck disable=SC2086
-	nice -n 19 $cc -$opt $ours_cflags "$top/app/bench/bench_buffers.c" -o "$work/tree-$opt" \
+	nice -n 19 $cc -$opt $ours_cflags "$top/app/bench/$program.c" -o "$work/tree-$opt" \
 		$ours_libs
 	# shellcheck disable=SC2086
-	nice -n 19 $cc -$opt $theirs_cflags "$top/app/bench/bench_buffers.c" -o "$work/dpdk-$opt" \
+	nice -n 19 $cc -$opt $theirs_cflags "$top/app/bench/$program.c" -o "$work/dpdk-$opt" \
 		$theirs_libs
 done
 
@@ -69,7 +73,7 @@ i=1
 while [ "$i" -le "$runs" ]; do
 	for prog in tree-O2 dpdk-O2 tree-O3 dpdk-O3; do
 		# shellcheck disable=SC2086
-		taskset -c "$cpus" "$work/$prog" $eal_args --file-prefix="bench_buffers_$prog" \
+		taskset -c "$cpus" "$work/$prog" $eal_args --file-prefix="${program}_$prog" \
 			2>/dev/null | grep -E '^[a-z0-9_]+ [0-9.]+$' >"$work/$prog.$i" || true
 	done
 	i=$((i + 1))
@@ -79,7 +83,7 @@ if [ -n "$KEEP" ]; then
 	cp "$work"/*-O?.* "$KEEP"/
 fi
 
-echo "cycles per object over $runs alternating runs, -march=$march"
+echo "$program: cycles per object or lookup over $runs alternating runs, -march=$march"
 echo "tree: $top; DPDK: $theirs_version ($pc_path)"
 echo "median: the middle run; best: the fastest run of each side. Both matter on a shared"
 echo "machine: a run of either side can be up to twice slower when another guest or the host"
