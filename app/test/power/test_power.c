@@ -13,6 +13,8 @@
 #include <rte_errno.h>
 #include <rte_log.h>
 #include <rte_power.h>
+#include <rte_power_empty_poll.h>
+#include <rte_power_intel_uncore.h>
 
 #define ROOT_ENV "DPDK_POWER_SYSFS_CPU_ROOT"
 
@@ -356,6 +358,47 @@ test_errors(void **state)
 	fclose(log);
 }
 
+static void
+test_uncore_empty_poll(void **state)
+{
+	char path[256];
+	struct ep_params *ep = NULL;
+	struct ep_policy policy = { .state = TRAINING };
+	uint8_t tlb[3] = { 0, 1, 2 };
+
+	(void)state;
+	assert_int_equal(sizeof(struct freq_threshold), 24);
+	assert_int_equal(NUM_FREQ, RTE_MAX_LCORE_FREQS);
+	/* no uncore driver in the fake tree yet */
+	assert_int_equal(rte_power_uncore_get_num_pkgs(), 0);
+	assert_int_equal(rte_power_uncore_get_num_dies(0), 0);
+	assert_int_equal(rte_power_uncore_init(0, 0), -1);
+	snprintf(path, sizeof(path), "%s/intel_uncore_frequency", root);
+	assert_int_equal(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/intel_uncore_frequency/package_00_die_00", root);
+	assert_int_equal(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/intel_uncore_frequency/package_01_die_01", root);
+	assert_int_equal(mkdir(path, 0700), 0);
+	assert_int_equal(rte_power_uncore_get_num_pkgs(), 2);
+	assert_int_equal(rte_power_uncore_get_num_dies(1), 2);
+	assert_int_equal(rte_power_uncore_get_num_dies(2), 0);
+	assert_int_equal(rte_power_uncore_init(2, 0), -1);
+	assert_int_equal(rte_power_uncore_init(0, 1), -1);
+	/* frequency control is not implemented */
+	assert_int_equal(rte_power_uncore_init(0, 0), -ENOTSUP);
+	assert_int_equal(rte_power_uncore_freq_max(1, 1), -ENOTSUP);
+	assert_int_equal(rte_power_get_uncore_freq(9, 0), (uint32_t)-1);
+	assert_int_equal(rte_power_set_uncore_freq(0, 0, 0), -ENOTSUP);
+
+	assert_int_equal(rte_power_empty_poll_stat_init(&ep, tlb, &policy), -ENOTSUP);
+	assert_null(ep);
+	assert_int_equal(rte_power_empty_poll_stat_update(0), -ENOTSUP);
+	assert_int_equal(rte_power_poll_stat_update(0, 4), -ENOTSUP);
+	assert_int_equal(rte_power_empty_poll_stat_fetch(0), 0);
+	assert_int_equal(rte_power_poll_stat_fetch(0), 0);
+	rte_power_empty_poll_stat_free();
+}
+
 int
 main(void)
 {
@@ -365,6 +408,7 @@ main(void)
 		cmocka_unit_test_setup(test_turbo, before),
 		cmocka_unit_test_setup(test_pstate_cppc, before),
 		cmocka_unit_test_setup(test_errors, before),
+		cmocka_unit_test(test_uncore_empty_poll),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
