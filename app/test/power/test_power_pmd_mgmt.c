@@ -6,6 +6,7 @@
 #include "ethdev_test_util.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include <rte_power_pmd_mgmt.h>
@@ -142,12 +143,101 @@ test_tunables(void **state)
 	assert_int_equal(rte_power_pmd_mgmt_get_scaling_freq_max(RTE_MAX_LCORE), -EINVAL);
 }
 
+static char fake[64];
+
+static void
+fake_put(const char *file, const char *val)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/cpu0/cpufreq/%s", fake, file);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(val, f);
+	fclose(f);
+}
+
+static const char *
+fake_get(const char *file)
+{
+	static char buf[64];
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/cpu0/cpufreq/%s", fake, file);
+	f = fopen(path, "r");
+	assert_non_null(f);
+	if (fgets(buf, sizeof(buf), f) == NULL)
+		buf[0] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* SCALE on a fake acpi-cpufreq cpu0: idle drops to the configured minimum, a packet restores */
+static void
+test_scale(void **state)
+{
+	char devname[RTE_DEV_NAME_MAX_LEN], path[256];
+	struct rte_mbuf *m[4];
+	uint16_t port;
+
+	(void)state;
+	snprintf(fake, sizeof(fake), "/tmp/test_power_pmd.XXXXXX");
+	assert_non_null(mkdtemp(fake));
+	snprintf(path, sizeof(path), "%s/cpu0", fake);
+	assert_int_equal(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/cpu0/cpufreq", fake);
+	assert_int_equal(mkdir(path, 0700), 0);
+	fake_put("scaling_driver", "acpi-cpufreq\n");
+	fake_put("scaling_governor", "powersave\n");
+	fake_put("scaling_available_frequencies", "3000000 2500000 2000000\n");
+	fake_put("scaling_setspeed", "");
+	setenv("DPDK_POWER_SYSFS_CPU_ROOT", fake, 1);
+
+	assert_int_equal(rte_eth_dev_attach("net_ring_pws", &port), 0);
+	test_port_up(port, 1, pool);
+	assert_int_equal(rte_eth_dev_stop(port), 0);
+	assert_int_equal(rte_power_pmd_mgmt_set_scaling_freq_min(0, 2400000), 0);
+	assert_int_equal(rte_power_ethdev_pmgmt_queue_enable(0, port, 0,
+		RTE_POWER_MGMT_TYPE_SCALE), 0);
+	assert_int_equal(rte_power_get_env(), PM_ENV_ACPI_CPUFREQ);
+	assert_string_equal(fake_get("scaling_governor"), "userspace");
+	assert_string_equal(fake_get("scaling_setspeed"), "3000000");
+
+	rte_power_pmd_mgmt_set_emptypoll_max(2);
+	assert_int_equal(rte_eth_dev_start(port), 0);
+	assert_int_equal(rte_eth_rx_burst(port, 0, m, 4), 0);
+	assert_string_equal(fake_get("scaling_setspeed"), "3000000");
+	assert_int_equal(rte_eth_rx_burst(port, 0, m, 4), 0);
+	assert_string_equal(fake_get("scaling_setspeed"), "2500000");
+	/* net_ring loops a sent packet back to the same queue */
+	test_fill(pool, m, 1, 64, 0);
+	assert_int_equal(rte_eth_tx_burst(port, 0, m, 1), 1);
+	assert_int_equal(rte_eth_rx_burst(port, 0, m, 4), 1);
+	rte_pktmbuf_free(m[0]);
+	assert_string_equal(fake_get("scaling_setspeed"), "3000000");
+
+	assert_int_equal(rte_eth_dev_stop(port), 0);
+	assert_int_equal(rte_power_ethdev_pmgmt_queue_disable(0, port, 0), 0);
+	assert_string_equal(fake_get("scaling_governor"), "powersave");
+	assert_int_equal(rte_power_pmd_mgmt_set_scaling_freq_min(0, 0), 0);
+	rte_power_pmd_mgmt_set_emptypoll_max(512);
+	rte_power_unset_env();
+	setenv("DPDK_POWER_SYSFS_CPU_ROOT", "/nonexistent-power-test", 1);
+	assert_int_equal(rte_eth_dev_start(port), 0);
+	test_port_remove(port, devname);
+	snprintf(path, sizeof(path), "rm -rf %s", fake);
+	assert_int_equal(system(path), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tunables),
 		cmocka_unit_test(test_queue),
+		cmocka_unit_test(test_scale),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
