@@ -153,9 +153,8 @@ rte_power_init(unsigned int lcore_id)
 	if (env == PM_ENV_NOT_SET && power_kvm_vm_check_supported() == 1)
 		env = PM_ENV_KVM_VM;
 	if (env == PM_ENV_NOT_SET) {
-		RTE_LOG(ERR, POWER,
-			"lcore %u: no cpufreq driver (acpi-cpufreq, intel_pstate, cppc_cpufreq) and no guest channel, power management unavailable\n",
-			lcore_id);
+		RTE_LOG(ERR, POWER, "lcore %u: no cpufreq driver nor guest channel, %s\n",
+			lcore_id, "power management unavailable");
 		return -1;
 	}
 	ret = power_env_init(env, lcore_id);
