@@ -158,10 +158,23 @@ rte_power_init(unsigned int lcore_id)
 		return -1;
 	}
 	ret = power_env_init(env, lcore_id);
-	if (ret == 0 && rte_power_set_env(env) != 0 && rte_power_get_env() != env) {
+	if (ret != 0)
+		return ret;
+	rte_spinlock_lock(&power_env_lock);
+	if (power_env == PM_ENV_NOT_SET) {
+		power_env = env;
+		power_set_ptrs(env);
+	}
+	ret = power_env == env ? 0 : -1;
+	rte_spinlock_unlock(&power_env_lock);
+	if (ret != 0) {
 		/* another lcore chose a different environment meanwhile */
-		rte_power_exit(lcore_id);
-		return -1;
+		RTE_LOG(ERR, POWER, "lcore %u: environment %d detected, but %d is set\n",
+			lcore_id, (int)env, (int)rte_power_get_env());
+		if (env == PM_ENV_KVM_VM)
+			power_kvm_vm_exit(lcore_id);
+		else
+			power_cpufreq_exit(lcore_id);
 	}
 	return ret;
 }
