@@ -343,6 +343,27 @@ test_errors(void **state)
 	assert_int_equal(rte_power_init(6), -1);
 	assert_string_equal(get(6, "scaling_governor"), "ondemand");
 
+	/* scaling_setspeed missing: init fails and gives the governor back */
+	make_cpu(8, "acpi-cpufreq\n", "2000000 1000000\n");
+	{
+		char path[256];
+
+		snprintf(path, sizeof(path), "%s/cpu8/cpufreq/scaling_setspeed", root);
+		assert_int_equal(unlink(path), 0);
+		assert_int_equal(rte_power_init(8), -1);
+		assert_string_equal(get(8, "scaling_governor"), "ondemand");
+		/* the governor file gone at exit: exit fails, the lcore stays managed */
+		put(8, "scaling_setspeed", "");
+		assert_int_equal(rte_power_init(8), 0);
+		snprintf(path, sizeof(path), "%s/cpu8/cpufreq/scaling_governor", root);
+		assert_int_equal(unlink(path), 0);
+		assert_int_equal(rte_power_exit(8), -1);
+		assert_int_equal(rte_power_get_freq(8), 0);
+		put(8, "scaling_governor", "");
+		assert_int_equal(rte_power_exit(8), 0);
+		assert_string_equal(get(8, "scaling_governor"), "ondemand");
+	}
+
 	/* the guest channel does not exist here */
 	rte_power_unset_env();
 	assert_int_equal(rte_power_set_env(PM_ENV_KVM_VM), 0);
@@ -352,6 +373,24 @@ test_errors(void **state)
 	assert_int_equal(rte_power_freq_up(0), -1);
 	assert_int_equal(rte_power_exit(0), -1);
 	assert_int_equal(rte_power_guest_channel_send_msg(NULL, 0), -1);
+	{
+		struct rte_power_channel_packet pkt;
+		char buf[8];
+
+		memset(&pkt, 0, sizeof(pkt));
+		assert_int_equal(rte_power_guest_channel_send_msg(&pkt, 0), -1);
+		assert_int_equal(rte_power_guest_channel_send_msg(&pkt, RTE_MAX_LCORE), -1);
+		assert_int_equal(rte_power_guest_channel_receive_msg(NULL, 8, 0), -1);
+		assert_int_equal(rte_power_guest_channel_receive_msg(buf, 0, 0), -1);
+		assert_int_equal(rte_power_guest_channel_receive_msg(buf, sizeof(buf),
+			RTE_MAX_LCORE), -1);
+		assert_int_equal(rte_power_guest_channel_receive_msg(buf, sizeof(buf), 0), -1);
+	}
+	assert_int_equal(rte_power_init(RTE_MAX_LCORE), -1);
+	assert_int_equal(rte_power_exit(RTE_MAX_LCORE), -1);
+	assert_int_equal(rte_power_get_freq(0), (uint32_t)-ENOTSUP);
+	assert_int_equal(rte_power_set_freq(0, 0), -ENOTSUP);
+	assert_int_equal(rte_power_turbo_status(0), -ENOTSUP);
 	rte_power_unset_env();
 
 	rte_openlog_stream(NULL);
