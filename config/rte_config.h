@@ -31,4 +31,7 @@
 /* fragments of one datagram the reassembly tables hold */
 #define RTE_LIBRTE_IP_FRAG_MAX_FRAG 8
 
+/* frequencies the power library keeps per lcore */
+#define RTE_MAX_LCORE_FREQS 64
+
 #endif /* _RTE_CONFIG_H_ */
