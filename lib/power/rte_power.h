@@ -21,9 +21,14 @@
 extern "C" {
 #endif
 
-/* Power management environments */
-enum power_management_env {PM_ENV_NOT_SET, PM_ENV_ACPI_CPUFREQ, PM_ENV_KVM_VM,
-		PM_ENV_PSTATE_CPUFREQ, PM_ENV_CPPC_CPUFREQ};
+/** How the frequency of the CPUs is changed. */
+enum power_management_env {
+	PM_ENV_NOT_SET, /**< none chosen: rte_power_init() detects it */
+	PM_ENV_ACPI_CPUFREQ, /**< cpufreq with the acpi-cpufreq driver */
+	PM_ENV_KVM_VM, /**< a KVM guest asking its host over a virtio-serial channel */
+	PM_ENV_PSTATE_CPUFREQ, /**< cpufreq with the intel_pstate driver */
+	PM_ENV_CPPC_CPUFREQ /**< cpufreq with the cppc_cpufreq driver */
+};
 
 /**
  * @warning
@@ -99,6 +104,7 @@ int rte_power_exit(unsigned int lcore_id);
 typedef uint32_t (*rte_power_freqs_t)(unsigned int lcore_id, uint32_t *freqs,
 		uint32_t num);
 
+/** Frequencies of an lcore, see rte_power_freqs_t. */
 extern rte_power_freqs_t rte_power_freqs;
 
 /**
@@ -111,6 +117,7 @@ extern rte_power_freqs_t rte_power_freqs;
  */
 typedef uint32_t (*rte_power_get_freq_t)(unsigned int lcore_id);
 
+/** Current frequency index of an lcore, see rte_power_get_freq_t. */
 extern rte_power_get_freq_t rte_power_get_freq;
 
 /**
@@ -127,6 +134,7 @@ extern rte_power_get_freq_t rte_power_get_freq;
  */
 typedef int (*rte_power_set_freq_t)(unsigned int lcore_id, uint32_t index);
 
+/** Set the frequency index of an lcore, see rte_power_set_freq_t. */
 extern rte_power_set_freq_t rte_power_set_freq;
 
 /**
@@ -181,9 +189,11 @@ extern rte_power_freq_change_t rte_power_freq_disable_turbo;
  */
 struct rte_power_core_capabilities {
 	RTE_STD_C11
+	/** The capabilities as one word, or bit by bit. */
 	union {
-		uint64_t capabilities;
+		uint64_t capabilities; /**< all the bits below */
 		RTE_STD_C11
+		/** One bit per capability. */
 		struct {
 			uint64_t turbo:1;	/**< Turbo can be enabled. */
 			uint64_t priority:1;	/**< Core runs at a higher base frequency. */
@@ -204,6 +214,7 @@ struct rte_power_core_capabilities {
 typedef int (*rte_power_get_capabilities_t)(unsigned int lcore_id,
 		struct rte_power_core_capabilities *caps);
 
+/** Capabilities of an lcore's core, see rte_power_get_capabilities_t. */
 extern rte_power_get_capabilities_t rte_power_get_capabilities;
 
 #ifdef __cplusplus

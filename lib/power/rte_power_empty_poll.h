@@ -21,87 +21,91 @@
 extern "C" {
 #endif
 
+/** Frequency levels a worker is trained for (RTE_MAX_LCORE_FREQS). */
 #define NUM_FREQS  RTE_MAX_LCORE_FREQS
 
-#define BINS_AV 4 /* a power of two */
+/** Intervals averaged for the empty polls per interval; a power of two. */
+#define BINS_AV 4
 
+/** Kept for source compatibility; its operands are not defined by this header. */
 #define DROP (NUM_DIRECTIONS * NUM_DEVICES)
 
+/** Number of worker priorities. */
 #define NUM_PRIORITIES          2
 
-#define NUM_NODES         256  /* highest core number + 1 */
+/** Worker slots in struct stats_data: the highest lcore id plus one. */
+#define NUM_NODES         256
 
-/* Frequency level */
+/** Frequency level of a worker. */
 enum freq_val {
-	LOW,
-	MED,
-	HGH,
-	NUM_FREQ = NUM_FREQS
+	LOW, /**< lowest frequency */
+	MED, /**< medium frequency */
+	HGH, /**< highest frequency */
+	NUM_FREQ = NUM_FREQS /**< number of levels */
 };
 
-/* Traffic level of a queue */
+/** Traffic level of a queue. */
 enum queue_state {
-	TRAINING, /* no traffic */
-	MED_NORMAL,
-	HGH_BUSY,
-	LOW_PURGE,
+	TRAINING, /**< training: no traffic yet */
+	MED_NORMAL, /**< normal traffic, medium frequency */
+	HGH_BUSY, /**< busy, highest frequency */
+	LOW_PURGE, /**< idle, lowest frequency */
 };
 
+/** Training result of one frequency level. */
 struct freq_threshold {
-	uint64_t base_edpi;
-	bool trained;
-	uint32_t threshold_percent;
-	uint32_t cur_train_iter;
+	uint64_t base_edpi; /**< empty polls per interval measured when idle */
+	bool trained; /**< training of this level is over */
+	uint32_t threshold_percent; /**< share of base_edpi that marks a level change */
+	uint32_t cur_train_iter; /**< training intervals done */
 };
 
-/* Counters of one worker lcore */
+/** Counters of one worker lcore. */
 struct priority_worker {
-	/* written by the worker */
-	uint64_t empty_dequeues;
-	uint64_t num_dequeue_pkts;
+	uint64_t empty_dequeues; /**< empty polls, written by the worker */
+	uint64_t num_dequeue_pkts; /**< packets received, written by the worker */
 
-	enum queue_state queue_state;
+	enum queue_state queue_state; /**< current traffic level */
 
-	uint64_t empty_dequeues_prev;
+	uint64_t empty_dequeues_prev; /**< empty_dequeues at the previous interval */
 
-	/* training only */
-	struct freq_threshold thresh[NUM_FREQ];
-	enum freq_val cur_freq;
+	struct freq_threshold thresh[NUM_FREQ]; /**< training results per level */
+	enum freq_val cur_freq; /**< current frequency level */
 
-	/* empty polls per interval, averaged over BINS_AV intervals */
-	uint64_t edpi_av[BINS_AV];
+	uint64_t edpi_av[BINS_AV]; /**< empty polls of the last BINS_AV intervals */
 
-	uint32_t ec;
+	uint32_t ec; /**< next slot of edpi_av */
 
-	uint32_t lcore_id;
-	uint32_t iter_counter;
-	uint32_t threshold_ctr;
-	uint32_t display_ctr;
-	uint8_t  dev_id;
+	uint32_t lcore_id; /**< the worker's lcore */
+	uint32_t iter_counter; /**< intervals seen */
+	uint32_t threshold_ctr; /**< intervals past the threshold */
+	uint32_t display_ctr; /**< intervals since the last report */
+	uint8_t  dev_id; /**< port the worker polls */
 
 } __rte_cache_aligned;
 
+/** Counters of every worker. */
 struct stats_data {
-	struct priority_worker wrk_stats[NUM_NODES];
+	struct priority_worker wrk_stats[NUM_NODES]; /**< one per lcore */
 
-	/* workers hold back until training is over */
-	bool start_rx;
+	bool start_rx; /**< workers hold back until training is over */
 };
 
+/** State of the empty-poll algorithm. */
 struct ep_params {
-	uint64_t interval_ticks;
-	uint32_t max_train_iter;
+	uint64_t interval_ticks; /**< TSC cycles of one interval */
+	uint32_t max_train_iter; /**< intervals of training per level */
 
-	struct rte_timer timer0;
-	struct stats_data wrk_data;
+	struct rte_timer timer0; /**< timer of the intervals */
+	struct stats_data wrk_data; /**< the workers' counters */
 };
 
-/* Policy given by the application */
+/** Policy given by the application. */
 struct ep_policy {
-	uint64_t med_base_edpi;
-	uint64_t hgh_base_edpi;
+	uint64_t med_base_edpi; /**< idle empty polls per interval at medium frequency */
+	uint64_t hgh_base_edpi; /**< idle empty polls per interval at highest frequency */
 
-	enum queue_state state;
+	enum queue_state state; /**< initial state: TRAINING to measure the two above */
 };
 
 /**
