@@ -601,6 +601,48 @@ test_free_hysteresis(void **state)
 	assert_int_equal(rte_mem_event_callback_unregister("hyst", &log), 0);
 }
 
+/*
+ * A chunk kept alive by a small block grows by less than two floors (2 MB of --no-huge pages
+ * each) for a block that comes and goes: the pages stay mapped when it goes, so the next such
+ * block maps and faults in nothing. A larger free tail is still given back.
+ */
+static void
+test_tail_pad(void **state)
+{
+	struct ev_log log = { 0 };
+	size_t before, grown;
+	uint8_t *small, *p;
+	int i;
+
+	(void)state;
+	small = rte_malloc("small", 100, 0);
+	assert_non_null(small);
+	before = rte_eal_get_physmem_size();
+	assert_int_equal(rte_mem_event_callback_register("pad", mem_event, &log), 0);
+	p = rte_malloc("mid", 3 * MB_BYTES, 0);
+	assert_non_null(p);
+	memset(p, 1, 3 * MB_BYTES);
+	grown = rte_eal_get_physmem_size();
+	assert_true(grown > before);
+	assert_int_equal(log.allocs, 1);
+	for (i = 0; i < 10; i++) {
+		rte_free(p);
+		assert_int_equal(log.frees, 0);
+		assert_int_equal(rte_eal_get_physmem_size(), grown);
+		p = rte_malloc("mid", 3 * MB_BYTES, 0);
+		assert_non_null(p);
+		assert_int_equal(log.allocs, 1);
+	}
+	rte_free(p);
+	p = rte_malloc("big", 16 * MB_BYTES, 0);
+	assert_non_null(p);
+	rte_free(p);
+	assert_int_equal(log.frees, 1);
+	assert_int_equal(rte_eal_get_physmem_size(), before);
+	rte_free(small);
+	assert_int_equal(rte_mem_event_callback_unregister("pad", &log), 0);
+}
+
 static int
 refuse_growth(int socket, size_t limit, size_t new_len)
 {
@@ -684,6 +726,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_sockets, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_events_and_walks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_free_hysteresis, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tail_pad, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_idle_gives_way, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dma_mask, setup, teardown),
 		cmocka_unit_test(test_not_initialised),

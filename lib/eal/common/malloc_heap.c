@@ -444,13 +444,23 @@ chunk_floor(const struct eal_memseg_list *msl)
 }
 
 /*
+ * How much more than a floor the free tail of a chunk still in use must span before it is
+ * unmapped (see malloc_heap.h): the floor of small pages, nothing when pages are larger.
+ */
+static size_t
+chunk_top_pad(const struct eal_memseg_list *msl)
+{
+	return msl->pub.page_sz <= EAL_NO_HUGE_MIN_CHUNK ? (size_t)EAL_NO_HUGE_MIN_CHUNK : 0;
+}
+
+/*
  * Free element e ends its chunk: give the whole pages at its end back to the kernel, but keep
- * the chunk's floor, and only when at least a floor goes, so that a block that comes and goes
- * behind a busy one does not unmap and fault the same pages in every time. e keeps at least its
- * header and a cache line.
+ * the chunk's floor, and only when at least a floor and pad bytes go, so that blocks that come
+ * and go behind a busy one do not unmap and fault the same pages in every time. e keeps at
+ * least its header and a cache line.
  */
 static void
-heap_trim_tail(struct malloc_heap *h, struct malloc_elem *e)
+heap_trim_tail(struct malloc_heap *h, struct malloc_elem *e, size_t pad)
 {
 	struct malloc_chunk *c = e->chunk;
 	struct eal_memseg_list *msl = c->msl;
@@ -462,7 +472,7 @@ heap_trim_tail(struct malloc_heap *h, struct malloc_elem *e)
 
 	if (cut < (uintptr_t)c + floor)
 		cut = (uintptr_t)c + floor;
-	if (cut >= end || end - cut < floor)
+	if (cut >= end || end - cut < floor + pad)
 		return;
 	n = (unsigned int)((end - cut) / pg);
 	first = c->first_slot + (unsigned int)((cut - (uintptr_t)c) / pg);
@@ -493,7 +503,7 @@ heap_chunk_emptied(struct malloc_heap *h, struct malloc_elem *e)
 		return;
 	}
 	h->idle = c;
-	heap_trim_tail(h, e);
+	heap_trim_tail(h, e, 0);
 	free_list_insert(h, e);
 }
 
@@ -536,7 +546,7 @@ malloc_heap_free(void *ptr)
 		heap_chunk_emptied(h, e);
 	} else {
 		if (e->next == NULL && !e->chunk->pinned)
-			heap_trim_tail(h, e);
+			heap_trim_tail(h, e, chunk_top_pad(e->chunk->msl));
 		free_list_insert(h, e);
 	}
 	pthread_mutex_unlock(&h->lock);
@@ -574,7 +584,7 @@ malloc_heap_resize(struct malloc_elem *e, size_t size)
 			malloc_elem_join_next(rest);
 		}
 		if (rest->next == NULL && !e->chunk->pinned)
-			heap_trim_tail(h, rest);
+			heap_trim_tail(h, rest, chunk_top_pad(rest->chunk->msl));
 		free_list_insert(h, rest);
 	}
 	ret = 0;

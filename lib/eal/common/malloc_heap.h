@@ -5,10 +5,12 @@
  *   - a heap keeps one entirely free chunk mapped, its "idle" chunk, cut down to less than twice
  *     its floor (one page, or EAL_NO_HUGE_MIN_CHUNK of --no-huge pages); any other chunk that
  *     becomes entirely free is unmapped at once;
- *   - no chunk is cut below its floor, and a free tail is unmapped only when it spans at least
- *     a floor beyond it.
- * So a block that comes and goes maps and faults its pages in once, not every time, while
- * freeing a large amount gives all of it but one floor back.
+ *   - no chunk is cut below its floor, and the free tail of a chunk still in use is unmapped
+ *     only when it spans at least its floor plus a pad (EAL_NO_HUGE_MIN_CHUNK with pages up
+ *     to that size, nothing with larger pages).
+ * So a block that comes and goes maps and faults its pages in once, not every time; a heap
+ * that grew by a floor and shrank again (ports attached, then detached) pays no unmap at its
+ * last free; and freeing a large amount gives all of it but one floor back.
  */
 #ifndef _MALLOC_HEAP_H_
 #define _MALLOC_HEAP_H_

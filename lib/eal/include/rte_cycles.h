@@ -43,13 +43,15 @@ rte_rdtsc(void)
 	return __builtin_ia32_rdtsc();
 }
 
-/** TSC read that is not executed before earlier loads complete. */
+/**
+ * TSC read that is not executed before earlier loads and stores complete. A full fence, not
+ * rdtscp: some CPUs, hypervisors and emulators (valgrind, QEMU's default models) lack rdtscp.
+ */
 static inline uint64_t
 rte_rdtsc_precise(void)
 {
-	unsigned int aux;
-
-	return __builtin_ia32_rdtscp(&aux);
+	__builtin_ia32_mfence();
+	return rte_rdtsc();
 }
 
 /** The time stamp counter (same as rte_rdtsc). */
