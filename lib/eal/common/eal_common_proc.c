@@ -912,10 +912,10 @@ mp_handle(void *arg)
 		timeout = mp_async_run(false);
 		if (poll(pfd, 2, timeout) < 0 && errno != EINTR)
 			break;
-		if (pfd[1].revents & POLLIN) {
-			if (read(mp_wake_fd, &v, sizeof(v)) == sizeof(v) && v >= (UINT64_C(1) << 32))
-				break; /* stop request from eal_mp_channel_cleanup */
-		}
+		/* eal_mp_channel_cleanup adds 2^32 to stop the thread; plain wakes add 1 */
+		if ((pfd[1].revents & POLLIN) && read(mp_wake_fd, &v, sizeof(v)) == sizeof(v) &&
+				v >= (UINT64_C(1) << 32))
+			break;
 		if (pfd[0].revents & POLLIN)
 			mp_receive();
 	}
