@@ -739,7 +739,7 @@ primary_echo(const struct rte_mp_msg *msg, const void *peer)
 
 	/* a synchronous request from an action would wait for itself */
 	if (rte_mp_request_sync(&r, &rep, &ts_long) < 0)
-		primary_nested_errno = rte_errno;
+		__atomic_store_n(&primary_nested_errno, rte_errno, __ATOMIC_RELEASE);
 	return rte_mp_reply(&r, peer);
 }
 
@@ -760,13 +760,13 @@ test_secondary_to_primary(void **state)
 	RTE_SET_USED(state);
 	assert_int_equal(rte_mp_action_register("mp_primary_echo", primary_echo), 0);
 	assert_int_equal(rte_mp_action_register("mp_hello", primary_hello_action), 0);
-	primary_hello = 0;
-	primary_nested_errno = 0;
+	__atomic_store_n(&primary_hello, 0, __ATOMIC_RELEASE);
+	__atomic_store_n(&primary_nested_errno, 0, __ATOMIC_RELEASE);
 	assert_int_equal(peer_start(&p, "ask"), 0);
 	assert_int_equal(p.rep.attached, 1);
 	assert_int_equal(p.rep.asked, 1);
 	assert_int_equal(wait_calls(&primary_hello, 1), 0);
-	assert_int_equal(primary_nested_errno, EDEADLK);
+	assert_int_equal(__atomic_load_n(&primary_nested_errno, __ATOMIC_ACQUIRE), EDEADLK);
 	assert_int_equal(peer_stop(&p), 0);
 	rte_mp_action_unregister("mp_primary_echo");
 	rte_mp_action_unregister("mp_hello");

@@ -776,7 +776,8 @@ mp_answer_attach(const char *peer, const struct mp_wire *w)
 static bool
 mp_ready(void)
 {
-	return mp_standalone || eal_get_internal_configuration()->init_complete;
+	return __atomic_load_n(&mp_standalone, __ATOMIC_ACQUIRE) ||
+		eal_get_internal_configuration()->init_complete;
 }
 
 static void
@@ -1016,7 +1017,7 @@ eal_mp_channel_cleanup(void)
 	mp_self[0] = '\0';
 	pthread_cond_destroy(&mp_pending_cond);
 	mp_secondary = false;
-	mp_standalone = false;
+	__atomic_store_n(&mp_standalone, false, __ATOMIC_RELEASE);
 	__atomic_store_n(&mp_status, MP_STATUS_UNKNOWN, __ATOMIC_RELEASE);
 }
 
@@ -1078,7 +1079,7 @@ rte_mp_channel_attach_secondary(const char *runtime_dir)
 		rte_errno = ENOTSUP;
 		return -1;
 	}
-	mp_standalone = true;
+	__atomic_store_n(&mp_standalone, true, __ATOMIC_RELEASE);
 	return 0;
 }
 
@@ -1086,6 +1087,6 @@ void
 rte_mp_channel_detach(void)
 {
 	/* The channel of an initialised EAL is closed by rte_eal_cleanup only. */
-	if (mp_standalone)
+	if (__atomic_load_n(&mp_standalone, __ATOMIC_ACQUIRE))
 		eal_mp_channel_cleanup();
 }
