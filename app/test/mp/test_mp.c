@@ -5,7 +5,8 @@
  * rte_mp_channel_attach_secondary() (no secondary EAL init exists yet).
  * Covered: argument errors, no peer, real exchanges with one and two peers, fd passing both
  * ways, timeouts and late replies, async callbacks, a peer dying mid-request, requests from a
- * secondary to the primary, many messages, rte_mp_disable, IPC off without shared files.
+ * secondary to the primary, many messages, rte_mp_disable, IPC off without shared files,
+ * --proc-type auto while a primary runs.
  */
 #include "test_common.h"
 
@@ -184,6 +185,21 @@ peer_main(const char *dir, int ctrl, int report, const char *mode)
 	char path[PATH_MAX + 16], c;
 	size_t i;
 
+	if (strcmp(mode, "auto") == 0) {
+		/* a second process of the prefix, started the way a secondary would be */
+		static const char *const auto_args[] = {
+			"prog", "--file-prefix=" PREFIX, "--no-huge", "--no-pci", "-l", "0",
+			"--proc-type=auto", NULL
+		};
+		struct test_argv a;
+
+		test_argv_build(&a, auto_args);
+		rep.attached = rte_eal_init(a.argc, a.argv) >= 0;
+		rep.err = rte_errno;
+		if (rep.attached)
+			rte_eal_cleanup();
+		return write(report, &rep, sizeof(rep)) == sizeof(rep) ? 0 : 1;
+	}
 	for (i = 0; i < RTE_DIM(peer_actions); i++)
 		rte_mp_action_register(peer_actions[i].name, peer_actions[i].fn);
 	snprintf(path, sizeof(path), "%s/config", dir);
@@ -817,6 +833,30 @@ test_many(void **state)
 	assert_int_equal(peer_stop(&p), 0);
 }
 
+/* DPDK would start a secondary; here it is refused with ENOTSUP, or it is a primary. */
+static void
+test_proc_type_auto(void **state)
+{
+	static const char *const args_auto[] = {
+		"prog", "--file-prefix=" PREFIX, "--no-huge", "--no-pci", "-l", "0",
+		"--proc-type=auto", NULL
+	};
+	char path[PATH_MAX + 16];
+	struct peer p;
+
+	RTE_SET_USED(state);
+	assert_int_equal(peer_start(&p, "auto"), 0);
+	assert_int_equal(p.rep.attached, 0);
+	assert_int_equal(p.rep.err, ENOTSUP);
+	assert_int_equal(peer_stop(&p), 0);
+
+	assert_int_equal(rte_eal_cleanup(), 0);
+	assert_int_equal(eal_up(args_auto), 0);
+	assert_int_equal(rte_eal_process_type(), RTE_PROC_PRIMARY);
+	snprintf(path, sizeof(path), "%s/mp_socket", runtime_dir);
+	assert_int_equal(access(path, F_OK), 0);
+}
+
 /* Needs a fresh EAL: the attach of earlier peers made rte_mp_disable() impossible. */
 static void
 test_disable(void **state)
@@ -917,6 +957,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_secondary_to_primary),
 		cmocka_unit_test(test_many),
 		cmocka_unit_test(test_no_primary),
+		cmocka_unit_test(test_proc_type_auto),
 		cmocka_unit_test(test_disable),
 		cmocka_unit_test(test_ipc_off),
 	};

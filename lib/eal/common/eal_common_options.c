@@ -871,8 +871,13 @@ parse_one_option(int opt, const char *arg, const char *optname, struct internal_
 	case OPT_SYSLOG:
 		return 0; /* logs go to stderr (or rte_openlog_stream) */
 	case OPT_PROC_TYPE:
-		if (strcmp(arg, "primary") == 0 || strcmp(arg, "auto") == 0) {
+		if (strcmp(arg, "primary") == 0) {
 			cfg->process_type = RTE_PROC_PRIMARY;
+			return 0;
+		}
+		/* Resolved with the prefix lock: primary if nobody holds it. */
+		if (strcmp(arg, "auto") == 0) {
+			cfg->process_type = RTE_PROC_AUTO;
 			return 0;
 		}
 		EAL_LOG(ERR, "option --proc-type: '%s' is not supported (only primary)\n", arg);

@@ -111,7 +111,7 @@ mkdir_one(const char *path)
 int
 eal_create_runtime_dir(void)
 {
-	const struct internal_config *cfg = eal_get_internal_configuration();
+	struct internal_config *cfg = eal_get_internal_configuration();
 	const char *prefix = eal_file_prefix();
 	const char *base = "/var/run";
 	char path[PATH_MAX + 16];
@@ -128,8 +128,11 @@ eal_create_runtime_dir(void)
 		rte_errno = ENAMETOOLONG;
 		return -1;
 	}
-	if (cfg->in_memory || cfg->no_shconf)
+	if (cfg->in_memory || cfg->no_shconf) {
+		if (cfg->process_type == RTE_PROC_AUTO)
+			cfg->process_type = RTE_PROC_PRIMARY;
 		return 0;
+	}
 
 	snprintf(path, sizeof(path), "%s/dpdk", base);
 	if (mkdir_one(path) < 0 || mkdir_one(runtime_dir) < 0) {
@@ -144,12 +147,22 @@ eal_create_runtime_dir(void)
 		return -1;
 	}
 	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		close(fd);
+		if (cfg->process_type == RTE_PROC_AUTO) {
+			/* DPDK would start a secondary here. */
+			EAL_LOG(ERR, "--proc-type auto: a primary process runs with "
+				"--file-prefix=%s and secondary processes are not supported\n",
+				prefix);
+			rte_errno = ENOTSUP;
+			return -1;
+		}
 		EAL_LOG(ERR, "another primary process is running with --file-prefix=%s "
 			"(lock on %s held)\n", prefix, path);
-		close(fd);
 		rte_errno = EEXIST;
 		return -1;
 	}
+	if (cfg->process_type == RTE_PROC_AUTO)
+		cfg->process_type = RTE_PROC_PRIMARY;
 	config_fd = fd;
 	return 0;
 }
