@@ -185,7 +185,7 @@ eal_usage(const char *prgname)
 	       "  --iova-mode pa|va      address devices use for DMA\n"
 	       "  --vfio-intr legacy|msi|msix  interrupt mode of vfio-pci devices\n"
 	       "  --vfio-vf-token UUID   VF token vfio-pci asks for SR-IOV PFs and VFs\n"
-	       "  --proc-type primary    process type (only primary is supported)\n"
+	       "  --proc-type primary|auto  process type (auto: a primary unless one runs)\n"
 	       "  --mbuf-pool-ops-name NAME  mempool ops for packet buffers\n"
 	       "  --no-telemetry         no telemetry socket (--telemetry, the default, has one)\n"
 	       "  -v, --version          print the version at start-up\n"
