@@ -562,6 +562,27 @@ test_exchange(void **state)
 	assert_int_equal(count_secondary_sockets(), 0);
 }
 
+/* A peer that spells the runtime directory differently ("dir/") still gets its replies. */
+static void
+test_dir_spelling(void **state)
+{
+	char dir[PATH_MAX + 2];
+	struct rte_mp_msg m;
+	struct rte_mp_reply rep;
+	struct peer p;
+
+	RTE_SET_USED(state);
+	snprintf(dir, sizeof(dir), "%s/", runtime_dir);
+	assert_int_equal(peer_start_in(&p, "serve", dir), 0);
+	assert_int_equal(p.rep.attached, 1);
+	msg_init(&m, "mp_echo", "slash");
+	assert_int_equal(rte_mp_request_sync(&m, &rep, &ts_long), 0);
+	assert_int_equal(rep.nb_received, 1);
+	assert_memory_equal(rep.msgs[0].param, "slash", 5);
+	free(rep.msgs);
+	assert_int_equal(peer_stop(&p), 0);
+}
+
 static void
 test_two_peers(void **state)
 {
@@ -949,6 +970,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_msg_errors),
 		cmocka_unit_test(test_no_peer),
 		cmocka_unit_test(test_exchange),
+		cmocka_unit_test(test_dir_spelling),
 		cmocka_unit_test(test_two_peers),
 		cmocka_unit_test(test_fd_passing),
 		cmocka_unit_test(test_timeouts),

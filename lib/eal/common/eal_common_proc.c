@@ -425,13 +425,26 @@ rte_mp_reply(struct rte_mp_msg *msg, const char *peer)
 	return mp_send(peer, msg, MP_REP, id) < 0 ? -1 : 0;
 }
 
+/*
+ * All sockets of a prefix are in one directory, so their file names tell them apart; the
+ * directory part may be spelled differently by each process (/var/run or /run, a "/" more).
+ */
+static const char *
+mp_basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL ? slash + 1 : path;
+}
+
 static struct mp_pending *
 mp_find_pending(const char *dst, const char *name, uint64_t id)
 {
+	const char *base = mp_basename(dst);
 	struct mp_pending *p;
 
 	TAILQ_FOREACH(p, &mp_pendings, next) {
-		if (strcmp(p->dst, dst) != 0)
+		if (strcmp(mp_basename(p->dst), base) != 0)
 			continue;
 		if (id != 0 ? p->id == id : strncmp(p->name, name, sizeof(p->name)) == 0)
 			return p;
