@@ -185,7 +185,7 @@ eal_usage(const char *prgname)
 	       "  --iova-mode pa|va      address devices use for DMA\n"
 	       "  --vfio-intr legacy|msi|msix  interrupt mode of vfio-pci devices\n"
 	       "  --vfio-vf-token UUID   VF token vfio-pci asks for SR-IOV PFs and VFs\n"
-	       "  --proc-type primary    process type (only primary is supported)\n"
+	       "  --proc-type primary|auto  process type (auto: a primary unless one runs)\n"
 	       "  --mbuf-pool-ops-name NAME  mempool ops for packet buffers\n"
 	       "  --no-telemetry         no telemetry socket (--telemetry, the default, has one)\n"
 	       "  -v, --version          print the version at start-up\n"
@@ -871,8 +871,13 @@ parse_one_option(int opt, const char *arg, const char *optname, struct internal_
 	case OPT_SYSLOG:
 		return 0; /* logs go to stderr (or rte_openlog_stream) */
 	case OPT_PROC_TYPE:
-		if (strcmp(arg, "primary") == 0 || strcmp(arg, "auto") == 0) {
+		if (strcmp(arg, "primary") == 0) {
 			cfg->process_type = RTE_PROC_PRIMARY;
+			return 0;
+		}
+		/* Resolved with the prefix lock: primary if nobody holds it. */
+		if (strcmp(arg, "auto") == 0) {
+			cfg->process_type = RTE_PROC_AUTO;
 			return 0;
 		}
 		EAL_LOG(ERR, "option --proc-type: '%s' is not supported (only primary)\n", arg);

@@ -62,6 +62,13 @@ int eal_hugepage_info_init(void);
 int eal_create_runtime_dir(void);
 void eal_remove_runtime_dir(void);
 
+/*
+ * Multi-process IPC channel (eal_common_proc.c): socket and handler thread in the runtime
+ * directory; nothing without shared files (--in-memory, --no-shconf).
+ */
+int eal_mp_channel_init(void);
+void eal_mp_channel_cleanup(void);
+
 /* Interrupts (eal_interrupts.c). */
 int rte_eal_intr_init(void);
 void rte_eal_intr_cleanup(void);

@@ -58,13 +58,6 @@ rte_eal_process_type(void)
 }
 
 int
-rte_eal_primary_proc_alive(const char *config_file_path)
-{
-	RTE_SET_USED(config_file_path);
-	return 0;
-}
-
-int
 rte_eal_has_hugepages(void)
 {
 	return !internal_config.no_hugetlbfs;
@@ -114,6 +107,7 @@ enum {
 	STEP_SERVICES = 1 << 10,
 	STEP_TELEMETRY = 1 << 9,
 	STEP_VFIO = 1 << 11,
+	STEP_MP = 1 << 12,
 };
 static unsigned int eal_steps;
 
@@ -140,6 +134,8 @@ eal_undo_init(void)
 			&main_thread_affinity);
 		main_thread_pinned = 0;
 	}
+	if (eal_steps & STEP_MP)
+		eal_mp_channel_cleanup();
 	if (eal_steps & STEP_INTR) {
 		rte_eal_intr_cleanup();
 		eal_alarm_cleanup();
@@ -224,6 +220,11 @@ rte_eal_init(int argc, char **argv)
 	if (rte_eal_intr_init() < 0)
 		return eal_fail(ENOTSUP);
 	eal_steps |= STEP_INTR;
+
+	/* Before the devices: their drivers may register IPC actions and talk to peers. */
+	if (eal_mp_channel_init() < 0)
+		return eal_fail(rte_errno != 0 ? rte_errno : EACCES);
+	eal_steps |= STEP_MP;
 
 	RTE_PER_LCORE(_lcore_id) = rte_config.main_lcore;
 	if (pthread_getaffinity_np(pthread_self(), sizeof(main_thread_affinity),

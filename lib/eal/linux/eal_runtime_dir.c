@@ -14,6 +14,7 @@
 #include <limits.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 
 #include <rte_common.h>
 #include <rte_eal.h>
@@ -46,6 +47,57 @@ eal_file_prefix(void)
 	return cfg->hugefile_prefix != NULL ? cfg->hugefile_prefix : EAL_DEFAULT_FILE_PREFIX;
 }
 
+/*
+ * Who holds a lock on the file, read from /proc/locks: nothing is locked by looking, so a
+ * primary starting at that moment cannot be refused because of us. 0 when nobody does.
+ */
+static pid_t
+lock_holder(const struct stat *st)
+{
+	unsigned int maj, min;
+	unsigned long ino;
+	pid_t pid, found = 0;
+	char line[256];
+	FILE *f;
+
+	f = fopen("/proc/locks", "re");
+	if (f == NULL)
+		return 0;
+	while (found == 0 && fgets(line, sizeof(line), f) != NULL) {
+		char *p = strchr(line, ':');
+
+		/* "N: FLOCK ADVISORY WRITE pid maj:min:ino start end"; "->" marks waiters */
+		if (p == NULL || strstr(line, "->") != NULL)
+			continue;
+		if (sscanf(p + 1, " %*s %*s %*s %d %x:%x:%lu", &pid, &maj, &min, &ino) == 4 &&
+				ino == (unsigned long)st->st_ino && maj == major(st->st_dev) &&
+				min == minor(st->st_dev))
+			found = pid;
+	}
+	fclose(f);
+	return found;
+}
+
+int
+rte_eal_primary_proc_alive(const char *config_file_path)
+{
+	char path[PATH_MAX + 16];
+	struct stat st;
+	pid_t holder;
+
+	if (config_file_path == NULL) {
+		if (runtime_dir[0] == '\0')
+			return 0;
+		snprintf(path, sizeof(path), "%s/config", runtime_dir);
+		config_file_path = path;
+	}
+	if (stat(config_file_path, &st) < 0)
+		return 0;
+	holder = lock_holder(&st);
+	/* As with DPDK's lock test, the caller's own lock does not count. */
+	return holder != 0 && holder != getpid();
+}
+
 static int
 mkdir_one(const char *path)
 {
@@ -59,7 +111,7 @@ mkdir_one(const char *path)
 int
 eal_create_runtime_dir(void)
 {
-	const struct internal_config *cfg = eal_get_internal_configuration();
+	struct internal_config *cfg = eal_get_internal_configuration();
 	const char *prefix = eal_file_prefix();
 	const char *base = "/var/run";
 	char path[PATH_MAX + 16];
@@ -76,8 +128,11 @@ eal_create_runtime_dir(void)
 		rte_errno = ENAMETOOLONG;
 		return -1;
 	}
-	if (cfg->in_memory || cfg->no_shconf)
+	if (cfg->in_memory || cfg->no_shconf) {
+		if (cfg->process_type == RTE_PROC_AUTO)
+			cfg->process_type = RTE_PROC_PRIMARY;
 		return 0;
+	}
 
 	snprintf(path, sizeof(path), "%s/dpdk", base);
 	if (mkdir_one(path) < 0 || mkdir_one(runtime_dir) < 0) {
@@ -92,12 +147,22 @@ eal_create_runtime_dir(void)
 		return -1;
 	}
 	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		close(fd);
+		if (cfg->process_type == RTE_PROC_AUTO) {
+			/* DPDK would start a secondary here. */
+			EAL_LOG(ERR, "--proc-type auto: a primary process runs with "
+				"--file-prefix=%s and secondary processes are not supported\n",
+				prefix);
+			rte_errno = ENOTSUP;
+			return -1;
+		}
 		EAL_LOG(ERR, "another primary process is running with --file-prefix=%s "
 			"(lock on %s held)\n", prefix, path);
-		close(fd);
 		rte_errno = EEXIST;
 		return -1;
 	}
+	if (cfg->process_type == RTE_PROC_AUTO)
+		cfg->process_type = RTE_PROC_PRIMARY;
 	config_fd = fd;
 	return 0;
 }
