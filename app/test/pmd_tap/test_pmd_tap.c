@@ -255,6 +255,56 @@ test_segments_and_oversize(void **state)
 	assert_int_equal(tt_port_remove(a), 0);
 }
 
+/* A pool too small for the mbufs a queue keeps ready; an empty pool while receiving. */
+static void
+test_small_pool(void **state)
+{
+	struct rte_mempool *tiny;
+	struct rte_eth_conf conf;
+	struct rte_eth_stats st;
+	struct rte_mbuf *rx[32];
+	uint16_t a, n = 0, got;
+	int raw, i;
+
+	(void)state;
+	SKIP_IF_NEEDED();
+	tiny = rte_pktmbuf_pool_create("tap_test_tiny", 16, 0, 0, 256 + RTE_PKTMBUF_HEADROOM,
+		SOCKET_ID_ANY);
+	assert_non_null(tiny);
+	a = attach("net_tap0,iface=htapa");
+	memset(&conf, 0, sizeof(conf));
+	conf.rxmode.offloads = RTE_ETH_RX_OFFLOAD_SCATTER;
+	assert_int_equal(rte_eth_dev_configure(a, 1, 1, &conf), 0);
+	log_clear();
+	assert_int_equal(rte_eth_rx_queue_setup(a, 0, 64, SOCKET_ID_ANY, NULL, tiny), -ENOMEM);
+	assert_non_null(strstr(log_text(), "has not the 40 mbufs a queue keeps ready"));
+	assert_int_equal(rte_mempool_in_use_count(tiny), 0);
+
+	/* One mbuf per frame without scatter: the pool runs dry once the 16 frames are kept. */
+	assert_int_equal(tt_port_start(a, 1, 0, tiny), 0);
+	raw = tt_raw_socket("htapa");
+	assert_true(raw >= 0);
+	for (i = 0; i < 20; i++)
+		assert_int_equal(tt_raw_send(raw, 100, 1, (uint32_t)i), 0);
+	for (i = 0; i < 300 && n < 16; i++) {
+		got = rte_eth_rx_burst(a, 0, rx + n, (uint16_t)(RTE_DIM(rx) - n));
+		n += got;
+		if (got == 0)
+			usleep(10000);
+	}
+	assert_int_equal(n, 16);
+	assert_int_equal(rte_eth_rx_burst(a, 0, rx + n, 1), 0);
+	assert_int_equal(rte_eth_stats_get(a, &st), 0);
+	assert_true(st.rx_nombuf >= 1);
+	rte_pktmbuf_free_bulk(rx, n);
+	/* With mbufs back, the frames waiting in the kernel come. */
+	assert_int_equal(tt_receive(a, 1, 4, 3000, NULL), 4);
+	close(raw);
+	assert_int_equal(tt_port_remove(a), 0);
+	assert_int_equal(rte_mempool_in_use_count(tiny), 0);
+	rte_mempool_free(tiny);
+}
+
 static void
 test_several_queues(void **state)
 {
@@ -530,6 +580,12 @@ test_mtu_mac_promisc(void **state)
 	log_clear();
 	assert_true(rte_eth_promiscuous_enable(a) < 0);
 	assert_non_null(strstr(log_text(), "the port is closed"));
+	/* ethdev itself refuses the MTU of a port not configured. */
+	assert_int_equal(rte_eth_dev_set_mtu(a, 1400), -EINVAL);
+	log_clear();
+	assert_int_equal(rte_eth_dev_default_mac_addr_set(a, &want), -EIO);
+	assert_non_null(strstr(log_text(), "the port is closed"));
+	assert_false(tt_if_exists("htapa"));
 	assert_int_equal(tt_port_start(a, 1, 0, pool), 0);
 	assert_int_equal(tt_port_remove(a), 0);
 }
@@ -736,6 +792,7 @@ main(void)
 		cmocka_unit_test(test_close_then_reconfigure),
 		cmocka_unit_test(test_traffic_both_ways),
 		cmocka_unit_test(test_segments_and_oversize),
+		cmocka_unit_test(test_small_pool),
 		cmocka_unit_test(test_several_queues),
 		cmocka_unit_test(test_bad_devargs_refused),
 		cmocka_unit_test(test_without_cap_net_admin),

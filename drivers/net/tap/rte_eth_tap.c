@@ -16,6 +16,7 @@
 #include <net/if.h>
 
 #include <rte_common.h>
+#include <rte_eal.h>
 #include <rte_ethdev.h>
 #include <rte_string_fns.h>
 #include <ethdev_driver.h>
@@ -459,11 +460,15 @@ port_using(const char *iface)
 {
 	uint16_t p;
 
-	RTE_ETH_FOREACH_DEV(p) {
+	/* Every allocated port, owned by another module or not. */
+	for (p = 0; p < RTE_MAX_ETHPORTS; p++) {
 		const struct rte_eth_dev *d = &rte_eth_devices[p];
-		const struct pmd_internals *o = d->data->dev_private;
+		const struct pmd_internals *o;
 
-		if (d->dev_ops == &tap_ops && o != NULL && strcmp(o->name, iface) == 0)
+		if (d->state == RTE_ETH_DEV_UNUSED || d->dev_ops != &tap_ops || d->data == NULL)
+			continue;
+		o = d->data->dev_private;
+		if (o != NULL && strcmp(o->name, iface) == 0)
 			return p;
 	}
 	return RTE_MAX_ETHPORTS;
@@ -479,6 +484,11 @@ tap_probe(struct rte_vdev_device *vdev)
 	uint16_t other;
 	int ret, mtu;
 
+	/* The descriptors are the process's own: a secondary would make a second interface. */
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY) {
+		TAP_LOG(ERR, "%s: secondary processes are not supported", name);
+		return -ENOTSUP;
+	}
 	ret = tap_args_parse(name, rte_vdev_device_args(vdev), &args);
 	if (ret < 0)
 		return ret;
