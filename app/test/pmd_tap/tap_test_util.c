@@ -222,6 +222,73 @@ tt_raw_receive(int fd, unsigned int want, unsigned int timeout_ms)
 	return got;
 }
 
+int
+tt_raw_send_ip(int fd, uint32_t len, uint32_t seq)
+{
+	static uint8_t buf[TT_MAX_LEN];
+
+	if (len < 64 || len > TT_MAX_LEN)
+		return -1;
+	frame_bytes(buf, len, 0, seq);
+	return send(fd, buf + 14, len - 14, 0) == (ssize_t)(len - 14) ? 0 : -1;
+}
+
+/* The seq of an IP packet made from a test frame: checked with its Ethernet header put back. */
+static long
+ip_check(const uint8_t *p, uint32_t len)
+{
+	static uint8_t buf[TT_MAX_LEN];
+
+	if (len + 14 > TT_MAX_LEN || len < 50)
+		return -1;
+	frame_bytes(buf, 64, 0, 0);
+	memcpy(buf + 14, p, len);
+	return frame_check(buf, len + 14);
+}
+
+unsigned int
+tt_raw_receive_ip(int fd, unsigned int want, unsigned int timeout_ms)
+{
+	static uint8_t buf[65536];
+	uint64_t deadline = rte_get_timer_cycles() + rte_get_timer_hz() * timeout_ms / 1000;
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	unsigned int got = 0;
+	ssize_t n;
+
+	while (got < want && rte_get_timer_cycles() < deadline) {
+		n = recv(fd, buf, sizeof(buf), 0);
+		if (n < 0) {
+			poll(&pfd, 1, 10);
+			continue;
+		}
+		if (ip_check(buf, (uint32_t)n) >= 0)
+			got++;
+	}
+	return got;
+}
+
+struct rte_mbuf *
+tt_ip_packet(struct rte_mempool *mp, uint32_t len, uint32_t seq)
+{
+	struct rte_mbuf *m = tt_frame(mp, len, 0, seq);
+
+	if (m != NULL && rte_pktmbuf_adj(m, 14) == NULL) {
+		rte_pktmbuf_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+long
+tt_ip_seq(const struct rte_mbuf *m)
+{
+	static uint8_t buf[TT_MAX_LEN];
+
+	if (m->pkt_len > TT_MAX_LEN)
+		return -1;
+	return ip_check(rte_pktmbuf_read(m, 0, m->pkt_len, buf), m->pkt_len);
+}
+
 struct rte_mbuf *
 tt_frame(struct rte_mempool *mp, uint32_t len, uint32_t flow, uint32_t seq)
 {

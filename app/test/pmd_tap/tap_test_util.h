@@ -36,6 +36,12 @@ unsigned int tt_raw_receive(int fd, unsigned int want, unsigned int timeout_ms);
 struct rte_mbuf *tt_frame(struct rte_mempool *mp, uint32_t len, uint32_t flow, uint32_t seq);
 long tt_frame_seq(const struct rte_mbuf *m);
 
+/* The same for a tun interface: the test frame of len bytes without its Ethernet header. */
+int tt_raw_send_ip(int fd, uint32_t len, uint32_t seq);
+unsigned int tt_raw_receive_ip(int fd, unsigned int want, unsigned int timeout_ms);
+struct rte_mbuf *tt_ip_packet(struct rte_mempool *mp, uint32_t len, uint32_t seq);
+long tt_ip_seq(const struct rte_mbuf *m);
+
 /* Configure nq queue pairs (rx offloads rxoff) from pool mp and start. 0 or negative errno. */
 int tt_port_start(uint16_t port, uint16_t nq, uint64_t rxoff, struct rte_mempool *mp);
 /* Stop, close and detach. 0 or negative errno. */

@@ -713,6 +713,80 @@ test_forward_while_hotplugging(void **state)
 	assert_int_equal(tt_port_remove(ctx.tx_port), 0);
 }
 
+/* net_tun: IP packets without Ethernet header, no MAC address, the same life cycle. */
+static void
+test_tun_mode(void **state)
+{
+	struct rte_ether_addr mac, zero = {{ 0 }}, want = {{ 0x02, 1, 2, 3, 4, 5 }};
+	struct rte_mbuf *m, *rx[32];
+	struct rte_eth_stats st;
+	int fds = test_count_fds(), raw;
+	unsigned int i, got = 0;
+	uint16_t a, b, n;
+
+	(void)state;
+	SKIP_IF_NEEDED();
+	a = attach("net_tun0");
+	assert_true(tt_if_exists("dtun0"));
+	assert_int_equal(tt_sysfs("dtun0", "tun_flags") & IFF_TUN, IFF_TUN);
+	assert_int_equal(rte_eth_macaddr_get(a, &mac), 0);
+	assert_true(rte_is_same_ether_addr(&mac, &zero));
+	/* As in DPDK, mac is accepted and ignored; remote is refused as for net_tap. */
+	b = attach("net_tun1,iface=htaptun,mac=fixed");
+	assert_int_equal(rte_eth_macaddr_get(b, &mac), 0);
+	assert_true(rte_is_same_ether_addr(&mac, &zero));
+	log_clear();
+	assert_true(rte_eth_dev_attach("net_tun2,remote=lo", &n) < 0);
+	assert_non_null(strstr(log_text(), "remote=lo is not supported"));
+	/* A tun interface is not a tap one, nor the other way round. */
+	assert_int_equal(tt_sh("ip tuntap add htaptp mode tun multi_queue"), 0);
+	expect_refused("net_tap_bad,iface=htaptp", "htaptp already exists and is not a "
+		"multi-queue tap interface");
+	assert_int_equal(tt_sh("ip tuntap del htaptp mode tun multi_queue"), 0);
+	assert_int_equal(tt_sh("ip tuntap add htaptp mode tap multi_queue"), 0);
+	log_clear();
+	assert_true(rte_eth_dev_attach("net_tun2,iface=htaptp", &n) < 0);
+	assert_non_null(strstr(log_text(), "htaptp already exists and is not a multi-queue tun"));
+	assert_int_equal(tt_sh("ip tuntap del htaptp mode tap multi_queue"), 0);
+	assert_int_equal(tt_port_remove(a), 0);
+	assert_false(tt_if_exists("dtun0"));
+
+	assert_int_equal(tt_port_start(b, 1, 0, pool), 0);
+	log_clear();
+	assert_int_equal(rte_eth_dev_default_mac_addr_set(b, &want), -ENOTSUP);
+	assert_non_null(strstr(log_text(), "a tun interface has no MAC address"));
+	raw = tt_raw_socket("htaptun");
+	assert_true(raw >= 0);
+	for (i = 0; i < 50; i++) {
+		m = tt_ip_packet(pool, 64 + i * 20, i);
+		assert_non_null(m);
+		assert_int_equal(rte_eth_tx_burst(b, 0, &m, 1), 1);
+	}
+	assert_int_equal(tt_raw_receive_ip(raw, 50, 3000), 50);
+	for (i = 0; i < 30; i++)
+		assert_int_equal(tt_raw_send_ip(raw, 64 + i * 30, i), 0);
+	for (i = 0; i < 300 && got < 30; i++) {
+		uint16_t k;
+
+		n = rte_eth_rx_burst(b, 0, rx, RTE_DIM(rx));
+		for (k = 0; k < n; k++) {
+			if (tt_ip_seq(rx[k]) >= 0)
+				got++;
+			rte_pktmbuf_free(rx[k]);
+		}
+		if (n == 0)
+			usleep(10000);
+	}
+	assert_int_equal(got, 30);
+	assert_int_equal(rte_eth_stats_get(b, &st), 0);
+	assert_int_equal(st.opackets, 50);
+	assert_int_equal(st.oerrors, 0);
+	close(raw);
+	assert_int_equal(tt_port_remove(b), 0);
+	assert_false(tt_if_exists("htaptun"));
+	assert_int_equal(test_count_fds(), fds);
+}
+
 static void
 test_attach_detach_no_leak(void **state)
 {
@@ -801,6 +875,7 @@ main(void)
 		cmocka_unit_test(test_mtu_mac_promisc),
 		cmocka_unit_test(test_forward_through_bridge),
 		cmocka_unit_test(test_forward_while_hotplugging),
+		cmocka_unit_test(test_tun_mode),
 		cmocka_unit_test(test_attach_detach_no_leak),
 	};
 

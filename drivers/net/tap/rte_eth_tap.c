@@ -9,6 +9,9 @@
  * descriptor of its own, a queue of the interface; the kernel spreads flows over them. Closing
  * every descriptor removes the interface (unless it is a persistent one the port found), so a
  * close or a detach leaves neither descriptor nor interface behind.
+ *
+ * net_tun is the same over a tun interface (IFF_TUN): packets are IP, without Ethernet header,
+ * and the port has no MAC address.
  */
 #include <string.h>
 #include <errno.h>
@@ -69,7 +72,10 @@ destroy_interface(struct pmd_internals *in)
 	in->ka_fd = -1;
 }
 
-/* The interface with the port's MAC address. 0 or negative errno, nothing left on failure. */
+/*
+ * The interface, with the port's MAC address unless it is a tun one (it has none).
+ * 0 or negative errno, nothing left on failure.
+ */
 static int
 create_interface(struct pmd_internals *in, const char *devname)
 {
@@ -81,11 +87,13 @@ create_interface(struct pmd_internals *in, const char *devname)
 		in->rxq[i].fd = -1;
 		in->txq[i].fd = -1;
 	}
-	fd = tap_open_queue(in->name, 1, &in->persistent, devname);
+	fd = tap_open_queue(in->name, in->args.tun, 1, &in->persistent, devname);
 	if (fd < 0)
 		return fd;
 	in->ka_fd = fd;
 	in->ifindex = (int)if_nametoindex(in->name);
+	if (in->args.tun)
+		return 0;
 	ret = tap_if_set_mac(in->name, &in->mac);
 	if (ret < 0) {
 		TAP_LOG(ERR, "%s: cannot set the MAC address of %s: %s", devname, in->name,
@@ -105,7 +113,7 @@ queue_fd(struct rte_eth_dev *dev, uint16_t qid)
 
 	if (in->qfd[qid] >= 0)
 		return in->qfd[qid];
-	fd = tap_open_queue(in->name, 0, NULL, dev->data->name);
+	fd = tap_open_queue(in->name, in->args.tun, 0, NULL, dev->data->name);
 	if (fd < 0)
 		return fd;
 	in->qfd[qid] = fd;
@@ -300,6 +308,10 @@ tap_mac_set(struct rte_eth_dev *dev, struct rte_ether_addr *addr)
 	struct pmd_internals *in = dev->data->dev_private;
 	int ret;
 
+	if (in->args.tun) {
+		TAP_LOG(ERR, "%s: a tun interface has no MAC address", dev->data->name);
+		return -ENOTSUP;
+	}
 	if (in->ka_fd < 0) {
 		TAP_LOG(ERR, "%s: the port is closed: configure it first", dev->data->name);
 		return -EIO;
@@ -474,8 +486,9 @@ port_using(const char *iface)
 	return RTE_MAX_ETHPORTS;
 }
 
+/* net_tap and net_tun: the same port over a tap (Ethernet) or tun (IP) interface. */
 static int
-tap_probe(struct rte_vdev_device *vdev)
+tuntap_probe(struct rte_vdev_device *vdev, int tun)
 {
 	const char *name = rte_vdev_device_name(vdev);
 	struct pmd_internals *in;
@@ -489,7 +502,7 @@ tap_probe(struct rte_vdev_device *vdev)
 		TAP_LOG(ERR, "%s: secondary processes are not supported", name);
 		return -ENOTSUP;
 	}
-	ret = tap_args_parse(name, rte_vdev_device_args(vdev), &args);
+	ret = tap_args_parse(name, rte_vdev_device_args(vdev), tun, &args);
 	if (ret < 0)
 		return ret;
 	other = port_using(args.iface);
@@ -510,7 +523,7 @@ tap_probe(struct rte_vdev_device *vdev)
 	/* As in DPDK: a random address unless one was given; the interface takes it too. */
 	if (args.have_mac)
 		in->mac = args.mac;
-	else
+	else if (!tun)
 		rte_eth_random_addr(in->mac.addr_bytes);
 	ret = create_interface(in, name);
 	if (ret < 0)
@@ -525,13 +538,25 @@ tap_probe(struct rte_vdev_device *vdev)
 	dev->tx_pkt_burst = tap_tx_burst;
 	tap_link_update(dev, 0);
 	rte_eth_dev_probing_finish(dev);
-	TAP_LOG(INFO, "%s: port %u on tap interface %s%s", name, dev->data->port_id, in->name,
-		in->persistent ? " (persistent, already there)" : "");
+	TAP_LOG(INFO, "%s: port %u on %s interface %s%s", name, dev->data->port_id,
+		tun ? "tun" : "tap", in->name, in->persistent ? " (persistent, already there)" : "");
 	return 0;
 fail:
 	dev->data->mac_addrs = NULL;
 	rte_eth_dev_release_port(dev);
 	return ret;
+}
+
+static int
+tap_probe(struct rte_vdev_device *vdev)
+{
+	return tuntap_probe(vdev, 0);
+}
+
+static int
+tun_probe(struct rte_vdev_device *vdev)
+{
+	return tuntap_probe(vdev, 1);
 }
 
 static int
@@ -562,3 +587,12 @@ RTE_PMD_REGISTER_PARAM_STRING(net_tap,
 	"iface=<string> "
 	"mac=fixed|xx:xx:xx:xx:xx:xx "
 	"remote=<string>");
+
+static struct rte_vdev_driver pmd_tun_drv = {
+	.probe = tun_probe,
+	.remove = tap_remove,
+};
+
+RTE_PMD_REGISTER_VDEV(net_tun, pmd_tun_drv);
+RTE_PMD_REGISTER_PARAM_STRING(net_tun,
+	"iface=<string> ");

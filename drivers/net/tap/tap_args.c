@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Device arguments of net_tap: checked in full before anything is created. */
+/* Device arguments of net_tap and net_tun: checked in full before anything is created. */
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
@@ -98,7 +98,8 @@ handle_arg(const char *key, const char *value, void *opaque)
 	if (strcmp(key, ARG_MAC) == 0) {
 		if (parse_mac(ctx->devname, value, &a->mac) < 0)
 			return -EINVAL;
-		a->have_mac = 1;
+		/* A tun interface has no MAC address: DPDK accepts the argument and ignores it. */
+		a->have_mac = !a->tun;
 		return 0;
 	}
 	if (strcmp(key, ARG_REMOTE) == 0) {
@@ -112,14 +113,15 @@ handle_arg(const char *key, const char *value, void *opaque)
 }
 
 int
-tap_args_parse(const char *devname, const char *params, struct tap_args *args)
+tap_args_parse(const char *devname, const char *params, int tun, struct tap_args *args)
 {
 	struct parse_ctx ctx = { .args = args, .devname = devname };
 	struct rte_kvargs *kvlist;
 	int ret;
 
 	memset(args, 0, sizeof(*args));
-	rte_strlcpy(args->iface, TAP_DEFAULT_NAME, sizeof(args->iface));
+	args->tun = (uint8_t)!!tun;
+	rte_strlcpy(args->iface, tun ? TUN_DEFAULT_NAME : TAP_DEFAULT_NAME, sizeof(args->iface));
 	if (params == NULL || params[0] == '\0')
 		return 0;
 	/* Any key, with or without a value, is taken here so that the log can name it. */

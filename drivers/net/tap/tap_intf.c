@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Queues of the kernel tap interface on /dev/net/tun, and the interface ioctls. */
+/* Queues of the kernel tap or tun interface on /dev/net/tun, and the interface ioctls. */
 #include <string.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -120,29 +120,30 @@ tap_if_driver(const char *iface, char *driver, size_t len)
  * 0 when the name is free, 1 when it is such a tap, or negative errno after a log line.
  */
 static int
-check_existing(const char *name, const char *devname)
+check_existing(const char *name, const char *kind, const char *devname)
 {
 	char driver[32];
 
 	if (strchr(name, '%') != NULL || if_nametoindex(name) == 0)
 		return 0;
 	if (tap_if_driver(name, driver, sizeof(driver)) < 0 || strcmp(driver, "tun") != 0) {
-		TAP_LOG(ERR, "%s: interface %s already exists and is not a tap interface",
-			devname, name);
+		TAP_LOG(ERR, "%s: interface %s already exists and is not a %s interface",
+			devname, name, kind);
 		return -EEXIST;
 	}
 	return 1;
 }
 
 int
-tap_open_queue(char *name, int keepalive, int *persistent, const char *devname)
+tap_open_queue(char *name, int tun, int keepalive, int *persistent, const char *devname)
 {
+	const char *kind = tun ? "tun" : "tap";
 	struct ifreq ifr;
 	int fd, existed = 0, err;
 
 	/* Queues after the keep-alive one join the port's own interface. */
 	if (keepalive) {
-		existed = check_existing(name, devname);
+		existed = check_existing(name, kind, devname);
 		if (existed < 0)
 			return existed;
 	}
@@ -153,32 +154,32 @@ tap_open_queue(char *name, int keepalive, int *persistent, const char *devname)
 		return -err;
 	}
 	memset(&ifr, 0, sizeof(ifr));
-	ifr.ifr_flags = IFF_TAP | IFF_NO_PI | IFF_MULTI_QUEUE;
+	ifr.ifr_flags = (tun ? IFF_TUN : IFF_TAP) | IFF_NO_PI | IFF_MULTI_QUEUE;
 	rte_strlcpy(ifr.ifr_name, name, sizeof(ifr.ifr_name));
 	if (ioctl(fd, TUNSETIFF, &ifr) < 0) {
 		err = errno;
 		if (err == EPERM)
-			TAP_LOG(ERR, "%s: cannot create tap interface %s: %s (needs root or "
-				"CAP_NET_ADMIN)", devname, name, strerror(err));
+			TAP_LOG(ERR, "%s: cannot create %s interface %s: %s (needs root or "
+				"CAP_NET_ADMIN)", devname, kind, name, strerror(err));
 		else if (err == EINVAL && existed)
 			TAP_LOG(ERR, "%s: interface %s already exists and is not a multi-queue "
-				"tap interface", devname, name);
+				"%s interface", devname, name, kind);
 		else
-			TAP_LOG(ERR, "%s: cannot create tap interface %s: %s", devname, name,
+			TAP_LOG(ERR, "%s: cannot create %s interface %s: %s", devname, kind, name,
 				strerror(err));
 		goto fail;
 	}
 	/* The interface as created, and its flags, IFF_PERSIST among them. */
 	if (ioctl(fd, TUNGETIFF, &ifr) < 0) {
 		err = errno;
-		TAP_LOG(ERR, "%s: cannot read back tap interface %s: %s", devname, name,
+		TAP_LOG(ERR, "%s: cannot read back %s interface %s: %s", devname, kind, name,
 			strerror(err));
 		goto fail;
 	}
 	if (existed && !(ifr.ifr_flags & IFF_PERSIST)) {
 		/* Not persistent yet there before us: some other descriptor keeps it alive. */
 		err = EBUSY;
-		TAP_LOG(ERR, "%s: tap interface %s is already in use", devname, name);
+		TAP_LOG(ERR, "%s: %s interface %s is already in use", devname, kind, name);
 		goto fail;
 	}
 	if (keepalive) {

@@ -20,6 +20,7 @@ extern int tap_logtype;
 #define RTE_PMD_TAP_MAX_QUEUES 16
 /* The name pattern the kernel fills in when no iface is given, as in DPDK. */
 #define TAP_DEFAULT_NAME "dtap%d"
+#define TUN_DEFAULT_NAME "dtun%d"
 /* Segments one received frame may span (scatter): enough for a 64 KiB frame of 2 KiB mbufs. */
 #define TAP_RX_MAX_SEGS 40
 /* Segments one transmitted mbuf chain may have; longer chains are dropped and counted. */
@@ -27,16 +28,17 @@ extern int tap_logtype;
 
 /* Everything parsed from the device arguments, before anything is created. */
 struct tap_args {
-	char iface[IF_NAMESIZE];     /* a name, or TAP_DEFAULT_NAME for the kernel to fill in */
+	char iface[IF_NAMESIZE];     /* a name, or a default with %d for the kernel to fill in */
+	uint8_t tun;                 /* net_tun: an L3 tun interface, no Ethernet header */
 	struct rte_ether_addr mac;
 	uint8_t have_mac;            /* mac= given (fixed or an address); else random */
 };
 
 /*
- * Parse "iface=dtap0,mac=fixed" into args. 0, or -EINVAL after one log line naming the bad
- * argument.
+ * Parse "iface=dtap0,mac=fixed" into args, for net_tun when tun. 0, or -EINVAL (-ENOTSUP for
+ * remote) after one log line naming the bad argument.
  */
-int tap_args_parse(const char *devname, const char *params, struct tap_args *args);
+int tap_args_parse(const char *devname, const char *params, int tun, struct tap_args *args);
 
 struct tap_queue_stats {
 	uint64_t pkts;
@@ -61,14 +63,14 @@ struct tap_tx_queue {
 };
 
 /*
- * Open /dev/net/tun and attach a queue of the tap interface name. With keepalive, this is the
+ * Open /dev/net/tun and attach a queue of the tap (tun when tun) interface name. With keepalive, this is the
  * port's first descriptor: the interface is created unless a persistent tap of that name that
  * nobody holds exists (*persistent then says so), a "%d" in name is filled in by the kernel
  * (the result written back), and the queue is taken out of the data path at once: it only
  * keeps the interface alive. Without, the queue joins the port's interface for traffic.
  * The descriptor (non-blocking), or negative errno after one log line.
  */
-int tap_open_queue(char *name, int keepalive, int *persistent, const char *devname);
+int tap_open_queue(char *name, int tun, int keepalive, int *persistent, const char *devname);
 
 /* Interface helpers (SIOC* ioctls on a throwaway socket): 0 or negative errno. */
 int tap_if_get_flags(const char *iface, short *flags);
