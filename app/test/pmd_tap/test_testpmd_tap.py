@@ -90,6 +90,24 @@ def test_vdev_and_attach_forward():
         s.kill()
 
 
+def test_attach_detach_tun():
+    s = tp.Session()
+    try:
+        for _ in range(3):
+            tp.has(s.cmd('port attach net_tun0,iface=htaptun0'), 'Port 0 is attached')
+            flags = open('/sys/class/net/htaptun0/tun_flags').read()
+            tp.check(int(flags, 16) & 1 == 1, 'not a tun interface: ' + flags)
+            tp.has(s.cmd('port start 0'), 'Done')
+            tp.has(s.cmd('port stop 0'), 'Done')
+            tp.has(s.cmd('port close 0'), 'Port 0 is closed')
+            tp.has(s.cmd('port detach 0'), 'Device is detached')
+            tp.check(not if_exists('htaptun0'), 'htaptun0 is still there after detach')
+        rc, _ = s.quit()
+        tp.check(rc == 0, 'rc=%d' % rc)
+    finally:
+        s.kill()
+
+
 def test_attach_bad_tap_arguments():
     s = tp.Session()
     try:
@@ -124,7 +142,7 @@ def test_without_cap_net_admin():
     tp.check(not if_exists('htapt0'), 'htapt0 was created')
 
 
-TESTS = [test_vdev_and_attach_forward, test_attach_bad_tap_arguments,
+TESTS = [test_vdev_and_attach_forward, test_attach_detach_tun, test_attach_bad_tap_arguments,
          test_without_cap_net_admin]
 
 
