@@ -401,7 +401,7 @@ test_bad_devargs_refused(void **state)
 		{ "net_tap_bad,persist", "unknown argument persist" },
 		{ "net_tap_bad,remote=lo", "remote=lo is not supported" },
 		{ "net_tap_bad,iface=lo", "interface lo already exists and is not a tap" },
-		{ "net_tap_bad,iface=htapdum", "interface htapdum already exists and is not a tap" },
+		{ "net_tap_bad,iface=htapdum", "htapdum already exists and is not a tap" },
 		{ "net_tap_bad,iface=htapsq", "htapsq already exists and is not a multi-queue" },
 		{ "net_tap_bad,iface=htapheld", "tap interface htapheld is already in use" },
 		{ "net_tap_bad,iface=htapa", "interface htapa is already used by port" },
@@ -609,7 +609,8 @@ test_forward_through_bridge(void **state)
 		" && ip link set htapb master htapbr && ip link set htapbr up"), 0);
 	/* Without STP the ports forward at once; wait for the state anyway. */
 	for (i = 0; i < 500; i++) {
-		if (tt_sysfs("htapa", "brport/state") == 3 && tt_sysfs("htapb", "brport/state") == 3)
+		if (tt_sysfs("htapa", "brport/state") == 3 &&
+				tt_sysfs("htapb", "brport/state") == 3)
 			break;
 		usleep(10000);
 	}

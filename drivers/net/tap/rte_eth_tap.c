@@ -539,7 +539,8 @@ tuntap_probe(struct rte_vdev_device *vdev, int tun)
 	tap_link_update(dev, 0);
 	rte_eth_dev_probing_finish(dev);
 	TAP_LOG(INFO, "%s: port %u on %s interface %s%s", name, dev->data->port_id,
-		tun ? "tun" : "tap", in->name, in->persistent ? " (persistent, already there)" : "");
+		tun ? "tun" : "tap", in->name,
+		in->persistent ? " (persistent, already there)" : "");
 	return 0;
 fail:
 	dev->data->mac_addrs = NULL;

@@ -63,11 +63,12 @@ struct tap_tx_queue {
 };
 
 /*
- * Open /dev/net/tun and attach a queue of the tap (tun when tun) interface name. With keepalive, this is the
- * port's first descriptor: the interface is created unless a persistent tap of that name that
- * nobody holds exists (*persistent then says so), a "%d" in name is filled in by the kernel
- * (the result written back), and the queue is taken out of the data path at once: it only
- * keeps the interface alive. Without, the queue joins the port's interface for traffic.
+ * Open /dev/net/tun and attach a queue of the tap (tun when tun) interface name. With
+ * keepalive, this is the port's first descriptor: the interface is created unless a persistent
+ * one of that name that nobody holds exists (*persistent then says so), a "%d" in name is
+ * filled in by the kernel (the result written back), and the queue is taken out of the data
+ * path at once: it only keeps the interface alive. Without, the queue joins the port's
+ * interface for traffic.
  * The descriptor (non-blocking), or negative errno after one log line.
  */
 int tap_open_queue(char *name, int tun, int keepalive, int *persistent, const char *devname);
