@@ -143,6 +143,7 @@ test_close_then_reconfigure(void **state)
 {
 	static const uint32_t lens[] = { 100 };
 	int fds = test_count_fds(), raw;
+	struct rte_eth_conf conf;
 	uint16_t a;
 
 	(void)state;
@@ -155,6 +156,15 @@ test_close_then_reconfigure(void **state)
 	assert_int_equal(test_count_fds(), fds);
 	assert_int_equal(tt_port_start(a, 1, 0, pool), 0);
 	assert_true(tt_if_exists("htapa"));
+	/* The new interface has the port's MTU, the one configured. */
+	assert_int_equal(rte_eth_dev_stop(a), 0);
+	memset(&conf, 0, sizeof(conf));
+	conf.rxmode.mtu = 3000;
+	assert_int_equal(rte_eth_dev_configure(a, 1, 1, &conf), 0);
+	assert_int_equal(tt_sysfs("htapa", "mtu"), 3000);
+	assert_int_equal(rte_eth_dev_close(a), 0);
+	assert_int_equal(tt_port_start(a, 1, 0, pool), 0);
+	assert_int_equal(tt_sysfs("htapa", "mtu"), 3000);
 	raw = tt_raw_socket("htapa");
 	assert_true(raw >= 0);
 	send_frames(a, 0, 10, lens, 1, 1, pool);

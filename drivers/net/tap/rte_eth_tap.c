@@ -127,14 +127,26 @@ tap_dev_configure(struct rte_eth_dev *dev)
 {
 	struct pmd_internals *in = dev->data->dev_private;
 	unsigned int used = RTE_MAX(dev->data->nb_rx_queues, dev->data->nb_tx_queues);
+	int created = 0, ret, mtu;
 	unsigned int i;
-	int ret;
 
 	/* A closed port gets its interface back. */
 	if (in->ka_fd < 0) {
 		ret = create_interface(in, dev->data->name);
 		if (ret < 0)
 			return ret;
+		created = 1;
+	}
+	/* The interface takes the port's MTU (rxmode.mtu, or the one it had). */
+	ret = tap_if_get_mtu(in->name, &mtu);
+	if (ret == 0 && mtu != dev->data->mtu)
+		ret = tap_if_set_mtu(in->name, dev->data->mtu);
+	if (ret < 0) {
+		TAP_LOG(ERR, "%s: cannot set the MTU of %s to %u: %s", dev->data->name, in->name,
+			dev->data->mtu, strerror(-ret));
+		if (created)
+			destroy_interface(in);
+		return ret;
 	}
 	/* A queue of the interface nobody polls would still get its share of the traffic. */
 	for (i = used; i < RTE_PMD_TAP_MAX_QUEUES; i++)
