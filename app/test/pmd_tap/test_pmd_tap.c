@@ -509,6 +509,8 @@ static void
 test_link_follows_start_stop(void **state)
 {
 	struct rte_eth_link link;
+	struct rte_eth_stats st;
+	struct rte_mbuf *m;
 	uint16_t a;
 
 	(void)state;
@@ -528,6 +530,14 @@ test_link_follows_start_stop(void **state)
 	assert_int_equal(tt_sh("ip link set htapa down"), 0);
 	assert_int_equal(rte_eth_link_get_nowait(a, &link), 0);
 	assert_int_equal(link.link_status, RTE_ETH_LINK_DOWN);
+	/* The kernel refuses frames while the interface is down: freed and counted. */
+	assert_int_equal(rte_eth_stats_reset(a), 0);
+	m = tt_frame(pool, 100, 1, 1);
+	assert_non_null(m);
+	assert_int_equal(rte_eth_tx_burst(a, 0, &m, 1), 1);
+	assert_int_equal(rte_eth_stats_get(a, &st), 0);
+	assert_int_equal(st.oerrors, 1);
+	assert_int_equal(st.opackets, 0);
 	assert_int_equal(rte_eth_dev_set_link_up(a), 0);
 	assert_int_equal(tt_sysfs("htapa", "flags") & IFF_UP, IFF_UP);
 	assert_int_equal(rte_eth_link_get_nowait(a, &link), 0);

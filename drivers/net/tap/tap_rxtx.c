@@ -146,7 +146,7 @@ tap_tx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 			/* The kernel queue is full: this frame and the rest wait for the caller. */
 			if (errno == EAGAIN || errno == ENOBUFS || errno == EINTR)
 				break;
-			/* Interface down (EIO), runt frame (EINVAL)...: dropped and counted. */
+			/* Refused by the kernel (interface down: EIO): dropped and counted. */
 			q->stats.errs++;
 			rte_pktmbuf_free(m);
 			continue;
