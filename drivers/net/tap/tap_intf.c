@@ -155,12 +155,17 @@ tap_open_queue(char *name, int tun, int keepalive, int *persistent, const char *
 	}
 	memset(&ifr, 0, sizeof(ifr));
 	ifr.ifr_flags = (tun ? IFF_TUN : IFF_TAP) | IFF_NO_PI | IFF_MULTI_QUEUE;
+	/* Created, not joined: someone may take the name between the check and now. */
+	if (keepalive && !existed)
+		ifr.ifr_flags |= IFF_TUN_EXCL;
 	rte_strlcpy(ifr.ifr_name, name, sizeof(ifr.ifr_name));
 	if (ioctl(fd, TUNSETIFF, &ifr) < 0) {
 		err = errno;
 		if (err == EPERM)
 			TAP_LOG(ERR, "%s: cannot create %s interface %s: %s (needs root or "
 				"CAP_NET_ADMIN)", devname, kind, name, strerror(err));
+		else if (err == EBUSY)
+			TAP_LOG(ERR, "%s: %s interface %s is already in use", devname, kind, name);
 		else if (err == EINVAL && existed)
 			TAP_LOG(ERR, "%s: interface %s already exists and is not a multi-queue "
 				"%s interface", devname, name, kind);
