@@ -17,13 +17,15 @@ if [ "$(id -u)" != 0 ]; then
 	echo "needs root (tap interfaces, network namespace)" >&2
 	exit 1
 fi
+# EAL's run-time folders of the two runs: Debian's DPDK leaves its own behind.
+trap 'rm -rf /var/run/dpdk/bench_tap_$$ /var/run/dpdk/bench_tap_sys_$$' EXIT
 ninja -C "$build" app/bench/bench_tap >/dev/null
 echo "== this tree"
 unshare -n "$build/app/bench/bench_tap" --no-huge -m 256 -l 0 --no-pci \
 	--file-prefix=bench_tap_$$ --log-level=3 -- "$cycles"
 if PKG_CONFIG_PATH=$sys_pc pkg-config --exists libdpdk; then
 	work=$(mktemp -d)
-	trap 'rm -rf "$work"' EXIT
+	trap 'rm -rf "$work" /var/run/dpdk/bench_tap_$$ /var/run/dpdk/bench_tap_sys_$$' EXIT
 	# shellcheck disable=SC2046
 	cc -O2 -o "$work/bench_tap_sys" app/bench/bench_tap.c \
 		$(PKG_CONFIG_PATH=$sys_pc pkg-config --cflags --libs libdpdk)
