@@ -81,8 +81,8 @@ bond_link_refresh(struct bond_dev *b)
 			continue;
 		if (ml.link_speed == RTE_ETH_SPEED_NUM_UNKNOWN)
 			continue;
-		/* one member at a time carries a flow in active-backup; all add up elsewhere */
-		if (bond_primary_mode(b) && i > 0)
+		/* one member at a time works in active-backup; all add up elsewhere */
+		if (b->mode == BONDING_MODE_ACTIVE_BACKUP && i > 0)
 			continue;
 		if (b->mode == BONDING_MODE_BROADCAST)
 			link.link_speed = i == 0 ? ml.link_speed :
