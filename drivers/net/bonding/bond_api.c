@@ -14,7 +14,7 @@
 
 /* The bond, locked; NULL (rte_errno EINVAL) if the port is not one. */
 static struct bond_dev *
-bond_lock(uint16_t port_id)
+api_lock(uint16_t port_id)
 {
 	struct bond_dev *b = bond_get(port_id);
 
@@ -27,9 +27,9 @@ bond_lock(uint16_t port_id)
 }
 
 static int
-bond_unlock(struct bond_dev *b, int ret)
+api_done(struct bond_dev *b, int ret)
 {
-	rte_spinlock_recursive_unlock(&b->lock);
+	bond_unlock(b);
 	if (ret < 0) {
 		rte_errno = -ret;
 		return -1;
@@ -85,27 +85,27 @@ rte_eth_bond_free(const char *name)
 int
 rte_eth_bond_slave_add(uint16_t bonded_port_id, uint16_t slave_port_id)
 {
-	struct bond_dev *b = bond_lock(bonded_port_id);
+	struct bond_dev *b = api_lock(bonded_port_id);
 
 	if (b == NULL)
 		return -1;
-	return bond_unlock(b, bond_member_add(b, slave_port_id));
+	return api_done(b, bond_member_add(b, slave_port_id));
 }
 
 int
 rte_eth_bond_slave_remove(uint16_t bonded_port_id, uint16_t slave_port_id)
 {
-	struct bond_dev *b = bond_lock(bonded_port_id);
+	struct bond_dev *b = api_lock(bonded_port_id);
 
 	if (b == NULL)
 		return -1;
-	return bond_unlock(b, bond_member_remove(b, slave_port_id));
+	return api_done(b, bond_member_remove(b, slave_port_id));
 }
 
 int
 rte_eth_bond_mode_set(uint16_t bonded_port_id, uint8_t mode)
 {
-	struct bond_dev *b = bond_lock(bonded_port_id);
+	struct bond_dev *b = api_lock(bonded_port_id);
 	int ret;
 
 	if (b == NULL)
@@ -121,10 +121,10 @@ rte_eth_bond_mode_set(uint16_t bonded_port_id, uint8_t mode)
 			BOND_LOG(WARNING, "port %u: mode %u applies after a restart",
 					bonded_port_id, mode);
 		bond_update_active(b);
-		bond_apply_macs(b);
+		b->macs_dirty = 1;
 		bond_link_refresh(b);
 	}
-	rte_spinlock_recursive_unlock(&b->lock);
+	bond_unlock(b);
 	/* mode 4 is refused with its own reason */
 	if (ret == -ENOTSUP) {
 		rte_errno = ENOTSUP;
@@ -148,7 +148,7 @@ rte_eth_bond_mode_get(uint16_t bonded_port_id)
 int
 rte_eth_bond_primary_set(uint16_t bonded_port_id, uint16_t slave_port_id)
 {
-	struct bond_dev *b = bond_lock(bonded_port_id);
+	struct bond_dev *b = api_lock(bonded_port_id);
 	int ret = 0;
 
 	if (b == NULL)
@@ -163,13 +163,13 @@ rte_eth_bond_primary_set(uint16_t bonded_port_id, uint16_t slave_port_id)
 		bond_pick_primary(b);
 		bond_link_refresh(b);
 	}
-	return bond_unlock(b, ret);
+	return api_done(b, ret);
 }
 
 int
 rte_eth_bond_primary_get(uint16_t bonded_port_id)
 {
-	struct bond_dev *b = bond_lock(bonded_port_id);
+	struct bond_dev *b = api_lock(bonded_port_id);
 	int ret;
 
 	if (b == NULL)
@@ -180,7 +180,7 @@ rte_eth_bond_primary_get(uint16_t bonded_port_id)
 	} else {
 		ret = b->cur_primary;
 	}
-	return bond_unlock(b, ret);
+	return api_done(b, ret);
 }
 
 int
@@ -195,7 +195,7 @@ rte_eth_bond_slaves_get(uint16_t bonded_port_id, uint16_t slaves[], uint16_t len
 		rte_errno = EINVAL;
 		return -1;
 	}
-	b = bond_lock(bonded_port_id);
+	b = api_lock(bonded_port_id);
 	if (b == NULL)
 		return -1;
 	if (len < b->nb_members) {
@@ -207,7 +207,7 @@ rte_eth_bond_slaves_get(uint16_t bonded_port_id, uint16_t slaves[], uint16_t len
 			slaves[i] = b->members[i].port_id;
 		ret = b->nb_members;
 	}
-	return bond_unlock(b, ret);
+	return api_done(b, ret);
 }
 
 int
@@ -223,7 +223,7 @@ rte_eth_bond_active_slaves_get(uint16_t bonded_port_id, uint16_t slaves[], uint1
 		rte_errno = EINVAL;
 		return -1;
 	}
-	b = bond_lock(bonded_port_id);
+	b = api_lock(bonded_port_id);
 	if (b == NULL)
 		return -1;
 	a = b->active;
@@ -236,33 +236,32 @@ rte_eth_bond_active_slaves_get(uint16_t bonded_port_id, uint16_t slaves[], uint1
 			slaves[i] = a->ports[i];
 		ret = a->nb;
 	}
-	return bond_unlock(b, ret);
+	return api_done(b, ret);
 }
 
 int
 rte_eth_bond_mac_address_set(uint16_t bonded_port_id, struct rte_ether_addr *mac_addr)
 {
 	struct bond_dev *b;
-	int ret;
 
 	if (mac_addr == NULL || !rte_is_valid_assigned_ether_addr(mac_addr)) {
 		BOND_LOG(ERR, "port %u: invalid MAC address", bonded_port_id);
 		rte_errno = EINVAL;
 		return -1;
 	}
-	b = bond_lock(bonded_port_id);
+	b = api_lock(bonded_port_id);
 	if (b == NULL)
 		return -1;
 	b->mac = *mac_addr;
 	b->user_mac = 1;
-	ret = bond_apply_macs(b);
-	return bond_unlock(b, ret);
+	b->macs_dirty = 1;
+	return api_done(b, 0);
 }
 
 int
 rte_eth_bond_mac_address_reset(uint16_t bonded_port_id)
 {
-	struct bond_dev *b = bond_lock(bonded_port_id);
+	struct bond_dev *b = api_lock(bonded_port_id);
 	int ret = 0, idx;
 
 	if (b == NULL)
@@ -271,15 +270,15 @@ rte_eth_bond_mac_address_reset(uint16_t bonded_port_id)
 	idx = bond_member_index(b, b->primary);
 	if (idx >= 0) {
 		b->mac = b->members[idx].own_mac;
-		ret = bond_apply_macs(b);
+		b->macs_dirty = 1;
 	}
-	return bond_unlock(b, ret);
+	return api_done(b, ret);
 }
 
 int
 rte_eth_bond_xmit_policy_set(uint16_t bonded_port_id, uint8_t policy)
 {
-	struct bond_dev *b = bond_lock(bonded_port_id);
+	struct bond_dev *b = api_lock(bonded_port_id);
 	int ret = 0;
 
 	if (b == NULL)
@@ -290,7 +289,7 @@ rte_eth_bond_xmit_policy_set(uint16_t bonded_port_id, uint8_t policy)
 	} else {
 		b->xmit_policy = policy;
 	}
-	return bond_unlock(b, ret);
+	return api_done(b, ret);
 }
 
 int
@@ -304,12 +303,12 @@ rte_eth_bond_xmit_policy_get(uint16_t bonded_port_id)
 int
 rte_eth_bond_link_monitoring_set(uint16_t bonded_port_id, uint32_t internal_ms)
 {
-	struct bond_dev *b = bond_lock(bonded_port_id);
+	struct bond_dev *b = api_lock(bonded_port_id);
 
 	if (b == NULL)
 		return -1;
 	b->poll_ms = internal_ms == 0 ? BOND_DEFAULT_POLL_MS : internal_ms;
-	return bond_unlock(b, 0);
+	return api_done(b, 0);
 }
 
 int
@@ -323,12 +322,12 @@ rte_eth_bond_link_monitoring_get(uint16_t bonded_port_id)
 int
 rte_eth_bond_link_down_prop_delay_set(uint16_t bonded_port_id, uint32_t delay_ms)
 {
-	struct bond_dev *b = bond_lock(bonded_port_id);
+	struct bond_dev *b = api_lock(bonded_port_id);
 
 	if (b == NULL)
 		return -1;
 	b->down_delay_ms = delay_ms;
-	return bond_unlock(b, 0);
+	return api_done(b, 0);
 }
 
 int
@@ -342,12 +341,12 @@ rte_eth_bond_link_down_prop_delay_get(uint16_t bonded_port_id)
 int
 rte_eth_bond_link_up_prop_delay_set(uint16_t bonded_port_id, uint32_t delay_ms)
 {
-	struct bond_dev *b = bond_lock(bonded_port_id);
+	struct bond_dev *b = api_lock(bonded_port_id);
 
 	if (b == NULL)
 		return -1;
 	b->up_delay_ms = delay_ms;
-	return bond_unlock(b, 0);
+	return api_done(b, 0);
 }
 
 int

@@ -49,7 +49,7 @@ bond_update_active(struct bond_dev *b)
 	b->cur_primary = n > 0 ? next->ports[0] : b->primary;
 	__atomic_store_n(&b->active, next, __ATOMIC_RELEASE);
 	if (prev_primary != b->cur_primary && bond_primary_mode(b))
-		bond_apply_macs(b);
+		b->macs_dirty = 1;
 }
 
 static void
@@ -98,7 +98,7 @@ bond_link_refresh(struct bond_dev *b)
 	b->link_up = link.link_status;
 	delay = b->link_up ? b->up_delay_ms : b->down_delay_ms;
 	if (delay == 0) {
-		rte_eth_dev_callback_process(bdev, RTE_ETH_EVENT_INTR_LSC, NULL);
+		b->lsc_due = 1;
 		return;
 	}
 	/* A change back before the delay ran out still gets its own event. */
@@ -135,10 +135,10 @@ bond_member_event(uint16_t port, enum rte_eth_event_type type, void *arg, void *
 	if (!bond_is_bond(bond_port) || port == bond_port)
 		return 0;
 	b = bond_of(&rte_eth_devices[bond_port]);
-	rte_spinlock_recursive_lock(&b->lock);
+	bond_lock(b);
 	idx = bond_member_index(b, port);
 	if (idx < 0) {
-		rte_spinlock_recursive_unlock(&b->lock);
+		bond_unlock(b);
 		return 0;
 	}
 	switch (type) {
@@ -156,7 +156,7 @@ bond_member_event(uint16_t port, enum rte_eth_event_type type, void *arg, void *
 	}
 	bond_update_active(b);
 	bond_link_refresh(b);
-	rte_spinlock_recursive_unlock(&b->lock);
+	bond_unlock(b);
 	return 0;
 }
 
@@ -215,7 +215,7 @@ bond_poll(void *arg)
 			bond_update_active(b);
 			bond_link_refresh(b);
 		}
-		rte_spinlock_recursive_unlock(&b->lock);
+		bond_unlock(b);
 	}
 	if (__atomic_load_n(&b->poll_armed, __ATOMIC_ACQUIRE))
 		rte_eal_alarm_set((uint64_t)b->poll_ms * 1000, bond_poll, arg);

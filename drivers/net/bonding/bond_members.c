@@ -29,30 +29,60 @@ bond_mac_on_all(const struct bond_dev *b)
 		b->mode == BONDING_MODE_BROADCAST;
 }
 
-int
+/* The addresses are chosen under the lock and set without it (see bond_private.h). */
+void
 bond_apply_macs(struct bond_dev *b)
 {
-	uint16_t i;
-	int ret = 0;
+	struct {
+		uint16_t port;
+		struct rte_ether_addr mac;
+	} want[BOND_MAX_MEMBERS];
+	uint16_t i, n = 0;
 
+	rte_spinlock_recursive_lock(&b->lock);
 	for (i = 0; i < b->nb_members; i++) {
-		struct bond_member *m = &b->members[i];
-		struct rte_ether_addr want, cur;
-		int r;
+		const struct bond_member *m = &b->members[i];
 
 		if (m->gone)
 			continue;
-		want = bond_mac_on_all(b) || m->port_id == b->cur_primary ? b->mac : m->own_mac;
-		if (rte_eth_macaddr_get(m->port_id, &cur) == 0 && rte_is_same_ether_addr(&cur, &want))
-			continue;
-		r = rte_eth_dev_default_mac_addr_set(m->port_id, &want);
-		if (r != 0 && r != -ENOTSUP && ret == 0) {
-			BOND_LOG(ERR, "port %u: cannot set the MAC address of member %u (%d)",
-					b->port_id, m->port_id, r);
-			ret = r;
-		}
+		want[n].port = m->port_id;
+		want[n++].mac = bond_mac_on_all(b) || m->port_id == b->cur_primary ? b->mac :
+				m->own_mac;
 	}
-	return ret;
+	rte_spinlock_recursive_unlock(&b->lock);
+	for (i = 0; i < n; i++) {
+		struct rte_ether_addr cur;
+		int r;
+
+		if (rte_eth_macaddr_get(want[i].port, &cur) == 0 &&
+		    rte_is_same_ether_addr(&cur, &want[i].mac))
+			continue;
+		r = rte_eth_dev_default_mac_addr_set(want[i].port, &want[i].mac);
+		if (r != 0 && r != -ENOTSUP)
+			BOND_LOG(ERR, "port %u: cannot set the MAC address of member %u (%d)",
+					b->port_id, want[i].port, r);
+	}
+}
+
+void
+bond_unlock(struct bond_dev *b)
+{
+	uint16_t port = b->port_id;
+	uint8_t macs, lsc;
+
+	if (b->lock.count > 1) {
+		rte_spinlock_recursive_unlock(&b->lock);
+		return;
+	}
+	macs = b->macs_dirty;
+	lsc = b->lsc_due;
+	b->macs_dirty = 0;
+	b->lsc_due = 0;
+	rte_spinlock_recursive_unlock(&b->lock);
+	if (macs)
+		bond_apply_macs(b);
+	if (lsc)
+		rte_eth_dev_callback_process(&rte_eth_devices[port], RTE_ETH_EVENT_INTR_LSC, NULL);
 }
 
 void
@@ -73,7 +103,7 @@ bond_pick_primary(struct bond_dev *b)
 	if (!b->user_mac)
 		b->mac = b->members[idx].own_mac;
 	bond_update_active(b);
-	bond_apply_macs(b);
+	b->macs_dirty = 1;
 }
 
 int

@@ -94,14 +94,14 @@ bond_configure(struct rte_eth_dev *dev)
 	struct bond_dev *b = bond_of(dev);
 	int ret = 0;
 
-	rte_spinlock_recursive_lock(&b->lock);
+	bond_lock(b);
 	/* Members named in the devargs may be probed after the bond: they join now. */
 	if (!b->members_from_args) {
 		ret = bond_args_members(b);
 		if (ret == 0)
 			b->members_from_args = 1;
 	}
-	rte_spinlock_recursive_unlock(&b->lock);
+	bond_unlock(b);
 	return ret;
 }
 
@@ -112,7 +112,7 @@ bond_start(struct rte_eth_dev *dev)
 	uint16_t i;
 	int ret = 0;
 
-	rte_spinlock_recursive_lock(&b->lock);
+	bond_lock(b);
 	for (i = 0; i < b->nb_members; i++) {
 		ret = bond_member_start(b, &b->members[i]);
 		if (ret != 0)
@@ -124,14 +124,14 @@ bond_start(struct rte_eth_dev *dev)
 				rte_eth_dev_stop(b->members[i].port_id);
 				b->members[i].configured = 0;
 			}
-		rte_spinlock_recursive_unlock(&b->lock);
+		bond_unlock(b);
 		return ret;
 	}
 	dev->data->dev_started = 1;
-	bond_apply_macs(b);
+	b->macs_dirty = 1;
 	bond_update_active(b);
 	bond_link_refresh(b);
-	rte_spinlock_recursive_unlock(&b->lock);
+	bond_unlock(b);
 	bond_poll_start(b);
 	return 0;
 }
@@ -143,7 +143,7 @@ bond_stop(struct rte_eth_dev *dev)
 	uint16_t i;
 
 	bond_poll_stop(b);
-	rte_spinlock_recursive_lock(&b->lock);
+	bond_lock(b);
 	dev->data->dev_started = 0;
 	bond_update_active(b);
 	for (i = 0; i < b->nb_members; i++) {
@@ -154,7 +154,7 @@ bond_stop(struct rte_eth_dev *dev)
 		m->configured = 0;
 	}
 	bond_link_refresh(b);
-	rte_spinlock_recursive_unlock(&b->lock);
+	bond_unlock(b);
 	return 0;
 }
 
@@ -164,10 +164,10 @@ bond_close(struct rte_eth_dev *dev)
 	struct bond_dev *b = bond_of(dev);
 
 	bond_poll_stop(b);
-	rte_spinlock_recursive_lock(&b->lock);
+	bond_lock(b);
 	while (b->nb_members > 0)
 		bond_member_remove(b, b->members[b->nb_members - 1].port_id);
-	rte_spinlock_recursive_unlock(&b->lock);
+	bond_unlock(b);
 	return 0;
 }
 
@@ -180,7 +180,7 @@ bond_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	uint32_t max_pktlen = UINT32_MAX;
 
 	/* The bond can do what every member can. */
-	rte_spinlock_recursive_lock(&b->lock);
+	bond_lock(b);
 	for (i = 0; i < b->nb_members; i++) {
 		struct rte_eth_dev_info mi;
 
@@ -192,7 +192,7 @@ bond_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 		rx_capa = i == 0 ? mi.rx_offload_capa : rx_capa & mi.rx_offload_capa;
 		tx_capa = i == 0 ? mi.tx_offload_capa : tx_capa & mi.tx_offload_capa;
 	}
-	rte_spinlock_recursive_unlock(&b->lock);
+	bond_unlock(b);
 	info->max_mac_addrs = 1;
 	info->max_rx_pktlen = max_pktlen;
 	info->max_rx_queues = max_rxq;
@@ -272,7 +272,7 @@ bond_link_update(struct rte_eth_dev *dev, int wait)
 	struct bond_dev *b = bond_of(dev);
 	uint16_t i;
 
-	rte_spinlock_recursive_lock(&b->lock);
+	bond_lock(b);
 	/* Read the members now rather than wait for the next poll. */
 	for (i = 0; i < b->nb_members; i++) {
 		struct bond_member *m = &b->members[i];
@@ -286,7 +286,7 @@ bond_link_update(struct rte_eth_dev *dev, int wait)
 	}
 	bond_update_active(b);
 	bond_link_refresh(b);
-	rte_spinlock_recursive_unlock(&b->lock);
+	bond_unlock(b);
 	return 0;
 }
 
@@ -296,7 +296,7 @@ bond_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st)
 	struct bond_dev *b = bond_of(dev);
 	uint16_t i, q;
 
-	rte_spinlock_recursive_lock(&b->lock);
+	bond_lock(b);
 	for (i = 0; i < b->nb_members; i++) {
 		struct rte_eth_stats ms;
 
@@ -318,7 +318,7 @@ bond_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st)
 			st->q_errors[q] += ms.q_errors[q];
 		}
 	}
-	rte_spinlock_recursive_unlock(&b->lock);
+	bond_unlock(b);
 	return 0;
 }
 
@@ -329,7 +329,7 @@ bond_stats_reset(struct rte_eth_dev *dev)
 	uint16_t i;
 	int ret = 0;
 
-	rte_spinlock_recursive_lock(&b->lock);
+	bond_lock(b);
 	for (i = 0; i < b->nb_members; i++)
 		if (!b->members[i].gone) {
 			int r = rte_eth_stats_reset(b->members[i].port_id);
@@ -337,7 +337,7 @@ bond_stats_reset(struct rte_eth_dev *dev)
 			if (r != 0 && r != -ENOTSUP)
 				ret = r;
 		}
-	rte_spinlock_recursive_unlock(&b->lock);
+	bond_unlock(b);
 	return ret;
 }
 
@@ -349,7 +349,7 @@ bond_each_member(struct rte_eth_dev *dev, int (*fn)(uint16_t port))
 	uint16_t i;
 	int ret = 0;
 
-	rte_spinlock_recursive_lock(&b->lock);
+	bond_lock(b);
 	for (i = 0; i < b->nb_members; i++) {
 		int r;
 
@@ -359,7 +359,7 @@ bond_each_member(struct rte_eth_dev *dev, int (*fn)(uint16_t port))
 		if (r != 0 && r != -ENOTSUP && ret == 0)
 			ret = r;
 	}
-	rte_spinlock_recursive_unlock(&b->lock);
+	bond_unlock(b);
 	return ret;
 }
 
@@ -394,11 +394,11 @@ bond_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 	uint16_t i;
 	int ret = 0;
 
-	rte_spinlock_recursive_lock(&b->lock);
+	bond_lock(b);
 	for (i = 0; i < b->nb_members && ret == 0; i++)
 		if (!b->members[i].gone)
 			ret = rte_eth_dev_set_mtu(b->members[i].port_id, mtu);
-	rte_spinlock_recursive_unlock(&b->lock);
+	bond_unlock(b);
 	if (ret != 0)
 		BOND_LOG(ERR, "port %u: a member refused MTU %u", dev->data->port_id, mtu);
 	return ret;
@@ -408,14 +408,13 @@ static int
 bond_mac_set(struct rte_eth_dev *dev, struct rte_ether_addr *addr)
 {
 	struct bond_dev *b = bond_of(dev);
-	int ret;
 
-	rte_spinlock_recursive_lock(&b->lock);
+	bond_lock(b);
 	b->mac = *addr;
 	b->user_mac = 1;
-	ret = bond_apply_macs(b);
-	rte_spinlock_recursive_unlock(&b->lock);
-	return ret;
+	b->macs_dirty = 1;
+	bond_unlock(b);
+	return 0;
 }
 
 const struct eth_dev_ops bond_ops = {

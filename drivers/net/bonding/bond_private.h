@@ -7,6 +7,10 @@
  * read the active member list through a published snapshot (bond->active points to one of
  * two arrays, switched only after the new one is complete), so a member that leaves may see
  * one more burst, which its own port turns away once it is stopped or released.
+ *
+ * Member MAC address changes and the bond's link event may call into ethdev (its port lock)
+ * or into the application: they are recorded under the lock and done by the outermost
+ * bond_unlock, so that the poll and event threads never wait on ethdev holding the bond.
  */
 #ifndef _BOND_PRIVATE_H_
 #define _BOND_PRIVATE_H_
@@ -70,6 +74,8 @@ struct bond_dev {
 	uint8_t link_up;                 /* bond link as last announced */
 	uint8_t poll_armed;
 	uint8_t lsc_pending;             /* a delayed link event is waiting */
+	uint8_t macs_dirty;              /* member addresses to update at the outermost unlock */
+	uint8_t lsc_due;                 /* link event to announce at the outermost unlock */
 	uint16_t primary;                /* chosen primary; valid when nb_members > 0 */
 	uint16_t cur_primary;            /* primary in use: the chosen one, or an active stand-in */
 	uint16_t nb_members;
@@ -91,6 +97,14 @@ bond_of(const struct rte_eth_dev *dev)
 	return dev->data->dev_private;
 }
 
+static inline void
+bond_lock(struct bond_dev *b)
+{
+	rte_spinlock_recursive_lock(&b->lock);
+}
+
+void bond_unlock(struct bond_dev *b);
+
 /* bond_pmd.c */
 extern const struct eth_dev_ops bond_ops;
 int bond_is_bond(uint16_t port_id);
@@ -103,7 +117,7 @@ int bond_member_add(struct bond_dev *b, uint16_t port);
 int bond_member_remove(struct bond_dev *b, uint16_t port);
 int bond_member_index(const struct bond_dev *b, uint16_t port);
 int bond_member_start(struct bond_dev *b, struct bond_member *m);
-int bond_apply_macs(struct bond_dev *b);
+void bond_apply_macs(struct bond_dev *b);
 void bond_pick_primary(struct bond_dev *b);
 
 /* bond_link.c */
