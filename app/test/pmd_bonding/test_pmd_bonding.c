@@ -382,6 +382,14 @@ test_round_robin(void **state)
 	assert_int_equal(st.ipackets, 120);
 	assert_int_equal(rte_eth_stats_reset(bond), 0);
 	assert_int_equal(opackets(r[0]), 0);
+	{
+		uint16_t s[3];
+
+		assert_int_equal(rte_eth_bond_active_slaves_get(bond, s, 2), -1);
+		assert_int_equal(rte_eth_bond_active_slaves_get(bond, s, 3), 3);
+	}
+	/* only a bond can be freed as one */
+	assert_int_equal(rte_eth_bond_free("net_ring_hbr0"), -ENODEV);
 	test_port_remove(bond, (char[RTE_DEV_NAME_MAX_LEN]){ 0 });
 	for (i = 0; i < 3; i++)
 		port_drop(r[i]);
@@ -597,6 +605,7 @@ test_link_polling(void **state)
 	struct rte_eth_link link;
 
 	(void)state;
+	__atomic_store_n(&lsc_events, 0, __ATOMIC_RELAXED);
 	assert_int_equal(rte_eth_dev_callback_register(bond, RTE_ETH_EVENT_INTR_LSC, count_lsc,
 			NULL), 0);
 	assert_int_equal(rte_eth_link_get_nowait(bond, &link), 0);
@@ -629,6 +638,37 @@ test_link_polling(void **state)
 	test_port_remove(bond, (char[RTE_DEV_NAME_MAX_LEN]){ 0 });
 	port_drop(r[0]);
 	port_drop(r[1]);
+}
+
+/* down_delay: the bond's link goes down at once, the application hears of it later. */
+static void
+test_prop_delay(void **state)
+{
+	uint16_t r0 = ring_port("net_ring_hbq0"), bond;
+	char args[128];
+	int i;
+
+	(void)state;
+	__atomic_store_n(&lsc_events, 0, __ATOMIC_RELAXED);
+	snprintf(args, sizeof(args), "slave=%u,down_delay=1500,up_delay=0", r0);
+	assert_int_equal(rte_vdev_init("net_bonding_q0", args), 0);
+	assert_int_equal(rte_eth_dev_get_port_by_name("net_bonding_q0", &bond), 0);
+	assert_int_equal(rte_eth_dev_callback_register(bond, RTE_ETH_EVENT_INTR_LSC, count_lsc,
+			NULL), 0);
+	test_port_up(bond, 1, pool);
+	/* no delay up: announced at start */
+	assert_int_equal(__atomic_load_n(&lsc_events, __ATOMIC_RELAXED), 1);
+	assert_int_equal(rte_eth_dev_set_link_down(r0), 0);
+	rte_eth_dev_callback_process(&rte_eth_devices[r0], RTE_ETH_EVENT_INTR_LSC, NULL);
+	assert_int_equal(nb_active(bond), 0);
+	assert_int_equal(__atomic_load_n(&lsc_events, __ATOMIC_RELAXED), 1);
+	for (i = 0; i < 500 && __atomic_load_n(&lsc_events, __ATOMIC_RELAXED) < 2; i++)
+		usleep(10 * 1000);
+	assert_int_equal(__atomic_load_n(&lsc_events, __ATOMIC_RELAXED), 2);
+	assert_int_equal(rte_eth_dev_callback_unregister(bond, RTE_ETH_EVENT_INTR_LSC, count_lsc,
+			NULL), 0);
+	assert_int_equal(rte_eth_bond_free("net_bonding_q0"), 0);
+	port_drop(r0);
 }
 
 /* Members the application had started itself (as DPDK's bond sample does). */
@@ -672,6 +712,7 @@ main(void)
 		cmocka_unit_test(test_tlb),
 		cmocka_unit_test(test_member_removed_under_traffic),
 		cmocka_unit_test(test_link_polling),
+		cmocka_unit_test(test_prop_delay),
 		cmocka_unit_test(test_started_members),
 	};
 
