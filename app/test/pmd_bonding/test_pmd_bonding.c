@@ -597,6 +597,18 @@ wait_active(uint16_t bond, uint16_t n)
 	return nb_active(bond) == n;
 }
 
+/* Wait (bounded) for the n-th link event of the bond: the poll thread announces it after it
+ * has published the new active list. */
+static int
+wait_events(int n)
+{
+	int i;
+
+	for (i = 0; i < 500 && __atomic_load_n(&lsc_events, __ATOMIC_RELAXED) < n; i++)
+		usleep(10 * 1000);
+	return __atomic_load_n(&lsc_events, __ATOMIC_RELAXED) == n;
+}
+
 static void
 test_link_polling(void **state)
 {
@@ -621,7 +633,7 @@ test_link_polling(void **state)
 	assert_true(wait_active(bond, 0));
 	assert_int_equal(rte_eth_link_get_nowait(bond, &link), 0);
 	assert_int_equal(link.link_status, RTE_ETH_LINK_DOWN);
-	assert_int_equal(__atomic_load_n(&lsc_events, __ATOMIC_RELAXED), 1);
+	assert_true(wait_events(1));
 	struct rte_mbuf *m[4];
 
 	fill_flow(m, 4, 1, 1);
@@ -631,7 +643,7 @@ test_link_polling(void **state)
 	assert_int_equal(rte_eth_dev_set_link_up(r[0]), 0);
 	assert_int_equal(rte_eth_dev_set_link_up(r[1]), 0);
 	assert_true(wait_active(bond, 2));
-	assert_int_equal(__atomic_load_n(&lsc_events, __ATOMIC_RELAXED), 2);
+	assert_true(wait_events(2));
 	assert_int_equal(drain(bond), 10);
 	assert_int_equal(rte_eth_dev_callback_unregister(bond, RTE_ETH_EVENT_INTR_LSC, count_lsc,
 			NULL), 0);
@@ -646,7 +658,6 @@ test_prop_delay(void **state)
 {
 	uint16_t r0 = ring_port("net_ring_hbq0"), bond;
 	char args[128];
-	int i;
 
 	(void)state;
 	__atomic_store_n(&lsc_events, 0, __ATOMIC_RELAXED);
@@ -662,9 +673,7 @@ test_prop_delay(void **state)
 	rte_eth_dev_callback_process(&rte_eth_devices[r0], RTE_ETH_EVENT_INTR_LSC, NULL);
 	assert_int_equal(nb_active(bond), 0);
 	assert_int_equal(__atomic_load_n(&lsc_events, __ATOMIC_RELAXED), 1);
-	for (i = 0; i < 500 && __atomic_load_n(&lsc_events, __ATOMIC_RELAXED) < 2; i++)
-		usleep(10 * 1000);
-	assert_int_equal(__atomic_load_n(&lsc_events, __ATOMIC_RELAXED), 2);
+	assert_true(wait_events(2));
 	assert_int_equal(rte_eth_dev_callback_unregister(bond, RTE_ETH_EVENT_INTR_LSC, count_lsc,
 			NULL), 0);
 	assert_int_equal(rte_eth_bond_free("net_bonding_q0"), 0);
