@@ -245,6 +245,18 @@ test_members(void **state)
 	assert_true(rte_is_same_ether_addr(&m, &mac1));
 	assert_int_equal(rte_eth_dev_owner_get(r1, &owner), 0);
 	assert_int_equal(owner.id, RTE_ETH_DEV_NO_OWNER);
+	/* a port someone else owns is refused, and stays theirs */
+	{
+		struct rte_eth_dev_owner app = { .name = "app" };
+
+		assert_int_equal(rte_eth_dev_owner_new(&app.id), 0);
+		assert_int_equal(rte_eth_dev_owner_set(r1, &app), 0);
+		assert_int_equal(rte_eth_bond_slave_add((uint16_t)other, r1), -1);
+		assert_int_equal(rte_eth_dev_owner_get(r1, &owner), 0);
+		assert_int_equal(owner.id, app.id);
+		assert_int_equal(rte_eth_dev_owner_unset(r1, app.id), 0);
+		assert_int_equal(rte_eth_dev_owner_delete(app.id), 0);
+	}
 	/* now free for the other bond */
 	assert_int_equal(rte_eth_bond_slave_add((uint16_t)other, r1), 0);
 	assert_int_equal(rte_eth_bond_free("net_bonding_m1"), 0);
@@ -350,8 +362,21 @@ test_devargs(void **state)
 	assert_int_equal(rte_eth_macaddr_get(bond, &m), 0);
 	assert_true(rte_is_same_ether_addr(&m, &want));
 	assert_int_equal(rte_eth_bond_free("net_bonding_d0"), 0);
+	/* a primary that is not one of the slaves: refused at configure */
+	{
+		char args[128];
+
+		snprintf(args, sizeof(args), "slave=%u,primary=%u", r0, r1);
+		assert_int_equal(rte_vdev_init("net_bonding_d3", args), 0);
+	}
+	assert_int_equal(rte_eth_dev_get_port_by_name("net_bonding_d3", &bond), 0);
+	assert_int_not_equal(rte_eth_dev_configure(bond, 1, 1, &conf), 0);
+	/* the slave it named is not kept */
+	assert_int_equal(rte_eth_bond_slaves_get(bond, s, 4), 0);
+	assert_int_equal(rte_eth_bond_free("net_bonding_d3"), 0);
 	/* a member that does not exist: refused at configure */
-	assert_int_equal(rte_vdev_init("net_bonding_d2", "slave=net_ring_nothere"), 0);
+	assert_int_equal(rte_vdev_init("net_bonding_d2",
+			"slave=net_ring_hbd0,slave=net_ring_nothere"), 0);
 	assert_int_equal(rte_eth_dev_get_port_by_name("net_bonding_d2", &bond), 0);
 	assert_int_not_equal(rte_eth_dev_configure(bond, 1, 1, &conf), 0);
 	assert_int_equal(rte_eth_bond_slaves_get(bond, s, 4), 0);

@@ -246,23 +246,28 @@ int
 bond_args_members(struct bond_dev *b)
 {
 	struct member_walk w = { .b = b, .ret = 0 };
-	uint16_t primary;
+	uint16_t primary, before = b->nb_members;
+	int ret = 0;
 
 	if (b->kvargs == NULL)
 		return 0;
 	if (rte_kvargs_process(b->kvargs, ARG_SLAVE, add_member, &w) < 0)
-		return -EINVAL;
-	if (rte_kvargs_count(b->kvargs, ARG_PRIMARY) == 1) {
-		if (rte_kvargs_process(b->kvargs, ARG_PRIMARY, parse_port, &primary) < 0)
-			return -EINVAL;
-		if (bond_member_index(b, primary) < 0) {
+		ret = -EINVAL;
+	if (ret == 0 && rte_kvargs_count(b->kvargs, ARG_PRIMARY) == 1) {
+		if (rte_kvargs_process(b->kvargs, ARG_PRIMARY, parse_port, &primary) < 0) {
+			ret = -EINVAL;
+		} else if (bond_member_index(b, primary) < 0) {
 			BOND_LOG(ERR, "port %u: primary %u is not one of its slaves", b->port_id,
 					primary);
-			return -EINVAL;
+			ret = -EINVAL;
+		} else {
+			b->primary = primary;
+			b->user_primary = 1;
+			bond_pick_primary(b);
 		}
-		b->primary = primary;
-		b->user_primary = 1;
-		bond_pick_primary(b);
 	}
-	return 0;
+	/* refused: the members these arguments brought leave again */
+	while (ret != 0 && b->nb_members > before)
+		bond_member_remove(b, b->members[b->nb_members - 1].port_id);
+	return ret;
 }
