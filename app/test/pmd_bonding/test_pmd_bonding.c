@@ -7,6 +7,9 @@
 #include "ethdev_test_util.h"
 
 #include <errno.h>
+#include <inttypes.h>
+
+#include <rte_launch.h>
 
 #include <rte_bus_vdev.h>
 #include <rte_dev.h>
@@ -21,7 +24,7 @@ static int
 setup(void **state)
 {
 	(void)state;
-	pool = test_env_init("test_pmd_bonding", "-l", "0", 8191, 0);
+	pool = test_env_init("test_pmd_bonding", "-l", "0-1", 8191, 0);
 	return pool == NULL ? -1 : 0;
 }
 
@@ -598,6 +601,87 @@ test_member_removed_under_traffic(void **state)
 	port_drop(r[1]);
 }
 
+/* Traffic from lcore 1 while the main lcore takes a member away. */
+struct traffic {
+	uint16_t bond;
+	volatile int stop;
+	volatile uint64_t sent;
+	volatile uint64_t received;
+};
+
+static int
+traffic_loop(void *arg)
+{
+	struct traffic *t = arg;
+	struct rte_mbuf *m[32];
+	uint16_t n, i;
+
+	if (rte_eth_dev_fp_register() != 0)
+		return -1;
+	while (!t->stop) {
+		if (rte_pktmbuf_alloc_bulk(pool, m, RTE_DIM(m)) == 0) {
+			for (i = 0; i < RTE_DIM(m); i++)
+				rte_pktmbuf_append(m[i], 64);
+			n = rte_eth_tx_burst(t->bond, 0, m, RTE_DIM(m));
+			t->sent += n;
+			rte_pktmbuf_free_bulk(m + n, RTE_DIM(m) - n);
+		}
+		do {
+			n = rte_eth_rx_burst(t->bond, 0, m, RTE_DIM(m));
+			rte_pktmbuf_free_bulk(m, n);
+			t->received += n;
+		} while (n > 0);
+		rte_eth_dev_fp_quiescent();
+	}
+	rte_eth_dev_fp_unregister();
+	return 0;
+}
+
+static void
+wait_sent(struct traffic *t, uint64_t n)
+{
+	int i;
+
+	for (i = 0; i < 1000 && t->sent < n; i++)
+		usleep(10 * 1000);
+	assert_true(t->sent >= n);
+}
+
+/* Surprise removal of a member while another lcore sends and receives through the bond. */
+static void
+test_removal_concurrent(void **state)
+{
+	uint16_t r[2] = { ring_port("net_ring_hbw0"), ring_port("net_ring_hbw1") };
+	struct traffic t = { .stop = 0 };
+	uint64_t sent_before, lost, r0_before;
+
+	(void)state;
+	if (rte_lcore_count() < 2)
+		skip();
+	t.bond = bond_up("net_bonding_w0", BONDING_MODE_ROUND_ROBIN, r, 2);
+	assert_int_equal(rte_eal_remote_launch(traffic_loop, &t, rte_get_next_lcore(-1, 1, 0)),
+			0);
+	wait_sent(&t, 20000);
+	rte_eth_dev_callback_process(&rte_eth_devices[r[1]], RTE_ETH_EVENT_INTR_RMV, NULL);
+	assert_int_equal(rte_dev_remove(rte_eth_devices[r[1]].device), 0);
+	sent_before = t.sent;
+	r0_before = opackets(r[0]);
+	/* traffic goes on, on the member left */
+	wait_sent(&t, sent_before + 20000);
+	assert_true(opackets(r[0]) - r0_before >= 20000);
+	t.stop = 1;
+	assert_int_equal(rte_eal_wait_lcore(rte_get_next_lcore(-1, 1, 0)), 0);
+	t.received += drain(t.bond);
+	lost = t.sent - t.received;
+	print_message("concurrent removal: %" PRIu64 " sent, %" PRIu64 " received, %" PRIu64
+			" lost with the member\n", t.sent, t.received, lost);
+	/* at most what the removed member's ring held */
+	assert_true(lost <= 1024);
+	assert_int_equal(nb_active(t.bond), 1);
+	test_port_remove(t.bond, (char[RTE_DEV_NAME_MAX_LEN]){ 0 });
+	port_drop(r[0]);
+}
+
 static int lsc_events;
 
 static int
@@ -745,6 +829,7 @@ main(void)
 		cmocka_unit_test(test_broadcast),
 		cmocka_unit_test(test_tlb),
 		cmocka_unit_test(test_member_removed_under_traffic),
+		cmocka_unit_test(test_removal_concurrent),
 		cmocka_unit_test(test_link_polling),
 		cmocka_unit_test(test_prop_delay),
 		cmocka_unit_test(test_started_members),
