@@ -11,6 +11,7 @@
 
 #include <rte_launch.h>
 
+#include <rte_arp.h>
 #include <rte_bus_vdev.h>
 #include <rte_dev.h>
 #include <rte_ip.h>
@@ -553,6 +554,96 @@ test_tlb(void **state)
 	port_drop(r[1]);
 }
 
+/* ARP requests from the bond's address to client 10.0.1.<client>. */
+static void
+send_arp(uint16_t bond, unsigned int n, uint8_t client)
+{
+	struct rte_ether_addr mac;
+	struct rte_mbuf *m[8];
+	unsigned int i;
+
+	assert_true(n <= RTE_DIM(m));
+	assert_int_equal(rte_eth_macaddr_get(bond, &mac), 0);
+	assert_int_equal(rte_pktmbuf_alloc_bulk(pool, m, n), 0);
+	for (i = 0; i < n; i++) {
+		struct rte_ether_hdr *eh = (struct rte_ether_hdr *)rte_pktmbuf_append(m[i],
+				sizeof(*eh) + sizeof(struct rte_arp_hdr));
+		struct rte_arp_hdr *arp = (struct rte_arp_hdr *)(eh + 1);
+
+		assert_non_null(eh);
+		memset(eh, 0, sizeof(*eh) + sizeof(*arp));
+		memset(&eh->dst_addr, 0xff, sizeof(eh->dst_addr));
+		eh->src_addr = mac;
+		eh->ether_type = rte_cpu_to_be_16(RTE_ETHER_TYPE_ARP);
+		arp->arp_hardware = rte_cpu_to_be_16(RTE_ARP_HRD_ETHER);
+		arp->arp_protocol = rte_cpu_to_be_16(RTE_ETHER_TYPE_IPV4);
+		arp->arp_hlen = RTE_ETHER_ADDR_LEN;
+		arp->arp_plen = 4;
+		arp->arp_opcode = rte_cpu_to_be_16(RTE_ARP_OP_REQUEST);
+		arp->arp_data.arp_sha = mac;
+		arp->arp_data.arp_sip = rte_cpu_to_be_32(RTE_IPV4(10, 0, 1, 1));
+		arp->arp_data.arp_tip = rte_cpu_to_be_32(RTE_IPV4(10, 0, 1, client));
+	}
+	assert_int_equal(rte_eth_tx_burst(bond, 0, m, (uint16_t)n), n);
+}
+
+/* ALB: each ARP client has its member, clients alternate, ARP names the member's address. */
+static void
+test_alb(void **state)
+{
+	uint16_t r[2] = { ring_port("net_ring_hbg0"), ring_port("net_ring_hbg1") };
+	uint16_t bond = bond_up("net_bonding_g0", BONDING_MODE_ALB, r, 2);
+	struct rte_ether_addr mac0, mac1;
+	struct rte_mbuf *m[32];
+	uint64_t before[2], d[2];
+	unsigned int c, used[2] = { 0, 0 }, via1 = 0, i;
+	int first[8];
+	uint16_t n;
+
+	(void)state;
+	assert_int_equal(rte_eth_macaddr_get(r[0], &mac0), 0);
+	assert_int_equal(rte_eth_macaddr_get(r[1], &mac1), 0);
+	for (c = 0; c < 8; c++) {
+		before[0] = opackets(r[0]);
+		before[1] = opackets(r[1]);
+		send_arp(bond, 4, (uint8_t)(10 + c));
+		d[0] = opackets(r[0]) - before[0];
+		d[1] = opackets(r[1]) - before[1];
+		assert_true((d[0] == 4 && d[1] == 0) || (d[0] == 0 && d[1] == 4));
+		first[c] = d[1] == 4;
+		used[first[c]]++;
+	}
+	assert_int_equal(used[0], 4);
+	assert_int_equal(used[1], 4);
+	/* a client keeps its member */
+	for (c = 0; c < 8; c++) {
+		before[1] = opackets(r[1]);
+		send_arp(bond, 2, (uint8_t)(10 + c));
+		assert_int_equal(opackets(r[1]) - before[1], first[c] ? 2 : 0);
+	}
+	/* what went through the second member names its own address, not the bond's */
+	do {
+		n = rte_eth_rx_burst(bond, 0, m, RTE_DIM(m));
+		for (i = 0; i < n; i++) {
+			const struct rte_ether_hdr *eh = rte_pktmbuf_mtod(m[i],
+					const struct rte_ether_hdr *);
+			const struct rte_arp_hdr *arp = (const struct rte_arp_hdr *)(eh + 1);
+
+			if (rte_is_same_ether_addr(&arp->arp_data.arp_sha, &mac1)) {
+				assert_true(rte_is_same_ether_addr(&eh->src_addr, &mac1));
+				via1++;
+			} else {
+				assert_true(rte_is_same_ether_addr(&arp->arp_data.arp_sha, &mac0));
+			}
+		}
+		rte_pktmbuf_free_bulk(m, n);
+	} while (n > 0);
+	assert_int_equal(via1, opackets(r[1]));
+	test_port_remove(bond, (char[RTE_DEV_NAME_MAX_LEN]){ 0 });
+	port_drop(r[0]);
+	port_drop(r[1]);
+}
+
 /* Surprise removal of a member while the bond sends: the other one keeps the traffic. */
 static void
 test_member_removed_under_traffic(void **state)
@@ -828,6 +919,7 @@ main(void)
 		cmocka_unit_test(test_balance),
 		cmocka_unit_test(test_broadcast),
 		cmocka_unit_test(test_tlb),
+		cmocka_unit_test(test_alb),
 		cmocka_unit_test(test_member_removed_under_traffic),
 		cmocka_unit_test(test_removal_concurrent),
 		cmocka_unit_test(test_link_polling),

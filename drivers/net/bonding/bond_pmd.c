@@ -82,8 +82,8 @@ bond_set_burst(struct rte_eth_dev *dev)
 		dev->tx_pkt_burst = bond_tx_tlb;
 		break;
 	default: /* ALB */
-		dev->rx_pkt_burst = bond_rx_all;
-		dev->tx_pkt_burst = bond_tx_tlb;
+		dev->rx_pkt_burst = bond_rx_alb;
+		dev->tx_pkt_burst = bond_tx_alb;
 		break;
 	}
 }
@@ -476,6 +476,7 @@ bond_probe(struct rte_vdev_device *vdev)
 		return ret;
 	}
 	rte_spinlock_recursive_init(&b->lock);
+	rte_spinlock_init(&b->alb_lock);
 	b->port_id = dev->data->port_id;
 	b->mode = mode;
 	b->xmit_policy = BALANCE_XMIT_POLICY_LAYER2;

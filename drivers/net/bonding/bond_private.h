@@ -42,6 +42,14 @@ struct bond_member {
 	struct rte_ether_addr own_mac;
 };
 
+/* ALB: the member that talks ARP with one IPv4 client. */
+struct bond_alb_client {
+	uint32_t ip;          /* network order */
+	uint16_t port;        /* member port id */
+	uint8_t in_use;
+};
+#define BOND_ALB_CLIENTS 256
+
 /* A list of active member port ids, as the burst functions see it. */
 struct bond_active {
 	uint16_t nb;
@@ -89,6 +97,10 @@ struct bond_dev {
 	struct bond_active *active;
 	struct bond_active lists[2];
 	struct rte_kvargs *kvargs;        /* devargs, applied at the first configure */
+	/* ALB clients, shared by the queues of every lcore */
+	rte_spinlock_t alb_lock;
+	uint16_t alb_next;
+	struct bond_alb_client alb[BOND_ALB_CLIENTS];
 };
 
 static inline struct bond_dev *
@@ -142,6 +154,9 @@ uint16_t bond_tx_active_backup(void *q, struct rte_mbuf **bufs, uint16_t nb);
 uint16_t bond_tx_balance(void *q, struct rte_mbuf **bufs, uint16_t nb);
 uint16_t bond_tx_broadcast(void *q, struct rte_mbuf **bufs, uint16_t nb);
 uint16_t bond_tx_tlb(void *q, struct rte_mbuf **bufs, uint16_t nb);
+uint16_t bond_tx_alb(void *q, struct rte_mbuf **bufs, uint16_t nb);
+uint16_t bond_rx_alb(void *q, struct rte_mbuf **bufs, uint16_t nb);
+int bond_alb_member(struct bond_dev *b, uint32_t ip, const uint16_t *ports, uint16_t n);
 uint32_t bond_hash(const struct rte_mbuf *m, uint8_t policy);
 
 #endif /* _BOND_PRIVATE_H_ */

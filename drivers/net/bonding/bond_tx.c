@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include <rte_arp.h>
 #include <rte_ip.h>
 #include <rte_tcp.h>
 #include <rte_udp.h>
@@ -261,31 +262,75 @@ bond_tx_broadcast(void *q, struct rte_mbuf **bufs, uint16_t nb)
  * carrying the bond's address leave a member other than the primary with that member's own
  * address, so that switches do not see the bond's address move between their ports.
  */
+static uint16_t
+tlb_choose(struct bond_queue *bq, const uint16_t *ports, uint16_t n, struct rte_mbuf *m)
+{
+	struct rte_ether_hdr *eh = rte_pktmbuf_mtod(m, struct rte_ether_hdr *);
+	struct rte_ether_addr own;
+	uint16_t j, best = 0;
+
+	for (j = 1; j < n; j++)
+		if (bq->tx_bytes[ports[j]] < bq->tx_bytes[ports[best]])
+			best = j;
+	bq->tx_bytes[ports[best]] += m->pkt_len;
+	if (best != 0 && rte_is_same_ether_addr(&eh->src_addr, &bq->bond->mac) &&
+	    rte_eth_macaddr_get(ports[best], &own) == 0)
+		eh->src_addr = own;
+	return best;
+}
+
 static void
 pick_tlb(struct bond_queue *bq, const uint16_t *ports, uint16_t n, struct rte_mbuf **pkts,
 		uint16_t len, uint16_t *dest)
 {
-	struct bond_dev *b = bq->bond;
-	struct rte_ether_addr own;
-	uint16_t i, j, best;
+	uint16_t i;
 
-	for (i = 0; i < len; i++) {
-		struct rte_ether_hdr *eh = rte_pktmbuf_mtod(pkts[i], struct rte_ether_hdr *);
-
-		best = 0;
-		for (j = 1; j < n; j++)
-			if (bq->tx_bytes[ports[j]] < bq->tx_bytes[ports[best]])
-				best = j;
-		dest[i] = best;
-		bq->tx_bytes[ports[best]] += pkts[i]->pkt_len;
-		if (best != 0 && rte_is_same_ether_addr(&eh->src_addr, &b->mac) &&
-		    rte_eth_macaddr_get(ports[best], &own) == 0)
-			eh->src_addr = own;
-	}
+	for (i = 0; i < len; i++)
+		dest[i] = tlb_choose(bq, ports, n, pkts[i]);
 }
 
 uint16_t
 bond_tx_tlb(void *q, struct rte_mbuf **bufs, uint16_t nb)
 {
 	return bond_tx_chunks(q, bufs, nb, pick_tlb);
+}
+
+/*
+ * ALB: an ARP packet leaves through the member its target client was given (bond_alb.c),
+ * with that member's address as Ethernet source and ARP sender where it had the bond's, so
+ * that each client sends its traffic to "its" member. Other packets are spread as by TLB.
+ */
+static void
+pick_alb(struct bond_queue *bq, const uint16_t *ports, uint16_t n, struct rte_mbuf **pkts,
+		uint16_t len, uint16_t *dest)
+{
+	struct bond_dev *b = bq->bond;
+	uint16_t i;
+
+	for (i = 0; i < len; i++) {
+		struct rte_ether_hdr *eh = rte_pktmbuf_mtod(pkts[i], struct rte_ether_hdr *);
+		struct rte_arp_hdr *arp = (struct rte_arp_hdr *)(eh + 1);
+		struct rte_ether_addr own;
+		int idx;
+
+		if (eh->ether_type != rte_cpu_to_be_16(RTE_ETHER_TYPE_ARP) ||
+		    pkts[i]->data_len < sizeof(*eh) + sizeof(*arp)) {
+			dest[i] = tlb_choose(bq, ports, n, pkts[i]);
+			continue;
+		}
+		idx = bond_alb_member(b, arp->arp_data.arp_tip, ports, n);
+		dest[i] = (uint16_t)idx;
+		if (rte_eth_macaddr_get(ports[idx], &own) != 0)
+			continue;
+		if (rte_is_same_ether_addr(&eh->src_addr, &b->mac))
+			eh->src_addr = own;
+		if (rte_is_same_ether_addr(&arp->arp_data.arp_sha, &b->mac))
+			arp->arp_data.arp_sha = own;
+	}
+}
+
+uint16_t
+bond_tx_alb(void *q, struct rte_mbuf **bufs, uint16_t nb)
+{
+	return bond_tx_chunks(q, bufs, nb, pick_alb);
 }
