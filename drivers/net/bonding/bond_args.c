@@ -223,35 +223,29 @@ bond_args_apply(struct bond_dev *b)
 	return 0;
 }
 
-struct member_walk {
-	struct bond_dev *b;
-	int ret;
-};
-
 static int
 add_member(const char *key, const char *value, void *opaque)
 {
-	struct member_walk *w = opaque;
+	struct bond_dev *b = opaque;
 	uint16_t port;
 
 	if (parse_port(key, value, &port) != 0)
 		return -ENODEV;
 	/* the same member named twice joins once */
-	if (bond_member_index(w->b, port) >= 0)
+	if (bond_member_index(b, port) >= 0)
 		return 0;
-	return bond_member_add(w->b, port) == 0 ? 0 : -EINVAL;
+	return bond_member_add(b, port) == 0 ? 0 : -EINVAL;
 }
 
 int
 bond_args_members(struct bond_dev *b)
 {
-	struct member_walk w = { .b = b, .ret = 0 };
 	uint16_t primary, before = b->nb_members;
 	int ret = 0;
 
 	if (b->kvargs == NULL)
 		return 0;
-	if (rte_kvargs_process(b->kvargs, ARG_SLAVE, add_member, &w) < 0)
+	if (rte_kvargs_process(b->kvargs, ARG_SLAVE, add_member, b) < 0)
 		ret = -EINVAL;
 	if (ret == 0 && rte_kvargs_count(b->kvargs, ARG_PRIMARY) == 1) {
 		if (rte_kvargs_process(b->kvargs, ARG_PRIMARY, parse_port, &primary) < 0) {

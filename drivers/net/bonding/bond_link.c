@@ -56,12 +56,9 @@ static void
 bond_lsc_announce(void *arg)
 {
 	uint16_t port = (uint16_t)(uintptr_t)arg;
-	struct bond_dev *b;
 
 	if (!bond_is_bond(port))
 		return;
-	b = bond_of(&rte_eth_devices[port]);
-	__atomic_store_n(&b->lsc_pending, 0, __ATOMIC_RELAXED);
 	rte_eth_dev_callback_process(&rte_eth_devices[port], RTE_ETH_EVENT_INTR_LSC, NULL);
 }
 
@@ -103,8 +100,8 @@ bond_link_refresh(struct bond_dev *b)
 	}
 	/* A change back before the delay ran out still gets its own event. */
 	if (rte_eal_alarm_set((uint64_t)delay * 1000, bond_lsc_announce,
-			(void *)(uintptr_t)b->port_id) == 0)
-		__atomic_store_n(&b->lsc_pending, 1, __ATOMIC_RELAXED);
+			(void *)(uintptr_t)b->port_id) != 0)
+		b->lsc_due = 1; /* no alarm: better early than never */
 }
 
 /* Re-read one member's link; 1 if it changed. */

@@ -81,7 +81,6 @@ struct bond_dev {
 	uint8_t members_from_args;       /* devargs members added (first configure) */
 	uint8_t link_up;                 /* bond link as last announced */
 	uint8_t poll_armed;
-	uint8_t lsc_pending;             /* a delayed link event is waiting */
 	uint8_t macs_dirty;              /* member addresses to update at the outermost unlock */
 	uint8_t lsc_due;                 /* link event to announce at the outermost unlock */
 	uint16_t primary;                /* chosen primary; valid when nb_members > 0 */
