@@ -880,6 +880,70 @@ test_prop_delay(void **state)
 	port_drop(r0);
 }
 
+/* RSS settings go to every member; the bond offers what all of them can do. */
+static void
+test_rss(void **state)
+{
+	uint16_t n0, n1, ring, bond;
+	struct rte_eth_rss_reta_entry64 reta[2];
+	struct rte_eth_rss_conf rc = { .rss_hf = RTE_ETH_RSS_IP };
+	struct rte_eth_dev_info info;
+	struct rte_eth_conf conf;
+	uint16_t q;
+	int b;
+
+	(void)state;
+	assert_int_equal(rte_eth_dev_attach("net_null_hbn0", &n0), 0);
+	assert_int_equal(rte_eth_dev_attach("net_null_hbn1", &n1), 0);
+	b = rte_eth_bond_create("net_bonding_n0", BONDING_MODE_BALANCE, 0);
+	assert_true(b >= 0);
+	bond = (uint16_t)b;
+	/* no member: nothing to hash with */
+	assert_int_equal(rte_eth_dev_rss_hash_conf_get(bond, &rc), -ENOTSUP);
+	assert_int_equal(rte_eth_bond_slave_add(bond, n0), 0);
+	assert_int_equal(rte_eth_bond_slave_add(bond, n1), 0);
+	assert_int_equal(rte_eth_dev_info_get(bond, &info), 0);
+	assert_int_not_equal(info.flow_type_rss_offloads & RTE_ETH_RSS_IP, 0);
+	assert_int_equal(info.reta_size, 128);
+	/* configured for RSS: the members are too */
+	memset(&conf, 0, sizeof(conf));
+	conf.rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
+	conf.rx_adv_conf.rss_conf.rss_hf = RTE_ETH_RSS_UDP;
+	assert_int_equal(rte_eth_dev_configure(bond, 2, 2, &conf), 0);
+	for (q = 0; q < 2; q++) {
+		assert_int_equal(rte_eth_rx_queue_setup(bond, q, 256, 0, NULL, pool), 0);
+		assert_int_equal(rte_eth_tx_queue_setup(bond, q, 256, 0, NULL), 0);
+	}
+	assert_int_equal(rte_eth_dev_start(bond), 0);
+	assert_int_equal(rte_eth_devices[n0].data->dev_conf.rxmode.mq_mode, RTE_ETH_MQ_RX_RSS);
+	rc.rss_key = NULL;
+	rc.rss_hf = RTE_ETH_RSS_IP;
+	assert_int_equal(rte_eth_dev_rss_hash_update(bond, &rc), 0);
+	memset(&rc, 0, sizeof(rc));
+	assert_int_equal(rte_eth_dev_rss_hash_conf_get(n1, &rc), 0);
+	assert_int_equal(rc.rss_hf, RTE_ETH_RSS_IP);
+	memset(reta, 0, sizeof(reta));
+	reta[0].mask = 1;
+	reta[0].reta[0] = 1;
+	assert_int_equal(rte_eth_dev_rss_reta_update(bond, reta, 128), 0);
+	memset(reta, 0, sizeof(reta));
+	reta[0].mask = 1;
+	assert_int_equal(rte_eth_dev_rss_reta_query(n1, reta, 128), 0);
+	assert_int_equal(reta[0].reta[0], 1);
+	reta[0].reta[0] = 0;
+	assert_int_equal(rte_eth_dev_rss_reta_query(bond, reta, 128), 0);
+	assert_int_equal(reta[0].reta[0], 1);
+	/* a ring member cannot hash: the bond no longer offers it */
+	ring = ring_port("net_ring_hbn2");
+	assert_int_equal(rte_eth_bond_slave_add(bond, ring), 0);
+	assert_int_equal(rte_eth_dev_info_get(bond, &info), 0);
+	assert_int_equal(info.flow_type_rss_offloads, 0);
+	test_port_remove(bond, (char[RTE_DEV_NAME_MAX_LEN]){ 0 });
+	port_drop(n0);
+	port_drop(n1);
+	port_drop(ring);
+}
+
 /* Members the application had started itself (as DPDK's bond sample does). */
 static void
 test_started_members(void **state)
@@ -924,6 +988,7 @@ main(void)
 		cmocka_unit_test(test_removal_concurrent),
 		cmocka_unit_test(test_link_polling),
 		cmocka_unit_test(test_prop_delay),
+		cmocka_unit_test(test_rss),
 		cmocka_unit_test(test_started_members),
 	};
 

@@ -176,8 +176,10 @@ bond_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 {
 	struct bond_dev *b = bond_of(dev);
 	uint16_t max_rxq = BOND_MAX_QUEUES, max_txq = BOND_MAX_QUEUES, i;
-	uint64_t rx_capa = 0, tx_capa = 0;
+	uint64_t rx_capa = 0, tx_capa = 0, rss = 0;
 	uint32_t max_pktlen = UINT32_MAX;
+	uint16_t reta = 0;
+	uint8_t key = 0;
 
 	/* The bond can do what every member can. */
 	bond_lock(b);
@@ -191,6 +193,9 @@ bond_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 		max_pktlen = RTE_MIN(max_pktlen, mi.max_rx_pktlen);
 		rx_capa = i == 0 ? mi.rx_offload_capa : rx_capa & mi.rx_offload_capa;
 		tx_capa = i == 0 ? mi.tx_offload_capa : tx_capa & mi.tx_offload_capa;
+		rss = i == 0 ? mi.flow_type_rss_offloads : rss & mi.flow_type_rss_offloads;
+		reta = i == 0 ? mi.reta_size : RTE_MIN(reta, mi.reta_size);
+		key = i == 0 ? mi.hash_key_size : RTE_MIN(key, mi.hash_key_size);
 	}
 	bond_unlock(b);
 	info->max_mac_addrs = 1;
@@ -202,7 +207,83 @@ bond_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->tx_offload_capa = tx_capa;
 	info->rx_queue_offload_capa = 0;
 	info->tx_queue_offload_capa = 0;
+	info->flow_type_rss_offloads = rss;
+	info->reta_size = reta;
+	info->hash_key_size = key;
 	return 0;
+}
+
+/*
+ * RSS: set on every member (each spreads what it receives over the bond's queues), read from
+ * the first one.
+ */
+static int
+bond_first_member(struct bond_dev *b)
+{
+	uint16_t i;
+
+	for (i = 0; i < b->nb_members; i++)
+		if (!b->members[i].gone)
+			return b->members[i].port_id;
+	return -1;
+}
+
+static int
+bond_reta_update(struct rte_eth_dev *dev, struct rte_eth_rss_reta_entry64 *reta,
+		uint16_t size)
+{
+	struct bond_dev *b = bond_of(dev);
+	uint16_t i;
+	int ret = 0;
+
+	bond_lock(b);
+	for (i = 0; i < b->nb_members && ret == 0; i++)
+		if (!b->members[i].gone)
+			ret = rte_eth_dev_rss_reta_update(b->members[i].port_id, reta, size);
+	bond_unlock(b);
+	return ret;
+}
+
+static int
+bond_reta_query(struct rte_eth_dev *dev, struct rte_eth_rss_reta_entry64 *reta,
+		uint16_t size)
+{
+	struct bond_dev *b = bond_of(dev);
+	int port, ret;
+
+	bond_lock(b);
+	port = bond_first_member(b);
+	ret = port < 0 ? -ENOTSUP : rte_eth_dev_rss_reta_query((uint16_t)port, reta, size);
+	bond_unlock(b);
+	return ret;
+}
+
+static int
+bond_rss_update(struct rte_eth_dev *dev, struct rte_eth_rss_conf *conf)
+{
+	struct bond_dev *b = bond_of(dev);
+	uint16_t i;
+	int ret = 0;
+
+	bond_lock(b);
+	for (i = 0; i < b->nb_members && ret == 0; i++)
+		if (!b->members[i].gone)
+			ret = rte_eth_dev_rss_hash_update(b->members[i].port_id, conf);
+	bond_unlock(b);
+	return ret;
+}
+
+static int
+bond_rss_get(struct rte_eth_dev *dev, struct rte_eth_rss_conf *conf)
+{
+	struct bond_dev *b = bond_of(dev);
+	int port, ret;
+
+	bond_lock(b);
+	port = bond_first_member(b);
+	ret = port < 0 ? -ENOTSUP : rte_eth_dev_rss_hash_conf_get((uint16_t)port, conf);
+	bond_unlock(b);
+	return ret;
 }
 
 static int
@@ -436,6 +517,10 @@ const struct eth_dev_ops bond_ops = {
 	.allmulticast_disable = bond_allmulti_off,
 	.mtu_set = bond_mtu_set,
 	.mac_addr_set = bond_mac_set,
+	.reta_update = bond_reta_update,
+	.reta_query = bond_reta_query,
+	.rss_hash_update = bond_rss_update,
+	.rss_hash_conf_get = bond_rss_get,
 };
 
 static int
