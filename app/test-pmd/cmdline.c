@@ -570,6 +570,20 @@ static const struct cmd_def commands[] = {
 	  HELP_PORTS, "port config all rxq|txq|rxd|txd <n>: queues or descriptors per queue." },
 	{ { "device", "detach", T_REST, NULL }, cmd_device_detach, HELP_DEVICES,
 	  "device detach <identifier>: remove a device and all its ports." },
+#ifdef TESTPMD_BONDING
+	{ { "create", "bonded", "device", T_NUM, T_NUM, NULL }, cmd_bond_create, HELP_PORTS,
+	  "create bonded device <mode> <socket>: a net_bonding port." },
+	{ { "add", "bonding", "slave", T_PORT, T_PORT, NULL }, cmd_bond_add_member, HELP_PORTS,
+	  "add bonding slave <slave_id> <port_id>: make a port a member of a bond." },
+	{ { "remove", "bonding", "slave", T_PORT, T_PORT, NULL }, cmd_bond_remove_member,
+	  HELP_PORTS, "remove bonding slave <slave_id> <port_id>: take a member out of a bond." },
+	{ { "set", "bonding", "mode", T_NUM, T_PORT, NULL }, cmd_bond_set_mode, HELP_CONFIG,
+	  "set bonding mode <mode> <port_id>: mode of a bond (0-3, 5, 6)." },
+	{ { "set", "bonding", "primary", T_PORT, T_PORT, NULL }, cmd_bond_set_primary,
+	  HELP_CONFIG, "set bonding primary <slave_id> <port_id>: primary member of a bond." },
+	{ { "show", "bonding", "config", T_PORT, NULL }, cmd_bond_show, HELP_DISPLAY,
+	  "show bonding config <port_id>: mode, members and primary of a bond." },
+#endif
 };
 
 #define NB_COMMANDS RTE_DIM(commands)

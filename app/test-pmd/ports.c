@@ -108,7 +108,7 @@ promisc_set(portid_t pi, bool on)
 }
 
 /* Adopt an ethdev port: default configuration, stopped, appended to the forwarding list. */
-static void
+void
 port_adopt(portid_t pi)
 {
 	struct rte_port *port = &ports[pi];
@@ -132,8 +132,8 @@ port_adopt(portid_t pi)
 	nb_fwd_ports = nb_cfg_ports;
 }
 
-/* Forget a port whose device was removed. */
-static void
+/* Forget a port whose device was removed (or that a bond took). */
+void
 port_forget(portid_t pi)
 {
 	uint32_t i, j;

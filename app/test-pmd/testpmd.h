@@ -148,6 +148,8 @@ void stop_port(portid_t pid);
 void close_port(portid_t pid);
 void reset_port(portid_t pid);
 void attach_port(const char *identifier);
+void port_adopt(portid_t pi);
+void port_forget(portid_t pi);
 void detach_port_device(portid_t port_id);
 void detach_devargs(const char *identifier);
 bool all_ports_stopped(void);
@@ -192,6 +194,14 @@ enum cmd_status {
 	CMD_QUIT = 1,
 };
 int cmdline_execute(const char *line);
+
+/* bonding.c: net_bonding commands (built with the bonding driver, TESTPMD_BONDING) */
+int cmd_bond_create(char **tok, int ntok);
+int cmd_bond_add_member(char **tok, int ntok);
+int cmd_bond_remove_member(char **tok, int ntok);
+int cmd_bond_set_mode(char **tok, int ntok);
+int cmd_bond_set_primary(char **tok, int ntok);
+int cmd_bond_show(char **tok, int ntok);
 int cmdline_complete(const char *line, const char *prefix, char **out, int max);
 
 /* shell.c: input sources */

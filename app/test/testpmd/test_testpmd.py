@@ -710,6 +710,49 @@ def test_terminal_editing_completion_history():
         os.close(fd)
 
 
+
+def test_bonding_commands():
+    if 'create bonded device' not in run(eal_args(), ['-i'], 'help ports\nquit\n')[1]:
+        raise Skip('built without the bonding driver')
+    s = Session('net_ring0', 'net_ring1')
+    try:
+        out = s.cmd('create bonded device 0 0')
+        check(out == 'Created new bonded device net_bonding_testpmd_0 on (port 2).\n',
+              'create output:\n' + out)
+        check(s.cmd('add bonding slave 0 2') == '', 'add 0')
+        check(s.cmd('add bonding slave 1 2') == '', 'add 1')
+        has(s.cmd('add bonding slave 1 2'), 'Failed to add slave 1 to master port = 2.')
+        has(s.cmd('add bonding slave 2 2'), 'Failed to add slave 2 to master port = 2.')
+        has(s.cmd('create bonded device 4 0'), 'Failed to create bonded device')
+        has(s.cmd('set bonding mode 7 2'), 'Failed to set bonding mode for port = 2.')
+        # the members are the bond's: testpmd shows and forwards the bond only
+        ports = summary_ports(s.cmd('show port summary all'))
+        check(sorted(ports) == [2] and ports[2][1] == 'net_bonding', 'ports %r' % ports)
+        has(s.cmd('port start 2'), 'Configuring Port 2', 'Done')
+        has(s.cmd('show bonding config 2'), 'Bonding mode: 0', 'Slaves (2): [0 1]',
+            'Active Slaves (2): [0 1]', 'Primary: [0]')
+        # round-robin over two loopback rings: the burst comes back whole
+        s.cmd('set fwd rxonly')
+        s.cmd('start tx_first 1')
+        end = time.time() + TIMEOUT
+        while time.time() < end and nic_stats(s.cmd('show port stats 2'))[1] < 32:
+            time.sleep(0.1)
+        res, tot = fwd_stats(s.cmd('stop'))
+        check(res == {2: (32, 0, 32, 0)}, 'bond forward stats %r' % res)
+        check(s.cmd('set bonding primary 1 2') == '', 'primary')
+        # a started bond takes its new mode at its next start
+        s.cmd('set bonding mode 1 2')
+        has(s.cmd('show bonding config 2'), 'Bonding mode: 1', 'Primary: [1]')
+        check(s.cmd('remove bonding slave 0 2') == '', 'remove')
+        has(s.cmd('remove bonding slave 0 2'), 'Failed to remove slave 0 from master port = 2.')
+        has(s.cmd('show bonding config 2'), 'Slaves (1): [1]')
+        ports = summary_ports(s.cmd('show port summary all'))
+        check(sorted(ports) == [0, 2], 'ports after removal %r' % ports)
+        has(s.cmd('show bonding config 0'), 'Failed to get bonding mode for port = 0')
+        check(s.quit()[0] == 0, 'exit code')
+    finally:
+        s.kill()
+
 TESTS = [v for k, v in sorted(globals().items()) if k.startswith('test_')]
 
 

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Receive: from every active member, starting with a different one at each burst so that
+ * none is favoured when the burst fills up (round-robin, balance, broadcast, ALB), or from
+ * the primary in use only (active-backup, TLB).
+ */
+#include "bond_private.h"
+
+/* A private copy of the active list: the control path may publish a new one meanwhile. */
+static inline uint16_t
+bond_active_copy(const struct bond_dev *b, uint16_t *ports)
+{
+	const struct bond_active *a = __atomic_load_n(&b->active, __ATOMIC_ACQUIRE);
+	uint16_t n = a->nb, i;
+
+	for (i = 0; i < n; i++)
+		ports[i] = a->ports[i];
+	return n;
+}
+
+uint16_t
+bond_rx_all(void *q, struct rte_mbuf **bufs, uint16_t nb)
+{
+	struct bond_queue *bq = q;
+	uint16_t ports[BOND_MAX_MEMBERS];
+	uint16_t n = bond_active_copy(bq->bond, ports), start, i, got = 0;
+
+	if (n == 0)
+		return 0;
+	start = bq->next % n;
+	for (i = 0; i < n && got < nb; i++)
+		got += rte_eth_rx_burst(ports[(start + i) % n], bq->qid, bufs + got, nb - got);
+	bq->next = (uint16_t)((start + 1) % n);
+	return got;
+}
+
+uint16_t
+bond_rx_primary(void *q, struct rte_mbuf **bufs, uint16_t nb)
+{
+	struct bond_queue *bq = q;
+	const struct bond_active *a = __atomic_load_n(&bq->bond->active, __ATOMIC_ACQUIRE);
+	uint16_t n = a->nb, port = a->ports[0];
+
+	if (n == 0)
+		return 0;
+	return rte_eth_rx_burst(port, bq->qid, bufs, nb);
+}
