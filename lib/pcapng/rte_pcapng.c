@@ -376,6 +376,7 @@ rte_pcapng_copy(uint16_t port_id, uint32_t queue, const struct rte_mbuf *m,
 		return NULL;
 	}
 	orig_len = rte_pktmbuf_pkt_len(m);
+	cap_len = rte_pktmbuf_pkt_len(mc);
 	if (((m->ol_flags & RTE_MBUF_F_RX_VLAN_STRIPPED) &&
 			direction == RTE_PCAPNG_DIRECTION_IN) ||
 			((m->ol_flags & RTE_MBUF_F_TX_VLAN) &&

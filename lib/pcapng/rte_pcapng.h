@@ -91,8 +91,9 @@ enum rte_pcapng_direction {
  * @param direction
  *   Direction of the packet.
  * @return
- *   The copy, or NULL with rte_errno set (EINVAL for a NULL m or mp or a bad direction,
- *   ENOMEM when mp is empty, ENOSPC when the mbufs of mp are too small).
+ *   The copy, or NULL with rte_errno set: EINVAL for a NULL m or mp, a bad direction or a
+ *   port id not below RTE_MAX_ETHPORTS; ENOMEM when mp is empty; ENOSPC when the mbufs of
+ *   mp are too small.
  */
 __rte_experimental
 struct rte_mbuf *
