@@ -110,7 +110,7 @@ test_samples(void **state)
 	forward(16, 200);
 	forward(16, 1000);
 	assert_int_equal(rte_latencystats_get(v, NB), NB);
-	test_note("min %" PRIu64 " avg %" PRIu64 " max %" PRIu64 " jitter %" PRIu64 " ns",
+	test_note("min %" PRIu64 " avg %" PRIu64 " max %" PRIu64 " jitter %" PRIu64 " ns\n",
 			v[0].value, v[1].value, v[2].value, v[3].value);
 	assert_true(v[0].value >= 200 * 1000);
 	assert_true(v[2].value >= 1000 * 1000);

@@ -275,6 +275,16 @@ run(const char *cmd, char *out, size_t n)
 	return pclose(f);
 }
 
+/* Tool output as TAP diagnostics, one per line. */
+static void
+note_lines(const char *tool, char *out)
+{
+	char *line, *save = NULL;
+
+	for (line = strtok_r(out, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save))
+		test_note("%s: %s\n", tool, line);
+}
+
 static void
 test_capture(void **state)
 {
@@ -364,7 +374,6 @@ test_capture(void **state)
 	snprintf(cmd, sizeof(cmd), "/usr/bin/tshark -r %s -T fields -e frame.interface_name "
 			"-e frame.cap_len -e frame.len -e frame.interface_description 2>/dev/null", path);
 	assert_int_equal(run(cmd, out, sizeof(out)), 0);
-	test_note("tshark: %s", out);
 	snprintf(cmd, sizeof(cmd), "%s\t60\t60\tnet_null\n", name0);
 	assert_non_null(strstr(out, cmd));
 	assert_non_null(strstr(out, "\t128\t1000\tnet_null\n"));
@@ -373,10 +382,11 @@ test_capture(void **state)
 	for (i = 0, len = 0; out[i] != '\0'; i++)
 		len += out[i] == '\n';
 	assert_int_equal(len, 6);
+	note_lines("tshark", out);
 	snprintf(cmd, sizeof(cmd), "/usr/bin/capinfos -T -r %s 2>&1 || /usr/bin/tshark -r %s "
 			"-q -z io,stat,0 2>&1", path, path);
 	(void)run(cmd, out, sizeof(out));
-	test_note("capinfos: %s", out);
+	note_lines("capinfos", out);
 }
 
 static void
