@@ -38,7 +38,7 @@ enum rte_telemetry_stats_type {
 struct telemetry_encode_param {
 	/** Ports or global values. */
 	enum rte_telemetry_stats_type type;
-	/** The metrics and ports of PORT_STATS. */
+	/** Metrics and ports selected by PORT_STATS. */
 	struct port_param {
 		/** Number of entries of metric_ids. */
 		int num_metric_ids;
@@ -48,7 +48,7 @@ struct telemetry_encode_param {
 		int num_port_ids;
 		/** Port ids. */
 		uint32_t port_ids[RTE_MAX_ETHPORTS];
-	} pp;
+	} pp; /**< The metrics and ports of PORT_STATS. */
 };
 
 /** State of the legacy telemetry's registration of ethdev statistics. */
