@@ -202,6 +202,27 @@ latency_callbacks_add(void)
 	}
 }
 
+/*
+ * Key of the latency metrics: those of an earlier start when the table still has them (the
+ * table cannot remove names, and a start/stop cycle should not fill it), else new ones.
+ */
+static int
+latency_metrics_key(void)
+{
+	struct rte_metric_name names[RTE_METRICS_MAX_METRICS];
+	int n, i, j;
+
+	n = rte_metrics_get_names(names, RTE_DIM(names));
+	for (i = 0; i + LATENCY_NB_STATS <= n; i++) {
+		for (j = 0; j < LATENCY_NB_STATS; j++)
+			if (strcmp(names[i + j].name, latency_names[j]) != 0)
+				break;
+		if (j == LATENCY_NB_STATS)
+			return i;
+	}
+	return rte_metrics_reg_names(latency_names, LATENCY_NB_STATS);
+}
+
 int
 rte_latencystats_init(uint64_t samp_intvl, rte_latency_stats_flow_type_fn user_cb)
 {
@@ -218,7 +239,7 @@ rte_latencystats_init(uint64_t samp_intvl, rte_latency_stats_flow_type_fn user_c
 		ts_offset = -1;
 		return -1;
 	}
-	key = rte_metrics_reg_names(latency_names, LATENCY_NB_STATS);
+	key = latency_metrics_key();
 	if (key < 0) {
 		LATENCY_LOG(ERR, "init: cannot register the metrics: %s", rte_strerror(-key));
 		return -1;

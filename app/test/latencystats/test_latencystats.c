@@ -145,6 +145,7 @@ test_samples(void **state)
 
 	/* started again with a long interval: only the first packet is sampled */
 	assert_int_equal(rte_latencystats_init(UINT64_C(3600) * NS_PER_S, NULL), 0);
+	assert_int_equal(rte_metrics_get_names(NULL, 0), n); /* the same metrics again */
 	forward(16, 100);
 	assert_int_equal(rte_latencystats_get(v, NB), NB);
 	assert_true(v[0].value > 0);
