@@ -228,25 +228,28 @@ check_structure(const uint8_t *buf, size_t len, struct seen *s)
 			assert_int_equal(find_opt(b + 16, b + blen - 4, 6, &v), 6);
 			s->idb++;
 			break;
-		case 6:
-			assert_true(s->epb < 8);
-			s->epb_if[s->epb] = u32(b + 8);
-			assert_true(s->epb_if[s->epb] < s->idb); /* described before */
-			s->epb_caplen[s->epb] = u32(b + 20);
-			s->epb_origlen[s->epb] = u32(b + 24);
-			s->epb_data[s->epb] = b + 28;
-			assert_true(28 + RTE_ALIGN(s->epb_caplen[s->epb], 4) + 4 <= blen);
-			v = b + 28 + RTE_ALIGN(s->epb_caplen[s->epb], 4);
+		case 6: {
+			/* details of the first 8 blocks are kept */
+			unsigned int k = RTE_MIN(s->epb, 7u);
+
+			s->epb_if[k] = u32(b + 8);
+			assert_true(s->epb_if[k] < s->idb); /* described before */
+			s->epb_caplen[k] = u32(b + 20);
+			s->epb_origlen[k] = u32(b + 24);
+			s->epb_data[k] = b + 28;
+			assert_true(28 + RTE_ALIGN(s->epb_caplen[k], 4) + 4 <= blen);
+			v = b + 28 + RTE_ALIGN(s->epb_caplen[k], 4);
 			assert_int_equal(find_opt(v, b + blen - 4, 2, &v), 4);
 			if (u32(v) == 1)
 				s->in++;
 			else if (u32(v) == 2)
 				s->out++;
-			v = b + 28 + RTE_ALIGN(s->epb_caplen[s->epb], 4);
+			v = b + 28 + RTE_ALIGN(s->epb_caplen[k], 4);
 			assert_int_equal(find_opt(v, b + blen - 4, 6, &v), 4);
-			s->epb_queue[s->epb] = u32(v);
+			s->epb_queue[k] = u32(v);
 			s->epb++;
 			break;
+		}
 		case 5:
 			assert_true(u32(b + 8) < s->idb);
 			assert_int_equal(find_opt(b + 20, b + blen - 4, 4, &v), 8);
@@ -389,6 +392,62 @@ test_capture(void **state)
 	note_lines("capinfos", out);
 }
 
+/*
+ * More segments than one writev() takes, in one call, and a port attached after the file was
+ * opened: its description is written just before its first packet.
+ */
+static void
+test_big_batch_new_port(void **state)
+{
+	const unsigned int nb = 1500;
+	struct rte_mempool *mp;
+	struct rte_mbuf **c, *m;
+	char name[RTE_ETH_NAME_MAX_LEN];
+	uint16_t port2;
+	struct seen s;
+	rte_pcapng_t *pc;
+	uint8_t *buf;
+	size_t len;
+	unsigned int i;
+	int fd;
+
+	(void)state;
+	mp = rte_pktmbuf_pool_create("pcapng_big", 2047, 0, 0, rte_pcapng_mbuf_size(128),
+			SOCKET_ID_ANY);
+	assert_non_null(mp);
+	c = calloc(nb, sizeof(*c));
+	assert_non_null(c);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(fd >= 0);
+	pc = rte_pcapng_fdopen(fd, "TestOS", NULL, "test_pcapng", NULL);
+	assert_non_null(pc);
+	assert_int_equal(rte_eth_dev_attach("net_null2", &port2), 0);
+	m = packet(60, 0x11);
+	for (i = 0; i < nb; i++) {
+		c[i] = rte_pcapng_copy(i == nb - 1 ? port2 : port0, 0, m, mp, UINT32_MAX,
+				rte_get_tsc_cycles(), RTE_PCAPNG_DIRECTION_IN);
+		assert_non_null(c[i]);
+	}
+	rte_pktmbuf_free(m);
+	assert_true(rte_pcapng_write_packets(pc, c, nb) > 0);
+	assert_int_equal(rte_mempool_avail_count(mp), 2047);
+	assert_true(rte_pcapng_write_stats(pc, port2, "done", 0, 0, 1, 0) > 0);
+	rte_pcapng_close(pc);
+
+	buf = slurp(&len);
+	check_structure(buf, len, &s);
+	assert_int_equal(s.epb, nb);
+	assert_int_equal(s.in, nb);
+	assert_int_equal(s.idb, 3);
+	assert_string_equal(s.if_name[2], "net_null2");
+	assert_int_equal(s.epb_if[7], 2);   /* the last block: the new port */
+	free(buf);
+	free(c);
+	rte_mempool_free(mp);
+	assert_int_equal(rte_eth_dev_close(port2), 0);
+	assert_int_equal(rte_eth_dev_detach(port2, name), 0);
+}
+
 static void
 test_write_failure(void **state)
 {
@@ -425,6 +484,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_capture),
+		cmocka_unit_test(test_big_batch_new_port),
 		cmocka_unit_test(test_write_failure),
 	};
 
