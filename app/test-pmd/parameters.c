@@ -186,13 +186,14 @@ launch_args_parse(int argc, char **argv)
 			nb_fwd_lcores = (uint32_t)v;
 			break;
 		case OPT_BITRATE_STATS:
-		case OPT_LATENCYSTATS:
-			if (parse_num(opt == OPT_BITRATE_STATS ? "bitrate-stats" : "latencystats",
-					optarg, 0, RTE_MAX_LCORE - 1, &v) < 0)
+		case OPT_LATENCYSTATS: {
+			const char *name = opt == OPT_BITRATE_STATS ?
+				"bitrate-stats" : "latencystats";
+
+			if (parse_num(name, optarg, 0, RTE_MAX_LCORE - 1, &v) < 0)
 				return -1;
 			if (!rte_lcore_is_enabled((unsigned int)v)) {
-				fprintf(stderr, "lcore %lu of --%s is not enabled\n", v,
-					opt == OPT_BITRATE_STATS ? "bitrate-stats" : "latencystats");
+				fprintf(stderr, "lcore %lu of --%s is not enabled\n", v, name);
 				return -1;
 			}
 			if (opt == OPT_BITRATE_STATS) {
@@ -203,6 +204,7 @@ launch_args_parse(int argc, char **argv)
 				latencystats_lcore_id = (lcoreid_t)v;
 			}
 			break;
+		}
 		case OPT_NB_PORTS:
 			if (parse_num("nb-ports", optarg, 1, RTE_MAX_ETHPORTS, &v) < 0)
 				return -1;

@@ -375,7 +375,8 @@ test_capture(void **state)
 		return;
 	}
 	snprintf(cmd, sizeof(cmd), "/usr/bin/tshark -r %s -T fields -e frame.interface_name "
-			"-e frame.cap_len -e frame.len -e frame.interface_description 2>/dev/null", path);
+			"-e frame.cap_len -e frame.len -e frame.interface_description "
+			"2>/dev/null", path);
 	assert_int_equal(run(cmd, out, sizeof(out)), 0);
 	snprintf(cmd, sizeof(cmd), "%s\t60\t60\tnet_null\n", name0);
 	assert_non_null(strstr(out, cmd));
