@@ -41,12 +41,11 @@ struct bitrate_dir {
 	uint64_t last_bytes;
 	uint64_t ewma;
 	uint64_t peak;
-	uint64_t sum;     /* of every sample, for the mean */
+	uint64_t last;    /* the latest sample, unsmoothed: DPDK's "mean" */
 };
 
 struct bitrate_port {
 	struct bitrate_dir in, out;
-	uint64_t samples;
 };
 
 struct rte_stats_bitrates {
@@ -101,7 +100,7 @@ bitrate_dir_update(struct bitrate_dir *d, uint64_t bytes)
 	d->ewma += delta;
 	if (bits > d->peak)
 		d->peak = bits;
-	d->sum += bits;
+	d->last = bits;
 }
 
 int
@@ -121,12 +120,11 @@ rte_stats_bitrate_calc(struct rte_stats_bitrates *bitrate_data, uint16_t port_id
 	p = &bitrate_data->port[port_id];
 	bitrate_dir_update(&p->in, st.ibytes);
 	bitrate_dir_update(&p->out, st.obytes);
-	p->samples++;
 
 	values[BITRATE_EWMA_IN] = p->in.ewma;
 	values[BITRATE_EWMA_OUT] = p->out.ewma;
-	values[BITRATE_MEAN_IN] = p->in.sum / p->samples;
-	values[BITRATE_MEAN_OUT] = p->out.sum / p->samples;
+	values[BITRATE_MEAN_IN] = p->in.last;
+	values[BITRATE_MEAN_OUT] = p->out.last;
 	values[BITRATE_PEAK_IN] = p->in.peak;
 	values[BITRATE_PEAK_OUT] = p->out.peak;
 	return rte_metrics_update_values(port_id, bitrate_data->first_key, values,

@@ -6,7 +6,7 @@
  * The application calls rte_stats_bitrate_calc() for a port once per second; each call turns
  * the bytes received and sent since the previous call into bits per second and updates, for
  * each direction, an exponentially weighted moving average (weight 20% on the new sample),
- * the mean of all samples and the highest sample. The six values are written to the port's
+ * the rate of the latest interval alone (called mean, as in DPDK) and the highest rate. The six values are written to the port's
  * column of the metrics table under the names ewma_bits_in, ewma_bits_out, mean_bits_in,
  * mean_bits_out, peak_bits_in and peak_bits_out.
  */
