@@ -116,14 +116,29 @@ latency_add(struct latency_stats *s, double lat)
 	s->samples++;
 }
 
+/* Samples taken outside the lock, then added under it, this many at a time. */
+#define LATENCY_BATCH 32
+
+static void
+latency_add_batch(struct latency_stats *s, const double *lat, unsigned int n)
+{
+	unsigned int i;
+
+	rte_spinlock_lock(&s->lock);
+	for (i = 0; i < n; i++)
+		latency_add(s, lat[i]);
+	rte_spinlock_unlock(&s->lock);
+}
+
 static uint16_t
 latency_tx_cb(uint16_t port __rte_unused, uint16_t queue __rte_unused,
 		struct rte_mbuf **pkts, uint16_t nb_pkts, void *arg __rte_unused)
 {
-	double lat[nb_pkts > 0 ? nb_pkts : 1];
-	uint64_t now = rte_rdtsc();
 	struct latency_stats *s = __atomic_load_n(&glob_stats, __ATOMIC_ACQUIRE);
-	uint16_t i, n = 0;
+	double lat[LATENCY_BATCH];
+	uint64_t now = rte_rdtsc();
+	unsigned int n = 0;
+	uint16_t i;
 
 	if (s == NULL)
 		return nb_pkts;
@@ -133,13 +148,13 @@ latency_tx_cb(uint16_t port __rte_unused, uint16_t queue __rte_unused,
 		lat[n++] = (double)(now - *latency_ts(pkts[i]));
 		/* sent once: a packet sent again (forwarded back) is not counted twice */
 		pkts[i]->ol_flags &= ~ts_flag;
+		if (n == LATENCY_BATCH) {
+			latency_add_batch(s, lat, n);
+			n = 0;
+		}
 	}
-	if (n == 0)
-		return nb_pkts;
-	rte_spinlock_lock(&s->lock);
-	for (i = 0; i < n; i++)
-		latency_add(s, lat[i]);
-	rte_spinlock_unlock(&s->lock);
+	if (n > 0)
+		latency_add_batch(s, lat, n);
 	return nb_pkts;
 }
 
