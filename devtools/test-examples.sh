@@ -18,7 +18,8 @@ set -u
 EXPECTED="helloworld skeleton l2fwd link_status_interrupt flow_filtering rxtx_callbacks
 	service_cores ptpclient vmdq vmdq_dcb cmdline ethtool timer l2fwd-keepalive l2fwd-jobstats
 	ipv4_multicast ip_fragmentation ip_reassembly packet_ordering qos_meter distributor
-	server_node_efd multi_process"
+	server_node_efd multi_process
+	l3fwd-power"
 EXPECTED="$EXPECTED bond"
 
 src=${EXAMPLES_SRC:-/usr/share/dpdk/examples}

@@ -176,6 +176,7 @@ run_pkt_fwd_on_lcore(void *arg)
 	do {
 		for (i = 0; i < nb; i++)
 			pkt_fwd(&fsm[i]);
+		stats_libs_poll(fc->lcore_id);
 		rte_eth_dev_fp_quiescent();
 	} while (!fc->stopped);
 	rte_eth_dev_fp_unregister();

@@ -31,6 +31,8 @@ enum {
 	OPT_HOT_PLUG,
 	OPT_NO_LSC_INTERRUPT,
 	OPT_TXPKTS,
+	OPT_BITRATE_STATS,
+	OPT_LATENCYSTATS,
 };
 
 static const struct option lgopts[] = {
@@ -56,6 +58,8 @@ static const struct option lgopts[] = {
 	{ "hot-plug", no_argument, NULL, OPT_HOT_PLUG },
 	{ "no-lsc-interrupt", no_argument, NULL, OPT_NO_LSC_INTERRUPT },
 	{ "txpkts", required_argument, NULL, OPT_TXPKTS },
+	{ "bitrate-stats", required_argument, NULL, OPT_BITRATE_STATS },
+	{ "latencystats", required_argument, NULL, OPT_LATENCYSTATS },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -82,6 +86,8 @@ usage(const char *progname)
 	       "  --no-flush-rx: do not drain the rx queues when forwarding starts.\n"
 	       "  --hot-plug: follow device add and remove events.\n"
 	       "  --no-lsc-interrupt: do not use link state change interrupts.\n"
+	       "  --bitrate-stats=LCORE: bit rates of every port, computed on that lcore.\n"
+	       "  --latencystats=LCORE: rx-to-tx latency, published from that lcore.\n"
 	       "  -h, --help: this text.\n",
 	       progname, MAX_QUEUES, MAX_PKT_BURST);
 }
@@ -179,6 +185,26 @@ launch_args_parse(int argc, char **argv)
 				return -1;
 			nb_fwd_lcores = (uint32_t)v;
 			break;
+		case OPT_BITRATE_STATS:
+		case OPT_LATENCYSTATS: {
+			const char *name = opt == OPT_BITRATE_STATS ?
+				"bitrate-stats" : "latencystats";
+
+			if (parse_num(name, optarg, 0, RTE_MAX_LCORE - 1, &v) < 0)
+				return -1;
+			if (!rte_lcore_is_enabled((unsigned int)v)) {
+				fprintf(stderr, "lcore %lu of --%s is not enabled\n", v, name);
+				return -1;
+			}
+			if (opt == OPT_BITRATE_STATS) {
+				bitrate_enabled = true;
+				bitrate_lcore_id = (lcoreid_t)v;
+			} else {
+				latencystats_enabled = true;
+				latencystats_lcore_id = (lcoreid_t)v;
+			}
+			break;
+		}
 		case OPT_NB_PORTS:
 			if (parse_num("nb-ports", optarg, 1, RTE_MAX_ETHPORTS, &v) < 0)
 				return -1;

@@ -239,6 +239,8 @@ main(int argc, char **argv)
 		printf("No port yet: attach one with \"port attach <identifier>\"\n");
 	else if (start_port(RTE_PORT_ALL) != 0)
 		fprintf(stderr, "Some ports failed to start\n");
+	/* after the ports, so that the latency callbacks find their queues */
+	stats_libs_init();
 
 	if (hot_plug && hotplug_monitor_start() == 0)
 		printf("Device event monitoring started\n");
@@ -257,6 +259,7 @@ out:
 	if (f_quit && interactive && quit_signal != 0)
 		printf("\nSignal %d received, preparing to exit...\n", quit_signal);
 	hotplug_monitor_stop();
+	stats_libs_close();
 	pmd_test_exit();
 	rte_eal_cleanup();
 	return 0;

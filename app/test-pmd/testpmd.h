@@ -105,6 +105,15 @@ extern bool tx_first;
 extern bool no_flush_rx;
 extern bool hot_plug;
 extern bool lsc_interrupt;
+extern bool bitrate_enabled;          /* --bitrate-stats */
+extern lcoreid_t bitrate_lcore_id;
+extern bool latencystats_enabled;     /* --latencystats */
+extern lcoreid_t latencystats_lcore_id;
+
+/* stats.c: the metrics, bit rate and latency libraries behind those options */
+void stats_libs_init(void);
+void stats_libs_poll(lcoreid_t lcore);
+void stats_libs_close(void);
 extern uint32_t stats_period;
 extern enum port_topology port_topology;
 extern uint16_t nb_pkt_per_burst;
