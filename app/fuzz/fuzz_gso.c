@@ -189,8 +189,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (f & 0x10)
 			t.flags = (uint8_t)take(&in, 1);
 		t.pl = payload;
-		/* a quarter of the packets go up to 64K, the rest stay small to keep runs fast */
-		t.pl_len = take(&in, 2) % ((f & 0x60) == 0x60 ? 65000u - 200 : 4000u);
+		/* one packet in eight goes up to 64K, the rest stay small to keep runs fast */
+		t.pl_len = take(&in, 2) % ((f & 0xe0) == 0xe0 ? 65000u - 200 : 4000u);
 		/* the IP total length is 16 bits: leave room for every header */
 		len = tpkt_write(&t, orig);
 		m = tpkt_mbuf(in_pool, &t, (uint16_t)RTE_MAX(seg, 160u));
