@@ -113,12 +113,20 @@ gro_parse(struct rte_mbuf *pkt, uint64_t types, struct gro_desc *d)
 			&d->key.o_eth_dst);
 		d->key.o_ip_src = oip->src_addr;
 		d->key.o_ip_dst = oip->dst_addr;
-		d->key.o_sport = udp->src_port;
 		d->key.o_dport = udp->dst_port;
 		d->key.vx_flags = vx->vx_flags;
 		d->key.vx_vni = vx->vx_vni;
-		d->o_atomic = (o_frag & RTE_IPV4_HDR_DF_FLAG) != 0;
-		d->o_ip_id = d->o_atomic ? 0 : rte_be_to_cpu_16(oip->packet_id);
+		/*
+		 * The outer source port comes from a hash of the inner headers, which differs
+		 * between the first fragment (with UDP ports) and the others; and the outer IP
+		 * IDs of the fragments of one datagram need not follow on. So, as in DPDK, only
+		 * VXLAN TCP looks at them.
+		 */
+		if (tcp) {
+			d->key.o_sport = udp->src_port;
+			d->o_atomic = (o_frag & RTE_IPV4_HDR_DF_FLAG) != 0;
+			d->o_ip_id = d->o_atomic ? 0 : rte_be_to_cpu_16(oip->packet_id);
+		}
 		d->o_udp_off = (uint16_t)(outer_l2 + pkt->outer_l3_len);
 	} else {
 		eth = (const struct rte_ether_hdr *)base;

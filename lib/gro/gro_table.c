@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <rte_byteorder.h>
+#include <rte_common.h>
 #include <rte_ip.h>
 #include <rte_tcp.h>
 #include <rte_udp.h>
@@ -181,6 +182,56 @@ gro_tbl_add(struct gro_tbl *t, struct rte_mbuf *pkt, const struct gro_desc *d, u
 	return 0;
 }
 
+/*
+ * Fragments that arrived out of order may sit in several items of one flow, none extending
+ * the other when it came: join the items that follow on before they leave the table, so
+ * that a datagram whose fragments all arrived leaves whole.
+ */
+static void
+flow_coalesce(struct gro_tbl *t, struct gro_flow *fl)
+{
+	int changed = 1;
+
+	while (changed) {
+		uint32_t i, k, prev;
+
+		changed = 0;
+		for (i = fl->first; i != GRO_NONE && !changed; i = t->items[i].next) {
+			struct gro_item *a = &t->items[i];
+			uint32_t a_end = a->seq + (a->first->pkt_len - a->hdr_len);
+
+			prev = GRO_NONE;
+			for (k = fl->first; k != GRO_NONE; prev = k, k = t->items[k].next) {
+				struct gro_item *b = &t->items[k];
+
+				if (k == i || b->seq != a_end || a->last_frag ||
+						b->hdr_len != a->hdr_len ||
+						a->first->pkt_len + b->first->pkt_len - b->hdr_len -
+						a->outer_l2 > GRO_MAX_IP_LEN ||
+						(uint32_t)a->first->nb_segs + b->first->nb_segs >
+						UINT16_MAX)
+					continue;
+				/* b's payload goes after a's */
+				rte_pktmbuf_adj(b->first, b->hdr_len);
+				a->last->next = b->first;
+				a->last = b->last;
+				a->first->nb_segs += b->first->nb_segs;
+				a->first->pkt_len += b->first->pkt_len;
+				a->nb_merged += b->nb_merged;
+				a->last_frag = b->last_frag;
+				a->start_time = RTE_MIN(a->start_time, b->start_time);
+				if (prev == GRO_NONE)
+					fl->first = b->next;
+				else
+					t->items[prev].next = b->next;
+				item_free(t, k);
+				changed = 1;
+				break;
+			}
+		}
+	}
+}
+
 /* Rewrite the length fields (and MF) of a merged packet. Checksums are left alone. */
 static void
 item_finish(const struct gro_item *it)
@@ -214,6 +265,8 @@ gro_tbl_flush(struct gro_tbl *t, uint64_t types, uint64_t flush_time,
 	for (f = 0; f < t->max_flows && t->nb_flows > 0 && n < max_out; f++) {
 		if (t->flows[f].first == GRO_NONE || (t->flows[f].key.type & types) == 0)
 			continue;
+		if (!t->items[t->flows[f].first].is_tcp)
+			flow_coalesce(t, &t->flows[f]);
 		prev = GRO_NONE;
 		for (i = t->flows[f].first; i != GRO_NONE && n < max_out; i = next) {
 			next = t->items[i].next;

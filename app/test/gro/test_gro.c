@@ -378,7 +378,9 @@ fragments(struct tpkt t, uint32_t len, uint32_t unit, const uint32_t *order,
 		f.mf = (i + 1) * unit < len;
 		f.pl = payload + i * unit;
 		f.pl_len = RTE_MIN(unit, len - i * unit);
-		f.o_id = (uint16_t)(t.o_id + i);
+		/* outer IDs and source ports of VXLAN fragments need not follow on */
+		f.o_id = (uint16_t)(t.o_id + 7 * i);
+		f.o_sport = (uint16_t)(t.o_sport + i);
 		pkts[k] = tpkt_mbuf(pool, &f, 2048);
 		assert_non_null(pkts[k]);
 	}
@@ -389,6 +391,7 @@ static void
 udp_datagram(int vxlan)
 {
 	static const uint32_t order[5] = { 2, 1, 3, 0, 4 };
+	static const uint32_t order2[5] = { 3, 0, 4, 1, 2 };
 	struct rte_mbuf *pkts[5];
 	struct tpkt t = tcp_base();
 	uint16_t nb;
@@ -401,6 +404,15 @@ udp_datagram(int vxlan)
 	nb = fragments(t, 4500, 1000, order, pkts);
 	assert_int_equal(burst(pkts, nb), 1);
 	/* the original datagram: offset 0, no MF */
+	assert_pkt_is(pkts[0], t, 4500);
+	free_all(pkts, 1);
+
+	/*
+	 * 3, 0, 4, 1, 2: {3, 4} and {0, 1, 2} build up apart; they join when they leave the
+	 * table, and so do fragments held over several bursts
+	 */
+	nb = fragments(t, 4500, 1000, order2, pkts);
+	assert_int_equal(burst(pkts, nb), 1);
 	assert_pkt_is(pkts[0], t, 4500);
 	free_all(pkts, 1);
 
@@ -422,6 +434,29 @@ test_udp_fragments(void **state)
 
 	(void)state;
 	udp_datagram(0);
+
+	/* held by a context over two bursts, out of order: whole when flushed */
+	{
+		static const uint32_t order[4] = { 3, 1, 0, 2 };
+		struct rte_gro_param p = all_types;
+		struct rte_mbuf *out[4];
+		void *ctx = rte_gro_ctx_create(&p);
+
+		assert_non_null(ctx);
+		t.udp = 1;
+		t.pl = payload;
+		t.ip_id = 9;
+		fragments(t, 3500, 1000, order, pkts);
+		assert_int_equal(rte_gro_reassemble(pkts, 2, ctx), 0);
+		assert_int_equal(rte_gro_reassemble(pkts + 2, 2, ctx), 0);
+		assert_int_equal(rte_gro_get_pkt_count(ctx), 2);
+		assert_int_equal(rte_gro_timeout_flush(ctx, 0, RTE_GRO_UDP_IPV4, out, 4), 1);
+		assert_int_equal(rte_gro_get_pkt_count(ctx), 0);
+		assert_pkt_is(out[0], t, 3500);
+		rte_pktmbuf_free(out[0]);
+		rte_gro_ctx_destroy(ctx);
+		t = tcp_base();
+	}
 
 	/* fragments of two datagrams (other IDs) do not mix, whole datagrams are not taken */
 	t.udp = 1;
