@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 top=$PWD
 secs=${1:-20}
 build=${FUZZ_BUILD:-$top/build-fuzz}
-targets=${FUZZ_TARGETS:-kvargs devargs pci_parse cmdline ip_frag}
+targets=${FUZZ_TARGETS:-kvargs devargs pci_parse cmdline ip_frag gro gso}
 
 if ! command -v clang >/dev/null 2>&1; then
 	echo "fuzz: clang not found (apt-get install clang libclang-rt-14-dev)"
