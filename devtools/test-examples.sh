@@ -18,7 +18,7 @@ set -u
 EXPECTED="helloworld skeleton l2fwd link_status_interrupt flow_filtering rxtx_callbacks
 	service_cores ptpclient vmdq vmdq_dcb cmdline ethtool timer l2fwd-keepalive l2fwd-jobstats
 	ipv4_multicast ip_fragmentation ip_reassembly packet_ordering qos_meter distributor
-	server_node_efd multi_process"
+	server_node_efd multi_process qos_sched"
 
 src=${EXAMPLES_SRC:-/usr/share/dpdk/examples}
 build=$(realpath "${1:?usage: test-examples.sh BUILD_DIR [PKG_CONFIG_DIR]}")

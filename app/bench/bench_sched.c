@@ -152,12 +152,17 @@ main(int argc, char **argv)
 		return 1;
 	}
 	mp = rte_pktmbuf_pool_create("bench_sched", N_PKTS + 1024, 0, 0, 256, 0);
-	if (mp == NULL || rte_pktmbuf_alloc_bulk(mp, pkts, N_PKTS) != 0) {
-		fprintf(stderr, "no mbufs\n");
+	if (mp == NULL) {
+		fprintf(stderr, "no mbuf pool\n");
 		return 1;
 	}
-	for (p = 0; p < N_PKTS; p++)
-		rte_pktmbuf_append(pkts[p], 64);
+	for (p = 0; p < N_PKTS; p++) {
+		pkts[p] = rte_pktmbuf_alloc(mp);
+		if (pkts[p] == NULL || rte_pktmbuf_append(pkts[p], 64) == NULL) {
+			fprintf(stderr, "no mbufs\n");
+			return 1;
+		}
+	}
 
 	for (p = 0; p < RTE_DIM(pipes); p++) {
 		struct rte_sched_port *port = port_make(pipes[p]);

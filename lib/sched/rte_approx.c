@@ -30,7 +30,8 @@ approx_walk(double alpha, double d, uint64_t *p, uint64_t *q)
 			k = floor((low * lq - lp) / (rp - low * rq));
 			if (!(k >= 1))
 				k = 1;
-			if ((double)(lp + (uint64_t)k * rp) / (double)(lq + (uint64_t)k * rq) >= low)
+			if ((double)(lp + (uint64_t)k * rp) /
+					(double)(lq + (uint64_t)k * rq) >= low)
 				k -= 1;	/* rounding overshot by one step */
 			if (k < 1)
 				k = 1;
@@ -40,7 +41,8 @@ approx_walk(double alpha, double d, uint64_t *p, uint64_t *q)
 			k = floor((rp - high * rq) / (high * lq - lp));
 			if (!(k >= 1))
 				k = 1;
-			if ((double)(rp + (uint64_t)k * lp) / (double)(rq + (uint64_t)k * lq) <= high)
+			if ((double)(rp + (uint64_t)k * lp) /
+					(double)(rq + (uint64_t)k * lq) <= high)
 				k -= 1;
 			if (k < 1)
 				k = 1;

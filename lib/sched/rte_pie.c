@@ -41,7 +41,8 @@ rte_pie_config_init(struct rte_pie_config *pie_cfg,
 		return -1;
 	}
 	if (qdelay_ref == 0 || dp_update_interval == 0 || max_burst == 0 || tailq_th == 0) {
-		SCHED_LOG(ERR, "PIE parameter of 0: qdelay_ref %u dp_update_interval %u max_burst %u tailq_th %u",
+		SCHED_LOG(ERR, "PIE parameter of 0: qdelay_ref %u dp_update_interval %u "
+			"max_burst %u tailq_th %u",
 			qdelay_ref, dp_update_interval, max_burst, tailq_th);
 		return -EINVAL;
 	}

@@ -56,7 +56,7 @@ struct sched_subport_profile {
 struct sched_pipe_profile {
 	struct rte_sched_pipe_params params;
 	struct sched_rates r;
-	uint32_t wrr_cost[N_BE];	/* bytes of virtual time a byte of the queue costs */
+	uint64_t wrr_cost[N_BE];	/* virtual time a byte of the queue costs */
 };
 
 struct sched_queue {
@@ -80,7 +80,7 @@ struct sched_pipe {
 	uint64_t tc_credits[N_TC];
 	uint64_t tc_ov_credits;
 	uint32_t tc_ov_period_id;
-	uint32_t wrr_vt[N_BE];	/* virtual time of each best-effort queue */
+	uint64_t wrr_vt[N_BE];	/* virtual time of each best-effort queue */
 };
 
 struct rte_sched_subport {
@@ -219,8 +219,9 @@ pipe_profile_check(const struct rte_sched_pipe_params *p, uint64_t port_rate,
 			(p->tc_rate[i] == 0 || p->tc_rate[i] > p->tb_rate);
 
 		if (bad) {
-			SCHED_LOG(ERR, "pipe tc_rate[%u] %" PRIu64 " does not fit qsize %u and tb_rate %"
-				PRIu64, i, p->tc_rate[i], qsize[i], p->tb_rate);
+			SCHED_LOG(ERR, "pipe tc_rate[%u] %" PRIu64
+				" does not fit qsize %u and tb_rate %" PRIu64,
+				i, p->tc_rate[i], qsize[i], p->tb_rate);
 			return -EINVAL;
 		}
 	}
@@ -343,7 +344,8 @@ cman_params_check(const struct rte_sched_subport_params *p)
 					continue;
 				if (rte_red_config_init(&red, r->wq_log2, r->min_th, r->max_th,
 						r->maxp_inv) != 0) {
-					SCHED_LOG(ERR, "RED parameters of class %u colour %u are invalid",
+					SCHED_LOG(ERR,
+						"RED parameters of class %u colour %u are invalid",
 						i, j);
 					return -EINVAL;
 				}
@@ -408,7 +410,8 @@ static void
 pipe_profile_convert(struct sched_pipe_profile *dst, const struct rte_sched_pipe_params *src,
 	uint64_t port_rate, const uint16_t *qsize)
 {
-	uint32_t lcm = 1, i;
+	uint64_t lcm = 1;
+	uint32_t i;
 
 	memset(dst, 0, sizeof(*dst));
 	dst->params = *src;
@@ -416,10 +419,11 @@ pipe_profile_convert(struct sched_pipe_profile *dst, const struct rte_sched_pipe
 	dst->r.tc_period = ms_to_bytes(src->tc_period, port_rate);
 	for (i = 0; i < N_TC; i++)
 		if (qsize[i] != 0)
-			dst->r.tc_credits_per_period[i] = ms_to_bytes(src->tc_period, src->tc_rate[i]);
+			dst->r.tc_credits_per_period[i] =
+				ms_to_bytes(src->tc_period, src->tc_rate[i]);
 	/* a queue of weight w costs lcm / w per byte, so bytes served follow the weights */
 	for (i = 0; i < N_BE; i++)
-		lcm = lcm / rte_get_gcd(lcm, src->wrr_weights[i]) * src->wrr_weights[i];
+		lcm = lcm / rte_get_gcd64(lcm, src->wrr_weights[i]) * src->wrr_weights[i];
 	for (i = 0; i < N_BE; i++)
 		dst->wrr_cost[i] = lcm / src->wrr_weights[i];
 }
@@ -1244,7 +1248,8 @@ static inline void
 wrr_charge(struct sched_pipe *p, const struct sched_pipe_profile *prof, uint32_t i,
 	uint32_t len)
 {
-	uint32_t low = UINT32_MAX, j;
+	uint64_t low = UINT64_MAX;
+	uint32_t j;
 
 	p->wrr_vt[i] += len * prof->wrr_cost[i];
 	for (j = 0; j < N_BE; j++)

@@ -73,6 +73,7 @@ struct rte_sched_pipe_params {
 struct rte_sched_cman_params {
 	/** Scheme */
 	enum rte_sched_cman_mode cman_mode;
+	/** Parameters of the scheme in cman_mode */
 	union {
 		/** RED parameters per traffic class and packet colour */
 		struct rte_red_params red_params[RTE_SCHED_TRAFFIC_CLASSES_PER_PIPE][RTE_COLORS];
