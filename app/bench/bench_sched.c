@@ -105,7 +105,10 @@ port_make(uint32_t n_pipes)
 	return port;
 }
 
-/* Lower quartile of the cycles per packet of enqueue + dequeue; -1 when packets are lost. */
+/*
+ * Lower quartile of the cycles per packet (dequeued and enqueued again) of the chunks; -1 when
+ * packets are lost or none move.
+ */
 static double
 run(struct rte_sched_port *port, uint32_t n_pipes)
 {
@@ -123,13 +126,20 @@ run(struct rte_sched_port *port, uint32_t n_pipes)
 	if (rte_sched_port_enqueue(port, pkts, N_PKTS) != N_PKTS)
 		return -1;
 	for (c = 0; c < N_CHUNKS; c++) {
+		uint64_t moved = 0;
+
 		t = rte_rdtsc_precise();
 		for (b = 0; b < CHUNK; b++) {
 			n = rte_sched_port_dequeue(port, burst, BURST);
 			if (rte_sched_port_enqueue(port, burst, (uint32_t)n) != n)
 				return -1;
+			moved += (uint64_t)n;
 		}
-		samples[c] = rte_rdtsc_precise() - t;
+		t = rte_rdtsc_precise() - t;
+		if (moved == 0)
+			return -1;
+		/* hundredths of a cycle per packet, so that the sort keeps the precision */
+		samples[c] = t * 100 / moved;
 	}
 	/* take every packet back for the next round */
 	for (i = 0; i < N_PKTS; ) {
@@ -137,7 +147,7 @@ run(struct rte_sched_port *port, uint32_t n_pipes)
 		i += (uint32_t)n;
 	}
 	qsort(samples, N_CHUNKS, sizeof(samples[0]), cmp_u64);
-	return (double)samples[N_CHUNKS / 4] / (CHUNK * BURST);
+	return (double)samples[N_CHUNKS / 4] / 100;
 }
 
 int

@@ -23,6 +23,7 @@
 #include <rte_log.h>
 #include <rte_malloc.h>
 #include <rte_mbuf.h>
+#include <rte_prefetch.h>
 
 #include "rte_approx.h"
 #include "rte_sched.h"
@@ -59,11 +60,14 @@ struct sched_pipe_profile {
 	uint64_t wrr_cost[N_BE];	/* virtual time a byte of the queue costs */
 };
 
+/* What dequeue reads of a queue: 16 queues of a pipe share a cache line. */
 struct sched_queue {
-	struct rte_mbuf **ring;	/* qsize slots */
-	uint32_t mask;		/* qsize - 1 */
-	uint32_t head;		/* free-running read and write counters */
-	uint32_t tail;
+	uint16_t head;		/* free-running read and write counters */
+	uint16_t tail;
+};
+
+/* What only enqueue and the statistics use. */
+struct sched_queue_extra {
 	struct rte_sched_queue_stats stats;
 	union {
 		struct rte_red red;
@@ -115,6 +119,11 @@ struct rte_sched_subport {
 
 	struct sched_pipe *pipes;
 	struct sched_queue *queues;	/* n_pipes * N_QUEUES */
+	struct sched_queue_extra *qextra;	/* n_pipes * N_QUEUES */
+	struct rte_mbuf **rings;	/* each pipe's rings, one after the other */
+	uint32_t pipe_slots;		/* ring slots of a pipe */
+	uint32_t qoff[N_QUEUES];	/* first slot of each queue of a pipe */
+	uint16_t qmask[N_QUEUES];	/* its size - 1 */
 	uint64_t *active;		/* bitmap of pipes with packets */
 	uint32_t n_active;
 	uint32_t cursor;		/* pipe the next dequeue starts at */
@@ -150,6 +159,13 @@ static inline uint32_t
 queue_tc(uint32_t q)
 {
 	return q < TC_BE ? q : TC_BE;
+}
+
+/* Ring of a queue of a subport. */
+static inline struct rte_mbuf **
+queue_ring(const struct rte_sched_subport *s, uint32_t qindex)
+{
+	return s->rings + (size_t)(qindex / N_QUEUES) * s->pipe_slots + s->qoff[qindex % N_QUEUES];
 }
 
 static inline uint64_t
@@ -435,6 +451,7 @@ pipe_profile_convert(struct sched_pipe_profile *dst, const struct rte_sched_pipe
 struct subport_layout {
 	size_t pipes;
 	size_t queues;
+	size_t qextra;
 	size_t profiles;
 	size_t active;
 	size_t rings;
@@ -455,6 +472,8 @@ subport_layout_get(const struct rte_sched_subport_params *p, struct subport_layo
 	off += RTE_CACHE_LINE_ROUNDUP(n * sizeof(struct sched_pipe));
 	l->queues = off;
 	off += RTE_CACHE_LINE_ROUNDUP((size_t)n * N_QUEUES * sizeof(struct sched_queue));
+	l->qextra = off;
+	off += RTE_CACHE_LINE_ROUNDUP((size_t)n * N_QUEUES * sizeof(struct sched_queue_extra));
 	l->profiles = off;
 	off += RTE_CACHE_LINE_ROUNDUP(p->n_max_pipe_profiles * sizeof(struct sched_pipe_profile));
 	l->active = off;
@@ -541,9 +560,10 @@ subport_free(struct rte_sched_subport *s)
 
 	for (q = 0; q < s->n_pipes * N_QUEUES; q++) {
 		struct sched_queue *queue = &s->queues[q];
+		struct rte_mbuf **ring = queue_ring(s, q);
 
 		for (; queue->head != queue->tail; queue->head++)
-			rte_pktmbuf_free(queue->ring[queue->head & queue->mask]);
+			rte_pktmbuf_free(ring[queue->head & s->qmask[q % N_QUEUES]]);
 	}
 	rte_free(s);
 }
@@ -619,7 +639,6 @@ subport_create(struct rte_sched_port *port, uint32_t subport_id,
 {
 	struct rte_sched_subport *s;
 	struct subport_layout l;
-	struct rte_mbuf **ring;
 	uint32_t i, q;
 
 	if (subport_params_check(params, port->n_pipes, port->rate) != 0)
@@ -637,6 +656,8 @@ subport_create(struct rte_sched_port *port, uint32_t subport_id,
 	memcpy(s->qsize, params->qsize, sizeof(s->qsize));
 	s->pipes = RTE_PTR_ADD(s, l.pipes);
 	s->queues = RTE_PTR_ADD(s, l.queues);
+	s->qextra = RTE_PTR_ADD(s, l.qextra);
+	s->rings = RTE_PTR_ADD(s, l.rings);
 	s->pipe_profiles = RTE_PTR_ADD(s, l.profiles);
 	s->active = RTE_PTR_ADD(s, l.active);
 	s->n_max_pipe_profiles = params->n_max_pipe_profiles;
@@ -652,13 +673,12 @@ subport_create(struct rte_sched_port *port, uint32_t subport_id,
 	for (i = 0; i < s->n_pipes; i++)
 		s->pipes[i].profile = -1;
 
-	ring = RTE_PTR_ADD(s, l.rings);
-	for (q = 0; q < s->n_pipes * N_QUEUES; q++) {
-		uint32_t size = s->qsize[queue_tc(q % N_QUEUES)];
+	for (q = 0; q < N_QUEUES; q++) {
+		uint32_t size = s->qsize[queue_tc(q)];
 
-		s->queues[q].ring = ring;
-		s->queues[q].mask = size == 0 ? 0 : size - 1;
-		ring += size;
+		s->qoff[q] = s->pipe_slots;
+		s->qmask[q] = (uint16_t)(size == 0 ? 0 : size - 1);
+		s->pipe_slots += size;
 	}
 
 	if (params->cman_params != NULL) {
@@ -688,9 +708,9 @@ subport_create(struct rte_sched_port *port, uint32_t subport_id,
 		}
 		for (q = 0; q < s->n_pipes * N_QUEUES; q++) {
 			if (s->cman == RTE_SCHED_CMAN_PIE)
-				rte_pie_rt_data_init(&s->queues[q].pie);
+				rte_pie_rt_data_init(&s->qextra[q].pie);
 			else
-				rte_red_rt_data_init(&s->queues[q].red);
+				rte_red_rt_data_init(&s->qextra[q].red);
 		}
 	}
 
@@ -934,7 +954,7 @@ rte_sched_queue_read_stats(struct rte_sched_port *port,
 	uint16_t *qlen)
 {
 	struct rte_sched_subport *s;
-	struct sched_queue *q;
+	struct sched_queue_extra *qe;
 	uint32_t qindex;
 
 	if (port == NULL || stats == NULL || qlen == NULL) {
@@ -947,10 +967,10 @@ rte_sched_queue_read_stats(struct rte_sched_port *port,
 		SCHED_LOG(ERR, "queue %u is not in a configured subport", queue_id);
 		return -EINVAL;
 	}
-	q = &s->queues[qindex];
-	*stats = q->stats;
-	memset(&q->stats, 0, sizeof(q->stats));
-	*qlen = (uint16_t)(q->tail - q->head);
+	qe = &s->qextra[qindex];
+	*stats = qe->stats;
+	memset(&qe->stats, 0, sizeof(qe->stats));
+	*qlen = (uint16_t)(s->queues[qindex].tail - s->queues[qindex].head);
 	return 0;
 }
 
@@ -998,7 +1018,7 @@ rte_sched_port_pkt_read_color(const struct rte_mbuf *pkt)
 
 /* Congestion management verdict: 0 keeps the packet. */
 static int
-cman_drop(struct rte_sched_port *port, struct rte_sched_subport *s, struct sched_queue *q,
+cman_drop(struct rte_sched_port *port, struct rte_sched_subport *s, struct sched_queue_extra *q,
 	uint32_t tc, struct rte_mbuf *pkt, uint32_t qlen)
 {
 	if (s->cman == RTE_SCHED_CMAN_PIE)
@@ -1035,8 +1055,9 @@ static int
 enqueue_one(struct rte_sched_port *port, struct rte_mbuf *pkt)
 {
 	struct rte_sched_subport *s;
+	struct sched_queue_extra *qe;
 	struct sched_queue *q;
-	uint32_t qindex, tc, qlen, len = pkt->pkt_len;
+	uint32_t qindex, tc, qin, qlen, len = pkt->pkt_len;
 	struct sched_pipe *p;
 	int cman = 0;
 
@@ -1045,37 +1066,75 @@ enqueue_one(struct rte_sched_port *port, struct rte_mbuf *pkt)
 		rte_pktmbuf_free(pkt);
 		return 0;
 	}
-	tc = queue_tc(qindex % N_QUEUES);
+	qin = qindex % N_QUEUES;
+	tc = queue_tc(qin);
 	q = &s->queues[qindex];
-	qlen = q->tail - q->head;
+	qe = &s->qextra[qindex];
+	qlen = (uint16_t)(q->tail - q->head);
 	if (s->cman_enabled)
-		cman = cman_drop(port, s, q, tc, pkt, qlen);
+		cman = cman_drop(port, s, qe, tc, pkt, qlen);
 	if (unlikely(cman != 0 || qlen >= s->qsize[tc])) {
 		s->stats.n_pkts_tc_dropped[tc]++;
 		s->stats.n_bytes_tc_dropped[tc] += len;
-		q->stats.n_pkts_dropped++;
-		q->stats.n_bytes_dropped += len;
+		qe->stats.n_pkts_dropped++;
+		qe->stats.n_bytes_dropped += len;
 		if (cman != 0) {
 			s->stats.n_pkts_cman_dropped[tc]++;
-			q->stats.n_pkts_cman_dropped++;
+			qe->stats.n_pkts_cman_dropped++;
 		}
 		rte_pktmbuf_free(pkt);
 		return 0;
 	}
 
-	q->ring[q->tail & q->mask] = pkt;
+	queue_ring(s, qindex)[q->tail & s->qmask[qin]] = pkt;
 	q->tail++;
 	s->stats.n_pkts_tc[tc]++;
 	s->stats.n_bytes_tc[tc] += len;
-	q->stats.n_pkts++;
-	q->stats.n_bytes += len;
+	qe->stats.n_pkts++;
+	qe->stats.n_bytes += len;
 
 	p = &s->pipes[qindex / N_QUEUES];
 	if (p->busy == 0)
 		pipe_mark_active(s, qindex / N_QUEUES);
-	p->busy |= 1u << (qindex % N_QUEUES);
+	p->busy |= 1u << qin;
 	return 1;
 }
+
+/*
+ * Bring in what enqueueing a packet touches, so that the cache misses of a burst overlap:
+ * its queue, statistics and pipe a few packets ahead, then (once the queue is in) the ring
+ * slot it will take. The mbufs themselves are fetched further ahead still.
+ */
+static inline void
+enqueue_prefetch_queue(struct rte_sched_port *port, struct rte_mbuf *pkt)
+{
+	struct rte_sched_subport *s;
+	uint32_t qindex;
+
+	s = queue_locate(port, rte_mbuf_sched_queue_get(pkt), &qindex);
+	if (s == NULL)
+		return;
+	rte_prefetch0(&s->queues[qindex]);
+	rte_prefetch0(&s->qextra[qindex]);
+	rte_prefetch0(&s->pipes[qindex / N_QUEUES]);
+}
+
+static inline void
+enqueue_prefetch_slot(struct rte_sched_port *port, struct rte_mbuf *pkt)
+{
+	struct rte_sched_subport *s;
+	uint32_t qindex;
+
+	s = queue_locate(port, rte_mbuf_sched_queue_get(pkt), &qindex);
+	if (s == NULL)
+		return;
+	rte_prefetch0(queue_ring(s, qindex) + (s->queues[qindex].tail &
+		s->qmask[qindex % N_QUEUES]));
+}
+
+#define AHEAD_MBUF 12
+#define AHEAD_QUEUE 6
+#define AHEAD_SLOT 3
 
 int
 rte_sched_port_enqueue(struct rte_sched_port *port, struct rte_mbuf **pkts, uint32_t n_pkts)
@@ -1083,8 +1142,21 @@ rte_sched_port_enqueue(struct rte_sched_port *port, struct rte_mbuf **pkts, uint
 	uint32_t i;
 	int n = 0;
 
-	for (i = 0; i < n_pkts; i++)
+	for (i = 0; i < n_pkts && i < AHEAD_MBUF; i++)
+		rte_prefetch0(pkts[i]);
+	for (i = 0; i < n_pkts && i < AHEAD_QUEUE; i++)
+		enqueue_prefetch_queue(port, pkts[i]);
+	for (i = 0; i < n_pkts && i < AHEAD_SLOT; i++)
+		enqueue_prefetch_slot(port, pkts[i]);
+	for (i = 0; i < n_pkts; i++) {
+		if (i + AHEAD_MBUF < n_pkts)
+			rte_prefetch0(pkts[i + AHEAD_MBUF]);
+		if (i + AHEAD_QUEUE < n_pkts)
+			enqueue_prefetch_queue(port, pkts[i + AHEAD_QUEUE]);
+		if (i + AHEAD_SLOT < n_pkts)
+			enqueue_prefetch_slot(port, pkts[i + AHEAD_SLOT]);
 		n += enqueue_one(port, pkts[i]);
+	}
 	return n;
 }
 
@@ -1207,17 +1279,20 @@ static struct rte_mbuf *
 queue_pop(struct rte_sched_port *port, struct rte_sched_subport *s, struct sched_pipe *p,
 	uint32_t pipe_id, uint32_t qin)
 {
-	struct sched_queue *q = &s->queues[pipe_id * N_QUEUES + qin];
-	struct rte_mbuf *pkt = q->ring[q->head & q->mask];
+	uint32_t qindex = pipe_id * N_QUEUES + qin;
+	struct sched_queue *q = &s->queues[qindex];
+	struct rte_mbuf *pkt = queue_ring(s, qindex)[q->head & s->qmask[qin]];
 
 	q->head++;
 	if (s->cman_enabled) {
+		struct sched_queue_extra *qe = &s->qextra[qindex];
+
 		if (s->cman == RTE_SCHED_CMAN_PIE) {
-			q->pie.qlen--;
-			q->pie.qlen_bytes -= pkt->pkt_len;
-			rte_pie_dequeue(&q->pie, pkt->pkt_len, port->time_cpu_cycles);
+			qe->pie.qlen--;
+			qe->pie.qlen_bytes -= pkt->pkt_len;
+			rte_pie_dequeue(&qe->pie, pkt->pkt_len, port->time_cpu_cycles);
 		} else if (q->head == q->tail) {
-			rte_red_mark_queue_empty(&q->red, port->time);
+			rte_red_mark_queue_empty(&qe->red, port->time);
 		}
 	}
 	if (q->head == q->tail) {
@@ -1294,9 +1369,8 @@ pipe_dequeue(struct rte_sched_port *port, struct rte_sched_subport *s, uint32_t 
 					break;
 				qin = TC_BE + wrr;
 			}
-			pkt = s->queues[pipe_id * N_QUEUES + qin].ring[
-				s->queues[pipe_id * N_QUEUES + qin].head &
-				s->queues[pipe_id * N_QUEUES + qin].mask];
+			pkt = queue_ring(s, pipe_id * N_QUEUES + qin)[
+				s->queues[pipe_id * N_QUEUES + qin].head & s->qmask[qin]];
 			len = pkt->pkt_len + port->frame_overhead;
 			if (!credits_ok(s, p, tc, len))
 				break;
