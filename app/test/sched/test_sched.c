@@ -797,6 +797,52 @@ test_cman_pie(void **state)
 	rte_sched_port_free(port);
 }
 
+static void
+test_subports_and_pipes(void **state)
+{
+	struct rte_mbuf *out[64];
+	struct rte_sched_port *port;
+	uint32_t got, i, sub, p, tc, q, per_sub[2] = { 0 };
+
+	(void)state;
+	params_reset();
+	port = port_make();
+	assert_int_equal(rte_sched_subport_config(port, 1, &subport_params, 0), 0);
+	assert_int_equal(rte_sched_pipe_config(port, 1, 3, 0), 0);
+	/* pipe 1 of subport 0 is turned off: its packets wait */
+	assert_int_equal(rte_sched_pipe_config(port, 0, 1, -1), 0);
+	for (i = 0; i < 16; i++) {
+		struct rte_mbuf *m[3];
+
+		m[0] = pkt_make(port, 2, TC_BE, 1, PKT_LEN);
+		m[1] = pkt_make(port, 3, 4, 0, PKT_LEN);
+		rte_sched_port_pkt_write(port, m[1], 1, 3, 4, 0, RTE_COLOR_GREEN);
+		m[2] = pkt_make(port, 1, 0, 0, PKT_LEN);
+		assert_int_equal(rte_sched_port_enqueue(port, m, 3), 3);
+	}
+	got = drain(port, out, 32);
+	assert_int_equal(got, 32);
+	assert_int_equal(rte_sched_port_dequeue(port, out + got, 1), 0);
+	for (i = 0; i < got; i++) {
+		rte_sched_port_pkt_read_tree_path(port, out[i], &sub, &p, &tc, &q);
+		assert_true(p != 1 || sub != 0);
+		per_sub[sub]++;
+	}
+	assert_int_equal(per_sub[0], 16);
+	assert_int_equal(per_sub[1], 16);
+	free_all(out, got);
+	/* turned on again, the pipe is served */
+	assert_int_equal(rte_sched_pipe_config(port, 0, 1, 0), 0);
+	got = drain(port, out, 16);
+	assert_int_equal(got, 16);
+	for (i = 0; i < got; i++) {
+		rte_sched_port_pkt_read_tree_path(port, out[i], &sub, &p, &tc, &q);
+		assert_int_equal(p, 1);
+	}
+	free_all(out, got);
+	rte_sched_port_free(port);
+}
+
 static int
 setup(void **state)
 {
@@ -837,6 +883,7 @@ main(void)
 		cmocka_unit_test(test_wrr),
 		cmocka_unit_test(test_shaping),
 		cmocka_unit_test(test_stats),
+		cmocka_unit_test(test_subports_and_pipes),
 		cmocka_unit_test(test_tc_ov_flag),
 		cmocka_unit_test(test_cman_red),
 		cmocka_unit_test(test_cman_pie),
