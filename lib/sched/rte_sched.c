@@ -1194,7 +1194,8 @@ subport_tc_ov_wm_update(struct rte_sched_port *port, struct rte_sched_subport *s
 
 	/* what the priority classes used in the ending period is not left for best effort */
 	for (i = 0; i < TC_BE; i++)
-		higher += (int64_t)(s->r.tc_credits_per_period[i] - s->tc_credits[i]);
+		if (s->qsize[i] != 0)
+			higher += (int64_t)(s->r.tc_credits_per_period[i] - s->tc_credits[i]);
 	be_left = (int64_t)s->r.tc_credits_per_period[TC_BE] - higher;
 	be_used = (int64_t)(s->r.tc_credits_per_period[TC_BE] - s->tc_credits[TC_BE]);
 
