@@ -1404,6 +1404,46 @@ next_active_pipe(const struct rte_sched_subport *s, uint32_t from)
 	return 0;
 }
 
+/*
+ * The pipes after the one about to be served go through three steps, one per visit, so that
+ * their cache misses overlap with the work on this one: two pipes ahead, the pipe and its
+ * queue heads; one ahead, the ring slots of its busy queues; this one, the mbufs in them.
+ */
+static inline void
+pipe_prefetch_slots(const struct rte_sched_subport *s, uint32_t pipe, bool mbufs)
+{
+	uint32_t busy = s->pipes[pipe].busy;
+
+	while (busy != 0) {
+		uint32_t qin = (uint32_t)__builtin_ctz(busy);
+		uint32_t qindex = pipe * N_QUEUES + qin;
+		struct rte_mbuf **slot = queue_ring(s, qindex) +
+			(s->queues[qindex].head & s->qmask[qin]);
+
+		if (mbufs)
+			rte_prefetch0(*slot);
+		else
+			rte_prefetch0(slot);
+		busy &= busy - 1;
+	}
+}
+
+static inline void
+dequeue_prefetch(const struct rte_sched_subport *s, uint32_t pipe)
+{
+	uint32_t mask = s->n_pipes - 1;
+	uint32_t next = next_active_pipe(s, (pipe + 1) & mask);
+	uint32_t after = next_active_pipe(s, (next + 1) & mask);
+
+	pipe_prefetch_slots(s, pipe, true);
+	if (next != pipe)
+		pipe_prefetch_slots(s, next, false);
+	if (after != pipe && after != next) {
+		rte_prefetch0(&s->pipes[after]);
+		rte_prefetch0(&s->queues[after * N_QUEUES]);
+	}
+}
+
 static uint32_t
 subport_dequeue(struct rte_sched_port *port, struct rte_sched_subport *s,
 	struct rte_mbuf **pkts, uint32_t n)
@@ -1413,7 +1453,10 @@ subport_dequeue(struct rte_sched_port *port, struct rte_sched_subport *s,
 	/* stop once every active pipe in a row had nothing it could send */
 	while (count < n && s->n_active != 0 && idle < s->n_active && port_has_room(port)) {
 		uint32_t pipe = next_active_pipe(s, s->cursor);
-		uint32_t sent = pipe_dequeue(port, s, pipe, pkts + count, n - count);
+		uint32_t sent;
+
+		dequeue_prefetch(s, pipe);
+		sent = pipe_dequeue(port, s, pipe, pkts + count, n - count);
 
 		count += sent;
 		idle = sent == 0 ? idle + 1 : 0;
