@@ -19,7 +19,7 @@ EXPECTED="helloworld skeleton l2fwd link_status_interrupt flow_filtering rxtx_ca
 	service_cores ptpclient vmdq vmdq_dcb cmdline ethtool timer l2fwd-keepalive l2fwd-jobstats
 	ipv4_multicast ip_fragmentation ip_reassembly packet_ordering qos_meter distributor
 	server_node_efd multi_process
-	l3fwd-power"
+	l3fwd-power qos_sched"
 EXPECTED="$EXPECTED bond"
 
 src=${EXAMPLES_SRC:-/usr/share/dpdk/examples}
@@ -477,6 +477,77 @@ if built qos_meter; then
 	[ $hung -eq 0 ] && [ $rc -eq 130 ] && meter_check "$work/metered.pcap" &&
 		sane qos_meter && v=0
 	report $v qos_meter "two flows coloured and policed as srTCM says, on full buckets"
+fi
+
+# qos_sched: 64-byte packets of zeros from net_null0 (copy mode) all go to subport 0, pipe 0,
+# class 0; the worker shapes them and sends them to net_null1. The sample's profile.cfg with
+# the pipe's class period stretched from 40 ms to 1 s (a class's credits are renewed when the
+# worker next looks, so short periods lose the worker's scheduling delays, and on a shared CPU
+# those are large): the pipe's 305175 B/s is then the limit, 305175 / (64 + 24 bytes of
+# framing) = 3467.9 packets per second, which the sample prints each second as "TX port 1".
+# It wants three lcores numbered below the CPU count (main, RX, worker): with fewer CPUs (and
+# root), it runs in a mount namespace whose /sys/devices/system/cpu shows three, lcore 2
+# sharing CPU 1.
+qos_run() { # the sample, in a private mount namespace when the machine has under 3 CPUs
+	local ncpu fake
+	ncpu=$(find /sys/devices/system/cpu -maxdepth 1 -name 'cpu[0-9]*' | wc -l)
+	if [ "$ncpu" -ge 3 ]; then
+		exec env --default-signal=INT LD_LIBRARY_PATH="$libdir" stdbuf -oL \
+			"$(bin qos_sched)" "$@"
+	fi
+	fake=$work/qos-cpus
+	mkdir -p "$fake"
+	# shellcheck disable=SC2016
+	exec env --default-signal=INT LD_LIBRARY_PATH="$libdir" unshare -m /bin/bash -c '
+		set -e
+		mount --make-rprivate /
+		mount -t tmpfs qos-cpus "$1"
+		for c in 0 1 2; do
+			mkdir -p "$1/cpu$c/topology"
+			echo $c >"$1/cpu$c/topology/core_id"
+			echo 0 >"$1/cpu$c/topology/physical_package_id"
+		done
+		mount --bind "$1" /sys/devices/system/cpu
+		shift
+		exec stdbuf -oL "$@"' qos "$fake" "$(bin qos_sched)" "$@"
+}
+if built qos_sched; then
+	ncpu=$(find /sys/devices/system/cpu -maxdepth 1 -name 'cpu[0-9]*' | wc -l)
+	if [ "$ncpu" -lt 3 ] && { [ "$(id -u)" -ne 0 ] || ! command -v unshare >/dev/null; }; then
+		echo "# qos_sched not run: it needs 3 CPUs, or root and unshare to show it 3"
+	else
+		awk '/^\[pipe profile 0\]/ { p = 1 }
+			p && /^tc period/ { print "tc period = 1000"; next } { print }' \
+			"$work/src/qos_sched/profile.cfg" >"$work/qos-1s.cfg"
+		log=$work/run-qos_sched.log
+		# shellcheck disable=SC2046
+		(qos_run $(eal qos_sched 512) --lcores 0@0,1@1,2@1 --vdev=net_null0,copy=1 \
+			--vdev=net_null1 -- --pfc 0,1,1,2 --mnc 0 --msz 16384 \
+			--cfg "$work/qos-1s.cfg") >"$log" 2>&1 </dev/null &
+		pid=$!
+		t=0
+		while kill -0 $pid 2>/dev/null && [ "$(grep -c '^TX port 1' "$log")" -lt 8 ] &&
+			[ $t -lt 300 ]; do
+			sleep 0.2
+			t=$((t + 1))
+		done
+		kill -INT $pid 2>/dev/null
+		t=0
+		while kill -0 $pid 2>/dev/null && [ $t -lt 25 ]; do sleep 0.2; t=$((t + 1)); done
+		kill -KILL $pid 2>/dev/null
+		wait $pid
+		rc=$?
+		# the first seconds may carry the initial bucket; the last five must be the rate
+		v=1
+		if grep '^TX port 1' "$log" | tail -n +4 | head -n 5 | awk '
+			{ n++; r = $5 / 3467.9
+			  printf "# qos_sched: %d packets/s (%.3f of the rate)\n", $5, r
+			  if (r < 0.95 || r > 1.05) bad = 1 }
+			END { exit !(n == 5 && !bad) }'; then
+			sane qos_sched && v=0
+		fi
+		report $v qos_sched "one pipe shaped to 305175 B/s within 5% (exit status $rc)"
+	fi
 fi
 
 # Samples that need what the virtual ports lack: DPDK's message, exit status 1, no crash.
