@@ -68,8 +68,8 @@ test_traffic_both_ways(void **state)
 	SKIP_IF_NEEDED();
 	a = attach("net_af_packet_a,iface=afpa");
 	b = attach("net_af_packet_b,iface=afpb,qdisc_bypass=0");
-	assert_int_equal(at_port_start(a, 1, 0, pool), 0);
-	assert_int_equal(at_port_start(b, 1, 0, pool), 0);
+	assert_int_equal(pt_port_start(a, 1, 0, pool), 0);
+	assert_int_equal(pt_port_start(b, 1, 0, pool), 0);
 	assert_int_equal(rte_eth_stats_reset(a), 0);
 	assert_int_equal(rte_eth_stats_reset(b), 0);
 
@@ -90,8 +90,8 @@ test_traffic_both_ways(void **state)
 	assert_int_equal(sb.q_ipackets[0], 300);
 	assert_int_equal(sa.oerrors + sa.ierrors + sa.imissed, 0);
 
-	assert_int_equal(at_port_remove(a), 0);
-	assert_int_equal(at_port_remove(b), 0);
+	assert_int_equal(pt_port_remove(a), 0);
+	assert_int_equal(pt_port_remove(b), 0);
 }
 
 /* Close releases the sockets; configuring the closed port again makes new ones. */
@@ -107,16 +107,16 @@ test_close_then_reconfigure(void **state)
 	a = attach("net_af_packet_a,iface=afpa,qpairs=2");
 	b = attach("net_af_packet_b,iface=afpb");
 	assert_int_equal(test_count_fds(), fds + 3);
-	assert_int_equal(at_port_start(a, 2, 0, pool), 0);
+	assert_int_equal(pt_port_start(a, 2, 0, pool), 0);
 	assert_int_equal(rte_eth_dev_close(a), 0);
 	assert_int_equal(test_count_fds(), fds + 1);
-	assert_int_equal(at_port_start(a, 2, 0, pool), 0);
+	assert_int_equal(pt_port_start(a, 2, 0, pool), 0);
 	assert_int_equal(test_count_fds(), fds + 3);
-	assert_int_equal(at_port_start(b, 1, 0, pool), 0);
+	assert_int_equal(pt_port_start(b, 1, 0, pool), 0);
 	send_frames(a, 1, 10, lens, 1, 1);
 	assert_int_equal(at_receive(b, 1, 10, 3000, NULL), 10);
-	assert_int_equal(at_port_remove(a), 0);
-	assert_int_equal(at_port_remove(b), 0);
+	assert_int_equal(pt_port_remove(a), 0);
+	assert_int_equal(pt_port_remove(b), 0);
 	assert_int_equal(test_count_fds(), fds);
 }
 
@@ -137,8 +137,8 @@ test_qpairs_spread_flows(void **state)
 	assert_int_equal(info.max_rx_queues, 4);
 	assert_int_equal(info.max_tx_queues, 4);
 	assert_int_equal(info.if_index, if_nametoindex("afpb"));
-	assert_int_equal(at_port_start(a, 4, 0, pool), 0);
-	assert_int_equal(at_port_start(b, 4, 0, pool), 0);
+	assert_int_equal(pt_port_start(a, 4, 0, pool), 0);
+	assert_int_equal(pt_port_start(b, 4, 0, pool), 0);
 
 	/* 64 flows from one tx queue: the kernel's hash spreads them over b's four sockets. */
 	send_frames(a, 0, 400, lens, 1, 64);
@@ -157,8 +157,8 @@ test_qpairs_spread_flows(void **state)
 	assert_int_equal(st.q_opackets[0], 400);
 	assert_int_equal(st.q_opackets[3], 100);
 
-	assert_int_equal(at_port_remove(a), 0);
-	assert_int_equal(at_port_remove(b), 0);
+	assert_int_equal(pt_port_remove(a), 0);
+	assert_int_equal(pt_port_remove(b), 0);
 }
 
 /* Big frames: refused without scatter, chained with it; too big for a tx slot: counted. */
@@ -184,8 +184,8 @@ test_scatter_and_oversize(void **state)
 	memset(&conf, 0, sizeof(conf));
 	assert_int_equal(rte_eth_dev_configure(b, 1, 1, &conf), 0);
 	assert_int_equal(rte_eth_rx_queue_setup(b, 0, 512, SOCKET_ID_ANY, NULL, small), -ENOMEM);
-	assert_int_equal(at_port_start(b, 1, RTE_ETH_RX_OFFLOAD_SCATTER, small), 0);
-	assert_int_equal(at_port_start(a, 1, 0, pool), 0);
+	assert_int_equal(pt_port_start(b, 1, RTE_ETH_RX_OFFLOAD_SCATTER, small), 0);
+	assert_int_equal(pt_port_start(a, 1, 0, pool), 0);
 
 	/* Chains on the way out too: frames built from the small pool. */
 	for (i = 0; i < 30; i++) {
@@ -224,8 +224,8 @@ test_scatter_and_oversize(void **state)
 	assert_int_equal(st.opackets, 1);
 	assert_int_equal(st.obytes, 2016);
 
-	assert_int_equal(at_port_remove(a), 0);
-	assert_int_equal(at_port_remove(b), 0);
+	assert_int_equal(pt_port_remove(a), 0);
+	assert_int_equal(pt_port_remove(b), 0);
 	rte_mempool_free(small);
 }
 
@@ -242,8 +242,8 @@ test_ring_overflow_imissed(void **state)
 	SKIP_IF_NEEDED();
 	a = attach("net_af_packet_a,iface=afpa");
 	b = attach("net_af_packet_b,iface=afpb,framecnt=8");
-	assert_int_equal(at_port_start(a, 1, 0, pool), 0);
-	assert_int_equal(at_port_start(b, 1, 0, pool), 0);
+	assert_int_equal(pt_port_start(a, 1, 0, pool), 0);
+	assert_int_equal(pt_port_start(b, 1, 0, pool), 0);
 	assert_int_equal(rte_eth_stats_reset(b), 0);
 	send_frames(a, 0, 50, lens, 1, 1);
 	/* The kernel counts as it delivers: wait for the 42 that cannot fit in 8 frames. */
@@ -262,8 +262,8 @@ test_ring_overflow_imissed(void **state)
 	assert_int_equal(rte_eth_stats_get(b, &st), 0);
 	assert_int_equal(st.imissed, 0);
 	assert_int_equal(st.ipackets, 0);
-	assert_int_equal(at_port_remove(a), 0);
-	assert_int_equal(at_port_remove(b), 0);
+	assert_int_equal(pt_port_remove(a), 0);
+	assert_int_equal(pt_port_remove(b), 0);
 }
 
 /* The kernel hands received VLAN tags out of band: they come back in the frame. */
@@ -278,8 +278,8 @@ test_vlan_tag(void **state)
 	SKIP_IF_NEEDED();
 	a = attach("net_af_packet_a,iface=afpa");
 	b = attach("net_af_packet_b,iface=afpb");
-	assert_int_equal(at_port_start(a, 1, 0, pool), 0);
-	assert_int_equal(at_port_start(b, 1, 0, pool), 0);
+	assert_int_equal(pt_port_start(a, 1, 0, pool), 0);
+	assert_int_equal(pt_port_start(b, 1, 0, pool), 0);
 	m = at_frame(pool, 200, 2, 5);
 	assert_non_null(m);
 	m->ol_flags |= RTE_MBUF_F_TX_VLAN;
@@ -309,7 +309,7 @@ test_vlan_tag(void **state)
 
 	/* With VLAN_STRIP the tag stays out of the frame, in vlan_tci only. */
 	assert_int_equal(rte_eth_dev_stop(b), 0);
-	assert_int_equal(at_port_start(b, 1, RTE_ETH_RX_OFFLOAD_VLAN_STRIP, pool), 0);
+	assert_int_equal(pt_port_start(b, 1, RTE_ETH_RX_OFFLOAD_VLAN_STRIP, pool), 0);
 	m = at_frame(pool, 200, 2, 6);
 	assert_non_null(m);
 	m->ol_flags |= RTE_MBUF_F_TX_VLAN;
@@ -333,8 +333,8 @@ test_vlan_tag(void **state)
 			usleep(1000);
 	}
 	assert_true(seen);
-	assert_int_equal(at_port_remove(a), 0);
-	assert_int_equal(at_port_remove(b), 0);
+	assert_int_equal(pt_port_remove(a), 0);
+	assert_int_equal(pt_port_remove(b), 0);
 }
 
 static const char *
@@ -403,7 +403,7 @@ test_bad_devargs_refused(void **state)
 	}
 	/* The same device name is free again: nothing of the failed attempts remains. */
 	port = attach("net_af_packet_bad,iface=afpa,blocksz=8192,framesz=4096,framecnt=64");
-	assert_int_equal(at_port_remove(port), 0);
+	assert_int_equal(pt_port_remove(port), 0);
 }
 
 static void
@@ -418,15 +418,15 @@ test_link_follows_interface(void **state)
 	a = attach("net_af_packet_a,iface=afpa");
 	assert_int_equal(rte_eth_link_get_nowait(a, &link), 0);
 	assert_int_equal(link.link_status, RTE_ETH_LINK_DOWN);
-	assert_int_equal(at_port_start(a, 1, 0, pool), 0);
+	assert_int_equal(pt_port_start(a, 1, 0, pool), 0);
 	assert_int_equal(rte_eth_link_get_nowait(a, &link), 0);
 	assert_int_equal(link.link_status, RTE_ETH_LINK_UP);
 	assert_int_equal(link.link_speed, 10000);
 
-	assert_int_equal(at_sh("ip link set afpa down"), 0);
+	assert_int_equal(pt_sh("ip link set afpa down"), 0);
 	assert_int_equal(rte_eth_link_get_nowait(a, &link), 0);
 	assert_int_equal(link.link_status, RTE_ETH_LINK_DOWN);
-	assert_int_equal(at_sh("ip link set afpa up"), 0);
+	assert_int_equal(pt_sh("ip link set afpa up"), 0);
 	/* The carrier of a veth comes back with the interface, maybe a moment later. */
 	for (i = 0; i < 100; i++) {
 		assert_int_equal(rte_eth_link_get_nowait(a, &link), 0);
@@ -437,22 +437,22 @@ test_link_follows_interface(void **state)
 	assert_int_equal(link.link_status, RTE_ETH_LINK_UP);
 
 	/* The peer going down takes the carrier away. */
-	assert_int_equal(at_sh("ip link set afpb down"), 0);
+	assert_int_equal(pt_sh("ip link set afpb down"), 0);
 	assert_int_equal(rte_eth_link_get_nowait(a, &link), 0);
 	assert_int_equal(link.link_status, RTE_ETH_LINK_DOWN);
-	assert_int_equal(at_sh("ip link set afpb up"), 0);
+	assert_int_equal(pt_sh("ip link set afpb up"), 0);
 
 	/* As in DPDK, the port does not set the interface up or down. */
 	assert_int_equal(rte_eth_dev_set_link_down(a), -ENOTSUP);
 	assert_int_equal(rte_eth_dev_set_link_up(a), -ENOTSUP);
-	assert_int_equal(at_sysfs("afpa", "flags") & IFF_UP, IFF_UP);
+	assert_int_equal(pt_sysfs("afpa", "flags") & IFF_UP, IFF_UP);
 
 	assert_int_equal(rte_eth_dev_stop(a), 0);
 	assert_int_equal(rte_eth_link_get_nowait(a, &link), 0);
 	assert_int_equal(link.link_status, RTE_ETH_LINK_DOWN);
 	/* Stopping the port leaves the interface as it was. */
-	assert_int_equal(at_sysfs("afpa", "flags") & IFF_UP, IFF_UP);
-	assert_int_equal(at_port_remove(a), 0);
+	assert_int_equal(pt_sysfs("afpa", "flags") & IFF_UP, IFF_UP);
+	assert_int_equal(pt_port_remove(a), 0);
 }
 
 static void
@@ -464,49 +464,49 @@ test_mtu_mac_promisc(void **state)
 
 	(void)state;
 	SKIP_IF_NEEDED();
-	assert_int_equal(at_sh("ip link set afpa mtu 1600"), 0);
+	assert_int_equal(pt_sh("ip link set afpa mtu 1600"), 0);
 	a = attach("net_af_packet_a,iface=afpa");
 	assert_int_equal(rte_eth_dev_get_mtu(a, &mtu), 0);
 	assert_int_equal(mtu, 1600);
 	assert_int_equal(rte_eth_dev_info_get(a, &info), 0);
 	assert_int_equal(info.max_mtu, 2048 - 52);
-	assert_int_equal(at_port_start(a, 1, 0, pool), 0);
+	assert_int_equal(pt_port_start(a, 1, 0, pool), 0);
 
 	assert_int_equal(rte_eth_dev_set_mtu(a, 1400), 0);
-	assert_int_equal(at_sysfs("afpa", "mtu"), 1400);
+	assert_int_equal(pt_sysfs("afpa", "mtu"), 1400);
 	assert_int_equal(rte_eth_dev_get_mtu(a, &mtu), 0);
 	assert_int_equal(mtu, 1400);
 	assert_int_equal(rte_eth_dev_set_mtu(a, 1997), -EINVAL);
-	assert_int_equal(at_sysfs("afpa", "mtu"), 1400);
+	assert_int_equal(pt_sysfs("afpa", "mtu"), 1400);
 	assert_int_equal(rte_eth_dev_set_mtu(a, 1996), 0);
-	assert_int_equal(at_sysfs("afpa", "mtu"), 1996);
+	assert_int_equal(pt_sysfs("afpa", "mtu"), 1996);
 	assert_int_equal(rte_eth_dev_set_mtu(a, 1500), 0);
 
 	/* The port's MAC is the interface's, and setting it sets the interface's. */
 	assert_int_equal(rte_eth_macaddr_get(a, &mac), 0);
-	assert_int_equal(at_sh("ip link show afpa | grep -q %02x:%02x:%02x:%02x:%02x:%02x",
+	assert_int_equal(pt_sh("ip link show afpa | grep -q %02x:%02x:%02x:%02x:%02x:%02x",
 		mac.addr_bytes[0], mac.addr_bytes[1], mac.addr_bytes[2], mac.addr_bytes[3],
 		mac.addr_bytes[4], mac.addr_bytes[5]), 0);
 	assert_int_equal(rte_eth_dev_default_mac_addr_set(a, &want), 0);
-	assert_int_equal(at_sh("ip link show afpa | grep -q 02:11:22:33:44:55"), 0);
+	assert_int_equal(pt_sh("ip link show afpa | grep -q 02:11:22:33:44:55"), 0);
 	assert_int_equal(rte_eth_macaddr_get(a, &mac), 0);
 	assert_true(rte_is_same_ether_addr(&mac, &want));
 
-	assert_int_equal(at_sysfs("afpa", "flags") & IFF_PROMISC, 0);
+	assert_int_equal(pt_sysfs("afpa", "flags") & IFF_PROMISC, 0);
 	assert_int_equal(rte_eth_promiscuous_enable(a), 0);
-	assert_int_equal(at_sysfs("afpa", "flags") & IFF_PROMISC, IFF_PROMISC);
+	assert_int_equal(pt_sysfs("afpa", "flags") & IFF_PROMISC, IFF_PROMISC);
 	assert_int_equal(rte_eth_promiscuous_get(a), 1);
 	assert_int_equal(rte_eth_promiscuous_disable(a), 0);
-	assert_int_equal(at_sysfs("afpa", "flags") & IFF_PROMISC, 0);
+	assert_int_equal(pt_sysfs("afpa", "flags") & IFF_PROMISC, 0);
 	assert_int_equal(rte_eth_allmulticast_enable(a), 0);
-	assert_int_equal(at_sysfs("afpa", "flags") & IFF_ALLMULTI, IFF_ALLMULTI);
+	assert_int_equal(pt_sysfs("afpa", "flags") & IFF_ALLMULTI, IFF_ALLMULTI);
 	assert_int_equal(rte_eth_allmulticast_disable(a), 0);
-	assert_int_equal(at_sysfs("afpa", "flags") & IFF_ALLMULTI, 0);
+	assert_int_equal(pt_sysfs("afpa", "flags") & IFF_ALLMULTI, 0);
 
 	/* A port closed in promiscuous mode gives the interface back as it found it. */
 	assert_int_equal(rte_eth_promiscuous_enable(a), 0);
-	assert_int_equal(at_port_remove(a), 0);
-	assert_int_equal(at_sysfs("afpa", "flags") & IFF_PROMISC, 0);
+	assert_int_equal(pt_port_remove(a), 0);
+	assert_int_equal(pt_sysfs("afpa", "flags") & IFF_PROMISC, 0);
 }
 
 struct fwd_ctx {
@@ -567,8 +567,8 @@ test_hotplug_while_forwarding(void **state)
 	}
 	ctx.tx_port = attach("net_af_packet_a,iface=afpa");
 	ctx.rx_port = attach("net_af_packet_b,iface=afpb,framecnt=4096");
-	assert_int_equal(at_port_start(ctx.tx_port, 1, 0, pool), 0);
-	assert_int_equal(at_port_start(ctx.rx_port, 1, 0, pool), 0);
+	assert_int_equal(pt_port_start(ctx.tx_port, 1, 0, pool), 0);
+	assert_int_equal(pt_port_start(ctx.rx_port, 1, 0, pool), 0);
 	assert_int_equal(rte_eal_remote_launch(fwd_worker, &ctx, worker), 0);
 	/* Meanwhile other ports come and go, and carry traffic of their own. */
 	for (i = 0; i < 10; i++) {
@@ -576,19 +576,19 @@ test_hotplug_while_forwarding(void **state)
 
 		c = attach("net_af_packet_c,iface=afpc,qpairs=2");
 		d = attach("net_af_packet_d,iface=afpd");
-		assert_int_equal(at_port_start(c, 2, 0, pool), 0);
-		assert_int_equal(at_port_start(d, 1, 0, pool), 0);
+		assert_int_equal(pt_port_start(c, 2, 0, pool), 0);
+		assert_int_equal(pt_port_start(d, 1, 0, pool), 0);
 		send_frames(c, 1, 20, lens, 1, 4);
 		assert_int_equal(at_receive(d, 1, 20, 3000, NULL), 20);
-		assert_int_equal(at_port_remove(c), 0);
-		assert_int_equal(at_port_remove(d), 0);
+		assert_int_equal(pt_port_remove(c), 0);
+		assert_int_equal(pt_port_remove(d), 0);
 	}
 	assert_int_equal(rte_eal_wait_lcore(worker), 0);
 	print_message("forwarded %u of %u frames in order\n", ctx.received, ctx.count);
 	assert_int_equal(ctx.failed, 0);
 	assert_int_equal(ctx.received, ctx.count);
-	assert_int_equal(at_port_remove(ctx.tx_port), 0);
-	assert_int_equal(at_port_remove(ctx.rx_port), 0);
+	assert_int_equal(pt_port_remove(ctx.tx_port), 0);
+	assert_int_equal(pt_port_remove(ctx.rx_port), 0);
 }
 
 static void
@@ -601,8 +601,8 @@ test_attach_detach_no_leak(void **state)
 	SKIP_IF_NEEDED();
 	/* Once first: whatever EAL allocates lazily on the first attach is not a leak. */
 	port = attach("net_af_packet_l,iface=afpa,qpairs=2");
-	assert_int_equal(at_port_start(port, 2, 0, pool), 0);
-	assert_int_equal(at_port_remove(port), 0);
+	assert_int_equal(pt_port_start(port, 2, 0, pool), 0);
+	assert_int_equal(pt_port_remove(port), 0);
 	fds = test_count_fds();
 	maps = at_socket_maps();
 	for (i = 0; i < 100; i++) {
@@ -610,8 +610,8 @@ test_attach_detach_no_leak(void **state)
 		assert_int_equal(at_socket_maps(), maps + 2);
 		assert_int_equal(test_count_fds(), fds + 2);
 		if (i % 2 == 0) {
-			assert_int_equal(at_port_start(port, 2, 0, pool), 0);
-			assert_int_equal(at_port_remove(port), 0);
+			assert_int_equal(pt_port_start(port, 2, 0, pool), 0);
+			assert_int_equal(pt_port_remove(port), 0);
 		} else {
 			struct rte_eth_dev_info info;
 

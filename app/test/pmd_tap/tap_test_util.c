@@ -22,22 +22,6 @@
 
 #define TT_MAX_LEN 9018
 
-int
-tt_sh(const char *fmt, ...)
-{
-	char cmd[512];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(cmd, sizeof(cmd) - 20, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return -1;
-	strcat(cmd, " >/dev/null 2>&1");
-	return system(cmd) == 0 ? 0 : -1;
-}
-
 const char *
 tt_make_network(void)
 {
@@ -55,26 +39,9 @@ tt_make_network(void)
 			mount("sysfs", "/sys", "sysfs", 0, NULL) != 0)
 		return "cannot mount sysfs for the test's network namespace";
 	/* No IPv6: the kernel would otherwise send its own frames on every interface. */
-	tt_sh("sysctl -qw net.ipv6.conf.all.disable_ipv6=1");
-	tt_sh("sysctl -qw net.ipv6.conf.default.disable_ipv6=1");
+	pt_sh("sysctl -qw net.ipv6.conf.all.disable_ipv6=1");
+	pt_sh("sysctl -qw net.ipv6.conf.default.disable_ipv6=1");
 	return NULL;
-}
-
-long
-tt_sysfs(const char *iface, const char *attr)
-{
-	char path[256];
-	long v = -1;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/sys/class/net/%s/%s", iface, attr);
-	f = fopen(path, "r");
-	if (f == NULL)
-		return -1;
-	if (fscanf(f, "%li", &v) != 1)
-		v = -1;
-	fclose(f);
-	return v;
 }
 
 int
@@ -332,71 +299,3 @@ tt_frame_seq(const struct rte_mbuf *m)
 	return frame_check(rte_pktmbuf_read(m, 0, m->pkt_len, buf), m->pkt_len);
 }
 
-int
-tt_port_start(uint16_t port, uint16_t nq, uint64_t rxoff, struct rte_mempool *mp)
-{
-	struct rte_eth_conf conf;
-	uint16_t q;
-	int ret;
-
-	memset(&conf, 0, sizeof(conf));
-	conf.rxmode.offloads = rxoff;
-	conf.txmode.offloads = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
-	ret = rte_eth_dev_configure(port, nq, nq, &conf);
-	if (ret < 0)
-		return ret;
-	for (q = 0; q < nq; q++) {
-		ret = rte_eth_rx_queue_setup(port, q, 512, SOCKET_ID_ANY, NULL, mp);
-		if (ret < 0)
-			return ret;
-		ret = rte_eth_tx_queue_setup(port, q, 512, SOCKET_ID_ANY, NULL);
-		if (ret < 0)
-			return ret;
-	}
-	return rte_eth_dev_start(port);
-}
-
-int
-tt_port_remove(uint16_t port)
-{
-	char name[RTE_DEV_NAME_MAX_LEN];
-	int ret;
-
-	ret = rte_eth_dev_stop(port);
-	if (ret == 0)
-		ret = rte_eth_dev_close(port);
-	if (ret == 0)
-		ret = rte_eth_dev_detach(port, name);
-	return ret;
-}
-
-unsigned int
-tt_receive(uint16_t port, uint16_t nq, unsigned int want, unsigned int timeout_ms,
-		unsigned int *per_queue)
-{
-	uint64_t deadline = rte_get_timer_cycles() + rte_get_timer_hz() * timeout_ms / 1000;
-	struct rte_mbuf *rx[32];
-	unsigned int got = 0;
-	uint16_t q, i, n;
-
-	while (got < want && rte_get_timer_cycles() < deadline) {
-		int idle = 1;
-
-		for (q = 0; q < nq; q++) {
-			n = rte_eth_rx_burst(port, q, rx, RTE_DIM(rx));
-			for (i = 0; i < n; i++) {
-				if (tt_frame_seq(rx[i]) >= 0) {
-					got++;
-					if (per_queue != NULL)
-						per_queue[q]++;
-				}
-				rte_pktmbuf_free(rx[i]);
-			}
-			if (n > 0)
-				idle = 0;
-		}
-		if (idle)
-			usleep(200);
-	}
-	return got;
-}

@@ -7,16 +7,14 @@
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 
+#include "port_test_util.h"
+
 /*
  * Move the process into network and mount namespaces of its own (with its own /sys), so that
  * every interface the tests make vanishes with the process. NULL, or why it cannot be done.
  * Call before EAL starts threads: unshare needs a single-threaded process.
  */
 const char *tt_make_network(void);
-/* Run a shell command quietly: 0 when it succeeds. */
-int tt_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* A number from /sys/class/net/IF/ATTR (flags, mtu, ...), -1 on error. */
-long tt_sysfs(const char *iface, const char *attr);
 /* Does the interface exist? */
 int tt_if_exists(const char *iface);
 /* The MAC address of an interface as the kernel has it, 0 or -1. */
@@ -42,12 +40,12 @@ unsigned int tt_raw_receive_ip(int fd, unsigned int want, unsigned int timeout_m
 struct rte_mbuf *tt_ip_packet(struct rte_mempool *mp, uint32_t len, uint32_t seq);
 long tt_ip_seq(const struct rte_mbuf *m);
 
-/* Configure nq queue pairs (rx offloads rxoff) from pool mp and start. 0 or negative errno. */
-int tt_port_start(uint16_t port, uint16_t nq, uint64_t rxoff, struct rte_mempool *mp);
-/* Stop, close and detach. 0 or negative errno. */
-int tt_port_remove(uint16_t port);
-/* Receive on every queue of port until want test frames or timeout_ms; the number. */
-unsigned int tt_receive(uint16_t port, uint16_t nq, unsigned int want, unsigned int timeout_ms,
-		unsigned int *per_queue);
+/* Receive until want of this suite's test frames arrive or timeout_ms passes (pt_receive). */
+static inline unsigned int
+tt_receive(uint16_t port, uint16_t nq, unsigned int want, unsigned int timeout_ms,
+		unsigned int *per_queue)
+{
+	return pt_receive(port, nq, want, timeout_ms, per_queue, tt_frame_seq);
+}
 
 #endif /* _TAP_TEST_UTIL_H_ */

@@ -102,7 +102,7 @@ test_create_destroy(void **state)
 	/* No iface: the kernel numbers the interfaces dtap0, dtap1... */
 	a = attach("net_tap0,mac=fixed");
 	assert_true(tt_if_exists("dtap0"));
-	assert_true(tt_sysfs("dtap0", "tun_flags") > 0);
+	assert_true(pt_sysfs("dtap0", "tun_flags") > 0);
 	assert_int_equal(rte_eth_dev_info_get(a, &info), 0);
 	assert_int_equal(info.if_index, if_nametoindex("dtap0"));
 	assert_int_equal(info.max_rx_queues, 16);
@@ -124,11 +124,11 @@ test_create_destroy(void **state)
 	/* One keep-alive descriptor per port until queues are set up. */
 	assert_int_equal(test_count_fds(), fds + 3);
 
-	assert_int_equal(tt_port_start(a, 2, 0, pool), 0);
+	assert_int_equal(pt_port_start(a, 2, 0, pool), 0);
 	assert_int_equal(test_count_fds(), fds + 5);
-	assert_int_equal(tt_port_remove(a), 0);
+	assert_int_equal(pt_port_remove(a), 0);
 	assert_false(tt_if_exists("dtap0"));
-	assert_int_equal(tt_port_remove(b), 0);
+	assert_int_equal(pt_port_remove(b), 0);
 	assert_false(tt_if_exists("htapb"));
 	/* Detach alone closes a port never configured. */
 	assert_int_equal(rte_eth_dev_info_get(c, &info), 0);
@@ -149,28 +149,28 @@ test_close_then_reconfigure(void **state)
 	(void)state;
 	SKIP_IF_NEEDED();
 	a = attach("net_tap0,iface=htapa");
-	assert_int_equal(tt_port_start(a, 1, 0, pool), 0);
+	assert_int_equal(pt_port_start(a, 1, 0, pool), 0);
 	assert_int_equal(rte_eth_dev_stop(a), 0);
 	assert_int_equal(rte_eth_dev_close(a), 0);
 	assert_false(tt_if_exists("htapa"));
 	assert_int_equal(test_count_fds(), fds);
-	assert_int_equal(tt_port_start(a, 1, 0, pool), 0);
+	assert_int_equal(pt_port_start(a, 1, 0, pool), 0);
 	assert_true(tt_if_exists("htapa"));
 	/* The new interface has the port's MTU, the one configured. */
 	assert_int_equal(rte_eth_dev_stop(a), 0);
 	memset(&conf, 0, sizeof(conf));
 	conf.rxmode.mtu = 3000;
 	assert_int_equal(rte_eth_dev_configure(a, 1, 1, &conf), 0);
-	assert_int_equal(tt_sysfs("htapa", "mtu"), 3000);
+	assert_int_equal(pt_sysfs("htapa", "mtu"), 3000);
 	assert_int_equal(rte_eth_dev_close(a), 0);
-	assert_int_equal(tt_port_start(a, 1, 0, pool), 0);
-	assert_int_equal(tt_sysfs("htapa", "mtu"), 3000);
+	assert_int_equal(pt_port_start(a, 1, 0, pool), 0);
+	assert_int_equal(pt_sysfs("htapa", "mtu"), 3000);
 	raw = tt_raw_socket("htapa");
 	assert_true(raw >= 0);
 	send_frames(a, 0, 10, lens, 1, 1, pool);
 	assert_int_equal(tt_raw_receive(raw, 10, 3000), 10);
 	close(raw);
-	assert_int_equal(tt_port_remove(a), 0);
+	assert_int_equal(pt_port_remove(a), 0);
 	assert_false(tt_if_exists("htapa"));
 	assert_int_equal(test_count_fds(), fds);
 }
@@ -187,7 +187,7 @@ test_traffic_both_ways(void **state)
 	(void)state;
 	SKIP_IF_NEEDED();
 	a = attach("net_tap0,iface=htapa");
-	assert_int_equal(tt_port_start(a, 1, 0, pool), 0);
+	assert_int_equal(pt_port_start(a, 1, 0, pool), 0);
 	raw = tt_raw_socket("htapa");
 	assert_true(raw >= 0);
 	assert_int_equal(rte_eth_stats_reset(a), 0);
@@ -211,7 +211,7 @@ test_traffic_both_ways(void **state)
 	assert_int_equal(rte_eth_stats_get(a, &st), 0);
 	assert_int_equal(st.opackets + st.ipackets + st.obytes + st.ibytes, 0);
 	close(raw);
-	assert_int_equal(tt_port_remove(a), 0);
+	assert_int_equal(pt_port_remove(a), 0);
 }
 
 /* Chains on transmit; large frames over several mbufs with scatter, dropped without it. */
@@ -227,7 +227,7 @@ test_segments_and_oversize(void **state)
 	(void)state;
 	SKIP_IF_NEEDED();
 	a = attach("net_tap0,iface=htapa");
-	assert_int_equal(tt_port_start(a, 1, RTE_ETH_RX_OFFLOAD_SCATTER, small_pool), 0);
+	assert_int_equal(pt_port_start(a, 1, RTE_ETH_RX_OFFLOAD_SCATTER, small_pool), 0);
 	assert_int_equal(rte_eth_dev_set_mtu(a, 9000), 0);
 	raw = tt_raw_socket("htapa");
 	assert_true(raw >= 0);
@@ -249,11 +249,11 @@ test_segments_and_oversize(void **state)
 	assert_int_equal(st.oerrors, 1);
 	assert_int_equal(st.opackets, 0);
 	close(raw);
-	assert_int_equal(tt_port_remove(a), 0);
+	assert_int_equal(pt_port_remove(a), 0);
 
 	/* Without scatter a frame must fit in one mbuf: longer ones are dropped and counted. */
 	a = attach("net_tap0,iface=htapa");
-	assert_int_equal(tt_port_start(a, 1, 0, small_pool), 0);
+	assert_int_equal(pt_port_start(a, 1, 0, small_pool), 0);
 	raw = tt_raw_socket("htapa");
 	assert_true(raw >= 0);
 	assert_int_equal(tt_raw_send(raw, 1000, 1, 1), 0);
@@ -262,7 +262,7 @@ test_segments_and_oversize(void **state)
 	assert_int_equal(rte_eth_stats_get(a, &st), 0);
 	assert_int_equal(st.ierrors, 1);
 	close(raw);
-	assert_int_equal(tt_port_remove(a), 0);
+	assert_int_equal(pt_port_remove(a), 0);
 }
 
 /* A pool too small for the mbufs a queue keeps ready; an empty pool while receiving. */
@@ -291,7 +291,7 @@ test_small_pool(void **state)
 	assert_int_equal(rte_mempool_in_use_count(tiny), 0);
 
 	/* One mbuf per frame without scatter: the pool runs dry once the 16 frames are kept. */
-	assert_int_equal(tt_port_start(a, 1, 0, tiny), 0);
+	assert_int_equal(pt_port_start(a, 1, 0, tiny), 0);
 	raw = tt_raw_socket("htapa");
 	assert_true(raw >= 0);
 	for (i = 0; i < 20; i++)
@@ -310,7 +310,7 @@ test_small_pool(void **state)
 	/* With mbufs back, the frames waiting in the kernel come. */
 	assert_int_equal(tt_receive(a, 1, 4, 3000, NULL), 4);
 	close(raw);
-	assert_int_equal(tt_port_remove(a), 0);
+	assert_int_equal(pt_port_remove(a), 0);
 	assert_int_equal(rte_mempool_in_use_count(tiny), 0);
 	rte_mempool_free(tiny);
 }
@@ -327,7 +327,7 @@ test_several_queues(void **state)
 	(void)state;
 	SKIP_IF_NEEDED();
 	a = attach("net_tap0,iface=htapa");
-	assert_int_equal(tt_port_start(a, 4, 0, pool), 0);
+	assert_int_equal(pt_port_start(a, 4, 0, pool), 0);
 	raw = tt_raw_socket("htapa");
 	assert_true(raw >= 0);
 	/* The kernel spreads its flows over the queues. */
@@ -349,10 +349,10 @@ test_several_queues(void **state)
 	/* Fewer queues after a reconfigure: the others' descriptors are closed. */
 	assert_int_equal(rte_eth_dev_stop(a), 0);
 	i = (unsigned int)test_count_fds();
-	assert_int_equal(tt_port_start(a, 1, 0, pool), 0);
+	assert_int_equal(pt_port_start(a, 1, 0, pool), 0);
 	assert_int_equal(test_count_fds(), (int)i - 3);
 	close(raw);
-	assert_int_equal(tt_port_remove(a), 0);
+	assert_int_equal(pt_port_remove(a), 0);
 }
 
 static int
@@ -423,8 +423,8 @@ test_bad_devargs_refused(void **state)
 
 	(void)state;
 	SKIP_IF_NEEDED();
-	assert_int_equal(tt_sh("ip link add htapdum type bridge"), 0);
-	assert_int_equal(tt_sh("ip tuntap add htapsq mode tap"), 0);
+	assert_int_equal(pt_sh("ip link add htapdum type bridge"), 0);
+	assert_int_equal(pt_sh("ip tuntap add htapsq mode tap"), 0);
 	/* A tap another descriptor holds (another process, say). */
 	held = open("/dev/net/tun", O_RDWR | O_CLOEXEC);
 	assert_true(held >= 0);
@@ -443,11 +443,11 @@ test_bad_devargs_refused(void **state)
 	assert_true(tt_if_exists("htapa"));
 	/* The same device name is free again: nothing of the failed attempts remains. */
 	port = attach("net_tap_bad,iface=htapc");
-	assert_int_equal(tt_port_remove(port), 0);
-	assert_int_equal(tt_port_remove(a), 0);
+	assert_int_equal(pt_port_remove(port), 0);
+	assert_int_equal(pt_port_remove(a), 0);
 	close(held);
-	assert_int_equal(tt_sh("ip link del htapdum"), 0);
-	assert_int_equal(tt_sh("ip tuntap del htapsq mode tap"), 0);
+	assert_int_equal(pt_sh("ip link del htapdum"), 0);
+	assert_int_equal(pt_sh("ip tuntap del htapsq mode tap"), 0);
 }
 
 static int
@@ -488,21 +488,21 @@ test_persistent_interface(void **state)
 
 	(void)state;
 	SKIP_IF_NEEDED();
-	assert_int_equal(tt_sh("ip tuntap add htapp mode tap multi_queue"), 0);
+	assert_int_equal(pt_sh("ip tuntap add htapp mode tap multi_queue"), 0);
 	a = attach("net_tap0,iface=htapp");
-	assert_int_equal(tt_port_start(a, 2, 0, pool), 0);
+	assert_int_equal(pt_port_start(a, 2, 0, pool), 0);
 	raw = tt_raw_socket("htapp");
 	assert_true(raw >= 0);
 	send_frames(a, 1, 20, lens, 1, 1, pool);
 	assert_int_equal(tt_raw_receive(raw, 20, 3000), 20);
 	close(raw);
-	assert_int_equal(tt_port_remove(a), 0);
+	assert_int_equal(pt_port_remove(a), 0);
 	assert_true(tt_if_exists("htapp"));
-	assert_int_equal(tt_sysfs("htapp", "flags") & IFF_UP, 0);
+	assert_int_equal(pt_sysfs("htapp", "flags") & IFF_UP, 0);
 	/* Free again: another port may take it. */
 	a = attach("net_tap0,iface=htapp");
-	assert_int_equal(tt_port_remove(a), 0);
-	assert_int_equal(tt_sh("ip tuntap del htapp mode tap multi_queue"), 0);
+	assert_int_equal(pt_port_remove(a), 0);
+	assert_int_equal(pt_sh("ip tuntap del htapp mode tap multi_queue"), 0);
 }
 
 static void
@@ -516,18 +516,18 @@ test_link_follows_start_stop(void **state)
 	(void)state;
 	SKIP_IF_NEEDED();
 	a = attach("net_tap0,iface=htapa");
-	assert_int_equal(tt_sysfs("htapa", "flags") & IFF_UP, 0);
+	assert_int_equal(pt_sysfs("htapa", "flags") & IFF_UP, 0);
 	assert_int_equal(rte_eth_link_get_nowait(a, &link), 0);
 	assert_int_equal(link.link_status, RTE_ETH_LINK_DOWN);
-	assert_int_equal(tt_port_start(a, 1, 0, pool), 0);
-	assert_int_equal(tt_sysfs("htapa", "flags") & IFF_UP, IFF_UP);
-	assert_int_equal(tt_sysfs("htapa", "carrier"), 1);
+	assert_int_equal(pt_port_start(a, 1, 0, pool), 0);
+	assert_int_equal(pt_sysfs("htapa", "flags") & IFF_UP, IFF_UP);
+	assert_int_equal(pt_sysfs("htapa", "carrier"), 1);
 	assert_int_equal(rte_eth_link_get_nowait(a, &link), 0);
 	assert_int_equal(link.link_status, RTE_ETH_LINK_UP);
 	assert_int_equal(link.link_speed, RTE_ETH_SPEED_NUM_10G);
 
 	/* The port reads the kernel's state: someone else setting it down is seen. */
-	assert_int_equal(tt_sh("ip link set htapa down"), 0);
+	assert_int_equal(pt_sh("ip link set htapa down"), 0);
 	assert_int_equal(rte_eth_link_get_nowait(a, &link), 0);
 	assert_int_equal(link.link_status, RTE_ETH_LINK_DOWN);
 	/* The kernel refuses frames while the interface is down: freed and counted. */
@@ -539,20 +539,20 @@ test_link_follows_start_stop(void **state)
 	assert_int_equal(st.oerrors, 1);
 	assert_int_equal(st.opackets, 0);
 	assert_int_equal(rte_eth_dev_set_link_up(a), 0);
-	assert_int_equal(tt_sysfs("htapa", "flags") & IFF_UP, IFF_UP);
+	assert_int_equal(pt_sysfs("htapa", "flags") & IFF_UP, IFF_UP);
 	assert_int_equal(rte_eth_link_get_nowait(a, &link), 0);
 	assert_int_equal(link.link_status, RTE_ETH_LINK_UP);
 	assert_int_equal(rte_eth_dev_set_link_down(a), 0);
-	assert_int_equal(tt_sysfs("htapa", "flags") & IFF_UP, 0);
+	assert_int_equal(pt_sysfs("htapa", "flags") & IFF_UP, 0);
 	assert_int_equal(rte_eth_dev_set_link_up(a), 0);
 
 	assert_int_equal(rte_eth_dev_stop(a), 0);
-	assert_int_equal(tt_sysfs("htapa", "flags") & IFF_UP, 0);
+	assert_int_equal(pt_sysfs("htapa", "flags") & IFF_UP, 0);
 	assert_int_equal(rte_eth_link_get_nowait(a, &link), 0);
 	assert_int_equal(link.link_status, RTE_ETH_LINK_DOWN);
 	assert_int_equal(rte_eth_dev_start(a), 0);
-	assert_int_equal(tt_sysfs("htapa", "flags") & IFF_UP, IFF_UP);
-	assert_int_equal(tt_port_remove(a), 0);
+	assert_int_equal(pt_sysfs("htapa", "flags") & IFF_UP, IFF_UP);
+	assert_int_equal(pt_port_remove(a), 0);
 }
 
 static void
@@ -565,17 +565,17 @@ test_mtu_mac_promisc(void **state)
 	SKIP_IF_NEEDED();
 	a = attach("net_tap0,iface=htapa");
 	assert_int_equal(rte_eth_dev_get_mtu(a, &mtu), 0);
-	assert_int_equal(mtu, tt_sysfs("htapa", "mtu"));
-	assert_int_equal(tt_port_start(a, 1, 0, pool), 0);
+	assert_int_equal(mtu, pt_sysfs("htapa", "mtu"));
+	assert_int_equal(pt_port_start(a, 1, 0, pool), 0);
 	assert_int_equal(rte_eth_dev_set_mtu(a, 1400), 0);
-	assert_int_equal(tt_sysfs("htapa", "mtu"), 1400);
+	assert_int_equal(pt_sysfs("htapa", "mtu"), 1400);
 	assert_int_equal(rte_eth_dev_get_mtu(a, &mtu), 0);
 	assert_int_equal(mtu, 1400);
 	assert_int_equal(rte_eth_dev_set_mtu(a, 9000), 0);
-	assert_int_equal(tt_sysfs("htapa", "mtu"), 9000);
+	assert_int_equal(pt_sysfs("htapa", "mtu"), 9000);
 	assert_int_equal(rte_eth_dev_set_mtu(a, 65521), 0);
 	assert_int_equal(rte_eth_dev_set_mtu(a, 65522), -EINVAL);
-	assert_int_equal(tt_sysfs("htapa", "mtu"), 65521);
+	assert_int_equal(pt_sysfs("htapa", "mtu"), 65521);
 	assert_int_equal(rte_eth_dev_set_mtu(a, 1500), 0);
 
 	assert_int_equal(rte_eth_dev_default_mac_addr_set(a, &want), 0);
@@ -583,16 +583,16 @@ test_mtu_mac_promisc(void **state)
 	assert_int_equal(rte_eth_macaddr_get(a, &mac), 0);
 	assert_true(rte_is_same_ether_addr(&mac, &want));
 
-	assert_int_equal(tt_sysfs("htapa", "flags") & IFF_PROMISC, 0);
+	assert_int_equal(pt_sysfs("htapa", "flags") & IFF_PROMISC, 0);
 	assert_int_equal(rte_eth_promiscuous_enable(a), 0);
-	assert_int_equal(tt_sysfs("htapa", "flags") & IFF_PROMISC, IFF_PROMISC);
+	assert_int_equal(pt_sysfs("htapa", "flags") & IFF_PROMISC, IFF_PROMISC);
 	assert_int_equal(rte_eth_promiscuous_get(a), 1);
 	assert_int_equal(rte_eth_promiscuous_disable(a), 0);
-	assert_int_equal(tt_sysfs("htapa", "flags") & IFF_PROMISC, 0);
+	assert_int_equal(pt_sysfs("htapa", "flags") & IFF_PROMISC, 0);
 	assert_int_equal(rte_eth_allmulticast_enable(a), 0);
-	assert_int_equal(tt_sysfs("htapa", "flags") & IFF_ALLMULTI, IFF_ALLMULTI);
+	assert_int_equal(pt_sysfs("htapa", "flags") & IFF_ALLMULTI, IFF_ALLMULTI);
 	assert_int_equal(rte_eth_allmulticast_disable(a), 0);
-	assert_int_equal(tt_sysfs("htapa", "flags") & IFF_ALLMULTI, 0);
+	assert_int_equal(pt_sysfs("htapa", "flags") & IFF_ALLMULTI, 0);
 
 	/* A closed port has no interface to change: refused with a line, nothing changes. */
 	assert_int_equal(rte_eth_dev_stop(a), 0);
@@ -606,8 +606,8 @@ test_mtu_mac_promisc(void **state)
 	assert_int_equal(rte_eth_dev_default_mac_addr_set(a, &want), -EIO);
 	assert_non_null(strstr(log_text(), "the port is closed"));
 	assert_false(tt_if_exists("htapa"));
-	assert_int_equal(tt_port_start(a, 1, 0, pool), 0);
-	assert_int_equal(tt_port_remove(a), 0);
+	assert_int_equal(pt_port_start(a, 1, 0, pool), 0);
+	assert_int_equal(pt_port_remove(a), 0);
 }
 
 /* Two ports through a kernel bridge: what one sends, the bridge floods to the other. */
@@ -623,19 +623,19 @@ test_forward_through_bridge(void **state)
 	SKIP_IF_NEEDED();
 	a = attach("net_tap0,iface=htapa");
 	b = attach("net_tap1,iface=htapb");
-	assert_int_equal(tt_port_start(a, 1, 0, pool), 0);
-	assert_int_equal(tt_port_start(b, 1, 0, pool), 0);
-	assert_int_equal(tt_sh("ip link add htapbr type bridge && ip link set htapa master htapbr"
+	assert_int_equal(pt_port_start(a, 1, 0, pool), 0);
+	assert_int_equal(pt_port_start(b, 1, 0, pool), 0);
+	assert_int_equal(pt_sh("ip link add htapbr type bridge && ip link set htapa master htapbr"
 		" && ip link set htapb master htapbr && ip link set htapbr up"), 0);
 	/* Without STP the ports forward at once; wait for the state anyway. */
 	for (i = 0; i < 500; i++) {
-		if (tt_sysfs("htapa", "brport/state") == 3 &&
-				tt_sysfs("htapb", "brport/state") == 3)
+		if (pt_sysfs("htapa", "brport/state") == 3 &&
+				pt_sysfs("htapb", "brport/state") == 3)
 			break;
 		usleep(10000);
 	}
-	print_message("bridge port states %ld %ld after %d ms\n", tt_sysfs("htapa", "brport/state"),
-		tt_sysfs("htapb", "brport/state"), i * 10);
+	print_message("bridge port states %ld %ld after %d ms\n", pt_sysfs("htapa", "brport/state"),
+		pt_sysfs("htapb", "brport/state"), i * 10);
 	assert_int_equal(rte_eth_stats_reset(a), 0);
 	assert_int_equal(rte_eth_stats_reset(b), 0);
 	send_frames(a, 0, 500, lens, RTE_DIM(lens), 4, pool);
@@ -648,9 +648,9 @@ test_forward_through_bridge(void **state)
 	assert_int_equal(sb.opackets, 300);
 	assert_true(sb.ipackets >= 500);
 	assert_true(sa.ipackets >= 300);
-	assert_int_equal(tt_port_remove(a), 0);
-	assert_int_equal(tt_port_remove(b), 0);
-	assert_int_equal(tt_sh("ip link del htapbr"), 0);
+	assert_int_equal(pt_port_remove(a), 0);
+	assert_int_equal(pt_port_remove(b), 0);
+	assert_int_equal(pt_sh("ip link del htapbr"), 0);
 }
 
 struct fwd_ctx {
@@ -702,8 +702,8 @@ test_forward_while_hotplugging(void **state)
 	}
 	ctx.rx_port = attach("net_tap0,iface=htapa");
 	ctx.tx_port = attach("net_tap1,iface=htapb");
-	assert_int_equal(tt_port_start(ctx.rx_port, 1, 0, pool), 0);
-	assert_int_equal(tt_port_start(ctx.tx_port, 1, 0, pool), 0);
+	assert_int_equal(pt_port_start(ctx.rx_port, 1, 0, pool), 0);
+	assert_int_equal(pt_port_start(ctx.tx_port, 1, 0, pool), 0);
 	in_raw = tt_raw_socket("htapa");
 	out_raw = tt_raw_socket("htapb");
 	assert_true(in_raw >= 0 && out_raw >= 0);
@@ -715,13 +715,13 @@ test_forward_while_hotplugging(void **state)
 		for (j = 0; j < 100; j++)
 			assert_int_equal(tt_raw_send(in_raw, 64 + j * 9, j % 8, i * 100 + j), 0);
 		c = attach("net_tap2,iface=htapc");
-		assert_int_equal(tt_port_start(c, 2, 0, pool), 0);
+		assert_int_equal(pt_port_start(c, 2, 0, pool), 0);
 		raw = tt_raw_socket("htapc");
 		assert_true(raw >= 0);
 		send_frames(c, 1, 20, lens, 1, 1, pool);
 		assert_int_equal(tt_raw_receive(raw, 20, 3000), 20);
 		close(raw);
-		assert_int_equal(tt_port_remove(c), 0);
+		assert_int_equal(pt_port_remove(c), 0);
 		got += tt_raw_receive(out_raw, 100, 3000);
 	}
 	ctx.stop = 1;
@@ -730,8 +730,8 @@ test_forward_while_hotplugging(void **state)
 	assert_int_equal(got, 1000);
 	close(in_raw);
 	close(out_raw);
-	assert_int_equal(tt_port_remove(ctx.rx_port), 0);
-	assert_int_equal(tt_port_remove(ctx.tx_port), 0);
+	assert_int_equal(pt_port_remove(ctx.rx_port), 0);
+	assert_int_equal(pt_port_remove(ctx.tx_port), 0);
 }
 
 /* net_tun: IP packets without Ethernet header, no MAC address, the same life cycle. */
@@ -749,7 +749,7 @@ test_tun_mode(void **state)
 	SKIP_IF_NEEDED();
 	a = attach("net_tun0");
 	assert_true(tt_if_exists("dtun0"));
-	assert_int_equal(tt_sysfs("dtun0", "tun_flags") & IFF_TUN, IFF_TUN);
+	assert_int_equal(pt_sysfs("dtun0", "tun_flags") & IFF_TUN, IFF_TUN);
 	assert_int_equal(rte_eth_macaddr_get(a, &mac), 0);
 	assert_true(rte_is_same_ether_addr(&mac, &zero));
 	/* As in DPDK, mac is accepted and ignored; remote is refused as for net_tap. */
@@ -760,19 +760,19 @@ test_tun_mode(void **state)
 	assert_true(rte_eth_dev_attach("net_tun2,remote=lo", &n) < 0);
 	assert_non_null(strstr(log_text(), "remote=lo is not supported"));
 	/* A tun interface is not a tap one, nor the other way round. */
-	assert_int_equal(tt_sh("ip tuntap add htaptp mode tun multi_queue"), 0);
+	assert_int_equal(pt_sh("ip tuntap add htaptp mode tun multi_queue"), 0);
 	expect_refused("net_tap_bad,iface=htaptp", "htaptp already exists and is not a "
 		"multi-queue tap interface");
-	assert_int_equal(tt_sh("ip tuntap del htaptp mode tun multi_queue"), 0);
-	assert_int_equal(tt_sh("ip tuntap add htaptp mode tap multi_queue"), 0);
+	assert_int_equal(pt_sh("ip tuntap del htaptp mode tun multi_queue"), 0);
+	assert_int_equal(pt_sh("ip tuntap add htaptp mode tap multi_queue"), 0);
 	log_clear();
 	assert_true(rte_eth_dev_attach("net_tun2,iface=htaptp", &n) < 0);
 	assert_non_null(strstr(log_text(), "htaptp already exists and is not a multi-queue tun"));
-	assert_int_equal(tt_sh("ip tuntap del htaptp mode tap multi_queue"), 0);
-	assert_int_equal(tt_port_remove(a), 0);
+	assert_int_equal(pt_sh("ip tuntap del htaptp mode tap multi_queue"), 0);
+	assert_int_equal(pt_port_remove(a), 0);
 	assert_false(tt_if_exists("dtun0"));
 
-	assert_int_equal(tt_port_start(b, 1, 0, pool), 0);
+	assert_int_equal(pt_port_start(b, 1, 0, pool), 0);
 	log_clear();
 	assert_int_equal(rte_eth_dev_default_mac_addr_set(b, &want), -ENOTSUP);
 	assert_non_null(strstr(log_text(), "a tun interface has no MAC address"));
@@ -803,7 +803,7 @@ test_tun_mode(void **state)
 	assert_int_equal(st.opackets, 50);
 	assert_int_equal(st.oerrors, 0);
 	close(raw);
-	assert_int_equal(tt_port_remove(b), 0);
+	assert_int_equal(pt_port_remove(b), 0);
 	assert_false(tt_if_exists("htaptun"));
 	assert_int_equal(test_count_fds(), fds);
 }
@@ -819,17 +819,17 @@ test_attach_detach_no_leak(void **state)
 	SKIP_IF_NEEDED();
 	/* Once first: whatever EAL allocates lazily on the first attach is not a leak. */
 	port = attach("net_tap_l,iface=htapl");
-	assert_int_equal(tt_port_start(port, 2, 0, pool), 0);
-	assert_int_equal(tt_port_remove(port), 0);
+	assert_int_equal(pt_port_start(port, 2, 0, pool), 0);
+	assert_int_equal(pt_port_remove(port), 0);
 	fds = test_count_fds();
 	start = rte_get_timer_cycles();
 	for (i = 0; i < 1000; i++) {
 		port = attach("net_tap_l,iface=htapl");
 		assert_int_equal(test_count_fds(), fds + 1);
 		if (i % 2 == 0) {
-			assert_int_equal(tt_port_start(port, 2, 0, pool), 0);
+			assert_int_equal(pt_port_start(port, 2, 0, pool), 0);
 			assert_int_equal(test_count_fds(), fds + 3);
-			assert_int_equal(tt_port_remove(port), 0);
+			assert_int_equal(pt_port_remove(port), 0);
 		} else {
 			struct rte_eth_dev_info info;
 
