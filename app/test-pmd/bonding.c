@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Bonding commands (net_bonding): create a bond, add and remove its members, set its mode
- * and primary, show its state. A member belongs to its bond: testpmd forgets it as a port of
+ * and primary, its mode 4 options, show its state and its members' LACP state. A member belongs to its bond: testpmd forgets it as a port of
  * its own while it is in the bond, and adopts it again when it leaves.
  */
 #include <stdio.h>
@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <rte_eth_bond.h>
+#include <rte_eth_bond_8023ad.h>
 
 #include "testpmd.h"
 
@@ -179,5 +180,127 @@ cmd_bond_show(char **tok, int ntok __rte_unused)
 	primary = rte_eth_bond_primary_get((uint16_t)port);
 	if (primary >= 0)
 		printf("\tPrimary: [%d]\n", primary);
+	return CMD_OK;
+}
+
+static void
+print_lacp_state(uint8_t state)
+{
+	static const char *const bits[] = { "ACTIVE", "SHORT_TIMEOUT", "AGGREGATION",
+		"SYNCHRONIZATION", "COLLECTING", "DISTRIBUTING", "DEFAULTED", "EXPIRED" };
+	unsigned int i;
+
+	printf("\t\tport state:");
+	for (i = 0; i < RTE_DIM(bits); i++)
+		if (state & (1u << i))
+			printf(" %s", bits[i]);
+	printf("\n");
+}
+
+static void
+print_lacp_params(const char *who, const struct port_params *p, uint8_t state)
+{
+	char mac[RTE_ETHER_ADDR_FMT_SIZE];
+
+	rte_ether_format_addr(mac, sizeof(mac), &p->system);
+	printf("\t%s detail info:\n", who);
+	printf("\t\tsystem priority: %u\n", rte_be_to_cpu_16(p->system_priority));
+	printf("\t\tsystem mac address: %s\n", mac);
+	printf("\t\tport key: %u\n", rte_be_to_cpu_16(p->key));
+	printf("\t\tport priority: %u\n", rte_be_to_cpu_16(p->port_priority));
+	printf("\t\tport number: %u\n", rte_be_to_cpu_16(p->port_number));
+	print_lacp_state(state);
+}
+
+/* show bonding lacp info <port_id> */
+int
+cmd_bond_show_lacp(char **tok, int ntok __rte_unused)
+{
+	static const char *const selection[] = { "UNSELECTED", "STANDBY", "SELECTED" };
+	static const char *const agg[] = { "bandwidth", "count", "stable" };
+	struct rte_eth_bond_8023ad_conf conf;
+	uint16_t list[RTE_MAX_ETHPORTS];
+	unsigned long port;
+	int n, i, mode;
+
+	if (!parse_num(tok[4], RTE_MAX_ETHPORTS - 1, &port)) {
+		fprintf(stderr, "Invalid port id: %s\n", tok[4]);
+		return CMD_OK;
+	}
+	mode = rte_eth_bond_mode_get((uint16_t)port);
+	if (mode != BONDING_MODE_8023AD) {
+		fprintf(stderr, "\tport %lu is not a bond in mode 4\n", port);
+		return CMD_OK;
+	}
+	if (rte_eth_bond_8023ad_conf_get((uint16_t)port, &conf) != 0)
+		return CMD_OK;
+	printf("\tfast periodic (ms): %u\n", conf.fast_periodic_ms);
+	printf("\tslow periodic (ms): %u\n", conf.slow_periodic_ms);
+	printf("\tshort timeout (ms): %u\n", conf.short_timeout_ms);
+	printf("\tlong timeout (ms): %u\n", conf.long_timeout_ms);
+	printf("\taggregate wait timeout (ms): %u\n", conf.aggregate_wait_timeout_ms);
+	printf("\ttx period (ms): %u\n", conf.tx_period_ms);
+	printf("\tupdate timeout (ms): %u\n", conf.update_timeout_ms);
+	printf("\taggregator mode: %s\n", (unsigned int)conf.agg_selection < RTE_DIM(agg) ?
+			agg[conf.agg_selection] : "?");
+	n = rte_eth_bond_slaves_get((uint16_t)port, list, RTE_DIM(list));
+	for (i = 0; i < n; i++) {
+		struct rte_eth_bond_8023ad_slave_info info;
+
+		if (rte_eth_bond_8023ad_slave_info((uint16_t)port, list[i], &info) != 0)
+			continue;
+		printf("\tSlave Port: %u\n", list[i]);
+		printf("\tAggregator port id: %u\n", info.agg_port_id);
+		printf("\tselection: %s\n", (unsigned int)info.selected < RTE_DIM(selection) ?
+				selection[info.selected] : "?");
+		print_lacp_params("Actor", &info.actor, info.actor_state);
+		print_lacp_params("Partner", &info.partner, info.partner_state);
+	}
+	return CMD_OK;
+}
+
+/* set bonding lacp dedicated_queues <port_id> enable|disable */
+int
+cmd_bond_dedicated_queues(char **tok, int ntok __rte_unused)
+{
+	unsigned long port;
+	int ret;
+
+	if (!parse_num(tok[4], RTE_MAX_ETHPORTS - 1, &port)) {
+		fprintf(stderr, "Invalid port id: %s\n", tok[4]);
+		return CMD_OK;
+	}
+	if (strcmp(tok[5], "enable") == 0)
+		ret = rte_eth_bond_8023ad_dedicated_queues_enable((uint16_t)port);
+	else
+		ret = rte_eth_bond_8023ad_dedicated_queues_disable((uint16_t)port);
+	if (ret != 0)
+		fprintf(stderr, "\t Failed to %s dedicated queues on port %lu: %s\n", tok[5], port,
+				rte_strerror(-ret));
+	return CMD_OK;
+}
+
+/* set bonding agg_mode <port_id> bandwidth|count|stable */
+int
+cmd_bond_agg_mode(char **tok, int ntok __rte_unused)
+{
+	enum rte_bond_8023ad_agg_selection agg;
+	unsigned long port;
+	int ret;
+
+	if (!parse_num(tok[3], RTE_MAX_ETHPORTS - 1, &port)) {
+		fprintf(stderr, "Invalid port id: %s\n", tok[3]);
+		return CMD_OK;
+	}
+	if (strcmp(tok[4], "bandwidth") == 0)
+		agg = AGG_BANDWIDTH;
+	else if (strcmp(tok[4], "count") == 0)
+		agg = AGG_COUNT;
+	else
+		agg = AGG_STABLE;
+	ret = rte_eth_bond_8023ad_agg_selection_set((uint16_t)port, agg);
+	if (ret != 0)
+		fprintf(stderr, "\t Failed to set aggregator mode of port %lu: %s\n", port,
+				rte_strerror(-ret));
 	return CMD_OK;
 }

@@ -578,11 +578,20 @@ static const struct cmd_def commands[] = {
 	{ { "remove", "bonding", "slave", T_PORT, T_PORT, NULL }, cmd_bond_remove_member,
 	  HELP_PORTS, "remove bonding slave <slave_id> <port_id>: take a member out of a bond." },
 	{ { "set", "bonding", "mode", T_NUM, T_PORT, NULL }, cmd_bond_set_mode, HELP_CONFIG,
-	  "set bonding mode <mode> <port_id>: mode of a bond (0-3, 5, 6)." },
+	  "set bonding mode <mode> <port_id>: mode of a bond (0-6)." },
 	{ { "set", "bonding", "primary", T_PORT, T_PORT, NULL }, cmd_bond_set_primary,
 	  HELP_CONFIG, "set bonding primary <slave_id> <port_id>: primary member of a bond." },
 	{ { "show", "bonding", "config", T_PORT, NULL }, cmd_bond_show, HELP_DISPLAY,
 	  "show bonding config <port_id>: mode, members and primary of a bond." },
+	{ { "show", "bonding", "lacp", "info", T_PORT, NULL }, cmd_bond_show_lacp, HELP_DISPLAY,
+	  "show bonding lacp info <port_id>: mode 4 timers and each member's LACP state." },
+	{ { "set", "bonding", "lacp", "dedicated_queues", T_PORT, "enable|disable", NULL },
+	  cmd_bond_dedicated_queues, HELP_CONFIG,
+	  "set bonding lacp dedicated_queues <port_id> enable|disable: LACPDUs sent by the "
+	  "bond's alarm on a queue of their own (stopped bond)." },
+	{ { "set", "bonding", "agg_mode", T_PORT, "bandwidth|count|stable", NULL },
+	  cmd_bond_agg_mode, HELP_CONFIG,
+	  "set bonding agg_mode <port_id> bandwidth|count|stable: mode 4 aggregator choice." },
 #endif
 };
 

@@ -211,6 +211,9 @@ int cmd_bond_remove_member(char **tok, int ntok);
 int cmd_bond_set_mode(char **tok, int ntok);
 int cmd_bond_set_primary(char **tok, int ntok);
 int cmd_bond_show(char **tok, int ntok);
+int cmd_bond_show_lacp(char **tok, int ntok);
+int cmd_bond_dedicated_queues(char **tok, int ntok);
+int cmd_bond_agg_mode(char **tok, int ntok);
 int cmdline_complete(const char *line, const char *prefix, char **out, int max);
 
 /* shell.c: input sources */

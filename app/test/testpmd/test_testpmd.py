@@ -723,7 +723,7 @@ def test_bonding_commands():
         check(s.cmd('add bonding slave 1 2') == '', 'add 1')
         has(s.cmd('add bonding slave 1 2'), 'Failed to add slave 1 to master port = 2.')
         has(s.cmd('add bonding slave 2 2'), 'Failed to add slave 2 to master port = 2.')
-        has(s.cmd('create bonded device 4 0'), 'Failed to create bonded device')
+        has(s.cmd('create bonded device 7 0'), 'Failed to create bonded device')
         has(s.cmd('set bonding mode 7 2'), 'Failed to set bonding mode for port = 2.')
         # the members are the bond's: testpmd shows and forwards the bond only
         ports = summary_ports(s.cmd('show port summary all'))

@@ -114,6 +114,11 @@ rte_eth_bond_mode_set(uint16_t bonded_port_id, uint8_t mode)
 	if (ret == 0) {
 		struct rte_eth_dev *dev = &rte_eth_devices[bonded_port_id];
 
+		uint16_t i;
+
+		/* LACP starts over: a member's earlier state means nothing in the new mode */
+		for (i = 0; i < b->nb_members; i++)
+			bond_lacp_port_reset(b, b->members[i].port_id);
 		b->mode = mode;
 		bond_set_burst(dev);
 		/* a started port's fast path is updated on the next start only */
@@ -125,10 +130,11 @@ rte_eth_bond_mode_set(uint16_t bonded_port_id, uint8_t mode)
 		bond_link_refresh(b);
 	}
 	bond_unlock(b);
-	/* mode 4 is refused with its own reason */
-	if (ret == -ENOTSUP) {
-		rte_errno = ENOTSUP;
-		return -ENOTSUP;
+	if (ret == 0 && rte_eth_devices[bonded_port_id].data->dev_started) {
+		if (mode == BONDING_MODE_8023AD)
+			bond_lacp_start(b);
+		else
+			bond_lacp_stop(b);
 	}
 	if (ret != 0) {
 		rte_errno = -ret;

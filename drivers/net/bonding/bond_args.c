@@ -112,13 +112,21 @@ parse_socket(const char *key, const char *value, void *opaque)
 static int
 parse_agg(const char *key, const char *value, void *opaque)
 {
-	RTE_SET_USED(opaque);
-	if (strcmp(value, "count") != 0 && strcmp(value, "stable") != 0 &&
-	    strcmp(value, "bandwidth") != 0) {
+	enum rte_bond_8023ad_agg_selection agg;
+
+	if (strcmp(value, "count") == 0) {
+		agg = AGG_COUNT;
+	} else if (strcmp(value, "stable") == 0) {
+		agg = AGG_STABLE;
+	} else if (strcmp(value, "bandwidth") == 0) {
+		agg = AGG_BANDWIDTH;
+	} else {
 		BOND_LOG(ERR, "invalid value \"%s\" for %s (count, stable or bandwidth)", value,
 				key);
 		return -EINVAL;
 	}
+	if (opaque != NULL)
+		*(enum rte_bond_8023ad_agg_selection *)opaque = agg;
 	return 0;
 }
 
@@ -203,10 +211,12 @@ bond_args_apply(struct bond_dev *b)
 	struct rte_ether_addr mac;
 	uint32_t poll = b->poll_ms, up = b->up_delay_ms, down = b->down_delay_ms;
 	uint8_t policy = b->xmit_policy;
+	enum rte_bond_8023ad_agg_selection agg = b->lacp_conf.agg_selection;
 
 	if (kv == NULL)
 		return 0;
-	if (rte_kvargs_process(kv, ARG_POLICY, parse_policy, &policy) < 0 ||
+	if (rte_kvargs_process(kv, ARG_AGG, parse_agg, &agg) < 0 ||
+	    rte_kvargs_process(kv, ARG_POLICY, parse_policy, &policy) < 0 ||
 	    rte_kvargs_process(kv, ARG_MAC, parse_mac, &mac) < 0 ||
 	    rte_kvargs_process(kv, ARG_POLL, parse_u32, &poll) < 0 ||
 	    rte_kvargs_process(kv, ARG_UP, parse_u32, &up) < 0 ||
@@ -217,6 +227,7 @@ bond_args_apply(struct bond_dev *b)
 		b->user_mac = 1;
 	}
 	b->xmit_policy = policy;
+	b->lacp_conf.agg_selection = agg;
 	b->poll_ms = poll == 0 ? BOND_DEFAULT_POLL_MS : poll;
 	b->up_delay_ms = up;
 	b->down_delay_ms = down;

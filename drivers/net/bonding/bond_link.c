@@ -26,13 +26,19 @@ bond_update_active(struct bond_dev *b)
 {
 	struct rte_eth_dev *bdev = &rte_eth_devices[b->port_id];
 	struct bond_active *next = b->active == &b->lists[0] ? &b->lists[1] : &b->lists[0];
-	uint16_t i, n = 0, prev_primary = b->cur_primary;
+	struct bond_active *rx = b->rx_active == &b->rx_lists[0] ? &b->rx_lists[1] :
+		&b->rx_lists[0];
+	uint16_t i, n = 0, nrx = 0, prev_primary = b->cur_primary;
 	int primary_at = -1;
 
 	for (i = 0; i < b->nb_members; i++) {
 		const struct bond_member *m = &b->members[i];
 
 		if (!bdev->data->dev_started || m->gone || !m->configured || !m->link_up)
+			continue;
+		rx->ports[nrx++] = m->port_id;
+		/* mode 4: only the members LACP lets distribute carry traffic */
+		if (b->mode == BONDING_MODE_8023AD && !bond_lacp_distributing(b, m->port_id))
 			continue;
 		if (m->port_id == b->primary)
 			primary_at = n;
@@ -46,8 +52,10 @@ bond_update_active(struct bond_dev *b)
 		next->ports[primary_at] = t;
 	}
 	next->nb = n;
+	rx->nb = nrx;
 	b->cur_primary = n > 0 ? next->ports[0] : b->primary;
 	__atomic_store_n(&b->active, next, __ATOMIC_RELEASE);
+	__atomic_store_n(&b->rx_active, rx, __ATOMIC_RELEASE);
 	if (prev_primary != b->cur_primary && bond_primary_mode(b))
 		b->macs_dirty = 1;
 }

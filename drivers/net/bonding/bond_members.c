@@ -26,7 +26,7 @@ static int
 bond_mac_on_all(const struct bond_dev *b)
 {
 	return b->mode == BONDING_MODE_ROUND_ROBIN || b->mode == BONDING_MODE_BALANCE ||
-		b->mode == BONDING_MODE_BROADCAST;
+		b->mode == BONDING_MODE_BROADCAST || b->mode == BONDING_MODE_8023AD;
 }
 
 /* The addresses are chosen under the lock and set without it (see bond_private.h). */
@@ -92,6 +92,8 @@ bond_pick_primary(struct bond_dev *b)
 
 	if (b->nb_members == 0) {
 		b->user_primary = 0;
+		if (b->mode == BONDING_MODE_8023AD && !b->user_mac)
+			memset(&b->mac, 0, sizeof(b->mac));
 		return;
 	}
 	idx = bond_member_index(b, b->primary);
@@ -100,7 +102,11 @@ bond_pick_primary(struct bond_dev *b)
 		b->primary = b->members[0].port_id;
 		b->user_primary = 0;
 	}
-	if (!b->user_mac)
+	/*
+	 * Mode 4: the address is the LACP system id; changing it when the member it came from
+	 * leaves would make the partner start over on every other member.
+	 */
+	if (!b->user_mac && (b->mode != BONDING_MODE_8023AD || rte_is_zero_ether_addr(&b->mac)))
 		b->mac = b->members[idx].own_mac;
 	bond_update_active(b);
 	b->macs_dirty = 1;
@@ -114,11 +120,14 @@ bond_member_start(struct bond_dev *b, struct bond_member *m)
 	struct rte_eth_dev *mdev = &rte_eth_devices[m->port_id];
 	struct rte_eth_conf conf = d->dev_conf;
 	struct rte_eth_link link;
-	uint16_t q;
+	uint16_t q, nb_txq = d->nb_tx_queues;
 	int ret;
 
 	if (m->gone)
 		return 0;
+	/* mode 4 with dedicated queues: one more transmit queue, for the LACP alarm only */
+	if (b->mode == BONDING_MODE_8023AD && b->dedicated_queues)
+		nb_txq++;
 	if (mdev->data->dev_started) {
 		ret = rte_eth_dev_stop(m->port_id);
 		if (ret != 0)
@@ -129,7 +138,7 @@ bond_member_start(struct bond_dev *b, struct bond_member *m)
 		conf.intr_conf.lsc = 0;
 	if (!(mdev->data->dev_flags & RTE_ETH_DEV_INTR_RMV))
 		conf.intr_conf.rmv = 0;
-	ret = rte_eth_dev_configure(m->port_id, d->nb_rx_queues, d->nb_tx_queues, &conf);
+	ret = rte_eth_dev_configure(m->port_id, d->nb_rx_queues, nb_txq, &conf);
 	if (ret != 0)
 		goto fail;
 	for (q = 0; q < d->nb_rx_queues; q++) {
@@ -156,12 +165,21 @@ bond_member_start(struct bond_dev *b, struct bond_member *m)
 		if (ret != 0)
 			goto fail;
 	}
+	if (nb_txq > d->nb_tx_queues) {
+		const struct bond_queue *bq = d->tx_queues[0];
+
+		ret = rte_eth_tx_queue_setup(m->port_id, d->nb_tx_queues, bq->nb_desc,
+				rte_eth_dev_socket_id(m->port_id), &bq->txconf);
+		if (ret != 0)
+			goto fail;
+	}
 	ret = rte_eth_dev_start(m->port_id);
 	if (ret != 0)
 		goto fail;
 	if (d->promiscuous)
 		rte_eth_promiscuous_enable(m->port_id);
-	if (d->all_multicast)
+	/* LACPDUs go to a multicast address */
+	if (d->all_multicast || b->mode == BONDING_MODE_8023AD)
 		rte_eth_allmulticast_enable(m->port_id);
 	m->configured = 1;
 	if (rte_eth_link_get_nowait(m->port_id, &link) == 0)
@@ -224,6 +242,8 @@ bond_member_add(struct bond_dev *b, uint16_t port)
 	memset(m, 0, sizeof(*m));
 	m->port_id = port;
 	ret = rte_eth_macaddr_get(port, &m->own_mac);
+	if (ret == 0)
+		ret = bond_lacp_port_init(b, port);
 	if (ret == 0)
 		ret = rte_eth_dev_owner_set(port, &owner);
 	if (ret != 0) {

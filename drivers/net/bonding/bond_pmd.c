@@ -45,10 +45,8 @@ bond_mode_supported(uint8_t mode)
 	case BONDING_MODE_BROADCAST:
 	case BONDING_MODE_TLB:
 	case BONDING_MODE_ALB:
-		return 0;
 	case BONDING_MODE_8023AD:
-		BOND_LOG(ERR, "mode 4 (802.3ad) is not supported");
-		return -ENOTSUP;
+		return 0;
 	default:
 		BOND_LOG(ERR, "invalid bonding mode %u (0 to 6)", mode);
 		return -EINVAL;
@@ -80,6 +78,10 @@ bond_set_burst(struct rte_eth_dev *dev)
 	case BONDING_MODE_TLB:
 		dev->rx_pkt_burst = bond_rx_primary;
 		dev->tx_pkt_burst = bond_tx_tlb;
+		break;
+	case BONDING_MODE_8023AD:
+		dev->rx_pkt_burst = bond_rx_8023ad;
+		dev->tx_pkt_burst = bond_tx_8023ad;
 		break;
 	default: /* ALB */
 		dev->rx_pkt_burst = bond_rx_alb;
@@ -113,7 +115,10 @@ bond_start(struct rte_eth_dev *dev)
 	int ret = 0;
 
 	bond_lock(b);
+	/* the extra queue is after the application's */
+	b->lacp_tx_queue = dev->data->nb_tx_queues;
 	for (i = 0; i < b->nb_members; i++) {
+		bond_lacp_port_reset(b, b->members[i].port_id);
 		ret = bond_member_start(b, &b->members[i]);
 		if (ret != 0)
 			break;
@@ -133,6 +138,8 @@ bond_start(struct rte_eth_dev *dev)
 	bond_link_refresh(b);
 	bond_unlock(b);
 	bond_poll_start(b);
+	if (b->mode == BONDING_MODE_8023AD)
+		bond_lacp_start(b);
 	return 0;
 }
 
@@ -143,6 +150,7 @@ bond_stop(struct rte_eth_dev *dev)
 	uint16_t i;
 
 	bond_poll_stop(b);
+	bond_lacp_stop(b);
 	bond_lock(b);
 	dev->data->dev_started = 0;
 	bond_update_active(b);
@@ -164,6 +172,7 @@ bond_close(struct rte_eth_dev *dev)
 	struct bond_dev *b = bond_of(dev);
 
 	bond_poll_stop(b);
+	bond_lacp_stop(b);
 	bond_lock(b);
 	while (b->nb_members > 0)
 		bond_member_remove(b, b->members[b->nb_members - 1].port_id);
@@ -197,6 +206,9 @@ bond_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 		reta = i == 0 ? mi.reta_size : RTE_MIN(reta, mi.reta_size);
 		key = i == 0 ? mi.hash_key_size : RTE_MIN(key, mi.hash_key_size);
 	}
+	/* mode 4's dedicated queue is the members' last one */
+	if (b->mode == BONDING_MODE_8023AD && b->dedicated_queues && max_txq > 0)
+		max_txq--;
 	bond_unlock(b);
 	info->max_mac_addrs = 1;
 	info->max_rx_pktlen = max_pktlen;
@@ -568,6 +580,8 @@ bond_probe(struct rte_vdev_device *vdev)
 	b->poll_ms = BOND_DEFAULT_POLL_MS;
 	b->kvargs = kv;
 	b->active = &b->lists[0];
+	b->rx_active = &b->rx_lists[0];
+	bond_lacp_conf_default(&b->lacp_conf);
 	dev->data->mac_addrs = &b->mac;
 	dev->data->dev_flags |= RTE_ETH_DEV_INTR_LSC;
 	dev->dev_ops = &bond_ops;
@@ -603,6 +617,7 @@ bond_remove(struct rte_vdev_device *vdev)
 	rte_eth_dev_owner_delete(b->owner_id);
 	rte_kvargs_free(b->kvargs);
 	b->kvargs = NULL;
+	bond_lacp_free(b);
 	/* The address lives in the private data, which release frees. */
 	dev->data->mac_addrs = NULL;
 	return rte_eth_dev_release_port(dev);

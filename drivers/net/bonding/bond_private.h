@@ -19,10 +19,12 @@
 
 #include <rte_ether.h>
 #include <rte_log.h>
+#include <rte_ring.h>
 #include <rte_spinlock.h>
 #include <ethdev_driver.h>
 
 #include "rte_eth_bond.h"
+#include "rte_eth_bond_8023ad.h"
 
 extern int bond_logtype;
 #define BOND_LOG(level, fmt, ...) \
@@ -57,6 +59,49 @@ struct bond_active {
 };
 
 struct bond_dev;
+
+/* Mode 4: where a member's multiplexer is (IEEE 802.1AX mux machine). */
+enum bond_mux_state {
+	MUX_DETACHED,
+	MUX_WAITING,
+	MUX_ATTACHED,
+	MUX_COLLECTING,
+	MUX_DISTRIBUTING,
+};
+
+/* Mode 4: where a member's receive machine is. */
+enum bond_rx_state {
+	RX_DEFAULTED,   /* no partner heard (or it went quiet twice): default partner */
+	RX_CURRENT,     /* partner heard within its timeout */
+	RX_EXPIRED,     /* one timeout missed: partner asked to hurry */
+};
+
+/*
+ * Mode 4 state of one member port. Allocated the first time a port joins the bond and kept
+ * until the bond goes: the burst functions find it by port id without a lock, and a port
+ * that has left may still see one more burst.
+ */
+struct bond_lacp_port {
+	struct rte_ring *rx_ring;       /* slow frames taken out by rx burst, for the alarm */
+	struct rte_ring *tx_ring;       /* slow frames waiting for a transmit */
+	uint8_t actor_state;            /* read by the burst functions (atomic) */
+	uint8_t partner_state;
+	struct port_params actor;
+	struct port_params partner;
+	enum rte_bond_8023ad_selection selected;
+	uint16_t agg_port_id;
+	enum bond_mux_state mux;
+	enum bond_rx_state rx;
+	uint8_t ntt;                    /* need to transmit an LACPDU */
+	uint64_t current_while;         /* ms: when the partner information runs out */
+	uint64_t periodic_next;         /* ms: next periodic LACPDU */
+	uint64_t wait_while;            /* ms: end of the aggregation wait */
+	uint64_t tx_next;               /* ms: earliest next LACPDU */
+	uint64_t marker_next;           /* ms: earliest next marker answered */
+	uint64_t rx_lacpdu;             /* LACPDUs accepted */
+	uint64_t rx_bad;                /* slow frames dropped as malformed */
+	uint64_t rx_looped;             /* LACPDUs of this bond heard back, dropped */
+};
 
 /* One bond queue: what members get at start, and the round-robin positions of its lcore. */
 struct bond_queue {
@@ -100,6 +145,15 @@ struct bond_dev {
 	rte_spinlock_t alb_lock;
 	uint16_t alb_next;
 	struct bond_alb_client alb[BOND_ALB_CLIENTS];
+	/* mode 4 */
+	struct rte_eth_bond_8023ad_conf lacp_conf;
+	uint8_t lacp_armed;              /* the LACP alarm runs */
+	uint8_t dedicated_queues;        /* LACPDUs leave by an extra tx queue from the alarm */
+	uint16_t lacp_tx_queue;          /* that queue, fixed at start */
+	struct bond_lacp_port *lacp[RTE_MAX_ETHPORTS];
+	/* members that receive (mode 4: distributing or not), as the burst functions see it */
+	struct bond_active *rx_active;
+	struct bond_active rx_lists[2];
 };
 
 static inline struct bond_dev *
@@ -157,5 +211,18 @@ uint16_t bond_tx_alb(void *q, struct rte_mbuf **bufs, uint16_t nb);
 uint16_t bond_rx_alb(void *q, struct rte_mbuf **bufs, uint16_t nb);
 int bond_alb_member(struct bond_dev *b, uint32_t ip, const uint16_t *ports, uint16_t n);
 uint32_t bond_hash(const struct rte_mbuf *m, uint8_t policy);
+uint16_t bond_rx_8023ad(void *q, struct rte_mbuf **bufs, uint16_t nb);
+uint16_t bond_tx_8023ad(void *q, struct rte_mbuf **bufs, uint16_t nb);
+
+/* bond_8023ad.c */
+void bond_lacp_conf_default(struct rte_eth_bond_8023ad_conf *conf);
+int bond_lacp_conf_check(uint16_t port_id, const struct rte_eth_bond_8023ad_conf *conf);
+int bond_lacp_port_init(struct bond_dev *b, uint16_t port);
+void bond_lacp_port_reset(struct bond_dev *b, uint16_t port);
+void bond_lacp_free(struct bond_dev *b);
+int bond_lacp_distributing(const struct bond_dev *b, uint16_t port);
+int bond_lacp_is_slow(const struct rte_mbuf *m);
+void bond_lacp_start(struct bond_dev *b);
+void bond_lacp_stop(struct bond_dev *b);
 
 #endif /* _BOND_PRIVATE_H_ */

@@ -334,3 +334,37 @@ bond_tx_alb(void *q, struct rte_mbuf **bufs, uint16_t nb)
 {
 	return bond_tx_chunks(q, bufs, nb, pick_alb);
 }
+
+/*
+ * Mode 4: LACPDUs and marker answers waiting for a member leave first, on the caller's queue
+ * (unless the alarm sends them on a dedicated one); traffic is then spread by the balance hash
+ * over the members LACP lets distribute.
+ */
+uint16_t
+bond_tx_8023ad(void *q, struct rte_mbuf **bufs, uint16_t nb)
+{
+	struct bond_queue *bq = q;
+	struct bond_dev *b = bq->bond;
+
+	if (!b->dedicated_queues) {
+		const struct bond_active *a = __atomic_load_n(&b->rx_active, __ATOMIC_ACQUIRE);
+		uint16_t n = a->nb, i;
+
+		for (i = 0; i < n; i++) {
+			uint16_t port = a->ports[i], sent;
+			struct bond_lacp_port *p = b->lacp[port];
+			struct rte_mbuf *slow[4];
+			unsigned int ns;
+
+			if (p == NULL || rte_ring_empty(p->tx_ring))
+				continue;
+			ns = rte_ring_dequeue_burst(p->tx_ring, (void **)slow, RTE_DIM(slow), NULL);
+			sent = rte_eth_tx_burst(port, bq->qid, slow, (uint16_t)ns);
+			if (sent < ns)
+				rte_pktmbuf_free_bulk(slow + sent, ns - sent);
+		}
+	}
+	if (nb == 0)
+		return 0;
+	return bond_tx_chunks(bq, bufs, nb, pick_balance);
+}

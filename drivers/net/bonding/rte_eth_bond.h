@@ -26,7 +26,7 @@ extern "C" {
 #define BONDING_MODE_BALANCE			(2)
 /** Mode 3: every packet is sent on every active member. */
 #define BONDING_MODE_BROADCAST			(3)
-/** Mode 4: IEEE 802.3ad link aggregation with LACP (not supported by this driver). */
+/** Mode 4: IEEE 802.3ad link aggregation, LACP run by the bond (rte_eth_bond_8023ad.h). */
 #define BONDING_MODE_8023AD				(4)
 /** Mode 5: adaptive transmit load balancing; reception on the primary only. */
 #define BONDING_MODE_TLB	(5)

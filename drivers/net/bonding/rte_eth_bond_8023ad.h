@@ -5,8 +5,13 @@
 /**
  * @file
  * IEEE 802.3ad (LACP) definitions of the bonding driver: the frames of the slow protocols
- * and the configuration of mode 4. This driver does not implement mode 4: the functions
- * declared here are not exported by it, and a bond refuses BONDING_MODE_8023AD.
+ * and the configuration of mode 4 (BONDING_MODE_8023AD).
+ *
+ * The bond runs LACP from an EAL alarm every update_timeout_ms: the application only has to
+ * call the bond's rx and tx bursts (tx bursts of 0 packets will do) so that LACPDUs are
+ * received and, without dedicated queues, sent. A member carries traffic once LACP has
+ * brought it to DISTRIBUTING. The functions return 0 or a negative errno; -EINVAL when the
+ * port is not a bond, or (except conf_get and setup) not a bond in mode 4.
  */
 
 #include <rte_ether.h>
@@ -208,7 +213,13 @@ int
 rte_eth_bond_8023ad_ext_slowtx(uint16_t port_id, uint16_t slave_id,
 		struct rte_mbuf *lacp_pkt);
 
-/** Give the slow protocols their own queue on each member. @return 0 or an error. */
+/**
+ * Send LACPDUs from the alarm on an extra transmit queue of each member, which no
+ * application lcore uses, so that LACP does not depend on the application's tx bursts.
+ * Receive has no dedicated queue: LACPDUs are taken out in rx burst. The bond must be in
+ * mode 4 and stopped (-EBUSY if started); it applies at the next start.
+ * @return 0 or a negative errno.
+ */
 int
 rte_eth_bond_8023ad_dedicated_queues_enable(uint16_t port_id);
 
