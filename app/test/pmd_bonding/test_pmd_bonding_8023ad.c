@@ -106,14 +106,17 @@ wire_down(struct wire *w)
 	}
 }
 
-/* Quick timers so that a test takes seconds, within the rules the bond checks. */
+/*
+ * Quick timers so that a test takes seconds, within the rules the bond checks; the short
+ * timeout leaves room for a busy machine not running the test for a while.
+ */
 static void
 fast_conf(struct rte_eth_bond_8023ad_conf *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->fast_periodic_ms = 200;
 	c->slow_periodic_ms = 1000;
-	c->short_timeout_ms = 600;
+	c->short_timeout_ms = 1500;
 	c->long_timeout_ms = 3000;
 	c->aggregate_wait_timeout_ms = 200;
 	c->tx_period_ms = 50;
@@ -591,6 +594,21 @@ test_external_lacp(void **state)
 	memset(rte_pktmbuf_append(m, sizeof(h)), 0, sizeof(h));
 	assert_int_equal(rte_eth_bond_8023ad_ext_slowtx(bond, w.a[0], m), -EINVAL);
 	rte_pktmbuf_free(m);
+	/* nobody transmits: the member's queue of LACPDUs fills up, then refuses */
+	for (i = 0; i < 100; i++) {
+		int r;
+
+		m = rte_pktmbuf_alloc(pool);
+		assert_non_null(m);
+		memcpy(rte_pktmbuf_append(m, sizeof(h)), &h, sizeof(h));
+		r = rte_eth_bond_8023ad_ext_slowtx(bond, w.a[0], m);
+		if (r != 0) {
+			assert_int_equal(r, -ENOBUFS);
+			rte_pktmbuf_free(m);
+			break;
+		}
+	}
+	assert_true(i > 0 && i < 100);
 	/* the application decides when the member works */
 	assert_int_equal(rte_eth_bond_8023ad_ext_collect_get(bond, w.a[0]), 0);
 	assert_int_equal(nb_active(bond), 0);
@@ -697,6 +715,9 @@ test_api_errors(void **state)
 	assert_int_equal(rte_eth_bond_8023ad_setup(bond0, &d), -EINVAL);
 	fast_conf(&d);
 	d.long_timeout_ms = d.short_timeout_ms;
+	assert_int_equal(rte_eth_bond_8023ad_setup(bond0, &d), -EINVAL);
+	fast_conf(&d);
+	d.long_timeout_ms = d.slow_periodic_ms * 2 - 1;
 	assert_int_equal(rte_eth_bond_8023ad_setup(bond0, &d), -EINVAL);
 	fast_conf(&d);
 	d.update_timeout_ms = d.fast_periodic_ms + 1;
