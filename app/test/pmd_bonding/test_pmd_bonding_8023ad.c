@@ -758,7 +758,8 @@ test_api_errors(void **state)
 	port_gone(r);
 }
 
-/* agg_mode devargs set the selection; a bad value is refused at probe. */
+/* agg_mode devargs set the selection, member= names members as slave= does; bad values are
+ * refused. */
 static void
 test_devargs(void **state)
 {
@@ -771,6 +772,17 @@ test_devargs(void **state)
 	assert_int_equal(rte_eth_bond_8023ad_agg_selection_get(bond), AGG_COUNT);
 	assert_int_equal(rte_eth_bond_free("net_bonding_4v"), 0);
 	assert_true(rte_vdev_init("net_bonding_4w", "mode=4,agg_mode=most") < 0);
+	assert_true(rte_vdev_init("net_bonding_4w", "mode=4,member=") < 0);
+	assert_true(rte_vdev_init("net_bonding_4w", "mode=4,member=net_ring_4nosuch") == 0);
+	assert_int_equal(rte_eth_dev_get_port_by_name("net_bonding_4w", &bond), 0);
+	/* members are looked up at the first configure */
+	{
+		struct rte_eth_conf conf;
+
+		memset(&conf, 0, sizeof(conf));
+		assert_int_not_equal(rte_eth_dev_configure(bond, 1, 1, &conf), 0);
+	}
+	assert_int_equal(rte_eth_bond_free("net_bonding_4w"), 0);
 }
 
 int

@@ -27,10 +27,12 @@ def sh(cmd):
 
 def side(prefix):
     """A testpmd whose port 2 is a mode 4 bond of af_packet ports 0 and 1 on prefix0/1."""
+    key = 'slave' if prefix == 'lx' else 'member'
     vdevs = ['net_af_packet%s0,iface=%s0,qpairs=2' % (prefix, prefix),
              'net_af_packet%s1,iface=%s1,qpairs=2' % (prefix, prefix),
-             'net_bonding%s,mode=4,slave=net_af_packet%s0,slave=net_af_packet%s1' %
-             (prefix, prefix, prefix)]
+             # one side names its members as later DPDK releases do
+             'net_bonding%s,mode=4,%s=net_af_packet%s0,%s=net_af_packet%s1' %
+             (prefix, key, prefix, key, prefix)]
     # two rx queues: each af_packet queue pair is a fanout socket the kernel may feed
     return tp.Session(*vdevs, app=['--rxq=2', '--txq=1'])
 

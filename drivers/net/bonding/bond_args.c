@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Device arguments of net_bonding:
- *   mode=0..6, slave=<port name or id> (repeatable), primary=<port name or id>,
+ *   mode=0..6, slave=<port name or id> (repeatable; member= is the same), primary=<port>,
  *   xmit_policy=l2|l23|l34, mac=<xx:xx:xx:xx:xx:xx>, socket_id=<n>, lsc_poll_period_ms=<ms>,
- *   up_delay=<ms>, down_delay=<ms>, agg_mode=count|stable|bandwidth (mode 4 only).
+ *   up_delay=<ms>, down_delay=<ms>, agg_mode=count|stable|bandwidth (mode 4).
  * Everything is checked at probe. Members may be probed after the bond (their --vdev comes
  * later), so slave= and primary= are resolved at the bond's first configure.
  */
@@ -18,6 +18,7 @@
 
 #define ARG_MODE "mode"
 #define ARG_SLAVE "slave"
+#define ARG_MEMBER "member"   /* the name later DPDK releases give slave= */
 #define ARG_PRIMARY "primary"
 #define ARG_POLICY "xmit_policy"
 #define ARG_MAC "mac"
@@ -27,8 +28,8 @@
 #define ARG_DOWN "down_delay"
 #define ARG_AGG "agg_mode"
 
-static const char *const valid_args[] = { ARG_MODE, ARG_SLAVE, ARG_PRIMARY, ARG_POLICY,
-	ARG_MAC, ARG_SOCKET, ARG_POLL, ARG_UP, ARG_DOWN, ARG_AGG, NULL };
+static const char *const valid_args[] = { ARG_MODE, ARG_SLAVE, ARG_MEMBER, ARG_PRIMARY,
+	ARG_POLICY, ARG_MAC, ARG_SOCKET, ARG_POLL, ARG_UP, ARG_DOWN, ARG_AGG, NULL };
 
 static int
 parse_u32(const char *key, const char *value, void *opaque)
@@ -189,10 +190,11 @@ bond_args_parse(const char *name, const char *args, struct rte_kvargs **kvp, uin
 			rte_kvargs_process(kv, ARG_SOCKET, parse_socket, socket_id) < 0 ||
 			rte_kvargs_process(kv, ARG_AGG, parse_agg, NULL) < 0 ||
 			rte_kvargs_process(kv, ARG_SLAVE, check_nonempty, NULL) < 0 ||
+			rte_kvargs_process(kv, ARG_MEMBER, check_nonempty, NULL) < 0 ||
 			rte_kvargs_process(kv, ARG_PRIMARY, check_nonempty, NULL) < 0))
 		ret = -EINVAL;
 	if (ret == 0 && rte_kvargs_count(kv, ARG_PRIMARY) == 1 &&
-	    rte_kvargs_count(kv, ARG_SLAVE) == 0) {
+	    rte_kvargs_count(kv, ARG_SLAVE) + rte_kvargs_count(kv, ARG_MEMBER) == 0) {
 		BOND_LOG(ERR, "%s: primary given without any slave", name);
 		ret = -EINVAL;
 	}
@@ -256,7 +258,8 @@ bond_args_members(struct bond_dev *b)
 
 	if (b->kvargs == NULL)
 		return 0;
-	if (rte_kvargs_process(b->kvargs, ARG_SLAVE, add_member, b) < 0)
+	if (rte_kvargs_process(b->kvargs, ARG_SLAVE, add_member, b) < 0 ||
+	    rte_kvargs_process(b->kvargs, ARG_MEMBER, add_member, b) < 0)
 		ret = -EINVAL;
 	if (ret == 0 && rte_kvargs_count(b->kvargs, ARG_PRIMARY) == 1) {
 		if (rte_kvargs_process(b->kvargs, ARG_PRIMARY, parse_port, &primary) < 0) {

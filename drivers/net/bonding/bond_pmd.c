@@ -632,6 +632,7 @@ RTE_PMD_REGISTER_VDEV(net_bonding, bond_driver);
 RTE_PMD_REGISTER_ALIAS(net_bonding, eth_bond);
 RTE_PMD_REGISTER_PARAM_STRING(net_bonding,
 	"slave=<ifc> "
+	"member=<ifc> "
 	"primary=<ifc> "
 	"mode=[0-6] "
 	"xmit_policy=[l2 | l23 | l34] "
