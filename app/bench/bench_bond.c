@@ -6,7 +6,8 @@
  * an application does (LACP needs it). After one second a member leaves one bond: the
  * sender's (A drops a0) or the receiver's (B drops b0); two seconds later it is added back, and
  * three seconds after that sending stops. Printed per mode (1 active-backup, 2 balance with
- * l34, 4 802.3ad with the standard's timers and with quick ones) and side: packets offered to
+ * l34, 4 802.3ad with the standard's timers, with quick ones, and with the standard's and
+ * dedicated queues, where a leaving member tells its partner) and side: packets offered to
  * A, received by B, lost (dropped or refused by A's transmit), and the longest time B went
  * without any packet. Back to back, active-backup loses everything once the two bonds' active
  * members differ: there is no switch in between to carry it over.
@@ -14,7 +15,7 @@
  * Only DPDK 22.11 API is used, so the same file also builds against Debian's DPDK (whose bond
  * does not start over its net_ring, which cannot change a MAC address). EAL arguments first,
  * then after "--": [rate in packets/s] (default 200000) [run: 0 mode 1, 1 mode 2, 2 mode 4,
- * 3 mode 4 with quick timers; default all].
+ * 3 mode 4 with quick timers, 4 mode 4 with dedicated queues; default all].
  */
 #include <inttypes.h>
 #include <stdint.h>
@@ -71,9 +72,12 @@ ring_pair(struct setup *s, unsigned int i)
 	if (s->ab[i] == NULL || s->ba[i] == NULL)
 		return -1;
 	snprintf(s->ring_names[i][0], sizeof(s->ring_names[i][0]), "net_ring_bb%ua%u", run_seq, i);
-	pa = rte_eth_from_rings(s->ring_names[i][0], &s->ba[i], 1, &s->ab[i], 1, 0);
+	/* two transmit queues (one ring): the second for mode 4's dedicated queue */
+	pa = rte_eth_from_rings(s->ring_names[i][0], &s->ba[i], 1,
+			(struct rte_ring *const[]){ s->ab[i], s->ab[i] }, 2, 0);
 	snprintf(s->ring_names[i][1], sizeof(s->ring_names[i][1]), "net_ring_bb%ub%u", run_seq, i);
-	pb = rte_eth_from_rings(s->ring_names[i][1], &s->ab[i], 1, &s->ba[i], 1, 0);
+	pb = rte_eth_from_rings(s->ring_names[i][1], &s->ab[i], 1,
+			(struct rte_ring *const[]){ s->ba[i], s->ba[i] }, 2, 0);
 	if (pa < 0 || pb < 0)
 		return -1;
 	s->a[i] = (uint16_t)pa;
@@ -95,7 +99,8 @@ port_up(uint16_t port)
 }
 
 static int
-bond_make(const char *name, uint8_t mode, const uint16_t *members, int quick, uint16_t *out)
+bond_make(const char *name, uint8_t mode, const uint16_t *members, int quick, int dq,
+		uint16_t *out)
 {
 	int b = rte_eth_bond_create(name, mode, 0);
 	unsigned int i;
@@ -118,6 +123,9 @@ bond_make(const char *name, uint8_t mode, const uint16_t *members, int quick, ui
 		if (rte_eth_bond_8023ad_setup(*out, &c) != 0)
 			return -1;
 	}
+	if (mode == BONDING_MODE_8023AD && dq &&
+	    rte_eth_bond_8023ad_dedicated_queues_enable(*out) != 0)
+		return -1;
 	if (mode == BONDING_MODE_BALANCE)
 		rte_eth_bond_xmit_policy_set(*out, BALANCE_XMIT_POLICY_LAYER34);
 	for (i = 0; i < 2; i++)
@@ -222,7 +230,7 @@ teardown(struct setup *s)
 
 /* One run; side 0: the sender's member leaves, 1: the receiver's. */
 static int
-run(uint8_t mode, int quick, int side, unsigned int rate)
+run(uint8_t mode, int quick, int dq, int side, unsigned int rate)
 {
 	struct setup s;
 	uint64_t start, t, next, last_rx, gap = 0;
@@ -236,8 +244,8 @@ run(uint8_t mode, int quick, int side, unsigned int rate)
 	snprintf(s.name_a, sizeof(s.name_a), "net_bonding_bb%ua", run_seq);
 	snprintf(s.name_b, sizeof(s.name_b), "net_bonding_bb%ub", run_seq);
 	if (ring_pair(&s, 0) != 0 || ring_pair(&s, 1) != 0 ||
-	    bond_make(s.name_a, mode, s.a, quick, &s.bond_a) != 0 ||
-	    bond_make(s.name_b, mode, s.b, quick, &s.bond_b) != 0) {
+	    bond_make(s.name_a, mode, s.a, quick, dq, &s.bond_a) != 0 ||
+	    bond_make(s.name_b, mode, s.b, quick, dq, &s.bond_b) != 0) {
 		fprintf(stderr, "mode %u: setup failed\n", mode);
 		return -1;
 	}
@@ -295,9 +303,9 @@ run(uint8_t mode, int quick, int side, unsigned int rate)
 		rte_eth_tx_burst(s.bond_a, 0, NULL, 0);
 		rte_eth_tx_burst(s.bond_b, 0, NULL, 0);
 	}
-	printf("mode %u%-7s %-8s offered %8" PRIu64 " received %8" PRIu64
+	printf("mode %u%-10s %-8s offered %8" PRIu64 " received %8" PRIu64
 			" lost %7" PRIu64 " (%5.2f%%) longest gap %7.1f ms\n", mode,
-			mode == BONDING_MODE_8023AD ? (quick ? " quick" : " std") : "",
+			mode != BONDING_MODE_8023AD ? "" : dq ? " std+dq" : quick ? " quick" : " std",
 			side == 0 ? "sender" : "receiver", offered, received,
 			offered > received ? offered - received : 0,
 			offered ? 100.0 * (double)(offered > received ? offered - received : 0) /
@@ -312,10 +320,11 @@ main(int argc, char **argv)
 {
 	static const struct {
 		uint8_t mode;
-		int quick;
+		int quick, dq;
 	} runs[] = {
-		{ BONDING_MODE_ACTIVE_BACKUP, 0 }, { BONDING_MODE_BALANCE, 0 },
-		{ BONDING_MODE_8023AD, 0 }, { BONDING_MODE_8023AD, 1 },
+		{ BONDING_MODE_ACTIVE_BACKUP, 0, 0 }, { BONDING_MODE_BALANCE, 0, 0 },
+		{ BONDING_MODE_8023AD, 0, 0 }, { BONDING_MODE_8023AD, 1, 0 },
+		{ BONDING_MODE_8023AD, 0, 1 },
 	};
 	unsigned int rate = 200000, i;
 	int n, side, ret = 0, only = -1;
@@ -345,7 +354,7 @@ main(int argc, char **argv)
 		for (side = 0; side < 2; side++) {
 			if (only >= 0 && (unsigned int)only != i)
 				continue;
-			if (run(runs[i].mode, runs[i].quick, side, rate) != 0)
+			if (run(runs[i].mode, runs[i].quick, runs[i].dq, side, rate) != 0)
 				ret = 1;
 		}
 	rte_eal_cleanup();

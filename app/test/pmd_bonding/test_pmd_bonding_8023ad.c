@@ -362,6 +362,23 @@ test_dedicated_queues(void **state)
 	print_message("LACP with dedicated queues: distributing after %ld ms\n", ms);
 	assert_true(ms >= 0);
 	assert_int_equal(app, 0);
+	/* a member leaving says so: its partner stops at once, not after its timeout */
+	{
+		uint64_t start = ms_now();
+
+		assert_int_equal(rte_eth_bond_slave_remove(bonds[0], w.a[0]), 0);
+		while (ms_now() - start < 5000 && distributing(bonds[1], w.b[0])) {
+			pump(bonds, 2, 0, NULL);
+			usleep(5 * 1000);
+		}
+		ms = (long)(ms_now() - start);
+	}
+	print_message("LACP with dedicated queues: partner of the leaving member stopped after "
+			"%ld ms (short timeout 1500 ms)\n", ms);
+	assert_false(distributing(bonds[1], w.b[0]));
+	assert_true(ms < 1000);
+	assert_true(distributing(bonds[1], w.b[1]));
+	assert_true(distributing(bonds[0], w.a[1]));
 	assert_int_equal(rte_eth_dev_stop(bonds[0]), 0);
 	assert_int_equal(rte_eth_bond_8023ad_dedicated_queues_disable(bonds[0]), 0);
 	assert_int_equal(rte_eth_bond_free("net_bonding_4c"), 0);

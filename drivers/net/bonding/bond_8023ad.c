@@ -623,6 +623,27 @@ slow_flush(struct bond_dev *b, uint16_t port, struct bond_lacp_port *p)
 		rte_pktmbuf_free_bulk(m + sent, n - sent);
 }
 
+/*
+ * A member leaves a started bond: with dedicated queues (a queue no lcore uses), it tells its
+ * partner at once that it no longer aggregates, so that the partner stops sending to it now
+ * rather than after its timeout. Without them the partner finds out by the timeout.
+ */
+void
+bond_lacp_member_leaves(struct bond_dev *b, uint16_t port)
+{
+	struct bond_lacp_port *p = b->lacp[port];
+	int idx = bond_member_index(b, port);
+
+	if (p == NULL || idx < 0 || b->mode != BONDING_MODE_8023AD || !b->dedicated_queues ||
+	    b->lacp_conf.slowrx_cb != NULL || !b->members[idx].configured ||
+	    b->members[idx].gone || !__atomic_load_n(&b->lacp_armed, __ATOMIC_ACQUIRE))
+		return;
+	__atomic_store_n(&p->actor_state, STATE_LACP_ACTIVE | STATE_LACP_SHORT_TIMEOUT,
+			__ATOMIC_RELEASE);
+	lacpdu_send(b, port, p);
+	slow_flush(b, port, p);
+}
+
 static void
 lacp_tick_locked(struct bond_dev *b)
 {

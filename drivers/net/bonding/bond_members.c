@@ -280,6 +280,7 @@ bond_member_remove(struct bond_dev *b, uint16_t port)
 		BOND_LOG(ERR, "port %u: port %u is not one of its slaves", b->port_id, port);
 		return -ENOENT;
 	}
+	bond_lacp_member_leaves(b, port);
 	m = b->members[idx];
 	memmove(&b->members[idx], &b->members[idx + 1],
 			(b->nb_members - idx - 1) * sizeof(b->members[0]));

@@ -224,5 +224,6 @@ int bond_lacp_distributing(const struct bond_dev *b, uint16_t port);
 int bond_lacp_is_slow(const struct rte_mbuf *m);
 void bond_lacp_start(struct bond_dev *b);
 void bond_lacp_stop(struct bond_dev *b);
+void bond_lacp_member_leaves(struct bond_dev *b, uint16_t port);
 
 #endif /* _BOND_PRIVATE_H_ */
