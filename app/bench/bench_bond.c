@@ -305,7 +305,8 @@ run(uint8_t mode, int quick, int dq, int side, unsigned int rate)
 	}
 	printf("mode %u%-10s %-8s offered %8" PRIu64 " received %8" PRIu64
 			" lost %7" PRIu64 " (%5.2f%%) longest gap %7.1f ms\n", mode,
-			mode != BONDING_MODE_8023AD ? "" : dq ? " std+dq" : quick ? " quick" : " std",
+			mode != BONDING_MODE_8023AD ? "" :
+			dq ? " std+dq" : quick ? " quick" : " std",
 			side == 0 ? "sender" : "receiver", offered, received,
 			offered > received ? offered - received : 0,
 			offered ? 100.0 * (double)(offered > received ? offered - received : 0) /

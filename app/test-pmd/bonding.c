@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Bonding commands (net_bonding): create a bond, add and remove its members, set its mode
- * and primary, its mode 4 options, show its state and its members' LACP state. A member belongs to its bond: testpmd forgets it as a port of
- * its own while it is in the bond, and adopts it again when it leaves.
+ * Bonding commands (net_bonding): create a bond, add and remove its members, set its mode,
+ * primary and mode 4 options, show its state and its members' LACP state. A member belongs to
+ * its bond: testpmd forgets it as a port of its own while it is in the bond, and adopts it
+ * again when it leaves.
  */
 #include <stdio.h>
 #include <stdlib.h>

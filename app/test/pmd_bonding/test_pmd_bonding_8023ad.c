@@ -475,7 +475,8 @@ test_malformed_and_marker(void **state)
 	n = settle(bond, p, out, RTE_DIM(out), &app);
 	assert_int_equal(rte_eth_macaddr_get(bond, &mac), 0);
 	for (i = 0; i < n; i++) {
-		const struct lacpdu_header *l = rte_pktmbuf_mtod(out[i], const struct lacpdu_header *);
+		const struct lacpdu_header *l =
+			rte_pktmbuf_mtod(out[i], const struct lacpdu_header *);
 
 		if (l->eth_hdr.ether_type != rte_cpu_to_be_16(RTE_ETHER_TYPE_SLOW))
 			continue;
@@ -541,7 +542,8 @@ test_malformed_and_marker(void **state)
 	put_frame(p, &mk, 20);
 	n = settle(bond, p, out, RTE_DIM(out), &app);
 	for (i = 0; i < n; i++) {
-		const struct marker_header *r = rte_pktmbuf_mtod(out[i], const struct marker_header *);
+		const struct marker_header *r =
+			rte_pktmbuf_mtod(out[i], const struct marker_header *);
 
 		if (r->marker.subtype != SLOW_SUBTYPE_MARKER)
 			continue;

@@ -3,7 +3,8 @@
 """Two dpdk-testpmd, each with a mode 4 bond over two net_af_packet members, facing each
 other over two veth pairs (lx0 <-> rx0, lx1 <-> rx1) in a network namespace of the test's own.
 Both bonds must reach DISTRIBUTING on both members (show bonding lacp info); when one pair
-loses its link, both bonds go on distributing on the other member. TAP output; skipped when not root.
+loses its link, both bonds go on distributing on the other member. TAP output; skipped when
+not root.
 
 Usage: test_testpmd_bonding_8023ad.py <path to dpdk-testpmd>
 """

@@ -396,8 +396,8 @@ slow_rx(struct bond_dev *b, uint16_t port, struct bond_lacp_port *p, uint64_t no
 			/* our own (a member that hears what it sends, or two members linked) */
 			p->rx_looped++;
 		else
-			lacpdu_record(b, p, &rte_pktmbuf_mtod(m, const struct lacpdu_header *)->lacpdu,
-					now);
+			lacpdu_record(b, p,
+				&rte_pktmbuf_mtod(m, const struct lacpdu_header *)->lacpdu, now);
 		rte_pktmbuf_free(m);
 	}
 }
@@ -430,7 +430,8 @@ static void
 periodic(struct bond_dev *b, struct bond_lacp_port *p, uint64_t now)
 {
 	uint32_t period = (p->partner_state & STATE_LACP_SHORT_TIMEOUT) ||
-		p->rx == RX_DEFAULTED ? b->lacp_conf.fast_periodic_ms : b->lacp_conf.slow_periodic_ms;
+		p->rx == RX_DEFAULTED ? b->lacp_conf.fast_periodic_ms :
+		b->lacp_conf.slow_periodic_ms;
 
 	if (now < p->periodic_next)
 		return;
