@@ -1,0 +1,465 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * net_failsafe over two net_ring sub-devices (loopback: what a ring port sends comes back on
+ * its receive queue): the preferred one carries traffic, an RMV event moves it to the other,
+ * the hotplug alarm brings the removed one back with the configuration replayed; heap and
+ * descriptors stay flat over many cycles, also with traffic on another lcore; every devargs
+ * error; a net_tap sub-device (root only).
+ */
+#include "ethdev_test_util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+
+#include <rte_bus_vdev.h>
+#include <rte_cycles.h>
+#include <rte_launch.h>
+#include <ethdev_driver.h>
+
+static struct rte_mempool *pool;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	pool = test_env_init("test_pmd_failsafe", "-l", "0-1", 8191, 0);
+	return pool == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	return test_env_fini(pool);
+}
+
+static uint16_t
+port_of(const char *name)
+{
+	uint16_t port = RTE_MAX_ETHPORTS;
+
+	assert_int_equal(rte_eth_dev_get_port_by_name(name, &port), 0);
+	return port;
+}
+
+static int
+port_exists(const char *name)
+{
+	uint16_t port;
+
+	return rte_eth_dev_get_port_by_name(name, &port) == 0;
+}
+
+static uint64_t
+opackets(uint16_t port)
+{
+	struct rte_eth_stats st;
+
+	assert_int_equal(rte_eth_stats_get(port, &st), 0);
+	return st.opackets;
+}
+
+/* Send n packets on port queue 0; all must be taken. */
+static void
+send_n(uint16_t port, unsigned int n)
+{
+	struct rte_mbuf *m[64];
+
+	assert_true(n <= RTE_DIM(m));
+	test_fill(pool, m, n, 64, 0);
+	assert_int_equal(rte_eth_tx_burst(port, 0, m, (uint16_t)n), n);
+}
+
+static unsigned int
+drain(uint16_t port)
+{
+	struct rte_mbuf *m[32];
+	unsigned int total = 0;
+	uint16_t n;
+
+	do {
+		n = rte_eth_rx_burst(port, 0, m, RTE_DIM(m));
+		rte_pktmbuf_free_bulk(m, n);
+		total += n;
+	} while (n > 0);
+	return total;
+}
+
+/* Create a fail-safe with devargs; its port id. */
+static uint16_t
+fs_create(const char *name, const char *args)
+{
+	assert_int_equal(rte_vdev_init(name, args), 0);
+	return port_of(name);
+}
+
+static void
+raise_rmv(const char *sub)
+{
+	rte_eth_dev_callback_process(&rte_eth_devices[port_of(sub)], RTE_ETH_EVENT_INTR_RMV,
+			NULL);
+}
+
+/*
+ * Wait (up to 5 s) for a new port of sub, started by the fail-safe: the old one had sent
+ * packets, a re-probed one has not.
+ */
+static uint16_t
+wait_back(const char *sub)
+{
+	uint64_t end = rte_get_timer_cycles() + 5 * rte_get_timer_hz();
+	uint16_t port;
+
+	while (rte_get_timer_cycles() < end) {
+		struct rte_eth_stats st;
+
+		if (rte_eth_dev_get_port_by_name(sub, &port) == 0 &&
+				rte_eth_devices[port].data->dev_started &&
+				rte_eth_stats_get(port, &st) == 0 && st.opackets == 0)
+			return port;
+		rte_delay_ms(1);
+	}
+	fail_msg("%s did not come back", sub);
+	return RTE_MAX_ETHPORTS;
+}
+
+/* Wait (up to 5 s) for a started port of sub. */
+static void
+wait_started(const char *sub)
+{
+	uint64_t end = rte_get_timer_cycles() + 5 * rte_get_timer_hz();
+	uint16_t port;
+
+	while (rte_get_timer_cycles() < end) {
+		if (rte_eth_dev_get_port_by_name(sub, &port) == 0 &&
+				rte_eth_devices[port].data->dev_started)
+			return;
+		rte_delay_ms(1);
+	}
+	fail_msg("%s did not come back", sub);
+}
+
+static void
+test_devargs_errors(void **state)
+{
+	static const char *const bad[] = {
+		"dev(net_ring_e0",                        /* unbalanced */
+		"dev(net_ring_e0))",                      /* unbalanced */
+		"dev(net_ring_e0)x",                      /* text after the parenthesis */
+		"dev(net_ring_e0),foo=1",                 /* unknown key */
+		"dev(net_ring_e0),",                      /* empty item */
+		"dev()",                                  /* empty dev() */
+		"",                                       /* no sub-device */
+		"hotplug_poll=10",                        /* no sub-device */
+		"dev(nosuchdev0)",                        /* no bus or driver knows it */
+		"dev(net_ring_e0),dev(net_ring_e1),dev(net_ring_e2)", /* more than the maximum */
+		"dev(net_ring_e0),dev(net_ring_e0)",      /* twice */
+		"dev(net_ring_e0),hotplug_poll=abc",
+		"dev(net_ring_e0),hotplug_poll=-1",
+		"dev(net_ring_e0),mac=zz:00:00:00:00:01",
+		"dev(net_ring_e0),mac=01:00:00:00:00:01", /* multicast */
+		"exec(exit 3)",                           /* the command fails */
+		"exec(true)",                             /* the command prints nothing */
+		"exec(echo nosuchdev0)",                  /* it prints an unknown device */
+		"fd(1000000)",                            /* not an open descriptor */
+		"fd(x)",
+		/* the second sub-device fails after the first was probed: both undone */
+		"dev(net_ring_e0),dev(net_null_e1,size=0)",
+	};
+	uint16_t count = rte_eth_dev_count_total();
+	size_t heap;
+	unsigned int i;
+	int fds;
+
+	(void)state;
+	/* one good creation first, so that lazily allocated things do not count */
+	assert_int_equal(rte_vdev_init("net_failsafe_e9", "dev(net_ring_e9)"), 0);
+	assert_int_equal(rte_vdev_uninit("net_failsafe_e9"), 0);
+	heap = test_malloc_bytes();
+	fds = test_count_fds();
+	for (i = 0; i < RTE_DIM(bad); i++) {
+		int ret = rte_vdev_init("net_failsafe_e0", bad[i]);
+
+		if (ret >= 0)
+			fail_msg("devargs \"%s\" accepted", bad[i]);
+		assert_int_equal(rte_eth_dev_count_total(), count);
+		assert_false(port_exists("net_ring_e0"));
+		assert_false(port_exists("net_failsafe_e0"));
+	}
+	assert_int_equal(test_malloc_bytes(), heap);
+	assert_int_equal(test_count_fds(), fds);
+}
+
+static void
+test_exec_fd(void **state)
+{
+	int pfd[2];
+	char args[64];
+	uint16_t fs;
+
+	(void)state;
+	fs = fs_create("net_failsafe_x0", "exec(echo net_ring_x0),hotplug_poll=0");
+	assert_true(port_exists("net_ring_x0"));
+	test_port_up(fs, 1, pool);
+	send_n(fs, 8);
+	assert_int_equal(opackets(port_of("net_ring_x0")), 8);
+	assert_int_equal(drain(fs), 8);
+	assert_int_equal(rte_vdev_uninit("net_failsafe_x0"), 0);
+	assert_false(port_exists("net_ring_x0"));
+
+	assert_int_equal(pipe(pfd), 0);
+	assert_int_equal(write(pfd[1], "net_ring_f0\n", 12), 12);
+	snprintf(args, sizeof(args), "fd(%d),mac=02:00:00:00:00:42", pfd[0]);
+	fs = fs_create("net_failsafe_f0", args);
+	assert_true(port_exists("net_ring_f0"));
+	{
+		struct rte_ether_addr mac, want = {{ 2, 0, 0, 0, 0, 0x42 }};
+
+		assert_int_equal(rte_eth_macaddr_get(fs, &mac), 0);
+		assert_true(rte_is_same_ether_addr(&mac, &want));
+		assert_int_equal(rte_eth_macaddr_get(port_of("net_ring_f0"), &mac), 0);
+		assert_true(rte_is_same_ether_addr(&mac, &want));
+	}
+	assert_int_equal(rte_vdev_uninit("net_failsafe_f0"), 0);
+	close(pfd[0]);
+	close(pfd[1]);
+}
+
+/* Traffic moves with the RMV event and comes back with the sub-device. */
+static void
+test_failover(void **state)
+{
+	uint16_t fs, a, b, p, n_avail;
+	struct rte_eth_dev_owner owner;
+	struct rte_eth_dev_info info;
+	struct rte_eth_stats st;
+	uint16_t mtu;
+
+	(void)state;
+	n_avail = rte_eth_dev_count_avail();
+	fs = fs_create("net_failsafe_t0", "dev(net_ring_a0),dev(net_ring_b0),hotplug_poll=20");
+	a = port_of("net_ring_a0");
+	b = port_of("net_ring_b0");
+	/* the application sees one port; the sub-devices belong to the fail-safe */
+	assert_int_equal(rte_eth_dev_count_avail(), n_avail + 1);
+	RTE_ETH_FOREACH_DEV(p)
+		assert_true(p != a && p != b);
+	assert_int_equal(rte_eth_dev_owner_get(a, &owner), 0);
+	assert_true(owner.id != RTE_ETH_DEV_NO_OWNER);
+	test_port_up(fs, 1, pool);
+	assert_int_equal(rte_eth_dev_set_mtu(fs, 1400), 0);
+	assert_int_equal(rte_eth_promiscuous_enable(fs), 0);
+	assert_int_equal(rte_eth_dev_get_mtu(a, &mtu), 0);
+	assert_int_equal(mtu, 1400);
+	assert_int_equal(rte_eth_promiscuous_get(b), 1);
+
+	/* the first sub-device sends; rx polls both */
+	send_n(fs, 32);
+	assert_int_equal(opackets(a), 32);
+	assert_int_equal(opackets(b), 0);
+	assert_int_equal(drain(fs), 32);
+
+	/* RMV: traffic moves to b at once */
+	raise_rmv("net_ring_a0");
+	send_n(fs, 16);
+	assert_int_equal(opackets(b), 16);
+	assert_int_equal(drain(fs), 16);
+
+	/* the alarm removes a and probes it again, configured as the fail-safe is */
+	a = wait_back("net_ring_a0");
+	assert_int_equal(rte_eth_dev_get_mtu(a, &mtu), 0);
+	assert_int_equal(mtu, 1400);
+	assert_int_equal(rte_eth_promiscuous_get(a), 1);
+	assert_int_equal(rte_eth_dev_info_get(a, &info), 0);
+	assert_int_equal(info.nb_rx_queues, 1);
+	assert_int_equal(info.nb_tx_queues, 1);
+	assert_int_equal(rte_eth_dev_owner_get(a, &owner), 0);
+	assert_true(owner.id != RTE_ETH_DEV_NO_OWNER);
+	send_n(fs, 8);
+	assert_int_equal(opackets(a), 8);
+	assert_int_equal(opackets(b), 16);
+	assert_int_equal(drain(fs), 8);
+
+	/* statistics add up the sub-devices, the removed one included */
+	assert_int_equal(rte_eth_stats_get(fs, &st), 0);
+	assert_int_equal(st.opackets, 32 + 16 + 8);
+	assert_int_equal(st.ipackets, 32 + 16 + 8);
+	assert_int_equal(rte_eth_stats_reset(fs), 0);
+	assert_int_equal(opackets(fs), 0);
+
+	/* a setting made while a is away reaches it when it comes back */
+	raise_rmv("net_ring_a0");
+	assert_int_equal(rte_eth_promiscuous_disable(fs), 0);
+	a = wait_back("net_ring_a0");
+	assert_int_equal(rte_eth_promiscuous_get(a), 0);
+
+	/* stopped: the sub-devices stop; a sub-device coming back stays stopped */
+	assert_int_equal(rte_eth_dev_stop(fs), 0);
+	assert_false(rte_eth_devices[a].data->dev_started);
+	assert_int_equal(rte_eth_dev_close(fs), 0);
+	assert_false(port_exists("net_ring_a0"));
+	assert_false(port_exists("net_ring_b0"));
+	assert_int_equal(rte_vdev_uninit("net_failsafe_t0"), 0);
+	assert_int_equal(rte_eth_dev_count_avail(), n_avail);
+}
+
+/* Infos: what every sub-device allows. */
+static void
+test_infos(void **state)
+{
+	struct rte_eth_dev_info fi, ri, ni;
+	uint16_t fs;
+
+	(void)state;
+	fs = fs_create("net_failsafe_i0", "dev(net_ring_i0),dev(net_null_i0),hotplug_poll=0");
+	assert_int_equal(rte_eth_dev_info_get(fs, &fi), 0);
+	assert_int_equal(rte_eth_dev_info_get(port_of("net_ring_i0"), &ri), 0);
+	assert_int_equal(rte_eth_dev_info_get(port_of("net_null_i0"), &ni), 0);
+	assert_int_equal(fi.max_rx_queues, RTE_MIN(ri.max_rx_queues, ni.max_rx_queues));
+	assert_int_equal(fi.max_tx_queues, RTE_MIN(ri.max_tx_queues, ni.max_tx_queues));
+	assert_int_equal(fi.max_rx_pktlen, RTE_MIN(ri.max_rx_pktlen, ni.max_rx_pktlen));
+	assert_int_equal(fi.rx_offload_capa, ri.rx_offload_capa & ni.rx_offload_capa);
+	/* a setting a sub-device refuses is refused */
+	assert_true(rte_eth_dev_configure(fs, (uint16_t)(fi.max_rx_queues + 1), 1,
+			&(struct rte_eth_conf){ 0 }) < 0);
+	assert_int_equal(rte_vdev_uninit("net_failsafe_i0"), 0);
+}
+
+/* 20 removal/re-probe cycles: heap bytes and descriptors flat. */
+static void
+test_cycles(void **state)
+{
+	size_t heap = 0;
+	unsigned int i;
+	int fds = 0;
+	uint16_t fs, a;
+
+	(void)state;
+	fs = fs_create("net_failsafe_c0", "dev(net_ring_ca),dev(net_ring_cb),hotplug_poll=10");
+	test_port_up(fs, 1, pool);
+	for (i = 0; i < 21; i++) {
+		raise_rmv("net_ring_ca");
+		a = wait_back("net_ring_ca");
+		send_n(fs, 4);
+		assert_int_equal(opackets(a), 4);
+		assert_int_equal(drain(fs), 4);
+		if (i == 0) {
+			/* the first cycle warms up whatever is allocated once */
+			heap = test_malloc_bytes();
+			fds = test_count_fds();
+		}
+	}
+	assert_int_equal(test_malloc_bytes(), heap);
+	assert_int_equal(test_count_fds(), fds);
+	assert_int_equal(rte_vdev_uninit("net_failsafe_c0"), 0);
+}
+
+static volatile int traffic_run;
+static uint64_t traffic_sent, traffic_recv;
+
+static int
+traffic_lcore(void *arg)
+{
+	uint16_t fs = *(uint16_t *)arg;
+	struct rte_mbuf *m[32];
+
+	while (traffic_run) {
+		uint16_t n, k;
+
+		if (rte_pktmbuf_alloc_bulk(pool, m, 8) == 0) {
+			n = rte_eth_tx_burst(fs, 0, m, 8);
+			rte_pktmbuf_free_bulk(m + n, 8 - n);
+			traffic_sent += n;
+		}
+		k = rte_eth_rx_burst(fs, 0, m, RTE_DIM(m));
+		rte_pktmbuf_free_bulk(m, k);
+		traffic_recv += k;
+	}
+	return 0;
+}
+
+/* Removals and re-probes while another lcore sends and receives on the fail-safe. */
+static void
+test_under_traffic(void **state)
+{
+	unsigned int lcore = rte_get_next_lcore(-1, 1, 0), i;
+	uint16_t fs;
+
+	(void)state;
+	if (lcore >= RTE_MAX_LCORE)
+		skip();
+	fs = fs_create("net_failsafe_u0", "dev(net_ring_ua),dev(net_ring_ub),hotplug_poll=5");
+	test_port_up(fs, 1, pool);
+	traffic_run = 1;
+	assert_int_equal(rte_eal_remote_launch(traffic_lcore, &fs, lcore), 0);
+	for (i = 0; i < 10; i++) {
+		const char *sub = i % 2 ? "net_ring_ub" : "net_ring_ua";
+
+		rte_delay_ms(5);
+		raise_rmv(sub);
+		/* removal is at once, the re-probe within a poll period or two */
+		rte_delay_ms(50);
+		wait_started(sub);
+	}
+	traffic_run = 0;
+	assert_int_equal(rte_eal_wait_lcore(lcore), 0);
+	test_note("%" PRIu64 " sent, %" PRIu64 " received during 10 removals\n", traffic_sent,
+			traffic_recv);
+	assert_true(traffic_sent > 0);
+	drain(fs);
+	assert_int_equal(rte_vdev_uninit("net_failsafe_u0"), 0);
+	/* only what sat in the rings of removed sub-devices is lost: at most a burst each */
+	assert_true(rte_mempool_in_use_count(pool) <= 10 * 32);
+}
+
+/* A tap sub-device (needs root and /dev/net/tun) with a null one behind it. */
+static void
+test_tap(void **state)
+{
+	char args[128], name[32];
+	uint16_t fs, tap, nul;
+
+	(void)state;
+#ifndef TEST_HAVE_TAP
+	print_message("SKIPPED: net_tap is not built\n");
+	skip();
+#endif
+	if (geteuid() != 0 || access("/dev/net/tun", R_OK | W_OK) != 0) {
+		print_message("SKIPPED: needs root and /dev/net/tun\n");
+		skip();
+	}
+	snprintf(name, sizeof(name), "fst%d", (int)getpid() % 100000);
+	snprintf(args, sizeof(args), "dev(net_tap_fs0,iface=%s),dev(net_null_fs0),hotplug_poll=10",
+			name);
+	fs = fs_create("net_failsafe_tap0", args);
+	tap = port_of("net_tap_fs0");
+	nul = port_of("net_null_fs0");
+	test_port_up(fs, 1, pool);
+	send_n(fs, 8);
+	assert_int_equal(opackets(tap), 8);
+	assert_int_equal(opackets(nul), 0);
+	raise_rmv("net_tap_fs0");
+	send_n(fs, 8);
+	assert_int_equal(opackets(nul), 8);
+	tap = wait_back("net_tap_fs0");
+	send_n(fs, 8);
+	assert_int_equal(opackets(tap), 8);
+	assert_int_equal(rte_vdev_uninit("net_failsafe_tap0"), 0);
+	assert_false(port_exists("net_tap_fs0"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_devargs_errors),
+		cmocka_unit_test(test_exec_fd),
+		cmocka_unit_test(test_failover),
+		cmocka_unit_test(test_infos),
+		cmocka_unit_test(test_cycles),
+		cmocka_unit_test(test_under_traffic),
+		cmocka_unit_test(test_tap),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
