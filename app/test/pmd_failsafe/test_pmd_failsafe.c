@@ -4,7 +4,8 @@
  * its receive queue): the preferred one carries traffic, an RMV event moves it to the other,
  * the hotplug alarm brings the removed one back with the configuration replayed; heap and
  * descriptors stay flat over many cycles, also with traffic on another lcore; every devargs
- * error; a net_tap sub-device (root only).
+ * error; flow rules replayed on a sub-device with flow operations (net_fsflow, a driver of
+ * this test); a net_tap sub-device (root only).
  */
 #include "ethdev_test_util.h"
 
@@ -13,8 +14,15 @@
 
 #include <rte_bus_vdev.h>
 #include <rte_cycles.h>
+#include <rte_flow.h>
 #include <rte_launch.h>
+#include <bus_vdev_driver.h>
 #include <ethdev_driver.h>
+#include <ethdev_vdev.h>
+#include <rte_flow_driver.h>
+
+/* The driver's own state, to tell when a sub-device carries traffic again. */
+#include "failsafe_private.h"
 
 static struct rte_mempool *pool;
 
@@ -101,42 +109,22 @@ raise_rmv(const char *sub)
 }
 
 /*
- * Wait (up to 5 s) for a new port of sub, started by the fail-safe: the old one had sent
- * packets, a re-probed one has not.
+ * Wait (up to 5 s) until sub-device idx of fail-safe fs carries traffic again, and return its
+ * port. The RMV callback makes it unusable before it returns, so usable again means re-probed.
  */
 static uint16_t
-wait_back(const char *sub)
+wait_back(uint16_t fs, unsigned int idx)
 {
 	uint64_t end = rte_get_timer_cycles() + 5 * rte_get_timer_hz();
-	uint16_t port;
+	struct fs_priv *p = fs_of(&rte_eth_devices[fs]);
 
 	while (rte_get_timer_cycles() < end) {
-		struct rte_eth_stats st;
-
-		if (rte_eth_dev_get_port_by_name(sub, &port) == 0 &&
-				rte_eth_devices[port].data->dev_started &&
-				rte_eth_stats_get(port, &st) == 0 && st.opackets == 0)
-			return port;
+		if (__atomic_load_n(&p->sub[idx].usable, __ATOMIC_ACQUIRE))
+			return p->sub[idx].port_id;
 		rte_delay_ms(1);
 	}
-	fail_msg("%s did not come back", sub);
+	fail_msg("sub-device %u of port %u did not come back", idx, fs);
 	return RTE_MAX_ETHPORTS;
-}
-
-/* Wait (up to 5 s) for a started port of sub. */
-static void
-wait_started(const char *sub)
-{
-	uint64_t end = rte_get_timer_cycles() + 5 * rte_get_timer_hz();
-	uint16_t port;
-
-	while (rte_get_timer_cycles() < end) {
-		if (rte_eth_dev_get_port_by_name(sub, &port) == 0 &&
-				rte_eth_devices[port].data->dev_started)
-			return;
-		rte_delay_ms(1);
-	}
-	fail_msg("%s did not come back", sub);
 }
 
 static void
@@ -266,7 +254,7 @@ test_failover(void **state)
 	assert_int_equal(drain(fs), 16);
 
 	/* the alarm removes a and probes it again, configured as the fail-safe is */
-	a = wait_back("net_ring_a0");
+	a = wait_back(fs, 0);
 	assert_int_equal(rte_eth_dev_get_mtu(a, &mtu), 0);
 	assert_int_equal(mtu, 1400);
 	assert_int_equal(rte_eth_promiscuous_get(a), 1);
@@ -290,7 +278,7 @@ test_failover(void **state)
 	/* a setting made while a is away reaches it when it comes back */
 	raise_rmv("net_ring_a0");
 	assert_int_equal(rte_eth_promiscuous_disable(fs), 0);
-	a = wait_back("net_ring_a0");
+	a = wait_back(fs, 0);
 	assert_int_equal(rte_eth_promiscuous_get(a), 0);
 
 	/* stopped: the sub-devices stop; a sub-device coming back stays stopped */
@@ -339,7 +327,7 @@ test_cycles(void **state)
 	test_port_up(fs, 1, pool);
 	for (i = 0; i < 21; i++) {
 		raise_rmv("net_ring_ca");
-		a = wait_back("net_ring_ca");
+		a = wait_back(fs, 0);
 		send_n(fs, 4);
 		assert_int_equal(opackets(a), 4);
 		assert_int_equal(drain(fs), 4);
@@ -397,9 +385,7 @@ test_under_traffic(void **state)
 
 		rte_delay_ms(5);
 		raise_rmv(sub);
-		/* removal is at once, the re-probe within a poll period or two */
-		rte_delay_ms(50);
-		wait_started(sub);
+		wait_back(fs, i % 2);
 	}
 	traffic_run = 0;
 	assert_int_equal(rte_eal_wait_lcore(lcore), 0);
@@ -410,6 +396,241 @@ test_under_traffic(void **state)
 	assert_int_equal(rte_vdev_uninit("net_failsafe_u0"), 0);
 	/* only what sat in the rings of removed sub-devices is lost: at most a burst each */
 	assert_true(rte_mempool_in_use_count(pool) <= 10 * 32);
+}
+
+/*
+ * net_fsflow: a port with flow operations and nothing else worth the name. It counts the
+ * rules it holds; closing the port drops them, as a device that goes away would.
+ */
+static int fsflow_rules;
+static int fsflow_closes;
+
+struct rte_flow {
+	int dummy;
+};
+
+static int
+fsflow_ok(struct rte_eth_dev *dev)
+{
+	(void)dev;
+	return 0;
+}
+
+static int
+fsflow_close(struct rte_eth_dev *dev)
+{
+	(void)dev;
+	fsflow_rules = 0;
+	fsflow_closes++;
+	return 0;
+}
+
+static int
+fsflow_infos(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
+{
+	(void)dev;
+	info->max_rx_queues = 4;
+	info->max_tx_queues = 4;
+	info->max_rx_pktlen = 9018;
+	info->max_mac_addrs = 1;
+	return 0;
+}
+
+static int
+fsflow_rxq(struct rte_eth_dev *dev, uint16_t q, uint16_t nb, unsigned int socket,
+		const struct rte_eth_rxconf *conf, struct rte_mempool *mp)
+{
+	(void)nb; (void)socket; (void)conf; (void)mp;
+	dev->data->rx_queues[q] = dev;
+	return 0;
+}
+
+static int
+fsflow_txq(struct rte_eth_dev *dev, uint16_t q, uint16_t nb, unsigned int socket,
+		const struct rte_eth_txconf *conf)
+{
+	(void)nb; (void)socket; (void)conf;
+	dev->data->tx_queues[q] = dev;
+	return 0;
+}
+
+static void
+fsflow_qrel(struct rte_eth_dev *dev, uint16_t q)
+{
+	(void)dev; (void)q;
+}
+
+static int
+fsflow_link(struct rte_eth_dev *dev, int wait)
+{
+	(void)dev; (void)wait;
+	return 0;
+}
+
+static struct rte_flow *
+fsflow_create(struct rte_eth_dev *dev, const struct rte_flow_attr *attr,
+		const struct rte_flow_item pattern[], const struct rte_flow_action actions[],
+		struct rte_flow_error *error)
+{
+	static struct rte_flow handle;
+
+	(void)dev; (void)attr; (void)error;
+	/* what the fail-safe kept must still say what the application gave */
+	if (pattern[0].type != RTE_FLOW_ITEM_TYPE_ETH || actions[0].type != RTE_FLOW_ACTION_TYPE_DROP)
+		return NULL;
+	fsflow_rules++;
+	return &handle;
+}
+
+static int
+fsflow_destroy(struct rte_eth_dev *dev, struct rte_flow *f, struct rte_flow_error *error)
+{
+	(void)dev; (void)f; (void)error;
+	fsflow_rules--;
+	return 0;
+}
+
+static int
+fsflow_flush(struct rte_eth_dev *dev, struct rte_flow_error *error)
+{
+	(void)dev; (void)error;
+	fsflow_rules = 0;
+	return 0;
+}
+
+static const struct rte_flow_ops fsflow_flow_ops = {
+	.create = fsflow_create,
+	.destroy = fsflow_destroy,
+	.flush = fsflow_flush,
+};
+
+static int
+fsflow_flow_ops_get(struct rte_eth_dev *dev, const struct rte_flow_ops **ops)
+{
+	(void)dev;
+	*ops = &fsflow_flow_ops;
+	return 0;
+}
+
+static const struct eth_dev_ops fsflow_ops = {
+	.dev_configure = fsflow_ok,
+	.dev_start = fsflow_ok,
+	.dev_stop = fsflow_ok,
+	.dev_close = fsflow_close,
+	.dev_infos_get = fsflow_infos,
+	.rx_queue_setup = fsflow_rxq,
+	.tx_queue_setup = fsflow_txq,
+	.rx_queue_release = fsflow_qrel,
+	.tx_queue_release = fsflow_qrel,
+	.link_update = fsflow_link,
+	.flow_ops_get = fsflow_flow_ops_get,
+};
+
+static uint16_t
+fsflow_rx(void *q, struct rte_mbuf **m, uint16_t n)
+{
+	(void)q; (void)m; (void)n;
+	return 0;
+}
+
+static uint16_t
+fsflow_tx(void *q, struct rte_mbuf **m, uint16_t n)
+{
+	(void)q;
+	rte_pktmbuf_free_bulk(m, n);
+	return n;
+}
+
+static int
+fsflow_probe(struct rte_vdev_device *vdev)
+{
+	struct rte_eth_dev *dev = rte_eth_vdev_allocate(vdev, 0);
+
+	if (dev == NULL)
+		return -ENOMEM;
+	dev->data->mac_addrs = rte_zmalloc("fsflow mac", sizeof(struct rte_ether_addr), 0);
+	if (dev->data->mac_addrs == NULL) {
+		rte_eth_dev_release_port(dev);
+		return -ENOMEM;
+	}
+	dev->data->mac_addrs[0].addr_bytes[0] = 0x02;
+	dev->dev_ops = &fsflow_ops;
+	dev->rx_pkt_burst = fsflow_rx;
+	dev->tx_pkt_burst = fsflow_tx;
+	rte_eth_dev_probing_finish(dev);
+	return 0;
+}
+
+static int
+fsflow_remove(struct rte_vdev_device *vdev)
+{
+	struct rte_eth_dev *dev = rte_eth_dev_allocated(rte_vdev_device_name(vdev));
+
+	return dev == NULL ? 0 : rte_eth_dev_release_port(dev);
+}
+
+static struct rte_vdev_driver fsflow_driver = {
+	.probe = fsflow_probe,
+	.remove = fsflow_remove,
+};
+
+RTE_PMD_REGISTER_VDEV(net_fsflow, fsflow_driver);
+
+/* Rules go to the sub-device with flow operations, are kept, and come back with it. */
+static void
+test_flows(void **state)
+{
+	const struct rte_flow_attr attr = { .ingress = 1 };
+	const struct rte_flow_item pattern[] = {
+		{ .type = RTE_FLOW_ITEM_TYPE_ETH },
+		{ .type = RTE_FLOW_ITEM_TYPE_END },
+	};
+	const struct rte_flow_action actions[] = {
+		{ .type = RTE_FLOW_ACTION_TYPE_DROP },
+		{ .type = RTE_FLOW_ACTION_TYPE_END },
+	};
+	const struct rte_flow_action bad_actions[] = {
+		{ .type = RTE_FLOW_ACTION_TYPE_QUEUE,
+		  .conf = &(struct rte_flow_action_queue){ .index = 0 } },
+		{ .type = RTE_FLOW_ACTION_TYPE_END },
+	};
+	struct rte_flow *f1, *f2;
+	struct rte_flow_error err;
+	uint64_t end;
+	int closes;
+	uint16_t fs;
+
+	(void)state;
+	fs = fs_create("net_failsafe_fl0", "dev(net_fsflow0),dev(net_ring_fl0),hotplug_poll=10");
+	test_port_up(fs, 1, pool);
+	assert_int_equal(rte_flow_validate(fs, &attr, pattern, actions, &err), 0);
+	f1 = rte_flow_create(fs, &attr, pattern, actions, &err);
+	f2 = rte_flow_create(fs, &attr, pattern, actions, &err);
+	assert_non_null(f1);
+	assert_non_null(f2);
+	assert_int_equal(fsflow_rules, 2);
+	/* refused by the sub-device: refused, nothing kept */
+	assert_null(rte_flow_create(fs, &attr, pattern, bad_actions, &err));
+	assert_int_equal(fsflow_rules, 2);
+	assert_int_equal(rte_flow_destroy(fs, f1, &err), 0);
+	assert_int_equal(fsflow_rules, 1);
+
+	/* removed: its rules go with it; back: the rule that is left is created again */
+	closes = fsflow_closes;
+	raise_rmv("net_fsflow0");
+	end = rte_get_timer_cycles() + 5 * rte_get_timer_hz();
+	while ((fsflow_closes == closes || fsflow_rules != 1 || !port_exists("net_fsflow0") ||
+			!rte_eth_devices[port_of("net_fsflow0")].data->dev_started) &&
+			rte_get_timer_cycles() < end)
+		rte_delay_ms(1);
+	assert_int_equal(fsflow_closes, closes + 1);
+	assert_int_equal(fsflow_rules, 1);
+	assert_true(port_exists("net_fsflow0"));
+	assert_int_equal(rte_flow_flush(fs, &err), 0);
+	assert_int_equal(fsflow_rules, 0);
+	assert_int_equal(rte_vdev_uninit("net_failsafe_fl0"), 0);
+	assert_false(port_exists("net_fsflow0"));
+	(void)f2;
 }
 
 /* A tap sub-device (needs root and /dev/net/tun) with a null one behind it. */
@@ -441,7 +662,7 @@ test_tap(void **state)
 	raise_rmv("net_tap_fs0");
 	send_n(fs, 8);
 	assert_int_equal(opackets(nul), 8);
-	tap = wait_back("net_tap_fs0");
+	tap = wait_back(fs, 0);
 	send_n(fs, 8);
 	assert_int_equal(opackets(tap), 8);
 	assert_int_equal(rte_vdev_uninit("net_failsafe_tap0"), 0);
@@ -458,6 +679,7 @@ main(void)
 		cmocka_unit_test(test_infos),
 		cmocka_unit_test(test_cycles),
 		cmocka_unit_test(test_under_traffic),
+		cmocka_unit_test(test_flows),
 		cmocka_unit_test(test_tap),
 	};
 

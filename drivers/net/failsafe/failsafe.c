@@ -298,6 +298,7 @@ fs_priv_new(const char *name)
 	pthread_mutex_init(&p->lock, &attr);
 	pthread_mutexattr_destroy(&attr);
 	p->refs = 1;
+	TAILQ_INIT(&p->flows);
 	rte_strscpy(p->name, name, sizeof(p->name));
 	return p;
 }

@@ -129,6 +129,7 @@ fs_close(struct rte_eth_dev *dev)
 	}
 	p->conf.configured = 0;
 	fs_unlock(p);
+	fs_flow_free_all(p);
 	return 0;
 }
 
@@ -521,4 +522,5 @@ const struct eth_dev_ops fs_ops = {
 	.mac_addr_set = fs_mac_set,
 	.mac_addr_add = fs_mac_add,
 	.mac_addr_remove = fs_mac_remove,
+	.flow_ops_get = fs_flow_ops_get,
 };

@@ -25,6 +25,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <sys/queue.h>
 
 #include <rte_ether.h>
 #include <rte_log.h>
@@ -101,6 +102,9 @@ struct fs_qref {
 } __rte_cache_aligned;
 
 struct fs_priv;
+struct rte_flow;
+struct rte_flow_ops;
+TAILQ_HEAD(fs_flow_list, rte_flow);
 
 /* A fail-safe queue, as ethdev holds it. */
 struct fs_queue {
@@ -125,6 +129,7 @@ struct fs_priv {
 	struct rte_eth_stats gone_stats; /* counters of removed sub-devices */
 	struct fs_conf conf;             /* the application's configuration */
 	struct fs_conf snap;             /* the alarm's copy while it replays */
+	struct fs_flow_list flows;       /* the application's flow rules */
 	struct fs_qref rxref[FS_MAX_QUEUES];
 	struct fs_qref txref[FS_MAX_QUEUES];
 };
@@ -178,6 +183,12 @@ int fs_alarm_start(struct fs_priv *p);
 void fs_alarm_stop(struct fs_priv *p);
 int fs_events_register(struct fs_priv *p);
 void fs_events_unregister(struct fs_priv *p);
+
+/* failsafe_flow.c */
+int fs_flow_ops_get(struct rte_eth_dev *dev, const struct rte_flow_ops **ops);
+int fs_flow_replay(struct fs_priv *p, unsigned int i);
+void fs_flow_forget_sub(struct fs_priv *p, unsigned int i);
+void fs_flow_free_all(struct fs_priv *p);
 
 /* failsafe_ops.c */
 extern const struct eth_dev_ops fs_ops;

@@ -115,6 +115,9 @@ fs_sub_replay(struct fs_priv *p, struct fs_sub *s, const struct fs_conf *c)
 		if (ret != 0)
 			goto fail;
 	}
+	ret = fs_flow_replay(p, (unsigned int)(s - p->sub));
+	if (ret != 0)
+		goto fail;
 	/* The sub-device answers to the fail-safe's addresses, whatever its own were. */
 	ret = fs_opt_ret(rte_eth_dev_default_mac_addr_set(port,
 			(struct rte_ether_addr *)(uintptr_t)&c->macs[0]));
@@ -204,6 +207,7 @@ fs_sub_detach(struct fs_priv *p, struct fs_sub *s)
 	if (s->state == FS_SUB_STARTED)
 		rte_eth_dev_stop(port);
 	rte_eth_dev_close(port);
+	fs_flow_forget_sub(p, (unsigned int)(s - p->sub));
 	ret = dev == NULL ? -ENODEV : rte_dev_remove(dev);
 	if (ret != 0) {
 		/* e.g. a driver that cannot detach: leave the port closed and give it back */
