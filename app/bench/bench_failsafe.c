@@ -82,9 +82,9 @@ main(int argc, char **argv)
 {
 	static const char *const cases[][3] = {
 		{ "net_null direct", "net_null_bd", "" },
-		{ "net_failsafe over 1 net_null", "net_failsafe_b1", "dev(net_null_b1),hotplug_poll=0" },
+		{ "net_failsafe over 1 net_null", "net_failsafe_b1", "dev(net_null_b1)" },
 		{ "net_failsafe over 2 net_null", "net_failsafe_b2",
-			"dev(net_null_b2),dev(net_null_b3),hotplug_poll=0" },
+			"dev(net_null_b2),dev(net_null_b3)" },
 	};
 	unsigned long n = 2000000;
 	struct rte_mempool *mp;
