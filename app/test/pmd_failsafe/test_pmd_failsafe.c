@@ -213,6 +213,55 @@ test_exec_fd(void **state)
 	close(pfd[1]);
 }
 
+/* exec() runs again, and fd() is read again, before a re-probe: the devargs may change. */
+static void
+test_devargs_change(void **state)
+{
+	char path[64], args[160];
+	int pfd[2];
+	uint16_t fs;
+	FILE *f;
+
+	(void)state;
+	snprintf(path, sizeof(path), "/tmp/test_pmd_failsafe_%d", (int)getpid());
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("net_ring_xa\n", f);
+	fclose(f);
+	assert_int_equal(pipe(pfd), 0);
+	assert_int_equal(write(pfd[1], "net_ring_fa\n", 12), 12);
+	snprintf(args, sizeof(args), "exec(cat %s),fd(%d),hotplug_poll=10", path, pfd[0]);
+	fs = fs_create("net_failsafe_d0", args);
+	test_port_up(fs, 1, pool);
+	assert_true(port_exists("net_ring_xa"));
+	assert_true(port_exists("net_ring_fa"));
+
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("net_ring_xb\n", f);
+	fclose(f);
+	raise_rmv("net_ring_xa");
+	wait_back(fs, 0);
+	assert_false(port_exists("net_ring_xa"));
+	assert_true(port_exists("net_ring_xb"));
+
+	/* fd(): a new line is taken; none written, the last devargs are kept */
+	assert_int_equal(write(pfd[1], "net_ring_fb\n", 12), 12);
+	raise_rmv("net_ring_fa");
+	wait_back(fs, 1);
+	assert_true(port_exists("net_ring_fb"));
+	raise_rmv("net_ring_fb");
+	wait_back(fs, 1);
+	assert_true(port_exists("net_ring_fb"));
+
+	assert_int_equal(rte_vdev_uninit("net_failsafe_d0"), 0);
+	assert_false(port_exists("net_ring_xb"));
+	assert_false(port_exists("net_ring_fb"));
+	close(pfd[0]);
+	close(pfd[1]);
+	unlink(path);
+}
+
 /* Traffic moves with the RMV event and comes back with the sub-device. */
 static void
 test_failover(void **state)
@@ -675,6 +724,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_devargs_errors),
 		cmocka_unit_test(test_exec_fd),
+		cmocka_unit_test(test_devargs_change),
 		cmocka_unit_test(test_failover),
 		cmocka_unit_test(test_infos),
 		cmocka_unit_test(test_cycles),
