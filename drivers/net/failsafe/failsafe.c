@@ -155,9 +155,26 @@ fs_alarm_enter(struct fs_priv *p)
 	return 0;
 }
 
+/* Drop the pending alarms and their references (from the interrupt thread: no waiting). */
+static void
+fs_alarm_cancel_pending(struct fs_priv *p)
+{
+	int n;
+
+	n = rte_eal_alarm_cancel(fs_poll_alarm, p);
+	while (n-- > 0)
+		fs_priv_put(p);
+	n = rte_eal_alarm_cancel(fs_rmv_alarm, p);
+	while (n-- > 0)
+		fs_priv_put(p);
+}
+
+/* End of an alarm callback; if the port closed meanwhile, fs_alarm_stop left the rest here. */
 static void
 fs_alarm_leave(struct fs_priv *p)
 {
+	if (fs_closing(p))
+		fs_alarm_cancel_pending(p);
 	__atomic_store_n(&p->alarm_running, 0, __ATOMIC_SEQ_CST);
 }
 
@@ -204,17 +221,10 @@ fs_alarm_start(struct fs_priv *p)
 void
 fs_alarm_stop(struct fs_priv *p)
 {
-	int n;
-
 	__atomic_store_n(&p->closing, 1, __ATOMIC_SEQ_CST);
 	if (__atomic_load_n(&p->alarm_running, __ATOMIC_SEQ_CST))
 		return;
-	n = rte_eal_alarm_cancel(fs_poll_alarm, p);
-	while (n-- > 0)
-		fs_priv_put(p);
-	n = rte_eal_alarm_cancel(fs_rmv_alarm, p);
-	while (n-- > 0)
-		fs_priv_put(p);
+	fs_alarm_cancel_pending(p);
 }
 
 /* Events of every port: the fail-safe picks its own sub-devices (arg: its state). */
