@@ -525,7 +525,8 @@ fsflow_create(struct rte_eth_dev *dev, const struct rte_flow_attr *attr,
 
 	(void)dev; (void)attr; (void)error;
 	/* what the fail-safe kept must still say what the application gave */
-	if (pattern[0].type != RTE_FLOW_ITEM_TYPE_ETH || actions[0].type != RTE_FLOW_ACTION_TYPE_DROP)
+	if (pattern[0].type != RTE_FLOW_ITEM_TYPE_ETH ||
+			actions[0].type != RTE_FLOW_ACTION_TYPE_DROP)
 		return NULL;
 	fsflow_rules++;
 	return &handle;

@@ -190,12 +190,14 @@ fs_flow_replay(struct fs_priv *p, unsigned int i)
 	/* rules of an earlier attempt are gone with the flush */
 	rte_flow_flush(s->port_id, &error);
 	TAILQ_FOREACH(f, &p->flows, next) {
+		memset(&error, 0, sizeof(error));
 		f->sub[i] = rte_flow_create(s->port_id, f->rule->attr_ro, f->rule->pattern_ro,
 				f->rule->actions_ro, &error);
 		if (f->sub[i] == NULL) {
-			FS_LOG(ERR, "%s: sub-device %s refused a flow rule again: %s", p->name,
-					s->name, error.message != NULL ? error.message : "no reason");
-			ret = -rte_errno;
+			FS_LOG(ERR, "%s: sub-device %s refused a flow rule again: %s",
+					p->name, s->name,
+					error.message != NULL ? error.message : "no reason");
+			ret = rte_errno > 0 ? -rte_errno : -EINVAL;
 			break;
 		}
 	}
