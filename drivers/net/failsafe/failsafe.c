@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <rte_alarm.h>
+#include <rte_dev.h>
 #include <rte_malloc.h>
 #include <rte_string_fns.h>
 #include <ethdev_vdev.h>
@@ -227,6 +228,16 @@ fs_alarm_stop(struct fs_priv *p)
 	fs_alarm_cancel_pending(p);
 }
 
+/* A sub-device went away: bursts leave it now, the alarm takes it down. */
+static void
+fs_sub_gone(struct fs_priv *p, struct fs_sub *s)
+{
+	__atomic_store_n(&s->usable, 0, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&s->rmv, 1, __ATOMIC_RELEASE);
+	if (fs_alarm_arm(p, 1, fs_rmv_alarm) != 0)
+		FS_LOG(ERR, "%s: no alarm to remove sub-device %s", p->name, s->name);
+}
+
 /* Events of every port: the fail-safe picks its own sub-devices (arg: its state). */
 static int
 fs_sub_event(uint16_t port, enum rte_eth_event_type type, void *arg, void *ret_param)
@@ -242,19 +253,36 @@ fs_sub_event(uint16_t port, enum rte_eth_event_type type, void *arg, void *ret_p
 
 		if (s->state == FS_SUB_ABSENT || s->busy || s->port_id != port)
 			continue;
-		if (type == RTE_ETH_EVENT_INTR_LSC) {
+		if (type == RTE_ETH_EVENT_INTR_LSC)
 			rte_eth_dev_callback_process(&rte_eth_devices[p->port_id],
 					RTE_ETH_EVENT_INTR_LSC, NULL);
-			return 0;
-		}
-		/* RMV or DESTROY: bursts leave it now, the alarm takes it down */
-		__atomic_store_n(&s->usable, 0, __ATOMIC_SEQ_CST);
-		__atomic_store_n(&s->rmv, 1, __ATOMIC_RELEASE);
-		if (fs_alarm_arm(p, 1, fs_rmv_alarm) != 0)
-			FS_LOG(ERR, "%s: no alarm to remove sub-device %s", p->name, s->name);
+		else /* RMV or DESTROY */
+			fs_sub_gone(p, s);
 		return 0;
 	}
 	return 0;
+}
+
+/*
+ * EAL device events (the kernel's, once the application runs rte_dev_event_monitor_start):
+ * a sub-device's device removed is taken like its RMV event, for drivers that raise none.
+ */
+static void
+fs_dev_event(const char *name, enum rte_dev_event_type type, void *arg)
+{
+	struct fs_priv *p = arg;
+	unsigned int i;
+
+	if (type != RTE_DEV_EVENT_REMOVE || name == NULL || fs_closing(p))
+		return;
+	for (i = 0; i < p->nb_sub; i++) {
+		struct fs_sub *s = &p->sub[i];
+
+		if (s->state != FS_SUB_ABSENT && !s->busy && strcmp(s->name, name) == 0) {
+			fs_sub_gone(p, s);
+			return;
+		}
+	}
 }
 
 static const enum rte_eth_event_type fs_events[] = {
@@ -269,15 +297,17 @@ fs_events_register(struct fs_priv *p)
 
 	for (i = 0; i < RTE_DIM(fs_events); i++) {
 		ret = rte_eth_dev_callback_register(RTE_ETH_ALL, fs_events[i], fs_sub_event, p);
-		if (ret != 0) {
-			FS_LOG(ERR, "%s: cannot register for sub-device events (%d)", p->name, ret);
-			while (i-- > 0)
-				rte_eth_dev_callback_unregister(RTE_ETH_ALL, fs_events[i],
-						fs_sub_event, p);
-			return ret;
-		}
+		if (ret != 0)
+			goto fail;
 	}
-	return 0;
+	ret = rte_dev_event_callback_register(NULL, fs_dev_event, p);
+	if (ret == 0)
+		return 0;
+fail:
+	FS_LOG(ERR, "%s: cannot register for sub-device events (%d)", p->name, ret);
+	while (i-- > 0)
+		rte_eth_dev_callback_unregister(RTE_ETH_ALL, fs_events[i], fs_sub_event, p);
+	return ret;
 }
 
 void
@@ -289,6 +319,8 @@ fs_events_unregister(struct fs_priv *p)
 		while (rte_eth_dev_callback_unregister(RTE_ETH_ALL, fs_events[i], fs_sub_event,
 				p) == -EAGAIN)
 			;
+	while (rte_dev_event_callback_unregister(NULL, fs_dev_event, p) == -EAGAIN)
+		;
 }
 
 static struct fs_priv *
