@@ -192,6 +192,13 @@ test_exec_fd(void **state)
 	send_n(fs, 8);
 	assert_int_equal(opackets(port_of("net_ring_x0")), 8);
 	assert_int_equal(drain(fs), 8);
+	{
+		uint64_t id, v = 0;
+
+		assert_int_equal(rte_eth_xstats_get_id_by_name(fs, "sub0_tx_good_packets", &id), 0);
+		assert_int_equal(rte_eth_xstats_get_by_id(fs, &id, &v, 1), 1);
+		assert_int_equal(v, 8);
+	}
 	assert_int_equal(rte_vdev_uninit("net_failsafe_x0"), 0);
 	assert_false(port_exists("net_ring_x0"));
 
@@ -366,6 +373,26 @@ test_infos(void **state)
 	assert_int_equal(fi.max_tx_queues, RTE_MIN(ri.max_tx_queues, ni.max_tx_queues));
 	assert_int_equal(fi.max_rx_pktlen, RTE_MIN(ri.max_rx_pktlen, ni.max_rx_pktlen));
 	assert_int_equal(fi.rx_offload_capa, ri.rx_offload_capa & ni.rx_offload_capa);
+	/* xstats: the sub-devices', prefixed with their index */
+	{
+		int n = rte_eth_xstats_get_names(fs, NULL, 0), k, found = 0;
+		struct rte_eth_xstat_name *names = calloc((size_t)n, sizeof(*names));
+		struct rte_eth_xstat *vals = calloc((size_t)n, sizeof(*vals));
+
+		assert_true(n > 0);
+		assert_non_null(names);
+		assert_non_null(vals);
+		assert_int_equal(rte_eth_xstats_get_names(fs, names, (unsigned int)n), n);
+		assert_int_equal(rte_eth_xstats_get(fs, vals, (unsigned int)n), n);
+		for (k = 0; k < n; k++)
+			if (strcmp(names[k].name, "sub0_rx_good_packets") == 0 ||
+					strcmp(names[k].name, "sub1_tx_good_packets") == 0)
+				found++;
+		assert_int_equal(found, 2);
+		assert_int_equal(rte_eth_xstats_reset(fs), 0);
+		free(names);
+		free(vals);
+	}
 	/* a setting a sub-device refuses is refused */
 	assert_true(rte_eth_dev_configure(fs, (uint16_t)(fi.max_rx_queues + 1), 1,
 			&(struct rte_eth_conf){ 0 }) < 0);

@@ -4,9 +4,12 @@
  * sub-devices that come back later) and applies it to the sub-devices present now.
  */
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <rte_malloc.h>
+#include <rte_string_fns.h>
 
 #include "failsafe_private.h"
 
@@ -362,6 +365,103 @@ fs_stats_reset(struct rte_eth_dev *dev)
 	return ret;
 }
 
+/*
+ * Extended statistics: those of each sub-device present, in order, named "sub<index>_<name>".
+ * A sub-device removed between the count and the values shortens the list; the entries
+ * left are zeroed rather than left unset.
+ */
+static int
+fs_xstats_get_names(struct rte_eth_dev *dev, struct rte_eth_xstat_name *names,
+		unsigned int size)
+{
+	struct fs_priv *p = fs_of(dev);
+	struct rte_eth_xstat_name *tmp;
+	unsigned int i, total = 0;
+	struct fs_sub *s;
+	int cnt, got, k;
+
+	fs_lock(p);
+	FOREACH_SUB(p, i, s, FS_SUB_PROBED) {
+		cnt = rte_eth_xstats_get_names(s->port_id, NULL, 0);
+		if (cnt <= 0)
+			continue;
+		if (names != NULL && total + (unsigned int)cnt <= size) {
+			tmp = calloc((size_t)cnt, sizeof(*tmp));
+			if (tmp == NULL) {
+				fs_unlock(p);
+				return -ENOMEM;
+			}
+			got = rte_eth_xstats_get_names(s->port_id, tmp, (unsigned int)cnt);
+			for (k = 0; k < cnt; k++) {
+				char buf[RTE_ETH_XSTATS_NAME_SIZE + 16];
+
+				snprintf(buf, sizeof(buf), "sub%u_%s", i,
+						k < got ? tmp[k].name : "gone");
+				/* a name too long for the table is cut */
+				rte_strscpy(names[total + k].name, buf, sizeof(names[0].name));
+			}
+			free(tmp);
+		}
+		total += (unsigned int)cnt;
+	}
+	fs_unlock(p);
+	return (int)total;
+}
+
+static int
+fs_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats, unsigned int n)
+{
+	struct fs_priv *p = fs_of(dev);
+	struct rte_eth_xstat *tmp;
+	unsigned int i, total = 0;
+	struct fs_sub *s;
+	int cnt, got, k;
+
+	fs_lock(p);
+	FOREACH_SUB(p, i, s, FS_SUB_PROBED) {
+		cnt = rte_eth_xstats_get(s->port_id, NULL, 0);
+		if (cnt <= 0)
+			continue;
+		if (xstats != NULL && total + (unsigned int)cnt <= n) {
+			tmp = calloc((size_t)cnt, sizeof(*tmp));
+			if (tmp == NULL) {
+				fs_unlock(p);
+				return -ENOMEM;
+			}
+			got = rte_eth_xstats_get(s->port_id, tmp, (unsigned int)cnt);
+			for (k = 0; k < cnt; k++) {
+				xstats[total + k].id = total + k;
+				xstats[total + k].value = k < got ? tmp[k].value : 0;
+			}
+			free(tmp);
+		}
+		total += (unsigned int)cnt;
+	}
+	fs_unlock(p);
+	if (xstats != NULL && total < n)
+		memset(&xstats[total], 0, sizeof(*xstats) * (n - total));
+	return (int)total;
+}
+
+static int
+fs_xstats_reset(struct rte_eth_dev *dev)
+{
+	struct fs_priv *p = fs_of(dev);
+	struct fs_sub *s;
+	unsigned int i;
+	int ret = 0;
+
+	fs_lock(p);
+	FOREACH_SUB(p, i, s, FS_SUB_PROBED) {
+		int r = rte_eth_xstats_reset(s->port_id);
+
+		if (r != 0 && r != -ENOTSUP && ret == 0)
+			ret = r;
+	}
+	fs_unlock(p);
+	return ret;
+}
+
 /* Record a setting and apply it to every sub-device present; the first error is returned. */
 static int
 fs_each_sub(struct rte_eth_dev *dev, uint8_t *field, uint8_t value, int (*fn)(uint16_t port))
@@ -514,6 +614,9 @@ const struct eth_dev_ops fs_ops = {
 	.link_update = fs_link_update,
 	.stats_get = fs_stats_get,
 	.stats_reset = fs_stats_reset,
+	.xstats_get = fs_xstats_get,
+	.xstats_get_names = fs_xstats_get_names,
+	.xstats_reset = fs_xstats_reset,
 	.promiscuous_enable = fs_promisc_on,
 	.promiscuous_disable = fs_promisc_off,
 	.allmulticast_enable = fs_allmulti_on,
