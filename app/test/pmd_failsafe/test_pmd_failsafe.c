@@ -341,6 +341,19 @@ test_failover(void **state)
 	assert_int_equal(opackets(a), 4);
 	assert_int_equal(drain(fs), 4);
 
+	/* a sub-device port released by someone else (DESTROY) is probed again too */
+	{
+		char devname[RTE_DEV_NAME_MAX_LEN];
+
+		assert_int_equal(rte_eth_dev_stop(a), 0);
+		assert_int_equal(rte_eth_dev_close(a), 0);
+		assert_int_equal(rte_eth_dev_detach(a, devname), 0);
+		a = wait_back(fs, 0);
+		send_n(fs, 4);
+		assert_int_equal(opackets(a), 4);
+		assert_int_equal(drain(fs), 4);
+	}
+
 	/* a setting made while a is away reaches it when it comes back */
 	raise_rmv("net_ring_a0");
 	assert_int_equal(rte_eth_promiscuous_disable(fs), 0);

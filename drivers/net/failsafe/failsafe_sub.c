@@ -198,6 +198,12 @@ fs_sub_detach(struct fs_priv *p, struct fs_sub *s)
 
 	if (s->state == FS_SUB_ABSENT)
 		return;
+	if (!rte_eth_dev_is_valid_port(port)) {
+		/* released under the fail-safe (DESTROY): nothing left to take down */
+		fs_flow_forget_sub(p, (unsigned int)(s - p->sub));
+		s->state = FS_SUB_ABSENT;
+		return;
+	}
 	if (rte_eth_stats_get(port, &st) == 0) {
 		fs_lock(p);
 		fs_stats_add(&p->gone_stats, &st);
