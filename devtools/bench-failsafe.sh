@@ -15,7 +15,8 @@ pmds=$(pkg-config --variable=pmddir libdpdk 2>/dev/null || true)
 [ -n "$pmds" ] || pmds=/usr/lib/x86_64-linux-gnu/dpdk/pmds-23.0
 eal="--no-huge -m 512 -l 0 --no-pci --log-level=pmd.*:error"
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# DPDK 22.11 leaves its runtime folder behind; ours cleans up in rte_eal_cleanup.
+trap 'rm -rf "$tmp" "/var/run/dpdk/bench-fs-ref-$$"' EXIT
 
 if [ ! -x "$ours" ]; then
 	echo "no $ours: build the tree first" >&2
