@@ -762,6 +762,40 @@ refused vmdq "$vmdq_msg" $(eal vmdq "$vmdq_mem") -l 0 --vdev=net_null0 --vdev=ne
 refused vmdq_dcb "$vmdq_dcb_msg" $(eal vmdq_dcb "$vmdq_mem") -l 0 --vdev=net_null0 \
 	--vdev=net_null1 -- -p 0x3
 
+# multi_process/simple_mp: a primary and a secondary of one --file-prefix, each typing "send"
+# on its command line; each one's receiving lcore prints what the other sent through the rings
+# and mempool the primary created and the secondary looked up.
+if built multi_process; then
+	mp_bin=$work/src/multi_process/simple_mp/build/simple_mp
+	mp_eal="--no-huge -m 64 --no-pci --file-prefix=ex-simple_mp-$$ --log-level=*:warning -l 0-1"
+	mp_pri=$work/run-simple_mp.log
+	mp_sec=$work/run-simple_mp_secondary.log
+	# shellcheck disable=SC2086
+	{ printf 'send from_primary\n'; sleep 8; printf 'quit\n'; } |
+		LD_LIBRARY_PATH=$libdir stdbuf -oL "$mp_bin" $mp_eal --proc-type=primary \
+		>"$mp_pri" 2>&1 &
+	mp_pid=$!
+	t=0
+	while ! grep -q 'Starting core 1' "$mp_pri" && [ $t -lt 50 ]; do sleep 0.2; t=$((t + 1)); done
+	# shellcheck disable=SC2086
+	{ sleep 1; printf 'send from_secondary\n'; sleep 2; printf 'quit\n'; } |
+		LD_LIBRARY_PATH=$libdir timeout 30 stdbuf -oL "$mp_bin" $mp_eal \
+		--proc-type=secondary >"$mp_sec" 2>&1
+	mp_rc=$?
+	t=0
+	while kill -0 "$mp_pid" 2>/dev/null && [ $t -lt 100 ]; do sleep 0.2; t=$((t + 1)); done
+	kill -KILL "$mp_pid" 2>/dev/null
+	wait "$mp_pid"
+	mp_prc=$?
+	v=1
+	[ $mp_rc -eq 0 ] && [ $mp_prc -eq 0 ] &&
+		grep -q "Received 'from_secondary'" "$mp_pri" &&
+		grep -q "Received 'from_primary'" "$mp_sec" &&
+		sane simple_mp && sane simple_mp_secondary && v=0
+	[ $v -eq 0 ] || sed 's/^/# secondary: /' "$mp_sec" | tail -n 15
+	report $v simple_mp "primary and secondary exchange messages (exit status $mp_prc, $mp_rc)"
+fi
+
 echo "# examples: built and ran in $(($(date +%s) - start)) s"
 echo "1..$n"
 [ "$fails" -eq 0 ]

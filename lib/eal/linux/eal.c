@@ -20,6 +20,7 @@
 #include <rte_vfio.h>
 
 #include "eal_private.h"
+#include "eal_shared.h"
 #include "eal_telemetry.h"
 #include "eal_vfio.h"
 
@@ -108,6 +109,7 @@ enum {
 	STEP_TELEMETRY = 1 << 9,
 	STEP_VFIO = 1 << 11,
 	STEP_MP = 1 << 12,
+	STEP_TAILQS = 1 << 13,
 };
 static unsigned int eal_steps;
 
@@ -139,6 +141,10 @@ eal_undo_init(void)
 	if (eal_steps & STEP_INTR) {
 		rte_eal_intr_cleanup();
 		eal_alarm_cleanup();
+	}
+	if (eal_steps & STEP_TAILQS) {
+		eal_tailqs_cleanup();
+		eal_mcfg_locks_cleanup();
 	}
 	if (eal_steps & STEP_MEMZONE)
 		rte_eal_memzone_cleanup();
@@ -207,15 +213,25 @@ rte_eal_init(int argc, char **argv)
 		return eal_fail(rte_errno != 0 ? rte_errno : EACCES);
 	eal_steps |= STEP_RUNTIME_DIR;
 
-	if (rte_eal_memory_init() < 0)
-		return eal_fail(rte_errno != 0 ? rte_errno : ENOMEM);
-	eal_steps |= STEP_MEMORY;
+	rte_config.process_type = cfg->process_type;
+	if (cfg->process_type == RTE_PROC_SECONDARY) {
+		eal_steps |= STEP_MEMORY;
+		if (eal_shared_attach() < 0 || eal_memory_attach() < 0)
+			return eal_fail(rte_errno != 0 ? rte_errno : ENOMEM);
+	} else {
+		if (rte_eal_memory_init() < 0)
+			return eal_fail(rte_errno != 0 ? rte_errno : ENOMEM);
+		eal_steps |= STEP_MEMORY;
+	}
 	if (rte_eal_malloc_heap_init() < 0)
 		return eal_fail(ENODEV);
 	eal_steps |= STEP_HEAP;
 	if (rte_eal_memzone_init() < 0)
 		return eal_fail(ENODEV);
 	eal_steps |= STEP_MEMZONE;
+	eal_steps |= STEP_TAILQS;
+	if (eal_mcfg_locks_init() < 0 || eal_tailqs_init() < 0)
+		return eal_fail(ENOMEM);
 
 	if (rte_eal_intr_init() < 0)
 		return eal_fail(ENOTSUP);
@@ -244,6 +260,16 @@ rte_eal_init(int argc, char **argv)
 		return eal_fail(ENOENT);
 	eal_steps |= STEP_PLUGINS;
 
+	/*
+	 * A secondary process shares the primary's memory, memzones, rings and mempools; it does
+	 * not probe devices: the ports belong to the primary.
+	 */
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY) {
+		cfg->init_complete = 1;
+		__atomic_store_n(&eal_state, 2, __ATOMIC_RELEASE);
+		return fctret;
+	}
+
 	/* The default container is open before the PCI bus maps vfio-pci devices into it. */
 	eal_steps |= STEP_VFIO;
 	if (rte_vfio_enable("vfio") < 0) {
@@ -264,6 +290,8 @@ rte_eal_init(int argc, char **argv)
 		return eal_fail(ENOEXEC);
 
 	cfg->init_complete = 1;
+	/* Secondaries may join from now on. */
+	eal_shared_ready();
 	__atomic_store_n(&eal_state, 2, __ATOMIC_RELEASE);
 	return fctret;
 }
