@@ -5,17 +5,22 @@
  * and exits 0 when everything it checked held (its exit status is the test's verdict).
  * Covered: a secondary finds the primary's memzones, rings and mempools by name and uses them,
  * allocates from the shared heaps (growing them too), reserves a memzone the primary then sees;
- * the same on hugepages; errors (no primary, --in-memory, the primary disabled multi-process);
- * a secondary that crashes leaves the primary and later secondaries working.
+ * the same on hugepages; errors (no primary, --in-memory, the primary disabled multi-process, a
+ * primary of another build); a secondary sees its primary exit; a secondary that crashes leaves
+ * the primary and later secondaries working.
  */
 #include "test_common.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <rte_common.h>
@@ -25,6 +30,8 @@
 #include <rte_mempool.h>
 #include <rte_memzone.h>
 #include <rte_ring.h>
+
+#include "eal_shared.h"
 
 #define PREFIX "test_mp_sec"
 #define MZ_MAGIC 0x5eca11edc0ffee00ULL
@@ -43,28 +50,40 @@ eal_up(const char *type, const char *extra)
 	return rte_eal_init(a.argc, a.argv);
 }
 
-/* Run this program as a secondary doing scenario; its exit status, or -1 if it was killed. */
-static int
-run_secondary(const char *scenario)
+static pid_t
+start_secondary(const char *scenario)
 {
-	int status;
 	pid_t pid;
 
 	fflush(stdout);
 	fflush(stderr);
 	pid = fork();
-	if (pid < 0)
-		return -1;
 	if (pid == 0) {
 		execl("/proc/self/exe", "test_mp_secondary", "--secondary", scenario, mem_flag,
 			(char *)NULL);
 		_exit(127);
 	}
-	if (waitpid(pid, &status, 0) != pid)
+	return pid;
+}
+
+/* Exit status of a secondary, -signal when it was killed, -1 when it cannot be waited for. */
+static int
+wait_secondary(pid_t pid)
+{
+	int status;
+
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
 		return -1;
 	if (WIFSIGNALED(status))
 		return -WTERMSIG(status);
 	return WEXITSTATUS(status);
+}
+
+/* Run this program as a secondary doing scenario and wait for it. */
+static int
+run_secondary(const char *scenario)
+{
+	return wait_secondary(start_secondary(scenario));
 }
 
 #define CHECK(cond) do { \
@@ -129,12 +148,27 @@ secondary_main(const char *scenario)
 		return ret == -1 && rte_errno == ENOTSUP ? 0 : 1;
 	if (strcmp(scenario, "no-primary") == 0)
 		return ret == -1 && rte_errno == ENOENT ? 0 : 1;
+	if (strcmp(scenario, "other-build") == 0)
+		return ret == -1 && rte_errno == EPROTO ? 0 : 1;
 	if (ret < 0) {
 		fprintf(stderr, "secondary: rte_eal_init failed: %s\n", rte_strerror(rte_errno));
 		return 1;
 	}
 	if (strcmp(scenario, "share") == 0)
 		return secondary_share();
+	if (strcmp(scenario, "watch") == 0) {
+		/* Tell the primary it may go, then see it gone within 10 s. */
+		unsigned int waited;
+
+		CHECK(rte_eal_primary_proc_alive(NULL) == 1);
+		CHECK(rte_memzone_reserve("watch_ready", 64, SOCKET_ID_ANY, 0) != NULL);
+		for (waited = 0; waited < 1000; waited++) {
+			if (rte_eal_primary_proc_alive(NULL) == 0)
+				return rte_eal_cleanup() == 0 ? 0 : 1;
+			usleep(10 * 1000);
+		}
+		return 1;
+	}
 	if (strcmp(scenario, "crash") == 0) {
 		/* Dies holding a mempool object and a heap block, without cleaning up. */
 		struct rte_mempool *mp = rte_mempool_lookup("sec_pool");
@@ -249,6 +283,67 @@ test_errors(void **state)
 	assert_int_equal(rte_errno, EINVAL);
 }
 
+/* The runtime directory of PREFIX, as EAL makes it. */
+static void
+prefix_dir(char *buf, size_t size)
+{
+	const char *base = "/var/run";
+
+	if (geteuid() != 0) {
+		base = getenv("XDG_RUNTIME_DIR");
+		if (base == NULL || base[0] == '\0')
+			base = "/tmp";
+	}
+	snprintf(buf, size, "%s/dpdk/%s", base, PREFIX);
+}
+
+/* A "primary" of another build: its lock held, a header whose layout differs from ours. */
+static void
+test_other_build(void **state)
+{
+	struct eal_shared_hdr hdr;
+	char dir[PATH_MAX], path[PATH_MAX + 16];
+	int fd;
+
+	RTE_SET_USED(state);
+	assert_true(eal_up("--proc-type=primary", NULL) >= 0);
+	assert_int_equal(rte_eal_cleanup(), 0);
+	prefix_dir(dir, sizeof(dir));
+	mkdir(dir, 0700);
+	snprintf(path, sizeof(path), "%s/config", dir);
+	fd = open(path, O_RDWR | O_CREAT, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(flock(fd, LOCK_EX | LOCK_NB), 0);
+	memset(&hdr, 0, sizeof(hdr));
+	hdr.magic = EAL_SHARED_MAGIC;
+	hdr.layout = 1;
+	snprintf(hdr.version, sizeof(hdr.version), "DPDK 1.0.0");
+	hdr.primary_pid = getpid();
+	hdr.ready = 1;
+	assert_int_equal(pwrite(fd, &hdr, sizeof(hdr), 0), (ssize_t)sizeof(hdr));
+	assert_int_equal(run_secondary("other-build"), 0);
+	unlink(path);
+	close(fd);
+}
+
+/* A secondary sees its primary go (rte_eal_primary_proc_alive). */
+static void
+test_primary_exit_seen(void **state)
+{
+	unsigned int waited;
+	pid_t pid;
+
+	RTE_SET_USED(state);
+	assert_true(eal_up("--proc-type=primary", NULL) >= 0);
+	pid = start_secondary("watch");
+	assert_true(pid > 0);
+	for (waited = 0; rte_memzone_lookup("watch_ready") == NULL && waited < 1000; waited++)
+		usleep(10 * 1000);
+	assert_non_null(rte_memzone_lookup("watch_ready"));
+	assert_int_equal(rte_eal_cleanup(), 0);
+	assert_int_equal(wait_secondary(pid), 0);
+}
+
 static void
 test_secondary_crash(void **state)
 {
@@ -277,6 +372,8 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_share),
 		cmocka_unit_test(test_share_hugepages),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_other_build),
+		cmocka_unit_test(test_primary_exit_seen),
 		cmocka_unit_test(test_secondary_crash),
 	};
 
