@@ -29,6 +29,15 @@ static struct rte_config rte_config;
 
 /* 0 not initialised, 1 initialising, 2 running. Guards against concurrent or repeated init. */
 static int eal_state;
+/* Which start-up the shared state belongs to (0: none), and the last number given out. */
+static uint64_t eal_generation;
+static uint64_t eal_generation_last;
+
+uint64_t
+rte_eal_init_generation(void)
+{
+	return __atomic_load_n(&eal_generation, __ATOMIC_ACQUIRE);
+}
 
 struct internal_config *
 eal_get_internal_configuration(void)
@@ -142,6 +151,7 @@ eal_undo_init(void)
 		rte_eal_intr_cleanup();
 		eal_alarm_cleanup();
 	}
+	__atomic_store_n(&eal_generation, 0, __ATOMIC_RELEASE);
 	if (eal_steps & STEP_TAILQS) {
 		eal_tailqs_cleanup();
 		eal_mcfg_locks_cleanup();
@@ -232,6 +242,7 @@ rte_eal_init(int argc, char **argv)
 	eal_steps |= STEP_TAILQS;
 	if (eal_mcfg_locks_init() < 0 || eal_tailqs_init() < 0)
 		return eal_fail(ENOMEM);
+	__atomic_store_n(&eal_generation, ++eal_generation_last, __ATOMIC_RELEASE);
 
 	if (rte_eal_intr_init() < 0)
 		return eal_fail(ENOTSUP);
@@ -261,10 +272,13 @@ rte_eal_init(int argc, char **argv)
 	eal_steps |= STEP_PLUGINS;
 
 	/*
-	 * A secondary process shares the primary's memory, memzones, rings and mempools; it does
-	 * not probe devices: the ports belong to the primary.
+	 * A secondary process shares the primary's memory and attaches to its virtual devices
+	 * (the buses ask the primary); it opens no VFIO container and starts no telemetry.
 	 */
 	if (rte_eal_process_type() == RTE_PROC_SECONDARY) {
+		eal_steps |= STEP_DEVICES;
+		if (eal_dev_init() < 0)
+			return eal_fail(ENODEV);
 		cfg->init_complete = 1;
 		__atomic_store_n(&eal_state, 2, __ATOMIC_RELEASE);
 		return fctret;
