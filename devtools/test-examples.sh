@@ -796,6 +796,45 @@ if built multi_process; then
 	report $v simple_mp "primary and secondary exchange messages (exit status $mp_prc, $mp_rc)"
 fi
 
+# multi_process/symmetric_mp: a primary and a secondary forward between the same two net_null
+# ports, each on its own queue (--proc-id); on SIGINT each prints its own counts.
+if built multi_process; then
+	sym_bin=$work/src/multi_process/symmetric_mp/build/symmetric_mp
+	sym_eal="--no-huge -m 512 --no-pci --file-prefix=ex-symmetric_mp-$$ --log-level=*:warning"
+	sym_pri=$work/run-symmetric_mp.log
+	sym_sec=$work/run-symmetric_mp_secondary.log
+	# shellcheck disable=SC2086
+	env --default-signal=INT LD_LIBRARY_PATH=$libdir stdbuf -oL "$sym_bin" -l 0 $sym_eal \
+		--vdev=net_null0 --vdev=net_null1 --proc-type=primary -- -p 3 --num-procs=2 \
+		--proc-id=0 >"$sym_pri" 2>&1 &
+	sym_pid=$!
+	t=0
+	while ! grep -q 'using queue 0' "$sym_pri" && [ $t -lt 100 ]; do sleep 0.2; t=$((t + 1)); done
+	# shellcheck disable=SC2086
+	env --default-signal=INT LD_LIBRARY_PATH=$libdir stdbuf -oL "$sym_bin" -l 1 $sym_eal \
+		--proc-type=secondary -- -p 3 --num-procs=2 --proc-id=1 >"$sym_sec" 2>&1 &
+	sym_spid=$!
+	t=0
+	while ! grep -q 'using queue 1' "$sym_sec" && [ $t -lt 100 ]; do sleep 0.2; t=$((t + 1)); done
+	sleep 2
+	kill -INT "$sym_spid" 2>/dev/null
+	wait "$sym_spid"
+	sym_src=$?
+	kill -INT "$sym_pid" 2>/dev/null
+	wait "$sym_pid"
+	sym_prc=$?
+	# Every "Port N: RX - r, TX - t" line of both: two each, all counts above zero.
+	sym_ok() { awk '/^Port [01]: RX - /{ n++; if ($5 + 0 > 0 && $8 + 0 > 0) ok++ }
+		END { exit !(n == 2 && ok == 2) }' "$1"; }
+	v=1
+	[ $sym_src -eq 0 ] && [ $sym_prc -eq 0 ] && sym_ok "$sym_pri" && sym_ok "$sym_sec" &&
+		sane symmetric_mp && sane symmetric_mp_secondary && v=0
+	grep -h '^Port' "$sym_pri" "$sym_sec" | sed 's/^/# symmetric_mp: /'
+	[ $v -eq 0 ] || sed 's/^/# secondary: /' "$sym_sec" | tail -n 15
+	report $v symmetric_mp "primary and secondary both forward on queues 0 and 1 of two" \
+		"net_null ports (exit status $sym_prc, $sym_src)"
+fi
+
 echo "# examples: built and ran in $(($(date +%s) - start)) s"
 echo "1..$n"
 [ "$fails" -eq 0 ]
