@@ -835,6 +835,52 @@ if built multi_process; then
 		"net_null ports (exit status $sym_prc, $sym_src)"
 fi
 
+# multi_process/client_server_mp: the server (primary) spreads what two net_null ports receive
+# over its clients' rings; a client (secondary) takes from its ring and transmits on the
+# server's ports. The server's statistics screen shows the client's rx and tx and the ports' tx.
+if built multi_process; then
+	cs_dir=$work/src/multi_process/client_server_mp
+	cs_eal="--no-huge -m 512 --no-pci --file-prefix=ex-client_server_mp-$$ --log-level=*:warning"
+	cs_srv=$work/run-client_server_mp.log
+	cs_cli=$work/run-client_server_mp_client.log
+	# shellcheck disable=SC2086
+	env --default-signal=INT LD_LIBRARY_PATH=$libdir stdbuf -oL \
+		"$cs_dir/mp_server/build/mp_server" -l 0-1 $cs_eal --vdev=net_null0 \
+		--vdev=net_null1 -- -p 3 -n 1 >"$cs_srv" 2>&1 &
+	cs_pid=$!
+	t=0
+	while ! grep -q 'CLIENTS' "$cs_srv" && [ $t -lt 100 ]; do sleep 0.2; t=$((t + 1)); done
+	# shellcheck disable=SC2086
+	env --default-signal=INT LD_LIBRARY_PATH=$libdir stdbuf -oL \
+		"$cs_dir/mp_client/build/mp_client" -l 1 $cs_eal --proc-type=secondary -- -n 0 \
+		>"$cs_cli" 2>&1 &
+	cs_cpid=$!
+	sleep 4
+	kill -INT "$cs_cpid" 2>/dev/null
+	wait "$cs_cpid"
+	sleep 1.5
+	kill -INT "$cs_pid" 2>/dev/null
+	t=0
+	while kill -0 "$cs_pid" 2>/dev/null && [ $t -lt 25 ]; do sleep 0.2; t=$((t + 1)); done
+	kill -KILL "$cs_pid" 2>/dev/null
+	wait "$cs_pid"
+	# The last screen: client 0's rx and tx, and both ports' tx, above zero.
+	cs_counts=$(tr -d '\033' <"$cs_srv" | awk '
+		/^Port [01] - rx:/ { ptx[$2] = $7 }
+		/^Client  0 - rx:/ { crx = $5 + 0 }
+		/^ +tx: .*tx_drop/ { ctx = $2 + 0 }
+		END { printf "%d %d %d %d", crx, ctx, ptx[0], ptx[1] }')
+	echo "# client_server_mp: client 0 rx, client 0 tx, port 0 tx, port 1 tx: $cs_counts"
+	v=1
+	# shellcheck disable=SC2086
+	set -- $cs_counts
+	[ "${1:-0}" -gt 0 ] && [ "${2:-0}" -gt 0 ] && [ "${3:-0}" -gt 0 ] && [ "${4:-0}" -gt 0 ] &&
+		grep -q 'handling packets' "$cs_cli" && sane client_server_mp &&
+		sane client_server_mp_client && v=0
+	[ $v -eq 0 ] || sed 's/^/# client: /' "$cs_cli" | tail -n 15
+	report $v client_server_mp "a client (secondary) forwards what the server's ring gives it"
+fi
+
 echo "# examples: built and ran in $(($(date +%s) - start)) s"
 echo "1..$n"
 [ "$fails" -eq 0 ]
