@@ -762,6 +762,125 @@ refused vmdq "$vmdq_msg" $(eal vmdq "$vmdq_mem") -l 0 --vdev=net_null0 --vdev=ne
 refused vmdq_dcb "$vmdq_dcb_msg" $(eal vmdq_dcb "$vmdq_mem") -l 0 --vdev=net_null0 \
 	--vdev=net_null1 -- -p 0x3
 
+# multi_process/simple_mp: a primary and a secondary of one --file-prefix, each typing "send"
+# on its command line; each one's receiving lcore prints what the other sent through the rings
+# and mempool the primary created and the secondary looked up.
+if built multi_process; then
+	mp_bin=$work/src/multi_process/simple_mp/build/simple_mp
+	mp_eal="--no-huge -m 64 --no-pci --file-prefix=ex-simple_mp-$$ --log-level=*:warning -l 0-1"
+	mp_pri=$work/run-simple_mp.log
+	mp_sec=$work/run-simple_mp_secondary.log
+	# shellcheck disable=SC2086
+	{ printf 'send from_primary\n'; sleep 8; printf 'quit\n'; } |
+		LD_LIBRARY_PATH=$libdir stdbuf -oL "$mp_bin" $mp_eal --proc-type=primary \
+		>"$mp_pri" 2>&1 &
+	mp_pid=$!
+	t=0
+	while ! grep -q 'Starting core 1' "$mp_pri" && [ $t -lt 50 ]; do sleep 0.2; t=$((t + 1)); done
+	# shellcheck disable=SC2086
+	{ sleep 1; printf 'send from_secondary\n'; sleep 2; printf 'quit\n'; } |
+		LD_LIBRARY_PATH=$libdir timeout 30 stdbuf -oL "$mp_bin" $mp_eal \
+		--proc-type=secondary >"$mp_sec" 2>&1
+	mp_rc=$?
+	t=0
+	while kill -0 "$mp_pid" 2>/dev/null && [ $t -lt 100 ]; do sleep 0.2; t=$((t + 1)); done
+	kill -KILL "$mp_pid" 2>/dev/null
+	wait "$mp_pid"
+	mp_prc=$?
+	v=1
+	[ $mp_rc -eq 0 ] && [ $mp_prc -eq 0 ] &&
+		grep -q "Received 'from_secondary'" "$mp_pri" &&
+		grep -q "Received 'from_primary'" "$mp_sec" &&
+		sane simple_mp && sane simple_mp_secondary && v=0
+	[ $v -eq 0 ] || sed 's/^/# secondary: /' "$mp_sec" | tail -n 15
+	report $v simple_mp "primary and secondary exchange messages (exit status $mp_prc, $mp_rc)"
+fi
+
+# multi_process/symmetric_mp: a primary and a secondary forward between the same two net_null
+# ports, each on its own queue (--proc-id); on SIGINT each prints its own counts.
+if built multi_process; then
+	sym_bin=$work/src/multi_process/symmetric_mp/build/symmetric_mp
+	sym_eal="--no-huge -m 512 --no-pci --file-prefix=ex-symmetric_mp-$$ --log-level=*:warning"
+	sym_pri=$work/run-symmetric_mp.log
+	sym_sec=$work/run-symmetric_mp_secondary.log
+	# shellcheck disable=SC2086
+	env --default-signal=INT LD_LIBRARY_PATH=$libdir stdbuf -oL "$sym_bin" -l 0 $sym_eal \
+		--vdev=net_null0 --vdev=net_null1 --proc-type=primary -- -p 3 --num-procs=2 \
+		--proc-id=0 >"$sym_pri" 2>&1 &
+	sym_pid=$!
+	t=0
+	while ! grep -q 'using queue 0' "$sym_pri" && [ $t -lt 100 ]; do sleep 0.2; t=$((t + 1)); done
+	# shellcheck disable=SC2086
+	env --default-signal=INT LD_LIBRARY_PATH=$libdir stdbuf -oL "$sym_bin" -l 1 $sym_eal \
+		--proc-type=secondary -- -p 3 --num-procs=2 --proc-id=1 >"$sym_sec" 2>&1 &
+	sym_spid=$!
+	t=0
+	while ! grep -q 'using queue 1' "$sym_sec" && [ $t -lt 100 ]; do sleep 0.2; t=$((t + 1)); done
+	sleep 2
+	kill -INT "$sym_spid" 2>/dev/null
+	wait "$sym_spid"
+	sym_src=$?
+	kill -INT "$sym_pid" 2>/dev/null
+	wait "$sym_pid"
+	sym_prc=$?
+	# Every "Port N: RX - r, TX - t" line of both: two each, all counts above zero.
+	sym_ok() { awk '/^Port [01]: RX - /{ n++; if ($5 + 0 > 0 && $8 + 0 > 0) ok++ }
+		END { exit !(n == 2 && ok == 2) }' "$1"; }
+	v=1
+	[ $sym_src -eq 0 ] && [ $sym_prc -eq 0 ] && sym_ok "$sym_pri" && sym_ok "$sym_sec" &&
+		sane symmetric_mp && sane symmetric_mp_secondary && v=0
+	grep -h '^Port' "$sym_pri" "$sym_sec" | sed 's/^/# symmetric_mp: /'
+	[ $v -eq 0 ] || sed 's/^/# secondary: /' "$sym_sec" | tail -n 15
+	report $v symmetric_mp "primary and secondary both forward on queues 0 and 1 of two" \
+		"net_null ports (exit status $sym_prc, $sym_src)"
+fi
+
+# multi_process/client_server_mp: the server (primary) spreads what two net_null ports receive
+# over its clients' rings; a client (secondary) takes from its ring and transmits on the
+# server's ports. The server's statistics screen shows the client's rx and tx and the ports' tx.
+if built multi_process; then
+	cs_dir=$work/src/multi_process/client_server_mp
+	cs_eal="--no-huge -m 512 --no-pci --file-prefix=ex-client_server_mp-$$ --log-level=*:warning"
+	cs_srv=$work/run-client_server_mp.log
+	cs_cli=$work/run-client_server_mp_client.log
+	# shellcheck disable=SC2086
+	env --default-signal=INT LD_LIBRARY_PATH=$libdir stdbuf -oL \
+		"$cs_dir/mp_server/build/mp_server" -l 0-1 $cs_eal --vdev=net_null0 \
+		--vdev=net_null1 -- -p 3 -n 1 >"$cs_srv" 2>&1 &
+	cs_pid=$!
+	t=0
+	while ! grep -q 'CLIENTS' "$cs_srv" && [ $t -lt 100 ]; do sleep 0.2; t=$((t + 1)); done
+	# shellcheck disable=SC2086
+	env --default-signal=INT LD_LIBRARY_PATH=$libdir stdbuf -oL \
+		"$cs_dir/mp_client/build/mp_client" -l 1 $cs_eal --proc-type=secondary -- -n 0 \
+		>"$cs_cli" 2>&1 &
+	cs_cpid=$!
+	sleep 4
+	kill -INT "$cs_cpid" 2>/dev/null
+	wait "$cs_cpid"
+	sleep 1.5
+	kill -INT "$cs_pid" 2>/dev/null
+	t=0
+	while kill -0 "$cs_pid" 2>/dev/null && [ $t -lt 25 ]; do sleep 0.2; t=$((t + 1)); done
+	kill -KILL "$cs_pid" 2>/dev/null
+	wait "$cs_pid"
+	# The last screen: client 0's rx and tx, and both ports' tx, above zero.
+	cs_counts=$(tr -d '\033' <"$cs_srv" | awk '
+		/^Port [01] - rx:/ { ptx[$2] = $7 }
+		/^Client  0 - rx:/ { crx = $5 + 0 }
+		/^ +tx: .*tx_drop/ { ctx = $2 + 0 }
+		END { printf "%d %d %d %d", crx, ctx, ptx[0], ptx[1] }')
+	echo "# client_server_mp: client 0 rx, client 0 tx, port 0 tx, port 1 tx: $cs_counts"
+	v=1
+	# shellcheck disable=SC2086
+	set -- $cs_counts
+	[ "${1:-0}" -gt 0 ] && [ "${2:-0}" -gt 0 ] && [ "${3:-0}" -gt 0 ] && [ "${4:-0}" -gt 0 ] &&
+		grep -q 'handling packets' "$cs_cli" && sane client_server_mp &&
+		sane client_server_mp_client && v=0
+	[ $v -eq 0 ] || sed 's/^/# client: /' "$cs_cli" | tail -n 15
+	report $v client_server_mp "a client (secondary) forwards what the server's ring gives it"
+fi
+
 echo "# examples: built and ran in $(($(date +%s) - start)) s"
 echo "1..$n"
 [ "$fails" -eq 0 ]

@@ -7,8 +7,10 @@
 
 #include <rte_bus.h>
 #include <rte_common.h>
+#include <rte_eal.h>
 #include <rte_errno.h>
 #include <rte_malloc.h>
+#include <rte_memzone.h>
 #include <rte_string_fns.h>
 
 #include <eal_hash_internal.h>
@@ -19,8 +21,16 @@ RTE_LOG_REGISTER_DEFAULT(rte_eth_dev_logtype, INFO);
 
 struct rte_eth_dev rte_eth_devices[RTE_MAX_ETHPORTS];
 
-/* Control data lives outside struct rte_eth_dev so that the port array stays small. */
-static struct rte_eth_dev_data eth_dev_data[RTE_MAX_ETHPORTS];
+/*
+ * Control data lives outside struct rte_eth_dev so that the port array stays small. Once EAL
+ * is up it is in the memzone ETH_DEV_DATA_MZ, which secondary processes look up to attach to
+ * the primary's ports; before that (ports made without EAL) in this process's own array.
+ */
+#define ETH_DEV_DATA_MZ "rte_eth_dev_data"
+static struct rte_eth_dev_data eth_dev_data_local[RTE_MAX_ETHPORTS];
+static struct rte_eth_dev_data *eth_dev_data = eth_dev_data_local;
+/* The EAL start-up eth_dev_data was found in (rte_eal_init_generation), 0 for none. */
+static uint64_t eth_dev_data_gen;
 /* Ports that sent RTE_ETH_EVENT_NEW and so owe their callbacks an RTE_ETH_EVENT_DESTROY. */
 static uint8_t eth_dev_announced[RTE_MAX_ETHPORTS];
 /*
@@ -204,6 +214,39 @@ first_free_port(void)
 	return p < RTE_MAX_ETHPORTS ? (uint16_t)p : RTE_MAX_ETHPORTS;
 }
 
+/*
+ * The data array of the current EAL start-up: reserved by the primary, found by secondaries.
+ * Caller holds the ethdev lock. Cheap when nothing changed: one load and a compare.
+ */
+static struct rte_eth_dev_data *
+eth_dev_data_resolve(void)
+{
+	uint64_t gen = rte_eal_init_generation();
+	const struct rte_memzone *mz;
+	unsigned int p;
+
+	if (gen == eth_dev_data_gen)
+		return eth_dev_data;
+	eth_dev_data_gen = gen;
+	eth_dev_data = eth_dev_data_local;
+	if (gen == 0)
+		return eth_dev_data;
+	mz = rte_memzone_lookup(ETH_DEV_DATA_MZ);
+	if (mz == NULL && rte_eal_process_type() == RTE_PROC_PRIMARY) {
+		mz = rte_memzone_reserve(ETH_DEV_DATA_MZ, sizeof(eth_dev_data_local),
+			SOCKET_ID_ANY, 0);
+		/* Entries are cleared when allocated; a free one only needs to have no name. */
+		for (p = 0; mz != NULL && p < RTE_MAX_ETHPORTS; p++)
+			((struct rte_eth_dev_data *)mz->addr)[p].name[0] = '\0';
+	}
+	if (mz != NULL)
+		eth_dev_data = mz->addr;
+	else
+		ETHDEV_LOG(WARNING, "no shared port data (%s): ports stay private to this process",
+			rte_strerror(rte_errno));
+	return eth_dev_data;
+}
+
 int
 rte_eth_dev_get_port_by_name(const char *name, uint16_t *port_id)
 {
@@ -273,9 +316,16 @@ rte_eth_dev_allocate(const char *name)
 		rte_errno = EINVAL;
 		return NULL;
 	}
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY) {
+		ETHDEV_LOG(ERR, "allocate %s: a secondary process attaches to the primary's ports "
+			"only", name);
+		rte_errno = EPERM;
+		return NULL;
+	}
 	/* Hashed once, outside the lock, for the lookup and the index entry alike. */
 	home = name_home(name);
 	eth_dev_lock();
+	eth_dev_data_resolve();
 	if (find_by_name_at(name, home) != NULL) {
 		eth_dev_unlock();
 		ETHDEV_LOG(ERR, "allocate: port name %s already in use", name);
@@ -339,6 +389,65 @@ eth_dev_release_queues(struct rte_eth_dev *dev)
 	d->nb_tx_queues = 0;
 }
 
+/* A secondary forgets a port: only this process's view of it goes, the data is the primary's. */
+static int
+eth_dev_detach_secondary(struct rte_eth_dev *eth_dev)
+{
+	uint16_t port_id = eth_dev->data->port_id;
+
+	eth_dev_lock();
+	eth_dev_fp_ops_quiesce(port_id);
+	if (eth_dev_announced[port_id]) {
+		eth_dev_announced[port_id] = 0;
+		eth_dev_callback_process(port_id, RTE_ETH_EVENT_DESTROY, NULL);
+	}
+	eth_dev_fp_synchronize();
+	eth_dev_rxtx_callbacks_free(port_id);
+	__atomic_store_n(&eth_dev->state, RTE_ETH_DEV_UNUSED, __ATOMIC_RELEASE);
+	name_index_del(port_id);
+	port_mark_free(port_id);
+	eth_dev_fp_ops_reset(port_id);
+	memset(eth_dev, 0, sizeof(*eth_dev));
+	eth_dev_unlock();
+	return 0;
+}
+
+struct rte_eth_dev *
+eth_dev_attach_secondary(const char *name)
+{
+	struct rte_eth_dev_data *data;
+	struct rte_eth_dev *dev;
+	uint16_t p;
+
+	eth_dev_lock();
+	data = eth_dev_data_resolve();
+	dev = find_by_name(name);
+	if (dev != NULL) {
+		eth_dev_unlock();
+		return dev;
+	}
+	for (p = 0; p < RTE_MAX_ETHPORTS; p++)
+		if (data[p].name[0] != '\0' &&
+				strncmp(data[p].name, name, RTE_ETH_NAME_MAX_LEN) == 0)
+			break;
+	if (p == RTE_MAX_ETHPORTS || data == eth_dev_data_local || port_in_use(p)) {
+		eth_dev_unlock();
+		ETHDEV_LOG(ERR, "attach secondary: the primary has no port called %s", name);
+		rte_errno = ENODEV;
+		return NULL;
+	}
+	dev = &rte_eth_devices[p];
+	memset(dev, 0, sizeof(*dev));
+	dev->data = &data[p];
+	eth_dev_announced[p] = 0;
+	eth_dev_fp_ops_reset(p);
+	port_mark_used(p);
+	name_index_add(p, name_home(name));
+	__atomic_store_n(&dev->state, RTE_ETH_DEV_ATTACHED, __ATOMIC_RELEASE);
+	eth_dev_unlock();
+	return dev;
+}
+
 int
 rte_eth_dev_release_port(struct rte_eth_dev *eth_dev)
 {
@@ -352,6 +461,8 @@ rte_eth_dev_release_port(struct rte_eth_dev *eth_dev)
 		return -EINVAL;
 	}
 	port_id = eth_dev->data->port_id;
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return eth_dev_detach_secondary(eth_dev);
 	eth_dev_lock();
 	/* Whoever still polls the port gets nothing from here on. */
 	eth_dev_fp_ops_quiesce(port_id);
@@ -372,6 +483,8 @@ rte_eth_dev_release_port(struct rte_eth_dev *eth_dev)
 	eth_dev_fp_ops_reset(port_id);
 	eth_dev->data->mac_addrs = NULL;
 	eth_dev->data->dev_private = NULL;
+	/* Secondary processes look ports up by name in the shared data. */
+	eth_dev->data->name[0] = '\0';
 	eth_dev->device = NULL;
 	eth_dev->dev_ops = NULL;
 	eth_dev->process_private = NULL;
@@ -399,6 +512,9 @@ rte_eth_dev_probing_finish(struct rte_eth_dev *dev)
 	}
 	if (dev->device != NULL && dev->data->numa_node == SOCKET_ID_ANY)
 		dev->data->numa_node = rte_dev_numa_node(dev->device);
+	/* A secondary attaches to ports the primary may have started: poll them at once. */
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY && dev->data->dev_started)
+		eth_dev_fp_ops_setup(dev);
 	eth_dev_announced[dev->data->port_id] = 1;
 	eth_dev_callback_process(dev->data->port_id, RTE_ETH_EVENT_NEW, NULL);
 }

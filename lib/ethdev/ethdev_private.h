@@ -33,6 +33,9 @@ void eth_dev_unlock(void);
 void eth_hotplug_lock(void);
 void eth_hotplug_unlock(void);
 
+/* Secondary process: this process's port for the primary's port called name, or NULL. */
+struct rte_eth_dev *eth_dev_attach_secondary(const char *name);
+
 /* Fast-path table (ethdev_fp.c). */
 void eth_dev_fp_ops_reset(uint16_t port_id);         /* no-op functions, empty queue arrays */
 void eth_dev_fp_ops_quiesce(uint16_t port_id);       /* no-op functions, queue arrays kept */

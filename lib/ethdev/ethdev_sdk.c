@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <rte_eal.h>
 #include <rte_errno.h>
 #include <rte_kvargs.h>
 #include <rte_malloc.h>
@@ -94,9 +95,12 @@ rte_eth_dev_get_by_name(const char *name)
 struct rte_eth_dev *
 rte_eth_dev_attach_secondary(const char *name)
 {
-	/* One process owns every port here: the primary's port is the port. */
-	struct rte_eth_dev *dev = rte_eth_dev_get_by_name(name);
+	struct rte_eth_dev *dev;
 
+	if (name != NULL && rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return eth_dev_attach_secondary(name);
+	/* In the primary, the port is the port. */
+	dev = rte_eth_dev_get_by_name(name);
 	if (dev == NULL)
 		ETHDEV_LOG(ERR, "attach secondary: no port called %s",
 				name != NULL ? name : "(null)");

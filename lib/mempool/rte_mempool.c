@@ -13,6 +13,7 @@
 #include <rte_errno.h>
 #include <rte_log.h>
 #include <rte_malloc.h>
+#include <rte_tailq.h>
 #include <rte_memzone.h>
 #include <rte_string_fns.h>
 
@@ -21,12 +22,13 @@
 
 RTE_LOG_REGISTER_DEFAULT(mempool_logtype, INFO);
 
-/* Every pool, for rte_mempool_lookup/walk. */
-struct mempool_entry {
-	TAILQ_ENTRY(mempool_entry) next;
-	struct rte_mempool *mp;
-};
-static TAILQ_HEAD(, mempool_entry) mempool_list = TAILQ_HEAD_INITIALIZER(mempool_list);
+/*
+ * Every pool, for rte_mempool_lookup/walk: a tailq of the shared configuration with entries in
+ * shared memory, so that secondary processes find the primary's pools.
+ */
+static struct rte_tailq_elem mempool_tailq = { .name = "RTE_MEMPOOL" };
+EAL_REGISTER_TAILQ(mempool_tailq)
+#define mempool_list (*RTE_TAILQ_CAST(mempool_tailq.head, rte_tailq_entry_head))
 
 /* Callbacks registered for pool events. */
 struct mempool_event_cb {
@@ -176,7 +178,7 @@ rte_mempool_create_empty(const char *name, unsigned int n, unsigned int elt_size
 	char mz_name[RTE_MEMZONE_NAMESIZE];
 	struct rte_mempool_objsz objsz;
 	const struct rte_memzone *mz;
-	struct mempool_entry *e;
+	struct rte_tailq_entry *e;
 	struct rte_mempool *mp;
 	size_t mempool_size;
 	unsigned int lcore;
@@ -218,7 +220,7 @@ rte_mempool_create_empty(const char *name, unsigned int n, unsigned int elt_size
 		return NULL;
 	}
 
-	e = malloc(sizeof(*e));
+	e = rte_zmalloc("MEMPOOL_TAILQ_ENTRY", sizeof(*e), 0);
 	if (e == NULL) {
 		MP_LOG(ERR, "mempool %s: no memory for its list entry", name);
 		rte_errno = ENOMEM;
@@ -235,7 +237,7 @@ rte_mempool_create_empty(const char *name, unsigned int n, unsigned int elt_size
 		rte_mcfg_mempool_write_unlock();
 		MP_LOG(ERR, "mempool %s: cannot reserve %zu bytes: %s", name, mempool_size,
 			rte_strerror(err));
-		free(e);
+		rte_free(e);
 		rte_errno = err;
 		return NULL;
 	}
@@ -267,7 +269,7 @@ rte_mempool_create_empty(const char *name, unsigned int n, unsigned int elt_size
 		mp->ops_index = 3;
 	else
 		mp->ops_index = 0;
-	e->mp = mp;
+	e->data = mp;
 	TAILQ_INSERT_TAIL(&mempool_list, e, next);
 	rte_mcfg_mempool_write_unlock();
 	return mp;
@@ -775,13 +777,13 @@ void
 rte_mempool_free(struct rte_mempool *mp)
 {
 	struct rte_mempool_memhdr *memhdr;
-	struct mempool_entry *e;
+	struct rte_tailq_entry *e;
 
 	if (mp == NULL)
 		return;
 	rte_mcfg_mempool_write_lock();
 	TAILQ_FOREACH(e, &mempool_list, next)
-		if (e->mp == mp)
+		if (e->data == mp)
 			break;
 	if (e == NULL) {
 		rte_mcfg_mempool_write_unlock();
@@ -790,7 +792,7 @@ rte_mempool_free(struct rte_mempool *mp)
 	}
 	TAILQ_REMOVE(&mempool_list, e, next);
 	rte_mcfg_mempool_write_unlock();
-	free(e);
+	rte_free(e);
 
 	/* Users (drivers that registered the memory for DMA) hear of it before it goes. */
 	mempool_event_invoke(RTE_MEMPOOL_EVENT_DESTROY, mp);
@@ -892,11 +894,11 @@ rte_mempool_dump(FILE *f, struct rte_mempool *mp)
 void
 rte_mempool_list_dump(FILE *f)
 {
-	struct mempool_entry *e;
+	struct rte_tailq_entry *e;
 
 	rte_mcfg_mempool_read_lock();
 	TAILQ_FOREACH(e, &mempool_list, next)
-		rte_mempool_dump(f, e->mp);
+		rte_mempool_dump(f, e->data);
 	rte_mcfg_mempool_read_unlock();
 }
 
@@ -904,7 +906,7 @@ struct rte_mempool *
 rte_mempool_lookup(const char *name)
 {
 	struct rte_mempool *mp = NULL;
-	struct mempool_entry *e;
+	struct rte_tailq_entry *e;
 
 	if (name == NULL) {
 		rte_errno = EINVAL;
@@ -912,8 +914,8 @@ rte_mempool_lookup(const char *name)
 	}
 	rte_mcfg_mempool_read_lock();
 	TAILQ_FOREACH(e, &mempool_list, next)
-		if (strncmp(e->mp->name, name, RTE_MEMPOOL_NAMESIZE) == 0) {
-			mp = e->mp;
+		if (strncmp(((struct rte_mempool *)e->data)->name, name, RTE_MEMPOOL_NAMESIZE) == 0) {
+			mp = e->data;
 			break;
 		}
 	rte_mcfg_mempool_read_unlock();
@@ -925,12 +927,12 @@ rte_mempool_lookup(const char *name)
 void
 rte_mempool_walk(void (*func)(struct rte_mempool *, void *arg), void *arg)
 {
-	struct mempool_entry *e;
+	struct rte_tailq_entry *e;
 
 	/* The list stays locked: func must not create or free pools. */
 	rte_mcfg_mempool_read_lock();
 	TAILQ_FOREACH(e, &mempool_list, next)
-		func(e->mp, arg);
+		func(e->data, arg);
 	rte_mcfg_mempool_read_unlock();
 }
 

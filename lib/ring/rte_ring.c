@@ -12,6 +12,7 @@
 #include <rte_malloc.h>
 #include <rte_memzone.h>
 #include <rte_string_fns.h>
+#include <rte_tailq.h>
 
 #include "rte_ring.h"
 
@@ -19,12 +20,13 @@ RTE_LOG_REGISTER_DEFAULT(ring_logtype, INFO);
 #define RING_LOG(level, fmt, ...) \
 	rte_log(RTE_LOG_ ## level, ring_logtype, "RING: " fmt "\n", ##__VA_ARGS__)
 
-/* Every ring made by rte_ring_create, so rte_ring_lookup can find it by name. */
-struct ring_entry {
-	TAILQ_ENTRY(ring_entry) next;
-	struct rte_ring *r;
-};
-static TAILQ_HEAD(, ring_entry) ring_list = TAILQ_HEAD_INITIALIZER(ring_list);
+/*
+ * Every ring made by rte_ring_create, so rte_ring_lookup can find it by name: a tailq of the
+ * shared configuration, with its entries in shared memory, so that every process sees it.
+ */
+static struct rte_tailq_elem ring_tailq = { .name = "RTE_RING" };
+EAL_REGISTER_TAILQ(ring_tailq)
+#define ring_list (*RTE_TAILQ_CAST(ring_tailq.head, rte_tailq_entry_head))
 
 #define RING_PROD_FLAGS (RING_F_SP_ENQ | RING_F_MP_RTS_ENQ | RING_F_MP_HTS_ENQ)
 #define RING_CONS_FLAGS (RING_F_SC_DEQ | RING_F_MC_RTS_DEQ | RING_F_MC_HTS_DEQ)
@@ -166,7 +168,7 @@ rte_ring_create_elem(const char *name, unsigned int esize, unsigned int count, i
 {
 	char mz_name[RTE_MEMZONE_NAMESIZE];
 	const struct rte_memzone *mz;
-	struct ring_entry *e;
+	struct rte_tailq_entry *e;
 	struct rte_ring *r;
 	uint32_t slots;
 	ssize_t sz;
@@ -187,7 +189,7 @@ rte_ring_create_elem(const char *name, unsigned int esize, unsigned int count, i
 		rte_errno = EINVAL;
 		return NULL;
 	}
-	e = malloc(sizeof(*e));
+	e = rte_zmalloc("RING_TAILQ_ENTRY", sizeof(*e), 0);
 	if (e == NULL) {
 		RING_LOG(ERR, "ring %s: no memory for its list entry", name);
 		rte_errno = ENOMEM;
@@ -203,14 +205,14 @@ rte_ring_create_elem(const char *name, unsigned int esize, unsigned int count, i
 		rte_mcfg_tailq_write_unlock();
 		RING_LOG(ERR, "ring %s: cannot reserve %zd bytes: %s", name, sz,
 			rte_strerror(ret));
-		free(e);
+		rte_free(e);
 		rte_errno = ret;
 		return NULL;
 	}
 	r = mz->addr;
 	ring_setup(r, name, slots, count, flags);
 	r->memzone = mz;
-	e->r = r;
+	e->data = r;
 	TAILQ_INSERT_TAIL(&ring_list, e, next);
 	rte_mcfg_tailq_write_unlock();
 	return r;
@@ -225,7 +227,7 @@ rte_ring_create(const char *name, unsigned int count, int socket_id, unsigned in
 void
 rte_ring_free(struct rte_ring *r)
 {
-	struct ring_entry *e;
+	struct rte_tailq_entry *e;
 
 	if (r == NULL)
 		return;
@@ -235,7 +237,7 @@ rte_ring_free(struct rte_ring *r)
 	}
 	rte_mcfg_tailq_write_lock();
 	TAILQ_FOREACH(e, &ring_list, next)
-		if (e->r == r)
+		if (e->data == r)
 			break;
 	if (e == NULL) {
 		rte_mcfg_tailq_write_unlock();
@@ -245,13 +247,13 @@ rte_ring_free(struct rte_ring *r)
 	TAILQ_REMOVE(&ring_list, e, next);
 	rte_memzone_free(r->memzone);
 	rte_mcfg_tailq_write_unlock();
-	free(e);
+	rte_free(e);
 }
 
 struct rte_ring *
 rte_ring_lookup(const char *name)
 {
-	struct ring_entry *e;
+	struct rte_tailq_entry *e;
 	struct rte_ring *r = NULL;
 
 	if (name == NULL) {
@@ -260,8 +262,8 @@ rte_ring_lookup(const char *name)
 	}
 	rte_mcfg_tailq_read_lock();
 	TAILQ_FOREACH(e, &ring_list, next)
-		if (strncmp(e->r->name, name, RTE_RING_NAMESIZE) == 0) {
-			r = e->r;
+		if (strncmp(((struct rte_ring *)e->data)->name, name, RTE_RING_NAMESIZE) == 0) {
+			r = e->data;
 			break;
 		}
 	rte_mcfg_tailq_read_unlock();
@@ -352,10 +354,10 @@ rte_ring_dump(FILE *f, const struct rte_ring *r)
 void
 rte_ring_list_dump(FILE *f)
 {
-	struct ring_entry *e;
+	struct rte_tailq_entry *e;
 
 	rte_mcfg_tailq_write_lock();
 	TAILQ_FOREACH(e, &ring_list, next)
-		rte_ring_dump(f, e->r);
+		rte_ring_dump(f, e->data);
 	rte_mcfg_tailq_write_unlock();
 }

@@ -124,7 +124,7 @@ static const struct bad_case bad_cases[] = {
 	{ "--log-level bad regex", { "--log-level", "lib.[eal,debug" } },
 	{ "--file-prefix with slash", { "--file-prefix", "a/b" } },
 	{ "--file-prefix empty", { "--file-prefix=" } },
-	{ "--proc-type secondary", { "--proc-type", "secondary" } },
+	{ "--proc-type garbage", { "--proc-type", "tertiary" } },
 	{ "--iova-mode garbage", { "--iova-mode", "xx" } },
 	{ "--vfio-intr garbage", { "--vfio-intr", "msi-x" } },
 	{ "--vfio-intr empty", { "--vfio-intr=" } },

@@ -29,12 +29,23 @@ make_pool(const char *name)
 	return mp;
 }
 
-/* Run fn(mp, obj) in a child: it must die of the panic's abort. */
+/*
+ * Run fn(mp, obj) in a child: it must die of the panic's abort. EAL memory is shared with a
+ * forked child (as hugepages are in DPDK), so the cookies of obj the child changed before it
+ * noticed the fault are put back afterwards.
+ */
 static void
 expect_panic(void (*fn)(struct rte_mempool *, void *), struct rte_mempool *mp, void *obj)
 {
+	struct rte_mempool_objhdr hdr_copy;
+	struct rte_mempool_objtlr tlr_copy;
 	int status = 0;
 	pid_t pid;
+
+	if (obj != NULL) {
+		hdr_copy = *rte_mempool_get_header(obj);
+		memcpy(&tlr_copy, RTE_PTR_ADD(obj, mp->elt_size), sizeof(tlr_copy));
+	}
 
 	fflush(stdout);
 	fflush(stderr);
@@ -47,6 +58,10 @@ expect_panic(void (*fn)(struct rte_mempool *, void *), struct rte_mempool *mp, v
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFSIGNALED(status));
 	assert_int_equal(WTERMSIG(status), SIGABRT);
+	if (obj != NULL) {
+		*rte_mempool_get_header(obj) = hdr_copy;
+		memcpy(RTE_PTR_ADD(obj, mp->elt_size), &tlr_copy, sizeof(tlr_copy));
+	}
 }
 
 static void

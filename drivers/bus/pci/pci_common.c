@@ -256,6 +256,9 @@ pci_scan(void)
 
 	if (!rte_eal_has_pci())
 		return 0;
+	/* The primary owns the PCI devices; secondaries have no PCI path yet. */
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return 0;
 	d = opendir(root);
 	if (d == NULL) {
 		if (errno == ENOENT) {

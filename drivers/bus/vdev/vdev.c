@@ -16,6 +16,7 @@
 #include <rte_common.h>
 #include <rte_dev.h>
 #include <rte_devargs.h>
+#include <rte_eal.h>
 #include <rte_kvargs.h>
 #include <rte_lcore.h>
 #include <rte_log.h>
@@ -357,6 +358,92 @@ rte_vdev_remove_custom_scan(rte_vdev_scan_callback callback, void *user_arg)
 	return 0;
 }
 
+/*
+ * Multi-process: a secondary asks the primary for its devices, one request per device (its
+ * index in the primary's list as the parameter), and probes them with the drivers' secondary
+ * path. An empty reply ends the list.
+ */
+#define VDEV_MP_LIST "bus_vdev_list"
+#define VDEV_MP_TIMEOUT_S 5
+static bool vdev_mp_registered;
+
+static int
+vdev_mp_answer(const struct rte_mp_msg *msg, const void *peer)
+{
+	struct rte_vdev_device *dev;
+	struct rte_mp_msg rep;
+	uint32_t index = 0, i = 0;
+	size_t n;
+
+	memset(&rep, 0, sizeof(rep));
+	rte_strscpy(rep.name, VDEV_MP_LIST, sizeof(rep.name));
+	if (msg->len_param == sizeof(index))
+		memcpy(&index, msg->param, sizeof(index));
+	rte_spinlock_lock(&vdev_lock);
+	TAILQ_FOREACH(dev, &vdev_device_list, next) {
+		const char *args;
+
+		if (!rte_dev_is_probed(&dev->device) || i++ != index)
+			continue;
+		args = rte_vdev_device_args(dev);
+		/* "name\0args\0": a device whose text does not fit is left out, said once. */
+		n = (size_t)snprintf((char *)rep.param, sizeof(rep.param), "%s%c%s",
+			dev->device.name, '\0', args != NULL ? args : "");
+		if (n < sizeof(rep.param)) {
+			rep.len_param = (int)n + 1;
+		} else {
+			VDEV_LOG(ERR, "device %s: arguments too long to tell a secondary process",
+				dev->device.name);
+			rep.len_param = 1;   /* "\0": skip this one */
+		}
+		break;
+	}
+	rte_spinlock_unlock(&vdev_lock);
+	return rte_mp_reply(&rep, peer);
+}
+
+/* Add a devargs entry for each of the primary's devices. */
+static int
+vdev_scan_primary_devices(void)
+{
+	struct timespec ts = { .tv_sec = VDEV_MP_TIMEOUT_S };
+	struct rte_mp_reply reply;
+	struct rte_mp_msg req;
+	uint32_t index;
+	char text[sizeof(req.param) + 1];
+
+	for (index = 0;; index++) {
+		const struct rte_mp_msg *r;
+		size_t len;
+
+		memset(&req, 0, sizeof(req));
+		rte_strscpy(req.name, VDEV_MP_LIST, sizeof(req.name));
+		memcpy(req.param, &index, sizeof(index));
+		req.len_param = sizeof(index);
+		if (rte_mp_request_sync(&req, &reply, &ts) != 0 || reply.nb_received != 1) {
+			VDEV_LOG(ERR, "the primary process does not list its devices");
+			free(reply.msgs);
+			return -EIO;
+		}
+		r = &reply.msgs[0];
+		if (r->len_param == 0) {
+			free(reply.msgs);
+			return 0;
+		}
+		memcpy(text, r->param, (size_t)r->len_param);
+		text[r->len_param] = '\0';
+		free(reply.msgs);
+		if (text[0] == '\0')
+			continue;
+		/* "name\0args" becomes "name,args" */
+		len = strlen(text);
+		if (text[len + 1] != '\0')
+			text[len] = ',';
+		if (rte_devargs_add(RTE_DEVTYPE_VIRTUAL, text) < 0)
+			VDEV_LOG(ERR, "cannot add the primary's device %s", text);
+	}
+}
+
 /* Custom scans first (they may add devargs), then a device per virtual devargs entry. */
 static int
 vdev_scan(void)
@@ -368,6 +455,10 @@ vdev_scan(void)
 	uint32_t hash;
 	bool known;
 
+	if (rte_eal_process_type() == RTE_PROC_PRIMARY && !vdev_mp_registered)
+		vdev_mp_registered = rte_mp_action_register(VDEV_MP_LIST, vdev_mp_answer) == 0;
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY && vdev_scan_primary_devices() < 0)
+		return -EIO;
 	/* Called without the list lock: a callback may add devargs or register drivers. */
 	rte_spinlock_lock(&vdev_lock);
 	cs = TAILQ_FIRST(&custom_scans);
@@ -669,6 +760,10 @@ vdev_cleanup(void)
 			}
 		}
 		forget_device(dev);
+	}
+	if (vdev_mp_registered) {
+		rte_mp_action_unregister(VDEV_MP_LIST);
+		vdev_mp_registered = false;
 	}
 	rte_spinlock_lock(&vdev_lock);
 	index_free(&by_name);

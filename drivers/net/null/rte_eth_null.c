@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include <rte_common.h>
+#include <rte_eal.h>
 #include <rte_kvargs.h>
 #include <rte_malloc.h>
 #include <rte_mbuf.h>
@@ -739,6 +740,20 @@ null_probe(struct rte_vdev_device *vdev)
 	ret = parse_options(name, rte_vdev_device_args(vdev), &opt);
 	if (ret != 0)
 		return ret;
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY) {
+		/* The primary's port, its queues and options: only the functions are ours. */
+		dev = rte_eth_dev_attach_secondary(name);
+		if (dev == NULL)
+			return -ENODEV;
+		in = dev->data->dev_private;
+		dev->device = &vdev->device;
+		dev->dev_ops = &null_ops;
+		dev->rx_pkt_burst = in->opt.no_rx ? null_rx_none : in->opt.copy ? null_rx_copy :
+			null_rx;
+		dev->tx_pkt_burst = in->opt.copy ? null_tx_copy : null_tx;
+		rte_eth_dev_probing_finish(dev);
+		return 0;
+	}
 	dev = rte_eth_vdev_allocate(vdev, sizeof(*in));
 	if (dev == NULL)
 		return -rte_errno;
@@ -760,6 +775,8 @@ null_remove(struct rte_vdev_device *vdev)
 
 	if (dev == NULL)
 		return 0;
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return rte_eth_dev_release_port(dev);
 	rte_eth_dev_close(dev->data->port_id);
 	/* The address lives in the private data, which release frees. */
 	dev->data->mac_addrs = NULL;

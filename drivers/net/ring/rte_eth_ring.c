@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include <rte_common.h>
+#include <rte_eal.h>
 #include <rte_kvargs.h>
 #include <rte_malloc.h>
 #include <rte_mbuf.h>
@@ -609,6 +610,57 @@ parse_internal(const char *key, const char *value, void *opaque)
 	return 0;
 }
 
+/* A secondary process attaches to a port the primary made: queues and rings are the primary's. */
+static int
+ring_attach_secondary(struct rte_vdev_device *vdev, const char *port)
+{
+	struct rte_eth_dev *dev = rte_eth_dev_attach_secondary(port);
+
+	if (dev == NULL)
+		return -ENODEV;
+	dev->device = &vdev->device;
+	dev->dev_type = RTE_ETH_DEV_VIRTUAL;
+	dev->dev_ops = &ring_ops;
+	dev->rx_pkt_burst = ring_rx;
+	dev->tx_pkt_burst = ring_tx;
+	rte_eth_dev_probing_finish(dev);
+	return 0;
+}
+
+static int
+attach_nodeaction(const char *key, const char *value, void *opaque)
+{
+	char port[RTE_ETH_NAME_MAX_LEN];
+	const char *colon = strchr(value, ':');
+
+	RTE_SET_USED(key);
+	if (colon == NULL || (size_t)(colon - value) >= sizeof(port))
+		return -EINVAL;
+	memcpy(port, value, (size_t)(colon - value));
+	port[colon - value] = '\0';
+	return ring_attach_secondary(opaque, port);
+}
+
+/* The ports of vdev in a secondary: one per nodeaction, else the one named after the device. */
+static int
+ring_probe_secondary(struct rte_vdev_device *vdev, const char *params)
+{
+	struct rte_kvargs *kv;
+	int ret;
+
+	if (params == NULL || params[0] == '\0')
+		return ring_attach_secondary(vdev, rte_vdev_device_name(vdev));
+	kv = rte_kvargs_parse(params, valid_args);
+	if (kv == NULL)
+		return -EINVAL;
+	if (rte_kvargs_count(kv, ARG_NODEACTION) > 0)
+		ret = rte_kvargs_process(kv, ARG_NODEACTION, attach_nodeaction, vdev);
+	else
+		ret = ring_attach_secondary(vdev, rte_vdev_device_name(vdev));
+	rte_kvargs_free(kv);
+	return ret == 0 ? 0 : -ENODEV;
+}
+
 static int
 ring_probe(struct rte_vdev_device *vdev)
 {
@@ -620,6 +672,8 @@ ring_probe(struct rte_vdev_device *vdev)
 	int numa = vdev->device.numa_node >= 0 ? vdev->device.numa_node : (int)rte_socket_id();
 	int ret;
 
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return ring_probe_secondary(vdev, params);
 	if (params == NULL || params[0] == '\0') {
 		ret = port_create(vdev, name, RING_CREATE, numa, NULL);
 		if (ret == -EEXIST || ret == -ENOMEM) {
@@ -655,6 +709,13 @@ ring_probe(struct rte_vdev_device *vdev)
 static int
 ring_remove(struct rte_vdev_device *vdev)
 {
+	uint16_t p;
+
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY) {
+		RTE_ETH_FOREACH_DEV_OF(p, &vdev->device)
+			rte_eth_dev_release_port(&rte_eth_devices[p]);
+		return 0;
+	}
 	device_destroy(vdev);
 	return 0;
 }

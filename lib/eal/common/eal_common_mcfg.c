@@ -10,14 +10,57 @@
 #include <stdbool.h>
 
 #include <rte_eal_memconfig.h>
+#include <rte_errno.h>
 #include <rte_spinlock.h>
 
 #include "eal_private.h"
 #include "eal_memalloc.h"
+#include "eal_shared.h"
 
-static pthread_rwlock_t tailq_lock = PTHREAD_RWLOCK_INITIALIZER;
-static pthread_rwlock_t mempool_lock = PTHREAD_RWLOCK_INITIALIZER;
-static rte_spinlock_t timer_lock = RTE_SPINLOCK_INITIALIZER;
+/* In the shared configuration once EAL is up, so that every process takes the same locks. */
+struct mcfg_locks {
+	pthread_rwlock_t tailq;
+	pthread_rwlock_t mempool;
+	rte_spinlock_t timer;
+};
+static struct mcfg_locks locks_local = {
+	.tailq = PTHREAD_RWLOCK_INITIALIZER,
+	.mempool = PTHREAD_RWLOCK_INITIALIZER,
+	.timer = RTE_SPINLOCK_INITIALIZER,
+};
+static struct mcfg_locks *locks = &locks_local;
+#define tailq_lock (locks->tailq)
+#define mempool_lock (locks->mempool)
+#define timer_lock (locks->timer)
+
+int
+eal_mcfg_locks_init(void)
+{
+	struct mcfg_locks *shared;
+
+	if (eal_is_secondary())
+		shared = eal_shared_get(EAL_SHARED_LOCKS);
+	else
+		shared = eal_shared_alloc(sizeof(*shared));
+	if (shared == NULL) {
+		rte_errno = ENOMEM;
+		return -1;
+	}
+	if (!eal_is_secondary()) {
+		eal_shared_rwlock_init(&shared->tailq);
+		eal_shared_rwlock_init(&shared->mempool);
+		rte_spinlock_init(&shared->timer);
+		eal_shared_set(EAL_SHARED_LOCKS, shared);
+	}
+	locks = shared;
+	return 0;
+}
+
+void
+eal_mcfg_locks_cleanup(void)
+{
+	locks = &locks_local;
+}
 
 void
 rte_mcfg_mem_read_lock(void)

@@ -487,8 +487,8 @@ static int
 seg_fd(const struct rte_memseg *ms, size_t *offset)
 {
 	const struct eal_memseg_list *msl;
-	const struct eal_seg_file *f;
 	unsigned int slot;
+	int fd;
 
 	msl = ms != NULL ? msl_of_seg(ms) : NULL;
 	if (msl == NULL) {
@@ -500,20 +500,20 @@ seg_fd(const struct rte_memseg *ms, size_t *offset)
 		rte_errno = ENOENT;
 		return -1;
 	}
-	/* Anonymous memory (--no-huge, --in-memory) and the application's own have no file. */
+	/* As DPDK: --no-huge, --in-memory and the application's own memory give no file. */
 	if (msl->pub.external || msl->hp_idx < 0 || !eal_mem.use_files) {
 		rte_errno = ENOTSUP;
 		return -1;
 	}
-	slot = (unsigned int)(ms - msl->segs);
-	f = msl->files != NULL ? msl->files[slot] : NULL;
-	if (f == NULL) {
+	fd = eal_memalloc_list_fd(msl);
+	if (fd < 0) {
 		rte_errno = ENODEV;
 		return -1;
 	}
+	slot = (unsigned int)(ms - msl->segs);
 	if (offset != NULL)
-		*offset = (size_t)(slot - f->first_slot) * msl->pub.page_sz;
-	return f->fd;
+		*offset = (size_t)slot * msl->pub.page_sz;
+	return fd;
 }
 
 int

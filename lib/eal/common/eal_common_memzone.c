@@ -18,14 +18,19 @@
 #include <rte_string_fns.h>
 
 #include "eal_private.h"
+#include "eal_shared.h"
 #include "malloc_heap.h"
 
-static struct {
+/* The table lives in the shared configuration, so that every process finds the zones. */
+struct mz_state {
 	pthread_mutex_t lock;
 	unsigned int top;        /* slots [0, top) have been used at some point */
 	unsigned int used;
 	struct rte_memzone zones[RTE_MAX_MEMZONE];
-} mz_table = { .lock = PTHREAD_MUTEX_INITIALIZER };
+};
+static struct mz_state mz_local = { .lock = PTHREAD_MUTEX_INITIALIZER };
+static struct mz_state *mzs = &mz_local;
+#define mz_table (*mzs)
 
 static struct rte_memzone *
 mz_find(const char *name)
@@ -279,6 +284,21 @@ rte_memzone_dump(FILE *f)
 int
 rte_eal_memzone_init(void)
 {
+	struct mz_state *shared;
+
+	if (eal_is_secondary()) {
+		shared = eal_shared_get(EAL_SHARED_MEMZONE);
+		if (shared == NULL)
+			return -1;
+		mzs = shared;
+		return 0;
+	}
+	shared = eal_shared_alloc(sizeof(*shared));
+	if (shared == NULL)
+		return -1;
+	eal_shared_mutex_init(&shared->lock);
+	mzs = shared;
+	eal_shared_set(EAL_SHARED_MEMZONE, shared);
 	pthread_mutex_lock(&mz_table.lock);
 	mz_table.top = 0;
 	mz_table.used = 0;
@@ -292,6 +312,11 @@ rte_eal_memzone_cleanup(void)
 {
 	unsigned int i;
 
+	/* A secondary leaves the zones to the primary. */
+	if (mzs == &mz_local || eal_is_secondary()) {
+		mzs = &mz_local;
+		return;
+	}
 	pthread_mutex_lock(&mz_table.lock);
 	for (i = 0; i < mz_table.top; i++)
 		if (mz_table.zones[i].addr != NULL)
@@ -300,4 +325,5 @@ rte_eal_memzone_cleanup(void)
 	mz_table.top = 0;
 	mz_table.used = 0;
 	pthread_mutex_unlock(&mz_table.lock);
+	mzs = &mz_local;
 }

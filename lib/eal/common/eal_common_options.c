@@ -185,7 +185,7 @@ eal_usage(const char *prgname)
 	       "  --iova-mode pa|va      address devices use for DMA\n"
 	       "  --vfio-intr legacy|msi|msix  interrupt mode of vfio-pci devices\n"
 	       "  --vfio-vf-token UUID   VF token vfio-pci asks for SR-IOV PFs and VFs\n"
-	       "  --proc-type primary|auto  process type (auto: a primary unless one runs)\n"
+	       "  --proc-type primary|secondary|auto  (auto: secondary when a primary runs)\n"
 	       "  --mbuf-pool-ops-name NAME  mempool ops for packet buffers\n"
 	       "  --no-telemetry         no telemetry socket (--telemetry, the default, has one)\n"
 	       "  -v, --version          print the version at start-up\n"
@@ -875,12 +875,17 @@ parse_one_option(int opt, const char *arg, const char *optname, struct internal_
 			cfg->process_type = RTE_PROC_PRIMARY;
 			return 0;
 		}
+		if (strcmp(arg, "secondary") == 0) {
+			cfg->process_type = RTE_PROC_SECONDARY;
+			return 0;
+		}
 		/* Resolved with the prefix lock: primary if nobody holds it. */
 		if (strcmp(arg, "auto") == 0) {
 			cfg->process_type = RTE_PROC_AUTO;
 			return 0;
 		}
-		EAL_LOG(ERR, "option --proc-type: '%s' is not supported (only primary)\n", arg);
+		EAL_LOG(ERR, "option --proc-type: '%s' is not one of primary, secondary, auto\n",
+			arg);
 		return -1;
 	case OPT_IOVA_MODE:
 		if (strcmp(arg, "pa") == 0) {

@@ -1034,11 +1034,45 @@ eal_mp_channel_cleanup(void)
 	__atomic_store_n(&mp_status, MP_STATUS_UNKNOWN, __ATOMIC_RELEASE);
 }
 
+/* Open a secondary's channel in dir and introduce it to the primary: 0, or -1 + rte_errno. */
+static int
+mp_attach(const char *dir)
+{
+	struct rte_mp_reply reply;
+	struct rte_mp_msg req;
+	struct timespec ts = { .tv_sec = MP_ATTACH_TIMEOUT_S };
+	bool accepted;
+
+	if (mp_open(dir, true) < 0)
+		return -1;
+	memset(&req, 0, sizeof(req));
+	rte_strscpy(req.name, "eal_mp_attach", sizeof(req.name));
+	memset(&reply, 0, sizeof(reply));
+	if (mp_request_sync(&req, MP_ATTACH, &reply, &ts) < 0 || reply.nb_received != 1) {
+		EAL_LOG(ERR, "IPC: no primary answers in %s\n", dir);
+		free(reply.msgs);
+		eal_mp_channel_cleanup();
+		rte_errno = ENOENT;
+		return -1;
+	}
+	accepted = reply.msgs[0].len_param == 1 && reply.msgs[0].param[0] == 1;
+	free(reply.msgs);
+	if (!accepted) {
+		EAL_LOG(ERR, "IPC: the primary in %s has disabled multi-process\n", dir);
+		eal_mp_channel_cleanup();
+		rte_errno = ENOTSUP;
+		return -1;
+	}
+	return 0;
+}
+
 int
 eal_mp_channel_init(void)
 {
 	if (mp_ipc_off())
 		return 0;
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return mp_attach(rte_eal_get_runtime_dir());
 	return mp_open(rte_eal_get_runtime_dir(), false);
 }
 
@@ -1057,11 +1091,6 @@ rte_mp_disable(void)
 int
 rte_mp_channel_attach_secondary(const char *runtime_dir)
 {
-	struct rte_mp_reply reply;
-	struct rte_mp_msg req;
-	struct timespec ts = { .tv_sec = MP_ATTACH_TIMEOUT_S };
-	bool accepted;
-
 	if (runtime_dir == NULL || runtime_dir[0] == '\0') {
 		EAL_LOG(ERR, "IPC: attach needs the primary's runtime directory\n");
 		rte_errno = EINVAL;
@@ -1072,26 +1101,8 @@ rte_mp_channel_attach_secondary(const char *runtime_dir)
 		rte_errno = EALREADY;
 		return -1;
 	}
-	if (mp_open(runtime_dir, true) < 0)
+	if (mp_attach(runtime_dir) < 0)
 		return -1;
-	memset(&req, 0, sizeof(req));
-	rte_strscpy(req.name, "eal_mp_attach", sizeof(req.name));
-	memset(&reply, 0, sizeof(reply));
-	if (mp_request_sync(&req, MP_ATTACH, &reply, &ts) < 0 || reply.nb_received != 1) {
-		EAL_LOG(ERR, "IPC: no primary answers in %s\n", runtime_dir);
-		free(reply.msgs);
-		eal_mp_channel_cleanup();
-		rte_errno = ENOENT;
-		return -1;
-	}
-	accepted = reply.msgs[0].len_param == 1 && reply.msgs[0].param[0] == 1;
-	free(reply.msgs);
-	if (!accepted) {
-		EAL_LOG(ERR, "IPC: the primary in %s has disabled multi-process\n", runtime_dir);
-		eal_mp_channel_cleanup();
-		rte_errno = ENOTSUP;
-		return -1;
-	}
 	__atomic_store_n(&mp_standalone, true, __ATOMIC_RELEASE);
 	return 0;
 }

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <pthread.h>
+#include <sys/types.h>
 
 #include <rte_memory.h>
 
@@ -31,16 +32,6 @@
 #define EAL_VA_BASE ((uint64_t)4 << 30)
 
 /*
- * A hugepage file kept open for rte_memseg_get_fd: one per mapping call, shared by the pages it
- * backs (first_slot is the page at file offset 0), closed when the last of them is unmapped.
- */
-struct eal_seg_file {
-	int fd;
-	unsigned int refs;
-	unsigned int first_slot;
-};
-
-/*
  * A slot of eal_mem.msl is unused while pub.base_va is NULL (external lists come and go).
  * External lists (pub.external) describe memory the application mapped: all their pages are
  * "mapped" from the start and EAL never maps, unmaps or grows into them.
@@ -51,8 +42,8 @@ struct eal_memseg_list {
 	unsigned int n_mapped;          /* pages currently mapped */
 	struct rte_memseg *segs;        /* one per page; len == 0 while not mapped */
 	uint64_t *used;                 /* bitmap of mapped pages, for quick searches */
-	struct eal_seg_file **files;    /* per page, hugepage files only (else NULL) */
 	int hp_idx;                     /* index into the detected page sizes, -1 for --no-huge */
+	int fd;                         /* the primary's descriptor of the list's file, or -1 */
 };
 
 /* What was found about one hugepage size at start-up (eal_hugepage_info.c). */
@@ -72,7 +63,6 @@ struct eal_mem_state {
 	unsigned int n_hp;
 	struct eal_hp_size hp[EAL_MAX_HUGEPAGE_SIZES];
 	unsigned int n_nodes;           /* NUMA nodes seen in sysfs (at least 1) */
-	int pagemap_fd;                 /* open in IOVA-as-PA mode, else -1 */
 	unsigned int file_seq;          /* next hugepage file number */
 	bool hugepages;                 /* false with --no-huge */
 	bool use_files;                 /* hugepage files in the mount (not --in-memory) */
@@ -80,7 +70,14 @@ struct eal_mem_state {
 	uint8_t dma_maskbits;           /* 0, or the IOVA width every mapped page must fit in */
 };
 
-extern struct eal_mem_state eal_mem;
+/*
+ * The memory state lives in the shared configuration once EAL memory is up (eal_shared.h),
+ * in this process's own copy before that.
+ */
+extern struct eal_mem_state *eal_mem_ptr;
+#define eal_mem (*eal_mem_ptr)
+/* /proc/self/pagemap, open in IOVA-as-PA mode (each process its own), else -1. */
+extern int eal_pagemap_fd;
 
 /* eal_hugepage_info.c: fill eal_mem.hp; 0, or -1 when a requested --huge-dir is unusable. */
 int eal_hugepage_info_init(void);
@@ -89,6 +86,8 @@ void eal_hugepage_clean_stale(const char *prefix);
 
 /* eal_runtime_dir.c: is this process the lock holder of its --file-prefix? */
 bool eal_runtime_dir_locked(void);
+/* The runtime directory's config file (locked by the primary), or -1 without one. */
+int eal_runtime_config_fd(void);
 const char *eal_file_prefix(void);
 
 /*
@@ -100,8 +99,18 @@ const char *eal_file_prefix(void);
 int eal_memalloc_map(struct eal_memseg_list *msl, unsigned int first, unsigned int n);
 /* Unmap the pages and put the PROT_NONE reservation back in their place. */
 void eal_memalloc_unmap(struct eal_memseg_list *msl, unsigned int first, unsigned int n);
-/* Close the hugepage files still open for msl (at clean-up). */
-void eal_memalloc_release_files(struct eal_memseg_list *msl);
+/*
+ * Give msl its backing file (a hugetlbfs file, a hugetlb memfd with --in-memory, a memfd with
+ * --no-huge) mapped shared over its whole reservation: pages are then put in and taken out of
+ * the file, and every process mapping the file sees the same memory. 0, or -1 + rte_errno.
+ */
+int eal_memalloc_list_create(struct eal_memseg_list *msl);
+/* Map the primary's file of msl at the same address (secondary). 0, or -1 + rte_errno. */
+int eal_memalloc_list_attach(struct eal_memseg_list *msl, pid_t primary);
+/* This process's descriptor of the file of msl, -1 when it has none. */
+int eal_memalloc_list_fd(const struct eal_memseg_list *msl);
+/* Unmap the list and close its file in this process (at clean-up). */
+void eal_memalloc_list_release(struct eal_memseg_list *msl);
 /* Find n free contiguous slots; returns the first or -1. */
 int eal_memalloc_find_slots(const struct eal_memseg_list *msl, unsigned int n);
 /* Are slots [first, first + n) all unmapped? */

@@ -52,6 +52,13 @@ int rte_eal_timer_init(void);
 /* Memory (eal_memory.c, malloc_heap.c, eal_common_memzone.c). */
 int rte_eal_memory_init(void);
 void rte_eal_memory_cleanup(void);
+/* Shared mcfg locks and tailq heads (after the memzones): 0, or -1 + rte_errno. */
+int eal_mcfg_locks_init(void);
+void eal_mcfg_locks_cleanup(void);
+int eal_tailqs_init(void);
+void eal_tailqs_cleanup(void);
+/* Secondary: map the primary's memory lists at their addresses. 0, or -1 + rte_errno. */
+int eal_memory_attach(void);
 int rte_eal_malloc_heap_init(void);
 void rte_eal_malloc_heap_cleanup(void);
 int rte_eal_memzone_init(void);

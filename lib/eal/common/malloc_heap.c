@@ -20,11 +20,20 @@
 
 #include "eal_private.h"
 #include "eal_memalloc.h"
+#include "eal_shared.h"
 #include "malloc_heap.h"
 
-static struct malloc_heap heaps[RTE_MAX_NUMA_NODES];
-static struct malloc_heap ext_heaps[MALLOC_EXT_HEAPS];
-static pthread_mutex_t ext_lock = PTHREAD_MUTEX_INITIALIZER;
+/* The heaps live in the shared configuration, so that every process allocates from them. */
+struct heap_state {
+	struct malloc_heap node[RTE_MAX_NUMA_NODES];
+	struct malloc_heap named[MALLOC_EXT_HEAPS];
+	pthread_mutex_t named_lock;
+};
+static struct heap_state heap_local = { .named_lock = PTHREAD_MUTEX_INITIALIZER };
+static struct heap_state *hs = &heap_local;
+#define heaps (hs->node)
+#define ext_heaps (hs->named)
+#define ext_lock (hs->named_lock)
 
 void
 malloc_heap_ext_lock(void)
@@ -663,13 +672,31 @@ rte_eal_malloc_heap_init(void)
 {
 	const struct internal_config *cfg = eal_get_internal_configuration();
 	uint64_t left = cfg->memory;
+	struct heap_state *shared;
 	unsigned int s;
 
+	if (eal_is_secondary()) {
+		shared = eal_shared_get(EAL_SHARED_HEAP);
+		if (shared == NULL) {
+			rte_errno = ENOENT;
+			return -1;
+		}
+		hs = shared;
+		return 0;
+	}
+	shared = eal_shared_alloc(sizeof(*shared));
+	if (shared == NULL) {
+		rte_errno = ENOMEM;
+		return -1;
+	}
+	eal_shared_mutex_init(&shared->named_lock);
+	hs = shared;
+	eal_shared_set(EAL_SHARED_HEAP, shared);
 	for (s = 0; s < RTE_MAX_NUMA_NODES; s++) {
 		struct malloc_heap *h = &heaps[s];
 
 		memset(h, 0, sizeof(*h));
-		pthread_mutex_init(&h->lock, NULL);
+		eal_shared_mutex_init(&h->lock);
 		TAILQ_INIT(&h->chunks);
 		h->socket_id = (int)s;
 	}
@@ -677,7 +704,7 @@ rte_eal_malloc_heap_init(void)
 		struct malloc_heap *h = &ext_heaps[s];
 
 		memset(h, 0, sizeof(*h));
-		pthread_mutex_init(&h->lock, NULL);
+		eal_shared_mutex_init(&h->lock);
 		TAILQ_INIT(&h->chunks);
 		h->external = true;
 	}
@@ -722,6 +749,12 @@ rte_eal_malloc_heap_cleanup(void)
 {
 	unsigned int s;
 
+	/* A secondary leaves the heaps to the primary. */
+	if (hs == &heap_local || eal_is_secondary()) {
+		hs = &heap_local;
+		return;
+	}
+
 	for (s = 0; s < RTE_MAX_NUMA_NODES; s++) {
 		struct malloc_heap *h = &heaps[s];
 		struct malloc_chunk *c;
@@ -753,6 +786,7 @@ rte_eal_malloc_heap_cleanup(void)
 		pthread_mutex_unlock(&h->lock);
 	}
 	pthread_mutex_unlock(&ext_lock);
+	hs = &heap_local;
 }
 
 void

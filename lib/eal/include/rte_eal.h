@@ -242,6 +242,13 @@ int rte_mp_channel_attach_secondary(const char *runtime_dir);
 __rte_internal
 void rte_mp_channel_detach(void);
 
+/**
+ * A number that changes with every rte_eal_init, 0 while EAL is not initialised: libraries
+ * that keep pointers into EAL's shared memory know from it when to look them up again.
+ */
+__rte_internal
+uint64_t rte_eal_init_generation(void);
+
 /** 1 if EAL uses hugepages, 0 with --no-huge. */
 int rte_eal_has_hugepages(void);
 /** 1 if the PCI bus is used, 0 with --no-pci. */

@@ -20,6 +20,7 @@
 #include <rte_vfio.h>
 
 #include "eal_private.h"
+#include "eal_shared.h"
 #include "eal_telemetry.h"
 #include "eal_vfio.h"
 
@@ -28,6 +29,15 @@ static struct rte_config rte_config;
 
 /* 0 not initialised, 1 initialising, 2 running. Guards against concurrent or repeated init. */
 static int eal_state;
+/* Which start-up the shared state belongs to (0: none), and the last number given out. */
+static uint64_t eal_generation;
+static uint64_t eal_generation_last;
+
+uint64_t
+rte_eal_init_generation(void)
+{
+	return __atomic_load_n(&eal_generation, __ATOMIC_ACQUIRE);
+}
 
 struct internal_config *
 eal_get_internal_configuration(void)
@@ -108,6 +118,7 @@ enum {
 	STEP_TELEMETRY = 1 << 9,
 	STEP_VFIO = 1 << 11,
 	STEP_MP = 1 << 12,
+	STEP_TAILQS = 1 << 13,
 };
 static unsigned int eal_steps;
 
@@ -139,6 +150,11 @@ eal_undo_init(void)
 	if (eal_steps & STEP_INTR) {
 		rte_eal_intr_cleanup();
 		eal_alarm_cleanup();
+	}
+	__atomic_store_n(&eal_generation, 0, __ATOMIC_RELEASE);
+	if (eal_steps & STEP_TAILQS) {
+		eal_tailqs_cleanup();
+		eal_mcfg_locks_cleanup();
 	}
 	if (eal_steps & STEP_MEMZONE)
 		rte_eal_memzone_cleanup();
@@ -207,15 +223,26 @@ rte_eal_init(int argc, char **argv)
 		return eal_fail(rte_errno != 0 ? rte_errno : EACCES);
 	eal_steps |= STEP_RUNTIME_DIR;
 
-	if (rte_eal_memory_init() < 0)
-		return eal_fail(rte_errno != 0 ? rte_errno : ENOMEM);
-	eal_steps |= STEP_MEMORY;
+	rte_config.process_type = cfg->process_type;
+	if (cfg->process_type == RTE_PROC_SECONDARY) {
+		eal_steps |= STEP_MEMORY;
+		if (eal_shared_attach() < 0 || eal_memory_attach() < 0)
+			return eal_fail(rte_errno != 0 ? rte_errno : ENOMEM);
+	} else {
+		if (rte_eal_memory_init() < 0)
+			return eal_fail(rte_errno != 0 ? rte_errno : ENOMEM);
+		eal_steps |= STEP_MEMORY;
+	}
 	if (rte_eal_malloc_heap_init() < 0)
 		return eal_fail(ENODEV);
 	eal_steps |= STEP_HEAP;
 	if (rte_eal_memzone_init() < 0)
 		return eal_fail(ENODEV);
 	eal_steps |= STEP_MEMZONE;
+	eal_steps |= STEP_TAILQS;
+	if (eal_mcfg_locks_init() < 0 || eal_tailqs_init() < 0)
+		return eal_fail(ENOMEM);
+	__atomic_store_n(&eal_generation, ++eal_generation_last, __ATOMIC_RELEASE);
 
 	if (rte_eal_intr_init() < 0)
 		return eal_fail(ENOTSUP);
@@ -244,6 +271,19 @@ rte_eal_init(int argc, char **argv)
 		return eal_fail(ENOENT);
 	eal_steps |= STEP_PLUGINS;
 
+	/*
+	 * A secondary process shares the primary's memory and attaches to its virtual devices
+	 * (the buses ask the primary); it opens no VFIO container and starts no telemetry.
+	 */
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY) {
+		eal_steps |= STEP_DEVICES;
+		if (eal_dev_init() < 0)
+			return eal_fail(ENODEV);
+		cfg->init_complete = 1;
+		__atomic_store_n(&eal_state, 2, __ATOMIC_RELEASE);
+		return fctret;
+	}
+
 	/* The default container is open before the PCI bus maps vfio-pci devices into it. */
 	eal_steps |= STEP_VFIO;
 	if (rte_vfio_enable("vfio") < 0) {
@@ -264,6 +304,8 @@ rte_eal_init(int argc, char **argv)
 		return eal_fail(ENOEXEC);
 
 	cfg->init_complete = 1;
+	/* Secondaries may join from now on. */
+	eal_shared_ready();
 	__atomic_store_n(&eal_state, 2, __ATOMIC_RELEASE);
 	return fctret;
 }

@@ -2,14 +2,18 @@
 /*
  * Putting pages into a reserved address range and taking them out again.
  *
- * Hugepages come from a file in the hugetlbfs mount named <prefix>map_<n>, mapped MAP_SHARED over
- * the reservation and unlinked at once, so the pages go back to the kernel when they are
- * unmapped or the process dies; a crash between open and unlink leaves a file that the next
- * start-up with the same prefix removes. --in-memory maps anonymous MAP_HUGETLB memory and
- * touches no file system. --no-huge maps anonymous 4 KiB pages that are only faulted in when used.
+ * Each memseg list has one file mapped shared over its whole range: a file <prefix>map_<n> in
+ * the hugetlbfs mount (unlinked at once, so its pages go back to the kernel when the last
+ * process holding it exits), a hugetlb memfd with --in-memory, a plain memfd with --no-huge.
+ * A page at slot i of the list is at offset i * page size of its file. Mapping pages allocates
+ * them in the file, unmapping punches a hole there; the mapping itself never changes, so a
+ * secondary process that maps the same file at the same address sees every page the primary
+ * puts in or takes out, with no message between them. A crash between open and unlink leaves a
+ * file that the next start-up with the same prefix removes.
  *
- * Hugepages are populated when mapped: the kernel has already reserved them for the mapping (so a
- * later fault cannot fail), and in IOVA-as-PA mode their frame numbers are needed right away.
+ * Hugepages are allocated when mapped (fallocate reports a lack of pages instead of the SIGBUS a
+ * fault would raise) and populated: in IOVA-as-PA mode their frame numbers are needed right
+ * away. --no-huge pages are only faulted in when used.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,18 +39,21 @@
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23
 #endif
+#ifndef MAP_FIXED_NOREPLACE
+#define MAP_FIXED_NOREPLACE 0x100000
+#endif
+#ifndef MFD_HUGETLB
+#define MFD_HUGETLB 4U
+#endif
+#ifndef MFD_HUGE_SHIFT
+#define MFD_HUGE_SHIFT 26
+#endif
 #define EAL_MPOL_BIND 2
 #define PAGEMAP_PFN_MASK 0x7fffffffffffffULL
 #define PAGEMAP_PRESENT (1ULL << 63)
 
-static int
-reserve_fixed(void *va, size_t len)
-{
-	void *p = mmap(va, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE,
-		-1, 0);
-
-	return p == MAP_FAILED ? -1 : 0;
-}
+/* This process's descriptors of the lists' files, by list index. */
+static int list_fds[RTE_MAX_MEMSEG_LISTS] = { [0 ... RTE_MAX_MEMSEG_LISTS - 1] = -1 };
 
 /*
  * Memory is reserved from 4 GiB upwards rather than where mmap() would put it (near 2^47):
@@ -150,8 +157,8 @@ page_iova(void *va)
 
 	if (rte_eal_iova_mode() != RTE_IOVA_PA)
 		return (uintptr_t)va;
-	if (eal_mem.pagemap_fd < 0 ||
-			pread(eal_mem.pagemap_fd, &entry, sizeof(entry), off) != sizeof(entry) ||
+	if (eal_pagemap_fd < 0 ||
+			pread(eal_pagemap_fd, &entry, sizeof(entry), off) != sizeof(entry) ||
 			!(entry & PAGEMAP_PRESENT) || (entry & PAGEMAP_PFN_MASK) == 0)
 		return RTE_BAD_IOVA;
 	return (entry & PAGEMAP_PFN_MASK) * RTE_PGSIZE_4K;
@@ -175,16 +182,10 @@ open_hugepage_file(const char *mount, char *path, size_t size)
 	return -1;
 }
 
-/* On machines with several nodes, bind the range to its node before the pages are faulted in. */
+/* Fault the pages of [va, va + len) in, reporting a lack of pages instead of SIGBUS. */
 static int
-bind_and_populate(void *va, size_t len, int socket)
+populate(void *va, size_t len)
 {
-	unsigned long mask[(RTE_MAX_NUMA_NODES + 63) / 64 + 1] = { 0 };
-
-	mask[socket / 64] = 1UL << (socket % 64);
-	if (syscall(SYS_mbind, va, len, EAL_MPOL_BIND, mask, sizeof(mask) * 8 + 1, 0) != 0)
-		return -1;
-	/* Unlike MAP_POPULATE, this reports a node that has run out of pages instead of SIGBUS. */
 	if (madvise(va, len, MADV_POPULATE_WRITE) == 0)
 		return 0;
 	if (errno != EINVAL)
@@ -196,49 +197,130 @@ bind_and_populate(void *va, size_t len, int socket)
 	return 0;
 }
 
-static void
-drop_file(struct eal_seg_file *file, int fd)
+/* On machines with several nodes, bind the range to its node before the pages are faulted in. */
+static int
+bind_and_populate(void *va, size_t len, int socket)
 {
-	free(file);
-	if (fd >= 0)
-		close(fd);
+	unsigned long mask[(RTE_MAX_NUMA_NODES + 63) / 64 + 1] = { 0 };
+
+	mask[socket / 64] = 1UL << (socket % 64);
+	if (syscall(SYS_mbind, va, len, EAL_MPOL_BIND, mask, sizeof(mask) * 8 + 1, 0) != 0)
+		return -1;
+	return populate(va, len);
 }
 
-/*
- * The pages leave their files: a file whose pages are all unmapped is closed, which frees them;
- * one still backing other pages gets a hole punched where these were, or hugetlbfs would keep
- * the pages reserved for it.
- */
+static unsigned int
+list_index(const struct eal_memseg_list *msl)
+{
+	return (unsigned int)(msl - eal_mem.msl);
+}
+
+int
+eal_memalloc_list_fd(const struct eal_memseg_list *msl)
+{
+	return list_fds[list_index(msl)];
+}
+
+/* Give the pages of [off, off + len) of the list's file back to the kernel. */
 static void
-release_files(struct eal_memseg_list *msl, unsigned int first, unsigned int n)
+punch(struct eal_memseg_list *msl, void *va, size_t off, size_t len)
+{
+	if (fallocate(eal_memalloc_list_fd(msl), FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
+			(off_t)off, (off_t)len) == 0)
+		return;
+	if (madvise(va, len, MADV_REMOVE) != 0)
+		EAL_LOG(DEBUG, "cannot give %zu kB of memory back to the kernel: %s\n", len >> 10,
+			strerror(errno));
+}
+
+int
+eal_memalloc_list_create(struct eal_memseg_list *msl)
 {
 	uint64_t pg = msl->pub.page_sz;
-	unsigned int i;
+	size_t len = msl->pub.len;
+	char path[PATH_MAX + 64] = "";
+	const char *what;
+	void *va;
+	int fd;
 
-	if (msl->files == NULL)
-		return;
-	for (i = first; i < first + n; i++) {
-		struct eal_seg_file *f = msl->files[i];
-
-		if (f == NULL)
-			continue;
-		msl->files[i] = NULL;
-		if (--f->refs == 0) {
-			drop_file(f, f->fd);
-			continue;
-		}
-		if (fallocate(f->fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
-				(off_t)((i - f->first_slot) * pg), (off_t)pg) != 0)
-			EAL_LOG(DEBUG, "cannot release a %" PRIu64
-				" kB page of a hugepage file: %s\n", pg >> 10, strerror(errno));
+	if (msl->hp_idx < 0) {
+		what = "memfd";
+		fd = memfd_create("rte_mem", MFD_CLOEXEC);
+	} else if (!eal_mem.use_files) {
+		what = "hugetlb memfd";
+		fd = memfd_create("rte_hugepages", MFD_CLOEXEC | MFD_HUGETLB |
+			((unsigned int)__builtin_ctzll(pg) << MFD_HUGE_SHIFT));
+	} else {
+		what = eal_mem.hp[msl->hp_idx].mount;
+		fd = open_hugepage_file(what, path, sizeof(path));
+		if (fd >= 0)
+			unlink(path);
 	}
+	if (fd < 0 || ftruncate(fd, (off_t)len) != 0) {
+		EAL_LOG(ERR, "cannot create the %" PRIu64 " kB page file of socket %d (%s): %s\n",
+			pg >> 10, msl->pub.socket_id, what, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		rte_errno = ENOMEM;
+		return -1;
+	}
+	va = mmap(msl->pub.base_va, len, PROT_READ | PROT_WRITE,
+		MAP_SHARED | MAP_FIXED | MAP_NORESERVE, fd, 0);
+	if (va == MAP_FAILED) {
+		EAL_LOG(ERR, "cannot map the %" PRIu64 " kB page file of socket %d: %s\n", pg >> 10,
+			msl->pub.socket_id, strerror(errno));
+		close(fd);
+		rte_errno = ENOMEM;
+		return -1;
+	}
+	list_fds[list_index(msl)] = fd;
+	msl->fd = fd;
+	return 0;
+}
+
+int
+eal_memalloc_list_attach(struct eal_memseg_list *msl, pid_t primary)
+{
+	char path[64];
+	void *va;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)primary, msl->fd);
+	fd = open(path, O_RDWR | O_CLOEXEC);
+	if (fd < 0) {
+		EAL_LOG(ERR, "secondary process: cannot open the primary's memory file %s: %s\n",
+			path, strerror(errno));
+		rte_errno = errno == EACCES ? EACCES : ENOENT;
+		return -1;
+	}
+	va = mmap(msl->pub.base_va, msl->pub.len, PROT_READ | PROT_WRITE,
+		MAP_SHARED | MAP_FIXED_NOREPLACE | MAP_NORESERVE, fd, 0);
+	if (va != msl->pub.base_va) {
+		int err = va == MAP_FAILED ? errno : EEXIST;
+
+		if (va != MAP_FAILED)
+			munmap(va, msl->pub.len);
+		close(fd);
+		EAL_LOG(ERR, "secondary process: cannot map memory at %p-%p as the primary does: "
+			"%s\n", msl->pub.base_va, (void *)((uintptr_t)msl->pub.base_va +
+			msl->pub.len), strerror(err));
+		rte_errno = ENOMEM;
+		return -1;
+	}
+	list_fds[list_index(msl)] = fd;
+	return 0;
 }
 
 void
-eal_memalloc_release_files(struct eal_memseg_list *msl)
+eal_memalloc_list_release(struct eal_memseg_list *msl)
 {
-	if (msl->files != NULL)
-		release_files(msl, 0, msl->n_slots);
+	unsigned int idx = list_index(msl);
+
+	if (list_fds[idx] < 0)
+		return;
+	munmap(msl->pub.base_va, msl->pub.len);
+	close(list_fds[idx]);
+	list_fds[idx] = -1;
 }
 
 int
@@ -247,62 +329,32 @@ eal_memalloc_map(struct eal_memseg_list *msl, unsigned int first, unsigned int n
 	const struct internal_config *cfg = eal_get_internal_configuration();
 	uint64_t pg = msl->pub.page_sz;
 	uint8_t *va = (uint8_t *)msl->pub.base_va + (size_t)first * pg;
-	size_t len = (size_t)n * pg;
+	size_t off = (size_t)first * pg, len = (size_t)n * pg;
 	bool numa = eal_mem.n_nodes > 1 && msl->hp_idx >= 0;
-	int populate = numa ? 0 : MAP_POPULATE;
-	struct eal_seg_file *file = NULL;
-	void *addr;
 	unsigned int i;
-	int err, fd = -1;
+	int fd = eal_memalloc_list_fd(msl);
 
-	if (msl->hp_idx < 0) {
-		addr = mmap(va, len, PROT_READ | PROT_WRITE,
-			MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
-		err = errno;
-	} else if (!eal_mem.use_files) {
-		int shift = __builtin_ctzll(pg);
+	if (fd < 0) {
+		rte_errno = ENODEV;
+		return -1;
+	}
+	if (msl->hp_idx >= 0) {
+		int ret;
 
-		addr = mmap(va, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS |
-			MAP_HUGETLB | MAP_FIXED | populate | (shift << MAP_HUGE_SHIFT), -1, 0);
-		err = errno;
-	} else {
-		char path[PATH_MAX + 64];
+		if (numa)
+			ret = bind_and_populate(va, len, msl->pub.socket_id);
+		else
+			ret = fallocate(fd, 0, (off_t)off, (off_t)len) != 0 ? -1 :
+				populate(va, len);
+		if (ret != 0) {
+			int err = errno;
 
-		fd = open_hugepage_file(eal_mem.hp[msl->hp_idx].mount, path, sizeof(path));
-
-		if (fd < 0) {
-			EAL_LOG(ERR, "cannot create hugepage file in %s: %s\n",
-				eal_mem.hp[msl->hp_idx].mount, strerror(errno));
-			rte_errno = errno;
+			punch(msl, va, off, len);
+			EAL_LOG(DEBUG, "cannot map %u pages of %" PRIu64 " kB on socket %d: %s\n",
+				n, pg >> 10, msl->pub.socket_id, strerror(err));
+			rte_errno = ENOMEM;
 			return -1;
 		}
-		addr = mmap(va, len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED | populate,
-			fd, 0);
-		err = errno;
-		unlink(path);
-		/* Kept open for rte_memseg_get_fd; without bookkeeping the pages just lack it. */
-		if (addr != MAP_FAILED && msl->files != NULL)
-			file = malloc(sizeof(*file));
-		if (file == NULL) {
-			close(fd);
-			fd = -1;
-		}
-	}
-	if (addr == MAP_FAILED) {
-		/* A failed MAP_FIXED may have removed the reservation already. */
-		reserve_fixed(va, len);
-		EAL_LOG(DEBUG, "cannot map %u pages of %" PRIu64 " kB on socket %d: %s\n", n,
-			pg >> 10, msl->pub.socket_id, strerror(err));
-		rte_errno = ENOMEM;
-		return -1;
-	}
-	if (numa && bind_and_populate(va, len, msl->pub.socket_id) != 0) {
-		drop_file(file, fd);
-		reserve_fixed(va, len);
-		EAL_LOG(DEBUG, "no %u free pages of %" PRIu64 " kB on socket %d\n", n, pg >> 10,
-			msl->pub.socket_id);
-		rte_errno = ENOMEM;
-		return -1;
 	}
 
 	/*
@@ -312,8 +364,9 @@ eal_memalloc_map(struct eal_memseg_list *msl, unsigned int first, unsigned int n
 	 */
 	if (msl->hp_idx < 0 && rte_eal_iova_mode() == RTE_IOVA_PA) {
 		if (mlock(va, len) != 0) {
-			err = errno;
-			reserve_fixed(va, len);
+			int err = errno;
+
+			punch(msl, va, off, len);
 			EAL_LOG(ERR, "cannot lock %zu kB of --no-huge memory for IOVA as PA: %s\n",
 				len >> 10, strerror(err));
 			rte_errno = ENOMEM;
@@ -345,17 +398,11 @@ eal_memalloc_map(struct eal_memseg_list *msl, unsigned int first, unsigned int n
 		EAL_LOG(ERR, "pages at IOVA 0x%" PRIx64 " are beyond the %u-bit DMA mask\n",
 			ms->iova, eal_mem.dma_maskbits);
 		memset(&msl->segs[first], 0, sizeof(msl->segs[0]) * n);
-		drop_file(file, fd);
-		reserve_fixed(va, len);
+		if (msl->hp_idx < 0 && rte_eal_iova_mode() == RTE_IOVA_PA)
+			munlock(va, len);
+		punch(msl, va, off, len);
 		rte_errno = ENOMEM;
 		return -1;
-	}
-	if (file != NULL) {
-		file->fd = fd;
-		file->refs = n;
-		file->first_slot = first;
-		for (i = 0; i < n; i++)
-			msl->files[first + i] = file;
 	}
 	mark_slots(msl, first, n, true);
 	msl->n_mapped += n;
@@ -368,15 +415,13 @@ eal_memalloc_unmap(struct eal_memseg_list *msl, unsigned int first, unsigned int
 {
 	uint64_t pg = msl->pub.page_sz;
 	uint8_t *va = (uint8_t *)msl->pub.base_va + (size_t)first * pg;
+	size_t len = (size_t)n * pg;
 
 	memset(&msl->segs[first], 0, sizeof(msl->segs[0]) * n);
-	release_files(msl, first, n);
-	if (reserve_fixed(va, (size_t)n * pg) != 0) {
-		/* The range is no longer ours: its slots stay marked so nothing maps there. */
-		munmap(va, (size_t)n * pg);
-	} else {
-		mark_slots(msl, first, n, false);
-	}
+	if (msl->hp_idx < 0 && rte_eal_iova_mode() == RTE_IOVA_PA)
+		munlock(va, len);
+	punch(msl, va, (size_t)first * pg, len);
+	mark_slots(msl, first, n, false);
 	msl->n_mapped -= n;
 	msl->pub.version++;
 }

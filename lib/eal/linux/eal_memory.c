@@ -22,14 +22,25 @@
 
 #include "eal_private.h"
 #include "eal_memalloc.h"
+#include "eal_shared.h"
 
 #define PAGEMAP_PFN_MASK 0x7fffffffffffffULL
 #define PAGEMAP_PRESENT (1ULL << 63)
 
-struct eal_mem_state eal_mem = {
+static struct eal_mem_state eal_mem_local = {
 	.lock = PTHREAD_RWLOCK_INITIALIZER,
-	.pagemap_fd = -1,
 };
+struct eal_mem_state *eal_mem_ptr = &eal_mem_local;
+int eal_pagemap_fd = -1;
+
+/* The lists rte_eal_memory_init will create, once the shared configuration is sized. */
+static struct msl_plan {
+	int socket;
+	uint64_t page_sz;
+	unsigned int n_slots;
+	int hp_idx;
+} plan[RTE_MAX_MEMSEG_LISTS];
+static unsigned int n_plan;
 
 phys_addr_t
 rte_mem_virt2phy(const void *virtaddr)
@@ -89,7 +100,7 @@ choose_iova_mode(void)
 		mode = phys && eal_mem.hugepages ? RTE_IOVA_PA : RTE_IOVA_VA;
 	config->iova_mode = mode;
 	if (mode == RTE_IOVA_PA)
-		eal_mem.pagemap_fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
+		eal_pagemap_fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
 	EAL_LOG(DEBUG, "IOVA mode %s\n", mode == RTE_IOVA_PA ? "PA" : "VA");
 	return 0;
 }
@@ -97,37 +108,84 @@ choose_iova_mode(void)
 static int
 add_msl(int socket, uint64_t page_sz, unsigned int n_slots, int hp_idx)
 {
-	struct eal_memseg_list *msl;
-	size_t len = (size_t)n_slots * page_sz;
-
-	if (eal_mem.n_msl == RTE_MAX_MEMSEG_LISTS || n_slots == 0)
+	if (n_plan == RTE_MAX_MEMSEG_LISTS || n_slots == 0)
 		return 0;
-	msl = &eal_mem.msl[eal_mem.n_msl];
+	plan[n_plan].socket = socket;
+	plan[n_plan].page_sz = page_sz;
+	plan[n_plan].n_slots = n_slots;
+	plan[n_plan].hp_idx = hp_idx;
+	n_plan++;
+	return 0;
+}
+
+static size_t
+msl_meta_size(unsigned int n_slots)
+{
+	return RTE_ALIGN_CEIL(n_slots * sizeof(struct rte_memseg), RTE_CACHE_LINE_SIZE) +
+		RTE_ALIGN_CEIL((n_slots + 63) / 64 * sizeof(uint64_t), RTE_CACHE_LINE_SIZE);
+}
+
+static int
+create_msl(const struct msl_plan *p)
+{
+	struct eal_memseg_list *msl = &eal_mem.msl[eal_mem.n_msl];
+	size_t len = (size_t)p->n_slots * p->page_sz;
+
 	memset(msl, 0, sizeof(*msl));
-	msl->segs = calloc(n_slots, sizeof(*msl->segs));
-	msl->used = calloc((n_slots + 63) / 64, sizeof(uint64_t));
-	if (hp_idx >= 0 && eal_mem.use_files)
-		msl->files = calloc(n_slots, sizeof(*msl->files));
-	msl->pub.base_va = eal_memalloc_reserve_va(len, page_sz);
-	if (msl->segs == NULL || msl->used == NULL || msl->pub.base_va == NULL ||
-			(hp_idx >= 0 && eal_mem.use_files && msl->files == NULL)) {
+	msl->fd = -1;
+	msl->segs = eal_shared_alloc(p->n_slots * sizeof(*msl->segs));
+	msl->used = eal_shared_alloc((p->n_slots + 63) / 64 * sizeof(uint64_t));
+	msl->pub.base_va = eal_memalloc_reserve_va(len, p->page_sz);
+	if (msl->segs == NULL || msl->used == NULL || msl->pub.base_va == NULL) {
 		EAL_LOG(ERR, "cannot reserve %zu MB of address space for socket %d\n",
-			(size_t)(len / EAL_MB), socket);
+			(size_t)(len / EAL_MB), p->socket);
 		eal_memalloc_release_va(msl->pub.base_va, len);
-		free(msl->segs);
-		free(msl->used);
-		free(msl->files);
-		msl->pub.base_va = NULL;
+		memset(msl, 0, sizeof(*msl));
 		rte_errno = ENOMEM;
 		return -1;
 	}
-	msl->pub.page_sz = page_sz;
-	msl->pub.socket_id = socket;
+	msl->pub.page_sz = p->page_sz;
+	msl->pub.socket_id = p->socket;
 	msl->pub.len = len;
 	msl->pub.heap = 1;
-	msl->n_slots = n_slots;
-	msl->hp_idx = hp_idx;
+	msl->n_slots = p->n_slots;
+	msl->hp_idx = p->hp_idx;
+	if (eal_memalloc_list_create(msl) < 0) {
+		eal_memalloc_release_va(msl->pub.base_va, len);
+		memset(msl, 0, sizeof(*msl));
+		return -1;
+	}
 	eal_mem.n_msl++;
+	return 0;
+}
+
+/*
+ * Move the memory state into a new shared configuration sized for the planned lists, then
+ * create the lists there.
+ */
+static int
+create_shared_lists(void)
+{
+	struct eal_mem_state *shared;
+	size_t size = sizeof(*shared);
+	unsigned int i;
+
+	for (i = 0; i < n_plan; i++)
+		size += msl_meta_size(plan[i].n_slots);
+	if (eal_shared_create(size) < 0)
+		return -1;
+	shared = eal_shared_alloc(sizeof(*shared));
+	if (shared == NULL) {
+		rte_errno = ENOMEM;
+		return -1;
+	}
+	memcpy(shared, &eal_mem_local, sizeof(*shared));
+	eal_shared_rwlock_init(&shared->lock);
+	eal_mem_ptr = shared;
+	eal_shared_set(EAL_SHARED_MEM, shared);
+	for (i = 0; i < n_plan; i++)
+		if (create_msl(&plan[i]) < 0)
+			return -1;
 	return 0;
 }
 
@@ -266,11 +324,14 @@ rte_eal_memory_init(void)
 	eal_mem.n_hp = 0;
 	eal_mem.n_nodes = 1;
 	eal_mem.file_seq = 0;
-	eal_mem.pagemap_fd = -1;
+	eal_pagemap_fd = -1;
 	eal_mem.hugepages = !cfg->no_hugetlbfs;
 	eal_mem.use_files = !cfg->in_memory;
+	n_plan = 0;
 
 	ret = eal_mem.hugepages ? init_hugepages() : init_no_huge();
+	if (ret == 0)
+		ret = create_shared_lists();
 	if (ret == 0)
 		ret = choose_iova_mode();
 	if (ret < 0) {
@@ -282,9 +343,45 @@ rte_eal_memory_init(void)
 	return ret;
 }
 
+int
+eal_memory_attach(void)
+{
+	struct eal_shared_hdr *hdr = eal_shared();
+	struct rte_config *config = rte_eal_get_configuration();
+	struct eal_mem_state *shared = eal_shared_get(EAL_SHARED_MEM);
+	unsigned int i;
+
+	if (hdr == NULL || shared == NULL) {
+		rte_errno = ENOENT;
+		return -1;
+	}
+	eal_mem_ptr = shared;
+	config->iova_mode = (enum rte_iova_mode)hdr->iova_mode;
+	if (config->iova_mode == RTE_IOVA_PA)
+		eal_pagemap_fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
+	pthread_rwlock_rdlock(&eal_mem.lock);
+	for (i = 0; i < eal_mem.n_msl; i++) {
+		struct eal_memseg_list *msl = &eal_mem.msl[i];
+
+		if (msl->pub.base_va == NULL || msl->pub.external)
+			continue;
+		if (eal_memalloc_list_attach(msl, hdr->primary_pid) < 0) {
+			int err = rte_errno;
+
+			pthread_rwlock_unlock(&eal_mem.lock);
+			rte_eal_memory_cleanup();
+			rte_errno = err;
+			return -1;
+		}
+	}
+	pthread_rwlock_unlock(&eal_mem.lock);
+	return 0;
+}
+
 void
 rte_eal_memory_cleanup(void)
 {
+	bool secondary = eal_is_secondary();
 	unsigned int i;
 
 	pthread_rwlock_wrlock(&eal_mem.lock);
@@ -292,21 +389,30 @@ rte_eal_memory_cleanup(void)
 		struct eal_memseg_list *msl = &eal_mem.msl[i];
 
 		/* External memory belongs to the application: only our bookkeeping goes. */
-		if (!msl->pub.external) {
-			eal_memalloc_release_files(msl);
-			eal_memalloc_release_va(msl->pub.base_va, msl->pub.len);
+		if (msl->pub.external) {
+			if (!secondary)
+				eal_extmem_remove(msl);
+			continue;
 		}
-		free(msl->segs);
-		free(msl->used);
-		free(msl->files);
-		memset(msl, 0, sizeof(*msl));
+		eal_memalloc_list_release(msl);
+		if (!secondary)
+			memset(msl, 0, sizeof(*msl));
 	}
-	eal_mem.n_msl = 0;
-	eal_mem.dma_maskbits = 0;
-	if (eal_mem.pagemap_fd >= 0)
-		close(eal_mem.pagemap_fd);
-	eal_mem.pagemap_fd = -1;
+	if (!secondary) {
+		eal_mem.n_msl = 0;
+		eal_mem.dma_maskbits = 0;
+	}
 	pthread_rwlock_unlock(&eal_mem.lock);
+	if (eal_pagemap_fd >= 0)
+		close(eal_pagemap_fd);
+	eal_pagemap_fd = -1;
+	/* Back to this process's own state, as before rte_eal_memory_init. */
+	if (eal_mem_ptr != &eal_mem_local) {
+		memset(&eal_mem_local, 0, sizeof(eal_mem_local));
+		pthread_rwlock_init(&eal_mem_local.lock, NULL);
+		eal_mem_ptr = &eal_mem_local;
+	}
+	eal_shared_release();
 	eal_mem_event_clear();
 	eal_mem_validators_clear();
 }

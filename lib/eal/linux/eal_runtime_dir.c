@@ -3,7 +3,8 @@
  * The runtime directory of a process: /var/run/dpdk/<prefix> for root, otherwise
  * $XDG_RUNTIME_DIR/dpdk/<prefix> (or /tmp/dpdk/<prefix>). It holds a "config" file whose
  * exclusive lock marks a running primary, so a second primary with the same --file-prefix is
- * refused instead of corrupting the first one's hugepage files. --in-memory creates nothing.
+ * refused instead of corrupting the first one's hugepage files; the same file holds the shared
+ * configuration secondaries map (eal_shared.c). --in-memory creates nothing.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,7 @@
 
 static char runtime_dir[PATH_MAX];
 static int config_fd = -1;
+static bool config_locked;
 
 const char *
 rte_eal_get_runtime_dir(void)
@@ -36,7 +38,13 @@ rte_eal_get_runtime_dir(void)
 bool
 eal_runtime_dir_locked(void)
 {
-	return config_fd >= 0;
+	return config_locked;
+}
+
+int
+eal_runtime_config_fd(void)
+{
+	return config_fd;
 }
 
 const char *
@@ -129,6 +137,12 @@ eal_create_runtime_dir(void)
 		return -1;
 	}
 	if (cfg->in_memory || cfg->no_shconf) {
+		if (cfg->process_type == RTE_PROC_SECONDARY) {
+			EAL_LOG(ERR, "--proc-type secondary cannot be combined with %s\n",
+				cfg->in_memory ? "--in-memory" : "--no-shconf");
+			rte_errno = EINVAL;
+			return -1;
+		}
 		if (cfg->process_type == RTE_PROC_AUTO)
 			cfg->process_type = RTE_PROC_PRIMARY;
 		return 0;
@@ -140,6 +154,22 @@ eal_create_runtime_dir(void)
 		return -1;
 	}
 	snprintf(path, sizeof(path), "%s/config", runtime_dir);
+	if (cfg->process_type == RTE_PROC_SECONDARY) {
+		struct stat st;
+
+		/* Looking at the lock, not taking it, leaves a starting primary undisturbed. */
+		fd = open(path, O_RDWR | O_CLOEXEC);
+		if (fd < 0 || fstat(fd, &st) != 0 || lock_holder(&st) == 0) {
+			if (fd >= 0)
+				close(fd);
+			EAL_LOG(ERR, "--proc-type secondary: no primary process is running with "
+				"--file-prefix=%s\n", prefix);
+			rte_errno = ENOENT;
+			return -1;
+		}
+		config_fd = fd;
+		return 0;
+	}
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	if (fd < 0) {
 		EAL_LOG(ERR, "cannot open %s: %s\n", path, strerror(errno));
@@ -147,23 +177,21 @@ eal_create_runtime_dir(void)
 		return -1;
 	}
 	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
-		close(fd);
-		if (cfg->process_type == RTE_PROC_AUTO) {
-			/* DPDK would start a secondary here. */
-			EAL_LOG(ERR, "--proc-type auto: a primary process runs with "
-				"--file-prefix=%s and secondary processes are not supported\n",
-				prefix);
-			rte_errno = ENOTSUP;
+		if (cfg->process_type == RTE_PROC_PRIMARY) {
+			close(fd);
+			EAL_LOG(ERR, "another primary process is running with --file-prefix=%s "
+				"(lock on %s held)\n", prefix, path);
+			rte_errno = EEXIST;
 			return -1;
 		}
-		EAL_LOG(ERR, "another primary process is running with --file-prefix=%s "
-			"(lock on %s held)\n", prefix, path);
-		rte_errno = EEXIST;
-		return -1;
+		/* A primary runs: join it (auto or secondary). */
+		cfg->process_type = RTE_PROC_SECONDARY;
+		config_fd = fd;
+		return 0;
 	}
-	if (cfg->process_type == RTE_PROC_AUTO)
-		cfg->process_type = RTE_PROC_PRIMARY;
+	cfg->process_type = RTE_PROC_PRIMARY;
 	config_fd = fd;
+	config_locked = true;
 	return 0;
 }
 
@@ -174,6 +202,13 @@ eal_remove_runtime_dir(void)
 
 	if (config_fd < 0)
 		return;
+	if (!config_locked) {
+		/* A secondary leaves the primary's files alone. */
+		close(config_fd);
+		config_fd = -1;
+		return;
+	}
+	config_locked = false;
 	snprintf(path, sizeof(path), "%s/config", runtime_dir);
 	unlink(path);
 	rmdir(runtime_dir); /* fails harmlessly if other files are still there */
