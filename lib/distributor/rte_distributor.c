@@ -115,8 +115,12 @@ struct rte_distributor {
 	struct rte_tailq_entry *te;
 	struct dist_worker *workers;
 	struct dist_slot *slots;
+	/* per worker, side by side for the search: backlog plus burst, DIST_GONE if inactive */
+	uint8_t load[RTE_DISTRIB_MAX_WORKERS];
 	struct dist_flow flows[DIST_FLOW_BUCKETS];
 };
+
+#define DIST_GONE UINT8_MAX
 
 TAILQ_HEAD(rte_distributor_list, rte_tailq_entry);
 
@@ -163,6 +167,7 @@ rte_distributor_create(const char *name, unsigned int socket_id, unsigned int nu
 	d->num_workers = num_workers;
 	d->alg_type = alg_type;
 	d->burst = alg_type == RTE_DIST_ALG_SINGLE ? 1 : RTE_DIST_BURST_SIZE;
+	memset(d->load, DIST_GONE, sizeof(d->load));
 	d->workers = (struct dist_worker *)((char *)d +
 		RTE_ALIGN_CEIL(sizeof(*d), RTE_CACHE_LINE_SIZE));
 	d->slots = (struct dist_slot *)(d->workers + num_workers);
@@ -238,6 +243,14 @@ dist_take_words(struct rte_distributor *d, const uintptr_t *give)
 		dist_store_return(d, (struct rte_mbuf *)give[i]);
 }
 
+static inline void
+dist_set_load(struct rte_distributor *d, unsigned int wid)
+{
+	const struct dist_worker *w = &d->workers[wid];
+
+	d->load[wid] = w->active ? (uint8_t)(w->nb_backlog + w->nb_flight) : DIST_GONE;
+}
+
 /* The tags of the burst the worker had are no longer in flight. */
 static inline void
 dist_land(struct rte_distributor *d, struct dist_worker *w)
@@ -270,6 +283,7 @@ dist_serve(struct rte_distributor *d, unsigned int wid, bool wake_idle, bool fin
 			d->nb_active--;
 		w->active = false;
 		w->taken = false;
+		dist_set_load(d, wid);
 		__atomic_store_n(&s->give[0], SLOT_WORKER, __ATOMIC_RELEASE);
 		return;
 	}
@@ -280,6 +294,7 @@ dist_serve(struct rte_distributor *d, unsigned int wid, bool wake_idle, bool fin
 			d->nb_active++;
 		w->active = true;
 		w->taken = true;
+		dist_set_load(d, wid);
 	}
 	if (state != SLOT_WAITING && state != SLOT_REQUEST)
 		return;
@@ -334,21 +349,16 @@ dist_serve_all(struct rte_distributor *d, bool wake_idle, bool final)
 static int
 dist_pick(struct rte_distributor *d, const struct dist_flow *f)
 {
-	unsigned int i, wid, load, best_load = UINT32_MAX;
+	unsigned int i, wid, best_load = DIST_GONE;
 	int best = -1;
 
 	/* a flow held by a worker that left stays with it until its backlog is rehomed */
 	if (f->count > 0)
 		return d->nb_active > 0 || d->workers[f->owner].active ? f->owner : -1;
 	for (i = 0, wid = d->next_worker; i < d->num_workers; i++) {
-		const struct dist_worker *w = &d->workers[wid];
-
-		if (w->active) {
-			load = w->nb_backlog + w->nb_flight;
-			if (load < best_load) {
-				best_load = load;
-				best = (int)wid;
-			}
+		if (d->load[wid] < best_load) {
+			best_load = d->load[wid];
+			best = (int)wid;
 		}
 		if (++wid == d->num_workers)
 			wid = 0;
@@ -380,6 +390,8 @@ dist_assign(struct rte_distributor *d, struct rte_mbuf *m)
 			w->nb_backlog++;
 			f->owner = (uint8_t)wid;
 			f->count++;
+			if (w->active)
+				d->load[wid]++;
 			return true;
 		}
 		if (!w->active) {
