@@ -420,6 +420,36 @@ if built packet_ordering; then
 	report $v packet_ordering "$nseq packets through two workers, sent in their order"
 fi
 
+# distributor: RX, distributor, TX and one worker lcore (plus the stats lcore) share the two
+# CPUs (--lcores). The sample calls rte_distributor_process only when RX gives packets, so the
+# last bursts would wait in the worker for ever: port 0 reads its file in a loop to keep the
+# distributor going, port 1 reads 256 numbered packets once. Port 1's packets all go out of
+# port 0 (the worker swaps ports 0 and 1): exactly 256, in their order (one flow, one worker).
+# On SIGINT the sample stops RX, flushes the distributor while the worker may already have
+# stopped, and returns 0.
+if built distributor; then
+	ndist=256
+	seq_write "$work/dist-seq.pcap" $ndist
+	# shellcheck disable=SC2046,SC2016
+	run_until='[ "$(pcap_count "$work/dist-out0.pcap")" -ge $ndist ]' \
+		run distributor "acting as worker core" 120 $(eal distributor 512) \
+		--lcores='(0-4)@(0,1)' \
+		"--vdev=net_pcap0,rx_pcap=$work/in.pcap,tx_pcap=$work/dist-out0.pcap,infinite_rx=1" \
+		"--vdev=net_pcap1,rx_pcap=$work/dist-seq.pcap,tx_pcap=$work/dist-out1.pcap" -- -p 0x3
+	v=1
+	log=$work/run-distributor.log
+	got=$(pcap_count "$work/dist-out0.pcap")
+	# bursts the worker got, from its per-second statistics
+	bursts=$(sed -n 's/^Worker 00 Pkts:.*Bursts(1-8):\(.*\)$/\1/p' "$log" |
+		awk '{ for (i = 1; i <= NF; i++) n += $i } END { print n + 0 }')
+	echo "# distributor: port 0 sent $got of the $ndist numbered packets; the worker got" \
+		"$bursts bursts; port 1 sent $(pcap_count "$work/dist-out1.pcap")"
+	[ $hung -eq 0 ] && [ $rc -eq 0 ] && [ "$got" -eq $ndist ] && [ "$bursts" -gt 0 ] &&
+		seq_check "$work/dist-out0.pcap" $ndist >/dev/null && sane distributor && v=0
+	rm -f "$work/dist-out1.pcap"
+	report $v distributor "$ndist packets through the distributor and a worker, in order"
+fi
+
 # qos_meter (srTCM colour-blind, CIR 46 MB/s, CBS = EBS = 2048 bytes) reads 24 packets of two
 # flows (flow id in byte 33, input colour in byte 5) in one burst, so all are coloured at the
 # same instant on full buckets and the result does not depend on time. Flow 1: 12 packets of

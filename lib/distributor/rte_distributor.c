@@ -5,7 +5,8 @@
  * acquire load, so the packet arrays need no lock:
  *
  *   WORKER  -- worker writes its finished packets, then -->  REQUEST (wants more) or LEAVE
- *   REQUEST -- distributor takes the finished packets -->   WAITING
+ *   REQUEST -- distributor takes the finished packets, then gives new ones (maybe none)
+ *              --> READY, or, when it has none yet --> WAITING
  *   LEAVE   -- distributor takes the finished packets -->   WORKER (the worker is inactive)
  *   WAITING -- distributor writes new packets (maybe none) --> READY
  *   READY   -- worker reads them -->                          WORKER
@@ -13,11 +14,19 @@
  * A worker that asked for packets may leave before they come: it writes its finished packets
  * (the distributor does not read them while WAITING) and moves WAITING to LEAVE with a
  * compare-and-swap; the distributor moves WAITING to READY the same way and keeps the packets
- * in the backlog until its swap succeeded, so exactly one of the two wins.
+ * in the backlog until its swap succeeded, so exactly one of the two wins. In REQUEST the
+ * worker only waits, so the distributor may take the returns early and give the packets
+ * later in the same call with a single store.
+ *
+ * The state lives in the low bits of the first word of the packets handed to the worker (an
+ * mbuf is cache-line aligned), so that one cache line carries the hand-over both ways and the
+ * worker spins on the line it then reads. The packets handed back are on a line of their own.
  *
  * Everything else (backlogs, tags in flight, returned packets) belongs to the distributor
  * lcore alone. A tag is in flight on a worker from the moment its packet enters the worker's
- * backlog until the worker asks for more after the burst that held it.
+ * backlog until the worker asks for more after the burst that held it. Flow affinity uses a
+ * table of tag buckets, each with the worker holding it and how many of its packets are out,
+ * so that finding a flow's worker is one look-up; tags that share a bucket count as one flow.
  */
 #include <stdbool.h>
 #include <string.h>
@@ -46,6 +55,9 @@ RTE_LOG_REGISTER_DEFAULT(distributor_logtype, INFO);
 #define RTE_DISTRIB_RETURNS 128
 #define RTE_DISTRIB_RETURNS_MASK (RTE_DISTRIB_RETURNS - 1)
 
+#define DIST_FLOW_BUCKETS 4096
+#define DIST_FLOW_MASK (DIST_FLOW_BUCKETS - 1)
+
 enum dist_slot_state {
 	SLOT_WORKER = 0,
 	SLOT_REQUEST,
@@ -54,29 +66,41 @@ enum dist_slot_state {
 	SLOT_READY,
 };
 
+#define SLOT_STATE_MASK ((uintptr_t)7)
+
 /*
- * Shared with one worker. The state, the packets to the worker and the packets from it are on
- * lines of their own, so that the side spinning on the state does not pull a line the other
- * side is writing.
+ * Shared with one worker. give[] carries the bursts both ways, the state in the low bits of
+ * give[0] and the packets (NULL after the last) in the rest of the word and the other words:
+ * the distributor writes new packets with READY, the worker its finished packets with
+ * REQUEST, so a round trip moves that one cache line twice. A leaving worker puts its
+ * finished packets in done[] instead (the distributor may be writing give[] while WAITING),
+ * plus, in extra[], a burst it got and did not want. consumed is the worker's alone: set
+ * when it has read a READY burst, which makes READY mean WORKER without a store to the shared
+ * line.
  */
 struct dist_slot {
-	uint32_t state;
-	unsigned int nb_new __rte_cache_aligned;
-	struct rte_mbuf *new_pkts[RTE_DIST_BURST_SIZE];
-	unsigned int nb_done __rte_cache_aligned;
-	/* a leaving worker also gives back a burst it got and did not want */
-	struct rte_mbuf *done_pkts[2 * RTE_DIST_BURST_SIZE];
+	uintptr_t give[RTE_DIST_BURST_SIZE];
+	struct rte_mbuf *done[RTE_DIST_BURST_SIZE] __rte_cache_aligned;
+	struct rte_mbuf *extra[RTE_DIST_BURST_SIZE] __rte_cache_aligned;
+	bool consumed __rte_cache_aligned;
 } __rte_cache_aligned;
 
 /* The distributor lcore's view of one worker. */
 struct dist_worker {
 	bool active;
+	bool taken; /* the returns of the current REQUEST are taken, the answer is not given */
 	unsigned int nb_backlog;
 	unsigned int nb_flight;
 	struct rte_mbuf *backlog[RTE_DIST_BURST_SIZE];
 	uint32_t backlog_tags[RTE_DIST_BURST_SIZE];
 	uint32_t flight_tags[RTE_DIST_BURST_SIZE];
 } __rte_cache_aligned;
+
+/* Packets of the flows of one tag bucket that are on a worker (backlog or in flight). */
+struct dist_flow {
+	uint8_t owner;
+	uint8_t count;
+};
 
 struct rte_distributor {
 	char name[RTE_DISTRIBUTOR_NAMESIZE];
@@ -91,7 +115,12 @@ struct rte_distributor {
 	struct rte_tailq_entry *te;
 	struct dist_worker *workers;
 	struct dist_slot *slots;
+	/* per worker, side by side for the search: backlog plus burst, DIST_GONE if inactive */
+	uint8_t load[RTE_DISTRIB_MAX_WORKERS];
+	struct dist_flow flows[DIST_FLOW_BUCKETS];
 };
+
+#define DIST_GONE UINT8_MAX
 
 TAILQ_HEAD(rte_distributor_list, rte_tailq_entry);
 
@@ -138,6 +167,7 @@ rte_distributor_create(const char *name, unsigned int socket_id, unsigned int nu
 	d->num_workers = num_workers;
 	d->alg_type = alg_type;
 	d->burst = alg_type == RTE_DIST_ALG_SINGLE ? 1 : RTE_DIST_BURST_SIZE;
+	memset(d->load, DIST_GONE, sizeof(d->load));
 	d->workers = (struct dist_worker *)((char *)d +
 		RTE_ALIGN_CEIL(sizeof(*d), RTE_CACHE_LINE_SIZE));
 	d->slots = (struct dist_slot *)(d->workers + num_workers);
@@ -166,6 +196,18 @@ rte_distributor_create(const char *name, unsigned int socket_id, unsigned int nu
 
 /* Distributor side. */
 
+static inline struct dist_flow *
+dist_flow(struct rte_distributor *d, uint32_t tag)
+{
+	return &d->flows[(tag ^ (tag >> 12) ^ (tag >> 24)) & DIST_FLOW_MASK];
+}
+
+static inline void
+dist_flow_put(struct rte_distributor *d, uint32_t tag)
+{
+	dist_flow(d, tag)->count--;
+}
+
 static inline void
 dist_store_return(struct rte_distributor *d, struct rte_mbuf *m)
 {
@@ -177,115 +219,166 @@ dist_store_return(struct rte_distributor *d, struct rte_mbuf *m)
 		d->ret_count++;
 }
 
-/* Take what a worker handed back, if it did, and give it its backlog if it waits. */
+/* Keep a NULL-terminated array of up to a burst of finished packets. */
+static inline void
+dist_take_returns(struct rte_distributor *d, struct rte_mbuf *const *pkts)
+{
+	unsigned int i;
+
+	for (i = 0; i < RTE_DIST_BURST_SIZE && pkts[i] != NULL; i++)
+		dist_store_return(d, pkts[i]);
+}
+
+/* Keep the finished packets of a REQUEST, as written in give[]. */
+static inline void
+dist_take_words(struct rte_distributor *d, const uintptr_t *give)
+{
+	uintptr_t p = __atomic_load_n(&give[0], __ATOMIC_RELAXED) & ~SLOT_STATE_MASK;
+	unsigned int i;
+
+	if (p == 0)
+		return;
+	dist_store_return(d, (struct rte_mbuf *)p);
+	for (i = 1; i < d->burst && give[i] != 0; i++)
+		dist_store_return(d, (struct rte_mbuf *)give[i]);
+}
+
+static inline void
+dist_set_load(struct rte_distributor *d, unsigned int wid)
+{
+	const struct dist_worker *w = &d->workers[wid];
+
+	d->load[wid] = w->active ? (uint8_t)(w->nb_backlog + w->nb_flight) : DIST_GONE;
+}
+
+/* The tags of the burst the worker had are no longer in flight. */
+static inline void
+dist_land(struct rte_distributor *d, struct dist_worker *w)
+{
+	unsigned int i;
+
+	for (i = 0; i < w->nb_flight; i++)
+		dist_flow_put(d, w->flight_tags[i]);
+	w->nb_flight = 0;
+}
+
+/*
+ * Take what a worker handed back, if it did, and give it its backlog if it waits. The last
+ * call of a process (final) answers a request with no packets by WAITING, so that the worker
+ * may leave; earlier calls keep it in REQUEST, to answer with packets in one store.
+ */
 static void
-dist_serve(struct rte_distributor *d, unsigned int wid, bool wake_idle)
+dist_serve(struct rte_distributor *d, unsigned int wid, bool wake_idle, bool final)
 {
 	struct dist_slot *s = &d->slots[wid];
 	struct dist_worker *w = &d->workers[wid];
-	uint32_t state = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
+	uintptr_t state = __atomic_load_n(&s->give[0], __ATOMIC_ACQUIRE) & SLOT_STATE_MASK;
 	unsigned int i, n;
 
-	if (state == SLOT_REQUEST || state == SLOT_LEAVE) {
-		for (i = 0; i < s->nb_done; i++)
-			if (s->done_pkts[i] != NULL)
-				dist_store_return(d, s->done_pkts[i]);
-		s->nb_done = 0;
-		w->nb_flight = 0;
-		if (state == SLOT_LEAVE) {
-			if (w->active)
-				d->nb_active--;
-			w->active = false;
-			__atomic_store_n(&s->state, SLOT_WORKER, __ATOMIC_RELEASE);
-			return;
-		}
+	if (state == SLOT_LEAVE) {
+		dist_take_returns(d, s->done);
+		dist_take_returns(d, s->extra);
+		dist_land(d, w);
+		if (w->active)
+			d->nb_active--;
+		w->active = false;
+		w->taken = false;
+		dist_set_load(d, wid);
+		__atomic_store_n(&s->give[0], SLOT_WORKER, __ATOMIC_RELEASE);
+		return;
+	}
+	if (state == SLOT_REQUEST && !w->taken) {
+		dist_take_words(d, s->give);
+		dist_land(d, w);
 		if (!w->active)
 			d->nb_active++;
 		w->active = true;
-		state = SLOT_WAITING;
-		/* releases done_pkts: a leaving worker may write them from now on */
-		__atomic_store_n(&s->state, SLOT_WAITING, __ATOMIC_RELEASE);
+		w->taken = true;
+		dist_set_load(d, wid);
 	}
-	if (state != SLOT_WAITING)
+	if (state != SLOT_WAITING && state != SLOT_REQUEST)
 		return;
-	if (w->nb_backlog == 0 && (!wake_idle || d->alg_type == RTE_DIST_ALG_SINGLE))
+	if (w->nb_backlog == 0 && (!wake_idle || d->alg_type == RTE_DIST_ALG_SINGLE)) {
+		if (state == SLOT_REQUEST && final) {
+			w->taken = false;
+			/* a leaving worker may write done[] from now on */
+			__atomic_store_n(&s->give[0], SLOT_WAITING, __ATOMIC_RELEASE);
+		}
 		return;
+	}
 
 	n = RTE_MIN(w->nb_backlog, d->burst);
-	for (i = 0; i < n; i++)
-		s->new_pkts[i] = w->backlog[i];
-	s->nb_new = n;
-	if (!__atomic_compare_exchange_n(&s->state, &state, SLOT_READY, false, __ATOMIC_RELEASE,
-			__ATOMIC_RELAXED))
-		return; /* the worker left meanwhile; the next call sees it */
+	for (i = 1; i < n; i++)
+		s->give[i] = (uintptr_t)w->backlog[i];
+	if (n < d->burst)
+		s->give[RTE_MAX(n, 1u)] = 0;
+	if (state == SLOT_REQUEST) {
+		/* the worker only waits in REQUEST: nobody else writes the state */
+		w->taken = false;
+		__atomic_store_n(&s->give[0], (n > 0 ? (uintptr_t)w->backlog[0] : 0) | SLOT_READY,
+			__ATOMIC_RELEASE);
+	} else {
+		uintptr_t expect = SLOT_WAITING;
+
+		if (!__atomic_compare_exchange_n(&s->give[0], &expect,
+				(n > 0 ? (uintptr_t)w->backlog[0] : 0) | SLOT_READY, false,
+				__ATOMIC_RELEASE, __ATOMIC_RELAXED))
+			return; /* the worker left meanwhile; the next call sees it */
+	}
 	for (i = 0; i < n; i++)
 		w->flight_tags[i] = w->backlog_tags[i];
 	w->nb_flight = n;
 	w->nb_backlog -= n;
-	memmove(w->backlog, w->backlog + n, w->nb_backlog * sizeof(w->backlog[0]));
-	memmove(w->backlog_tags, w->backlog_tags + n, w->nb_backlog * sizeof(w->backlog_tags[0]));
+	if (w->nb_backlog > 0) {
+		memmove(w->backlog, w->backlog + n, w->nb_backlog * sizeof(w->backlog[0]));
+		memmove(w->backlog_tags, w->backlog_tags + n,
+			w->nb_backlog * sizeof(w->backlog_tags[0]));
+	}
 }
 
 static void
-dist_serve_all(struct rte_distributor *d, bool wake_idle)
+dist_serve_all(struct rte_distributor *d, bool wake_idle, bool final)
 {
 	unsigned int wid;
 
 	for (wid = 0; wid < d->num_workers; wid++)
-		dist_serve(d, wid, wake_idle);
+		dist_serve(d, wid, wake_idle, final);
 }
 
-static inline bool
-dist_has_tag(const uint32_t *tags, unsigned int n, uint32_t tag)
-{
-	unsigned int i;
-
-	for (i = 0; i < n; i++)
-		if (tags[i] == tag)
-			return true;
-	return false;
-}
-
-/* The active worker that holds the flow, else the least loaded active one, or -1. */
+/* The worker that holds the flow, else the least loaded active one, or -1. */
 static int
-dist_pick(struct rte_distributor *d, uint32_t tag)
+dist_pick(struct rte_distributor *d, const struct dist_flow *f)
 {
-	unsigned int i, wid, load, best_load = UINT32_MAX;
+	unsigned int i, wid, best_load = DIST_GONE;
 	int best = -1;
 
-	for (wid = 0; wid < d->num_workers; wid++) {
-		const struct dist_worker *w = &d->workers[wid];
-
-		if (w->active && (dist_has_tag(w->flight_tags, w->nb_flight, tag) ||
-				dist_has_tag(w->backlog_tags, w->nb_backlog, tag)))
-			return (int)wid;
-	}
-	for (i = 0; i < d->num_workers; i++) {
-		const struct dist_worker *w;
-
-		wid = (d->next_worker + i) % d->num_workers;
-		w = &d->workers[wid];
-		if (!w->active)
-			continue;
-		load = w->nb_backlog + w->nb_flight;
-		if (load < best_load) {
-			best_load = load;
+	/* a flow held by a worker that left stays with it until its backlog is rehomed */
+	if (f->count > 0)
+		return d->nb_active > 0 || d->workers[f->owner].active ? f->owner : -1;
+	for (i = 0, wid = d->next_worker; i < d->num_workers; i++) {
+		if (d->load[wid] < best_load) {
+			best_load = d->load[wid];
 			best = (int)wid;
 		}
+		if (++wid == d->num_workers)
+			wid = 0;
 	}
 	if (best >= 0)
-		d->next_worker = ((unsigned int)best + 1) % d->num_workers;
+		d->next_worker = (unsigned int)best + 1 == d->num_workers ? 0 : (unsigned int)best + 1;
 	return best;
 }
+
+static void dist_rehome(struct rte_distributor *d);
 
 /* Put one packet in a backlog, waiting for room if needed; false when no worker is active. */
 static bool
 dist_assign(struct rte_distributor *d, struct rte_mbuf *m)
 {
 	uint32_t tag = m->hash.usr;
+	struct dist_flow *f = dist_flow(d, tag);
 
 	for (;;) {
-		int wid = dist_pick(d, tag);
+		int wid = dist_pick(d, f);
 		struct dist_worker *w;
 
 		if (wid < 0)
@@ -295,10 +388,19 @@ dist_assign(struct rte_distributor *d, struct rte_mbuf *m)
 			w->backlog[w->nb_backlog] = m;
 			w->backlog_tags[w->nb_backlog] = tag;
 			w->nb_backlog++;
+			f->owner = (uint8_t)wid;
+			f->count++;
+			if (w->active)
+				d->load[wid]++;
 			return true;
 		}
+		if (!w->active) {
+			/* the flow's backlog is on a worker that left: move it first */
+			dist_rehome(d);
+			continue;
+		}
 		/* the flow's worker is busy and its backlog full: let the workers move on */
-		dist_serve_all(d, false);
+		dist_serve_all(d, false, false);
 		rte_pause();
 	}
 }
@@ -317,14 +419,20 @@ dist_rehome(struct rte_distributor *d)
 			continue;
 		n = w->nb_backlog;
 		memcpy(orphans, w->backlog, n * sizeof(orphans[0]));
+		for (i = 0; i < n; i++)
+			dist_flow_put(d, w->backlog_tags[i]);
 		w->nb_backlog = 0;
 		for (i = 0; i < n; i++) {
 			if (!dist_assign(d, orphans[i])) {
 				/* everybody left meanwhile: keep the rest here */
-				memcpy(w->backlog, orphans + i, (n - i) * sizeof(orphans[0]));
-				for (w->nb_backlog = 0; w->nb_backlog < n - i; w->nb_backlog++)
-					w->backlog_tags[w->nb_backlog] =
-						w->backlog[w->nb_backlog]->hash.usr;
+				for (; i < n; i++) {
+					struct dist_flow *f = dist_flow(d, orphans[i]->hash.usr);
+
+					w->backlog[w->nb_backlog] = orphans[i];
+					w->backlog_tags[w->nb_backlog++] = orphans[i]->hash.usr;
+					f->owner = (uint8_t)wid;
+					f->count++;
+				}
 				return;
 			}
 		}
@@ -337,13 +445,13 @@ rte_distributor_process(struct rte_distributor *d, struct rte_mbuf **mbufs,
 {
 	unsigned int i;
 
-	dist_serve_all(d, num_mbufs == 0);
+	dist_serve_all(d, num_mbufs == 0, num_mbufs == 0);
 	dist_rehome(d);
 	for (i = 0; i < num_mbufs; i++)
 		if (!dist_assign(d, mbufs[i]))
 			break;
 	if (num_mbufs > 0)
-		dist_serve_all(d, false);
+		dist_serve_all(d, false, true);
 	return (int)i;
 }
 
@@ -370,13 +478,29 @@ dist_outstanding(const struct rte_distributor *d)
 	return n;
 }
 
+/* How long flush waits for the workers when nothing moves: 10 ms. */
+#define DIST_FLUSH_IDLE_DIV 100
+
 int
 rte_distributor_flush(struct rte_distributor *d)
 {
-	unsigned int flushed = dist_outstanding(d);
+	unsigned int flushed = dist_outstanding(d), left = flushed, now_left;
+	uint64_t idle = rte_get_timer_hz() / DIST_FLUSH_IDLE_DIV;
+	uint64_t deadline = rte_get_timer_cycles() + idle;
 
-	while (dist_outstanding(d) > 0 && d->nb_active > 0) {
+	/*
+	 * Wait until the workers have taken their backlogs and handed back their bursts, but
+	 * give up when nothing has moved for a while: a worker that stops without handing back
+	 * (as DPDK's sample does on exit) would otherwise block the flush forever.
+	 */
+	while (left > 0 && d->nb_active > 0) {
 		rte_distributor_process(d, NULL, 0);
+		now_left = dist_outstanding(d);
+		if (now_left < left)
+			deadline = rte_get_timer_cycles() + idle;
+		else if (rte_get_timer_cycles() > deadline)
+			break;
+		left = now_left;
 		rte_pause();
 	}
 	/* the workers that wait now get an empty hand-over and can look for a stop request */
@@ -399,20 +523,68 @@ dist_worker_args_ok(const struct rte_distributor *d, unsigned int worker_id, uns
 	return d != NULL && worker_id < d->num_workers && n <= d->burst;
 }
 
+/* Finished packets into a NULL-terminated array (NULL ones are skipped). */
+static inline void
+dist_put_done(struct rte_mbuf **dst, struct rte_mbuf *const *pkts, unsigned int count)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < count; i++)
+		if (pkts[i] != NULL)
+			dst[n++] = pkts[i];
+	if (n < RTE_DIST_BURST_SIZE)
+		dst[n] = NULL;
+}
+
+/* Read the packets of a READY burst whose first word is v0. */
+static inline unsigned int
+dist_read_given(const struct rte_distributor *d, const struct dist_slot *s, uintptr_t v0,
+		struct rte_mbuf **pkts)
+{
+	unsigned int n;
+
+	if ((v0 & ~SLOT_STATE_MASK) == 0)
+		return 0;
+	pkts[0] = (struct rte_mbuf *)(v0 & ~SLOT_STATE_MASK);
+	for (n = 1; n < d->burst && s->give[n] != 0; n++)
+		pkts[n] = (struct rte_mbuf *)s->give[n];
+	return n;
+}
+
+/* The state as the worker sees it: a READY burst it has read is its own again. */
+static inline uintptr_t
+dist_worker_state(const struct dist_slot *s, uintptr_t *v0)
+{
+	uintptr_t state;
+
+	*v0 = __atomic_load_n(&s->give[0], __ATOMIC_ACQUIRE);
+	state = *v0 & SLOT_STATE_MASK;
+	return state == SLOT_READY && s->consumed ? SLOT_WORKER : state;
+}
+
 /* Wait until the slot is the worker's, then hand back packets and ask for more. */
 static inline void
 dist_hand_back(struct rte_distributor *d, unsigned int worker_id, struct rte_mbuf **oldpkt,
 		unsigned int count)
 {
 	struct dist_slot *s = &d->slots[worker_id];
-	unsigned int i;
+	uintptr_t first = 0, v0;
+	unsigned int i, n = 0;
 
-	while (__atomic_load_n(&s->state, __ATOMIC_ACQUIRE) != SLOT_WORKER)
+	while (dist_worker_state(s, &v0) != SLOT_WORKER)
 		rte_pause();
-	for (i = 0; i < count; i++)
-		s->done_pkts[i] = oldpkt[i];
-	s->nb_done = count;
-	__atomic_store_n(&s->state, SLOT_REQUEST, __ATOMIC_RELEASE);
+	for (i = 0; i < count; i++) {
+		if (oldpkt[i] == NULL)
+			continue;
+		if (first == 0)
+			first = (uintptr_t)oldpkt[i];
+		else
+			s->give[++n] = (uintptr_t)oldpkt[i];
+	}
+	if (n + 1 < RTE_DIST_BURST_SIZE)
+		s->give[n + 1] = 0;
+	s->consumed = false;
+	__atomic_store_n(&s->give[0], first | SLOT_REQUEST, __ATOMIC_RELEASE);
 }
 
 void
@@ -429,18 +601,15 @@ rte_distributor_poll_pkt(struct rte_distributor *d, unsigned int worker_id,
 		struct rte_mbuf **mbufs)
 {
 	struct dist_slot *s;
-	unsigned int i, n;
+	uintptr_t v0;
 
 	if (!dist_worker_args_ok(d, worker_id, 0) || mbufs == NULL)
 		return -EINVAL;
 	s = &d->slots[worker_id];
-	if (__atomic_load_n(&s->state, __ATOMIC_ACQUIRE) != SLOT_READY)
+	if (dist_worker_state(s, &v0) != SLOT_READY)
 		return d->alg_type == RTE_DIST_ALG_SINGLE ? 0 : -1;
-	n = s->nb_new;
-	for (i = 0; i < n; i++)
-		mbufs[i] = s->new_pkts[i];
-	__atomic_store_n(&s->state, SLOT_WORKER, __ATOMIC_RELEASE);
-	return (int)n;
+	s->consumed = true;
+	return (int)dist_read_given(d, s, v0, mbufs);
 }
 
 int
@@ -448,20 +617,17 @@ rte_distributor_get_pkt(struct rte_distributor *d, unsigned int worker_id,
 		struct rte_mbuf **pkts, struct rte_mbuf **oldpkt, unsigned int retcount)
 {
 	struct dist_slot *s;
-	unsigned int i, n;
+	uintptr_t v0;
 
 	if (!dist_worker_args_ok(d, worker_id, retcount) || pkts == NULL ||
 			(retcount > 0 && oldpkt == NULL))
 		return -EINVAL;
 	dist_hand_back(d, worker_id, oldpkt, retcount);
 	s = &d->slots[worker_id];
-	while (__atomic_load_n(&s->state, __ATOMIC_ACQUIRE) != SLOT_READY)
+	while (dist_worker_state(s, &v0) != SLOT_READY)
 		rte_pause();
-	n = s->nb_new;
-	for (i = 0; i < n; i++)
-		pkts[i] = s->new_pkts[i];
-	__atomic_store_n(&s->state, SLOT_WORKER, __ATOMIC_RELEASE);
-	return (int)n;
+	s->consumed = true;
+	return (int)dist_read_given(d, s, v0, pkts);
 }
 
 int
@@ -469,16 +635,16 @@ rte_distributor_return_pkt(struct rte_distributor *d, unsigned int worker_id,
 		struct rte_mbuf **oldpkt, int num)
 {
 	struct rte_mbuf *unwanted[RTE_DIST_BURST_SIZE];
-	unsigned int i, nb_unwanted = 0;
+	unsigned int nb_unwanted = 0;
 	struct dist_slot *s;
-	uint32_t state;
+	uintptr_t v0, state;
 
 	if (num < 0 || !dist_worker_args_ok(d, worker_id, (unsigned int)num) ||
 			(num > 0 && oldpkt == NULL))
 		return -EINVAL;
 	s = &d->slots[worker_id];
 	for (;;) {
-		state = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
+		state = dist_worker_state(s, &v0);
 		if (state == SLOT_REQUEST || state == SLOT_LEAVE) {
 			/* the distributor has not taken the last hand-back yet */
 			rte_pause();
@@ -486,22 +652,18 @@ rte_distributor_return_pkt(struct rte_distributor *d, unsigned int worker_id,
 		}
 		if (state == SLOT_READY) {
 			/* packets came for a request made before leaving: they go back too */
-			for (i = 0; i < s->nb_new; i++)
-				unwanted[nb_unwanted++] = s->new_pkts[i];
-			__atomic_store_n(&s->state, SLOT_WORKER, __ATOMIC_RELAXED);
+			nb_unwanted = dist_read_given(d, s, v0, unwanted);
 			state = SLOT_WORKER;
 		}
-		for (i = 0; i < (unsigned int)num; i++)
-			s->done_pkts[i] = oldpkt[i];
-		for (i = 0; i < nb_unwanted; i++)
-			s->done_pkts[num + i] = unwanted[i];
-		s->nb_done = (unsigned int)num + nb_unwanted;
+		dist_put_done(s->done, oldpkt, (unsigned int)num);
+		dist_put_done(s->extra, unwanted, nb_unwanted);
+		s->consumed = false;
 		if (state == SLOT_WORKER) {
-			__atomic_store_n(&s->state, SLOT_LEAVE, __ATOMIC_RELEASE);
+			__atomic_store_n(&s->give[0], SLOT_LEAVE, __ATOMIC_RELEASE);
 			return 0;
 		}
 		/* WAITING: the distributor may be handing over a burst right now */
-		if (__atomic_compare_exchange_n(&s->state, &state, SLOT_LEAVE, false,
+		if (__atomic_compare_exchange_n(&s->give[0], &v0, SLOT_LEAVE, false,
 				__ATOMIC_RELEASE, __ATOMIC_RELAXED))
 			return 0;
 	}

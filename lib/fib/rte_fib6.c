@@ -14,6 +14,7 @@
 #include <rte_eal_memconfig.h>
 #include <rte_errno.h>
 #include <rte_malloc.h>
+#include <rte_prefetch.h>
 #include <rte_string_fns.h>
 #include <rte_tailq.h>
 
@@ -68,6 +69,9 @@ fn(void *dp, uint8_t ips[][RTE_FIB6_IPV6_ADDR_SIZE], uint64_t *nhs, const unsign
  \
 	for (i = 0; i < n; i += m) { \
 		m = RTE_MIN(n - i, (unsigned int)LOOKUP_BATCH); \
+		/* the next batch's first level comes in while this one walks its groups */ \
+		for (j = i + m; j < RTE_MIN(n, i + m + LOOKUP_BATCH); j++) \
+			rte_prefetch0(&t24[tbl24_index(ips[j])]); \
 		ext = 0; \
 		for (j = 0; j < m; j++) { \
 			e[j] = t24[tbl24_index(ips[i + j])]; \

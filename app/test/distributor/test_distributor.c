@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Distributor: parameter errors; the hand-over protocol driven step by step from one thread
- * with the non-blocking worker calls (which packet goes where, flow affinity, a worker that
- * leaves, the empty wake-up of flush); then worker lcores in burst and single mode, checking
- * that every packet comes back once and that no tag is ever on two workers at the same time.
+ * with the non-blocking worker calls (which packet goes where, flow affinity, tags that share
+ * a flow bucket, a worker that leaves, the empty wake-up of flush); then worker lcores in
+ * burst and single mode, checking that every packet comes back once and that no tag is ever
+ * on two workers at the same time.
  */
 #include "test_eal_main.h"
 
@@ -204,6 +205,36 @@ test_steps_burst(void **state)
 	assert_int_equal(rte_distributor_returned_pkts(d, ret, 16), 0);
 }
 
+/*
+ * Flow affinity goes by tag bucket: tags 0 and 0x1001 fold onto the same bucket of the 4096,
+ * so the second follows the first to worker 0 although worker 1 is idle; tag 2 does not.
+ */
+static void
+test_shared_bucket(void **state)
+{
+	struct rte_distributor *d;
+	struct rte_mbuf *in[3], *w0[8], *w1[8];
+
+	(void)state;
+	d = rte_distributor_create("bucket", SOCKET_ID_ANY, 2, RTE_DIST_ALG_BURST);
+	assert_non_null(d);
+	rte_distributor_request_pkt(d, 0, NULL, 0);
+	rte_distributor_request_pkt(d, 1, NULL, 0);
+	in[0] = tagged(0, 0);
+	in[1] = tagged(1, 0x1001);
+	in[2] = tagged(2, 2);
+	assert_int_equal(rte_distributor_process(d, in, 3), 3);
+	expect_tags(w0, rte_distributor_poll_pkt(d, 0, w0), (uint32_t[]){ 0, 0x1001 }, 2);
+	expect_tags(w1, rte_distributor_poll_pkt(d, 1, w1), (uint32_t[]){ 2 }, 1);
+	/* read once: a second poll before asking again gets nothing */
+	assert_int_equal(rte_distributor_poll_pkt(d, 0, w0), -1);
+	assert_int_equal(rte_distributor_return_pkt(d, 0, w0, 2), 0);
+	assert_int_equal(rte_distributor_return_pkt(d, 1, w1, 1), 0);
+	assert_int_equal(rte_distributor_process(d, NULL, 0), 0);
+	assert_int_equal(rte_distributor_returned_pkts(d, in, 3), 3);
+	assert_int_equal(rte_distributor_flush(d), 0);
+}
+
 static void
 test_steps_single(void **state)
 {
@@ -266,6 +297,37 @@ test_leave_with_burst_coming(void **state)
 	assert_ptr_equal(ret[0], pkts[2]);
 	assert_ptr_equal(ret[1], pkts[0]);
 	assert_ptr_equal(ret[2], pkts[1]);
+	assert_int_equal(rte_distributor_flush(d), 0);
+}
+
+/*
+ * A worker that keeps its burst and never asks again (DPDK's sample stops its workers so):
+ * flush counts the burst, gives up waiting for it after a while, and the burst is still owed.
+ */
+static void
+test_flush_worker_gone(void **state)
+{
+	struct rte_distributor *d;
+	struct rte_mbuf *in[2], *b[8], *ret[8];
+	uint64_t t;
+
+	(void)state;
+	d = rte_distributor_create("gone", SOCKET_ID_ANY, 1, RTE_DIST_ALG_BURST);
+	assert_non_null(d);
+	rte_distributor_request_pkt(d, 0, NULL, 0);
+	in[0] = tagged(0, 1);
+	in[1] = tagged(1, 2);
+	assert_int_equal(rte_distributor_process(d, in, 2), 2);
+	assert_int_equal(rte_distributor_poll_pkt(d, 0, b), 2);
+	t = rte_get_timer_cycles();
+	assert_int_equal(rte_distributor_flush(d), 2);
+	/* about 10 ms of nothing moving; far less than a second even on a busy machine */
+	assert_true(rte_get_timer_cycles() - t < rte_get_timer_hz());
+	assert_int_equal(rte_distributor_returned_pkts(d, ret, 8), 0);
+	/* it comes back after all: the burst is returned and the flush finds nothing left */
+	assert_int_equal(rte_distributor_return_pkt(d, 0, b, 2), 0);
+	assert_int_equal(rte_distributor_flush(d), 2);
+	assert_int_equal(rte_distributor_returned_pkts(d, ret, 8), 2);
 	assert_int_equal(rte_distributor_flush(d), 0);
 }
 
@@ -501,8 +563,10 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_steps_burst),
+		cmocka_unit_test(test_shared_bucket),
 		cmocka_unit_test(test_steps_single),
 		cmocka_unit_test(test_leave_with_burst_coming),
+		cmocka_unit_test(test_flush_worker_gone),
 		cmocka_unit_test(test_returns_overflow),
 		cmocka_unit_test(test_lcores_burst),
 		cmocka_unit_test(test_lcores_single),
