@@ -631,6 +631,58 @@ test_legacy_queues(void **state)
 	rte_free(h.vq_max_size);
 }
 
+/* force_legacy=0|1, nothing else. */
+static void
+test_devargs(void **state)
+{
+	int legacy = 7;
+
+	(void)state;
+	assert_int_equal(virtio_parse_args("d", NULL, &legacy), 0);
+	assert_int_equal(legacy, 0);
+	assert_int_equal(virtio_parse_args("d", "", &legacy), 0);
+	assert_int_equal(virtio_parse_args("d", "force_legacy=1", &legacy), 0);
+	assert_int_equal(legacy, 1);
+	assert_int_equal(virtio_parse_args("d", "force_legacy=0", &legacy), 0);
+	assert_int_equal(legacy, 0);
+	assert_int_equal(virtio_parse_args("d", "force_legacy=2", &legacy), -EINVAL);
+	assert_int_equal(virtio_parse_args("d", "force_legacy=yes", &legacy), -EINVAL);
+	assert_int_equal(virtio_parse_args("d", "force_legacy", &legacy), -EINVAL);
+	assert_int_equal(virtio_parse_args("d", "legacy=1", &legacy), -EINVAL);
+}
+
+/*
+ * Transport choice refusals, on devices that exist nowhere (no sysfs folder, no mapping):
+ * a modern-only device cannot be forced legacy nor lack its capabilities, and a legacy one
+ * whose I/O BAR cannot be reached is refused with the bus's error. Nothing stays open.
+ */
+static void
+test_transport_refused(void **state)
+{
+	struct rte_pci_device pci;
+	struct virtio_hw h;
+	int fds = test_count_fds();
+
+	(void)state;
+	memset(&pci, 0, sizeof(pci));
+	snprintf(pci.name, sizeof(pci.name), "0000:7f:1f.7");
+	pci.device.name = pci.name;
+	pci.kdrv = RTE_PCI_KDRV_UIO_GENERIC;
+	pci.id.vendor_id = VIRTIO_PCI_VENDOR_ID;
+	pci.id.device_id = VIRTIO_PCI_DEV_ID_NET_MODERN;
+	memset(&h, 0, sizeof(h));
+	assert_int_equal(virtio_pci_init(&h, &pci, 1), -EINVAL);
+	assert_int_equal(virtio_pci_init(&h, &pci, 0), -ENODEV);
+	assert_null(h.ops);
+	pci.id.device_id = VIRTIO_PCI_DEV_ID_NET_LEGACY;
+	assert_int_equal(virtio_pci_init(&h, &pci, 1), -ENOENT);
+	assert_int_equal(virtio_pci_init(&h, &pci, 0), -ENOENT);
+	assert_null(h.ops);
+	assert_int_equal(h.legacy, 0);
+	virtio_pci_uninit(&h);
+	assert_int_equal(test_count_fds(), fds);
+}
+
 /* A port around the fake device, enough for the functions that take an rte_eth_dev. */
 struct fake_port {
 	struct rte_eth_dev dev;
@@ -782,6 +834,8 @@ main(void)
 		cmocka_unit_test(test_legacy_negotiate),
 		cmocka_unit_test(test_legacy_needs_mrg_rxbuf),
 		cmocka_unit_test(test_legacy_queues),
+		cmocka_unit_test(test_devargs),
+		cmocka_unit_test(test_transport_refused),
 		cmocka_unit_test(test_ctrl_queue),
 		cmocka_unit_test(test_rx_setup_small_pool),
 	};

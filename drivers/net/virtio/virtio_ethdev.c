@@ -14,7 +14,6 @@
 #include <rte_eal.h>
 #include <rte_ethdev.h>
 #include <rte_interrupts.h>
-#include <rte_kvargs.h>
 #include <rte_malloc.h>
 #include <ethdev_driver.h>
 #include <ethdev_pci.h>
@@ -25,7 +24,6 @@
 RTE_LOG_REGISTER_DEFAULT(virtio_logtype, NOTICE);
 
 #define VIRTIO_MAX_RX_PKTLEN 9728
-#define VIRTIO_ARG_FORCE_LEGACY "force_legacy"
 
 /*
  * Port instructions need the iopl privilege in every thread that kicks a legacy device, and
@@ -227,7 +225,10 @@ virtio_lsc_stop(struct rte_eth_dev *dev)
 	rte_intr_disable(h);
 }
 
-/* Drop the handler (at close): it may be running, then it is removed once it returns. */
+/*
+ * Drop the handler (at close). Closed from an event callback, on the interrupt thread, the
+ * handler may be what is running: it is then removed once it returns, never waited for.
+ */
 static void
 virtio_intr_release(struct rte_eth_dev *dev)
 {
@@ -237,8 +238,14 @@ virtio_intr_release(struct rte_eth_dev *dev)
 	if (!ad->intr_registered)
 		return;
 	ad->intr_registered = 0;
-	while (rte_intr_callback_unregister(h, virtio_intr_handler, dev) == -EAGAIN)
+	for (;;) {
+		if (rte_thread_is_intr() && rte_intr_callback_unregister_pending(h,
+				virtio_intr_handler, dev, NULL) > 0)
+			return;
+		if (rte_intr_callback_unregister(h, virtio_intr_handler, dev) != -EAGAIN)
+			return;
 		rte_delay_us_sleep(1000);
+	}
 }
 
 /* Reset the device, then give every mbuf back: nothing can be written into them any more. */
@@ -475,40 +482,6 @@ virtio_read_mac(struct virtio_hw *hw, struct rte_ether_addr *mac)
 }
 
 static int
-virtio_arg_bool(const char *key, const char *value, void *opaque)
-{
-	if (strcmp(value, "0") != 0 && strcmp(value, "1") != 0) {
-		VIRTIO_LOG(ERR, "devarg %s=%s: 0 or 1 expected", key, value);
-		return -EINVAL;
-	}
-	*(int *)opaque = value[0] == '1';
-	return 0;
-}
-
-/* Device arguments: force_legacy=0|1. */
-static int
-virtio_parse_args(struct rte_pci_device *pci, int *force_legacy)
-{
-	static const char *const keys[] = { VIRTIO_ARG_FORCE_LEGACY, NULL };
-	struct rte_kvargs *kv;
-	int ret;
-
-	*force_legacy = 0;
-	if (pci->device.devargs == NULL || pci->device.devargs->args == NULL ||
-			pci->device.devargs->args[0] == '\0')
-		return 0;
-	kv = rte_kvargs_parse(pci->device.devargs->args, keys);
-	if (kv == NULL) {
-		VIRTIO_LOG(ERR, "%s: invalid device arguments '%s' (known: %s)", pci->device.name,
-			pci->device.devargs->args, VIRTIO_ARG_FORCE_LEGACY);
-		return -EINVAL;
-	}
-	ret = rte_kvargs_process(kv, VIRTIO_ARG_FORCE_LEGACY, virtio_arg_bool, force_legacy);
-	rte_kvargs_free(kv);
-	return ret < 0 ? -EINVAL : 0;
-}
-
-static int
 virtio_dev_init(struct rte_eth_dev *dev)
 {
 	struct rte_pci_device *pci = RTE_ETH_DEV_TO_PCI(dev);
@@ -516,7 +489,8 @@ virtio_dev_init(struct rte_eth_dev *dev)
 	struct virtio_hw *hw = &ad->hw;
 	int force_legacy, ret;
 
-	ret = virtio_parse_args(pci, &force_legacy);
+	ret = virtio_parse_args(pci->device.name, pci->device.devargs != NULL ?
+		pci->device.devargs->args : NULL, &force_legacy);
 	if (ret != 0)
 		return ret;
 	ret = virtio_pci_init(hw, pci, force_legacy);

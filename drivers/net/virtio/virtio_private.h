@@ -185,6 +185,10 @@ extern const struct virtio_ops virtio_legacy_ops;
 int virtio_legacy_init(struct virtio_hw *hw, struct rte_pci_device *pci);
 unsigned int virtio_legacy_cfg_offset(int msix_enabled);
 
+/* virtio_args.c: device arguments */
+#define VIRTIO_ARG_FORCE_LEGACY "force_legacy"
+int virtio_parse_args(const char *name, const char *args, int *force_legacy);
+
 /* virtio_ctrl.c: commands on the control virtqueue */
 int virtio_ctrl_setup(struct rte_eth_dev *dev);
 void virtio_ctrl_release(struct rte_eth_dev *dev);
