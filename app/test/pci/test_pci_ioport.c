@@ -16,6 +16,7 @@
 #include <bus_pci_driver.h>
 
 #include "pci_fake_sysfs.h"
+#include "pci_private.h"
 
 #define IO_BAR 1
 #define IO_LEN 64 /* 0xc000-0xc03f in the fake resource table */
@@ -145,12 +146,63 @@ test_map_refused(void **state)
 	assert_int_equal(test_count_fds(), fds);
 }
 
+/*
+ * vfio-pci: the region info ioctl is refused on anything but a vfio device fd; reads and
+ * writes go to the device fd at the region's offset (a file stands in for it here), and stop
+ * once the device is unmapped.
+ */
+static void
+test_vfio(void **state)
+{
+	struct rte_pci_device dev;
+	struct rte_pci_ioport p;
+	struct pci_map_priv mp;
+	uint32_t v = 0x5a5a1234, r = 0;
+	int fd;
+
+	(void)state;
+	dev_init(&dev, RTE_PCI_KDRV_VFIO, "vfio-pci");
+	/* what the vfio back end of the bus leaves in it, as far as the ioport looks */
+	memset(&mp, 0, sizeof(mp));
+	mp.cfg_fd = -1;
+	mp.uio_fd = -1;
+	fd = open(io_file, O_RDWR);
+	assert_true(fd >= 0);
+	mp.vfio_dev_fd = fd;
+	dev.map_priv = &mp;
+	assert_int_equal(rte_pci_ioport_map(&dev, IO_BAR, &p), -ENOTTY);
+	/* as a successful map leaves it: region offset 16 of the device fd */
+	p.dev = &dev;
+	p.base = 16;
+	p.len = 32;
+	rte_pci_ioport_write(&p, &v, sizeof(v), 8);
+	assert_int_equal(pread(fd, &r, sizeof(r), 24), sizeof(r));
+	assert_int_equal(r, v);
+	r = 0;
+	rte_pci_ioport_read(&p, &r, sizeof(r), 8);
+	assert_int_equal(r, v);
+	/* the device unmapped under the ioport: refused, nothing touched */
+	dev.map_priv = NULL;
+	r = 7;
+	rte_pci_ioport_read(&p, &r, sizeof(r), 8);
+	assert_int_equal(r, 7);
+	rte_pci_ioport_write(&p, &r, sizeof(r), 8);
+	assert_int_equal(pread(fd, &r, sizeof(r), 24), sizeof(r));
+	assert_int_equal(r, v);
+	/* unmap leaves the device fd to the mapping */
+	dev.map_priv = &mp;
+	assert_int_equal(rte_pci_ioport_unmap(&p), 0);
+	assert_true(fcntl(fd, F_GETFD) >= 0);
+	close(fd);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_map_read_write),
 		cmocka_unit_test(test_map_refused),
+		cmocka_unit_test(test_vfio),
 	};
 	char dir[PATH_MAX];
 	int ret;

@@ -143,7 +143,8 @@ if [ "$MODE" = legacy ]; then
 		[ "$(cat "/sys/bus/pci/devices/$n/device")" = 0x1000 ] || ok=0
 		grep -q "$n: legacy interface on I/O BAR0" "$TP_OUT" || ok=0
 	done
-	check "legacy NICs (1af4:1000, no modern capabilities) probed on their I/O port BAR, MACs read from the device" [ $ok = 1 ]
+	check "legacy NICs (1af4:1000, no modern capabilities) probed on their I/O port BAR,\
+ MACs read from the device" [ $ok = 1 ]
 else
 	check "both NICs probed by net_virtio, MACs read from the device" [ $ok = 1 ]
 fi
@@ -162,7 +163,8 @@ lsc_check() {
 	local out=$TPD/lsc ok=0 i pid
 	if [ -n "$LSC" ]; then
 		echo "+ $LSC -l 0 -n 1 --file-prefix virtiol ${EXTRA[*]} -a $A -- $A 30"
-		"$LSC" -l 0 -n 1 --file-prefix virtiol "${EXTRA[@]}" -a "$A" -- "$A" 30 >"$out" 2>&1 &
+		"$LSC" -l 0 -n 1 --file-prefix virtiol "${EXTRA[@]}" -a "$A" -- "$A" 30 \
+			>"$out" 2>&1 &
 		pid=$!
 		for i in $(seq 600); do
 			grep -q '^ready' "$out" && break
@@ -272,7 +274,7 @@ if [ "$MODE" = legacy ]; then
 	tp_quit
 	echo "testpmd exit status $?"
 	lsc_check
-	say "5. attach/detach cycles of a hot-added legacy NIC; traffic on memory allocated after attach"
+	say "5. attach/detach cycles of a hot-added legacy NIC; traffic on late memory"
 	EAL="-l 0 -n 1 --file-prefix virtioh ${EXTRA[*]} -a 0000:00:00.0"
 	ok=0
 	if hotplug; then
@@ -332,9 +334,16 @@ ok=0
 if hotplug; then
 	echo "+ $HOTPLUG $EAL -- cycles $HP 10"
 	"$HOTPLUG" $EAL -- cycles "$HP" 10 && ok=1
+	# a modern-only device has no legacy interface to force
+	echo "+ $HOTPLUG $EAL -- refuse $HP,force_legacy=1"
+	"$HOTPLUG" $EAL -- refuse "$HP,force_legacy=1" >"$TPD/refuse" 2>&1 &&
+		grep -q "force_legacy: device 1af4:1041 has no legacy interface" "$TPD/refuse" &&
+		ok2=1 || ok2=0
+	cat "$TPD/refuse"
 	vm-host unplug 0 >/dev/null
 fi
 check "10 attach/detach cycles: maps, fds and rte_malloc bytes flat" [ $ok = 1 ]
+check "force_legacy=1 refused on a modern-only NIC" [ "${ok2:-0}" = 1 ]
 echo "+ $HOTPLUG $EAL -- traffic $A $B"
 check "two NICs exchange exact bursts from memory allocated after attach" \
 	"$HOTPLUG" $EAL -- traffic "$A" "$B"

@@ -4,8 +4,9 @@
 # Host side of the virtio suite: boots one guest per kernel driver with modern virtio-net NICs
 # (devtools/vm/dpdk-vm.py --nic-model virtio-net, behind the vIOMMU with iommu_platform=on), and
 # one per driver with legacy ones (the transitional model with disable-modern=on, named
-# legacy-DRIVER; not for igb_uio), and runs guest-virtio.sh there, which drives dpdk-testpmd and the e1000 suite's hotplug tool
-# (a driver-neutral ethdev client) on them. Prints TAP: one line per scenario and driver.
+# legacy-DRIVER; not for igb_uio), and runs guest-virtio.sh there, which drives dpdk-testpmd,
+# the e1000 suite's hotplug tool (a driver-neutral ethdev client) and virtio_lsc on them.
+# Prints TAP: one line per scenario and driver.
 #
 # As in the e1000 suite, binaries built for the host's CPU are rebuilt for generic x86-64 in
 # <build>/guest-generic unless the build is generic or the guest runs on hardware KVM.
@@ -46,11 +47,13 @@ full_scenarios=(
 	"the same slot attaches again after unplug"
 	"surprise removal: testpmd survives, other ports keep forwarding, port detaches"
 	"10 attach/detach cycles: maps, fds and rte_malloc bytes flat"
+	"force_legacy=1 refused on a modern-only NIC"
 	"two NICs exchange exact bursts from memory allocated after attach"
 )
 # legacy virtio-net (1af4:1000, QEMU's disable-modern=on): one more guest per kernel driver
 legacy_scenarios=(
-	"legacy NICs (1af4:1000, no modern capabilities) probed on their I/O port BAR, MACs read from the device"
+	"legacy NICs (1af4:1000, no modern capabilities) probed on their I/O port BAR, MACs read\
+ from the device"
 	"${scenarios[@]:1}"
 	"the same slot attaches again after unplug and forwards exact counts"
 	"50 attach/detach cycles: maps, fds and rte_malloc bytes flat"
@@ -116,7 +119,9 @@ if [ "$cpu_set" != generic ] && [ "$accel" != kvm ]; then
 		lsc=$gb/${lsc#"$VIRTIO_BUILD_ROOT"/}
 	else
 		sed 's/^/# /' "$log" | tail -20
-		for drv in $runs; do all_scenarios fail "$drv" "the generic build failed, see $log"; done
+		for drv in $runs; do
+			all_scenarios fail "$drv" "the generic build failed, see $log"
+		done
 		finish
 	fi
 fi

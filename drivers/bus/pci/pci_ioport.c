@@ -194,7 +194,10 @@ ioport_check(const struct rte_pci_ioport *p, const void *data, size_t len, off_t
 	return 0;
 }
 
-/* The file and its position for pread/pwrite, or -1 for port instructions. */
+/*
+ * The file and its position for pread/pwrite, -1 for port instructions, or -EBADF when the
+ * vfio-pci device was unmapped under the ioport (its offset is no port number).
+ */
 static int
 ioport_fd(const struct rte_pci_ioport *p, off_t offset, off_t *pos)
 {
@@ -202,7 +205,12 @@ ioport_fd(const struct rte_pci_ioport *p, off_t offset, off_t *pos)
 
 	if (p->dev->kdrv == RTE_PCI_KDRV_VFIO) {
 		*pos = (off_t)p->base + offset;
-		return mp != NULL ? mp->vfio_dev_fd : -1;
+		if (mp == NULL || mp->vfio_dev_fd < 0) {
+			PCI_LOG(ERR, "%s: ioport access after the device was unmapped",
+				p->dev->name);
+			return -EBADF;
+		}
+		return mp->vfio_dev_fd;
 	}
 	if (p->base & IOPORT_FILE) {
 		*pos = offset;
@@ -236,6 +244,8 @@ rte_pci_ioport_read(struct rte_pci_ioport *p, void *data, size_t len, off_t offs
 	if (ioport_check(p, data, len, offset, "read") < 0)
 		return;
 	fd = ioport_fd(p, offset, &pos);
+	if (fd == -EBADF)
+		return;
 	for (; len > 0; len -= step, d += step, offset += step, pos += step) {
 		step = ioport_step(len, offset);
 		if (fd >= 0) {
@@ -277,6 +287,8 @@ rte_pci_ioport_write(struct rte_pci_ioport *p, const void *data, size_t len, off
 	if (ioport_check(p, data, len, offset, "write") < 0)
 		return;
 	fd = ioport_fd(p, offset, &pos);
+	if (fd == -EBADF)
+		return;
 	for (; len > 0; len -= step, d += step, offset += step, pos += step) {
 		step = ioport_step(len, offset);
 		if (fd >= 0) {
