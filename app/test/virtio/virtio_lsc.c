@@ -82,6 +82,9 @@ main(int argc, char **argv)
 		ret = rte_eth_dev_start(port);
 	if (ret != 0) {
 		printf("port %u with intr_conf.lsc: setup failed: %s\n", port, rte_strerror(-ret));
+		rte_eth_dev_close(port);
+		rte_mempool_free(mp);
+		rte_eal_cleanup();
 		return 1;
 	}
 	printf("ready\n");
@@ -92,6 +95,7 @@ main(int argc, char **argv)
 		atomic_load(&saw_up_after_down) ? "yes" : "no");
 	rte_eth_dev_stop(port);
 	rte_eth_dev_close(port);
+	rte_mempool_free(mp);
 	rte_eal_cleanup();
 	return atomic_load(&saw_up_after_down) ? 0 : 1;
 }
