@@ -5,21 +5,29 @@
 # every scenario on one kernel driver, in one boot, on modern virtio-net NICs sharing a QEMU
 # hub. Prints "TAP ok - ..." / "TAP not ok - ..." lines that the host side numbers; everything
 # else is the transcript of what ran.
-#   guest-virtio.sh DRIVER [full|short]  (VIRTIO_TESTPMD, VIRTIO_HOTPLUG: the tree's binaries)
+#   guest-virtio.sh DRIVER [full|short|legacy]  (VIRTIO_TESTPMD, VIRTIO_HOTPLUG: the tree's
+#   binaries)
 # short stops after the first hot-add/detach/unplug cycle: surprise removal and the repeated
 # attach/detach cycles exercise the bus more than the driver, and cost minutes under TCG.
+# legacy: the NICs are legacy virtio-net (1af4:1000 without modern capabilities, driven
+# through the I/O port BAR); after the first cycle the slot is attached again, then 50
+# attach/detach cycles and traffic from memory allocated after attach, no surprise removal.
 set -u
 DRV=$1
 MODE=${2:-full}
 TESTPMD=$VIRTIO_TESTPMD
 HOTPLUG=$VIRTIO_HOTPLUG
+LSC=${VIRTIO_LSC:-}
 A=$VM_NIC0
 B=$VM_NIC1
 T0=$(date +%s)
 
 say() { echo "### [+$(( $(date +%s) - T0 ))s] $*"; }
+# the host names the legacy guest's checks legacy-DRIVER
+TAG=$DRV
+[ "$MODE" = legacy ] && TAG=legacy-$DRV
 tap() { # ok|fail DESCRIPTION
-	if [ "$1" = ok ]; then echo "TAP ok - $DRV: $2"; else echo "TAP not ok - $DRV: $2"; fi
+	if [ "$1" = ok ]; then echo "TAP ok - $TAG: $2"; else echo "TAP not ok - $TAG: $2"; fi
 }
 check() { # DESCRIPTION COMMAND...: one TAP line from the command's status
 	local d=$1; shift
@@ -111,7 +119,14 @@ for n in "$A" "$B"; do
 done
 say "driver $DRV, NICs $A $B ($(cat "/sys/bus/pci/devices/$A/vendor"):$(cat \
 	"/sys/bus/pci/devices/$A/device"))"
-if ! tp_start -l 0-1 -n 1 --file-prefix virtiog -a "$A" -a "$B" -- -i \
+# A legacy device does not translate its DMA through the vIOMMU: under vfio-pci it must be
+# given physical addresses, which is what uio drivers get anyway.
+EXTRA=()
+if [ "$MODE" = legacy ]; then
+	EXTRA+=(--log-level=pmd.net.virtio:info)
+	[ "$DRV" = vfio-pci ] && EXTRA+=(--iova-mode=pa)
+fi
+if ! tp_start -l 0-1 -n 1 --file-prefix virtiog "${EXTRA[@]}" -a "$A" -a "$B" -- -i \
 		--total-num-mbufs=8192 --port-topology=chained; then
 	exit 1
 fi
@@ -123,7 +138,16 @@ for p in 0 1; do
 	echo "$TP_LAST" | grep -q "Driver name: *net_virtio" || ok=0
 	echo "$TP_LAST" | grep -qi "MAC address: *52:54:00:00:10:0$p" || ok=0
 done
-check "both NICs probed by net_virtio, MACs read from the device" [ $ok = 1 ]
+if [ "$MODE" = legacy ]; then
+	for n in "$A" "$B"; do
+		[ "$(cat "/sys/bus/pci/devices/$n/device")" = 0x1000 ] || ok=0
+		grep -q "$n: legacy interface on I/O BAR0" "$TP_OUT" || ok=0
+	done
+	check "legacy NICs (1af4:1000, no modern capabilities) probed on their I/O port BAR,\
+ MACs read from the device" [ $ok = 1 ]
+else
+	check "both NICs probed by net_virtio, MACs read from the device" [ $ok = 1 ]
+fi
 ok=1
 for p in 0 1; do
 	tp show port info $p
@@ -133,6 +157,32 @@ check "link up on both started ports" [ $ok = 1 ]
 # QEMU flips VIRTIO_NET_S_LINK_UP in the device configuration; the driver reads it on demand
 setlink() {
 	vm-host qmp "{\"execute\": \"set_link\", \"arguments\": {\"name\": \"nic0\", \"up\": $1}}"
+}
+# virtio_lsc starts port A with intr_conf.lsc and waits for the events of a link flip
+lsc_check() {
+	local out=$TPD/lsc ok=0 i pid
+	if [ -n "$LSC" ]; then
+		echo "+ $LSC -l 0 -n 1 --file-prefix virtiol ${EXTRA[*]} -a $A -- $A 30"
+		"$LSC" -l 0 -n 1 --file-prefix virtiol "${EXTRA[@]}" -a "$A" -- "$A" 30 \
+			>"$out" 2>&1 &
+		pid=$!
+		for i in $(seq 600); do
+			grep -q '^ready' "$out" && break
+			kill -0 $pid 2>/dev/null || break
+			sleep 0.1
+		done
+		if grep -q '^ready' "$out"; then
+			setlink false >/dev/null
+			sleep 1
+			setlink true >/dev/null
+		fi
+		wait $pid && ok=1
+		cat "$out"
+	else
+		echo "VIRTIO_LSC not set"
+	fi
+	check "link state change interrupt: RTE_ETH_EVENT_INTR_LSC on QMP set_link down, then up" \
+		[ $ok = 1 ]
 }
 ok=0
 if setlink false; then
@@ -203,7 +253,40 @@ check "detached NIC removed cleanly by QMP device_del" [ $ok = 1 ]
 if [ "$MODE" = short ]; then
 	tp_quit
 	echo "testpmd exit status $?"
+	lsc_check
 	say "done (short)"
+	exit 0
+fi
+if [ "$MODE" = legacy ]; then
+	ok=0
+	if hotplug && attach "$HP" && tp port start "$P"; then
+		echo "$TP_LAST" | grep -qi 'fail\|error' || ok=1
+		burst
+		exact 0 64 32 || ok=0
+		exact "$P" 64 32 || ok=0
+		tp port stop "$P"
+		tp port close "$P"
+		tp port detach "$P"
+		echo "$TP_LAST" | grep -q 'detached' || ok=0
+		vm-host unplug 0 >/dev/null || ok=0
+	fi
+	check "the same slot attaches again after unplug and forwards exact counts" [ $ok = 1 ]
+	tp_quit
+	echo "testpmd exit status $?"
+	lsc_check
+	say "5. attach/detach cycles of a hot-added legacy NIC; traffic on late memory"
+	EAL="-l 0 -n 1 --file-prefix virtioh ${EXTRA[*]} -a 0000:00:00.0"
+	ok=0
+	if hotplug; then
+		echo "+ $HOTPLUG $EAL -- cycles $HP 50"
+		"$HOTPLUG" $EAL -- cycles "$HP" 50 && ok=1
+		vm-host unplug 0 >/dev/null
+	fi
+	check "50 attach/detach cycles: maps, fds and rte_malloc bytes flat" [ $ok = 1 ]
+	echo "+ $HOTPLUG $EAL -- traffic $A $B"
+	check "two NICs exchange exact bursts from memory allocated after attach" \
+		"$HOTPLUG" $EAL -- traffic "$A" "$B"
+	say "done (legacy)"
 	exit 0
 fi
 ok=0
@@ -243,6 +326,7 @@ check "surprise removal: testpmd survives, other ports keep forwarding, port det
 tp_alive || echo "testpmd is gone"
 tp_quit
 echo "testpmd exit status $?"
+lsc_check
 
 say "5. attach/detach cycles of a hot-added NIC; traffic on a pool allocated after attach"
 EAL="-l 0 -n 1 --file-prefix virtioh -a 0000:00:00.0"
@@ -250,9 +334,16 @@ ok=0
 if hotplug; then
 	echo "+ $HOTPLUG $EAL -- cycles $HP 10"
 	"$HOTPLUG" $EAL -- cycles "$HP" 10 && ok=1
+	# a modern-only device has no legacy interface to force
+	echo "+ $HOTPLUG $EAL -- refuse $HP,force_legacy=1"
+	"$HOTPLUG" $EAL -- refuse "$HP,force_legacy=1" >"$TPD/refuse" 2>&1 &&
+		grep -q "force_legacy: device 1af4:1041 has no legacy interface" "$TPD/refuse" &&
+		ok2=1 || ok2=0
+	cat "$TPD/refuse"
 	vm-host unplug 0 >/dev/null
 fi
 check "10 attach/detach cycles: maps, fds and rte_malloc bytes flat" [ $ok = 1 ]
+check "force_legacy=1 refused on a modern-only NIC" [ "${ok2:-0}" = 1 ]
 echo "+ $HOTPLUG $EAL -- traffic $A $B"
 check "two NICs exchange exact bursts from memory allocated after attach" \
 	"$HOTPLUG" $EAL -- traffic "$A" "$B"

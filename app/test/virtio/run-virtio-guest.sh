@@ -2,18 +2,21 @@
 # SPDX-License-Identifier: BSD-3-Clause
 #
 # Host side of the virtio suite: boots one guest per kernel driver with modern virtio-net NICs
-# (devtools/vm/dpdk-vm.py --nic-model virtio-net, behind the vIOMMU with iommu_platform=on) and
-# runs guest-virtio.sh there, which drives dpdk-testpmd and the e1000 suite's hotplug tool
-# (a driver-neutral ethdev client) on them. Prints TAP: one line per scenario and driver.
+# (devtools/vm/dpdk-vm.py --nic-model virtio-net, behind the vIOMMU with iommu_platform=on), and
+# one per driver with legacy ones (the transitional model with disable-modern=on, named
+# legacy-DRIVER; not for igb_uio), and runs guest-virtio.sh there, which drives dpdk-testpmd,
+# the e1000 suite's hotplug tool (a driver-neutral ethdev client) and virtio_lsc on them.
+# Prints TAP: one line per scenario and driver.
 #
 # As in the e1000 suite, binaries built for the host's CPU are rebuilt for generic x86-64 in
 # <build>/guest-generic unless the build is generic or the guest runs on hardware KVM.
 #
-# Environment (set by meson): VIRTIO_TESTPMD, VIRTIO_HOTPLUG, VIRTIO_BUILD_ROOT,
+# Environment (set by meson): VIRTIO_TESTPMD, VIRTIO_HOTPLUG, VIRTIO_LSC, VIRTIO_BUILD_ROOT,
 # VIRTIO_SOURCE_ROOT, VIRTIO_CPU_SET, VIRTIO_BUILDTYPE, VIRTIO_SANITIZE. Optional:
 # VIRTIO_DRIVERS (default: uio_pci_generic and vfio-pci, uio_pci_generic alone in a sanitizer
 # build; igb_uio may be named too, the e1000 suite
-# covers its bus side), VIRTIO_GUEST_TIMEOUT (seconds per guest).
+# covers its bus side), VIRTIO_GUEST_TIMEOUT (seconds per guest), VIRTIO_RUNS (which guests,
+# e.g. "legacy-uio_pci_generic": default every driver, modern then legacy).
 set -u
 src=$(cd "$(dirname "$0")" && pwd)
 top=${VIRTIO_SOURCE_ROOT:-$(cd "$src/../../.." && pwd)}
@@ -37,16 +40,30 @@ scenarios=(
 	"promiscuous mode off filters the peer's burst, on receives it"
 	"hot-added NIC attached, forwards exact counts, detached with BARs unmapped and fds closed"
 	"detached NIC removed cleanly by QMP device_del"
+	"link state change interrupt: RTE_ETH_EVENT_INTR_LSC on QMP set_link down, then up"
 )
 # the rest of the hotplug scenarios: under vfio-pci only (the guest's "full" mode)
 full_scenarios=(
 	"the same slot attaches again after unplug"
 	"surprise removal: testpmd survives, other ports keep forwarding, port detaches"
 	"10 attach/detach cycles: maps, fds and rte_malloc bytes flat"
+	"force_legacy=1 refused on a modern-only NIC"
+	"two NICs exchange exact bursts from memory allocated after attach"
+)
+# legacy virtio-net (1af4:1000, QEMU's disable-modern=on): one more guest per kernel driver
+legacy_scenarios=(
+	"legacy NICs (1af4:1000, no modern capabilities) probed on their I/O port BAR, MACs read\
+ from the device"
+	"${scenarios[@]:1}"
+	"the same slot attaches again after unplug and forwards exact counts"
+	"50 attach/detach cycles: maps, fds and rte_malloc bytes flat"
 	"two NICs exchange exact bursts from memory allocated after attach"
 )
 mode() { if [ "$1" = vfio-pci ]; then echo full; else echo short; fi; }
-expected() { # DRIVER: the names of its scenarios, one per line
+expected() { # DRIVER|legacy-DRIVER: the names of its scenarios, one per line
+	case $1 in
+	legacy-*) printf '%s\n' "${legacy_scenarios[@]}"; return 0 ;;
+	esac
 	printf '%s\n' "${scenarios[@]}"
 	[ "$(mode "$1")" = full ] && printf '%s\n' "${full_scenarios[@]}"
 	return 0
@@ -67,16 +84,22 @@ if [ "$(id -u)" -ne 0 ]; then
 	reason="not root: the guest harness needs root (devtools/vm/install-deps.sh)"
 elif ! command -v qemu-system-x86_64 >/dev/null; then
 	reason="qemu-system-x86_64 not installed (as root: devtools/vm/install-deps.sh)"
-elif [ -z "${VIRTIO_TESTPMD:-}" ] || [ -z "${VIRTIO_HOTPLUG:-}" ]; then
-	reason="VIRTIO_TESTPMD / VIRTIO_HOTPLUG not set (run through meson test)"
+elif [ -z "${VIRTIO_TESTPMD:-}" ] || [ -z "${VIRTIO_HOTPLUG:-}" ] || [ -z "${VIRTIO_LSC:-}" ]; then
+	reason="VIRTIO_TESTPMD / VIRTIO_HOTPLUG / VIRTIO_LSC not set (run through meson test)"
 fi
+runs=$drivers
+for drv in $drivers; do
+	[ "$drv" = igb_uio ] || runs+=" legacy-$drv"
+done
+runs=${VIRTIO_RUNS:-$runs}
 if [ -n "$reason" ]; then
-	for drv in $drivers; do all_scenarios ok "$drv" "$reason"; done
+	for drv in $runs; do all_scenarios ok "$drv" "$reason"; done
 	finish
 fi
 
 testpmd=$VIRTIO_TESTPMD
 hotplug=$VIRTIO_HOTPLUG
+lsc=$VIRTIO_LSC
 accel=$(python3 "$vm" --print-accel)
 cpu_set=${VIRTIO_CPU_SET:-native}
 if [ "$cpu_set" != generic ] && [ "$accel" != kvm ]; then
@@ -89,12 +112,16 @@ if [ "$cpu_set" != generic ] && [ "$accel" != kvm ]; then
 				-Dbuildtype="${VIRTIO_BUILDTYPE:-release}" -Db_sanitize="$sanitize" \
 				-Db_lundef=false -Dexamples=false -Denable_docs=false; } >"$log" 2>&1 &&
 			ninja -C "$gb" "${testpmd#"$VIRTIO_BUILD_ROOT"/}" \
-				"${hotplug#"$VIRTIO_BUILD_ROOT"/}" >>"$log" 2>&1; then
+				"${hotplug#"$VIRTIO_BUILD_ROOT"/}" "${lsc#"$VIRTIO_BUILD_ROOT"/}" \
+				>>"$log" 2>&1; then
 		testpmd=$gb/${testpmd#"$VIRTIO_BUILD_ROOT"/}
 		hotplug=$gb/${hotplug#"$VIRTIO_BUILD_ROOT"/}
+		lsc=$gb/${lsc#"$VIRTIO_BUILD_ROOT"/}
 	else
 		sed 's/^/# /' "$log" | tail -20
-		for drv in $drivers; do all_scenarios fail "$drv" "the generic build failed, see $log"; done
+		for drv in $runs; do
+			all_scenarios fail "$drv" "the generic build failed, see $log"
+		done
 		finish
 	fi
 fi
@@ -113,24 +140,34 @@ timeout=${VIRTIO_GUEST_TIMEOUT:-480}
 [ "$sanitize" != none ] && timeout=$((timeout * 2))
 
 start=$SECONDS
-for drv in $drivers; do
+for run in $runs; do
+	drv=${run#legacy-}
 	if [ "$drv" = igb_uio ] &&
 			[ -z "$(find /lib/modules -name 'igb_uio.ko*' 2>/dev/null | head -1)" ]; then
 		all_scenarios ok "$drv" "igb_uio.ko not built for the guest kernel (devtools/vm/install-deps.sh)"
 		continue
 	fi
-	echo "# ---- $drv: dpdk-vm.py --nic-model virtio-net --bind $drv --nics 2 --hotplug-slots 1"
+	# the legacy guest: transitional NICs with their modern interface switched off
+	model=(--nic-model virtio-net)
+	gmode=$(mode "$drv")
+	if [ "$run" != "$drv" ]; then
+		model=(--nic-model virtio-net-transitional
+			--qemu-arg=-global --qemu-arg=virtio-net-pci.disable-modern=on)
+		gmode=legacy
+	fi
+	echo "# ---- $run: dpdk-vm.py ${model[*]} --bind $drv --nics 2 --hotplug-slots 1"
 	t=$SECONDS
 	out=$(mktemp)
-	python3 "$vm" --nic-model virtio-net --bind "$drv" --nics 2 --hotplug-slots 1 \
+	python3 "$vm" "${model[@]}" --bind "$drv" --nics 2 --hotplug-slots 1 \
 		--iommu-bits $bits --hugepages 256 --mem 1536 --timeout "$timeout" \
-		--env VIRTIO_TESTPMD="$testpmd" --env VIRTIO_HOTPLUG="$hotplug" "${env_args[@]}" \
-		-- "$src/guest-virtio.sh" "$drv" "$(mode "$drv")" >"$out" 2>&1
+		--env VIRTIO_TESTPMD="$testpmd" --env VIRTIO_HOTPLUG="$hotplug" \
+		--env VIRTIO_LSC="$lsc" "${env_args[@]}" \
+		-- "$src/guest-virtio.sh" "$drv" "$gmode" >"$out" 2>&1
 	rc=$?
-	mapfile -t names < <(expected "$drv")
-	relay_guest_tap "$out" $rc "${names[@]/#/$drv: }"
+	mapfile -t names < <(expected "$run")
+	relay_guest_tap "$out" $rc "${names[@]/#/$run: }"
 	rm -f "$out"
-	echo "# ---- $drv: guest exit status $rc, $((SECONDS - t)) s"
+	echo "# ---- $run: guest exit status $rc, $((SECONDS - t)) s"
 done
 echo "# total $((SECONDS - start)) s"
 finish

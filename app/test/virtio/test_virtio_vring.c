@@ -3,7 +3,8 @@
  * net_virtio's data path against a device simulated in memory: the test plays the device,
  * consuming the available ring and filling the used ring as a virtio-net device would, and
  * checks what the burst functions make of it (merged buffers, partial packets, malformed used
- * elements, mbuf exhaustion, transmit chains and their reclaim, notification suppression).
+ * elements, mbuf exhaustion, transmit chains and their reclaim, notification suppression),
+ * and the legacy transport against a simulated I/O port register block.
  * The driver's sources are compiled into this program: these are its internal functions.
  */
 #include "test_common.h"
@@ -51,6 +52,7 @@ setup(void **state)
 		SOCKET_ID_ANY);
 	tiny_pool = rte_pktmbuf_pool_create("vring_tiny", RING, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
 		SOCKET_ID_ANY);
+	hw.ops = &virtio_modern_ops;
 	hw.common = bar;
 	hw.notify_base = bar + 128;
 	hw.notify_mult = 2;
@@ -385,6 +387,302 @@ test_negotiate(void **state)
 	bar[VIRTIO_COMMON_STATUS] = 0;
 }
 
+
+/*
+ * A legacy virtio-net device behind simulated port I/O: the 0.9.5 register block at the start
+ * of BAR0, device configuration at 0x14 (MSI-X off), queues of fixed sizes. Every access is
+ * checked to be of its register's width, as a real device decodes them.
+ */
+#define SIM_QUEUES 3
+static struct legacy_sim {
+	uint32_t host_features;
+	uint32_t guest_features;
+	uint16_t queue_sel;
+	uint16_t queue_num[SIM_QUEUES + 1];  /* the last one stays 0: the end of the list */
+	uint32_t queue_pfn[SIM_QUEUES];
+	uint8_t status;
+	uint8_t isr;
+	uint8_t cfg[16];
+	int notified;                        /* last queue index written to the doorbell */
+	int bad_width;                       /* accesses of the wrong size */
+} sim;
+
+static unsigned int
+sim_width(off_t off)
+{
+	switch (off) {
+	case VIRTIO_LEGACY_HOST_FEATURES:
+	case VIRTIO_LEGACY_GUEST_FEATURES:
+	case VIRTIO_LEGACY_QUEUE_PFN:
+		return 4;
+	case VIRTIO_LEGACY_QUEUE_NUM:
+	case VIRTIO_LEGACY_QUEUE_SEL:
+	case VIRTIO_LEGACY_QUEUE_NOTIFY:
+		return 2;
+	case VIRTIO_LEGACY_STATUS:
+	case VIRTIO_LEGACY_ISR:
+		return 1;
+	default:
+		return 0; /* device configuration: any width */
+	}
+}
+
+static void
+sim_read(struct rte_pci_ioport *p, void *data, size_t len, off_t off)
+{
+	uint32_t v = 0;
+
+	(void)p;
+	if (sim_width(off) != 0 && sim_width(off) != len)
+		sim.bad_width++;
+	switch (off) {
+	case VIRTIO_LEGACY_HOST_FEATURES:
+		v = sim.host_features;
+		break;
+	case VIRTIO_LEGACY_GUEST_FEATURES:
+		v = sim.guest_features;
+		break;
+	case VIRTIO_LEGACY_QUEUE_PFN:
+		v = sim.queue_sel < SIM_QUEUES ? sim.queue_pfn[sim.queue_sel] : 0;
+		break;
+	case VIRTIO_LEGACY_QUEUE_NUM:
+		v = sim.queue_sel <= SIM_QUEUES ? sim.queue_num[sim.queue_sel] : 0;
+		break;
+	case VIRTIO_LEGACY_STATUS:
+		v = sim.status;
+		break;
+	case VIRTIO_LEGACY_ISR:
+		v = sim.isr;
+		sim.isr = 0;
+		break;
+	default:
+		if (off >= VIRTIO_LEGACY_CFG && off + len <= VIRTIO_LEGACY_CFG + sizeof(sim.cfg)) {
+			memcpy(data, sim.cfg + (off - VIRTIO_LEGACY_CFG), len);
+			return;
+		}
+		v = 0xffffffff;
+	}
+	memcpy(data, &v, len);
+}
+
+static void
+sim_write(struct rte_pci_ioport *p, const void *data, size_t len, off_t off)
+{
+	uint32_t v = 0;
+
+	(void)p;
+	if (sim_width(off) == 0 || sim_width(off) != len) {
+		sim.bad_width++;
+		return;
+	}
+	memcpy(&v, data, len);
+	switch (off) {
+	case VIRTIO_LEGACY_GUEST_FEATURES:
+		sim.guest_features = v;
+		break;
+	case VIRTIO_LEGACY_QUEUE_PFN:
+		if (sim.queue_sel < SIM_QUEUES)
+			sim.queue_pfn[sim.queue_sel] = v;
+		break;
+	case VIRTIO_LEGACY_QUEUE_SEL:
+		sim.queue_sel = (uint16_t)v;
+		break;
+	case VIRTIO_LEGACY_QUEUE_NOTIFY:
+		sim.notified = (int)v;
+		break;
+	case VIRTIO_LEGACY_STATUS:
+		sim.status = (uint8_t)v;
+		if (v == 0) /* reset */
+			memset(sim.queue_pfn, 0, sizeof(sim.queue_pfn));
+		break;
+	default:
+		sim.bad_width++; /* read-only register */
+	}
+}
+
+static void
+legacy_hw(struct virtio_hw *h)
+{
+	static const uint8_t mac[6] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
+
+	memset(h, 0, sizeof(*h));
+	memset(&sim, 0, sizeof(sim));
+	sim.host_features = RTE_BIT32(0) | RTE_BIT32(VIRTIO_NET_F_MAC) |
+		RTE_BIT32(VIRTIO_NET_F_STATUS) | RTE_BIT32(VIRTIO_NET_F_MRG_RXBUF) |
+		RTE_BIT32(VIRTIO_NET_F_CTRL_VQ) | RTE_BIT32(VIRTIO_NET_F_MQ) | RTE_BIT32(30);
+	sim.queue_num[0] = 256;
+	sim.queue_num[1] = 256;
+	sim.queue_num[2] = 64;
+	memcpy(sim.cfg + VIRTIO_NET_CFG_MAC, mac, sizeof(mac));
+	sim.cfg[VIRTIO_NET_CFG_STATUS] = VIRTIO_NET_S_LINK_UP;
+	sim.cfg[VIRTIO_NET_CFG_MAX_PAIRS] = 1;
+	sim.notified = -1;
+	h->ops = &virtio_legacy_ops;
+	h->io_read = sim_read;
+	h->io_write = sim_write;
+	h->legacy = 1;
+	h->name = "legacy";
+}
+
+static void
+test_legacy_negotiate(void **state)
+{
+	struct virtio_hw h;
+
+	(void)state;
+	legacy_hw(&h);
+	assert_int_equal(virtio_negotiate(&h), 0);
+	/* 32 feature bits, what the driver knows of them, no FEATURES_OK step */
+	assert_int_equal(h.features, RTE_BIT64(VIRTIO_NET_F_MAC) |
+		RTE_BIT64(VIRTIO_NET_F_STATUS) | RTE_BIT64(VIRTIO_NET_F_MRG_RXBUF) |
+		RTE_BIT64(VIRTIO_NET_F_CTRL_VQ) | RTE_BIT64(VIRTIO_NET_F_MQ));
+	assert_int_equal(sim.guest_features, (uint32_t)h.features);
+	assert_int_equal(sim.status, VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER);
+	/* the queue list ends at the first queue of size 0 */
+	assert_int_equal(h.nb_vqs, SIM_QUEUES);
+	assert_int_equal(h.vq_max_size[0], 256);
+	assert_int_equal(h.vq_max_size[2], 64);
+	/* device configuration right after the ISR without MSI-X */
+	assert_int_equal(h.max_pairs, 1);
+	assert_int_equal(virtio_cfg_read8(&h, VIRTIO_NET_CFG_MAC + 3), 0x12);
+	assert_int_equal(virtio_cfg_read16(&h, VIRTIO_NET_CFG_STATUS), VIRTIO_NET_S_LINK_UP);
+	assert_int_equal(h.ops->cfg_generation(&h), h.ops->cfg_generation(&h));
+	/* with MSI-X the two vector registers come first */
+	assert_int_equal(virtio_legacy_cfg_offset(0), 0x14);
+	assert_int_equal(virtio_legacy_cfg_offset(1), 0x18);
+	/* the config change interrupt is acknowledged by reading the ISR */
+	sim.isr = VIRTIO_ISR_CONFIG;
+	assert_int_equal(virtio_read_isr(&h), VIRTIO_ISR_CONFIG);
+	assert_int_equal(virtio_read_isr(&h), 0);
+	/* no MSI-X: there is no config vector register to write */
+	assert_int_equal(h.ops->set_config_vector(&h, 0), VIRTIO_MSI_NO_VECTOR);
+	assert_int_equal(virtio_reset(&h), 0);
+	assert_int_equal(sim.status, 0);
+	assert_int_equal(sim.bad_width, 0);
+	rte_free(h.vq_max_size);
+}
+
+/* Without MRG_RXBUF the legacy header is 10 bytes, which the shared data path does not use. */
+static void
+test_legacy_needs_mrg_rxbuf(void **state)
+{
+	struct virtio_hw h;
+
+	(void)state;
+	legacy_hw(&h);
+	sim.host_features &= ~RTE_BIT32(VIRTIO_NET_F_MRG_RXBUF);
+	assert_int_equal(virtio_negotiate(&h), -ENOTSUP);
+	assert_int_equal(sim.status, VIRTIO_STATUS_FAILED);
+	assert_null(h.vq_max_size);
+	/* and a device without queues is refused */
+	legacy_hw(&h);
+	sim.queue_num[0] = 0;
+	assert_int_equal(virtio_negotiate(&h), -ENODEV);
+	assert_int_equal(sim.status, VIRTIO_STATUS_FAILED);
+	assert_int_equal(sim.bad_width, 0);
+}
+
+/*
+ * Rings placed by page frame number, the used ring on the next 4096-byte boundary, one
+ * doorbell register for all queues; rings a legacy device cannot reach are refused.
+ */
+static void
+test_legacy_queues(void **state)
+{
+	struct virtio_hw h;
+	struct virtio_vq vq;
+	struct rte_memzone fake_mz;
+	const struct rte_memzone *real;
+	size_t used_off;
+
+	(void)state;
+	legacy_hw(&h);
+	assert_int_equal(virtio_negotiate(&h), 0);
+	assert_int_equal(virtio_vq_alloc(&h, &vq, 1, "vring_legacy", 0, SOCKET_ID_ANY, NULL,
+		NULL), 0);
+	assert_null(vq.notify);
+	assert_int_equal((uintptr_t)vq.desc & 4095, 0);
+	used_off = (uint8_t *)(uintptr_t)vq.used - (uint8_t *)(uintptr_t)vq.desc;
+	assert_int_equal(used_off, RTE_ALIGN_CEIL(16 * 256 + 2 * (3 + 256), 4096));
+	/* the IOVA of a --no-huge heap is its virtual address: place it somewhere reachable */
+	real = vq.mz;
+	fake_mz = *real;
+	fake_mz.iova = 0x12345000;
+	vq.mz = &fake_mz;
+	assert_int_equal(virtio_vq_program(&h, &vq), 0);
+	assert_int_equal(sim.queue_pfn[1], 0x12345);
+	assert_int_equal(sim.queue_pfn[0], 0);
+	/* beyond 16 TiB, or not on a page: refused, nothing written */
+	fake_mz.iova = RTE_BIT64(44);
+	assert_int_equal(virtio_vq_program(&h, &vq), -ERANGE);
+	fake_mz.iova = 0x2345800;
+	assert_int_equal(virtio_vq_program(&h, &vq), -ERANGE);
+	assert_int_equal(sim.queue_pfn[1], 0x12345);
+	vq.mz = real;
+	/* the doorbell takes the queue index; not when the device suppresses notifications */
+	virtio_vq_notify(&vq);
+	assert_int_equal(sim.notified, 1);
+	sim.notified = -1;
+	vq.used->flags = VRING_USED_F_NO_NOTIFY;
+	virtio_vq_notify(&vq);
+	assert_int_equal(sim.notified, -1);
+	assert_int_equal(sim.bad_width, 0);
+	virtio_vq_free(&vq);
+	rte_free(h.vq_max_size);
+}
+
+/* force_legacy=0|1, nothing else. */
+static void
+test_devargs(void **state)
+{
+	int legacy = 7;
+
+	(void)state;
+	assert_int_equal(virtio_parse_args("d", NULL, &legacy), 0);
+	assert_int_equal(legacy, 0);
+	assert_int_equal(virtio_parse_args("d", "", &legacy), 0);
+	assert_int_equal(virtio_parse_args("d", "force_legacy=1", &legacy), 0);
+	assert_int_equal(legacy, 1);
+	assert_int_equal(virtio_parse_args("d", "force_legacy=0", &legacy), 0);
+	assert_int_equal(legacy, 0);
+	assert_int_equal(virtio_parse_args("d", "force_legacy=2", &legacy), -EINVAL);
+	assert_int_equal(virtio_parse_args("d", "force_legacy=yes", &legacy), -EINVAL);
+	assert_int_equal(virtio_parse_args("d", "force_legacy", &legacy), -EINVAL);
+	assert_int_equal(virtio_parse_args("d", "legacy=1", &legacy), -EINVAL);
+}
+
+/*
+ * Transport choice refusals, on devices that exist nowhere (no sysfs folder, no mapping):
+ * a modern-only device cannot be forced legacy nor lack its capabilities, and a legacy one
+ * whose I/O BAR cannot be reached is refused with the bus's error. Nothing stays open.
+ */
+static void
+test_transport_refused(void **state)
+{
+	struct rte_pci_device pci;
+	struct virtio_hw h;
+	int fds = test_count_fds();
+
+	(void)state;
+	memset(&pci, 0, sizeof(pci));
+	snprintf(pci.name, sizeof(pci.name), "0000:7f:1f.7");
+	pci.device.name = pci.name;
+	pci.kdrv = RTE_PCI_KDRV_UIO_GENERIC;
+	pci.id.vendor_id = VIRTIO_PCI_VENDOR_ID;
+	pci.id.device_id = VIRTIO_PCI_DEV_ID_NET_MODERN;
+	memset(&h, 0, sizeof(h));
+	assert_int_equal(virtio_pci_init(&h, &pci, 1), -EINVAL);
+	assert_int_equal(virtio_pci_init(&h, &pci, 0), -ENODEV);
+	assert_null(h.ops);
+	pci.id.device_id = VIRTIO_PCI_DEV_ID_NET_LEGACY;
+	assert_int_equal(virtio_pci_init(&h, &pci, 1), -ENOENT);
+	assert_int_equal(virtio_pci_init(&h, &pci, 0), -ENOENT);
+	assert_null(h.ops);
+	assert_int_equal(h.legacy, 0);
+	virtio_pci_uninit(&h);
+	assert_int_equal(test_count_fds(), fds);
+}
+
 /* A port around the fake device, enough for the functions that take an rte_eth_dev. */
 struct fake_port {
 	struct rte_eth_dev dev;
@@ -533,6 +831,11 @@ main(void)
 		cmocka_unit_test(test_rx_nombuf),
 		cmocka_unit_test(test_tx_chains),
 		cmocka_unit_test(test_negotiate),
+		cmocka_unit_test(test_legacy_negotiate),
+		cmocka_unit_test(test_legacy_needs_mrg_rxbuf),
+		cmocka_unit_test(test_legacy_queues),
+		cmocka_unit_test(test_devargs),
+		cmocka_unit_test(test_transport_refused),
 		cmocka_unit_test(test_ctrl_queue),
 		cmocka_unit_test(test_rx_setup_small_pool),
 	};

@@ -64,6 +64,16 @@ struct rte_pci_device {
 	unsigned int scan_gen;              /**< last bus scan that saw the device */
 };
 
+/**
+ * An I/O port BAR opened by rte_pci_ioport_map. How base is read depends on the device's
+ * kernel driver (a port number, a vfio region offset or a file): only the bus interprets it.
+ */
+struct rte_pci_ioport {
+	struct rte_pci_device *dev; /**< device of the BAR, NULL once unmapped */
+	uint64_t base;              /**< where the BAR is reached, private to the bus */
+	uint64_t len;               /**< size of the BAR in bytes */
+};
+
 /** The rte_pci_device embedding a struct rte_device. */
 #define RTE_DEV_TO_PCI(ptr) container_of(ptr, struct rte_pci_device, device)
 /** The const rte_pci_device embedding a struct rte_device. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * net_virtio: a poll-mode driver for virtio-net devices on the virtio 1.0 PCI transport.
+ * net_virtio: a poll-mode driver for virtio-net devices on PCI, modern (virtio 1.0) and
+ * legacy or transitional (virtio 0.9.5 registers in an I/O port BAR).
  *
  * The device is reset on every start, stop and close: a reset is the only way virtio offers
  * to make it forget the rings, and it guarantees no DMA into the buffers that follow. Start
@@ -9,7 +10,10 @@
 #include <string.h>
 
 #include <rte_common.h>
+#include <rte_cycles.h>
+#include <rte_eal.h>
 #include <rte_ethdev.h>
+#include <rte_interrupts.h>
 #include <rte_malloc.h>
 #include <ethdev_driver.h>
 #include <ethdev_pci.h>
@@ -21,8 +25,19 @@ RTE_LOG_REGISTER_DEFAULT(virtio_logtype, NOTICE);
 
 #define VIRTIO_MAX_RX_PKTLEN 9728
 
+/*
+ * Port instructions need the iopl privilege in every thread that kicks a legacy device, and
+ * a thread only inherits it from its creator: ask before EAL creates the lcores. Refused when
+ * not privileged, then the bus falls back to the sysfs resource file.
+ */
+RTE_INIT(virtio_iopl_init)
+{
+	rte_eal_iopl_init();
+}
+
 static const struct rte_pci_id virtio_pci_ids[] = {
 	{ RTE_PCI_DEVICE(VIRTIO_PCI_VENDOR_ID, VIRTIO_PCI_DEV_ID_NET_MODERN) },
+	{ RTE_PCI_DEVICE(VIRTIO_PCI_VENDOR_ID, VIRTIO_PCI_DEV_ID_NET_LEGACY) },
 	{ .vendor_id = 0 },
 };
 
@@ -131,6 +146,108 @@ virtio_allmulticast_disable(struct rte_eth_dev *dev)
 	return virtio_rx_mode_cmd(dev, VIRTIO_NET_CTRL_RX_ALLMULTI, 0);
 }
 
+/*
+ * Configuration change interrupt: the device changed its link status. With MSI-X the
+ * interrupt is the config vector's alone; with INTx it is shared with the queues (whose
+ * interrupts are off) and the ISR read both says whether it is ours and lowers the line.
+ */
+static void
+virtio_intr_handler(void *arg)
+{
+	struct rte_eth_dev *dev = arg;
+	struct virtio_adapter *ad = dev->data->dev_private;
+	struct rte_intr_handle *h = RTE_ETH_DEV_TO_PCI(dev)->intr_handle;
+	uint8_t isr = virtio_read_isr(&ad->hw);
+
+	if ((isr & VIRTIO_ISR_CONFIG) || rte_intr_type_get(h) == RTE_INTR_HANDLE_VFIO_MSIX) {
+		/* rte_eth_linkstatus_set says 0 when the status changed */
+		if (ad->lsc_on && virtio_link_update(dev, 0) == 0)
+			rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
+	}
+	rte_intr_ack(h);
+}
+
+/* Arm the interrupt when the application asked for LSC events (intr_conf.lsc). */
+static int
+virtio_lsc_start(struct rte_eth_dev *dev)
+{
+	struct virtio_adapter *ad = dev->data->dev_private;
+	struct virtio_hw *hw = &ad->hw;
+	struct rte_intr_handle *h = RTE_ETH_DEV_TO_PCI(dev)->intr_handle;
+	int ret;
+
+	if (!dev->data->dev_conf.intr_conf.lsc)
+		return 0;
+	if (!virtio_has_feature(hw, VIRTIO_NET_F_STATUS) || h == NULL ||
+			rte_intr_fd_get(h) < 0) {
+		VIRTIO_LOG(ERR, "port %u: intr_conf.lsc: %s", dev->data->port_id,
+			!virtio_has_feature(hw, VIRTIO_NET_F_STATUS) ?
+			"the device reports no link status" : "the device has no interrupt");
+		return -ENOTSUP;
+	}
+	if (!ad->intr_registered) {
+		ret = rte_intr_callback_register(h, virtio_intr_handler, dev);
+		if (ret != 0) {
+			VIRTIO_LOG(ERR, "port %u: cannot register the interrupt handler: %s",
+				dev->data->port_id, strerror(-ret));
+			return ret;
+		}
+		ad->intr_registered = 1;
+	}
+	/* enabling first: it is what turns MSI-X on, and with it the config vector register */
+	ret = rte_intr_enable(h);
+	if (ret != 0) {
+		VIRTIO_LOG(ERR, "port %u: cannot enable the interrupt: %s", dev->data->port_id,
+			strerror(-ret));
+		return ret;
+	}
+	if (rte_intr_type_get(h) == RTE_INTR_HANDLE_VFIO_MSIX &&
+			hw->ops->set_config_vector(hw, 0) != 0) {
+		VIRTIO_LOG(ERR, "port %u: the device refused MSI-X vector 0 for config changes",
+			dev->data->port_id);
+		rte_intr_disable(h);
+		return -EIO;
+	}
+	ad->lsc_on = 1;
+	return 0;
+}
+
+static void
+virtio_lsc_stop(struct rte_eth_dev *dev)
+{
+	struct virtio_adapter *ad = dev->data->dev_private;
+	struct rte_intr_handle *h = RTE_ETH_DEV_TO_PCI(dev)->intr_handle;
+
+	if (!ad->lsc_on)
+		return;
+	ad->lsc_on = 0;
+	ad->hw.ops->set_config_vector(&ad->hw, VIRTIO_MSI_NO_VECTOR);
+	rte_intr_disable(h);
+}
+
+/*
+ * Drop the handler (at close). Closed from an event callback, on the interrupt thread, the
+ * handler may be what is running: it is then removed once it returns, never waited for.
+ */
+static void
+virtio_intr_release(struct rte_eth_dev *dev)
+{
+	struct virtio_adapter *ad = dev->data->dev_private;
+	struct rte_intr_handle *h = RTE_ETH_DEV_TO_PCI(dev)->intr_handle;
+
+	if (!ad->intr_registered)
+		return;
+	ad->intr_registered = 0;
+	for (;;) {
+		if (rte_thread_is_intr() && rte_intr_callback_unregister_pending(h,
+				virtio_intr_handler, dev, NULL) > 0)
+			return;
+		if (rte_intr_callback_unregister(h, virtio_intr_handler, dev) != -EAGAIN)
+			return;
+		rte_delay_us_sleep(1000);
+	}
+}
+
 /* Reset the device, then give every mbuf back: nothing can be written into them any more. */
 static void
 virtio_quiesce(struct rte_eth_dev *dev)
@@ -138,6 +255,7 @@ virtio_quiesce(struct rte_eth_dev *dev)
 	struct virtio_adapter *ad = dev->data->dev_private;
 	uint16_t q;
 
+	virtio_lsc_stop(dev);
 	virtio_reset(&ad->hw);
 	for (q = 0; q < dev->data->nb_rx_queues; q++)
 		if (dev->data->rx_queues[q] != NULL)
@@ -205,23 +323,31 @@ virtio_dev_start(struct rte_eth_dev *dev)
 		struct virtio_rx_queue *rxq = dev->data->rx_queues[q];
 
 		ret = virtio_rx_queue_fill(rxq);
+		if (ret == 0)
+			ret = virtio_vq_program(hw, &rxq->vq);
 		if (ret != 0)
 			goto fail;
-		virtio_vq_program(hw, &rxq->vq);
 	}
 	for (q = 0; q < dev->data->nb_tx_queues; q++) {
 		struct virtio_tx_queue *txq = dev->data->tx_queues[q];
 
 		virtio_tx_queue_init(txq);
-		virtio_vq_program(hw, &txq->vq);
+		ret = virtio_vq_program(hw, &txq->vq);
+		if (ret != 0)
+			goto fail;
 	}
 	ret = virtio_ctrl_setup(dev);
 	if (ret != 0)
 		goto fail;
 	if (ad->cvq != NULL) {
 		virtio_vq_reset(ad->cvq, 1);
-		virtio_vq_program(hw, ad->cvq);
+		ret = virtio_vq_program(hw, ad->cvq);
+		if (ret != 0)
+			goto fail;
 	}
+	ret = virtio_lsc_start(dev);
+	if (ret != 0)
+		goto fail;
 	virtio_set_status(hw, virtio_get_status(hw) | VIRTIO_STATUS_DRIVER_OK);
 	/* Receive buffers went in before DRIVER_OK; only now may the device be told of them. */
 	for (q = 0; q < dev->data->nb_rx_queues; q++) {
@@ -257,7 +383,9 @@ virtio_dev_close(struct rte_eth_dev *dev)
 	struct virtio_adapter *ad = dev->data->dev_private;
 
 	/* ethdev released the queues before; the control queue is the driver's own. */
+	virtio_lsc_stop(dev);
 	virtio_reset(&ad->hw);
+	virtio_intr_release(dev);
 	virtio_ctrl_release(dev);
 	return 0;
 }
@@ -345,10 +473,10 @@ virtio_read_mac(struct virtio_hw *hw, struct rte_ether_addr *mac)
 	int i, tries;
 
 	for (tries = 0; tries < 10; tries++) {
-		gen = rte_read8(hw->common + VIRTIO_COMMON_CFGGEN);
+		gen = hw->ops->cfg_generation(hw);
 		for (i = 0; i < RTE_ETHER_ADDR_LEN; i++)
 			mac->addr_bytes[i] = virtio_cfg_read8(hw, VIRTIO_NET_CFG_MAC + i);
-		if (rte_read8(hw->common + VIRTIO_COMMON_CFGGEN) == gen)
+		if (hw->ops->cfg_generation(hw) == gen)
 			break;
 	}
 }
@@ -359,9 +487,13 @@ virtio_dev_init(struct rte_eth_dev *dev)
 	struct rte_pci_device *pci = RTE_ETH_DEV_TO_PCI(dev);
 	struct virtio_adapter *ad = dev->data->dev_private;
 	struct virtio_hw *hw = &ad->hw;
-	int ret;
+	int force_legacy, ret;
 
-	ret = virtio_pci_init(hw, pci);
+	ret = virtio_parse_args(pci->device.name, pci->device.devargs != NULL ?
+		pci->device.devargs->args : NULL, &force_legacy);
+	if (ret != 0)
+		return ret;
+	ret = virtio_pci_init(hw, pci, force_legacy);
 	if (ret != 0)
 		return ret;
 	/* A first negotiation tells which features, queues and pairs this device has. */
@@ -386,13 +518,15 @@ virtio_dev_init(struct rte_eth_dev *dev)
 	dev->rx_pkt_burst = virtio_recv_pkts;
 	dev->tx_pkt_burst = virtio_xmit_pkts;
 	rte_pci_set_bus_master(pci, true);
-	VIRTIO_LOG(INFO, "%s: port %u, MAC " RTE_ETHER_ADDR_PRT_FMT ", features 0x%" PRIx64
-		", %u queue pairs", pci->device.name, dev->data->port_id,
-		RTE_ETHER_ADDR_BYTES(&ad->mac), hw->features, hw->max_pairs);
+	VIRTIO_LOG(INFO, "%s: port %u, %s, MAC " RTE_ETHER_ADDR_PRT_FMT ", features 0x%"
+		PRIx64 ", %u queue pairs", pci->device.name, dev->data->port_id,
+		hw->legacy ? "legacy" : "modern", RTE_ETHER_ADDR_BYTES(&ad->mac), hw->features,
+		hw->max_pairs);
 	return 0;
 fail:
 	rte_free(hw->vq_max_size);
 	hw->vq_max_size = NULL;
+	virtio_pci_uninit(hw);
 	return ret;
 }
 
@@ -415,6 +549,7 @@ virtio_dev_uninit(struct rte_eth_dev *dev)
 	rte_pci_set_bus_master(RTE_ETH_DEV_TO_PCI(dev), false);
 	rte_free(ad->hw.vq_max_size);
 	ad->hw.vq_max_size = NULL;
+	virtio_pci_uninit(&ad->hw);
 	return 0;
 }
 
@@ -426,7 +561,7 @@ virtio_pci_remove(struct rte_pci_device *pci)
 
 static struct rte_pci_driver virtio_pmd = {
 	.id_table = virtio_pci_ids,
-	.drv_flags = RTE_PCI_DRV_NEED_MAPPING | RTE_PCI_DRV_DETACHABLE,
+	.drv_flags = RTE_PCI_DRV_NEED_MAPPING | RTE_PCI_DRV_DETACHABLE | RTE_PCI_DRV_INTR_LSC,
 	.probe = virtio_pci_probe,
 	.remove = virtio_pci_remove,
 };
@@ -434,3 +569,4 @@ static struct rte_pci_driver virtio_pmd = {
 RTE_PMD_REGISTER_PCI(net_virtio, virtio_pmd);
 RTE_PMD_REGISTER_PCI_TABLE(net_virtio, virtio_pci_ids);
 RTE_PMD_REGISTER_KMOD_DEP(net_virtio, "* igb_uio | uio_pci_generic | vfio-pci");
+RTE_PMD_REGISTER_PARAM_STRING(net_virtio, VIRTIO_ARG_FORCE_LEGACY "=0|1");

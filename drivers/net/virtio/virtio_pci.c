@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The virtio 1.0 ("modern") PCI transport: the vendor capabilities in configuration space say
- * which BAR, and where in it, holds each structure; the PCI bus has already mapped the BARs.
- * Everything here is control path: device status, feature negotiation and virtqueue setup.
+ * Which PCI transport drives the device, the virtio 1.0 ("modern") transport, and what both
+ * transports share: reset, feature negotiation and virtqueue memory. In the modern transport
+ * the vendor capabilities in configuration space say which BAR, and where in it, holds each
+ * structure; the PCI bus has already mapped the BARs. Everything here is control path.
  */
 #include <string.h>
 
@@ -76,21 +77,19 @@ cap_addr(struct rte_pci_device *pci, const struct virtio_cap_hdr *cap)
 	return (volatile uint8_t *)res->addr + off;
 }
 
+/* The modern structures, or -ENODEV (without a log line: a transitional device goes legacy). */
 int
-virtio_pci_init(struct virtio_hw *hw, struct rte_pci_device *pci)
+virtio_modern_init(struct virtio_hw *hw, struct rte_pci_device *pci)
 {
 	uint16_t pci_status;
 	uint8_t pos;
 	int n;
 
-	hw->name = pci->device.name;
 	if (rte_pci_read_config(pci, &pci_status, sizeof(pci_status),
 			VIRTIO_PCI_CFG_STATUS) != sizeof(pci_status) ||
 			!(rte_le_to_cpu_16(pci_status) & VIRTIO_PCI_STATUS_CAP_LIST) ||
-			rte_pci_read_config(pci, &pos, 1, VIRTIO_PCI_CFG_CAP_PTR) != 1) {
-		VIRTIO_LOG(ERR, "%s: no PCI capability list", hw->name);
+			rte_pci_read_config(pci, &pos, 1, VIRTIO_PCI_CFG_CAP_PTR) != 1)
 		return -ENODEV;
-	}
 	/* The first capability of each type is the one the device prefers. */
 	for (n = 0; pos != 0 && n < VIRTIO_MAX_CAPS; n++) {
 		struct virtio_cap_hdr cap;
@@ -133,25 +132,195 @@ next:
 	}
 	if (hw->common == NULL || hw->notify_base == NULL || hw->isr == NULL ||
 			hw->dev_cfg == NULL) {
-		VIRTIO_LOG(ERR, "%s: missing virtio capabilities (common %s, notify %s, isr %s,"
-			" device %s)", hw->name, hw->common ? "ok" : "no",
+		VIRTIO_LOG(DEBUG, "%s: virtio capabilities: common %s, notify %s, isr %s,"
+			" device %s", hw->name, hw->common ? "ok" : "no",
 			hw->notify_base ? "ok" : "no", hw->isr ? "ok" : "no",
 			hw->dev_cfg ? "ok" : "no");
+		hw->common = NULL;
+		hw->notify_base = NULL;
+		hw->isr = NULL;
+		hw->dev_cfg = NULL;
 		return -ENODEV;
 	}
+	hw->ops = &virtio_modern_ops;
 	return 0;
 }
+
+/*
+ * A modern-only device needs its capabilities. A transitional one uses them too when they
+ * are there (the modern transport has 64-bit features and rings anywhere in memory), unless
+ * force_legacy asks for its legacy I/O port interface.
+ */
+int
+virtio_pci_init(struct virtio_hw *hw, struct rte_pci_device *pci, int force_legacy)
+{
+	int transitional = pci->id.device_id == VIRTIO_PCI_DEV_ID_NET_LEGACY;
+
+	hw->name = pci->device.name;
+	hw->pci = pci;
+	if (!transitional && force_legacy) {
+		VIRTIO_LOG(ERR, "%s: force_legacy: device %04x:%04x has no legacy interface",
+			hw->name, pci->id.vendor_id, pci->id.device_id);
+		return -EINVAL;
+	}
+	if (!force_legacy && virtio_modern_init(hw, pci) == 0)
+		return 0;
+	if (!transitional) {
+		VIRTIO_LOG(ERR, "%s: missing virtio 1.0 capabilities", hw->name);
+		return -ENODEV;
+	}
+	return virtio_legacy_init(hw, pci);
+}
+
+void
+virtio_pci_uninit(struct virtio_hw *hw)
+{
+	if (hw->legacy && hw->io.dev != NULL)
+		rte_pci_ioport_unmap(&hw->io);
+	hw->legacy = 0;
+}
+
+static uint8_t
+modern_get_status(struct virtio_hw *hw)
+{
+	return common_read8(hw, VIRTIO_COMMON_STATUS);
+}
+
+static void
+modern_set_status(struct virtio_hw *hw, uint8_t status)
+{
+	common_write8(hw, VIRTIO_COMMON_STATUS, status);
+}
+
+static uint64_t
+modern_get_features(struct virtio_hw *hw)
+{
+	uint64_t offered;
+
+	common_write32(hw, VIRTIO_COMMON_DFSELECT, 0);
+	offered = common_read32(hw, VIRTIO_COMMON_DF);
+	common_write32(hw, VIRTIO_COMMON_DFSELECT, 1);
+	offered |= (uint64_t)common_read32(hw, VIRTIO_COMMON_DF) << 32;
+	return offered;
+}
+
+static void
+modern_set_features(struct virtio_hw *hw, uint64_t wanted)
+{
+	common_write32(hw, VIRTIO_COMMON_GFSELECT, 0);
+	common_write32(hw, VIRTIO_COMMON_GF, (uint32_t)wanted);
+	common_write32(hw, VIRTIO_COMMON_GFSELECT, 1);
+	common_write32(hw, VIRTIO_COMMON_GF, (uint32_t)(wanted >> 32));
+}
+
+static void
+modern_read_cfg(struct virtio_hw *hw, unsigned int off, void *dst, size_t len)
+{
+	uint8_t *d = dst;
+	size_t i;
+
+	if (len == 2) {
+		uint16_t v = rte_read16(hw->dev_cfg + off);
+
+		memcpy(dst, &v, 2);
+		return;
+	}
+	for (i = 0; i < len; i++)
+		d[i] = rte_read8(hw->dev_cfg + off + i);
+}
+
+static uint8_t
+modern_cfg_generation(struct virtio_hw *hw)
+{
+	return common_read8(hw, VIRTIO_COMMON_CFGGEN);
+}
+
+static uint8_t
+modern_read_isr(struct virtio_hw *hw)
+{
+	return rte_read8(hw->isr);
+}
+
+static uint16_t
+modern_num_queues(struct virtio_hw *hw)
+{
+	return common_read16(hw, VIRTIO_COMMON_NUMQ);
+}
+
+static uint16_t
+modern_queue_size(struct virtio_hw *hw, uint16_t index)
+{
+	common_write16(hw, VIRTIO_COMMON_Q_SELECT, index);
+	return common_read16(hw, VIRTIO_COMMON_Q_SIZE);
+}
+
+static void
+modern_queue_notify_setup(struct virtio_hw *hw, struct virtio_vq *vq)
+{
+	uint16_t noff;
+
+	common_write16(hw, VIRTIO_COMMON_Q_SELECT, vq->index);
+	noff = common_read16(hw, VIRTIO_COMMON_Q_NOFF);
+	vq->notify = (volatile uint16_t *)(hw->notify_base + (size_t)noff * hw->notify_mult);
+}
+
+/* Tell the device where the rings are and enable the queue (before DRIVER_OK). */
+static int
+modern_queue_program(struct virtio_hw *hw, struct virtio_vq *vq)
+{
+	rte_iova_t base = vq->mz->iova;
+	uint8_t *va = vq->mz->addr;
+
+	common_write16(hw, VIRTIO_COMMON_Q_SELECT, vq->index);
+	common_write16(hw, VIRTIO_COMMON_Q_SIZE, vq->size);
+	common_write16(hw, VIRTIO_COMMON_Q_MSIX, VIRTIO_MSI_NO_VECTOR);
+	common_write64(hw, VIRTIO_COMMON_Q_DESCLO, VIRTIO_COMMON_Q_DESCHI, base);
+	common_write64(hw, VIRTIO_COMMON_Q_AVAILLO, VIRTIO_COMMON_Q_AVAILHI,
+		base + ((uint8_t *)(uintptr_t)vq->avail - va));
+	common_write64(hw, VIRTIO_COMMON_Q_USEDLO, VIRTIO_COMMON_Q_USEDHI,
+		base + ((uint8_t *)(uintptr_t)vq->used - va));
+	common_write16(hw, VIRTIO_COMMON_Q_ENABLE, 1);
+	return 0;
+}
+
+static uint16_t
+modern_set_config_vector(struct virtio_hw *hw, uint16_t vector)
+{
+	common_write16(hw, VIRTIO_COMMON_MSIX, vector);
+	return common_read16(hw, VIRTIO_COMMON_MSIX);
+}
+
+const struct virtio_ops virtio_modern_ops = {
+	.get_status = modern_get_status,
+	.set_status = modern_set_status,
+	.get_features = modern_get_features,
+	.set_features = modern_set_features,
+	.read_cfg = modern_read_cfg,
+	.cfg_generation = modern_cfg_generation,
+	.read_isr = modern_read_isr,
+	.num_queues = modern_num_queues,
+	.queue_size = modern_queue_size,
+	.queue_notify_setup = modern_queue_notify_setup,
+	.queue_program = modern_queue_program,
+	.set_config_vector = modern_set_config_vector,
+};
 
 uint8_t
 virtio_get_status(struct virtio_hw *hw)
 {
-	return common_read8(hw, VIRTIO_COMMON_STATUS);
+	return hw->ops->get_status(hw);
 }
 
 void
 virtio_set_status(struct virtio_hw *hw, uint8_t status)
 {
-	common_write8(hw, VIRTIO_COMMON_STATUS, status);
+	hw->ops->set_status(hw, status);
+}
+
+uint8_t
+virtio_read_isr(struct virtio_hw *hw)
+{
+	return hw->ops->read_isr(hw);
 }
 
 /*
@@ -182,19 +351,26 @@ virtio_reset(struct virtio_hw *hw)
 uint8_t
 virtio_cfg_read8(struct virtio_hw *hw, unsigned int off)
 {
-	return rte_read8(hw->dev_cfg + off);
+	uint8_t v;
+
+	hw->ops->read_cfg(hw, off, &v, sizeof(v));
+	return v;
 }
 
 uint16_t
 virtio_cfg_read16(struct virtio_hw *hw, unsigned int off)
 {
-	return rte_le_to_cpu_16(rte_read16(hw->dev_cfg + off));
+	uint16_t v;
+
+	hw->ops->read_cfg(hw, off, &v, sizeof(v));
+	/* legacy devices use the guest's byte order, little endian on every supported CPU */
+	return rte_le_to_cpu_16(v);
 }
 
 /*
- * Reset, then ACKNOWLEDGE, DRIVER, features and FEATURES_OK: the device is then ready for
- * its virtqueues. Returns -ENOTSUP when the device is not a virtio 1.0 one or refuses the
- * features, leaving it failed.
+ * Reset, then ACKNOWLEDGE, DRIVER, features and (modern) FEATURES_OK: the device is then
+ * ready for its virtqueues. Returns -ENOTSUP when the device lacks what this driver needs or
+ * refuses the features, leaving it failed.
  */
 int
 virtio_negotiate(struct virtio_hw *hw)
@@ -208,13 +384,20 @@ virtio_negotiate(struct virtio_hw *hw)
 		return ret;
 	virtio_set_status(hw, VIRTIO_STATUS_ACKNOWLEDGE);
 	virtio_set_status(hw, VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER);
-	common_write32(hw, VIRTIO_COMMON_DFSELECT, 0);
-	offered = common_read32(hw, VIRTIO_COMMON_DF);
-	common_write32(hw, VIRTIO_COMMON_DFSELECT, 1);
-	offered |= (uint64_t)common_read32(hw, VIRTIO_COMMON_DF) << 32;
-	if (!(offered & RTE_BIT64(VIRTIO_F_VERSION_1))) {
+	offered = hw->ops->get_features(hw);
+	if (!hw->legacy && !(offered & RTE_BIT64(VIRTIO_F_VERSION_1))) {
 		VIRTIO_LOG(ERR, "%s: device does not offer VIRTIO_F_VERSION_1 (features 0x%" PRIx64
 			")", hw->name, offered);
+		virtio_set_status(hw, VIRTIO_STATUS_FAILED);
+		return -ENOTSUP;
+	}
+	/*
+	 * A legacy header is 10 bytes without MRG_RXBUF and 12 with it, as the modern one
+	 * always is: the shared data path needs the 12-byte form.
+	 */
+	if (hw->legacy && !(offered & RTE_BIT64(VIRTIO_NET_F_MRG_RXBUF))) {
+		VIRTIO_LOG(ERR, "%s: legacy device does not offer VIRTIO_NET_F_MRG_RXBUF (features"
+			" 0x%" PRIx64 ")", hw->name, offered);
 		virtio_set_status(hw, VIRTIO_STATUS_FAILED);
 		return -ENOTSUP;
 	}
@@ -222,16 +405,17 @@ virtio_negotiate(struct virtio_hw *hw)
 	/* Multiqueue and receive modes are driven through the control queue. */
 	if (!(wanted & RTE_BIT64(VIRTIO_NET_F_CTRL_VQ)))
 		wanted &= ~(RTE_BIT64(VIRTIO_NET_F_MQ) | RTE_BIT64(VIRTIO_NET_F_CTRL_RX));
-	common_write32(hw, VIRTIO_COMMON_GFSELECT, 0);
-	common_write32(hw, VIRTIO_COMMON_GF, (uint32_t)wanted);
-	common_write32(hw, VIRTIO_COMMON_GFSELECT, 1);
-	common_write32(hw, VIRTIO_COMMON_GF, (uint32_t)(wanted >> 32));
-	virtio_set_status(hw, VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER |
-		VIRTIO_STATUS_FEATURES_OK);
-	if (!(virtio_get_status(hw) & VIRTIO_STATUS_FEATURES_OK)) {
-		VIRTIO_LOG(ERR, "%s: device refused features 0x%" PRIx64, hw->name, wanted);
-		virtio_set_status(hw, VIRTIO_STATUS_FAILED);
-		return -ENOTSUP;
+	hw->ops->set_features(hw, wanted);
+	/* Legacy devices have no FEATURES_OK: they take the features as written. */
+	if (!hw->legacy) {
+		virtio_set_status(hw, VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER |
+			VIRTIO_STATUS_FEATURES_OK);
+		if (!(virtio_get_status(hw) & VIRTIO_STATUS_FEATURES_OK)) {
+			VIRTIO_LOG(ERR, "%s: device refused features 0x%" PRIx64, hw->name,
+				wanted);
+			virtio_set_status(hw, VIRTIO_STATUS_FAILED);
+			return -ENOTSUP;
+		}
 	}
 	hw->features = wanted;
 	hw->max_pairs = 1;
@@ -240,7 +424,7 @@ virtio_negotiate(struct virtio_hw *hw)
 		if (hw->max_pairs == 0)
 			hw->max_pairs = 1;
 	}
-	hw->nb_vqs = common_read16(hw, VIRTIO_COMMON_NUMQ);
+	hw->nb_vqs = hw->ops->num_queues(hw);
 	if (hw->nb_vqs < 2) {
 		VIRTIO_LOG(ERR, "%s: device has %u virtqueues, a receive and a transmit one needed",
 			hw->name, hw->nb_vqs);
@@ -252,10 +436,8 @@ virtio_negotiate(struct virtio_hw *hw)
 			sizeof(hw->vq_max_size[0]) * hw->nb_vqs, 0);
 		if (hw->vq_max_size == NULL)
 			return -ENOMEM;
-		for (q = 0; q < hw->nb_vqs; q++) {
-			common_write16(hw, VIRTIO_COMMON_Q_SELECT, q);
-			hw->vq_max_size[q] = common_read16(hw, VIRTIO_COMMON_Q_SIZE);
-		}
+		for (q = 0; q < hw->nb_vqs; q++)
+			hw->vq_max_size[q] = hw->ops->queue_size(hw, q);
 	}
 	return 0;
 }
@@ -279,7 +461,7 @@ virtio_vq_alloc(struct virtio_hw *hw, struct virtio_vq *vq, uint16_t index, cons
 {
 	const struct rte_memzone *mz;
 	size_t used_off, extra_off;
-	uint16_t size, noff;
+	uint16_t size;
 
 	if (index >= hw->nb_vqs || hw->vq_max_size[index] == 0 ||
 			!rte_is_power_of_2(hw->vq_max_size[index])) {
@@ -300,16 +482,15 @@ virtio_vq_alloc(struct virtio_hw *hw, struct virtio_vq *vq, uint16_t index, cons
 		return -ENOMEM;
 	}
 	memset(mz->addr, 0, mz->len);
-	common_write16(hw, VIRTIO_COMMON_Q_SELECT, index);
-	noff = common_read16(hw, VIRTIO_COMMON_Q_NOFF);
 	vq->mz = mz;
+	vq->hw = hw;
 	vq->index = index;
 	vq->size = size;
 	vq->desc = mz->addr;
 	vq->avail = (volatile struct vring_avail *)((uint8_t *)mz->addr +
 		sizeof(struct vring_desc) * size);
 	vq->used = (volatile struct vring_used *)((uint8_t *)mz->addr + used_off);
-	vq->notify = (volatile uint16_t *)(hw->notify_base + (size_t)noff * hw->notify_mult);
+	hw->ops->queue_notify_setup(hw, vq);
 	if (extra_addr != NULL)
 		*extra_addr = (uint8_t *)mz->addr + extra_off;
 	if (extra_iova != NULL)
@@ -346,19 +527,8 @@ virtio_vq_reset(struct virtio_vq *vq, int chain_free)
 }
 
 /* Tell the device where the rings are and enable the queue (before DRIVER_OK). */
-void
+int
 virtio_vq_program(struct virtio_hw *hw, struct virtio_vq *vq)
 {
-	rte_iova_t base = vq->mz->iova;
-	uint8_t *va = vq->mz->addr;
-
-	common_write16(hw, VIRTIO_COMMON_Q_SELECT, vq->index);
-	common_write16(hw, VIRTIO_COMMON_Q_SIZE, vq->size);
-	common_write16(hw, VIRTIO_COMMON_Q_MSIX, VIRTIO_MSI_NO_VECTOR);
-	common_write64(hw, VIRTIO_COMMON_Q_DESCLO, VIRTIO_COMMON_Q_DESCHI, base);
-	common_write64(hw, VIRTIO_COMMON_Q_AVAILLO, VIRTIO_COMMON_Q_AVAILHI,
-		base + ((uint8_t *)(uintptr_t)vq->avail - va));
-	common_write64(hw, VIRTIO_COMMON_Q_USEDLO, VIRTIO_COMMON_Q_USEDHI,
-		base + ((uint8_t *)(uintptr_t)vq->used - va));
-	common_write16(hw, VIRTIO_COMMON_Q_ENABLE, 1);
+	return hw->ops->queue_program(hw, vq);
 }

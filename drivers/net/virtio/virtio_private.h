@@ -13,6 +13,7 @@
 #include <rte_memzone.h>
 #include <rte_spinlock.h>
 #include <ethdev_driver.h>
+#include <bus_pci_driver.h>
 
 #include "virtio_regs.h"
 
@@ -28,13 +29,50 @@ extern int virtio_logtype;
 	RTE_BIT64(VIRTIO_NET_F_CTRL_RX) | RTE_BIT64(VIRTIO_NET_F_MQ))
 #define VIRTIO_MAX_QUEUE_PAIRS 16
 
-/* Where the modern transport's structures are mapped. */
+struct virtio_hw;
+struct virtio_vq;
+
+/*
+ * The two PCI transports, modern (virtio 1.0 capabilities in memory BARs) and legacy (the
+ * I/O port register block of virtio 0.9.5): everything else in the driver is shared.
+ */
+struct virtio_ops {
+	uint8_t (*get_status)(struct virtio_hw *hw);
+	void (*set_status)(struct virtio_hw *hw, uint8_t status);
+	uint64_t (*get_features)(struct virtio_hw *hw);
+	void (*set_features)(struct virtio_hw *hw, uint64_t features);
+	void (*read_cfg)(struct virtio_hw *hw, unsigned int off, void *dst, size_t len);
+	uint8_t (*cfg_generation)(struct virtio_hw *hw);
+	uint8_t (*read_isr)(struct virtio_hw *hw);
+	uint16_t (*num_queues)(struct virtio_hw *hw);
+	uint16_t (*queue_size)(struct virtio_hw *hw, uint16_t index);
+	/* where the doorbell of a freshly allocated queue is */
+	void (*queue_notify_setup)(struct virtio_hw *hw, struct virtio_vq *vq);
+	int (*queue_program)(struct virtio_hw *hw, struct virtio_vq *vq);
+	/* MSI-X vector of configuration changes; returns what the device accepted */
+	uint16_t (*set_config_vector)(struct virtio_hw *hw, uint16_t vector);
+};
+
+/* Port access of the legacy transport: rte_pci_ioport_read/write, or a test's simulation. */
+typedef void (*virtio_io_read_t)(struct rte_pci_ioport *p, void *data, size_t len, off_t off);
+typedef void (*virtio_io_write_t)(struct rte_pci_ioport *p, const void *data, size_t len,
+		off_t off);
+
 struct virtio_hw {
+	const struct virtio_ops *ops;
+	/* modern: where the structures are mapped */
 	volatile uint8_t *common;
 	volatile uint8_t *notify_base;
 	volatile uint8_t *isr;
 	volatile uint8_t *dev_cfg;
 	uint32_t notify_mult;
+	/* legacy: the I/O BAR and the MSI-X capability that moves the device configuration */
+	struct rte_pci_ioport io;
+	virtio_io_read_t io_read;
+	virtio_io_write_t io_write;
+	struct rte_pci_device *pci;
+	uint8_t msix_pos;            /* MSI-X capability in config space, 0 if none */
+	uint8_t legacy;
 	uint64_t features;           /* negotiated */
 	uint16_t max_pairs;          /* queue pairs the device has */
 	uint16_t nb_vqs;             /* virtqueues the device has */
@@ -53,7 +91,8 @@ struct virtio_vq {
 	volatile struct vring_desc *desc;
 	volatile struct vring_avail *avail;
 	volatile struct vring_used *used;
-	volatile uint16_t *notify;   /* doorbell of this queue */
+	volatile uint16_t *notify;   /* doorbell of this queue, NULL: a port (legacy) */
+	struct virtio_hw *hw;
 	const struct rte_memzone *mz;
 	uint16_t index;              /* virtqueue number in the device */
 	uint16_t size;               /* descriptors, a power of two */
@@ -68,8 +107,15 @@ virtio_vq_notify(struct virtio_vq *vq)
 {
 	/* The available index must be visible before reading whether the device wants a kick. */
 	rte_mb();
-	if (!(vq->used->flags & VRING_USED_F_NO_NOTIFY))
+	if (vq->used->flags & VRING_USED_F_NO_NOTIFY)
+		return;
+	if (likely(vq->notify != NULL)) {
 		rte_write16(vq->index, vq->notify);
+	} else {
+		uint16_t idx = vq->index;
+
+		vq->hw->io_write(&vq->hw->io, &idx, sizeof(idx), VIRTIO_LEGACY_QUEUE_NOTIFY);
+	}
 }
 
 struct virtio_queue_stats {
@@ -111,23 +157,37 @@ struct virtio_adapter {
 	rte_iova_t cvq_buf_iova;
 	rte_spinlock_t cvq_lock;
 	uint16_t nb_pairs;           /* pairs in use since the last start */
+	uint8_t intr_registered;     /* the config change handler is registered */
+	uint8_t lsc_on;              /* and armed, since the last start */
 };
 
-/* virtio_pci.c: the modern PCI transport */
-struct rte_pci_device;
-int virtio_pci_init(struct virtio_hw *hw, struct rte_pci_device *pci);
+/* virtio_pci.c: transport choice, the modern transport and what both share */
+extern const struct virtio_ops virtio_modern_ops;
+int virtio_pci_init(struct virtio_hw *hw, struct rte_pci_device *pci, int force_legacy);
+void virtio_pci_uninit(struct virtio_hw *hw);
+int virtio_modern_init(struct virtio_hw *hw, struct rte_pci_device *pci);
 int virtio_reset(struct virtio_hw *hw);
 uint8_t virtio_get_status(struct virtio_hw *hw);
 void virtio_set_status(struct virtio_hw *hw, uint8_t status);
 int virtio_negotiate(struct virtio_hw *hw);
 uint8_t virtio_cfg_read8(struct virtio_hw *hw, unsigned int off);
 uint16_t virtio_cfg_read16(struct virtio_hw *hw, unsigned int off);
+uint8_t virtio_read_isr(struct virtio_hw *hw);
 int virtio_vq_alloc(struct virtio_hw *hw, struct virtio_vq *vq, uint16_t index,
 		const char *name, size_t extra, int socket, void **extra_addr,
 		rte_iova_t *extra_iova);
 void virtio_vq_free(struct virtio_vq *vq);
 void virtio_vq_reset(struct virtio_vq *vq, int chain_free);
-void virtio_vq_program(struct virtio_hw *hw, struct virtio_vq *vq);
+int virtio_vq_program(struct virtio_hw *hw, struct virtio_vq *vq);
+
+/* virtio_legacy.c: the legacy transport on an I/O port BAR */
+extern const struct virtio_ops virtio_legacy_ops;
+int virtio_legacy_init(struct virtio_hw *hw, struct rte_pci_device *pci);
+unsigned int virtio_legacy_cfg_offset(int msix_enabled);
+
+/* virtio_args.c: device arguments */
+#define VIRTIO_ARG_FORCE_LEGACY "force_legacy"
+int virtio_parse_args(const char *name, const char *args, int *force_legacy);
 
 /* virtio_ctrl.c: commands on the control virtqueue */
 int virtio_ctrl_setup(struct rte_eth_dev *dev);

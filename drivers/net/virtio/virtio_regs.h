@@ -11,6 +11,8 @@
 
 #define VIRTIO_PCI_VENDOR_ID 0x1af4
 #define VIRTIO_PCI_DEV_ID_NET_MODERN 0x1041
+/* legacy and transitional virtio-net */
+#define VIRTIO_PCI_DEV_ID_NET_LEGACY 0x1000
 
 /* Vendor-specific PCI capability describing where a structure lives in a BAR. */
 #define VIRTIO_PCI_CAP_VNDR 0x09
@@ -57,6 +59,30 @@ struct virtio_cap_hdr {
 
 #define VIRTIO_MSI_NO_VECTOR 0xffff
 
+/*
+ * Legacy (virtio 0.9.5) register block at the start of I/O BAR0. The two MSI-X vector
+ * registers exist only while MSI-X is enabled, and the device configuration follows them.
+ */
+#define VIRTIO_LEGACY_BAR 0
+#define VIRTIO_LEGACY_HOST_FEATURES 0x00   /* 32 bit, device's features */
+#define VIRTIO_LEGACY_GUEST_FEATURES 0x04  /* 32 bit, driver's choice */
+#define VIRTIO_LEGACY_QUEUE_PFN 0x08       /* 32 bit, ring address / 4096 */
+#define VIRTIO_LEGACY_QUEUE_NUM 0x0c       /* 16 bit, size of the selected queue */
+#define VIRTIO_LEGACY_QUEUE_SEL 0x0e       /* 16 bit */
+#define VIRTIO_LEGACY_QUEUE_NOTIFY 0x10    /* 16 bit */
+#define VIRTIO_LEGACY_STATUS 0x12          /* 8 bit */
+#define VIRTIO_LEGACY_ISR 0x13             /* 8 bit, read clears */
+#define VIRTIO_LEGACY_CONFIG_VECTOR 0x14   /* 16 bit, with MSI-X only */
+#define VIRTIO_LEGACY_QUEUE_VECTOR 0x16    /* 16 bit, with MSI-X only */
+#define VIRTIO_LEGACY_CFG 0x14             /* device configuration without MSI-X */
+#define VIRTIO_LEGACY_CFG_MSIX 0x18        /* with MSI-X */
+#define VIRTIO_LEGACY_PFN_SHIFT 12
+
+/* PCI MSI-X capability: its message control word has the enable bit. */
+#define VIRTIO_PCI_CAP_ID_MSIX 0x11
+#define VIRTIO_PCI_MSIX_FLAGS 2
+#define VIRTIO_PCI_MSIX_ENABLE 0x8000
+
 /* Device status bits. */
 #define VIRTIO_STATUS_ACKNOWLEDGE 0x01
 #define VIRTIO_STATUS_DRIVER 0x02
@@ -84,6 +110,7 @@ struct virtio_cap_hdr {
 #define VIRTIO_NET_CFG_STATUS 0x06
 #define VIRTIO_NET_CFG_MAX_PAIRS 0x08
 #define VIRTIO_NET_S_LINK_UP 1
+#define VIRTIO_NET_S_ANNOUNCE 2
 
 /* Control virtqueue commands. */
 #define VIRTIO_NET_CTRL_RX 0
