@@ -2,9 +2,10 @@
 /*
  * The shared configuration region: the state every process of a --file-prefix sees (memory
  * lists and their pages, memzones, tailq heads, heaps and the locks over them). The primary
- * creates it in the runtime directory's "config" file and maps it at an address every
- * secondary maps it at too, so the pointers inside stay valid in all of them. With
- * --in-memory or --no-shconf the region is private memory and no secondary can join.
+ * keeps it in a memfd mapped at an address every secondary maps it at too, so the pointers
+ * inside stay valid in all of them, and writes the header to the runtime directory's "config"
+ * file, where secondaries learn where the region is and which descriptor of the primary holds
+ * it. With --in-memory or --no-shconf the region is private memory and no secondary can join.
  *
  * The region is a bump allocator: the primary carves each part out once at start-up (the file
  * is sparse, so untouched tables cost nothing) and records where it is in the header.
@@ -40,6 +41,7 @@ struct eal_shared_hdr {
 	size_t size;
 	size_t used;                    /* bump allocator, primary only */
 	pid_t primary_pid;
+	int region_fd;                  /* the primary's descriptor of the region's memfd */
 	uint32_t iova_mode;
 	uint32_t ready;                 /* 1 once the primary's rte_eal_init has finished */
 	uint32_t n_secondaries;         /* attached secondaries, for information */

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The shared configuration region (see eal_shared.h). The primary sizes the runtime
- * directory's "config" file, whose lock already marks it as the primary, and maps it over an
- * address range reserved like EAL memory; a secondary reads the header to learn that address and
- * maps the file there too, refusing to start when the range is taken in its own address space,
- * when no primary holds the lock, or when the primary is of another build.
+ * The shared configuration region (see eal_shared.h). The primary maps a memfd over an address
+ * range reserved like EAL memory and copies the region's header into the runtime directory's
+ * "config" file, whose lock already marks it as the primary (the file system there may be a
+ * disk: the region itself stays in memory). A secondary reads that header, opens the memfd
+ * through /proc/<primary>/fd and maps it at the same address, refusing to start when the range
+ * is taken in its own address space, when no primary holds the lock, or when the primary is of
+ * another build.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -33,9 +35,24 @@
 /* How long a secondary waits for a primary that is still starting. */
 #define EAL_SHARED_WAIT_MS 10000
 
+#ifndef MFD_CLOEXEC
+#define MFD_CLOEXEC 1U
+#endif
+
 static struct eal_shared_hdr *hdr;
 static bool secondary;
-static bool file_backed;
+static int region_fd = -1;
+
+/* The header, as secondaries read it, into the config file (primary). */
+static void
+publish_header(void)
+{
+	int fd = eal_runtime_config_fd();
+
+	if (fd >= 0 && pwrite(fd, hdr, sizeof(*hdr), 0) != (ssize_t)sizeof(*hdr))
+		EAL_LOG(ERR, "cannot write the shared configuration header: %s\n",
+			strerror(errno));
+}
 
 struct eal_shared_hdr *
 eal_shared(void)
@@ -79,22 +96,31 @@ eal_shared_create(size_t size)
 		rte_errno = ENOMEM;
 		return -1;
 	}
-	file_backed = fd >= 0;
-	/* The file may hold a dead primary's region: emptying it first zeroes every byte. */
-	if (file_backed && (ftruncate(fd, 0) != 0 || ftruncate(fd, (off_t)size) != 0)) {
-		EAL_LOG(ERR, "cannot size the shared configuration file to %zu kB: %s\n",
-			size >> 10, strerror(errno));
-		eal_memalloc_release_va(va, size);
-		rte_errno = ENOSPC;
-		return -1;
-	}
-	if (file_backed)
-		va = mmap(va, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0);
-	else
+	/* A dead primary's header must not be taken for ours. */
+	if (fd >= 0 && ftruncate(fd, 0) != 0)
+		EAL_LOG(DEBUG, "cannot empty the config file: %s\n", strerror(errno));
+	if (fd >= 0) {
+		region_fd = memfd_create("rte_config", MFD_CLOEXEC);
+		if (region_fd < 0 || ftruncate(region_fd, (off_t)size) != 0) {
+			EAL_LOG(ERR, "cannot create the %zu kB shared configuration: %s\n",
+				size >> 10, strerror(errno));
+			if (region_fd >= 0)
+				close(region_fd);
+			region_fd = -1;
+			eal_memalloc_release_va(va, size);
+			rte_errno = ENOMEM;
+			return -1;
+		}
+		va = mmap(va, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, region_fd, 0);
+	} else {
 		va = mmap(va, size, PROT_READ | PROT_WRITE,
 			MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+	}
 	if (va == MAP_FAILED) {
 		EAL_LOG(ERR, "cannot map the shared configuration: %s\n", strerror(errno));
+		if (region_fd >= 0)
+			close(region_fd);
+		region_fd = -1;
 		rte_errno = ENOMEM;
 		return -1;
 	}
@@ -105,8 +131,10 @@ eal_shared_create(size_t size)
 	hdr->size = size;
 	hdr->used = RTE_ALIGN_CEIL(sizeof(*hdr), RTE_CACHE_LINE_SIZE);
 	hdr->primary_pid = getpid();
-	__atomic_store_n(&hdr->magic, EAL_SHARED_MAGIC, __ATOMIC_RELEASE);
+	hdr->region_fd = region_fd;
+	hdr->magic = EAL_SHARED_MAGIC;
 	secondary = false;
+	publish_header();
 	return 0;
 }
 
@@ -130,7 +158,9 @@ eal_shared_attach(void)
 {
 	int fd = eal_runtime_config_fd();
 	struct eal_shared_hdr h;
+	char path[64];
 	void *va;
+	int mfd;
 
 	if (fd < 0 || read_header(fd, &h) < 0) {
 		EAL_LOG(ERR, "secondary process: the primary of --file-prefix=%s has not finished "
@@ -147,21 +177,30 @@ eal_shared_attach(void)
 		rte_errno = EPROTO;
 		return -1;
 	}
-	va = mmap(h.base, h.size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED_NOREPLACE, fd,
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)h.primary_pid, h.region_fd);
+	mfd = open(path, O_RDWR | O_CLOEXEC);
+	if (mfd < 0) {
+		EAL_LOG(ERR, "secondary process: cannot open the primary's shared configuration %s: "
+			"%s\n", path, strerror(errno));
+		rte_errno = errno == EACCES ? EACCES : ENOENT;
+		return -1;
+	}
+	va = mmap(h.base, h.size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED_NOREPLACE, mfd,
 		0);
 	if (va != h.base) {
 		int err = va == MAP_FAILED ? errno : EEXIST;
 
 		if (va != MAP_FAILED)
 			munmap(va, h.size);
+		close(mfd);
 		EAL_LOG(ERR, "secondary process: cannot map the shared configuration at %p, where "
 			"the primary has it: %s\n", h.base, strerror(err));
 		rte_errno = ENOMEM;
 		return -1;
 	}
 	hdr = va;
+	region_fd = mfd;
 	secondary = true;
-	file_backed = true;
 	__atomic_fetch_add(&hdr->n_secondaries, 1, __ATOMIC_RELAXED);
 	return 0;
 }
@@ -171,12 +210,17 @@ eal_shared_release(void)
 {
 	if (hdr == NULL)
 		return;
-	if (secondary)
+	if (secondary) {
 		__atomic_fetch_sub(&hdr->n_secondaries, 1, __ATOMIC_RELAXED);
-	else
+	} else {
 		__atomic_store_n(&hdr->ready, 0, __ATOMIC_RELEASE);
+		publish_header();
+	}
 	munmap(hdr, hdr->size);
 	hdr = NULL;
+	if (region_fd >= 0)
+		close(region_fd);
+	region_fd = -1;
 	secondary = false;
 }
 
@@ -216,6 +260,7 @@ eal_shared_ready(void)
 	if (hdr != NULL && !secondary) {
 		hdr->iova_mode = (uint32_t)rte_eal_iova_mode();
 		__atomic_store_n(&hdr->ready, 1, __ATOMIC_RELEASE);
+		publish_header();
 	}
 }
 
