@@ -911,6 +911,51 @@ if built multi_process; then
 	report $v client_server_mp "a client (secondary) forwards what the server's ring gives it"
 fi
 
+# server_node_efd: the server (primary) looks each flow up in its EFD table and hands the
+# packets to the node that owns it; a node (secondary) checks them against its own hash table and
+# transmits them on the server's ports. The server's screen shows the node's counts.
+if built server_node_efd; then
+	efd_dir=$work/src/server_node_efd
+	efd_eal="--no-huge -m 512 --no-pci --file-prefix=ex-server_node_efd-$$ --log-level=*:warning"
+	efd_srv=$work/run-server_node_efd.log
+	efd_node=$work/run-server_node_efd_node.log
+	# shellcheck disable=SC2086
+	env --default-signal=INT LD_LIBRARY_PATH=$libdir stdbuf -oL "$efd_dir/server/build/server" \
+		-l 0-1 $efd_eal --vdev=net_null0 --vdev=net_null1 -- -p 3 -n 1 -f 1000 \
+		>"$efd_srv" 2>&1 &
+	efd_pid=$!
+	t=0
+	while ! grep -q 'NODES' "$efd_srv" && [ $t -lt 100 ]; do sleep 0.2; t=$((t + 1)); done
+	# shellcheck disable=SC2086
+	env --default-signal=INT LD_LIBRARY_PATH=$libdir stdbuf -oL "$efd_dir/node/build/node" \
+		-l 1 $efd_eal --proc-type=secondary -- -n 0 >"$efd_node" 2>&1 &
+	efd_npid=$!
+	sleep 4
+	kill -INT "$efd_npid" 2>/dev/null
+	wait "$efd_npid"
+	sleep 1.5
+	kill -INT "$efd_pid" 2>/dev/null
+	t=0
+	while kill -0 "$efd_pid" 2>/dev/null && [ $t -lt 25 ]; do sleep 0.2; t=$((t + 1)); done
+	kill -KILL "$efd_pid" 2>/dev/null
+	wait "$efd_pid"
+	# The last screen: node 0's rx, tx and packets passing its filter, above zero.
+	efd_counts=$(tr -d '\033' <"$efd_srv" | awk '
+		/^Node  0 - rx:/ { rx = $5 + 0 }
+		/^ +tx: .*tx_drop/ { tx = $2 + 0 }
+		/filter_passed:/ { ok = $2 + 0 }
+		END { printf "%d %d %d", rx, tx, ok }')
+	echo "# server_node_efd: node 0 rx, tx, filter passed: $efd_counts"
+	v=1
+	# shellcheck disable=SC2086
+	set -- $efd_counts
+	[ "${1:-0}" -gt 0 ] && [ "${2:-0}" -gt 0 ] && [ "${3:-0}" -gt 0 ] &&
+		grep -q 'handling packets' "$efd_node" && sane server_node_efd &&
+		sane server_node_efd_node && v=0
+	[ $v -eq 0 ] || sed 's/^/# node: /' "$efd_node" | tail -n 15
+	report $v server_node_efd "a node (secondary) filters and forwards the flows the server gives it"
+fi
+
 echo "# examples: built and ran in $(($(date +%s) - start)) s"
 echo "1..$n"
 [ "$fails" -eq 0 ]
