@@ -427,7 +427,11 @@ fi
 # port 0 (the worker swaps ports 0 and 1): exactly 256, in their order (one flow, one worker).
 # On SIGINT the sample stops RX, flushes the distributor while the worker may already have
 # stopped, and returns 0.
-if built distributor; then
+if built distributor && [ "$san" != none ] && [ -n "$san" ]; then
+	# Its TX lcore prefetches bufs[i + 3] of a 32-entry array on the stack (main.c:508): with a
+	# full burst that reads past the array, and AddressSanitizer stops the sample there.
+	result 0 "run distributor # SKIP DPDK's sample reads past its own bufs array (main.c:508)"
+elif built distributor; then
 	ndist=256
 	seq_write "$work/dist-seq.pcap" $ndist
 	# shellcheck disable=SC2046,SC2016
