@@ -566,6 +566,8 @@ class Run:
                 print("dpdk-vm: %s" % e, file=sys.stderr)
         self.stop_qemu()
         self.pump(0)
+        if status == 124:
+            self.console_tail("end of the console of the guest that timed out:")
         if status is None:
             status = self.exit_status()
         self.summary(status, accel)
@@ -591,13 +593,19 @@ class Run:
         for line in reversed(console.splitlines()):
             if line.startswith("DPDK-VM-EXIT="):
                 return int(line.split("=", 1)[1])
-        print("dpdk-vm: the guest ended without an exit status; end of its console:",
-              file=sys.stderr)
-        for line in console.splitlines()[-25:]:
-            print("  " + line, file=sys.stderr)
-        for line in open(self.path("qemu.stderr"), errors="replace").read().splitlines()[-5:]:
-            print("  qemu: " + line, file=sys.stderr)
+        self.console_tail("the guest ended without an exit status; end of its console:")
         return 125
+
+    def console_tail(self, title):
+        """The last lines of the guest's console and of QEMU's stderr, on stderr."""
+        print("dpdk-vm: " + title, file=sys.stderr)
+        for name, prefix, n in (("console.log", "  ", 25), ("qemu.stderr", "  qemu: ", 5)):
+            try:
+                text = open(self.path(name), errors="replace").read()
+            except OSError:
+                continue
+            for line in text.splitlines()[-n:]:
+                print(prefix + line, file=sys.stderr)
 
     def summary(self, status, accel):
         end = time.monotonic()

@@ -84,4 +84,15 @@ test_maps_contain(const char *needle)
 	return found;
 }
 
+/*
+ * For helper processes (a secondary run by a test), which cannot use cmocka's asserts: on a
+ * false condition, say where on stderr and return 1 from the calling function.
+ */
+#define TEST_PEER_CHECK(cond) do { \
+	if (!(cond)) { \
+		fprintf(stderr, "peer: check failed at line %d: %s\n", __LINE__, #cond); \
+		return 1; \
+	} \
+} while (0)
+
 #endif /* _TEST_COMMON_H_ */

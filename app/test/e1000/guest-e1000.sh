@@ -35,6 +35,15 @@ wait_prompts() { # N TIMEOUT
 		sleep 0.1
 	done
 }
+# where a testpmd that does not answer is: each thread's kernel wait channel and stack
+tp_where() {
+	local t
+	for t in /proc/"$TP_PID"/task/*; do
+		echo "thread $(cat "$t/comm" 2>/dev/null): $(grep State "$t/status" 2>/dev/null)," \
+			"waiting in $(cat "$t/wchan" 2>/dev/null)"
+		sed 's/^/    /' "$t/stack" 2>/dev/null
+	done
+}
 tp_start() {
 	mkfifo "$TPD/in"
 	echo "+ $TESTPMD $*"
@@ -44,6 +53,7 @@ tp_start() {
 	NP=0
 	wait_prompts 1 120; local rc=$?
 	cat "$TP_OUT"
+	[ $rc -eq 0 ] || tp_where
 	NP=1
 	return $rc
 }

@@ -34,12 +34,7 @@ eal_up(const char *type)
 	return rte_eal_init(a.argc, a.argv);
 }
 
-#define CHECK(cond) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "secondary: check failed at line %d: %s\n", __LINE__, #cond); \
-		return 1; \
-	} \
-} while (0)
+#define CHECK TEST_PEER_CHECK
 
 /* BURST mbufs of pool whose first byte is tag. */
 static int

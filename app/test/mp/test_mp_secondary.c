@@ -86,12 +86,7 @@ run_secondary(const char *scenario)
 	return wait_secondary(start_secondary(scenario));
 }
 
-#define CHECK(cond) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "secondary: check failed at line %d: %s\n", __LINE__, #cond); \
-		return 1; \
-	} \
-} while (0)
+#define CHECK TEST_PEER_CHECK
 
 /* The objects the primary made: find them, use them, answer through the ring. */
 static int

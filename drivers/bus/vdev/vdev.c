@@ -791,6 +791,34 @@ static struct rte_bus rte_vdev_bus = {
 
 RTE_REGISTER_BUS(vdev, rte_vdev_bus);
 
+static int
+vdev_probe_local(const char *name, const char *args)
+{
+	char *s;
+	int ret;
+
+	if (args == NULL)
+		args = "";
+	if (asprintf(&s, "vdev:%s%s%s", name, args[0] != '\0' ? "," : "", args) < 0)
+		return -ENOMEM;
+	ret = rte_dev_probe_local(s);
+	free(s);
+	return ret;
+}
+
+static int
+vdev_remove_local(const char *name)
+{
+	char *s;
+	int ret;
+
+	if (asprintf(&s, "vdev:%s", name) < 0)
+		return -ENOMEM;
+	ret = rte_dev_remove_local(s);
+	free(s);
+	return ret;
+}
+
 int
 rte_vdev_init(const char *name, const char *args)
 {
@@ -798,7 +826,8 @@ rte_vdev_init(const char *name, const char *args)
 		VDEV_LOG(ERR, "rte_vdev_init: no device name");
 		return -EINVAL;
 	}
-	return rte_eal_hotplug_add("vdev", name, args);
+	/* In this process only, as in DPDK: rte_dev_probe is the call that tells the others. */
+	return vdev_probe_local(name, args);
 }
 
 int
@@ -808,5 +837,5 @@ rte_vdev_uninit(const char *name)
 		VDEV_LOG(ERR, "rte_vdev_uninit: no device name");
 		return -EINVAL;
 	}
-	return rte_eal_hotplug_remove("vdev", name);
+	return vdev_remove_local(name);
 }

@@ -405,17 +405,13 @@ free_da:
 int
 rte_dev_probe(const char *devargs)
 {
-	int ret;
-
 	if (devargs == NULL) {
 		EAL_LOG(ERR, "rte_dev_probe: NULL devargs\n");
 		return -EINVAL;
 	}
-	eal_dev_hotplug_lock();
-	ret = dev_probe_locked(devargs);
-	eal_hotplug_account(EAL_HOTPLUG_ATTACH, devargs, ret);
-	eal_dev_hotplug_unlock();
-	return ret;
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return eal_dev_mp_forward(EAL_DEV_MP_ATTACH, devargs);
+	return eal_dev_probe_everywhere(devargs);
 }
 
 /* The bus that has this very device, without reading through a possibly stale pointer. */
@@ -472,9 +468,85 @@ dev_remove_locked(struct rte_device *dev)
 	return ret;
 }
 
+/* "bus:name" of dev into out (RTE_DEV_NAME_MAX_LEN + bus); 0, or -EINVAL for no device. */
+static int
+dev_busdev(struct rte_device *dev, char *out, size_t size)
+{
+	struct rte_bus *bus = rte_bus_find(NULL, bus_has_dev, dev);
+
+	if (bus == NULL) {
+		EAL_LOG(ERR, "cannot detach device %p: not a device of any bus\n", (void *)dev);
+		return -EINVAL;
+	}
+	if ((size_t)snprintf(out, size, "%s:%s", bus->name, dev->name) >= size)
+		return -ENAMETOOLONG;
+	return 0;
+}
+
+/* The device named "bus:name", or NULL; caller holds the hotplug lock. */
+static struct rte_device *
+dev_by_busdev(const char *busdev)
+{
+	const char *colon = strchr(busdev, ':');
+	char busname[64];
+	struct rte_bus *bus;
+
+	if (colon == NULL || (size_t)(colon - busdev) >= sizeof(busname))
+		return NULL;
+	memcpy(busname, busdev, (size_t)(colon - busdev));
+	busname[colon - busdev] = '\0';
+	bus = rte_bus_find_by_name(busname);
+	return bus != NULL ? bus_dev_by_name(bus, colon + 1) : NULL;
+}
+
+/*
+ * Primary, hotplug lock held: detach dev in every secondary, then here. A secondary that
+ * refuses (or a local failure) makes the secondaries attach it again.
+ */
+static int
+dev_remove_everywhere_locked(struct rte_device *dev)
+{
+	char busdev[RTE_DEV_NAME_MAX_LEN + 64], *again = NULL;
+	const char *args;
+	int ret;
+
+	if (!eal_mp_had_secondary())
+		return dev_remove_locked(dev);
+	ret = dev_busdev(dev, busdev, sizeof(busdev));
+	if (ret == 0 && !rte_dev_is_probed(dev))
+		ret = dev->state == RTE_DEV_STATE_NOT_PRESENT ? -ENOENT : -EBUSY;
+	if (ret < 0) {
+		/* said why, and counted, by the local path */
+		return dev_remove_locked(dev);
+	}
+	/* What the secondaries attach again if the detach fails somewhere. */
+	args = dev->devargs != NULL ? dev->devargs->args : NULL;
+	if (asprintf(&again, "%s%s%s", busdev, args != NULL && args[0] != '\0' ? "," : "",
+			args != NULL ? args : "") < 0) {
+		eal_hotplug_account(EAL_HOTPLUG_DETACH, dev->name, -ENOMEM);
+		return -ENOMEM;
+	}
+	ret = eal_dev_mp_sync(EAL_DEV_MP_DETACH, busdev, -ENOENT);
+	if (ret == 0) {
+		ret = dev_remove_locked(dev);
+		if (ret == 0) {
+			free(again);
+			return 0;
+		}
+	} else {
+		eal_hotplug_account(EAL_HOTPLUG_DETACH, busdev, ret);
+	}
+	if (eal_dev_mp_sync(EAL_DEV_MP_ATTACH, again, -EEXIST) != 0)
+		EAL_LOG(ERR, "detach of %s failed and not every secondary process has it again\n",
+			busdev);
+	free(again);
+	return ret;
+}
+
 int
 rte_dev_remove(struct rte_device *dev)
 {
+	char busdev[RTE_DEV_NAME_MAX_LEN + 64];
 	int ret;
 
 	if (dev == NULL) {
@@ -482,7 +554,107 @@ rte_dev_remove(struct rte_device *dev)
 		return -EINVAL;
 	}
 	eal_dev_hotplug_lock();
-	ret = dev_remove_locked(dev);
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY) {
+		ret = dev_busdev(dev, busdev, sizeof(busdev));
+		eal_dev_hotplug_unlock();
+		/* The lock is not held while the primary asks this process to detach. */
+		return ret < 0 ? ret : eal_dev_mp_forward(EAL_DEV_MP_DETACH, busdev);
+	}
+	ret = dev_remove_everywhere_locked(dev);
+	eal_dev_hotplug_unlock();
+	return ret;
+}
+
+/*
+ * Primary: attach here, then in every secondary; when a secondary fails, every process
+ * detaches again and the caller gets that secondary's error. A device already attached here
+ * is still offered to the secondaries (one started before may lack it), and stays -EEXIST.
+ */
+int
+eal_dev_probe_everywhere(const char *devargs)
+{
+	char busdev[RTE_DEV_NAME_MAX_LEN + 64];
+	struct rte_devargs da;
+	int ret, r;
+
+	eal_dev_hotplug_lock();
+	ret = dev_probe_locked(devargs);
+	if ((ret == 0 || ret == -EEXIST) && eal_mp_had_secondary()) {
+		r = eal_dev_mp_sync(EAL_DEV_MP_ATTACH, devargs, -EEXIST);
+		if (r != 0 && ret == 0) {
+			memset(&da, 0, sizeof(da));
+			if (rte_devargs_parse(&da, devargs) == 0 &&
+					(size_t)snprintf(busdev, sizeof(busdev), "%s:%s",
+						da.bus->name, da.name) < sizeof(busdev)) {
+				struct rte_device *dev = dev_by_busdev(busdev);
+
+				eal_dev_mp_sync(EAL_DEV_MP_DETACH, busdev, -ENOENT);
+				if (dev != NULL)
+					dev_remove_locked(dev);
+			}
+			rte_devargs_reset(&da);
+			ret = r;
+		}
+	}
+	eal_hotplug_account(EAL_HOTPLUG_ATTACH, devargs, ret);
+	eal_dev_hotplug_unlock();
+	return ret;
+}
+
+int
+eal_dev_remove_everywhere(const char *busdev)
+{
+	struct rte_device *dev;
+	int ret;
+
+	eal_dev_hotplug_lock();
+	dev = dev_by_busdev(busdev);
+	if (dev == NULL) {
+		EAL_LOG(ERR, "cannot detach %s: no such device\n", busdev);
+		ret = -ENOENT;
+		eal_hotplug_account(EAL_HOTPLUG_DETACH, busdev, ret);
+	} else {
+		ret = dev_remove_everywhere_locked(dev);
+	}
+	eal_dev_hotplug_unlock();
+	return ret;
+}
+
+int
+rte_dev_probe_local(const char *devargs)
+{
+	int ret;
+
+	if (devargs == NULL) {
+		EAL_LOG(ERR, "rte_dev_probe_local: NULL devargs\n");
+		return -EINVAL;
+	}
+	eal_dev_hotplug_lock();
+	ret = dev_probe_locked(devargs);
+	eal_hotplug_account(EAL_HOTPLUG_ATTACH, devargs, ret);
+	eal_dev_hotplug_unlock();
+	return ret;
+}
+
+int
+rte_dev_remove_local(const char *busdev)
+{
+	struct rte_device *dev;
+	int ret;
+
+	if (busdev == NULL) {
+		EAL_LOG(ERR, "rte_dev_remove_local: NULL device name\n");
+		return -EINVAL;
+	}
+	eal_dev_hotplug_lock();
+	dev = dev_by_busdev(busdev);
+	if (dev == NULL) {
+		EAL_LOG(ERR, "cannot detach %s: no such device\n", busdev);
+		ret = -ENOENT;
+		eal_hotplug_account(EAL_HOTPLUG_DETACH, busdev, ret);
+	} else {
+		ret = dev_remove_locked(dev);
+	}
 	eal_dev_hotplug_unlock();
 	return ret;
 }
@@ -527,6 +699,14 @@ rte_eal_hotplug_remove(const char *busname, const char *devname)
 		EAL_LOG(ERR, "cannot detach %s: no bus named %s\n", devname, busname);
 		return -ENOENT;
 	}
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY) {
+		char busdev[RTE_DEV_NAME_MAX_LEN + 64];
+
+		if ((size_t)snprintf(busdev, sizeof(busdev), "%s:%s", busname, devname) >=
+				sizeof(busdev))
+			return -ENAMETOOLONG;
+		return eal_dev_mp_forward(EAL_DEV_MP_DETACH, busdev);
+	}
 	eal_dev_hotplug_lock();
 	dev = bus_dev_by_name(bus, devname);
 	if (dev == NULL) {
@@ -534,7 +714,7 @@ rte_eal_hotplug_remove(const char *busname, const char *devname)
 		ret = -ENOENT;
 		eal_hotplug_account(EAL_HOTPLUG_DETACH, devname, ret);
 	} else {
-		ret = dev_remove_locked(dev);
+		ret = dev_remove_everywhere_locked(dev);
 	}
 	eal_dev_hotplug_unlock();
 	return ret;
@@ -738,13 +918,14 @@ eal_dev_init(void)
 		EAL_LOG(ERR, "cannot probe devices\n");
 		return -ENODEV;
 	}
-	return 0;
+	return eal_dev_mp_init() < 0 ? -ENODEV : 0;
 }
 
 /* rte_eal_cleanup (and a failed init): every device removed, every devargs freed. */
 void
 eal_dev_cleanup(void)
 {
+	eal_dev_mp_cleanup();
 	eal_dev_event_cleanup();
 	eal_dev_hotplug_lock();
 	eal_bus_cleanup();

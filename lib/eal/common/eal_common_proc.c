@@ -112,6 +112,8 @@ static char mp_dir[PATH_MAX];
 static char mp_self[sizeof(((struct sockaddr_un *)0)->sun_path)];
 static char mp_primary[sizeof(((struct sockaddr_un *)0)->sun_path)];
 static int mp_status = MP_STATUS_UNKNOWN;
+/* Set in a primary once a secondary has been accepted; lets hotplug skip IPC until then. */
+static bool mp_had_secondary;
 static unsigned int mp_socket_counter;
 
 /* The request being handled by an action on the handler thread, for rte_mp_reply's id. */
@@ -783,7 +785,15 @@ mp_answer_attach(const char *peer, const struct mp_wire *w)
 	rte_strscpy(rep.name, w->msg.name, sizeof(rep.name));
 	rep.len_param = 1;
 	rep.param[0] = __atomic_load_n(&mp_status, __ATOMIC_ACQUIRE) == MP_STATUS_ENABLED;
+	if (rep.param[0])
+		__atomic_store_n(&mp_had_secondary, true, __ATOMIC_RELEASE);
 	mp_send(peer, &rep, MP_REP, w->id);
+}
+
+bool
+eal_mp_had_secondary(void)
+{
+	return __atomic_load_n(&mp_had_secondary, __ATOMIC_ACQUIRE);
 }
 
 static bool
@@ -1030,6 +1040,7 @@ eal_mp_channel_cleanup(void)
 	mp_self[0] = '\0';
 	pthread_cond_destroy(&mp_pending_cond);
 	mp_secondary = false;
+	__atomic_store_n(&mp_had_secondary, false, __ATOMIC_RELEASE);
 	__atomic_store_n(&mp_standalone, false, __ATOMIC_RELEASE);
 	__atomic_store_n(&mp_status, MP_STATUS_UNKNOWN, __ATOMIC_RELEASE);
 }

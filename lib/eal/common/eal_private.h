@@ -75,6 +75,8 @@ void eal_remove_runtime_dir(void);
  */
 int eal_mp_channel_init(void);
 void eal_mp_channel_cleanup(void);
+/* Primary: whether a secondary process has ever attached (it may have exited since). */
+bool eal_mp_had_secondary(void);
 
 /* Interrupts (eal_interrupts.c). */
 int rte_eal_intr_init(void);
@@ -116,6 +118,22 @@ void eal_dev_cleanup(void);
 void eal_dev_hotplug_lock(void);
 void eal_dev_hotplug_unlock(void);
 int eal_devargs_from_options(void);
+
+/*
+ * Hotplug across processes (eal_common_dev.c, messages in eal_dev_mp.c). "everywhere" runs in
+ * the primary: here, then in every secondary, undone everywhere when one fails; a secondary
+ * runs rte_dev_probe_local/rte_dev_remove_local at the primary's request. Detach names the
+ * device "bus:name".
+ */
+enum eal_dev_mp_op { EAL_DEV_MP_ATTACH = 1, EAL_DEV_MP_DETACH = 2 };
+int eal_dev_probe_everywhere(const char *devargs);
+int eal_dev_remove_everywhere(const char *busdev);
+int eal_dev_mp_init(void);
+void eal_dev_mp_cleanup(void);
+/* Secondary: have the primary do op everywhere; its result. */
+int eal_dev_mp_forward(enum eal_dev_mp_op op, const char *arg);
+/* Primary: op in every secondary; 0, or the first result other than 0 and ignore. */
+int eal_dev_mp_sync(enum eal_dev_mp_op op, const char *arg, int ignore);
 int eal_devargs_remove_ptr(struct rte_devargs *devargs);
 int eal_devargs_is_listed(const struct rte_devargs *devargs);
 struct rte_devargs *eal_devargs_find(const struct rte_bus *bus, const char *name);

@@ -87,6 +87,13 @@ typedef int (*rte_dev_driver_fn_t)(struct rte_device *dev, void *arg);
 int rte_dev_probe_driver(struct rte_device *dev, const struct rte_driver *drv,
 		rte_dev_driver_fn_t probe, void *arg);
 /**
+ * For buses: attach (devargs) or detach ("bus:name") in this process only, as
+ * rte_vdev_init/uninit do. rte_dev_probe and rte_dev_remove also attach and detach in every
+ * other process of the same --file-prefix; these tell no other process.
+ */
+int rte_dev_probe_local(const char *devargs);
+int rte_dev_remove_local(const char *busdev);
+/**
  * For buses: run the bound driver's remove (NULL: -ENOTSUP, nothing changed). The device must be
  * PROBED (-ENOENT otherwise). On success its devres are released, driver is NULL and the state
  * NOT_PRESENT; on failure it stays PROBED and the error is passed on.
