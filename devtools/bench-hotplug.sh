@@ -10,6 +10,8 @@
 # Then both are run with --no-pool (no mempool created before the hotplug loop, so nothing else
 # holds EAL's heap), with default options (hugepages) and with --no-huge, and the system calls
 # of one attach+detach cycle are counted with strace -c -f (needs strace; skipped without it).
+# Last, both are run with one secondary process of the same prefix (the same program, idle),
+# so that every attach and detach is also done in the secondary (hotplug across processes).
 set -eu
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -121,3 +123,41 @@ for mode in default --no-huge; do
 	done
 done
 echo "syscalls: per attach+detach cycle (net_null and net_ring alike), strace -c -f, all threads"
+
+# One idle secondary beside the primary: every attach and detach happens in both processes.
+# with_secondary BIN PREFIX EAL-ARGS...: the primary's figures (the secondary on lcore 1).
+with_secondary() {
+	local bin=$1 prefix=$2 out=$work/ws_$2 pid i
+	shift 2
+	"$bin" -l 0 "$@" --file-prefix="$prefix" --proc-type=primary -- --no-pool --with-secondary \
+		"$cycles" >"$out" 2>/dev/null &
+	pid=$!
+	# the secondary stays until the primary is done; it fails while the primary starts
+	for i in $(seq 100); do
+		sleep 0.2
+		"$bin" -l 1 "$@" --file-prefix="$prefix" --proc-type=secondary -- --secondary-idle \
+			>/dev/null 2>&1 && break
+		kill -0 "$pid" 2>/dev/null || break
+	done
+	wait "$pid" || true
+	cat "$out"
+}
+ours=$(with_secondary "$build/app/bench/bench_hotplug" bench_hp_ws_$$ \
+	-d "$build/drivers/librte_net_null.so" -d "$build/drivers/librte_net_ring.so" \
+	--log-level=lib.eal:error)
+dpdk=""
+if [ $have_dpdk = 1 ]; then
+	# DPDK's secondaries need a hugepage primary
+	dpdk=$(with_secondary "$work/bench_dpdk" bench_hp_wsd_$$ -a 0000:00:00.0)
+fi
+echo
+echo "one secondary process beside the primary (--no-pool, hugepages): attach and detach in both"
+printf '%-28s %12s %12s %8s\n' figure this-tree dpdk-22.11 ratio
+for k in attach_null_p50_us attach_null_p99_us detach_null_p50_us detach_null_p99_us \
+	attach_ring_p50_us detach_ring_p50_us; do
+	a=$(get "$ours" "$k")
+	b=$(get "$dpdk" "$k")
+	awk -v k="$k" -v a="${a:-nan}" -v b="${b:-nan}" 'BEGIN {
+		r = (b + 0 > 0) ? sprintf("%.2f", a / b) : "-";
+		printf "%-28s %12s %12s %8s\n", k, a, b, r }'
+done

@@ -960,6 +960,107 @@ if built server_node_efd; then
 	report $v server_node_efd "a node (secondary) filters and forwards the flows the server gives it"
 fi
 
+# multi_process/hotplug_mp: a primary and a secondary, each on its own command line (fifos).
+# attach and detach typed in either process happen in both, as "list" in the other shows; a
+# second attach of a device fails in both; at the end neither has a port.
+if built multi_process; then
+	hp_bin=$work/src/multi_process/hotplug_mp/build/hotplug_mp
+	hp_eal="--no-huge -m 64 --no-pci --file-prefix=ex-hotplug_mp-$$ --log-level=*:warning -l 0"
+	mkfifo "$work/hp.in" "$work/hp_secondary.in"
+	hp_prompts() { grep -o 'example> ' "$work/run-hotplug_mp$1.log" 2>/dev/null | wc -l; }
+	hp_wait() { # SUFFIX N: wait until that log shows N prompts (30 s at most)
+		local t=0
+		while [ "$(hp_prompts "$1")" -lt "$2" ] && [ $t -lt 150 ]; do
+			sleep 0.2
+			t=$((t + 1))
+		done
+		[ "$(hp_prompts "$1")" -ge "$2" ]
+	}
+	hp_start() { # SUFFIX TYPE FD
+		# shellcheck disable=SC2086
+		LD_LIBRARY_PATH=$libdir timeout 120 stdbuf -oL "$hp_bin" $hp_eal --proc-type="$2" \
+			<"$work/hp$1.in" >"$work/run-hotplug_mp$1.log" 2>&1 &
+	}
+	hp_p=0
+	hp_s=0
+	hp_out=""
+	hp() { # p|s COMMAND...: type it in that process; hp_out is what it printed
+		local log=$work/run-hotplug_mp$([ "$1" = s ] && echo _secondary).log size n
+		size=$(stat -c %s "$log")
+		if [ "$1" = p ]; then
+			shift
+			echo "$*" >&7
+			hp_p=$((hp_p + 1))
+			n=$hp_p
+			hp_wait "" $n
+		else
+			shift
+			echo "$*" >&8
+			hp_s=$((hp_s + 1))
+			n=$hp_s
+			hp_wait _secondary $n
+		fi
+		hp_out=$(tail -c +$((size + 1)) "$log")
+	}
+	hp_step=""
+	hp_fail() { [ -n "$hp_step" ] || hp_step=$1; }
+	hp_start "" primary
+	hp_ppid=$!
+	exec 7>"$work/hp.in"
+	hp_p=1
+	if hp_wait "" 1; then
+		hp_start _secondary secondary
+		hp_spid=$!
+		exec 8>"$work/hp_secondary.in"
+		hp_s=1
+		hp_wait _secondary 1 || hp_fail "the secondary did not start"
+	else
+		hp_fail "the primary did not start"
+		hp_spid=""
+	fi
+	if [ -z "$hp_step" ]; then
+		hp p attach net_null0
+		echo "$hp_out" | grep -q 'attached device net_null0' || hp_fail "primary: attach"
+		hp s list
+		echo "$hp_out" | grep -qE '^0[[:space:]]+net_null0' || hp_fail "secondary: no net_null0"
+		hp s attach net_null1,size=128
+		echo "$hp_out" | grep -q 'attached device net_null1' || hp_fail "secondary: attach"
+		hp p list
+		echo "$hp_out" | grep -qE '^1[[:space:]]+net_null1' || hp_fail "primary: no net_null1"
+		hp s attach net_null0
+		echo "$hp_out" | grep -q 'failed to attached device net_null0' ||
+			hp_fail "secondary: second attach"
+		hp p attach net_null1
+		echo "$hp_out" | grep -q 'failed to attached device net_null1' ||
+			hp_fail "primary: second attach"
+		hp p detach net_null1
+		echo "$hp_out" | grep -q 'detached device net_null1' || hp_fail "primary: detach"
+		hp s list
+		echo "$hp_out" | grep -q 'net_null1' && hp_fail "secondary: net_null1 still listed"
+		hp s detach net_null0
+		echo "$hp_out" | grep -q 'detached device net_null0' || hp_fail "secondary: detach"
+		hp p list
+		echo "$hp_out" | grep -q 'net_null' && hp_fail "primary: ports left"
+		hp s list
+		echo "$hp_out" | grep -q 'net_null' && hp_fail "secondary: ports left"
+	fi
+	echo quit >&8 2>/dev/null
+	exec 8>&-
+	[ -n "$hp_spid" ] && wait "$hp_spid"
+	hp_src=$?
+	echo quit >&7 2>/dev/null
+	exec 7>&-
+	wait "$hp_ppid"
+	hp_prc=$?
+	v=1
+	[ -z "$hp_step" ] && [ $hp_prc -eq 0 ] && [ $hp_src -eq 0 ] && sane hotplug_mp &&
+		sane hotplug_mp_secondary && v=0
+	[ $v -eq 0 ] || { echo "# failed step: $hp_step"
+		sed 's/^/# secondary: /' "$work/run-hotplug_mp_secondary.log" | tail -n 15; }
+	report $v hotplug_mp "attach/detach from either process seen by both, second attach" \
+		"refused in both (exit status $hp_prc, $hp_src)"
+fi
+
 echo "# examples: built and ran in $(($(date +%s) - start)) s"
 echo "1..$n"
 [ "$fails" -eq 0 ]

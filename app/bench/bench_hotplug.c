@@ -6,9 +6,13 @@
  *   - rx+tx burst cost per packet on one net_null port, io forwarding on one lcore.
  * Only DPDK 22.11 API is used, so the same file builds against Debian's DPDK for comparison
  * (devtools/bench-hotplug.sh runs both). EAL arguments come first, then after "--":
- *   [--no-pool] [cycles [burst-packets]]    (defaults 1000 and 20000000)
+ *   [--no-pool] [--with-secondary] [cycles [burst-packets]]    (defaults 1000 and 20000000)
+ *   --secondary-idle                  (started with --proc-type=secondary)
  * --no-pool: no mempool is created before the hotplug loop, so nothing else holds EAL's heap
  * while ports come and go (and there is no burst figure, which needs the pool).
+ * --with-secondary: the loop starts once a secondary run with --secondary-idle has joined (up
+ * to 30 s), so every attach and detach is also done in that secondary; the secondary leaves
+ * when the primary is done. The two meet through the memzone "bench_hp_sync".
  * Output: one "name value" line per figure, values in microseconds or cycles.
  *
  * The hotplug figures are measured in ROUNDS rounds of N cycles, null and ring taking turns,
@@ -29,10 +33,13 @@
 #include <rte_lcore.h>
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
+#include <rte_memzone.h>
 
 #define BURST 32
 #define ROUNDS 5
 #define ROUND_GAP_US 100000
+#define SYNC_MZ "bench_hp_sync"
+enum { SYNC_WAITING, SYNC_JOINED, SYNC_DONE };
 
 /* One device's latencies: the best round so far, and every cycle of every round. */
 struct latencies {
@@ -189,6 +196,43 @@ bench_burst(struct rte_mempool *mp, uint64_t packets)
 	return 0;
 }
 
+/* The secondary's part: say it has joined, then wait for the primary to be done. */
+static int
+secondary_idle(void)
+{
+	const struct rte_memzone *mz = rte_memzone_lookup(SYNC_MZ);
+	volatile uint32_t *state;
+
+	if (mz == NULL) {
+		fprintf(stderr, "no memzone %s: the primary was not run with --with-secondary\n",
+			SYNC_MZ);
+		return 1;
+	}
+	state = mz->addr;
+	*state = SYNC_JOINED;
+	while (*state != SYNC_DONE)
+		rte_delay_us_sleep(10000);
+	return 0;
+}
+
+/* The primary's part: a memzone for the secondary to find, and its arrival. */
+static volatile uint32_t *
+wait_secondary(void)
+{
+	const struct rte_memzone *mz;
+	volatile uint32_t *state;
+	unsigned int i;
+
+	mz = rte_memzone_reserve(SYNC_MZ, sizeof(uint32_t), SOCKET_ID_ANY, 0);
+	if (mz == NULL)
+		return NULL;
+	state = mz->addr;
+	*state = SYNC_WAITING;
+	for (i = 0; i < 3000 && *state != SYNC_JOINED; i++)
+		rte_delay_us_sleep(10000);
+	return *state == SYNC_JOINED ? state : NULL;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -196,7 +240,8 @@ main(int argc, char **argv)
 	uint64_t packets = 20000000;
 	struct latencies lat[2];
 	struct rte_mempool *mp = NULL;
-	int no_pool = 0;
+	volatile uint32_t *sync = NULL;
+	int no_pool = 0, with_secondary = 0;
 	int ret;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -207,8 +252,18 @@ main(int argc, char **argv)
 	}
 	argc -= ret;
 	argv += ret;
+	if (argc > 1 && strcmp(argv[1], "--secondary-idle") == 0) {
+		ret = secondary_idle();
+		rte_eal_cleanup();
+		return ret;
+	}
 	if (argc > 1 && strcmp(argv[1], "--no-pool") == 0) {
 		no_pool = 1;
+		argc--;
+		argv++;
+	}
+	if (argc > 1 && strcmp(argv[1], "--with-secondary") == 0) {
+		with_secondary = 1;
 		argc--;
 		argv++;
 	}
@@ -219,6 +274,14 @@ main(int argc, char **argv)
 	if (cycles < 2)
 		cycles = 2;
 	printf("cycles %u\n", cycles);
+	if (with_secondary) {
+		sync = wait_secondary();
+		if (sync == NULL) {
+			fprintf(stderr, "no secondary joined in 30 s\n");
+			rte_eal_cleanup();
+			return 1;
+		}
+	}
 	/* The pool an application creates first; it also keeps EAL's heap in use as it would be. */
 	if (!no_pool)
 		mp = rte_pktmbuf_pool_create("bench_pool", 8191, 256, 0,
@@ -252,6 +315,10 @@ main(int argc, char **argv)
 	for (i = 0; i < 2; i++) {
 		free(lat[i].att_all);
 		free(lat[i].det_all);
+	}
+	if (sync != NULL) {
+		*sync = SYNC_DONE;
+		rte_delay_us_sleep(100000);	/* the secondary leaves before the memory goes */
 	}
 	rte_mempool_free(mp);
 	rte_eal_cleanup();
