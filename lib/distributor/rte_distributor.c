@@ -102,21 +102,27 @@ struct dist_flow {
 	uint8_t count;
 };
 
+/*
+ * The workers read the first line on every call; the distributor lcore writes the rest all
+ * the time. They are kept apart, two lines apart for CPUs that fetch lines in pairs, so that
+ * a worker does not lose its copy of the first line whenever a packet comes back.
+ */
 struct rte_distributor {
 	char name[RTE_DISTRIBUTOR_NAMESIZE];
 	unsigned int num_workers;
 	unsigned int alg_type;
 	unsigned int burst; /* packets per hand-over */
-	unsigned int nb_active;
+	struct dist_slot *slots;
+	/* the distributor lcore's alone from here on */
+	unsigned int nb_active __rte_aligned(2 * RTE_CACHE_LINE_SIZE);
 	unsigned int next_worker; /* where the search for the least loaded worker starts */
 	unsigned int ret_start;
 	unsigned int ret_count;
-	struct rte_mbuf *returns[RTE_DISTRIB_RETURNS];
 	struct rte_tailq_entry *te;
 	struct dist_worker *workers;
-	struct dist_slot *slots;
 	/* per worker, side by side for the search: backlog plus burst, DIST_GONE if inactive */
 	uint8_t load[RTE_DISTRIB_MAX_WORKERS];
+	struct rte_mbuf *returns[RTE_DISTRIB_RETURNS];
 	struct dist_flow flows[DIST_FLOW_BUCKETS];
 };
 
@@ -150,10 +156,14 @@ rte_distributor_create(const char *name, unsigned int socket_id, unsigned int nu
 		return NULL;
 	}
 
-	/* the instance, then the workers' views, then the shared slots */
-	sz = RTE_ALIGN_CEIL(sizeof(*d), RTE_CACHE_LINE_SIZE) +
-		num_workers * (sizeof(struct dist_worker) + sizeof(struct dist_slot));
-	d = rte_zmalloc_socket("distributor", sz, RTE_CACHE_LINE_SIZE, (int)socket_id);
+	/*
+	 * The instance, then the workers' views, then the shared slots, these on a pair of
+	 * lines of their own too.
+	 */
+	sz = RTE_ALIGN_CEIL(sizeof(*d), 2 * RTE_CACHE_LINE_SIZE) +
+		RTE_ALIGN_CEIL(num_workers * sizeof(struct dist_worker), 2 * RTE_CACHE_LINE_SIZE) +
+		num_workers * sizeof(struct dist_slot);
+	d = rte_zmalloc_socket("distributor", sz, 2 * RTE_CACHE_LINE_SIZE, (int)socket_id);
 	te = rte_zmalloc("distributor_tailq", sizeof(*te), 0);
 	if (d == NULL || te == NULL) {
 		rte_free(d);
@@ -169,8 +179,9 @@ rte_distributor_create(const char *name, unsigned int socket_id, unsigned int nu
 	d->burst = alg_type == RTE_DIST_ALG_SINGLE ? 1 : RTE_DIST_BURST_SIZE;
 	memset(d->load, DIST_GONE, sizeof(d->load));
 	d->workers = (struct dist_worker *)((char *)d +
-		RTE_ALIGN_CEIL(sizeof(*d), RTE_CACHE_LINE_SIZE));
-	d->slots = (struct dist_slot *)(d->workers + num_workers);
+		RTE_ALIGN_CEIL(sizeof(*d), 2 * RTE_CACHE_LINE_SIZE));
+	d->slots = (struct dist_slot *)((char *)d->workers +
+		RTE_ALIGN_CEIL(num_workers * sizeof(struct dist_worker), 2 * RTE_CACHE_LINE_SIZE));
 	d->te = te;
 	te->data = d;
 
@@ -229,18 +240,22 @@ dist_take_returns(struct rte_distributor *d, struct rte_mbuf *const *pkts)
 		dist_store_return(d, pkts[i]);
 }
 
-/* Keep the finished packets of a REQUEST, as written in give[]. */
-static inline void
-dist_take_words(struct rte_distributor *d, const uintptr_t *give)
+/*
+ * Copy out the finished packets of a REQUEST whose first word is v0, before the answer
+ * overwrites them: the line is already here, and the answer goes out before the bookkeeping.
+ */
+static inline unsigned int
+dist_copy_words(const struct rte_distributor *d, uintptr_t v0, const uintptr_t *give,
+		struct rte_mbuf **back)
 {
-	uintptr_t p = __atomic_load_n(&give[0], __ATOMIC_RELAXED) & ~SLOT_STATE_MASK;
-	unsigned int i;
+	unsigned int n;
 
-	if (p == 0)
-		return;
-	dist_store_return(d, (struct rte_mbuf *)p);
-	for (i = 1; i < d->burst && give[i] != 0; i++)
-		dist_store_return(d, (struct rte_mbuf *)give[i]);
+	if ((v0 & ~SLOT_STATE_MASK) == 0)
+		return 0;
+	back[0] = (struct rte_mbuf *)(v0 & ~SLOT_STATE_MASK);
+	for (n = 1; n < d->burst && give[n] != 0; n++)
+		back[n] = (struct rte_mbuf *)give[n];
+	return n;
 }
 
 static inline void
@@ -262,18 +277,38 @@ dist_land(struct rte_distributor *d, struct dist_worker *w)
 	w->nb_flight = 0;
 }
 
+/* Keep what a worker handed back with a REQUEST: its last burst is no longer in flight. */
+static inline void
+dist_take_back(struct rte_distributor *d, struct dist_worker *w, struct rte_mbuf *const *back,
+		unsigned int nb_back)
+{
+	unsigned int i;
+
+	for (i = 0; i < nb_back; i++)
+		dist_store_return(d, back[i]);
+	dist_land(d, w);
+	if (!w->active)
+		d->nb_active++;
+	w->active = true;
+}
+
 /*
  * Take what a worker handed back, if it did, and give it its backlog if it waits. The last
  * call of a process (final) answers a request with no packets by WAITING, so that the worker
- * may leave; earlier calls keep it in REQUEST, to answer with packets in one store.
+ * may leave; earlier calls keep it in REQUEST, to answer with packets in one store. The
+ * worker waits for the answer, so it is stored as soon as the returns are copied out of the
+ * line, and the bookkeeping of both follows.
  */
 static void
 dist_serve(struct rte_distributor *d, unsigned int wid, bool wake_idle, bool final)
 {
 	struct dist_slot *s = &d->slots[wid];
 	struct dist_worker *w = &d->workers[wid];
-	uintptr_t state = __atomic_load_n(&s->give[0], __ATOMIC_ACQUIRE) & SLOT_STATE_MASK;
-	unsigned int i, n;
+	uintptr_t v0 = __atomic_load_n(&s->give[0], __ATOMIC_ACQUIRE);
+	uintptr_t state = v0 & SLOT_STATE_MASK;
+	struct rte_mbuf *back[RTE_DIST_BURST_SIZE];
+	unsigned int i, n, nb_back = 0;
+	bool fresh;
 
 	if (state == SLOT_LEAVE) {
 		dist_take_returns(d, s->done);
@@ -287,18 +322,18 @@ dist_serve(struct rte_distributor *d, unsigned int wid, bool wake_idle, bool fin
 		__atomic_store_n(&s->give[0], SLOT_WORKER, __ATOMIC_RELEASE);
 		return;
 	}
-	if (state == SLOT_REQUEST && !w->taken) {
-		dist_take_words(d, s->give);
-		dist_land(d, w);
-		if (!w->active)
-			d->nb_active++;
-		w->active = true;
-		w->taken = true;
-		dist_set_load(d, wid);
-	}
 	if (state != SLOT_WAITING && state != SLOT_REQUEST)
 		return;
+	/* a REQUEST whose returns are not taken yet */
+	fresh = state == SLOT_REQUEST && !w->taken;
+	if (fresh)
+		nb_back = dist_copy_words(d, v0, s->give, back);
 	if (w->nb_backlog == 0 && (!wake_idle || d->alg_type == RTE_DIST_ALG_SINGLE)) {
+		if (fresh) {
+			dist_take_back(d, w, back, nb_back);
+			w->taken = true;
+			dist_set_load(d, wid);
+		}
 		if (state == SLOT_REQUEST && final) {
 			w->taken = false;
 			/* a leaving worker may write done[] from now on */
@@ -314,7 +349,6 @@ dist_serve(struct rte_distributor *d, unsigned int wid, bool wake_idle, bool fin
 		s->give[RTE_MAX(n, 1u)] = 0;
 	if (state == SLOT_REQUEST) {
 		/* the worker only waits in REQUEST: nobody else writes the state */
-		w->taken = false;
 		__atomic_store_n(&s->give[0], (n > 0 ? (uintptr_t)w->backlog[0] : 0) | SLOT_READY,
 			__ATOMIC_RELEASE);
 	} else {
@@ -325,6 +359,9 @@ dist_serve(struct rte_distributor *d, unsigned int wid, bool wake_idle, bool fin
 				__ATOMIC_RELEASE, __ATOMIC_RELAXED))
 			return; /* the worker left meanwhile; the next call sees it */
 	}
+	if (fresh)
+		dist_take_back(d, w, back, nb_back);
+	w->taken = false;
 	for (i = 0; i < n; i++)
 		w->flight_tags[i] = w->backlog_tags[i];
 	w->nb_flight = n;
@@ -334,6 +371,8 @@ dist_serve(struct rte_distributor *d, unsigned int wid, bool wake_idle, bool fin
 		memmove(w->backlog_tags, w->backlog_tags + n,
 			w->nb_backlog * sizeof(w->backlog_tags[0]));
 	}
+	if (fresh)
+		dist_set_load(d, wid);
 }
 
 static void
@@ -581,7 +620,8 @@ dist_hand_back(struct rte_distributor *d, unsigned int worker_id, struct rte_mbu
 		else
 			s->give[++n] = (uintptr_t)oldpkt[i];
 	}
-	if (n + 1 < RTE_DIST_BURST_SIZE)
+	/* one word is all a single-packet distributor reads: no end mark to store */
+	if (n + 1 < d->burst)
 		s->give[n + 1] = 0;
 	s->consumed = false;
 	__atomic_store_n(&s->give[0], first | SLOT_REQUEST, __ATOMIC_RELEASE);
