@@ -66,14 +66,17 @@ struct sched_queue {
 	uint16_t tail;
 };
 
-/* What only enqueue and the statistics use. */
+/*
+ * What only enqueue and the statistics use, in whole cache lines (two), so that the
+ * statistics every enqueue updates are always on one line, the one it prefetches.
+ */
 struct sched_queue_extra {
 	struct rte_sched_queue_stats stats;
 	union {
 		struct rte_red red;
 		struct rte_pie pie;
 	};
-};
+} __rte_cache_aligned;
 
 struct sched_pipe {
 	int32_t profile;	/* -1: not configured, never served */
@@ -85,7 +88,7 @@ struct sched_pipe {
 	uint64_t tc_ov_credits;
 	uint32_t tc_ov_period_id;
 	uint64_t wrr_vt[N_BE];	/* virtual time of each best-effort queue */
-};
+} __rte_cache_aligned;	/* whole lines, all prefetched ahead of dequeue */
 
 struct rte_sched_subport {
 	uint32_t n_pipes;
@@ -1105,7 +1108,7 @@ enqueue_one(struct rte_sched_port *port, struct rte_mbuf *pkt)
  * its queue, statistics and pipe a few packets ahead, then (once the queue is in) the ring
  * slot it will take. The mbufs themselves are fetched further ahead still.
  */
-static inline void
+static __rte_always_inline void
 enqueue_prefetch_queue(struct rte_sched_port *port, struct rte_mbuf *pkt)
 {
 	struct rte_sched_subport *s;
@@ -1119,7 +1122,7 @@ enqueue_prefetch_queue(struct rte_sched_port *port, struct rte_mbuf *pkt)
 	rte_prefetch0(&s->pipes[qindex / N_QUEUES]);
 }
 
-static inline void
+static __rte_always_inline void
 enqueue_prefetch_slot(struct rte_sched_port *port, struct rte_mbuf *pkt)
 {
 	struct rte_sched_subport *s;
@@ -1405,11 +1408,17 @@ next_active_pipe(const struct rte_sched_subport *s, uint32_t from)
 }
 
 /*
- * The pipes after the one about to be served go through three steps, one per visit, so that
- * their cache misses overlap with the work on this one: two pipes ahead, the pipe and its
- * queue heads; one ahead, the ring slots of its busy queues; this one, the mbufs in them.
+ * The pipes after the one about to be served go through three steps so that their cache
+ * misses overlap with the work on the pipes before them: AHEAD_PIPE visits ahead, the pipe
+ * and its queue heads; AHEAD_SLOTS ahead, the ring slots at the heads of its busy queues;
+ * AHEAD_MBUFS ahead, the mbufs in them. A visit moves only a packet or two when there are
+ * many pipes, so each step is given two visits to land.
  */
-static inline void
+#define AHEAD_MBUFS 2
+#define AHEAD_SLOTS 4
+#define AHEAD_PIPE 6
+
+static __rte_always_inline void
 pipe_prefetch_slots(const struct rte_sched_subport *s, uint32_t pipe, bool mbufs)
 {
 	uint32_t busy = s->pipes[pipe].busy;
@@ -1428,19 +1437,34 @@ pipe_prefetch_slots(const struct rte_sched_subport *s, uint32_t pipe, bool mbufs
 	}
 }
 
-static inline void
+static __rte_always_inline void
+pipe_prefetch(const struct rte_sched_subport *s, uint32_t pipe)
+{
+	const char *p = (const char *)&s->pipes[pipe];
+	uint32_t off;
+
+	for (off = 0; off < sizeof(struct sched_pipe); off += RTE_CACHE_LINE_SIZE)
+		rte_prefetch0(p + off);
+	rte_prefetch0(&s->queues[pipe * N_QUEUES]);
+}
+
+static __rte_always_inline void
 dequeue_prefetch(const struct rte_sched_subport *s, uint32_t pipe)
 {
 	uint32_t mask = s->n_pipes - 1;
-	uint32_t next = next_active_pipe(s, (pipe + 1) & mask);
-	uint32_t after = next_active_pipe(s, (next + 1) & mask);
+	uint32_t ahead = pipe, i;
 
-	pipe_prefetch_slots(s, pipe, true);
-	if (next != pipe)
-		pipe_prefetch_slots(s, next, false);
-	if (after != pipe && after != next) {
-		rte_prefetch0(&s->pipes[after]);
-		rte_prefetch0(&s->queues[after * N_QUEUES]);
+	for (i = 1; i <= AHEAD_PIPE; i++) {
+		ahead = next_active_pipe(s, (ahead + 1) & mask);
+		/* fewer active pipes than the distance: the rest are in cache already */
+		if (ahead == pipe)
+			break;
+		if (i == AHEAD_MBUFS)
+			pipe_prefetch_slots(s, ahead, true);
+		else if (i == AHEAD_SLOTS)
+			pipe_prefetch_slots(s, ahead, false);
+		else if (i == AHEAD_PIPE)
+			pipe_prefetch(s, ahead);
 	}
 }
 
