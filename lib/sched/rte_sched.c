@@ -1054,17 +1054,22 @@ pipe_mark_idle(struct rte_sched_subport *s, uint32_t pipe)
 	s->n_active--;
 }
 
-static int
-enqueue_one(struct rte_sched_port *port, struct rte_mbuf *pkt)
+/* Where a packet of the burst goes, found once when its prefetches are issued. */
+struct enqueue_dest {
+	struct rte_sched_subport *s;	/* NULL: no such queue, the packet is dropped */
+	uint32_t qindex;
+};
+
+static __rte_always_inline int
+enqueue_one(struct rte_sched_port *port, struct rte_mbuf *pkt, const struct enqueue_dest *d)
 {
-	struct rte_sched_subport *s;
+	struct rte_sched_subport *s = d->s;
+	uint32_t qindex = d->qindex, tc, qin, qlen, len = pkt->pkt_len;
 	struct sched_queue_extra *qe;
 	struct sched_queue *q;
-	uint32_t qindex, tc, qin, qlen, len = pkt->pkt_len;
 	struct sched_pipe *p;
 	int cman = 0;
 
-	s = queue_locate(port, rte_mbuf_sched_queue_get(pkt), &qindex);
 	if (unlikely(s == NULL)) {
 		rte_pktmbuf_free(pkt);
 		return 0;
@@ -1106,59 +1111,59 @@ enqueue_one(struct rte_sched_port *port, struct rte_mbuf *pkt)
 /*
  * Bring in what enqueueing a packet touches, so that the cache misses of a burst overlap:
  * its queue, statistics and pipe a few packets ahead, then (once the queue is in) the ring
- * slot it will take. The mbufs themselves are fetched further ahead still.
+ * slot it will take. The mbufs themselves are fetched further ahead still. The destination
+ * of the packets in between is kept in a small window, indexed by packet number.
  */
-static __rte_always_inline void
-enqueue_prefetch_queue(struct rte_sched_port *port, struct rte_mbuf *pkt)
-{
-	struct rte_sched_subport *s;
-	uint32_t qindex;
-
-	s = queue_locate(port, rte_mbuf_sched_queue_get(pkt), &qindex);
-	if (s == NULL)
-		return;
-	rte_prefetch0(&s->queues[qindex]);
-	rte_prefetch0(&s->qextra[qindex]);
-	rte_prefetch0(&s->pipes[qindex / N_QUEUES]);
-}
-
-static __rte_always_inline void
-enqueue_prefetch_slot(struct rte_sched_port *port, struct rte_mbuf *pkt)
-{
-	struct rte_sched_subport *s;
-	uint32_t qindex;
-
-	s = queue_locate(port, rte_mbuf_sched_queue_get(pkt), &qindex);
-	if (s == NULL)
-		return;
-	rte_prefetch0(queue_ring(s, qindex) + (s->queues[qindex].tail &
-		s->qmask[qindex % N_QUEUES]));
-}
-
 #define AHEAD_MBUF 12
 #define AHEAD_QUEUE 6
 #define AHEAD_SLOT 3
+#define DEST_WINDOW 8	/* a power of 2 above AHEAD_QUEUE */
+
+static __rte_always_inline void
+enqueue_prefetch_queue(struct rte_sched_port *port, struct rte_mbuf *pkt,
+	struct enqueue_dest *d)
+{
+	d->s = queue_locate(port, rte_mbuf_sched_queue_get(pkt), &d->qindex);
+	if (d->s == NULL)
+		return;
+	rte_prefetch0(&d->s->queues[d->qindex]);
+	rte_prefetch0(&d->s->qextra[d->qindex]);
+	rte_prefetch0(&d->s->pipes[d->qindex / N_QUEUES]);
+}
+
+static __rte_always_inline void
+enqueue_prefetch_slot(const struct enqueue_dest *d)
+{
+	const struct rte_sched_subport *s = d->s;
+
+	if (s == NULL)
+		return;
+	rte_prefetch0(queue_ring(s, d->qindex) + (s->queues[d->qindex].tail &
+		s->qmask[d->qindex % N_QUEUES]));
+}
 
 int
 rte_sched_port_enqueue(struct rte_sched_port *port, struct rte_mbuf **pkts, uint32_t n_pkts)
 {
+	struct enqueue_dest dest[DEST_WINDOW];
 	uint32_t i;
 	int n = 0;
 
 	for (i = 0; i < n_pkts && i < AHEAD_MBUF; i++)
 		rte_prefetch0(pkts[i]);
 	for (i = 0; i < n_pkts && i < AHEAD_QUEUE; i++)
-		enqueue_prefetch_queue(port, pkts[i]);
+		enqueue_prefetch_queue(port, pkts[i], &dest[i]);
 	for (i = 0; i < n_pkts && i < AHEAD_SLOT; i++)
-		enqueue_prefetch_slot(port, pkts[i]);
+		enqueue_prefetch_slot(&dest[i]);
 	for (i = 0; i < n_pkts; i++) {
 		if (i + AHEAD_MBUF < n_pkts)
 			rte_prefetch0(pkts[i + AHEAD_MBUF]);
 		if (i + AHEAD_QUEUE < n_pkts)
-			enqueue_prefetch_queue(port, pkts[i + AHEAD_QUEUE]);
+			enqueue_prefetch_queue(port, pkts[i + AHEAD_QUEUE],
+				&dest[(i + AHEAD_QUEUE) % DEST_WINDOW]);
 		if (i + AHEAD_SLOT < n_pkts)
-			enqueue_prefetch_slot(port, pkts[i + AHEAD_SLOT]);
-		n += enqueue_one(port, pkts[i]);
+			enqueue_prefetch_slot(&dest[(i + AHEAD_SLOT) % DEST_WINDOW]);
+		n += enqueue_one(port, pkts[i], &dest[i % DEST_WINDOW]);
 	}
 	return n;
 }
