@@ -1284,15 +1284,21 @@ credits_take(struct rte_sched_subport *s, struct sched_pipe *p, uint32_t tc, uin
 		p->tc_ov_credits -= len;
 }
 
-static struct rte_mbuf *
+#define AHEAD_IN_QUEUE 4
+
+static __rte_always_inline struct rte_mbuf *
 queue_pop(struct rte_sched_port *port, struct rte_sched_subport *s, struct sched_pipe *p,
 	uint32_t pipe_id, uint32_t qin)
 {
 	uint32_t qindex = pipe_id * N_QUEUES + qin;
 	struct sched_queue *q = &s->queues[qindex];
-	struct rte_mbuf *pkt = queue_ring(s, qindex)[q->head & s->qmask[qin]];
+	struct rte_mbuf **ring = queue_ring(s, qindex);
+	struct rte_mbuf *pkt = ring[q->head & s->qmask[qin]];
 
 	q->head++;
+	/* a long queue is served in a run: its later mbufs are not on the pipe prefetch path */
+	if ((uint16_t)(q->tail - q->head) > AHEAD_IN_QUEUE)
+		rte_prefetch0(ring[(uint16_t)(q->head + AHEAD_IN_QUEUE) & s->qmask[qin]]);
 	if (s->cman_enabled) {
 		struct sched_queue_extra *qe = &s->qextra[qindex];
 
@@ -1354,7 +1360,7 @@ pipe_dequeue(struct rte_sched_port *port, struct rte_sched_subport *s, uint32_t 
 {
 	struct sched_pipe *p = &s->pipes[pipe_id];
 	const struct sched_pipe_profile *prof;
-	uint32_t count = 0, tc;
+	uint32_t count = 0, tc, todo;
 
 	if (p->profile < 0)
 		return 0;
@@ -1362,7 +1368,11 @@ pipe_dequeue(struct rte_sched_port *port, struct rte_sched_subport *s, uint32_t 
 	subport_refill(port, s);
 	pipe_refill(port, s, p, prof);
 
-	for (tc = 0; tc < N_TC && p->busy != 0; tc++) {
+	/* the classes with packets, in priority order; best effort is one class of 4 queues */
+	todo = (p->busy & ((1u << TC_BE) - 1)) | ((p->busy >> TC_BE) != 0 ? 1u << TC_BE : 0);
+	while (todo != 0) {
+		tc = (uint32_t)__builtin_ctz(todo);
+		todo &= todo - 1;
 		while (count < n && port_has_room(port)) {
 			uint32_t qin, wrr = 0;
 			struct rte_mbuf *pkt;
@@ -1453,17 +1463,29 @@ pipe_prefetch(const struct rte_sched_subport *s, uint32_t pipe)
 	rte_prefetch0(&s->queues[pipe * N_QUEUES]);
 }
 
+/* One pass over the active bitmap from the pipe about to be served finds the three ahead. */
 static __rte_always_inline void
 dequeue_prefetch(const struct rte_sched_subport *s, uint32_t pipe)
 {
-	uint32_t mask = s->n_pipes - 1;
-	uint32_t ahead = pipe, i;
+	uint32_t n_words = (s->n_pipes + 63) / 64;
+	uint32_t w = pipe / 64, i = 0, words = 0;
+	uint64_t bits = s->active[w] & (~UINT64_C(1) << (pipe % 64));
 
-	for (i = 1; i <= AHEAD_PIPE; i++) {
-		ahead = next_active_pipe(s, (ahead + 1) & mask);
-		/* fewer active pipes than the distance: the rest are in cache already */
+	while (i < AHEAD_PIPE) {
+		uint32_t ahead;
+
+		while (bits == 0) {
+			/* fewer active pipes than the distance: the rest are in cache already */
+			if (++words > n_words)
+				return;
+			w = w + 1 == n_words ? 0 : w + 1;
+			bits = s->active[w];
+		}
+		ahead = w * 64 + (uint32_t)__builtin_ctzll(bits);
+		bits &= bits - 1;
 		if (ahead == pipe)
-			break;
+			return;
+		i++;
 		if (i == AHEAD_MBUFS)
 			pipe_prefetch_slots(s, ahead, true);
 		else if (i == AHEAD_SLOTS)
