@@ -1284,21 +1284,15 @@ credits_take(struct rte_sched_subport *s, struct sched_pipe *p, uint32_t tc, uin
 		p->tc_ov_credits -= len;
 }
 
-#define AHEAD_IN_QUEUE 4
-
 static __rte_always_inline struct rte_mbuf *
 queue_pop(struct rte_sched_port *port, struct rte_sched_subport *s, struct sched_pipe *p,
 	uint32_t pipe_id, uint32_t qin)
 {
 	uint32_t qindex = pipe_id * N_QUEUES + qin;
 	struct sched_queue *q = &s->queues[qindex];
-	struct rte_mbuf **ring = queue_ring(s, qindex);
-	struct rte_mbuf *pkt = ring[q->head & s->qmask[qin]];
+	struct rte_mbuf *pkt = queue_ring(s, qindex)[q->head & s->qmask[qin]];
 
 	q->head++;
-	/* a long queue is served in a run: its later mbufs are not on the pipe prefetch path */
-	if ((uint16_t)(q->tail - q->head) > AHEAD_IN_QUEUE)
-		rte_prefetch0(ring[(uint16_t)(q->head + AHEAD_IN_QUEUE) & s->qmask[qin]]);
 	if (s->cman_enabled) {
 		struct sched_queue_extra *qe = &s->qextra[qindex];
 
