@@ -66,14 +66,17 @@ struct sched_queue {
 	uint16_t tail;
 };
 
-/* What only enqueue and the statistics use. */
+/*
+ * What only enqueue and the statistics use, in whole cache lines (two), so that the
+ * statistics every enqueue updates are always on one line, the one it prefetches.
+ */
 struct sched_queue_extra {
 	struct rte_sched_queue_stats stats;
 	union {
 		struct rte_red red;
 		struct rte_pie pie;
 	};
-};
+} __rte_cache_aligned;
 
 struct sched_pipe {
 	int32_t profile;	/* -1: not configured, never served */
@@ -85,7 +88,7 @@ struct sched_pipe {
 	uint64_t tc_ov_credits;
 	uint32_t tc_ov_period_id;
 	uint64_t wrr_vt[N_BE];	/* virtual time of each best-effort queue */
-};
+} __rte_cache_aligned;	/* whole lines, all prefetched ahead of dequeue */
 
 struct rte_sched_subport {
 	uint32_t n_pipes;
@@ -1051,17 +1054,22 @@ pipe_mark_idle(struct rte_sched_subport *s, uint32_t pipe)
 	s->n_active--;
 }
 
-static int
-enqueue_one(struct rte_sched_port *port, struct rte_mbuf *pkt)
+/* Where a packet of the burst goes, found once when its prefetches are issued. */
+struct enqueue_dest {
+	struct rte_sched_subport *s;	/* NULL: no such queue, the packet is dropped */
+	uint32_t qindex;
+};
+
+static __rte_always_inline int
+enqueue_one(struct rte_sched_port *port, struct rte_mbuf *pkt, const struct enqueue_dest *d)
 {
-	struct rte_sched_subport *s;
+	struct rte_sched_subport *s = d->s;
+	uint32_t qindex = d->qindex, tc, qin, qlen, len = pkt->pkt_len;
 	struct sched_queue_extra *qe;
 	struct sched_queue *q;
-	uint32_t qindex, tc, qin, qlen, len = pkt->pkt_len;
 	struct sched_pipe *p;
 	int cman = 0;
 
-	s = queue_locate(port, rte_mbuf_sched_queue_get(pkt), &qindex);
 	if (unlikely(s == NULL)) {
 		rte_pktmbuf_free(pkt);
 		return 0;
@@ -1103,59 +1111,59 @@ enqueue_one(struct rte_sched_port *port, struct rte_mbuf *pkt)
 /*
  * Bring in what enqueueing a packet touches, so that the cache misses of a burst overlap:
  * its queue, statistics and pipe a few packets ahead, then (once the queue is in) the ring
- * slot it will take. The mbufs themselves are fetched further ahead still.
+ * slot it will take. The mbufs themselves are fetched further ahead still. The destination
+ * of the packets in between is kept in a small window, indexed by packet number.
  */
-static inline void
-enqueue_prefetch_queue(struct rte_sched_port *port, struct rte_mbuf *pkt)
-{
-	struct rte_sched_subport *s;
-	uint32_t qindex;
-
-	s = queue_locate(port, rte_mbuf_sched_queue_get(pkt), &qindex);
-	if (s == NULL)
-		return;
-	rte_prefetch0(&s->queues[qindex]);
-	rte_prefetch0(&s->qextra[qindex]);
-	rte_prefetch0(&s->pipes[qindex / N_QUEUES]);
-}
-
-static inline void
-enqueue_prefetch_slot(struct rte_sched_port *port, struct rte_mbuf *pkt)
-{
-	struct rte_sched_subport *s;
-	uint32_t qindex;
-
-	s = queue_locate(port, rte_mbuf_sched_queue_get(pkt), &qindex);
-	if (s == NULL)
-		return;
-	rte_prefetch0(queue_ring(s, qindex) + (s->queues[qindex].tail &
-		s->qmask[qindex % N_QUEUES]));
-}
-
 #define AHEAD_MBUF 12
 #define AHEAD_QUEUE 6
 #define AHEAD_SLOT 3
+#define DEST_WINDOW 8	/* a power of 2 above AHEAD_QUEUE */
+
+static __rte_always_inline void
+enqueue_prefetch_queue(struct rte_sched_port *port, struct rte_mbuf *pkt,
+	struct enqueue_dest *d)
+{
+	d->s = queue_locate(port, rte_mbuf_sched_queue_get(pkt), &d->qindex);
+	if (d->s == NULL)
+		return;
+	rte_prefetch0(&d->s->queues[d->qindex]);
+	rte_prefetch0(&d->s->qextra[d->qindex]);
+	rte_prefetch0(&d->s->pipes[d->qindex / N_QUEUES]);
+}
+
+static __rte_always_inline void
+enqueue_prefetch_slot(const struct enqueue_dest *d)
+{
+	const struct rte_sched_subport *s = d->s;
+
+	if (s == NULL)
+		return;
+	rte_prefetch0(queue_ring(s, d->qindex) + (s->queues[d->qindex].tail &
+		s->qmask[d->qindex % N_QUEUES]));
+}
 
 int
 rte_sched_port_enqueue(struct rte_sched_port *port, struct rte_mbuf **pkts, uint32_t n_pkts)
 {
+	struct enqueue_dest dest[DEST_WINDOW];
 	uint32_t i;
 	int n = 0;
 
 	for (i = 0; i < n_pkts && i < AHEAD_MBUF; i++)
 		rte_prefetch0(pkts[i]);
 	for (i = 0; i < n_pkts && i < AHEAD_QUEUE; i++)
-		enqueue_prefetch_queue(port, pkts[i]);
+		enqueue_prefetch_queue(port, pkts[i], &dest[i]);
 	for (i = 0; i < n_pkts && i < AHEAD_SLOT; i++)
-		enqueue_prefetch_slot(port, pkts[i]);
+		enqueue_prefetch_slot(&dest[i]);
 	for (i = 0; i < n_pkts; i++) {
 		if (i + AHEAD_MBUF < n_pkts)
 			rte_prefetch0(pkts[i + AHEAD_MBUF]);
 		if (i + AHEAD_QUEUE < n_pkts)
-			enqueue_prefetch_queue(port, pkts[i + AHEAD_QUEUE]);
+			enqueue_prefetch_queue(port, pkts[i + AHEAD_QUEUE],
+				&dest[(i + AHEAD_QUEUE) % DEST_WINDOW]);
 		if (i + AHEAD_SLOT < n_pkts)
-			enqueue_prefetch_slot(port, pkts[i + AHEAD_SLOT]);
-		n += enqueue_one(port, pkts[i]);
+			enqueue_prefetch_slot(&dest[(i + AHEAD_SLOT) % DEST_WINDOW]);
+		n += enqueue_one(port, pkts[i], &dest[i % DEST_WINDOW]);
 	}
 	return n;
 }
@@ -1276,7 +1284,7 @@ credits_take(struct rte_sched_subport *s, struct sched_pipe *p, uint32_t tc, uin
 		p->tc_ov_credits -= len;
 }
 
-static struct rte_mbuf *
+static __rte_always_inline struct rte_mbuf *
 queue_pop(struct rte_sched_port *port, struct rte_sched_subport *s, struct sched_pipe *p,
 	uint32_t pipe_id, uint32_t qin)
 {
@@ -1346,7 +1354,7 @@ pipe_dequeue(struct rte_sched_port *port, struct rte_sched_subport *s, uint32_t 
 {
 	struct sched_pipe *p = &s->pipes[pipe_id];
 	const struct sched_pipe_profile *prof;
-	uint32_t count = 0, tc;
+	uint32_t count = 0, tc, todo;
 
 	if (p->profile < 0)
 		return 0;
@@ -1354,7 +1362,11 @@ pipe_dequeue(struct rte_sched_port *port, struct rte_sched_subport *s, uint32_t 
 	subport_refill(port, s);
 	pipe_refill(port, s, p, prof);
 
-	for (tc = 0; tc < N_TC && p->busy != 0; tc++) {
+	/* the classes with packets, in priority order; best effort is one class of 4 queues */
+	todo = (p->busy & ((1u << TC_BE) - 1)) | ((p->busy >> TC_BE) != 0 ? 1u << TC_BE : 0);
+	while (todo != 0) {
+		tc = (uint32_t)__builtin_ctz(todo);
+		todo &= todo - 1;
 		while (count < n && port_has_room(port)) {
 			uint32_t qin, wrr = 0;
 			struct rte_mbuf *pkt;
@@ -1405,11 +1417,17 @@ next_active_pipe(const struct rte_sched_subport *s, uint32_t from)
 }
 
 /*
- * The pipes after the one about to be served go through three steps, one per visit, so that
- * their cache misses overlap with the work on this one: two pipes ahead, the pipe and its
- * queue heads; one ahead, the ring slots of its busy queues; this one, the mbufs in them.
+ * The pipes after the one about to be served go through three steps so that their cache
+ * misses overlap with the work on the pipes before them: AHEAD_PIPE visits ahead, the pipe
+ * and its queue heads; AHEAD_SLOTS ahead, the ring slots at the heads of its busy queues;
+ * AHEAD_MBUFS ahead, the mbufs in them. A visit moves only a packet or two when there are
+ * many pipes, so each step is given two visits to land.
  */
-static inline void
+#define AHEAD_MBUFS 2
+#define AHEAD_SLOTS 4
+#define AHEAD_PIPE 6
+
+static __rte_always_inline void
 pipe_prefetch_slots(const struct rte_sched_subport *s, uint32_t pipe, bool mbufs)
 {
 	uint32_t busy = s->pipes[pipe].busy;
@@ -1428,19 +1446,46 @@ pipe_prefetch_slots(const struct rte_sched_subport *s, uint32_t pipe, bool mbufs
 	}
 }
 
-static inline void
+static __rte_always_inline void
+pipe_prefetch(const struct rte_sched_subport *s, uint32_t pipe)
+{
+	const char *p = (const char *)&s->pipes[pipe];
+	uint32_t off;
+
+	for (off = 0; off < sizeof(struct sched_pipe); off += RTE_CACHE_LINE_SIZE)
+		rte_prefetch0(p + off);
+	rte_prefetch0(&s->queues[pipe * N_QUEUES]);
+}
+
+/* One pass over the active bitmap from the pipe about to be served finds the three ahead. */
+static __rte_always_inline void
 dequeue_prefetch(const struct rte_sched_subport *s, uint32_t pipe)
 {
-	uint32_t mask = s->n_pipes - 1;
-	uint32_t next = next_active_pipe(s, (pipe + 1) & mask);
-	uint32_t after = next_active_pipe(s, (next + 1) & mask);
+	uint32_t n_words = (s->n_pipes + 63) / 64;
+	uint32_t w = pipe / 64, i = 0, words = 0;
+	uint64_t bits = s->active[w] & (~UINT64_C(1) << (pipe % 64));
 
-	pipe_prefetch_slots(s, pipe, true);
-	if (next != pipe)
-		pipe_prefetch_slots(s, next, false);
-	if (after != pipe && after != next) {
-		rte_prefetch0(&s->pipes[after]);
-		rte_prefetch0(&s->queues[after * N_QUEUES]);
+	while (i < AHEAD_PIPE) {
+		uint32_t ahead;
+
+		while (bits == 0) {
+			/* fewer active pipes than the distance: the rest are in cache already */
+			if (++words > n_words)
+				return;
+			w = w + 1 == n_words ? 0 : w + 1;
+			bits = s->active[w];
+		}
+		ahead = w * 64 + (uint32_t)__builtin_ctzll(bits);
+		bits &= bits - 1;
+		if (ahead == pipe)
+			return;
+		i++;
+		if (i == AHEAD_MBUFS)
+			pipe_prefetch_slots(s, ahead, true);
+		else if (i == AHEAD_SLOTS)
+			pipe_prefetch_slots(s, ahead, false);
+		else if (i == AHEAD_PIPE)
+			pipe_prefetch(s, ahead);
 	}
 }
 
