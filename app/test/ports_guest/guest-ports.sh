@@ -105,9 +105,9 @@ rising() {
 # ms). The samples cost the guest's CPUs as much as testpmd's forwarding does: a rate is only
 # compared with a rate sampled the same way.
 watch_rx() {
-	local p=$1 end=$(( $(date +%s%N) + $2 * 1000000000 )) t0 last lastt now first
+	local p=$1 end t0 last lastt now first
 	stats "$p"; first=$RX; last=$RX; t0=$(date +%s%N); lastt=$t0; GAP=0
-	now=$t0
+	now=$t0 end=$((t0 + $2 * 1000000000))
 	while [ "$now" -lt "$end" ]; do
 		sleep 0.25
 		stats "$p"; now=$(date +%s%N)
@@ -119,6 +119,7 @@ watch_rx() {
 	done
 	DELIVERED=$((last - first))
 	SPAN=$(( (now - t0) / 1000000 ))
+	[ "$SPAN" -gt 0 ] || SPAN=1
 }
 
 # testpmd shows no port that the fail-safe or a bond owns: the NIC of the hot-plug slot is
@@ -223,7 +224,7 @@ bond_case() {
 
 	ok=1
 	maps0=$(dev_maps)
-	# pciehp takes the NIC away about 5 s after device_del: the window holds it
+	# the 12 s window holds the removal (under pciehp it comes 5 s after device_del)
 	vm-host unplug 0 nowait || ok=0
 	watch_rx "$pb" 12
 	got=$DELIVERED span=$SPAN gap=$GAP
@@ -278,11 +279,20 @@ S_FS_RUN="fail-safe: traffic leaves through the PCI sub-device"
 S_FS_RMV="fail-safe: QMP removes the NIC under load, testpmd lives, the port forwards through the tap sub-device"
 S_FS_ADD="fail-safe: the NIC added again is re-probed with the port's configuration and carries traffic"
 S_FS_CYC="fail-safe: $CYCLES QMP remove/add cycles, each re-probed; maps and fds of testpmd flat"
+S_FS_LATE="fail-safe: created while the NIC is unplugged, it probes the NIC once QMP adds it"
+fsmac=02:00:00:00:FA:FE
+FS_ARGS="net_failsafe0,dev(${HP:-none}),dev(net_tap0,iface=pgfs0),hotplug_poll=200,mac=02:00:00:00:fa:fe"
+# the fail-safe's tap sub-device and the tap peer on one kernel bridge
+bridge_taps() {
+	{ [ -e /sys/class/net/pgbr0 ] || ip link add pgbr0 type bridge; } &&
+		ip link set pgfs0 master pgbr0 && ip link set pgpeer0 master pgbr0 &&
+		ip link set pgbr0 up && ip link set pgfs0 up && ip link set pgpeer0 up
+}
 say "2. fail-safe of $HP and a tap, peers $B and a tap on a bridge"
 ok=0
 if [ -n "${HP:-}" ] && [ -e "/sys/bus/pci/devices/$HP" ] &&
 		tp_start -l 0-1 -n 1 --file-prefix pgfs -a "$B" \
-		--vdev "net_failsafe0,dev($HP),dev(net_tap0,iface=pgfs0),hotplug_poll=200,mac=02:00:00:00:fa:fe" \
+		--vdev "$FS_ARGS" \
 		--vdev "net_tap1,iface=pgpeer0" \
 		-- -i --hot-plug --rxd=256 --txd=256 --total-num-mbufs=16384 --port-topology=chained; then
 	ok=1
@@ -293,9 +303,7 @@ if [ $ok = 1 ]; then
 	port_of net_tap1 && ppeer=$PORT || ok=0
 	sub_mapped || { echo "the fail-safe did not probe $HP"; ok=0; }
 	echo "ports: fail-safe $pfs, B $pb, tap peer $ppeer"
-	ip link add pgbr0 type bridge && ip link set pgfs0 master pgbr0 &&
-		ip link set pgpeer0 master pgbr0 && ip link set pgbr0 up &&
-		ip link set pgfs0 up && ip link set pgpeer0 up || ok=0
+	bridge_taps || ok=0
 	tp set portlist "$pfs,$pb,$ppeer"
 	tp set fwd flowgen
 	tp show port info "$pfs"
@@ -364,5 +372,35 @@ if tp_alive && sub_mapped; then
 fi
 check "$S_FS_CYC" [ $ok = 1 ]
 tp_alive && { tp_quit; echo "testpmd exit status $?"; }
+
+say "3. a fail-safe created while its NIC is not plugged in probes it once QMP adds it"
+ok=0
+if [ -n "${HP:-}" ] && vm-host unplug 0 >/dev/null && [ ! -e "/sys/bus/pci/devices/$HP" ] &&
+		tp_start -l 0-1 -n 1 --file-prefix pgfs -a "$B" --vdev "$FS_ARGS" \
+		--vdev "net_tap1,iface=pgpeer0" -- -i --hot-plug --rxd=256 --txd=256 \
+		--total-num-mbufs=16384 --port-topology=chained; then
+	ok=1
+	port_of net_failsafe0 && pfs=$PORT || ok=0
+	port_of "$B" && pb=$PORT || ok=0
+	port_of net_tap1 && ppeer=$PORT || ok=0
+	bridge_taps || ok=0
+	tp set portlist "$pfs,$pb,$ppeer"
+	tp set fwd flowgen
+	tp start
+	sleep 1
+	# the tap sub-device alone carries the port
+	rising "$pfs" tx 1 || ok=0
+	rising "$ppeer" rx 1 || ok=0
+	if hotplug && fs_wait_sub present 20; then
+		sleep 1
+		rising "$pb" rx 1 || ok=0
+		sub_configured "$fsmac" || ok=0
+	else
+		echo "the fail-safe did not probe $HP"; ok=0
+	fi
+	tp stop
+	tp_quit; echo "testpmd exit status $?"
+fi
+check "$S_FS_LATE" [ $ok = 1 ]
 ip link del pgbr0 2>/dev/null
 say "done"

@@ -14,7 +14,8 @@
 # PG_BUILDTYPE, PG_SANITIZE. Optional: PG_DRIVERS (default uio_pci_generic), PG_CYCLES
 # (remove/add cycles of the fail-safe, default 20), PG_GUEST_TIMEOUT (seconds), PG_ONLY
 # (bond, bond1 or fs: only those scenarios, the others reported missing; for debugging),
-# PG_HOTPLUG (pciehp or acpi: how the slot signals hotplug, default pciehp).
+# PG_HOTPLUG (acpi or pciehp: how the slot signals hotplug; default acpi, where a removal
+# takes effect at once, while pciehp waits 5 s after the attention button).
 set -u
 src=$(cd "$(dirname "$0")" && pwd)
 top=${PG_SOURCE_ROOT:-$(cd "$src/../../.." && pwd)}
@@ -34,6 +35,7 @@ scenarios=(
 	"fail-safe: QMP removes the NIC under load, testpmd lives, the port forwards through the tap sub-device"
 	"fail-safe: the NIC added again is re-probed with the port's configuration and carries traffic"
 	"fail-safe: $cycles QMP remove/add cycles, each re-probed; maps and fds of testpmd flat"
+	"fail-safe: created while the NIC is unplugged, it probes the NIC once QMP adds it"
 )
 n=0
 all_scenarios() { # ok|fail DRIVER REASON: the same result for every scenario of DRIVER
@@ -88,7 +90,7 @@ if [ "$sanitize" != none ]; then
 		[ -n "${!v:-}" ] && env_args+=(--env "$v=${!v}")
 	done
 fi
-timeout=${PG_GUEST_TIMEOUT:-420}
+timeout=${PG_GUEST_TIMEOUT:-900}
 [ "$sanitize" != none ] && timeout=$((timeout * 2))
 
 start=$SECONDS
@@ -97,7 +99,7 @@ for drv in $drivers; do
 	t=$SECONDS
 	out=$(mktemp)
 	python3 "$vm" --bind "$drv" --nics 2 --hotplug-slots 1 --hugepages 256 --mem 1536 \
-		--hotplug "${PG_HOTPLUG:-pciehp}" \
+		--hotplug "${PG_HOTPLUG:-acpi}" \
 		--timeout "$timeout" \
 		--env PG_TESTPMD="$testpmd" --env PG_CYCLES="$cycles" \
 		--env PG_ONLY="${PG_ONLY:-all}" "${env_args[@]}" \
