@@ -90,7 +90,7 @@ if [ "$sanitize" != none ]; then
 		[ -n "${!v:-}" ] && env_args+=(--env "$v=${!v}")
 	done
 fi
-timeout=${PG_GUEST_TIMEOUT:-900}
+timeout=${PG_GUEST_TIMEOUT:-1500}
 [ "$sanitize" != none ] && timeout=$((timeout * 2))
 
 start=$SECONDS
