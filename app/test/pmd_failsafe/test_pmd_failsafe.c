@@ -5,7 +5,7 @@
  * the hotplug alarm brings the removed one back with the configuration replayed; heap and
  * descriptors stay flat over many cycles, also with traffic on another lcore; every devargs
  * error; flow rules replayed on a sub-device with flow operations (net_fsflow, a driver of
- * this test); a net_tap sub-device (root only).
+ * this test); a net_tap sub-device (root only); a sub-device absent when the port is created.
  */
 #include "ethdev_test_util.h"
 
@@ -512,6 +512,7 @@ test_under_traffic(void **state)
  */
 static int fsflow_rules;
 static int fsflow_closes;
+static int fsflow_absent; /* probes find no device: a NIC not plugged in yet */
 
 struct rte_flow {
 	int dummy;
@@ -653,8 +654,11 @@ fsflow_tx(void *q, struct rte_mbuf **m, uint16_t n)
 static int
 fsflow_probe(struct rte_vdev_device *vdev)
 {
-	struct rte_eth_dev *dev = rte_eth_vdev_allocate(vdev, 0);
+	struct rte_eth_dev *dev;
 
+	if (fsflow_absent)
+		return -ENODEV;
+	dev = rte_eth_vdev_allocate(vdev, 0);
 	if (dev == NULL)
 		return -ENOMEM;
 	dev->data->mac_addrs = rte_zmalloc("fsflow mac", sizeof(struct rte_ether_addr), 0);
@@ -684,6 +688,66 @@ static struct rte_vdev_driver fsflow_driver = {
 };
 
 RTE_PMD_REGISTER_VDEV(net_fsflow, fsflow_driver);
+
+/*
+ * A sub-device absent when the fail-safe is created (its driver finds no device) does not stop
+ * the creation: the hotplug alarm keeps probing it and, once it is there, replays the port's
+ * configuration on it and moves the traffic to it, as for one that went away.
+ */
+static void
+test_absent_at_creation(void **state)
+{
+	struct rte_ether_addr mac;
+	struct rte_eth_dev_info info;
+	uint16_t fs, a, b;
+
+	(void)state;
+	fsflow_absent = 1;
+	fs = fs_create("net_failsafe_ab0", "dev(net_fsflow_ab0),dev(net_ring_ab0),hotplug_poll=10");
+	assert_false(port_exists("net_fsflow_ab0"));
+	b = port_of("net_ring_ab0");
+	test_port_up(fs, 1, pool);
+	assert_int_equal(rte_eth_promiscuous_enable(fs), 0);
+	/* the preferred sub-device is missing: the other one carries the traffic */
+	send_n(fs, 16);
+	assert_int_equal(opackets(b), 16);
+	assert_int_equal(drain(fs), 16);
+	/* several alarms fail to probe it, quietly */
+	rte_delay_ms(50);
+	assert_false(port_exists("net_fsflow_ab0"));
+
+	fsflow_absent = 0;
+	a = wait_back(fs, 0);
+	assert_int_equal(a, port_of("net_fsflow_ab0"));
+	assert_true(rte_eth_devices[a].data->dev_started);
+	assert_int_equal(rte_eth_dev_info_get(a, &info), 0);
+	assert_int_equal(info.nb_rx_queues, 1);
+	assert_int_equal(info.nb_tx_queues, 1);
+	send_n(fs, 8);
+	assert_int_equal(opackets(b), 16);
+	assert_int_equal(rte_vdev_uninit("net_failsafe_ab0"), 0);
+	assert_false(port_exists("net_fsflow_ab0"));
+	assert_false(port_exists("net_ring_ab0"));
+
+	/* none present: a random unicast, locally administered address until mac= says */
+	fsflow_absent = 1;
+	fs = fs_create("net_failsafe_ab1", "dev(net_fsflow_ab1),hotplug_poll=10");
+	assert_int_equal(rte_eth_macaddr_get(fs, &mac), 0);
+	assert_false(rte_is_zero_ether_addr(&mac));
+	assert_true(rte_is_unicast_ether_addr(&mac));
+	assert_true(rte_is_local_admin_ether_addr(&mac));
+	test_port_up(fs, 1, pool);
+	fsflow_absent = 0;
+	a = wait_back(fs, 0);
+	assert_true(rte_eth_devices[a].data->dev_started);
+	assert_int_equal(rte_vdev_uninit("net_failsafe_ab1"), 0);
+
+	/* without the alarm nothing would ever probe it: the creation fails */
+	fsflow_absent = 1;
+	assert_true(rte_vdev_init("net_failsafe_ab2", "dev(net_fsflow_ab2),hotplug_poll=0") < 0);
+	assert_false(port_exists("net_failsafe_ab2"));
+	fsflow_absent = 0;
+}
 
 /* Rules go to the sub-device with flow operations, are kept, and come back with it. */
 static void
@@ -791,6 +855,7 @@ main(void)
 		cmocka_unit_test(test_under_traffic),
 		cmocka_unit_test(test_flows),
 		cmocka_unit_test(test_tap),
+		cmocka_unit_test(test_absent_at_creation),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -12,6 +12,7 @@
 
 #include <rte_alarm.h>
 #include <rte_dev.h>
+#include <rte_devargs.h>
 #include <rte_malloc.h>
 #include <rte_string_fns.h>
 #include <ethdev_vdev.h>
@@ -360,6 +361,27 @@ fs_probe_undo(struct fs_priv *p, struct rte_eth_dev *dev)
 	fs_priv_put(p);
 }
 
+/*
+ * A sub-device that failed to probe at creation is taken as absent, to be probed by the
+ * hotplug alarm later (a NIC not plugged in yet), when there is such an alarm and the failure
+ * says the device is not there: its bus knows the name but has no such device (-ENOENT), or
+ * its driver found nothing (-ENODEV). Other failures (bad devargs, a driver refusing its
+ * arguments) would fail the same way every time: the creation fails.
+ */
+static int
+fs_sub_may_come(const struct fs_priv *p, const struct fs_sub *s, int ret)
+{
+	struct rte_devargs da;
+	int known;
+
+	if (p->poll_ms == 0 || (ret != -ENOENT && ret != -ENODEV))
+		return 0;
+	memset(&da, 0, sizeof(da));
+	known = rte_devargs_parse(&da, s->devargs) == 0 && da.bus != NULL;
+	rte_devargs_reset(&da);
+	return known;
+}
+
 static int
 fs_probe(struct rte_vdev_device *vdev)
 {
@@ -380,12 +402,17 @@ fs_probe(struct rte_vdev_device *vdev)
 		goto fail;
 	for (i = 0; i < p->nb_sub; i++) {
 		ret = fs_sub_attach(p, &p->sub[i]);
-		if (ret != 0) {
+		if (ret == 0) {
+			p->sub[i].state = FS_SUB_PROBED;
+		} else if (fs_sub_may_come(p, &p->sub[i], ret)) {
+			/* as a sub-device that went away: the hotplug alarm probes it again */
+			FS_LOG(NOTICE, "%s: sub-device \"%s\" not present (%d), probed every %u ms",
+				name, p->sub[i].devargs, ret, p->poll_ms);
+		} else {
 			FS_LOG(ERR, "%s: sub-device \"%s\" cannot be probed (%d)", name,
 					p->sub[i].devargs, ret);
 			goto fail;
 		}
-		p->sub[i].state = FS_SUB_PROBED;
 	}
 	dev = rte_eth_vdev_allocate(vdev, sizeof(struct fs_priv *));
 	if (dev == NULL) {
@@ -400,11 +427,21 @@ fs_probe(struct rte_vdev_device *vdev)
 		ret = -ENOMEM;
 		goto fail;
 	}
-	/* Without mac=, the port takes the address of its first sub-device. */
-	if (!p->user_mac)
-		rte_eth_macaddr_get(p->sub[0].port_id, &mac);
+	/*
+	 * Without mac=, the port takes the address of its first sub-device present, or a random
+	 * one when none is (the sub-devices take it when they come).
+	 */
+	if (!p->user_mac) {
+		for (i = 0; i < p->nb_sub && p->sub[i].state == FS_SUB_ABSENT; i++)
+			;
+		if (i < p->nb_sub)
+			rte_eth_macaddr_get(p->sub[i].port_id, &mac);
+		else
+			rte_eth_random_addr(mac.addr_bytes);
+	}
 	for (i = 0; i < p->nb_sub; i++)
-		fs_opt_ret(rte_eth_dev_default_mac_addr_set(p->sub[i].port_id, &mac));
+		if (p->sub[i].state != FS_SUB_ABSENT)
+			fs_opt_ret(rte_eth_dev_default_mac_addr_set(p->sub[i].port_id, &mac));
 	p->conf.macs[0] = mac;
 	dev->data->mac_addrs[0] = mac;
 	dev->dev_ops = &fs_ops;

@@ -1,0 +1,113 @@
+#!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
+#
+# Host side of the ports_guest suite: boots one guest (devtools/vm/dpdk-vm.py, two boot e1000
+# NICs and one hot-plug slot, bound to uio_pci_generic) and runs guest-ports.sh there, which
+# drives dpdk-testpmd with net_bonding (modes 1 and 2) and net_failsafe ports while QMP
+# removes and adds the NIC of the slot. Prints TAP: one line per scenario.
+#
+# As in the e1000 suite, unless the build is generic or the guest runs on hardware KVM,
+# testpmd is rebuilt for generic x86-64 in <build>/guest-generic (the same folder the e1000
+# suite uses, with the same options): the guest's emulated CPU has no AVX-512.
+#
+# Environment (set by meson): PG_TESTPMD, PG_BUILD_ROOT, PG_SOURCE_ROOT, PG_CPU_SET,
+# PG_BUILDTYPE, PG_SANITIZE. Optional: PG_DRIVERS (default uio_pci_generic), PG_CYCLES
+# (remove/add cycles of the fail-safe, default 20), PG_GUEST_TIMEOUT (seconds), PG_ONLY
+# (bond, bond1 or fs: only those scenarios, the others reported missing; for debugging),
+# PG_HOTPLUG (acpi or pciehp: how the slot signals hotplug; default acpi, where a removal
+# takes effect at once, while pciehp waits 5 s after the attention button).
+set -u
+src=$(cd "$(dirname "$0")" && pwd)
+top=${PG_SOURCE_ROOT:-$(cd "$src/../../.." && pwd)}
+. "$top/app/test/common/guest-tap.sh"
+vm=$top/devtools/vm/dpdk-vm.py
+drivers=${PG_DRIVERS:-uio_pci_generic}
+sanitize=${PG_SANITIZE:-none}
+cycles=${PG_CYCLES:-20}
+scenarios=(
+	"bond mode 1 (active-backup): A + hot-plug NIC forward under flowgen load"
+	"bond mode 1 (active-backup): QMP removes a member under load, testpmd lives, the bond keeps forwarding on the other"
+	"bond mode 1 (active-backup): the NIC added again rejoins the bond and carries traffic"
+	"bond mode 2 (balance): A + hot-plug NIC forward under flowgen load"
+	"bond mode 2 (balance): QMP removes a member under load, testpmd lives, the bond keeps forwarding on the other"
+	"bond mode 2 (balance): the NIC added again rejoins the bond and carries traffic"
+	"fail-safe: traffic leaves through the PCI sub-device"
+	"fail-safe: QMP removes the NIC under load, testpmd lives, the port forwards through the tap sub-device"
+	"fail-safe: the NIC added again is re-probed with the port's configuration and carries traffic"
+	"fail-safe: $cycles QMP remove/add cycles, each re-probed; maps and fds of testpmd flat"
+	"fail-safe: created while the NIC is unplugged, it probes the NIC once QMP adds it"
+)
+n=0
+all_scenarios() { # ok|fail DRIVER REASON: the same result for every scenario of DRIVER
+	local s
+	for s in "${scenarios[@]}"; do
+		n=$((n + 1))
+		if [ "$1" = ok ]; then echo "ok $n - $2: $s # SKIP $3"
+		else echo "not ok $n - $2: $s ($3)"; fi
+	done
+}
+finish() { echo "1..$n"; exit 0; }
+
+reason=
+if [ "$(id -u)" -ne 0 ]; then
+	reason="not root: the guest harness needs root (devtools/vm/install-deps.sh)"
+elif ! command -v qemu-system-x86_64 >/dev/null; then
+	reason="qemu-system-x86_64 not installed (as root: devtools/vm/install-deps.sh)"
+elif [ -z "${PG_TESTPMD:-}" ]; then
+	reason="PG_TESTPMD not set (run through meson test)"
+fi
+if [ -n "$reason" ]; then
+	for drv in $drivers; do all_scenarios ok "$drv" "$reason"; done
+	finish
+fi
+
+testpmd=$PG_TESTPMD
+accel=$(python3 "$vm" --print-accel)
+cpu_set=${PG_CPU_SET:-native}
+if [ "$cpu_set" != generic ] && [ "$accel" != kvm ]; then
+	gb=${PG_BUILD_ROOT:?}/guest-generic
+	echo "# the build targets '$cpu_set' and the guest runs on QEMU's CPU ($accel):" \
+		"building testpmd for generic x86-64 in $gb"
+	log=$gb.ports.log
+	if { [ -f "$gb/build.ninja" ] ||
+			meson setup "$gb" "$top" -Dcpu_instruction_set=generic \
+				-Dbuildtype="${PG_BUILDTYPE:-release}" -Db_sanitize="$sanitize" \
+				-Db_lundef=false -Dexamples=false -Denable_docs=false; } >"$log" 2>&1 &&
+			ninja -C "$gb" "${testpmd#"$PG_BUILD_ROOT"/}" >>"$log" 2>&1; then
+		testpmd=$gb/${testpmd#"$PG_BUILD_ROOT"/}
+	else
+		sed 's/^/# /' "$log" | tail -20
+		for drv in $drivers; do all_scenarios fail "$drv" "the generic build failed, see $log"; done
+		finish
+	fi
+fi
+
+env_args=()
+if [ "$sanitize" != none ]; then
+	# testpmd runs under stdbuf, whose LD_PRELOAD library comes before ASan's runtime
+	env_args+=(--env "ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0")
+	for v in UBSAN_OPTIONS LSAN_OPTIONS; do
+		[ -n "${!v:-}" ] && env_args+=(--env "$v=${!v}")
+	done
+fi
+timeout=${PG_GUEST_TIMEOUT:-1500}
+[ "$sanitize" != none ] && timeout=$((timeout * 2))
+
+start=$SECONDS
+for drv in $drivers; do
+	echo "# ---- $drv: dpdk-vm.py --bind $drv --nics 2 --hotplug-slots 1"
+	t=$SECONDS
+	out=$(mktemp)
+	python3 "$vm" --bind "$drv" --nics 2 --hotplug-slots 1 --hugepages 256 --mem 1536 \
+		--hotplug "${PG_HOTPLUG:-acpi}" \
+		--timeout "$timeout" \
+		--env PG_TESTPMD="$testpmd" --env PG_CYCLES="$cycles" \
+		--env PG_ONLY="${PG_ONLY:-all}" "${env_args[@]}" \
+		-- "$src/guest-ports.sh" "$drv" >"$out" 2>&1
+	rc=$?
+	relay_guest_tap "$out" $rc "${scenarios[@]/#/$drv: }"
+	rm -f "$out"
+	echo "# ---- $drv: guest exit status $rc, $((SECONDS - t)) s"
+done
+echo "# total $((SECONDS - start)) s"
+finish
