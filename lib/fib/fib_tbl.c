@@ -311,6 +311,12 @@ fib_tbl_paint(struct fib_tbl *t, const uint8_t *key, uint8_t depth, uint64_t nh,
 		return;
 	/* the tbl24 entries of the prefix are the only ones the paint may have changed */
 	first = (uint32_t)key[0] << 16 | (uint32_t)key[1] << 8 | key[2];
+	if (depth > 24 && (ent_get(t, t->tbl24, first) & 1)) {
+		/* the usual case of a long route: its entry names a group, no need to scan */
+		if (ent_get(t, t->tbl16, first / FIB_GROUP_ENTRIES) != 1)
+			ent_set(t, t->tbl16, first / FIB_GROUP_ENTRIES, 1);
+		return;
+	}
 	n24 = depth >= 24 ? 1 : 1u << (24 - depth);
 	tbl16_update(t, first / FIB_GROUP_ENTRIES, (first + n24 - 1) / FIB_GROUP_ENTRIES);
 }
