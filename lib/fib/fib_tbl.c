@@ -66,7 +66,7 @@ ent_set(const struct fib_tbl *t, void *arr, size_t i, uint64_t v)
 
 int
 fib_tbl_init(struct fib_tbl *t, uint8_t esz_log, uint8_t max_depth, uint32_t num_groups,
-		uint64_t def_nh, int socket_id)
+		uint64_t def_nh, int with_tbl16, int socket_id)
 {
 	size_t esz = (size_t)1 << esz_log;
 	uint32_t i;
@@ -81,12 +81,18 @@ fib_tbl_init(struct fib_tbl *t, uint8_t esz_log, uint8_t max_depth, uint32_t num
 			RTE_CACHE_LINE_SIZE, socket_id);
 	t->free_groups = rte_malloc_socket("fib_groups", (size_t)num_groups * sizeof(uint32_t),
 			0, socket_id);
-	if (t->tbl24 == NULL || t->tbl8 == NULL || t->free_groups == NULL) {
+	if (with_tbl16)
+		t->tbl16 = rte_malloc_socket("fib_tbl16", FIB_TBL16_ENTRIES * esz,
+				RTE_CACHE_LINE_SIZE, socket_id);
+	if (t->tbl24 == NULL || t->tbl8 == NULL || t->free_groups == NULL ||
+			(with_tbl16 && t->tbl16 == NULL)) {
 		fib_tbl_fini(t);
 		return -ENOMEM;
 	}
 	for (i = 0; i < FIB_TBL24_ENTRIES; i++)
 		ent_set(t, t->tbl24, i, def_nh << 1);
+	for (i = 0; with_tbl16 && i < FIB_TBL16_ENTRIES; i++)
+		ent_set(t, t->tbl16, i, def_nh << 1);
 	for (i = num_groups; i > 0; i--)
 		t->free_groups[t->n_free++] = i - 1;
 	return 0;
@@ -97,9 +103,11 @@ fib_tbl_fini(struct fib_tbl *t)
 {
 	rte_free(t->tbl24);
 	rte_free(t->tbl8);
+	rte_free(t->tbl16);
 	rte_free(t->free_groups);
 	t->tbl24 = NULL;
 	t->tbl8 = NULL;
+	t->tbl16 = NULL;
 	t->free_groups = NULL;
 }
 
@@ -264,12 +272,51 @@ paint(struct fib_tbl *t, uint8_t *key, unsigned int depth, uint64_t v,
 	key[depth >> 3] &= (uint8_t)~(0x80 >> (depth & 7));
 }
 
+/*
+ * Bring the summary of tbl24 blocks first to last up to date. It is written after the blocks
+ * themselves: a reader meanwhile gets the summary's old next hop, an answer from before the
+ * change, or reads tbl24 as it would without a summary.
+ */
+static void
+tbl16_update(struct fib_tbl *t, uint32_t first, uint32_t last)
+{
+	size_t base;
+	uint64_t v;
+	uint32_t b;
+	unsigned int i;
+
+	for (b = first; b <= last; b++) {
+		base = (size_t)b * FIB_GROUP_ENTRIES;
+		v = ent_get(t, t->tbl24, base);
+		for (i = 1; !(v & 1) && i < FIB_GROUP_ENTRIES; i++)
+			if (ent_get(t, t->tbl24, base + i) != v)
+				v = 1;
+		if (v & 1)
+			v = 1;
+		if (ent_get(t, t->tbl16, b) != v)
+			ent_set(t, t->tbl16, b, v);
+	}
+}
+
 void
 fib_tbl_paint(struct fib_tbl *t, const uint8_t *key, uint8_t depth, uint64_t nh,
 		const struct fib_subs *subs)
 {
 	uint8_t k[FIB_KEY_BYTES];
+	uint32_t first, n24;
 
 	memcpy(k, key, sizeof(k));
 	paint(t, k, depth, nh << 1, subs->v, 0, subs->n);
+	if (t->tbl16 == NULL)
+		return;
+	/* the tbl24 entries of the prefix are the only ones the paint may have changed */
+	first = (uint32_t)key[0] << 16 | (uint32_t)key[1] << 8 | key[2];
+	if (depth > 24 && (ent_get(t, t->tbl24, first) & 1)) {
+		/* the usual case of a long route: its entry names a group, no need to scan */
+		if (ent_get(t, t->tbl16, first / FIB_GROUP_ENTRIES) != 1)
+			ent_set(t, t->tbl16, first / FIB_GROUP_ENTRIES, 1);
+		return;
+	}
+	n24 = depth >= 24 ? 1 : 1u << (24 - depth);
+	tbl16_update(t, first / FIB_GROUP_ENTRIES, (first + n24 - 1) / FIB_GROUP_ENTRIES);
 }

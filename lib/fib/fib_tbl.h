@@ -12,6 +12,14 @@
  * under a prefix that holds a route longer than the group's level. Counting those prefixes
  * before a route goes in (the callers' "reserved" count) guarantees that a repaint never runs
  * out of groups half way.
+ *
+ * A table may also keep a summary of the first level (tbl16, used by IPv6): one entry per block
+ * of 256 first-level entries, holding the next hop of the block when all its entries hold that
+ * same next hop, else just the group bit, meaning "read the first level". The summary has
+ * 64 Ki entries, few enough to stay in cache, so an address under a /16 that no route longer
+ * than /16 splits (all of the space no route covers, for a start) resolves without the cache
+ * and TLB misses of the 2^24-entry first level. It takes no group, so the accounting of
+ * groups is unchanged.
  */
 #ifndef _FIB_TBL_H_
 #define _FIB_TBL_H_
@@ -27,6 +35,7 @@ extern int fib_logtype;
 	rte_log(RTE_LOG_ ## level, fib_logtype, "FIB: " fmt "\n", ##__VA_ARGS__)
 
 #define FIB_TBL24_ENTRIES (1u << 24)
+#define FIB_TBL16_ENTRIES (1u << 16)
 #define FIB_GROUP_ENTRIES 256u
 #define FIB_KEY_BYTES 16
 
@@ -37,6 +46,7 @@ void fib_log_bad(const char *fn, const void *fib, const void *ip, unsigned int d
 struct fib_tbl {
 	void *tbl24;
 	void *tbl8;
+	void *tbl16; /* the summary of tbl24, or NULL */
 	uint32_t *free_groups; /* stack of unused group indexes */
 	uint32_t n_free;
 	uint32_t num_groups;
@@ -59,7 +69,7 @@ struct fib_subs {
 };
 
 int fib_tbl_init(struct fib_tbl *t, uint8_t esz_log, uint8_t max_depth, uint32_t num_groups,
-		uint64_t def_nh, int socket_id);
+		uint64_t def_nh, int with_tbl16, int socket_id);
 void fib_tbl_fini(struct fib_tbl *t);
 int fib_subs_push(struct fib_subs *s, const uint8_t *key, uint8_t depth);
 void fib_subs_free(struct fib_subs *s);

@@ -408,7 +408,7 @@ rte_fib_create(const char *name, int socket_id, struct rte_fib_conf *conf)
 	} else {
 		fib->max_nh = (UINT64_C(1) << ((8u << conf->dir24_8.nh_sz) - 1)) - 1;
 		if (fib_tbl_init(&fib->tbl, (uint8_t)conf->dir24_8.nh_sz, RTE_FIB_MAXDEPTH,
-				conf->dir24_8.num_tbl8, conf->default_nh, socket_id) != 0) {
+				conf->dir24_8.num_tbl8, conf->default_nh, 0, socket_id) != 0) {
 			fib_destroy(fib);
 			goto nomem;
 		}

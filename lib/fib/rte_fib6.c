@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * IPv6 FIB: the routes live in a RIB; a TRIE FIB also compiles them into a fib_tbl with one
- * group level per byte past the third. A route change repaints its prefix, minus the more
- * specific routes inside it, with the next hop that now wins there.
+ * group level per byte past the third, and a summary of its first level per /16 (fib_tbl.h).
+ * A route change repaints its prefix, minus the more specific routes inside it, with the next
+ * hop that now wins there.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -14,7 +15,6 @@
 #include <rte_eal_memconfig.h>
 #include <rte_errno.h>
 #include <rte_malloc.h>
-#include <rte_prefetch.h>
 #include <rte_string_fns.h>
 #include <rte_tailq.h>
 
@@ -24,7 +24,7 @@
 
 #define FIB6_NAMESIZE 64
 #define TBL24_DEPTH 24
-#define LOOKUP_BATCH 16
+#define LOOKUP_BATCH 32
 
 TAILQ_HEAD(rte_fib6_list, rte_tailq_entry);
 
@@ -46,43 +46,61 @@ struct rte_fib6 {
 };
 
 static inline uint32_t
+tbl16_index(const uint8_t *ip)
+{
+	return (uint32_t)ip[0] << 8 | ip[1];
+}
+
+static inline uint32_t
 tbl24_index(const uint8_t *ip)
 {
 	return (uint32_t)ip[0] << 16 | (uint32_t)ip[1] << 8 | ip[2];
 }
 
 /*
- * One function per entry type. Addresses go through the levels in batches: the first-level
- * entries of a whole batch are loaded, then each group level for the addresses still inside
- * groups, so the cache misses of a batch overlap instead of forming one chain per address.
+ * One function per entry type. Addresses go through the levels in batches: the summary
+ * entries of a whole batch are loaded, then the first-level entries of the addresses the
+ * summary does not resolve, then each group level for the addresses still inside groups, so
+ * the cache misses of a batch overlap instead of forming one chain per address. The addresses
+ * still to walk are kept in a list (w); each level first loads the entries of the whole list,
+ * then shrinks it without a branch per address. (Shrinking it in the same loop would make the
+ * next load wait for the previous one: the list index would depend on the loaded entry.)
  */
 #define TRIE_LOOKUP(fn, type) \
 static void \
 fn(void *dp, uint8_t ips[][RTE_FIB6_IPV6_ADDR_SIZE], uint64_t *nhs, const unsigned int n) \
 { \
 	const struct fib_tbl *t = dp; \
+	const type *t16 = t->tbl16; \
 	const type *t24 = t->tbl24; \
 	const type *t8 = t->tbl8; \
-	unsigned int i, j, k, m; \
+	unsigned int i, j, k, m, x, nw, left; \
+	uint8_t w[LOOKUP_BATCH]; \
 	type e[LOOKUP_BATCH]; \
-	type ext; \
  \
 	for (i = 0; i < n; i += m) { \
 		m = RTE_MIN(n - i, (unsigned int)LOOKUP_BATCH); \
-		/* the next batch's first level comes in while this one walks its groups */ \
-		for (j = i + m; j < RTE_MIN(n, i + m + LOOKUP_BATCH); j++) \
-			rte_prefetch0(&t24[tbl24_index(ips[j])]); \
-		ext = 0; \
+		for (j = 0; j < m; j++) \
+			e[j] = t16[tbl16_index(ips[i + j])]; \
+		nw = 0; \
 		for (j = 0; j < m; j++) { \
-			e[j] = t24[tbl24_index(ips[i + j])]; \
-			ext |= e[j]; \
+			w[nw] = (uint8_t)j; \
+			nw += e[j] & 1; \
 		} \
-		for (k = 3; unlikely(ext & 1); k++) { \
-			ext = 0; \
-			for (j = 0; j < m; j++) { \
-				if (e[j] & 1) \
-					e[j] = t8[((size_t)(e[j] >> 1) << 8) | ips[i + j][k]]; \
-				ext |= e[j]; \
+		for (x = 0; x < nw; x++) \
+			e[w[x]] = t24[tbl24_index(ips[i + w[x]])]; \
+		for (k = 3; ; k++) { \
+			left = 0; \
+			for (x = 0; x < nw; x++) { \
+				w[left] = w[x]; \
+				left += e[w[x]] & 1; \
+			} \
+			nw = left; \
+			if (nw == 0) \
+				break; \
+			for (x = 0; x < nw; x++) { \
+				j = w[x]; \
+				e[j] = t8[((size_t)(e[j] >> 1) << 8) | ips[i + j][k]]; \
 			} \
 		} \
 		for (j = 0; j < m; j++) \
@@ -439,7 +457,7 @@ rte_fib6_create(const char *name, int socket_id, struct rte_fib6_conf *conf)
 	} else {
 		fib->max_nh = (UINT64_C(1) << ((8u << conf->trie.nh_sz) - 1)) - 1;
 		if (fib_tbl_init(&fib->tbl, (uint8_t)conf->trie.nh_sz, RTE_FIB6_MAXDEPTH,
-				conf->trie.num_tbl8, conf->default_nh, socket_id) != 0) {
+				conf->trie.num_tbl8, conf->default_nh, 1, socket_id) != 0) {
 			fib6_destroy(fib);
 			goto nomem;
 		}

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * rte_fib6: configuration and argument errors, tbl8 exhaustion (a long route needs one group
- * per byte level it crosses), nested routes, and random route sets for DUMMY and every TRIE
+ * per byte level it crosses), nested routes, /16 blocks going from one next hop to split
+ * and back (the first-level summary), and random route sets for DUMMY and every TRIE
  * entry size, checked after adds, deletes and re-adds against a longest match found by
  * scanning the route list.
  */
@@ -250,6 +251,59 @@ test_nested(void **state)
 	rte_fib6_free(fib);
 }
 
+/*
+ * Routes around the /16 2001::/16: its block of the first level goes from one next hop (a /8,
+ * then the /16 itself) to split by a /24 and a /25 at either end, and back. A bulk lookup
+ * mixing addresses of every case, in batches with a remainder, matches the single lookups.
+ */
+static void
+test_summary(void **state)
+{
+	static const uint8_t pick[][3] = {
+		{ 0x20, 0x01, 0x00 }, { 0x20, 0x01, 0xFF }, { 0x20, 0x01, 0xFE },
+		{ 0x20, 0x02, 0x00 }, { 0x21, 0x01, 0xFF }, { 0x20, 0x00, 0xFF },
+	};
+	struct rte_fib6 *fib = make("summary6", RTE_FIB6_TRIE, RTE_FIB6_TRIE_2B, 8, 64);
+	uint8_t ips[37][ALEN];
+	uint64_t nhs[37];
+	unsigned int i;
+
+	(void)state;
+	assert_int_equal(rte_fib6_add(fib, A(0x20, 0, 0, 0, 0, 0, 0), 8, 8), 0);
+	assert_int_equal(lookup(fib, A(0x20, 1, 0xFF, 0, 0, 0, 0)), 8);
+	assert_int_equal(lookup(fib, A(0x21, 1, 0xFF, 0, 0, 0, 0)), DEF_NH);
+	assert_int_equal(rte_fib6_add(fib, A(0x20, 1, 0, 0, 0, 0, 0), 16, 16), 0);
+	assert_int_equal(lookup(fib, A(0x20, 1, 0xFF, 0, 0, 0, 0)), 16);
+	assert_int_equal(lookup(fib, A(0x20, 2, 0, 0, 0, 0, 0)), 8);
+	assert_int_equal(lookup(fib, A(0x20, 0, 0xFF, 0, 0, 0, 0)), 8);
+	assert_int_equal(rte_fib6_add(fib, A(0x20, 1, 0xFF, 0, 0, 0, 0), 24, 24), 0);
+	assert_int_equal(rte_fib6_add(fib, A(0x20, 1, 0, 0x80, 0, 0, 0), 25, 25), 0);
+	assert_int_equal(lookup(fib, A(0x20, 1, 0xFF, 0, 0, 0, 0)), 24);
+	assert_int_equal(lookup(fib, A(0x20, 1, 0xFE, 0xFF, 0, 0, 0)), 16);
+	assert_int_equal(lookup(fib, A(0x20, 1, 0, 0x80, 0, 0, 0)), 25);
+	assert_int_equal(lookup(fib, A(0x20, 1, 0, 0x7F, 0, 0, 0)), 16);
+	assert_int_equal(lookup(fib, A(0x20, 2, 0, 0x80, 0, 0, 0)), 8);
+	for (i = 0; i < RTE_DIM(ips); i++) {
+		memset(ips[i], 0, ALEN);
+		memcpy(ips[i], pick[i % RTE_DIM(pick)], 3);
+		ips[i][3] = (uint8_t)(i * 37);
+	}
+	assert_int_equal(rte_fib6_lookup_bulk(fib, ips, nhs, (int)RTE_DIM(ips)), 0);
+	for (i = 0; i < RTE_DIM(ips); i++)
+		assert_int_equal(nhs[i], lookup(fib, ips[i]));
+	assert_int_equal(rte_fib6_delete(fib, A(0x20, 1, 0xFF, 0, 0, 0, 0), 24), 0);
+	assert_int_equal(rte_fib6_delete(fib, A(0x20, 1, 0, 0x80, 0, 0, 0), 25), 0);
+	assert_int_equal(lookup(fib, A(0x20, 1, 0xFF, 0, 0, 0, 0)), 16);
+	assert_int_equal(lookup(fib, A(0x20, 1, 0, 0x80, 0, 0, 0)), 16);
+	assert_int_equal(rte_fib6_delete(fib, A(0x20, 1, 0, 0, 0, 0, 0), 16), 0);
+	assert_int_equal(lookup(fib, A(0x20, 1, 0xFF, 0, 0, 0, 0)), 8);
+	assert_int_equal(rte_fib6_delete(fib, A(0x20, 0, 0, 0, 0, 0, 0), 8), 0);
+	assert_int_equal(lookup(fib, A(0x20, 1, 0xFF, 0, 0, 0, 0)), DEF_NH);
+	assert_int_equal(rte_fib6_add(fib, A(0x99, 0, 0, 0, 0, 0, 0), 0, 1), 0);
+	assert_int_equal(lookup(fib, A(0x20, 1, 0, 0x80, 0, 0, 0)), 1);
+	rte_fib6_free(fib);
+}
+
 static void
 test_tbl8_exhaustion(void **state)
 {
@@ -461,6 +515,7 @@ main(void)
 		cmocka_unit_test(test_create_errors),
 		cmocka_unit_test(test_arg_errors),
 		cmocka_unit_test(test_nested),
+		cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_tbl8_exhaustion),
 		cmocka_unit_test(test_random_dummy),
 		cmocka_unit_test(test_random_2b),
