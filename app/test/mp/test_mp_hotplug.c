@@ -7,7 +7,7 @@
  * either process, must happen in both or in neither: a device whose driver only the primary
  * has (net_ring is loaded with -d in the primary only) is refused in both, whoever asks, and
  * a second attach of the same device fails in both. A secondary that was killed does not stop
- * the primary's hotplug.
+ * the primary's hotplug. rte_vdev_init and the internal *_local calls stay in their process.
  */
 #include "test_common.h"
 
@@ -18,8 +18,10 @@
 #include <unistd.h>
 #include <sys/wait.h>
 
+#include <rte_bus_vdev.h>
 #include <rte_common.h>
 #include <rte_dev.h>
+#include <dev_driver.h>
 #include <rte_eal.h>
 #include <rte_ethdev.h>
 
@@ -248,6 +250,28 @@ test_killed_secondary(void **state)
 	assert_int_equal(peer("has", "net_null6"), 0);
 }
 
+/* rte_vdev_init/uninit and rte_dev_probe_local/remove_local tell no other process. */
+static void
+test_local_only(void **state)
+{
+	RTE_SET_USED(state);
+	assert_int_equal(rte_vdev_init("net_null7", NULL), 0);
+	assert_true(has_port("net_null7"));
+	assert_int_equal(peer("has", "net_null7"), 0);
+	assert_int_equal(rte_vdev_uninit("net_null7"), 0);
+	assert_int_equal(rte_dev_probe_local("vdev:net_null8"), 0);
+	assert_int_equal(peer("has", "net_null8"), 0);
+	assert_int_equal(rte_dev_remove_local("vdev:net_null8"), 0);
+	assert_false(has_port("net_null8"));
+	/* Bad names change nothing. */
+	assert_int_equal(rte_dev_probe_local(NULL), -EINVAL);
+	assert_int_equal(rte_dev_remove_local(NULL), -EINVAL);
+	assert_int_equal(rte_dev_remove_local("vdev:net_null8"), -ENOENT);
+	assert_int_equal(rte_dev_remove_local("nobus"), -ENOENT);
+	assert_int_equal(rte_dev_remove_local("nosuchbus:x"), -ENOENT);
+	assert_int_equal(rte_eth_dev_count_avail(), 0);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -255,6 +279,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_attach_from_primary),
 		cmocka_unit_test(test_attach_from_secondary),
 		cmocka_unit_test(test_rollback),
+		cmocka_unit_test(test_local_only),
 		cmocka_unit_test(test_killed_secondary),
 	};
 

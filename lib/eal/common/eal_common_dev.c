@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -601,8 +602,9 @@ eal_dev_probe_everywhere(const char *devargs)
 	return ret;
 }
 
-int
-eal_dev_remove_everywhere(const char *busdev)
+/* Detach the device named "bus:name": everywhere (primary) or in this process only. */
+static int
+dev_remove_by_busdev(const char *busdev, bool everywhere)
 {
 	struct rte_device *dev;
 	int ret;
@@ -614,10 +616,16 @@ eal_dev_remove_everywhere(const char *busdev)
 		ret = -ENOENT;
 		eal_hotplug_account(EAL_HOTPLUG_DETACH, busdev, ret);
 	} else {
-		ret = dev_remove_everywhere_locked(dev);
+		ret = everywhere ? dev_remove_everywhere_locked(dev) : dev_remove_locked(dev);
 	}
 	eal_dev_hotplug_unlock();
 	return ret;
+}
+
+int
+eal_dev_remove_everywhere(const char *busdev)
+{
+	return dev_remove_by_busdev(busdev, true);
 }
 
 int
@@ -639,24 +647,11 @@ rte_dev_probe_local(const char *devargs)
 int
 rte_dev_remove_local(const char *busdev)
 {
-	struct rte_device *dev;
-	int ret;
-
 	if (busdev == NULL) {
 		EAL_LOG(ERR, "rte_dev_remove_local: NULL device name\n");
 		return -EINVAL;
 	}
-	eal_dev_hotplug_lock();
-	dev = dev_by_busdev(busdev);
-	if (dev == NULL) {
-		EAL_LOG(ERR, "cannot detach %s: no such device\n", busdev);
-		ret = -ENOENT;
-		eal_hotplug_account(EAL_HOTPLUG_DETACH, busdev, ret);
-	} else {
-		ret = dev_remove_locked(dev);
-	}
-	eal_dev_hotplug_unlock();
-	return ret;
+	return dev_remove_by_busdev(busdev, false);
 }
 
 int
