@@ -87,11 +87,15 @@ typedef int (*rte_dev_driver_fn_t)(struct rte_device *dev, void *arg);
 int rte_dev_probe_driver(struct rte_device *dev, const struct rte_driver *drv,
 		rte_dev_driver_fn_t probe, void *arg);
 /**
- * For buses: attach (devargs) or detach ("bus:name") in this process only, as
- * rte_vdev_init/uninit do. rte_dev_probe and rte_dev_remove also attach and detach in every
- * other process of the same --file-prefix; these tell no other process.
+ * For buses: attach the device of devargs in this process only, as rte_vdev_init does.
+ * rte_dev_probe also attaches it in every other process of the same --file-prefix; this tells
+ * no other process. Returns what rte_dev_probe would (0 or a negative errno).
  */
 int rte_dev_probe_local(const char *devargs);
+/**
+ * For buses: detach the device named "bus:name" in this process only, as rte_vdev_uninit
+ * does. 0, -ENOENT when there is no such device, or the driver's error.
+ */
 int rte_dev_remove_local(const char *busdev);
 /**
  * For buses: run the bound driver's remove (NULL: -ENOTSUP, nothing changed). The device must be
