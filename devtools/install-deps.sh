@@ -7,7 +7,7 @@ set -e
 [ "${ENABLE_DOCS:-0}" = 1 ] && EXTRA_PACKAGES="${EXTRA_PACKAGES:-} python3-sphinx sphinx-common doxygen"
 PACKAGES="build-essential meson ninja-build pkg-config python3 python3-pyelftools
 	libcmocka-dev libpcap-dev libedit-dev libnuma-dev clang llvm libclang-rt-14-dev
-	iproute2 tcpdump valgrind dpdk-doc abigail-tools $EXTRA_PACKAGES"
+	iproute2 tcpdump tshark valgrind dpdk-doc abigail-tools $EXTRA_PACKAGES"
 missing=""
 for p in $PACKAGES; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed' ||

@@ -253,7 +253,7 @@ test_share_hugepages(void **state)
 	mem_flag = "--socket-mem=64";
 	if (eal_up("--proc-type=primary", NULL) < 0) {
 		mem_flag = "--no-huge";
-		test_note("no free hugepages: %s", rte_strerror(rte_errno));
+		test_note("no free hugepages: %s\n", rte_strerror(rte_errno));
 		skip();
 	}
 	share_once();

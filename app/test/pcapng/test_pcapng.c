@@ -371,7 +371,7 @@ test_capture(void **state)
 	free(buf);
 
 	if (access("/usr/bin/tshark", X_OK) != 0) {
-		test_note("tshark not installed: the file was checked by this test only");
+		test_note("tshark not installed: the file was checked by this test only\n");
 		return;
 	}
 	snprintf(cmd, sizeof(cmd), "/usr/bin/tshark -r %s -T fields -e frame.interface_name "

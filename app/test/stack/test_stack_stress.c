@@ -140,7 +140,7 @@ main(void)
 	static const char *const args[] = { "test_stack_stress", "--no-huge", "-m", "64",
 		"-l", "0-1", "--file-prefix=test_stack_stress", "--no-pci", NULL };
 #ifdef RTE_USE_C11_MEM_MODEL
-	test_note("lock-free stack: C11 atomics");
+	test_note("lock-free stack: C11 atomics\n");
 #endif
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_std),
