@@ -1354,7 +1354,7 @@ pipe_dequeue(struct rte_sched_port *port, struct rte_sched_subport *s, uint32_t 
 {
 	struct sched_pipe *p = &s->pipes[pipe_id];
 	const struct sched_pipe_profile *prof;
-	uint32_t count = 0, tc, todo;
+	uint32_t count = 0, tc, classes_left;
 
 	if (p->profile < 0)
 		return 0;
@@ -1363,10 +1363,10 @@ pipe_dequeue(struct rte_sched_port *port, struct rte_sched_subport *s, uint32_t 
 	pipe_refill(port, s, p, prof);
 
 	/* the classes with packets, in priority order; best effort is one class of 4 queues */
-	todo = (p->busy & ((1u << TC_BE) - 1)) | ((p->busy >> TC_BE) != 0 ? 1u << TC_BE : 0);
-	while (todo != 0) {
-		tc = (uint32_t)__builtin_ctz(todo);
-		todo &= todo - 1;
+	classes_left = (p->busy & ((1u << TC_BE) - 1)) | ((p->busy >> TC_BE) != 0 ? 1u << TC_BE : 0);
+	while (classes_left != 0) {
+		tc = (uint32_t)__builtin_ctz(classes_left);
+		classes_left &= classes_left - 1;
 		while (count < n && port_has_room(port)) {
 			uint32_t qin, wrr = 0;
 			struct rte_mbuf *pkt;
