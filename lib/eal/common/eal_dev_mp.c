@@ -43,6 +43,9 @@ struct dev_mp_job {
 };
 
 static bool dev_mp_registered;
+/* Requests being carried out, and whether rte_eal_cleanup has begun (it waits for them). */
+static int dev_mp_running;
+static int dev_mp_closing;
 
 /* The request message for op and arg; -ENAMETOOLONG when arg does not fit. */
 static int
@@ -67,6 +70,10 @@ dev_mp_reply(const struct dev_mp_job *job, int result)
 {
 	struct rte_mp_msg rep = job->msg;
 
+	/* Whole even when the request was short, so that the asker can read the result. */
+	if (rep.len_param < (int)sizeof(struct dev_mp_msg))
+		memset(rep.param + rep.len_param, 0, sizeof(struct dev_mp_msg) - rep.len_param);
+	rep.len_param = sizeof(struct dev_mp_msg);
 	((struct dev_mp_msg *)rep.param)->result = result;
 	rep.num_fds = 0;
 	if (rte_mp_reply(&rep, job->peer) < 0)
@@ -91,6 +98,7 @@ dev_mp_run(void *arg)
 			rte_dev_remove_local(text);
 	dev_mp_reply(job, ret);
 	free(job);
+	__atomic_fetch_sub(&dev_mp_running, 1, __ATOMIC_SEQ_CST);
 	return NULL;
 }
 
@@ -116,6 +124,14 @@ dev_mp_action(const struct rte_mp_msg *msg, const void *peer)
 		free(job);
 		return 0;
 	}
+	/* Counted before closing is read: cleanup either sees this request or refuses it. */
+	__atomic_fetch_add(&dev_mp_running, 1, __ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&dev_mp_closing, __ATOMIC_SEQ_CST)) {
+		dev_mp_reply(job, -ESHUTDOWN);
+		free(job);
+		__atomic_fetch_sub(&dev_mp_running, 1, __ATOMIC_SEQ_CST);
+		return 0;
+	}
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
 	ret = pthread_create(&tid, &attr, dev_mp_run, job);
@@ -125,6 +141,7 @@ dev_mp_action(const struct rte_mp_msg *msg, const void *peer)
 			(const char *)peer, strerror(ret));
 		dev_mp_reply(job, -ret);
 		free(job);
+		__atomic_fetch_sub(&dev_mp_running, 1, __ATOMIC_SEQ_CST);
 	}
 	return 0;
 }
@@ -149,11 +166,23 @@ eal_dev_mp_init(void)
 void
 eal_dev_mp_cleanup(void)
 {
+	/* A request lasts at most a forward's time; the channel is still open for its answer. */
+	struct timespec tick = { .tv_nsec = 1000 * 1000 };
+	unsigned int waited = 0;
+
 	if (!dev_mp_registered)
 		return;
+	__atomic_store_n(&dev_mp_closing, 1, __ATOMIC_SEQ_CST);
 	rte_mp_action_unregister(rte_eal_process_type() == RTE_PROC_PRIMARY ? DEV_MP_FORWARD :
 		DEV_MP_SYNC);
+	while (__atomic_load_n(&dev_mp_running, __ATOMIC_SEQ_CST) != 0 &&
+			waited++ < (DEV_MP_FORWARD_TIMEOUT_S + 1) * 1000)
+		nanosleep(&tick, NULL);
+	if (__atomic_load_n(&dev_mp_running, __ATOMIC_SEQ_CST) != 0)
+		EAL_LOG(WARNING, "hotplug: %d request(s) of other processes still running at "
+			"cleanup\n", __atomic_load_n(&dev_mp_running, __ATOMIC_SEQ_CST));
 	dev_mp_registered = false;
+	__atomic_store_n(&dev_mp_closing, 0, __ATOMIC_SEQ_CST);
 }
 
 int
