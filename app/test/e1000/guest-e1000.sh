@@ -14,81 +14,8 @@ A=$VM_NIC0
 B=$VM_NIC1
 T0=$(date +%s)
 
-say() { echo "### [+$(( $(date +%s) - T0 ))s] $*"; }
-tap() { # ok|fail DESCRIPTION
-	if [ "$1" = ok ]; then echo "TAP ok - $DRV: $2"; else echo "TAP not ok - $DRV: $2"; fi
-}
-check() { # DESCRIPTION COMMAND...: one TAP line from the command's status
-	local d=$1; shift
-	if "$@"; then tap ok "$d"; else tap fail "$d"; fi
-}
-
-# --- interactive testpmd through a fifo: tp CMD waits for the next prompt ---
-TPD=$(mktemp -d /tmp/e1000tp.XXXXXX)
-TP_OUT=$TPD/out
-prompts() { grep -c 'testpmd> ' "$TP_OUT" 2>/dev/null; }
-wait_prompts() { # N TIMEOUT
-	local end=$(( $(date +%s) + $2 ))
-	while [ "$(grep -o 'testpmd> ' "$TP_OUT" | wc -l)" -lt "$1" ]; do
-		kill -0 "$TP_PID" 2>/dev/null || { echo "testpmd died"; return 1; }
-		[ "$(date +%s)" -lt "$end" ] || { echo "timeout waiting for testpmd"; return 1; }
-		sleep 0.1
-	done
-}
-# where a testpmd that does not answer is: each thread's kernel wait channel and stack
-tp_where() {
-	local t
-	for t in /proc/"$TP_PID"/task/*; do
-		echo "thread $(cat "$t/comm" 2>/dev/null): $(grep State "$t/status" 2>/dev/null)," \
-			"waiting in $(cat "$t/wchan" 2>/dev/null)"
-		sed 's/^/    /' "$t/stack" 2>/dev/null
-	done
-}
-tp_start() {
-	mkfifo "$TPD/in"
-	echo "+ $TESTPMD $*"
-	stdbuf -oL -eL "$TESTPMD" "$@" < "$TPD/in" > "$TP_OUT" 2>&1 &
-	TP_PID=$!
-	exec 9> "$TPD/in"
-	NP=0
-	wait_prompts 1 120; local rc=$?
-	cat "$TP_OUT"
-	[ $rc -eq 0 ] || tp_where
-	NP=1
-	return $rc
-}
-# TP_LAST holds the output of the last command
-tp() {
-	local off rc
-	off=$(stat -c %s "$TP_OUT")
-	echo "testpmd> $*"
-	echo "$*" >&9
-	NP=$((NP + 1))
-	wait_prompts $NP 90; rc=$?
-	TP_LAST=$(tail -c +$((off + 1)) "$TP_OUT" | sed 's/testpmd> $//')
-	echo "$TP_LAST"
-	return $rc
-}
-tp_alive() { kill -0 "$TP_PID" 2>/dev/null; }
-tp_quit() {
-	echo quit >&9
-	exec 9>&-
-	local i
-	for i in $(seq 200); do tp_alive || break; sleep 0.1; done
-	tp_alive && { echo "testpmd did not quit, killing it"; kill -9 "$TP_PID"; }
-	wait "$TP_PID"
-}
-# RX, TX: packet counters of port P from "show port stats P" (never call tp in $(...): the
-# prompt count would be lost with the subshell)
-stats() {
-	tp show port stats "$1" >/dev/null
-	RX=$(echo "$TP_LAST" | sed -n 's/.*RX-packets: *\([0-9]*\).*/\1/p' | head -1)
-	TX=$(echo "$TP_LAST" | sed -n 's/.*TX-packets: *\([0-9]*\).*/\1/p' | head -1)
-}
-
-# device mappings (BAR files, uio, vfio) and fds of testpmd
-dev_maps() { grep -cE '/resource[0-9]|/dev/uio|\[vfio-device\]|/dev/vfio/' "/proc/$TP_PID/maps"; }
-nfds() { ls "/proc/$TP_PID/fd" | wc -l; }
+TAG=$DRV TP_TMP=e1000tp
+. "$(dirname "$0")/../common/guest-testpmd.sh"
 
 hotplug() { # -> HP (the new device's address), bound to $DRV
 	HP=$(vm-host hotplug 0) || { echo "hotplug failed"; return 1; }
@@ -103,9 +30,6 @@ attach() { # BDF -> P
 	P=$(echo "$TP_LAST" | sed -n 's/^Port \([0-9]*\) is attached.*/\1/p')
 	[ -n "$P" ]
 }
-# port P received exactly N and sent exactly M packets
-exact() { stats "$1"; echo "port $1: rx $RX (want $2) tx $TX (want $3)"
-	[ "$RX" = "$2" ] && [ "$TX" = "$3" ]; }
 
 for n in "$A" "$B"; do
 	d=$(basename "$(readlink "/sys/bus/pci/devices/$n/driver")")

@@ -18,78 +18,14 @@ A=$VM_NIC0
 B=$VM_NIC1
 T0=$(date +%s)
 
-say() { echo "### [+$(( $(date +%s) - T0 ))s] $*"; }
-tap() { # ok|fail DESCRIPTION
-	if [ "$1" = ok ]; then echo "TAP ok - $DRV: $2"; else echo "TAP not ok - $DRV: $2"; fi
-}
-check() { # DESCRIPTION COMMAND...: one TAP line from the command's status
-	local d=$1; shift
-	if "$@"; then tap ok "$d"; else tap fail "$d"; fi
-}
-
-# --- interactive testpmd through a fifo: tp CMD waits for the next prompt ---
-TPD=$(mktemp -d /tmp/portsg.XXXXXX)
-TP_OUT=$TPD/out
-# wait_prompt OFFSET TIMEOUT: testpmd printed its prompt after byte OFFSET of its output
-wait_prompt() {
-	local end=$(( $(date +%s) + $2 ))
-	until tail -c +$(($1 + 1)) "$TP_OUT" | grep -q 'testpmd> '; do
-		kill -0 "$TP_PID" 2>/dev/null || { echo "testpmd died"; return 1; }
-		[ "$(date +%s)" -lt "$end" ] || { echo "timeout waiting for testpmd"; return 1; }
-		sleep 0.05
-	done
-}
-tp_start() {
-	rm -f "$TPD/in" "$TP_OUT"
-	mkfifo "$TPD/in"
-	echo "+ $TESTPMD $*"
-	stdbuf -oL -eL "$TESTPMD" "$@" < "$TPD/in" > "$TP_OUT" 2>&1 &
-	TP_PID=$!
-	exec 9> "$TPD/in"
-	wait_prompt 0 120; local rc=$?
-	cat "$TP_OUT"
-	return $rc
-}
-# TP_LAST holds the output of the last command
-tp() {
-	local off rc
-	off=$(stat -c %s "$TP_OUT")
-	echo "testpmd> $*"
-	echo "$*" >&9
-	wait_prompt "$off" 90; rc=$?
-	TP_LAST=$(tail -c +$((off + 1)) "$TP_OUT" | sed 's/testpmd> $//')
-	echo "$TP_LAST"
-	return $rc
-}
-tp_q() { # tp without the transcript (for polling)
-	tp "$@" >/dev/null
-}
-tp_alive() { kill -0 "$TP_PID" 2>/dev/null; }
-tp_quit() {
-	echo quit >&9
-	exec 9>&-
-	local i
-	for i in $(seq 200); do tp_alive || break; sleep 0.1; done
-	tp_alive && { echo "testpmd did not quit, killing it"; kill -9 "$TP_PID"; }
-	wait "$TP_PID"
-}
-# RX, TX: packet counters of port P from "show port stats P" (never call tp in $(...): the
-# prompt count would be lost with the subshell)
-stats() {
-	tp_q show port stats "$1"
-	RX=$(echo "$TP_LAST" | sed -n 's/.*RX-packets: *\([0-9]*\).*/\1/p' | head -1)
-	TX=$(echo "$TP_LAST" | sed -n 's/.*TX-packets: *\([0-9]*\).*/\1/p' | head -1)
-	RX=${RX:-0}; TX=${TX:-0}
-}
+TAG=$DRV TP_TMP=portsg
+. "$(dirname "$0")/../common/guest-testpmd.sh"
 # PORT: the port id of the device NAME, from testpmd's port summary
 port_of() {
 	tp_q show port summary all
 	PORT=$(echo "$TP_LAST" | awk -v n="$1" '$1 ~ /^[0-9]+$/ && $3 == n { print $1; exit }')
 	[ -n "$PORT" ] || { echo "no port for $1"; return 1; }
 }
-# device mappings (BAR files, uio, vfio) and fds of testpmd
-dev_maps() { grep -cE '/resource[0-9]|/dev/uio|\[vfio-device\]|/dev/vfio/' "/proc/$TP_PID/maps"; }
-nfds() { ls "/proc/$TP_PID/fd" | wc -l; }
 # rising PORT rx|tx SECONDS: the counter grows within SECONDS (sets GAIN)
 rising() {
 	local f=${2^^} a b
