@@ -137,7 +137,7 @@ attach_port(const char *bdf, uint16_t *port)
 
 /*
  * Attach and detach through rte_dev_probe / rte_dev_remove, which DPDK 22.11 has too, so that
- * devtools/bench-e1000-guest.sh can build this file against it for a side-by-side figure.
+ * devtools/bench-guest-nics.sh can build this file against it for a side-by-side figure.
  */
 static int
 one_cycle(const char *bdf, struct rte_mempool *mp, double *t_attach, double *t_detach)

@@ -1,28 +1,36 @@
 #!/bin/bash
 # SPDX-License-Identifier: BSD-3-Clause
 #
-# net_e1000_em in a guest of devtools/vm/dpdk-vm.py, per kernel driver: PCI attach and detach latency (p50/p99
-# over N cycles of rte_eth_dev_attach/detach, app/test/e1000/e1000_hotplug) and io-forwarding
+# PCI NICs in a guest of devtools/vm/dpdk-vm.py (e1000 by default, or virtio-net), per kernel
+# driver: PCI attach and detach latency (p50/p99 over N cycles of rte_dev_probe/rte_dev_remove
+# of a boot NIC, app/test/e1000/e1000_hotplug, which is driver-neutral) and io-forwarding
 # packets per second between two NICs (testpmd "start tx_first", D seconds, port stats), the
 # tree's side by side with Debian's DPDK 22.11 in the same guest: /usr/bin/dpdk-testpmd, and
-# # e1000_hotplug.c built against the installed libdpdk (rte_dev_probe / rte_dev_remove).
+# e1000_hotplug.c built against the installed libdpdk.
 # Root, devtools/vm/install-deps.sh, and a build whose binaries run on QEMU's CPU: configured
 # with -Dcpu_instruction_set=generic, unless the guest runs on hardware KVM.
-#   devtools/bench-e1000-guest.sh [BUILD_DIR] [DRIVERS...]   (default: build-ci, all three)
-# Environment: BENCH_CYCLES (20), BENCH_SECONDS (10).
+#   devtools/bench-guest-nics.sh [BUILD_DIR] [DRIVERS...]   (default: build-ci, all three)
+# Environment: BENCH_MODEL (e1000, e1000e, virtio-net or virtio-net-transitional; default
+# e1000), BENCH_CYCLES (20), BENCH_SECONDS (10).
 set -u
 if [ "${VM_IN_GUEST:-0}" = 1 ]; then
 	# ---- guest side: BENCH_BUILD, BENCH_DRV ----
+	# a testpmd that dies early must not take this script with it through its fifo
+	trap '' PIPE
 	A=$VM_NIC0; B=$VM_NIC1; D=${BENCH_SECONDS:-10}
 	EAL="-l 0 -n 1 --file-prefix bench -a 0000:00:00.0"
 	# with no device at start-up DPDK 22.11 picks IOVA as VA, which uio devices cannot use
 	case $BENCH_DRV in *uio*) EAL="$EAL --iova-mode=pa";; esac
 	# Debian's EAL loads every PMD of its plugin directory at start-up, seconds over 9p under
-	# emulation: in this guest only, cover the directory with one holding what an e1000 needs
+	# emulation: in this guest only, cover the directory with one holding what the NIC needs
 	pmds=$(ls -d /usr/lib/x86_64-linux-gnu/dpdk/pmds-* 2>/dev/null | tail -1)
 	if [ -n "$pmds" ]; then
 		few=$(mktemp -d)
-		for p in bus_pci bus_vdev mempool_ring net_e1000; do cp -a "$pmds"/librte_$p.so* "$few"/; done
+		case ${BENCH_MODEL:-e1000} in virtio*) pmd=net_virtio;; *) pmd=net_e1000;; esac
+		for p in bus_pci bus_vdev mempool_ring $pmd; do cp -a "$pmds"/librte_$p.so* "$few"/; done
+		# and what dpdk-testpmd links from that directory itself (crypto_scheduler, bonding...)
+		ldd /usr/bin/dpdk-testpmd 2>/dev/null | awk -v d="$pmds/" 'index($3, d) == 1 {print $3}' |
+			while read -r lib; do cp -a "${lib%.so*}".so* "$few"/; done
 		mount --bind "$few" "$pmds"
 	fi
 	for which in tree debian; do
@@ -62,6 +70,7 @@ if [ "${VM_IN_GUEST:-0}" = 1 ]; then
 		rx=$(sed -n 's/.*RX-packets: *\([0-9]*\).*/\1/p' "$dir/out" | head -2 |
 			awk '{s += $1} END {print s + 0}')
 		grep -E 'Error|error|fail' "$dir/out" | head -5
+		grep -q 'RX-packets' "$dir/out" || { echo "$which testpmd printed no stats:"; tail -30 "$dir/out"; }
 		echo "RESULT $BENCH_DRV $which io-fwd $rx packets in $D s:" \
 			"$(( rx / D )) pps (both ports)"
 	done
@@ -83,7 +92,7 @@ if [ "$cpu_set" != generic ] && [ "$(python3 "$vm" --print-accel)" != kvm ]; the
 	echo "use a build configured with -Dcpu_instruction_set=generic"
 	exit 1
 fi
-work=$(mktemp -d /var/tmp/bench-e1000.XXXXXX)
+work=$(mktemp -d /var/tmp/bench-guest-nics.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 dpdk_hp=""
 pc=/usr/lib/x86_64-linux-gnu/pkgconfig
@@ -93,12 +102,13 @@ if PKG_CONFIG_PATH=$pc pkg-config --exists libdpdk; then
 		$(PKG_CONFIG_PATH=$pc pkg-config --cflags --libs libdpdk) && dpdk_hp=$work/e1000_hotplug_dpdk
 fi
 for drv in $drivers; do
-	echo "==== $drv"
-	python3 "$vm" --bind "$drv" --nics 2 --hotplug-slots 0 --hugepages 256 \
+	echo "==== $drv (${BENCH_MODEL:-e1000})"
+	python3 "$vm" --nic-model "${BENCH_MODEL:-e1000}" --bind "$drv" --nics 2 --hotplug-slots 0 --hugepages 256 \
 		--mem 1536 --timeout 400 \
 		--env BENCH_BUILD="$build" --env BENCH_DRV="$drv" --env BENCH_DPDK_HOTPLUG="$dpdk_hp" \
+		--env BENCH_MODEL="${BENCH_MODEL:-e1000}" \
 		--env BENCH_CYCLES="${BENCH_CYCLES:-20}" --env BENCH_SECONDS="${BENCH_SECONDS:-10}" \
-		-- "$top/devtools/bench-e1000-guest.sh" | tee "$work/out"
+		-- "$top/devtools/bench-guest-nics.sh" | tee "$work/out"
 	grep '^RESULT' "$work/out" >>"$work/results"
 done
 echo "==== summary"
