@@ -32,6 +32,8 @@
 #include <rte_version.h>
 #ifdef PROC_INFO_METRICS
 #include <rte_metrics.h>
+/* The memzone that rte_metrics_init() makes for its table (the same name as DPDK's). */
+#define PROC_INFO_METRICS_MZ "RTE_METRICS"
 #endif
 
 #define PROG "dpdk-proc-info"
@@ -654,7 +656,10 @@ show_descriptors(uint16_t port, const struct desc_dump *d, bool rx)
 	       rx ? "Rx" : "Tx", port, d->queue, d->offset, d->num);
 	ret = rx ? rte_eth_rx_descriptor_dump(port, d->queue, d->offset, d->num, stdout) :
 		rte_eth_tx_descriptor_dump(port, d->queue, d->offset, d->num, stdout);
-	if (ret != 0) {
+	/* a driver without descriptors to show is not a failure of the read */
+	if (ret == -ENOTSUP) {
+		printf("%s descriptor dump not supported by this port's driver\n", rx ? "Rx" : "Tx");
+	} else if (ret != 0) {
 		fprintf(stderr, PROG ": port %u: cannot dump %s descriptors: %s\n", port,
 			rx ? "Rx" : "Tx", rte_strerror(-ret));
 		status = 1;
@@ -703,6 +708,11 @@ show_metrics(int key, const char *what)
 	struct rte_metric_value *vals = NULL;
 	int n, i;
 
+	/* Without the primary's table the library would complain at every call. */
+	if (rte_memzone_lookup(PROC_INFO_METRICS_MZ) == NULL) {
+		printf("No metrics to display (none have been registered)\n");
+		return;
+	}
 	n = rte_metrics_get_names(NULL, 0);
 	if (n <= 0) {
 		printf("No metrics to display (none have been registered)\n");

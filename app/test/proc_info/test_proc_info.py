@@ -236,6 +236,11 @@ def test_show_port_mempool_ring_memory():
         out = ok(s.info('--iter-mempool=mb_pool_0'))
         check(out.count('- obj_idx ') > 0, 'no object:\n' + out[:2000])
         has(ok(s.info('--version')), 'DPDK version: ')
+        # what the driver lacks is said on stdout, and is no failure
+        has(ok(s.info('--show-rx-descriptor', '0:0:1', '-p', '1')), 'Rx descriptor')
+        has(ok(s.info('--show-tm', '-p', '1')), 'Generic for port (0)')
+        rc, out, err = s.info('--metrics')
+        check(rc == 0 and err == '' and 'metrics' in out, 'metrics: %d %r %r' % (rc, out, err))
         check(s.quit()[0] == 0, 'testpmd exit code')
     finally:
         s.kill()
