@@ -105,7 +105,8 @@ usage(FILE *f)
 {
 	fprintf(f,
 		"Usage: " PROG " [EAL options] -- [options]\n"
-		"Reads a running primary process (same --file-prefix); --proc-type=secondary is implied.\n"
+		"Reads a running primary process (same --file-prefix);\n"
+		"--proc-type=secondary is implied.\n"
 		"  -p PORTMASK             hexadecimal mask of the ports to show (default: all)\n"
 		"  -m                      memory segments, memory zones, tail queues and heaps\n"
 		"  --stats                 port statistics (the default when no option is given)\n"
@@ -310,13 +311,13 @@ show_stats(uint16_t port)
 		status = 1;
 		return;
 	}
-	printf("\n  ######################## NIC statistics for port %-2d ########################\n",
-	       port);
-	printf("  RX-packets: %-10" PRIu64 "  RX-errors:  %-10" PRIu64 "  RX-bytes:  %-10" PRIu64 "\n",
-	       st.ipackets, st.ierrors, st.ibytes);
+	printf("\n  ######################## NIC statistics for port %-2d "
+	       "########################\n", port);
+	printf("  RX-packets: %-10" PRIu64 "  RX-errors:  %-10" PRIu64 "  RX-bytes:  %-10" PRIu64
+	       "\n", st.ipackets, st.ierrors, st.ibytes);
 	printf("  RX-nombuf:  %-10" PRIu64 "\n", st.rx_nombuf);
-	printf("  TX-packets: %-10" PRIu64 "  TX-errors:  %-10" PRIu64 "  TX-bytes:  %-10" PRIu64 "\n",
-	       st.opackets, st.oerrors, st.obytes);
+	printf("  TX-packets: %-10" PRIu64 "  TX-errors:  %-10" PRIu64 "  TX-bytes:  %-10" PRIu64
+	       "\n", st.opackets, st.oerrors, st.obytes);
 	printf("\n");
 	for (i = 0; i < RTE_ETHDEV_QUEUE_STAT_CNTRS; i++)
 		printf("  Stats reg %2d RX-packets: %-10" PRIu64 "  RX-errors: %-10" PRIu64
@@ -658,7 +659,8 @@ show_descriptors(uint16_t port, const struct desc_dump *d, bool rx)
 		rte_eth_tx_descriptor_dump(port, d->queue, d->offset, d->num, stdout);
 	/* a driver without descriptors to show is not a failure of the read */
 	if (ret == -ENOTSUP) {
-		printf("%s descriptor dump not supported by this port's driver\n", rx ? "Rx" : "Tx");
+		printf("%s descriptor dump not supported by this port's driver\n",
+		       rx ? "Rx" : "Tx");
 	} else if (ret != 0) {
 		fprintf(stderr, PROG ": port %u: cannot dump %s descriptors: %s\n", port,
 			rx ? "Rx" : "Tx", rte_strerror(-ret));
@@ -746,7 +748,8 @@ show_mempool_one(struct rte_mempool *mp)
 	       mp->flags & RTE_MEMPOOL_F_NO_CACHE_ALIGN ? 'y' : 'n');
 	printf("\t  -- SP put (%c), SC get (%c)\n", mp->flags & RTE_MEMPOOL_F_SP_PUT ? 'y' : 'n',
 	       mp->flags & RTE_MEMPOOL_F_SC_GET ? 'y' : 'n');
-	printf("\t  -- No IOVA config (%c)\n", mp->flags & RTE_MEMPOOL_F_NO_IOVA_CONTIG ? 'y' : 'n');
+	printf("\t  -- No IOVA config (%c)\n",
+	       mp->flags & RTE_MEMPOOL_F_NO_IOVA_CONTIG ? 'y' : 'n');
 	printf("  - Size %u Cache %u element %u\n", mp->size, mp->cache_size, mp->elt_size);
 	printf("  - header %u trailer %u\n", mp->header_size, mp->trailer_size);
 	printf("  - private data size %u\n", mp->private_data_size);
@@ -799,7 +802,8 @@ show_rings(void)
 	       rte_ring_get_capacity(r));
 	printf("  - count (%u) free count (%u)\n", rte_ring_count(r), rte_ring_free_count(r));
 	printf("  - full (%d) empty (%d)\n", rte_ring_full(r), rte_ring_empty(r));
-	printf("================================================================================\n");
+	printf("%.80s\n", "========================================"
+	       "========================================");
 }
 
 static void
