@@ -8,6 +8,7 @@ Usage: test_proc_info.py <path to dpdk-proc-info> <path to dpdk-testpmd>
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -294,7 +295,24 @@ def test_errors():
 TESTS = [v for k, v in sorted(globals().items()) if k.startswith('test_')]
 
 
+def remove_runtime_dirs():
+    """The runtime folders of this run's prefixes, once their processes are gone."""
+    if os.geteuid() == 0:
+        base = '/var/run/dpdk'
+    else:
+        base = os.path.join(os.environ.get('XDG_RUNTIME_DIR', '/tmp'), 'dpdk')
+    for i in range(1, _seq[0] + 1):
+        shutil.rmtree(os.path.join(base, 'pinfo%d_%d' % (os.getpid(), i)), ignore_errors=True)
+
+
 def main():
+    try:
+        return run_tests()
+    finally:
+        remove_runtime_dirs()
+
+
+def run_tests():
     for exe in (PROC_INFO, tt.TESTPMD):
         if not os.access(exe, os.X_OK):
             print('1..0 # SKIP not found: %s' % exe)
