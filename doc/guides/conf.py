@@ -20,6 +20,8 @@ man_pages = [
     ('tools/pmdinfo', 'dpdk-pmdinfo.py', 'list the drivers a binary carries', [author], 1),
     ('tools/telemetry', 'dpdk-telemetry.py', 'query the telemetry socket of an application',
      [author], 1),
+    ('tools/proc_info', 'dpdk-proc-info',
+     'read the ports, mempools, rings and memory of a running DPDK application', [author], 1),
     ('testpmd_app_ug/index', 'dpdk-testpmd',
      'forward packets between ports, and attach and detach ports while it runs', [author], 1),
 ]
