@@ -26,7 +26,8 @@ extern int virtio_logtype;
 #define VIRTIO_DRV_FEATURES (RTE_BIT64(VIRTIO_F_VERSION_1) | RTE_BIT64(VIRTIO_F_ACCESS_PLATFORM) | \
 	RTE_BIT64(VIRTIO_NET_F_MAC) | RTE_BIT64(VIRTIO_NET_F_STATUS) | \
 	RTE_BIT64(VIRTIO_NET_F_MRG_RXBUF) | RTE_BIT64(VIRTIO_NET_F_CTRL_VQ) | \
-	RTE_BIT64(VIRTIO_NET_F_CTRL_RX) | RTE_BIT64(VIRTIO_NET_F_MQ))
+	RTE_BIT64(VIRTIO_NET_F_CTRL_RX) | RTE_BIT64(VIRTIO_NET_F_MQ) | \
+	RTE_BIT64(VIRTIO_F_ANY_LAYOUT))
 #define VIRTIO_MAX_QUEUE_PAIRS 16
 
 struct virtio_hw;
@@ -144,6 +145,7 @@ struct virtio_tx_queue {
 	struct rte_mbuf **sw_ring;   /* packet whose chain starts at each descriptor */
 	uint16_t *chain_len;         /* descriptors in that chain */
 	rte_iova_t hdr_iova;         /* zeroed headers, one per descriptor, in the memzone */
+	uint8_t can_push;            /* the header may share a descriptor with the packet */
 	struct virtio_hw *hw;
 	uint16_t qid;
 	struct virtio_queue_stats stats;

@@ -102,6 +102,7 @@ struct virtio_cap_hdr {
 #define VIRTIO_NET_F_CTRL_VQ 17
 #define VIRTIO_NET_F_CTRL_RX 18
 #define VIRTIO_NET_F_MQ 22
+#define VIRTIO_F_ANY_LAYOUT 27
 #define VIRTIO_F_VERSION_1 32
 #define VIRTIO_F_ACCESS_PLATFORM 33
 
