@@ -22,6 +22,8 @@ man_pages = [
      [author], 1),
     ('testpmd_app_ug/index', 'dpdk-testpmd',
      'forward packets between ports, and attach and detach ports while it runs', [author], 1),
+    ('tools/dumpcap', 'dpdk-dumpcap', 'capture the packets of a running DPDK application',
+     [author], 1),
 ]
 man_make_section_directory = False
 html_copy_source = False
