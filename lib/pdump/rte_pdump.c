@@ -465,6 +465,17 @@ pdump_enable(uint16_t port, uint16_t queue, uint32_t flags, uint32_t snaplen,
 		PDUMP_LOG(ERR, "mempool %s is single-consumer", mp->name);
 		ret = -EINVAL;
 	}
+	/*
+	 * Checked here, once, rather than failing (and logging) for every packet in the
+	 * primary's callbacks: a pcapng copy needs room for the block header and trailer.
+	 */
+	if (ret == 0 && (mp->private_data_size < sizeof(struct rte_pktmbuf_pool_private) ||
+			((flags & RTE_PDUMP_FLAG_PCAPNG) &&
+			 rte_pktmbuf_data_room_size(mp) < rte_pcapng_mbuf_size(0)))) {
+		PDUMP_LOG(ERR, "mempool %s is not a packet pool or its mbufs are too small",
+			mp->name);
+		ret = -EINVAL;
+	}
 	if (ret == 0) {
 		memset(&req, 0, sizeof(req));
 		req.op = PDUMP_OP_ENABLE;

@@ -81,7 +81,9 @@ rte_pdump_uninit(void);
  * @param filter
  *   Unused, should be NULL.
  * @return
- *   0, or a negative errno (also in rte_errno): -EINVAL bad port, queue, flags, ring or pool,
+ *   0, or a negative errno (also in rte_errno): -EINVAL bad port, queue, flags, ring or pool
+ *   (not a packet pool, or with RTE_PDUMP_FLAG_PCAPNG mbufs smaller than
+ *   rte_pcapng_mbuf_size(0)),
  *   -EEXIST capture already enabled on one of the queues, -ENOENT no primary serving requests
  *   (rte_pdump_init() not called), -ETIMEDOUT the primary did not answer, or the error of the
  *   port's callback functions.

@@ -290,7 +290,7 @@ test_errors(void **state)
 {
 	struct rte_pdump_stats st;
 	struct rte_ring *r, *sp;
-	struct rte_mempool *sc;
+	struct rte_mempool *sc, *tiny;
 	char bad[] = "net_nothing9", good[] = "net_null0";
 	const struct rte_bpf_prm *fake = (const void *)&st;
 
@@ -331,6 +331,12 @@ test_errors(void **state)
 		-EINVAL);
 	assert_int_equal(rte_pdump_enable(null_port, 0, RTE_PDUMP_FLAG_RX, r, sc, NULL),
 		-EINVAL);
+	/* mbufs too small for a pcapng block */
+	tiny = rte_pktmbuf_pool_create("pdump_tiny", 63, 0, 0, 64, SOCKET_ID_ANY);
+	assert_non_null(tiny);
+	assert_int_equal(rte_pdump_enable(null_port, 0, RTE_PDUMP_FLAG_RX | RTE_PDUMP_FLAG_PCAPNG,
+		r, tiny, NULL), -EINVAL);
+	rte_mempool_free(tiny);
 	assert_int_equal(rte_pdump_enable_by_deviceid(bad, 0, RTE_PDUMP_FLAG_RX, r, pool, NULL),
 		-EINVAL);
 	assert_int_equal(rte_pdump_enable_by_deviceid(NULL, 0, RTE_PDUMP_FLAG_RX, r, pool, NULL),
