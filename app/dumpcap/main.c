@@ -36,7 +36,7 @@
 #define DEF_SNAPLEN 2176
 #define RING_SIZE 4096
 #define POOL_SIZE (2 * RING_SIZE - 1)
-#define BURST 32
+#define BURST 256 /* one write (writev) per burst: fewer system calls */
 #define MAX_IFACES RTE_MAX_ETHPORTS
 
 struct iface {

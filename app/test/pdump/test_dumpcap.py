@@ -53,7 +53,7 @@ def tshark_fields(path, *fields):
     cmd = [TSHARK, '-r', path, '-T', 'fields']
     for f in fields:
         cmd += ['-e', f]
-    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=TIMEOUT)
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=3 * TIMEOUT)
     tpmd.check(p.returncode == 0, 'tshark failed: %s' % p.stderr.decode(errors='replace'))
     return [line.split('\t') for line in p.stdout.decode().splitlines() if line]
 
