@@ -8,9 +8,11 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <rte_common.h>
 #include <rte_cycles.h>
@@ -49,6 +51,7 @@ struct pdump_request {
 	uint16_t queue;
 	uint32_t flags;
 	uint32_t snaplen;
+	int32_t pid; /* of the client */
 	struct rte_ring *ring;
 	struct rte_mempool *mp;
 };
@@ -79,6 +82,7 @@ struct pdump_cb {
 	struct pdump_counters *stats;
 	uint32_t snaplen;
 	uint32_t flags;
+	pid_t owner; /* client that enabled the capture */
 };
 
 /* Server state, in the primary only; control path serialised by pdump_lock. */
@@ -172,6 +176,24 @@ pdump_remove(bool rx, uint16_t port, uint16_t q)
 	return ret;
 }
 
+/*
+ * A capture whose client process has ended without disabling it (killed) would copy
+ * packets for nobody forever and block new captures of the queue: remove it.
+ */
+static bool
+pdump_owner_gone(bool rx, uint16_t port, uint16_t q)
+{
+	struct pdump_cb *cbs = rx ? &rx_cbs[port][q] : &tx_cbs[port][q];
+	pid_t owner = cbs->owner;
+
+	if (owner <= 0 || kill(owner, 0) == 0 || errno != ESRCH)
+		return false;
+	PDUMP_LOG(NOTICE, "port %u %s queue %u: removing the capture of exited process %d",
+		port, rx ? "rx" : "tx", q, (int)owner);
+	pdump_remove(rx, port, q);
+	return true;
+}
+
 static int
 pdump_add(bool rx, const struct pdump_request *req, uint16_t q)
 {
@@ -181,6 +203,7 @@ pdump_add(bool rx, const struct pdump_request *req, uint16_t q)
 	cbs->mp = req->mp;
 	cbs->snaplen = req->snaplen == 0 ? UINT32_MAX : req->snaplen;
 	cbs->flags = req->flags;
+	cbs->owner = req->pid;
 	cbs->stats = rx ? &pdump_shared->rx[req->port][q] : &pdump_shared->tx[req->port][q];
 	cbs->cb = rx ? rte_eth_add_rx_callback(req->port, q, pdump_rx, cbs) :
 		rte_eth_add_tx_callback(req->port, q, pdump_tx, cbs);
@@ -256,6 +279,8 @@ pdump_serve(const struct pdump_request *req)
 		for (q = first[d]; q < last[d]; q++) {
 			bool on = (rx ? rx_cbs : tx_cbs)[req->port][q].cb != NULL;
 
+			if (enable && on && pdump_owner_gone(rx, req->port, q))
+				on = false;
 			if (enable && on) {
 				PDUMP_LOG(ERR, "port %u %s queue %u: capture already enabled",
 					req->port, rx ? "rx" : "tx", q);
@@ -483,6 +508,7 @@ pdump_enable(uint16_t port, uint16_t queue, uint32_t flags, uint32_t snaplen,
 		req.queue = queue;
 		req.flags = flags;
 		req.snaplen = snaplen;
+		req.pid = getpid();
 		req.ring = ring;
 		req.mp = mp;
 		ret = pdump_request(&req);

@@ -81,6 +81,27 @@ def test_count_read_by_tshark():
         tpmd.check(recv + drop > 0, out)
 
 
+def test_after_killed_dumpcap():
+    """A dumpcap killed (-9) without disabling its capture does not block the next one."""
+    with Forwarding() as f, tempfile.TemporaryDirectory() as d:
+        p = subprocess.Popen([DUMPCAP, '--file-prefix=' + f.prefix, '-i', '0', '-q', '-w',
+                              os.path.join(d, 'killed.pcapng')],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        time.sleep(1)
+        p.kill()
+        p.communicate(timeout=TIMEOUT)
+        path = os.path.join(d, 'cap.pcapng')
+        rc, out = dumpcap('-i', '0', '-c', '100', '-w', path, prefix=f.prefix)
+        tpmd.check(rc == 0, 'dumpcap exit code %d:\n%s' % (rc, out))
+        tpmd.has(out, 'Packets captured: 100')
+        tpmd.check(len(tshark_fields(path, 'frame.number')) == 100, 'not 100 packets')
+        # testpmd logged the removal between two prompts: read it with the next command
+        f.s.p.stdin.write(b'show port stats 0\n')
+        f.s.p.stdin.flush()
+        log = f.s._read_until_prompt()
+        tpmd.has(log, 'removing the capture of exited process %d' % p.pid, 'RX-packets')
+
+
 def test_two_interfaces_snaplen():
     # the ring (4096) fills with the first port's packets while the second is enabled
     with Forwarding() as f, tempfile.TemporaryDirectory() as d:

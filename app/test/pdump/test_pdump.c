@@ -182,6 +182,23 @@ secondary_no_server(void)
 	return 0;
 }
 
+/* Enable a capture and exit without disabling it, as a killed dumpcap would. */
+static int
+secondary_leave(void)
+{
+	struct rte_mempool *mp;
+	struct rte_ring *r;
+
+	CHECK(eal_up("--proc-type=secondary") >= 0);
+	CHECK(rte_eth_dev_get_port_by_name("net_ring0", &ring_port) == 0);
+	r = rte_ring_create("pdump_left_ring", 64, SOCKET_ID_ANY, RING_F_SC_DEQ);
+	mp = rte_pktmbuf_pool_create("pdump_left_pool", 63, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
+		SOCKET_ID_ANY);
+	CHECK(r != NULL && mp != NULL);
+	CHECK(rte_pdump_enable(ring_port, 0, RTE_PDUMP_FLAG_RX, r, mp, NULL) == 0);
+	_exit(0);
+}
+
 /* ---- primary ---- */
 
 static pid_t
@@ -455,6 +472,29 @@ test_capture_secondary(void **state)
 	assert_int_equal(end_secondary(pid, to, from), 0);
 }
 
+/* The capture of a client that exited without disabling it does not block a new one. */
+static void
+test_capture_left_by_exited_client(void **state)
+{
+	struct rte_ring *r;
+	int to, from;
+	pid_t pid;
+
+	RTE_SET_USED(state);
+	assert_int_equal(rte_pdump_init(), 0);
+	pid = start_secondary("leave", &to, &from);
+	assert_int_equal(end_secondary(pid, to, from), 0);
+	/* its callback still runs, into a ring nobody reads */
+	assert_int_equal(loop_burst(0x99), BURST);
+	r = rte_ring_create("pdump_after", 64, SOCKET_ID_ANY, RING_F_SC_DEQ);
+	assert_non_null(r);
+	assert_int_equal(rte_pdump_enable(ring_port, 0, RTE_PDUMP_FLAG_RX, r, pool, NULL), 0);
+	assert_int_equal(loop_burst(0x9a), BURST);
+	assert_int_equal(drain(r, 0x9a, 100), BURST);
+	assert_int_equal(rte_pdump_disable(ring_port, 0, RTE_PDUMP_FLAG_RX), 0);
+	rte_ring_free(r);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -463,11 +503,14 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_capture_local),
 		cmocka_unit_test(test_capture_secondary),
+		cmocka_unit_test(test_capture_left_by_exited_client),
 	};
 
 	if (argc == 5 && strcmp(argv[1], "--secondary") == 0 &&
 			strcmp(argv[2], "capture") == 0)
 		return secondary_capture(atoi(argv[3]), atoi(argv[4]));
+	if (argc == 5 && strcmp(argv[1], "--secondary") == 0 && strcmp(argv[2], "leave") == 0)
+		return secondary_leave();
 	if (argc == 5 && strcmp(argv[1], "--secondary") == 0)
 		return secondary_no_server();
 	return cmocka_run_group_tests(tests, setup, teardown);
