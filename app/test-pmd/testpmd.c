@@ -18,6 +18,9 @@
 #include <rte_lcore.h>
 #include <rte_log.h>
 #include <rte_mbuf.h>
+#ifdef TESTPMD_PDUMP
+#include <rte_pdump.h>
+#endif
 
 #include "testpmd.h"
 
@@ -171,6 +174,11 @@ pmd_test_exit(void)
 
 	if (!test_done)
 		stop_packet_forwarding();
+#ifdef TESTPMD_PDUMP
+	/* forwarding is stopped: no burst still runs the capture callbacks */
+	if (rte_eal_process_type() == RTE_PROC_PRIMARY)
+		rte_pdump_uninit();
+#endif
 	for (pi = 0; pi < RTE_MAX_ETHPORTS; pi++) {
 		if (!ports[pi].in_use || ports[pi].port_status == RTE_PORT_CLOSED)
 			continue;
@@ -214,6 +222,11 @@ main(int argc, char **argv)
 	argc -= diag;
 	argv += diag;
 	init_lcores();
+#ifdef TESTPMD_PDUMP
+	/* serve dpdk-dumpcap and other capturing secondaries */
+	if (rte_eal_process_type() == RTE_PROC_PRIMARY && rte_pdump_init() < 0)
+		fprintf(stderr, "Packet capture unavailable: %s\n", rte_strerror(rte_errno));
+#endif
 	if (argc > 1) {
 		argv[0] = argv[-diag];
 		ret = launch_args_parse(argc, argv);

@@ -24,6 +24,8 @@ man_pages = [
      'read the ports, mempools, rings and memory of a running DPDK application', [author], 1),
     ('testpmd_app_ug/index', 'dpdk-testpmd',
      'forward packets between ports, and attach and detach ports while it runs', [author], 1),
+    ('tools/dumpcap', 'dpdk-dumpcap', 'capture the packets of a running DPDK application',
+     [author], 1),
 ]
 man_make_section_directory = False
 html_copy_source = False

@@ -1,0 +1,216 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: BSD-3-Clause
+"""dpdk-dumpcap run beside dpdk-testpmd (the primary, forwarding between net_null ports):
+the pcapng file it writes is read back with tshark. TAP output, one line per test.
+
+Usage: test_dumpcap.py <path to dpdk-testpmd> <path to dpdk-dumpcap>
+"""
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'testpmd'))
+import test_testpmd as tpmd  # noqa: E402  (Session, Skip, check, has)
+
+DUMPCAP = sys.argv[2] if len(sys.argv) > 2 else 'dpdk-dumpcap'
+TSHARK = shutil.which('tshark') or '/usr/bin/tshark'
+TIMEOUT = 60
+STATS_RE = re.compile(r"Packets received/dropped on interface '([^']+)': (\d+)/(\d+)")
+
+
+class Forwarding:
+    """dpdk-testpmd forwarding (io) between two net_null ports; its file prefix."""
+
+    def __enter__(self):
+        self.s = tpmd.Session('net_null0', 'net_null1')
+        self.prefix = 'tpmd%d_%d' % (os.getpid(), tpmd._seq[0])
+        self.s.cmd('set fwd io')
+        self.s.cmd('start tx_first')
+        return self
+
+    def __exit__(self, *exc):
+        try:
+            self.s.cmd('stop')
+            rc, out = self.s.quit()
+            tpmd.check(rc == 0, 'testpmd exit code %d:\n%s' % (rc, out))
+        finally:
+            self.s.kill()
+
+
+def dumpcap(*args, prefix=None, timeout=TIMEOUT):
+    cmd = [DUMPCAP] + (['--file-prefix=' + prefix] if prefix else []) + list(args)
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout)
+    return p.returncode, p.stdout.decode(errors='replace')
+
+
+def tshark_fields(path, *fields):
+    cmd = [TSHARK, '-r', path, '-T', 'fields']
+    for f in fields:
+        cmd += ['-e', f]
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=3 * TIMEOUT)
+    tpmd.check(p.returncode == 0, 'tshark failed: %s' % p.stderr.decode(errors='replace'))
+    return [line.split('\t') for line in p.stdout.decode().splitlines() if line]
+
+
+def stats(out):
+    m = STATS_RE.findall(out)
+    tpmd.check(m, 'no stats line in:\n' + out)
+    return {name: (int(r), int(d)) for name, r, d in m}
+
+
+def test_count_read_by_tshark():
+    n = 500
+    with Forwarding() as f, tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, 'cap.pcapng')
+        rc, out = dumpcap('-i', '0', '-c', str(n), '-w', path, prefix=f.prefix)
+        tpmd.check(rc == 0, 'dumpcap exit code %d:\n%s' % (rc, out))
+        tpmd.has(out, 'File: ' + path, "Capturing on 'net_null0'", 'Packets captured: %d' % n)
+        frames = tshark_fields(path, 'frame.number', 'frame.interface_name', 'frame.len')
+        tpmd.check(len(frames) == n, 'tshark reads %d packets, not %d' % (len(frames), n))
+        tpmd.check(all(fr[1] == 'net_null0' and fr[2] == '64' for fr in frames),
+                   'unexpected frames: %s' % frames[:3])
+        recv, drop = stats(out)['net_null0']
+        # the primary copies until the capture is disabled: at least what was written
+        tpmd.check(recv >= n, 'received %d < captured %d' % (recv, n))
+        tpmd.check(recv + drop > 0, out)
+
+
+def test_after_killed_dumpcap():
+    """A dumpcap killed (-9) without disabling its capture does not block the next one."""
+    with Forwarding() as f, tempfile.TemporaryDirectory() as d:
+        p = subprocess.Popen([DUMPCAP, '--file-prefix=' + f.prefix, '-i', '0', '-q', '-w',
+                              os.path.join(d, 'killed.pcapng')],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        time.sleep(1)
+        p.kill()
+        p.communicate(timeout=TIMEOUT)
+        path = os.path.join(d, 'cap.pcapng')
+        rc, out = dumpcap('-i', '0', '-c', '100', '-w', path, prefix=f.prefix)
+        tpmd.check(rc == 0, 'dumpcap exit code %d:\n%s' % (rc, out))
+        tpmd.has(out, 'Packets captured: 100')
+        tpmd.check(len(tshark_fields(path, 'frame.number')) == 100, 'not 100 packets')
+        # testpmd logged the removal between two prompts: read it with the next command
+        f.s.p.stdin.write(b'show port stats 0\n')
+        f.s.p.stdin.flush()
+        log = f.s._read_until_prompt()
+        tpmd.has(log, 'removing the capture of exited process %d' % p.pid, 'RX-packets')
+
+
+def test_two_interfaces_snaplen():
+    # the ring (4096) fills with the first port's packets while the second is enabled
+    with Forwarding() as f, tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, 'cap.pcapng')
+        rc, out = dumpcap('-i', 'net_null0', '-i', '1', '-a', 'packets:20000', '-s', '40', '-q',
+                          '-w', path, prefix=f.prefix)
+        tpmd.check(rc == 0, 'dumpcap exit code %d:\n%s' % (rc, out))
+        tpmd.check('Packets captured' not in out, '-q still reports:\n' + out)
+        frames = tshark_fields(path, 'frame.interface_name', 'frame.cap_len', 'frame.len')
+        tpmd.check(len(frames) == 20000, 'tshark reads %d packets' % len(frames))
+        names = {fr[0] for fr in frames}
+        tpmd.check(names == {'net_null0', 'net_null1'}, 'interfaces seen: %s' % names)
+        tpmd.check(all(fr[1] == '40' and fr[2] == '64' for fr in frames),
+                   'snap length not applied: %s' % frames[:3])
+
+
+def test_duration_idle_ports():
+    """Ports not forwarding: duration:1 stops after a second with an empty capture."""
+    s = tpmd.Session('net_null0')
+    try:
+        prefix = 'tpmd%d_%d' % (os.getpid(), tpmd._seq[0])
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, 'cap.pcapng')
+            t0 = time.time()
+            rc, out = dumpcap('-a', 'duration:1', '-w', path, prefix=prefix)
+            took = time.time() - t0
+            tpmd.check(rc == 0, 'dumpcap exit code %d:\n%s' % (rc, out))
+            tpmd.check(1 <= took < 30, 'duration:1 took %.1fs' % took)
+            tpmd.has(out, "Capturing on 'net_null0'", 'Packets captured: 0')
+            tpmd.check(stats(out)['net_null0'] == (0, 0), out)
+            tpmd.check(tshark_fields(path, 'frame.number') == [], 'packets in idle capture')
+        rc, out = s.quit()
+        tpmd.check(rc == 0, out)
+    finally:
+        s.kill()
+
+
+def test_sigint_stops():
+    with Forwarding() as f, tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, 'cap.pcapng')
+        p = subprocess.Popen([DUMPCAP, '--file-prefix=' + f.prefix, '-i', '0', '-w', path],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        time.sleep(1)
+        p.send_signal(signal.SIGINT)
+        out = p.communicate(timeout=TIMEOUT)[0].decode(errors='replace')
+        tpmd.check(p.returncode == 0, 'dumpcap exit code %d:\n%s' % (p.returncode, out))
+        m = re.search(r'Packets captured: (\d+)', out)
+        tpmd.check(m, 'no count in:\n' + out)
+        frames = tshark_fields(path, 'frame.number')
+        tpmd.check(len(frames) == int(m.group(1)),
+                   'tshark reads %d, dumpcap says %s' % (len(frames), m.group(1)))
+        recv, _ = stats(out)['net_null0']
+        tpmd.check(recv >= len(frames), 'received %d < captured %d' % (recv, len(frames)))
+
+
+def test_list_and_bad_interfaces():
+    with Forwarding() as f:
+        rc, out = dumpcap('-D', prefix=f.prefix)
+        tpmd.check(rc == 0, out)
+        tpmd.has(out, '0. net_null0', '1. net_null1')
+        rc, out = dumpcap('-i', 'net_bogus0', '-c', '1', prefix=f.prefix)
+        tpmd.check(rc != 0, 'bad name accepted:\n' + out)
+        tpmd.has(out, "no interface named 'net_bogus0'")
+        rc, out = dumpcap('-i', '7', '-c', '1', prefix=f.prefix)
+        tpmd.check(rc != 0, 'bad port accepted:\n' + out)
+        tpmd.has(out, 'no interface with port number 7')
+
+
+def test_refusals_without_primary():
+    rc, out = dumpcap('-i', '0', '-c', '1', prefix='no_such_primary_%d' % os.getpid())
+    tpmd.check(rc != 0, out)
+    tpmd.has(out, 'cannot attach to the primary process')
+    rc, out = dumpcap('-i', '0', '-f', 'tcp port 80')
+    tpmd.check(rc != 0, out)
+    tpmd.has(out, 'capture filters (-f) are not supported')
+    tpmd.check(len(out.strip().splitlines()) == 1, 'more than one line:\n' + out)
+
+
+TESTS = [v for k, v in sorted(globals().items()) if k.startswith('test_')]
+
+
+def main():
+    skip = None
+    if os.geteuid() != 0:
+        skip = 'needs root'
+    elif not os.access(TSHARK, os.X_OK):
+        skip = 'tshark not installed (devtools/install-deps.sh installs it)'
+    elif not (os.access(tpmd.TESTPMD, os.X_OK) and os.access(DUMPCAP, os.X_OK)):
+        skip = 'dpdk-testpmd or dpdk-dumpcap not built'
+    if skip:
+        print('1..0 # SKIP ' + skip)
+        return 0
+    print('1..%d' % len(TESTS))
+    failed = 0
+    for i, t in enumerate(TESTS, 1):
+        try:
+            t()
+            print('ok %d - %s' % (i, t.__name__))
+        except tpmd.Skip as e:
+            print('ok %d - %s # SKIP %s' % (i, t.__name__, e))
+        except Exception as e:  # report and go on with the next test
+            failed += 1
+            print('not ok %d - %s' % (i, t.__name__))
+            for line in (str(e) if isinstance(e, AssertionError) else
+                         traceback.format_exc()).splitlines():
+                print('# ' + line)
+        sys.stdout.flush()
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
