@@ -11,7 +11,7 @@
 # with -Dcpu_instruction_set=generic, unless the guest runs on hardware KVM.
 #   devtools/bench-guest-nics.sh [BUILD_DIR] [DRIVERS...]   (default: build-ci, all three)
 # Environment: BENCH_MODEL (e1000, e1000e, virtio-net or virtio-net-transitional; default
-# e1000), BENCH_CYCLES (20), BENCH_SECONDS (10).
+# e1000), BENCH_CYCLES (20), BENCH_SECONDS (10), BENCH_REPEAT (forwarding rounds, 1).
 set -u
 if [ "${VM_IN_GUEST:-0}" = 1 ]; then
 	# ---- guest side: BENCH_BUILD, BENCH_DRV ----
@@ -41,7 +41,8 @@ if [ "${VM_IN_GUEST:-0}" = 1 ]; then
 		"$hp" $EAL -- cycles "$A" "${BENCH_CYCLES:-20}" 2>&1 |
 			grep -E '_us|maps|fds|bytes|fail' | sed "s/^/RESULT $BENCH_DRV $which /"
 	done
-	for which in tree debian; do
+	# BENCH_REPEAT rounds, the two sides taking turns: the emulation's speed drifts
+	for which in $(for r in $(seq "${BENCH_REPEAT:-1}"); do echo tree debian; done); do
 		if [ $which = tree ]; then tpbin=$BENCH_BUILD/app/test-pmd/dpdk-testpmd
 		else tpbin=/usr/bin/dpdk-testpmd; fi
 		[ -x "$tpbin" ] || { echo "RESULT $BENCH_DRV $which testpmd missing"; continue; }
@@ -104,9 +105,9 @@ fi
 for drv in $drivers; do
 	echo "==== $drv (${BENCH_MODEL:-e1000})"
 	python3 "$vm" --nic-model "${BENCH_MODEL:-e1000}" --bind "$drv" --nics 2 --hotplug-slots 0 --hugepages 256 \
-		--mem 1536 --timeout 400 \
+		--mem 1536 --timeout $((400 + 60 * ${BENCH_REPEAT:-1})) \
 		--env BENCH_BUILD="$build" --env BENCH_DRV="$drv" --env BENCH_DPDK_HOTPLUG="$dpdk_hp" \
-		--env BENCH_MODEL="${BENCH_MODEL:-e1000}" \
+		--env BENCH_MODEL="${BENCH_MODEL:-e1000}" --env BENCH_REPEAT="${BENCH_REPEAT:-1}" \
 		--env BENCH_CYCLES="${BENCH_CYCLES:-20}" --env BENCH_SECONDS="${BENCH_SECONDS:-10}" \
 		-- "$top/devtools/bench-guest-nics.sh" | tee "$work/out"
 	grep '^RESULT' "$work/out" >>"$work/results"
