@@ -3,12 +3,15 @@
 """dpdk-dumpcap run beside dpdk-testpmd (the primary, forwarding between net_null ports):
 the pcapng file it writes is read back with tshark. TAP output, one line per test.
 
-Usage: test_dumpcap.py <path to dpdk-testpmd> <path to dpdk-dumpcap>
+Usage: test_dumpcap.py <path to dpdk-testpmd> <path to dpdk-dumpcap> [pcap]
+(pcap: the tree has net_pcap, whose ports replay a capture once: every forwarded packet is
+checked byte for byte in the pcapng)
 """
 import os
 import re
 import shutil
 import signal
+import struct
 import subprocess
 import sys
 import tempfile
@@ -155,6 +158,77 @@ def test_sigint_stops():
                    'tshark reads %d, dumpcap says %s' % (len(frames), m.group(1)))
         recv, _ = stats(out)['net_null0']
         tpmd.check(recv >= len(frames), 'received %d < captured %d' % (recv, len(frames)))
+
+
+def read_classic_pcap(path):
+    with open(path, 'rb') as f:
+        raw = f.read()
+    off, frames = 24, []
+    while off + 16 <= len(raw):
+        caplen = struct.unpack_from('<IIII', raw, off)[2]
+        frames.append(raw[off + 16:off + 16 + caplen])
+        off += 16 + caplen
+    return frames
+
+
+def test_every_forwarded_packet():
+    """net_pcap0 replays 300 frames once; io forwarding sends them out of net_pcap1. The capture
+    of port 0, enabled before forwarding starts, holds every one of them, byte for byte
+    (--no-flush-rx: testpmd would otherwise drain the replay when forwarding starts)."""
+    if 'pcap' not in sys.argv[3:]:
+        raise tpmd.Skip('the tree was built without net_pcap (libpcap-dev)')
+    frames = []
+    for i in range(300):
+        size = (60, 64, 128, 512, 1000, 1514)[i % 6]
+        hdr = bytes([2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 0x88, 0xb5])
+        frames.append(hdr + bytes((i * 31 + j) & 0xff for j in range(size - len(hdr))))
+    with tempfile.TemporaryDirectory() as d:
+        inp, empty = os.path.join(d, 'in.pcap'), os.path.join(d, 'empty.pcap')
+        out0, out1 = os.path.join(d, 'out0.pcap'), os.path.join(d, 'out1.pcap')
+        for path, content in ((inp, frames), (empty, [])):
+            with open(path, 'wb') as f:
+                f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+                for i, data in enumerate(content):
+                    f.write(struct.pack('<IIII', 1700000000 + i, 0, len(data), len(data)))
+                    f.write(data)
+        s = tpmd.Session('net_pcap0,rx_pcap=%s,tx_pcap=%s' % (inp, out0),
+                         'net_pcap1,rx_pcap=%s,tx_pcap=%s' % (empty, out1),
+                         app=['--no-flush-rx'])
+        prefix = 'tpmd%d_%d' % (os.getpid(), tpmd._seq[0])
+        p = None
+        try:
+            s.cmd('set fwd io')
+            cap = os.path.join(d, 'cap.pcapng')
+            p = subprocess.Popen([DUMPCAP, '--file-prefix=' + prefix, '-i', '0', '-c', '300',
+                                  '-w', cap], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            seen = b''
+            while b'Capturing on' not in seen:
+                line = p.stdout.readline()
+                tpmd.check(line, 'dumpcap ended before capturing:\n%s' % seen.decode())
+                seen += line
+            s.cmd('start')
+            out = seen + p.communicate(timeout=TIMEOUT)[0]
+            out = out.decode(errors='replace')
+            tpmd.check(p.returncode == 0, 'dumpcap exit code %d:\n%s' % (p.returncode, out))
+            tpmd.has(out, 'Packets captured: 300')
+            s.cmd('stop')
+            rc, _ = s.quit()
+            tpmd.check(rc == 0, 'testpmd exit code %d' % rc)
+        finally:
+            if p is not None and p.poll() is None:
+                p.kill()
+            s.kill()
+        forwarded = read_classic_pcap(out1)
+        tpmd.check(forwarded == frames, 'testpmd forwarded %d frames, not the 300 given'
+                   % len(forwarded))
+        # tshark reads the pcapng and writes the same packets as a classic capture
+        conv = os.path.join(d, 'cap.pcap')
+        r = subprocess.run([TSHARK, '-r', cap, '-F', 'pcap', '-w', conv],
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=3 * TIMEOUT)
+        tpmd.check(r.returncode == 0, 'tshark failed: %s' % r.stdout.decode(errors='replace'))
+        captured = read_classic_pcap(conv)
+        tpmd.check(captured == forwarded, 'captured %d frames, %d differ from the forwarded'
+                   % (len(captured), sum(a != b for a, b in zip(captured, forwarded))))
 
 
 def test_list_and_bad_interfaces():

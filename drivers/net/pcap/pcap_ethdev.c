@@ -676,6 +676,46 @@ iface_mac(const char *iface, struct rte_ether_addr *mac)
 	return 0;
 }
 
+/*
+ * A secondary process sees the primary's port, its information, link and counters (what
+ * dpdk-proc-info reads, what dpdk-dumpcap needs to name a port), but the pcap handles are the
+ * primary's: packets flow in the primary only, so the secondary's bursts move nothing.
+ */
+static const struct eth_dev_ops pcap_secondary_ops = {
+	.dev_infos_get = pcap_dev_info,
+	.link_update = pcap_link_update,
+	.dev_supported_ptypes_get = pcap_ptypes,
+	.stats_get = pcap_stats_get,
+	.stats_reset = pcap_stats_reset,
+};
+
+static uint16_t
+pcap_secondary_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
+{
+	RTE_SET_USED(queue);
+	RTE_SET_USED(pkts);
+	RTE_SET_USED(nb_pkts);
+	return 0;
+}
+
+static int
+pcap_probe_secondary(struct rte_vdev_device *vdev)
+{
+	const char *name = rte_vdev_device_name(vdev);
+	struct rte_eth_dev *dev = rte_eth_dev_attach_secondary(name);
+
+	if (dev == NULL) {
+		PCAP_LOG(ERR, "%s: the primary process has no such port", name);
+		return -ENODEV;
+	}
+	dev->device = &vdev->device;
+	dev->dev_ops = &pcap_secondary_ops;
+	dev->rx_pkt_burst = pcap_secondary_burst;
+	dev->tx_pkt_burst = pcap_secondary_burst;
+	rte_eth_dev_probing_finish(dev);
+	return 0;
+}
+
 static int
 pcap_probe(struct rte_vdev_device *vdev)
 {
@@ -684,6 +724,8 @@ pcap_probe(struct rte_vdev_device *vdev)
 	struct rte_eth_dev *dev;
 	int ret;
 
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return pcap_probe_secondary(vdev);
 	dev = rte_eth_vdev_allocate(vdev, sizeof(*in));
 	if (dev == NULL) {
 		PCAP_LOG(ERR, "%s: cannot allocate a port: %s", name, rte_strerror(rte_errno));
@@ -738,6 +780,8 @@ pcap_remove(struct rte_vdev_device *vdev)
 
 	if (dev == NULL)
 		return 0;
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return rte_eth_dev_release_port(dev);
 	/* Closing stops the port first if needed, and closes every handle (pcap_dev_close). */
 	rte_eth_dev_close(dev->data->port_id);
 	in = dev->data->dev_private;
