@@ -231,6 +231,37 @@ def test_every_forwarded_packet():
                    % (len(captured), sum(a != b for a, b in zip(captured, forwarded))))
 
 
+def test_port_without_secondary_path():
+    """net_bonding has no secondary path: dumpcap still starts, without the bond's port, and
+    captures the others."""
+    s = tpmd.Session('net_null0', 'net_null1', 'net_null2',
+                     'net_bonding0,mode=0,slave=net_null2')
+    prefix = 'tpmd%d_%d' % (os.getpid(), tpmd._seq[0])
+    try:
+        tpmd.has(s.cmd('show port summary all'), 'net_bonding0')
+        s.cmd('set fwd io')
+        s.cmd('start tx_first')
+        rc, out = dumpcap('-D', prefix=prefix)
+        tpmd.check(rc == 0, 'dumpcap -D exit code %d:\n%s' % (rc, out))
+        # the bond's member is owned by the bond, so not listed either (as in DPDK)
+        tpmd.has(out, '0. net_null0', '1. net_null1')
+        listed = out.split('not visible in this one')[-1]
+        tpmd.check('net_bonding0' not in listed and 'net_null2' not in listed,
+                   'the bond or its member listed in:\n' + out)
+        rc, out = dumpcap('-i', 'net_bonding0', '-c', '1', prefix=prefix)
+        tpmd.check(rc != 0, 'a capture of the invisible bond exited 0:\n' + out)
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, 'cap.pcapng')
+            rc, out = dumpcap('-i', '1', '-c', '50', '-w', path, prefix=prefix)
+            tpmd.check(rc == 0, 'dumpcap exit code %d:\n%s' % (rc, out))
+            tpmd.check(len(tshark_fields(path, 'frame.number')) == 50, 'not 50 frames')
+        s.cmd('stop')
+        rc, _ = s.quit()
+        tpmd.check(rc == 0, 'testpmd exit code %d' % rc)
+    finally:
+        s.kill()
+
+
 def test_list_and_bad_interfaces():
     with Forwarding() as f:
         rc, out = dumpcap('-D', prefix=f.prefix)

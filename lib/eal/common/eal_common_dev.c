@@ -910,8 +910,17 @@ eal_dev_init(void)
 		}
 	}
 	if (rte_bus_probe() < 0) {
-		EAL_LOG(ERR, "cannot probe devices\n");
-		return -ENODEV;
+		/*
+		 * A secondary attaches to what the primary has: a device whose driver has no
+		 * secondary path is left out (its port is not seen here), as in DPDK, rather than
+		 * keeping tools such as dpdk-proc-info away from every other port.
+		 */
+		if (rte_eal_process_type() != RTE_PROC_SECONDARY) {
+			EAL_LOG(ERR, "cannot probe devices\n");
+			return -ENODEV;
+		}
+		EAL_LOG(WARNING, "some of the primary's devices cannot be attached in a secondary "
+			"process; their ports are not visible in this one\n");
 	}
 	return eal_dev_mp_init() < 0 ? -ENODEV : 0;
 }
