@@ -16,7 +16,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import traceback
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'testpmd'))
 import test_testpmd as tpmd  # noqa: E402  (Session, Skip, check, has)
@@ -299,22 +298,7 @@ def main():
     if skip:
         print('1..0 # SKIP ' + skip)
         return 0
-    print('1..%d' % len(TESTS))
-    failed = 0
-    for i, t in enumerate(TESTS, 1):
-        try:
-            t()
-            print('ok %d - %s' % (i, t.__name__))
-        except tpmd.Skip as e:
-            print('ok %d - %s # SKIP %s' % (i, t.__name__, e))
-        except Exception as e:  # report and go on with the next test
-            failed += 1
-            print('not ok %d - %s' % (i, t.__name__))
-            for line in (str(e) if isinstance(e, AssertionError) else
-                         traceback.format_exc()).splitlines():
-                print('# ' + line)
-        sys.stdout.flush()
-    return 1 if failed else 0
+    return tpmd.run_tap(TESTS)
 
 
 if __name__ == '__main__':

@@ -12,7 +12,6 @@ import shutil
 import subprocess
 import sys
 import time
-import traceback
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'testpmd'))
 import test_testpmd as tt  # noqa: E402  (the Session class that drives testpmd)
@@ -317,22 +316,7 @@ def run_tests():
         if not os.access(exe, os.X_OK):
             print('1..0 # SKIP not found: %s' % exe)
             return 0
-    print('1..%d' % len(TESTS))
-    failed = 0
-    for i, t in enumerate(TESTS, 1):
-        try:
-            t()
-            print('ok %d - %s' % (i, t.__name__))
-        except Skip as e:
-            print('ok %d - %s # SKIP %s' % (i, t.__name__, e))
-        except Exception as e:  # report and go on with the next test
-            failed += 1
-            print('not ok %d - %s' % (i, t.__name__))
-            for line in (str(e) if isinstance(e, AssertionError) else
-                         traceback.format_exc()).splitlines():
-                print('# ' + line)
-        sys.stdout.flush()
-    return 1 if failed else 0
+    return tt.run_tap(TESTS)
 
 
 if __name__ == '__main__':

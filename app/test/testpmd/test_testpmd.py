@@ -756,14 +756,11 @@ def test_bonding_commands():
 TESTS = [v for k, v in sorted(globals().items()) if k.startswith('test_')]
 
 
-def main():
-    if not os.access(TESTPMD, os.X_OK):
-        print('1..0 # SKIP dpdk-testpmd not found at %s' % TESTPMD)
-        return 0
-    order = [t for t in TESTS]
-    print('1..%d' % len(order))
+def run_tap(tests):
+    """Run the test functions in order, as TAP; 1 when one failed. Skip skips one."""
+    print('1..%d' % len(tests))
     failed = 0
-    for i, t in enumerate(order, 1):
+    for i, t in enumerate(tests, 1):
         try:
             t()
             print('ok %d - %s' % (i, t.__name__))
@@ -777,6 +774,13 @@ def main():
                 print('# ' + line)
         sys.stdout.flush()
     return 1 if failed else 0
+
+
+def main():
+    if not os.access(TESTPMD, os.X_OK):
+        print('1..0 # SKIP dpdk-testpmd not found at %s' % TESTPMD)
+        return 0
+    return run_tap(TESTS)
 
 
 if __name__ == '__main__':
