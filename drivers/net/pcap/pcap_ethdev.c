@@ -689,15 +689,6 @@ static const struct eth_dev_ops pcap_secondary_ops = {
 	.stats_reset = pcap_stats_reset,
 };
 
-static uint16_t
-pcap_secondary_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
-{
-	RTE_SET_USED(queue);
-	RTE_SET_USED(pkts);
-	RTE_SET_USED(nb_pkts);
-	return 0;
-}
-
 static int
 pcap_probe_secondary(struct rte_vdev_device *vdev)
 {
@@ -710,8 +701,8 @@ pcap_probe_secondary(struct rte_vdev_device *vdev)
 	}
 	dev->device = &vdev->device;
 	dev->dev_ops = &pcap_secondary_ops;
-	dev->rx_pkt_burst = pcap_secondary_burst;
-	dev->tx_pkt_burst = pcap_secondary_burst;
+	dev->rx_pkt_burst = rte_eth_pkt_burst_dummy;
+	dev->tx_pkt_burst = rte_eth_pkt_burst_dummy;
 	rte_eth_dev_probing_finish(dev);
 	return 0;
 }
