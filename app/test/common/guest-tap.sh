@@ -31,3 +31,47 @@ relay_guest_tap() {
 		fi
 	done
 }
+
+# guest_binaries ROOT CPU_SET BUILDTYPE SANITIZE NAME VAR...: a build for the host's CPU does
+# not run on QEMU's emulated one, so unless the build is generic or the guest runs on KVM, the
+# binaries the variables VAR name (paths under the build folder ROOT) are built again for
+# generic x86-64 in ROOT/guest-generic and the variables point there. Uses $vm and $top; the
+# build's output goes to ROOT/guest-generic.NAME.log (LOG). Returns 1 when that build failed.
+guest_binaries() {
+	local root=$1 cpu_set=$2 buildtype=$3 san=$4 name=$5 accel gb v targets=()
+	shift 5
+	accel=$(python3 "$vm" --print-accel)
+	if [ "$cpu_set" = generic ] || [ "$accel" = kvm ]; then
+		return 0
+	fi
+	gb=$root/guest-generic
+	LOG=$gb.$name.log
+	echo "# the build targets '$cpu_set' and the guest runs on QEMU's CPU ($accel):" \
+		"building the guest's binaries for generic x86-64 in $gb"
+	for v in "$@"; do targets+=("${!v#"$root"/}"); done
+	if { [ -f "$gb/build.ninja" ] ||
+			meson setup "$gb" "$top" -Dcpu_instruction_set=generic \
+				-Dbuildtype="$buildtype" -Db_sanitize="$san" \
+				-Db_lundef=false -Dexamples=false -Denable_docs=false; } >"$LOG" 2>&1 &&
+			ninja -C "$gb" "${targets[@]}" >>"$LOG" 2>&1; then
+		for v in "$@"; do printf -v "$v" '%s' "$gb/${!v#"$root"/}"; done
+		return 0
+	fi
+	sed 's/^/# /' "$LOG" | tail -20
+	return 1
+}
+
+# guest_sanitizer_env SANITIZE: env_args, the dpdk-vm.py --env options that carry the
+# sanitizers' settings into the guest. testpmd runs under stdbuf, whose LD_PRELOAD library comes
+# before ASan's runtime: harmless (it only sets stdio buffering), but ASan refuses to start
+# unless told so.
+guest_sanitizer_env() {
+	local v
+	env_args=()
+	[ "$1" != none ] || return 0
+	env_args+=(--env "ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0")
+	for v in UBSAN_OPTIONS LSAN_OPTIONS; do
+		[ -n "${!v:-}" ] && env_args+=(--env "$v=${!v}")
+	done
+	return 0
+}

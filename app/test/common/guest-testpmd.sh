@@ -21,6 +21,7 @@ check() { # DESCRIPTION COMMAND...: one TAP line from the command's status
 	if "$@"; then tap ok "$d"; else tap fail "$d"; fi
 }
 
+# scratch for the fifo and output; the guest's /tmp goes away with the guest
 TPD=$(mktemp -d "/tmp/${TP_TMP:-guesttp}.XXXXXX")
 TP_OUT=$TPD/out
 # wait_prompt OFFSET TIMEOUT: testpmd printed its prompt after byte OFFSET of its output

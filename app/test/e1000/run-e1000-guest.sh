@@ -68,44 +68,18 @@ fi
 testpmd=$E1000_TESTPMD
 hotplug=$E1000_HOTPLUG
 vfio=$E1000_VFIO
-accel=$(python3 "$vm" --print-accel)
-cpu_set=${E1000_CPU_SET:-native}
-if [ "$cpu_set" != generic ] && [ "$accel" != kvm ]; then
-	gb=${E1000_BUILD_ROOT:?}/guest-generic
-	echo "# the build targets '$cpu_set' and the guest runs on QEMU's CPU ($accel):" \
-		"building the guest's binaries for generic x86-64 in $gb"
-	log=$gb.log
-	if { [ -f "$gb/build.ninja" ] ||
-			meson setup "$gb" "$top" -Dcpu_instruction_set=generic \
-				-Dbuildtype="${E1000_BUILDTYPE:-release}" -Db_sanitize="$sanitize" \
-				-Db_lundef=false -Dexamples=false -Denable_docs=false; } >"$log" 2>&1 &&
-			ninja -C "$gb" "${testpmd#"$E1000_BUILD_ROOT"/}" \
-				"${hotplug#"$E1000_BUILD_ROOT"/}" "${vfio#"$E1000_BUILD_ROOT"/}" \
-				>>"$log" 2>&1; then
-		testpmd=$gb/${testpmd#"$E1000_BUILD_ROOT"/}
-		hotplug=$gb/${hotplug#"$E1000_BUILD_ROOT"/}
-		vfio=$gb/${vfio#"$E1000_BUILD_ROOT"/}
-	else
-		sed 's/^/# /' "$log" | tail -20
-		for drv in $drivers; do all_scenarios fail "$drv" "the generic build failed, see $log"; done
-		finish
-	fi
+if ! guest_binaries "${E1000_BUILD_ROOT:?}" "${E1000_CPU_SET:-native}" \
+		"${E1000_BUILDTYPE:-release}" "$sanitize" e1000 testpmd hotplug vfio; then
+	for drv in $drivers; do all_scenarios fail "$drv" "the generic build failed, see $LOG"; done
+	finish
 fi
 
 # The vIOMMU's address width: 39 bits (as many client VT-d units have) tests EAL's placement
 # of memory low enough for it. A sanitizer build cannot place it there: ASan's shadow memory
 # covers 2 GiB to 16 TiB, so its mappings land near 2^47, which a 48-bit vIOMMU accepts.
 bits=39
-env_args=()
-if [ "$sanitize" != none ]; then
-	bits=48
-	# testpmd runs under stdbuf, whose LD_PRELOAD library comes before ASan's runtime: harmless
-	# (it only sets stdio buffering), but ASan refuses to start unless told so
-	env_args+=(--env "ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0")
-	for v in UBSAN_OPTIONS LSAN_OPTIONS; do
-		[ -n "${!v:-}" ] && env_args+=(--env "$v=${!v}")
-	done
-fi
+guest_sanitizer_env "$sanitize"
+[ "$sanitize" != none ] && bits=48
 timeout=${E1000_GUEST_TIMEOUT:-360}
 [ "$sanitize" != none ] && timeout=$((timeout * 2))
 

@@ -65,34 +65,13 @@ if [ -n "$reason" ]; then
 fi
 
 testpmd=$PG_TESTPMD
-accel=$(python3 "$vm" --print-accel)
-cpu_set=${PG_CPU_SET:-native}
-if [ "$cpu_set" != generic ] && [ "$accel" != kvm ]; then
-	gb=${PG_BUILD_ROOT:?}/guest-generic
-	echo "# the build targets '$cpu_set' and the guest runs on QEMU's CPU ($accel):" \
-		"building testpmd for generic x86-64 in $gb"
-	log=$gb.ports.log
-	if { [ -f "$gb/build.ninja" ] ||
-			meson setup "$gb" "$top" -Dcpu_instruction_set=generic \
-				-Dbuildtype="${PG_BUILDTYPE:-release}" -Db_sanitize="$sanitize" \
-				-Db_lundef=false -Dexamples=false -Denable_docs=false; } >"$log" 2>&1 &&
-			ninja -C "$gb" "${testpmd#"$PG_BUILD_ROOT"/}" >>"$log" 2>&1; then
-		testpmd=$gb/${testpmd#"$PG_BUILD_ROOT"/}
-	else
-		sed 's/^/# /' "$log" | tail -20
-		for drv in $drivers; do all_scenarios fail "$drv" "the generic build failed, see $log"; done
-		finish
-	fi
+if ! guest_binaries "${PG_BUILD_ROOT:?}" "${PG_CPU_SET:-native}" "${PG_BUILDTYPE:-release}" \
+		"$sanitize" ports testpmd; then
+	for drv in $drivers; do all_scenarios fail "$drv" "the generic build failed, see $LOG"; done
+	finish
 fi
 
-env_args=()
-if [ "$sanitize" != none ]; then
-	# testpmd runs under stdbuf, whose LD_PRELOAD library comes before ASan's runtime
-	env_args+=(--env "ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0")
-	for v in UBSAN_OPTIONS LSAN_OPTIONS; do
-		[ -n "${!v:-}" ] && env_args+=(--env "$v=${!v}")
-	done
-fi
+guest_sanitizer_env "$sanitize"
 timeout=${PG_GUEST_TIMEOUT:-1500}
 [ "$sanitize" != none ] && timeout=$((timeout * 2))
 

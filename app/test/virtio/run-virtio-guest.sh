@@ -100,42 +100,16 @@ fi
 testpmd=$VIRTIO_TESTPMD
 hotplug=$VIRTIO_HOTPLUG
 lsc=$VIRTIO_LSC
-accel=$(python3 "$vm" --print-accel)
-cpu_set=${VIRTIO_CPU_SET:-native}
-if [ "$cpu_set" != generic ] && [ "$accel" != kvm ]; then
-	gb=${VIRTIO_BUILD_ROOT:?}/guest-generic
-	echo "# the build targets '$cpu_set' and the guest runs on QEMU's CPU ($accel):" \
-		"building the guest's binaries for generic x86-64 in $gb"
-	log=$gb-virtio.log
-	if { [ -f "$gb/build.ninja" ] ||
-			meson setup "$gb" "$top" -Dcpu_instruction_set=generic \
-				-Dbuildtype="${VIRTIO_BUILDTYPE:-release}" -Db_sanitize="$sanitize" \
-				-Db_lundef=false -Dexamples=false -Denable_docs=false; } >"$log" 2>&1 &&
-			ninja -C "$gb" "${testpmd#"$VIRTIO_BUILD_ROOT"/}" \
-				"${hotplug#"$VIRTIO_BUILD_ROOT"/}" "${lsc#"$VIRTIO_BUILD_ROOT"/}" \
-				>>"$log" 2>&1; then
-		testpmd=$gb/${testpmd#"$VIRTIO_BUILD_ROOT"/}
-		hotplug=$gb/${hotplug#"$VIRTIO_BUILD_ROOT"/}
-		lsc=$gb/${lsc#"$VIRTIO_BUILD_ROOT"/}
-	else
-		sed 's/^/# /' "$log" | tail -20
-		for drv in $runs; do
-			all_scenarios fail "$drv" "the generic build failed, see $log"
-		done
-		finish
-	fi
+if ! guest_binaries "${VIRTIO_BUILD_ROOT:?}" "${VIRTIO_CPU_SET:-native}" \
+		"${VIRTIO_BUILDTYPE:-release}" "$sanitize" virtio testpmd hotplug lsc; then
+	for drv in $runs; do all_scenarios fail "$drv" "the generic build failed, see $LOG"; done
+	finish
 fi
 
 # 39-bit vIOMMU as in the e1000 suite; a sanitizer build's mappings need 48 bits.
 bits=39
-env_args=()
-if [ "$sanitize" != none ]; then
-	bits=48
-	env_args+=(--env "ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0")
-	for v in UBSAN_OPTIONS LSAN_OPTIONS; do
-		[ -n "${!v:-}" ] && env_args+=(--env "$v=${!v}")
-	done
-fi
+guest_sanitizer_env "$sanitize"
+[ "$sanitize" != none ] && bits=48
 timeout=${VIRTIO_GUEST_TIMEOUT:-480}
 [ "$sanitize" != none ] && timeout=$((timeout * 2))
 
