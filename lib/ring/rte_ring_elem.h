@@ -64,8 +64,9 @@ __rte_ring_dequeue_sync_elem(struct rte_ring *r, void *obj_table, unsigned int e
  * mp/sp/mc/sc take their mode from the name. The unprefixed calls read the side's sync type
  * and branch to a copy of the common code specialised for ST or for MT (the flag a constant,
  * so that each copy is as lean as the named call); anything else goes to the out-of-line
- * RTS/HTS code. ST is tested first: its path is a few cycles long, so a taken branch more
- * shows in it, while the MT path's atomic compare-and-swap hides one.
+ * RTS/HTS code. ST is tested first and laid out as the fall-through: its path is a few cycles
+ * long, so a taken branch more shows in it, while the MT path's atomic compare-and-swap hides
+ * one or two.
  */
 #define __RTE_RING_ENQ(fn, behavior, st) \
 static __rte_always_inline unsigned int \
@@ -87,7 +88,7 @@ fn(struct rte_ring *r, const void *obj_table, unsigned int esize, unsigned int n
 		unsigned int *free_space) \
 { \
 	uint32_t st = r->prod.single; \
-	if (st == RTE_RING_SYNC_ST) \
+	if (likely(st == RTE_RING_SYNC_ST)) \
 		return __rte_ring_do_enqueue_elem(r, obj_table, esize, n, behavior, 1, \
 				free_space); \
 	if (likely(st == RTE_RING_SYNC_MT)) \
@@ -101,7 +102,7 @@ fn(struct rte_ring *r, void *obj_table, unsigned int esize, unsigned int n, \
 		unsigned int *available) \
 { \
 	uint32_t st = r->cons.single; \
-	if (st == RTE_RING_SYNC_ST) \
+	if (likely(st == RTE_RING_SYNC_ST)) \
 		return __rte_ring_do_dequeue_elem(r, obj_table, esize, n, behavior, 1, \
 				available); \
 	if (likely(st == RTE_RING_SYNC_MT)) \

@@ -160,10 +160,12 @@ __rte_ring_move_head(struct rte_ring_headtail *d, const struct rte_ring_headtail
 		 * The copy suffices when it gives room for n. It may be older than a lap - stored
 		 * by another thread of this side long ago, or never refreshed by code built before
 		 * the copy existed that moved this side's head - and then the room wraps past limit.
+		 * The refresh is laid out as the rare case: with the two sides on different lcores
+		 * the copy usually suffices, and that is where a ring's cost matters.
 		 */
 		room = offset - head + (is_st ? __atomic_load_n(&d->peer_tail, __ATOMIC_RELAXED) :
 				__atomic_load_n(&d->peer_tail, __ATOMIC_ACQUIRE));
-		if (exact || ((room < n) | (room > limit))) {
+		if (exact || unlikely((room < n) | (room > limit))) {
 			peer = __atomic_load_n(&o->tail, __ATOMIC_ACQUIRE);
 			if (is_st)
 				__atomic_store_n(&d->peer_tail, peer, __ATOMIC_RELAXED);
