@@ -7,6 +7,7 @@
  * working. Errors: a secondary cannot make ports of its own.
  */
 #include "test_common.h"
+#include "ethdev_test_util.h"
 
 #include <errno.h>
 #include <string.h>
@@ -115,21 +116,6 @@ run_secondary(void)
 }
 
 static void
-port_up(uint16_t port, struct rte_mempool *pool)
-{
-	struct rte_eth_conf conf;
-	uint16_t q;
-
-	memset(&conf, 0, sizeof(conf));
-	assert_int_equal(rte_eth_dev_configure(port, 2, 2, &conf), 0);
-	for (q = 0; q < 2; q++) {
-		assert_int_equal(rte_eth_rx_queue_setup(port, q, 64, 0, NULL, pool), 0);
-		assert_int_equal(rte_eth_tx_queue_setup(port, q, 64, 0, NULL), 0);
-	}
-	assert_int_equal(rte_eth_dev_start(port), 0);
-}
-
-static void
 test_ports_shared(void **state)
 {
 	struct rte_mbuf *m[BURST * 2];
@@ -146,8 +132,8 @@ test_ports_shared(void **state)
 	assert_int_equal(rte_vdev_init("net_ring0", NULL), 0);
 	assert_int_equal(rte_eth_dev_get_port_by_name("net_ring0", &ring_port), 0);
 	assert_int_equal(rte_eth_dev_get_port_by_name("net_null0", &null_port), 0);
-	port_up(ring_port, pool);
-	port_up(null_port, pool);
+	test_port_up(ring_port, 2, pool);
+	test_port_up(null_port, 2, pool);
 	for (round = 0; round < 2; round++) {
 		assert_int_equal(make_burst(pool, m, 0x11), 0);
 		assert_int_equal(rte_eth_tx_burst(ring_port, 0, m, BURST), BURST);

@@ -8,6 +8,7 @@
  * call rte_pdump_init() is refused at once.
  */
 #include "test_common.h"
+#include "ethdev_test_util.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -241,21 +242,6 @@ end_secondary(pid_t pid, int to_peer, int from_peer)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-static void
-port_up(uint16_t port)
-{
-	struct rte_eth_conf conf;
-	uint16_t q;
-
-	memset(&conf, 0, sizeof(conf));
-	assert_int_equal(rte_eth_dev_configure(port, 2, 2, &conf), 0);
-	for (q = 0; q < 2; q++) {
-		assert_int_equal(rte_eth_rx_queue_setup(port, q, 64, 0, NULL, pool), 0);
-		assert_int_equal(rte_eth_tx_queue_setup(port, q, 64, 0, NULL), 0);
-	}
-	assert_int_equal(rte_eth_dev_start(port), 0);
-}
-
 static int
 setup(void **state)
 {
@@ -269,8 +255,8 @@ setup(void **state)
 			rte_eth_dev_get_port_by_name("net_ring0", &ring_port) != 0 ||
 			rte_eth_dev_get_port_by_name("net_null0", &null_port) != 0)
 		return -1;
-	port_up(ring_port);
-	port_up(null_port);
+	test_port_up(ring_port, 2, pool);
+	test_port_up(null_port, 2, pool);
 	return 0;
 }
 
