@@ -438,9 +438,13 @@ dist_assign(struct rte_distributor *d, struct rte_mbuf *m)
 			dist_rehome(d);
 			continue;
 		}
-		/* the flow's worker is busy and its backlog full: let the workers move on */
+		/*
+		 * The flow's worker is busy and its backlog full: let the workers move on, and
+		 * pause only when that freed nothing, not in the way of the next packet.
+		 */
 		dist_serve_all(d, false, false);
-		rte_pause();
+		if (w->nb_backlog == RTE_DIST_BURST_SIZE)
+			rte_pause();
 	}
 }
 

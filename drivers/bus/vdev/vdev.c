@@ -59,6 +59,13 @@ bound_driver(const struct rte_device *dev)
 		offsetof(struct rte_vdev_driver, driver));
 }
 
+/* find_driver's last answer, guarded by vdev_lock; drv NULL when there is none. */
+static struct {
+	struct rte_vdev_driver *drv;
+	const char *prefix; /* the driver's name or alias that matched */
+	size_t len;
+} last_match;
+
 void
 rte_vdev_register(struct rte_vdev_driver *driver)
 {
@@ -68,6 +75,7 @@ rte_vdev_register(struct rte_vdev_driver *driver)
 	}
 	rte_spinlock_lock(&vdev_lock);
 	TAILQ_INSERT_TAIL(&vdev_driver_list, driver, next);
+	memset(&last_match, 0, sizeof(last_match));
 	rte_spinlock_unlock(&vdev_lock);
 }
 
@@ -84,7 +92,15 @@ rte_vdev_unregister(struct rte_vdev_driver *driver)
 			break;
 	if (d != NULL)
 		TAILQ_REMOVE(&vdev_driver_list, driver, next);
+	memset(&last_match, 0, sizeof(last_match));
 	rte_spinlock_unlock(&vdev_lock);
+}
+
+/* Whether s is longer than prefix[0, len) and starts with it. */
+static bool
+extends(const char *s, const char *prefix, size_t len)
+{
+	return s != NULL && strncmp(s, prefix, len) == 0 && s[len] != '\0';
 }
 
 static size_t
@@ -100,22 +116,49 @@ prefix_len(const char *prefix, const char *name)
 
 /*
  * The driver whose name or alias is the longest prefix of the device name, so that "net_ring0"
- * does not go to a driver called "net_r" when "net_ring" exists.
+ * does not go to a driver called "net_r" when "net_ring" exists. Every attach looks its driver
+ * up more than once (bus parse, probe, remove) and the walk compares every driver, so the last
+ * answer is kept: when no other name or alias extends the prefix that matched, that prefix
+ * alone decides for any name it starts. Registering or unregistering a driver forgets it.
  */
 static struct rte_vdev_driver *
 find_driver(const char *name)
 {
 	struct rte_vdev_driver *d, *best = NULL;
+	const char *best_prefix = NULL;
 	size_t best_len = 0, l;
+	bool extended = false;
 
 	rte_spinlock_lock(&vdev_lock);
+	if (last_match.drv != NULL && strncmp(last_match.prefix, name, last_match.len) == 0) {
+		best = last_match.drv;
+		goto out;
+	}
 	TAILQ_FOREACH(d, &vdev_driver_list, next) {
-		l = RTE_MAX(prefix_len(d->driver.name, name), prefix_len(d->driver.alias, name));
+		l = prefix_len(d->driver.name, name);
 		if (l > best_len) {
 			best_len = l;
 			best = d;
+			best_prefix = d->driver.name;
+		}
+		l = prefix_len(d->driver.alias, name);
+		if (l > best_len) {
+			best_len = l;
+			best = d;
+			best_prefix = d->driver.alias;
 		}
 	}
+	if (best == NULL)
+		goto out;
+	TAILQ_FOREACH(d, &vdev_driver_list, next)
+		extended |= extends(d->driver.name, best_prefix, best_len) ||
+			extends(d->driver.alias, best_prefix, best_len);
+	if (!extended) {
+		last_match.drv = best;
+		last_match.prefix = best_prefix;
+		last_match.len = best_len;
+	}
+out:
 	rte_spinlock_unlock(&vdev_lock);
 	return best;
 }
