@@ -513,6 +513,12 @@ test_under_traffic(void **state)
 static int fsflow_rules;
 static int fsflow_closes;
 static int fsflow_absent; /* probes find no device: a NIC not plugged in yet */
+/* What each net_fsflow port was last given, by port id. */
+static uint64_t fsflow_rss_hf[RTE_MAX_ETHPORTS];
+static uint8_t fsflow_rss_key[RTE_MAX_ETHPORTS][40];
+static uint32_t fsflow_nb_mc[RTE_MAX_ETHPORTS];
+static int fsflow_refuse_mc; /* set_mc_addr_list fails with -EIO on the second port asked */
+static int fsflow_mc_calls;
 
 struct rte_flow {
 	int dummy;
@@ -542,6 +548,36 @@ fsflow_infos(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->max_tx_queues = 4;
 	info->max_rx_pktlen = 9018;
 	info->max_mac_addrs = 1;
+	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_VLAN_FILTER;
+	info->flow_type_rss_offloads = RTE_ETH_RSS_IP | RTE_ETH_RSS_UDP;
+	info->hash_key_size = sizeof(fsflow_rss_key[0]);
+	return 0;
+}
+
+static int
+fsflow_vlan(struct rte_eth_dev *dev, uint16_t vlan_id, int on)
+{
+	(void)dev; (void)vlan_id; (void)on;
+	return 0; /* ethdev keeps the filter in data->vlan_filter_conf */
+}
+
+static int
+fsflow_rss(struct rte_eth_dev *dev, struct rte_eth_rss_conf *c)
+{
+	fsflow_rss_hf[dev->data->port_id] = c->rss_hf;
+	if (c->rss_key != NULL)
+		memcpy(fsflow_rss_key[dev->data->port_id], c->rss_key,
+			RTE_MIN(c->rss_key_len, sizeof(fsflow_rss_key[0])));
+	return 0;
+}
+
+static int
+fsflow_mc(struct rte_eth_dev *dev, struct rte_ether_addr *mc, uint32_t nb)
+{
+	(void)mc;
+	if (fsflow_refuse_mc && ++fsflow_mc_calls == 2)
+		return -EIO;
+	fsflow_nb_mc[dev->data->port_id] = nb;
 	return 0;
 }
 
@@ -634,6 +670,9 @@ static const struct eth_dev_ops fsflow_ops = {
 	.tx_queue_release = fsflow_qrel,
 	.link_update = fsflow_link,
 	.flow_ops_get = fsflow_flow_ops_get,
+	.vlan_filter_set = fsflow_vlan,
+	.rss_hash_update = fsflow_rss,
+	.set_mc_addr_list = fsflow_mc,
 };
 
 static uint16_t
@@ -667,6 +706,10 @@ fsflow_probe(struct rte_vdev_device *vdev)
 		return -ENOMEM;
 	}
 	dev->data->mac_addrs[0].addr_bytes[0] = 0x02;
+	/* a port id comes back with a new device: nothing of the old one's */
+	fsflow_rss_hf[dev->data->port_id] = 0;
+	fsflow_nb_mc[dev->data->port_id] = 0;
+	memset(fsflow_rss_key[dev->data->port_id], 0, sizeof(fsflow_rss_key[0]));
 	dev->dev_ops = &fsflow_ops;
 	dev->rx_pkt_burst = fsflow_rx;
 	dev->tx_pkt_burst = fsflow_tx;
@@ -806,6 +849,99 @@ test_flows(void **state)
 	(void)f2;
 }
 
+static bool
+vlan_on(uint16_t port, uint16_t id)
+{
+	return (rte_eth_devices[port].data->vlan_filter_conf.ids[id / 64] >> (id % 64)) & 1;
+}
+
+/*
+ * VLAN filters, the RSS hash and the multicast list reach every sub-device, are replayed on
+ * one that comes back, and a sub-device that refuses one leaves the others as they were.
+ */
+static void
+test_filters_replayed(void **state)
+{
+	uint8_t key[40];
+	struct rte_eth_rss_conf rss = { .rss_key = key, .rss_key_len = sizeof(key),
+		.rss_hf = RTE_ETH_RSS_IP };
+	struct rte_ether_addr mc[3] = {
+		{ .addr_bytes = { 0x01, 0, 0x5e, 0, 0, 1 } },
+		{ .addr_bytes = { 0x01, 0, 0x5e, 0, 0, 2 } },
+		{ .addr_bytes = { 0x01, 0, 0x5e, 0, 0, 3 } },
+	};
+	struct rte_eth_conf conf;
+	uint16_t fs, a, b;
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < sizeof(key); i++)
+		key[i] = (uint8_t)(i * 7 + 1);
+	fs = fs_create("net_failsafe_vr0", "dev(net_fsflow_v0),dev(net_fsflow_v1),hotplug_poll=10");
+	memset(&conf, 0, sizeof(conf));
+	conf.rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
+	conf.rxmode.offloads = RTE_ETH_RX_OFFLOAD_VLAN_FILTER;
+	assert_int_equal(rte_eth_dev_configure(fs, 2, 2, &conf), 0);
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(rte_eth_rx_queue_setup(fs, i, 64, 0, NULL, pool), 0);
+		assert_int_equal(rte_eth_tx_queue_setup(fs, i, 64, 0, NULL), 0);
+	}
+	assert_int_equal(rte_eth_dev_start(fs), 0);
+	a = port_of("net_fsflow_v0");
+	b = port_of("net_fsflow_v1");
+
+	assert_int_equal(rte_eth_dev_vlan_filter(fs, 100, 1), 0);
+	assert_int_equal(rte_eth_dev_vlan_filter(fs, 4095, 1), 0);
+	assert_int_equal(rte_eth_dev_vlan_filter(fs, 7, 1), 0);
+	assert_int_equal(rte_eth_dev_vlan_filter(fs, 7, 0), 0);
+	assert_int_equal(rte_eth_dev_rss_hash_update(fs, &rss), 0);
+	assert_int_equal(rte_eth_dev_set_mc_addr_list(fs, mc, 3), 0);
+	assert_true(vlan_on(a, 100) && vlan_on(b, 4095) && !vlan_on(a, 7));
+	assert_int_equal(fsflow_rss_hf[b], RTE_ETH_RSS_IP);
+	assert_int_equal(fsflow_nb_mc[a], 3);
+
+	/* a refuses a hash the fail-safe cannot give either: refused, nothing kept */
+	rss.rss_hf = RTE_ETH_RSS_TCP;
+	assert_int_not_equal(rte_eth_dev_rss_hash_update(fs, &rss), 0);
+	rss.rss_hf = RTE_ETH_RSS_IP;
+	/* b refuses the list: a gets the old one back, and the old one is what is replayed */
+	fsflow_refuse_mc = 1;
+	fsflow_mc_calls = 0;
+	assert_int_equal(rte_eth_dev_set_mc_addr_list(fs, mc, 1), -EIO);
+	fsflow_refuse_mc = 0;
+	assert_int_equal(fsflow_nb_mc[a], 3);
+	assert_int_equal(fsflow_nb_mc[b], 3);
+
+	/* a goes; it comes back with all three */
+	raise_rmv("net_fsflow_v0");
+	a = wait_back(fs, 0);
+	assert_true(vlan_on(a, 100));
+	assert_true(vlan_on(a, 4095));
+	assert_false(vlan_on(a, 7));
+	assert_int_equal(fsflow_rss_hf[a], RTE_ETH_RSS_IP);
+	assert_memory_equal(fsflow_rss_key[a], key, sizeof(key));
+	assert_int_equal(fsflow_nb_mc[a], 3);
+
+	/* a setting changed while b is away is what b comes back with */
+	raise_rmv("net_fsflow_v1");
+	assert_int_equal(rte_eth_dev_vlan_filter(fs, 100, 0), 0);
+	assert_int_equal(rte_eth_dev_set_mc_addr_list(fs, NULL, 0), 0);
+	b = wait_back(fs, 1);
+	assert_false(vlan_on(b, 100));
+	assert_true(vlan_on(b, 4095));
+	assert_int_equal(fsflow_nb_mc[b], 0);
+
+	/* more addresses than the fail-safe keeps: refused */
+	{
+		static struct rte_ether_addr many[FS_MAX_MC + 1];
+
+		assert_int_not_equal(rte_eth_dev_set_mc_addr_list(fs, many, FS_MAX_MC + 1), 0);
+	}
+	assert_int_equal(rte_eth_dev_stop(fs), 0);
+	assert_int_equal(rte_eth_dev_close(fs), 0);
+	assert_int_equal(rte_vdev_uninit("net_failsafe_vr0"), 0);
+}
+
 /* A tap sub-device (needs root and /dev/net/tun) with a null one behind it. */
 static void
 test_tap(void **state)
@@ -854,6 +990,7 @@ main(void)
 		cmocka_unit_test(test_cycles),
 		cmocka_unit_test(test_under_traffic),
 		cmocka_unit_test(test_flows),
+		cmocka_unit_test(test_filters_replayed),
 		cmocka_unit_test(test_tap),
 		cmocka_unit_test(test_absent_at_creation),
 	};

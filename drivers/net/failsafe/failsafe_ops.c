@@ -601,6 +601,116 @@ fs_mac_remove(struct rte_eth_dev *dev, uint32_t index)
 	fs_unlock(p);
 }
 
+static int
+fs_vlan_filter_set(struct rte_eth_dev *dev, uint16_t vlan_id, int on)
+{
+	struct fs_priv *p = fs_of(dev);
+	uint64_t bit = UINT64_C(1) << (vlan_id % 64);
+	struct fs_sub *s;
+	unsigned int i, done = 0;
+	int ret = 0;
+
+	fs_lock(p);
+	FOREACH_SUB(p, i, s, FS_SUB_PROBED) {
+		ret = rte_eth_dev_vlan_filter(s->port_id, vlan_id, on);
+		if (ret != 0) {
+			FS_LOG(ERR, "%s: sub-device %s refused VLAN filter %u (%d)", p->name,
+					s->name, vlan_id, ret);
+			break;
+		}
+		done |= 1u << i;
+	}
+	if (ret == 0) {
+		if (on)
+			p->conf.vlan_ids[vlan_id / 64] |= bit;
+		else
+			p->conf.vlan_ids[vlan_id / 64] &= ~bit;
+		p->conf_gen++;
+	} else {
+		/* the sub-devices stay alike: undo it where it was done */
+		FOREACH_SUB(p, i, s, FS_SUB_PROBED)
+			if (done & (1u << i))
+				rte_eth_dev_vlan_filter(s->port_id, vlan_id, !on);
+	}
+	fs_unlock(p);
+	return ret;
+}
+
+static int
+fs_rss_hash_update(struct rte_eth_dev *dev, struct rte_eth_rss_conf *rss_conf)
+{
+	struct fs_priv *p = fs_of(dev);
+	struct rte_eth_rss_conf c = *rss_conf;
+	struct fs_sub *s;
+	unsigned int i;
+	int ret = 0;
+
+	if (c.rss_key != NULL && c.rss_key_len > FS_MAX_RSS_KEY) {
+		FS_LOG(ERR, "%s: RSS key of %u bytes, at most %d kept", p->name, c.rss_key_len,
+				FS_MAX_RSS_KEY);
+		return -EINVAL;
+	}
+	fs_lock(p);
+	FOREACH_SUB(p, i, s, FS_SUB_PROBED) {
+		c = *rss_conf;
+		ret = rte_eth_dev_rss_hash_update(s->port_id, &c);
+		if (ret != 0) {
+			FS_LOG(ERR, "%s: sub-device %s refused the RSS hash update (%d)", p->name,
+					s->name, ret);
+			break;
+		}
+	}
+	if (ret == 0) {
+		p->conf.rss_set = 1;
+		p->conf.rss_hf = rss_conf->rss_hf;
+		if (rss_conf->rss_key != NULL && rss_conf->rss_key_len > 0) {
+			memcpy(p->conf.rss_key, rss_conf->rss_key, rss_conf->rss_key_len);
+			p->conf.rss_key_len = rss_conf->rss_key_len;
+		}
+		p->conf_gen++;
+	}
+	fs_unlock(p);
+	return ret;
+}
+
+static int
+fs_mc_list_set(struct rte_eth_dev *dev, struct rte_ether_addr *mc, uint32_t nb)
+{
+	struct fs_priv *p = fs_of(dev);
+	struct fs_sub *s;
+	unsigned int i, done = 0;
+	int ret = 0;
+
+	if (nb > FS_MAX_MC) {
+		FS_LOG(ERR, "%s: %u multicast addresses, at most %d", p->name, nb, FS_MAX_MC);
+		return -ENOSPC;
+	}
+	fs_lock(p);
+	FOREACH_SUB(p, i, s, FS_SUB_PROBED) {
+		ret = rte_eth_dev_set_mc_addr_list(s->port_id, mc, nb);
+		if (ret != 0) {
+			FS_LOG(ERR, "%s: sub-device %s refused the multicast list (%d)", p->name,
+					s->name, ret);
+			break;
+		}
+		done |= 1u << i;
+	}
+	if (ret == 0) {
+		if (nb > 0)
+			memcpy(p->conf.mc, mc, nb * sizeof(mc[0]));
+		p->conf.nb_mc = nb;
+		p->conf_gen++;
+	} else {
+		/* back to the list the others still have */
+		FOREACH_SUB(p, i, s, FS_SUB_PROBED)
+			if (done & (1u << i))
+				rte_eth_dev_set_mc_addr_list(s->port_id,
+						p->conf.nb_mc > 0 ? p->conf.mc : NULL, p->conf.nb_mc);
+	}
+	fs_unlock(p);
+	return ret;
+}
+
 const struct eth_dev_ops fs_ops = {
 	.dev_configure = fs_configure,
 	.dev_start = fs_start,
@@ -626,4 +736,7 @@ const struct eth_dev_ops fs_ops = {
 	.mac_addr_add = fs_mac_add,
 	.mac_addr_remove = fs_mac_remove,
 	.flow_ops_get = fs_flow_ops_get,
+	.vlan_filter_set = fs_vlan_filter_set,
+	.rss_hash_update = fs_rss_hash_update,
+	.set_mc_addr_list = fs_mc_list_set,
 };

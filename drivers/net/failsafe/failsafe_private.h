@@ -39,6 +39,8 @@ extern int fs_logtype;
 #define FS_MAX_SUB 2             /* sub-devices of one fail-safe port (DPDK's limit) */
 #define FS_MAX_QUEUES 128        /* queues of each direction */
 #define FS_MAX_MACS 16           /* MAC addresses, the default one included */
+#define FS_MAX_MC 128            /* multicast addresses of set_mc_addr_list */
+#define FS_MAX_RSS_KEY 64        /* bytes of an RSS hash key */
 #define FS_DEFAULT_POLL_MS 2000  /* hotplug_poll when not given */
 #define FS_DEVARGS_LEN 512       /* longest sub-device devargs */
 
@@ -92,6 +94,13 @@ struct fs_conf {
 	uint16_t nb_txq;
 	struct rte_eth_conf dev_conf;
 	struct rte_ether_addr macs[FS_MAX_MACS]; /* [0] default; zero entries unused */
+	uint8_t rss_set;                 /* rss_hash_update was called: replay it */
+	uint8_t rss_key_len;             /* 0: the hash update kept the key */
+	uint64_t rss_hf;
+	uint8_t rss_key[FS_MAX_RSS_KEY];
+	uint32_t nb_mc;                  /* multicast list, as set_mc_addr_list gave it */
+	struct rte_ether_addr mc[FS_MAX_MC];
+	uint64_t vlan_ids[(RTE_ETHER_MAX_VLAN_ID + 1) / 64]; /* VLAN filter, a bit per id */
 	struct fs_qconf rxq[FS_MAX_QUEUES];
 	struct fs_qconf txq[FS_MAX_QUEUES];
 };

@@ -77,6 +77,38 @@ undo:
 	return ret;
 }
 
+/* VLAN filter, RSS hash and multicast list, as the application last set them. */
+static int
+fs_sub_replay_filters(uint16_t port, const struct fs_conf *c)
+{
+	struct rte_eth_rss_conf rss;
+	unsigned int w, b;
+	int ret;
+
+	for (w = 0; w < RTE_DIM(c->vlan_ids); w++)
+		for (b = 0; b < 64; b++)
+			if (c->vlan_ids[w] & (UINT64_C(1) << b)) {
+				ret = rte_eth_dev_vlan_filter(port, (uint16_t)(w * 64 + b), 1);
+				if (ret != 0)
+					return ret;
+			}
+	if (c->rss_set) {
+		memset(&rss, 0, sizeof(rss));
+		rss.rss_hf = c->rss_hf;
+		if (c->rss_key_len > 0) {
+			rss.rss_key = (uint8_t *)(uintptr_t)c->rss_key;
+			rss.rss_key_len = c->rss_key_len;
+		}
+		ret = rte_eth_dev_rss_hash_update(port, &rss);
+		if (ret != 0)
+			return ret;
+	}
+	if (c->nb_mc > 0)
+		return rte_eth_dev_set_mc_addr_list(port,
+				(struct rte_ether_addr *)(uintptr_t)c->mc, c->nb_mc);
+	return 0;
+}
+
 int
 fs_sub_replay(struct fs_priv *p, struct fs_sub *s, const struct fs_conf *c)
 {
@@ -116,6 +148,9 @@ fs_sub_replay(struct fs_priv *p, struct fs_sub *s, const struct fs_conf *c)
 			goto fail;
 	}
 	ret = fs_flow_replay(p, (unsigned int)(s - p->sub));
+	if (ret != 0)
+		goto fail;
+	ret = fs_sub_replay_filters(port, c);
 	if (ret != 0)
 		goto fail;
 	/* The sub-device answers to the fail-safe's addresses, whatever its own were. */
