@@ -454,6 +454,10 @@ class Run:
                 ok, text = self.step(line.split())
             except (TimeoutError, ValueError, IndexError, KeyError) as e:
                 ok, text = False, "%s: %s" % (type(e).__name__, e)
+            except (EOFError, OSError) as e:
+                # QMP broke in the middle of the request: answer the guest, then stop using it
+                self.qmp = None
+                ok, text = False, "QMP closed: %s" % e
             self.log("answer %s %s" % ("ok" if ok else "error", text))
             tmp = p[:-4] + ".tmp"
             with open(tmp, "w") as f:
@@ -462,14 +466,20 @@ class Run:
 
     def wait_deleted(self, dev, timeout):
         end = time.monotonic() + timeout
-        while dev not in self.qmp.deleted:
+        while True:
+            if self.qmp is None:      # QEMU went away while we waited
+                return False
+            if dev in self.qmp.deleted:
+                return True
             if time.monotonic() > end:
                 return False
             self.pump(0.05)
-        return True
 
     def step(self, w):
         op = w[0]
+        if self.qmp is None:
+            return False, "QEMU's QMP socket is closed (QEMU exit status %s)" % (
+                self.qemu.poll() if self.qemu else None)
         if op == "hotplug":
             slot = int(w[1])
             if not 0 <= slot < self.o.hotplug_slots:
@@ -527,8 +537,13 @@ class Run:
         if self.qmp:
             try:
                 self.qmp.poll(timeout)
-            except (EOFError, OSError):
+            except (EOFError, OSError) as e:
                 self.qmp = None
+                status = self.qemu.poll() if self.qemu else None
+                msg = "QMP closed (%s); QEMU %s" % (
+                    e, "still running" if status is None else "exit status %s" % status)
+                self.log(msg)
+                print("dpdk-vm: " + msg, file=sys.stderr)
         else:
             time.sleep(timeout)
 
