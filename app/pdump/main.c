@@ -587,6 +587,9 @@ main(int argc, char **argv)
 		eal_argv[n++] = argv[i];
 	eal_argv[n] = NULL;
 	if (rte_eal_init(n, eal_argv) < 0) {
+		/* no primary: EAL's one line already says so, with the prefix it looked for */
+		if (rte_errno == ENOENT)
+			return 1;
 		fprintf(stderr, PROG ": cannot attach to the primary process: %s "
 			"(is a DPDK application running with the same --file-prefix?)\n",
 			rte_strerror(rte_errno));
