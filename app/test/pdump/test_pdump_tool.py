@@ -9,6 +9,7 @@ Usage: test_pdump_tool.py <path to dpdk-testpmd> <path to dpdk-pdump> [pcap]
 import os
 import re
 import signal
+import socket
 import struct
 import subprocess
 import sys
@@ -214,6 +215,63 @@ def test_rx_tx_same_file_both_directions():
         tpmd.check(stats == [(120, 120, 0)], 'exit statistics %s:\n%s' % (stats, log))
 
 
+def test_rx_dev_interface():
+    """rx-dev naming a network interface: the received packets are sent out of it (one end of
+    a veth pair, read at the other end with a packet socket), tx-dev a file still."""
+    frames = make_frames(60, 4)
+    a, b = 'pdp%da' % os.getpid(), 'pdp%db' % os.getpid()
+    r = subprocess.run(['ip', 'link', 'add', a, 'type', 'veth', 'peer', 'name', b],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    if r.returncode != 0:
+        raise tpmd.Skip('no veth pair: %s' % r.stdout.decode(errors='replace').strip())
+    sock = None
+    try:
+        for dev in (a, b):
+            subprocess.run(['ip', 'link', 'set', dev, 'up'], check=True)
+        sock = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(0x88b5))
+        sock.bind((b, 0))
+        sock.settimeout(0.5)
+        with tempfile.TemporaryDirectory() as d:
+            inp, out = os.path.join(d, 'in.pcap'), os.path.join(d, 'out.pcap')
+            write_pcap(inp, frames)
+            if 'pcap' not in sys.argv[3:]:
+                raise tpmd.Skip('the tree was built without net_pcap (libpcap-dev)')
+            s = tpmd.Session('net_pcap0,rx_pcap=%s,tx_pcap=%s' % (inp, out),
+                             app=['--no-flush-rx'])
+            prefix = 'tpmd%d_%d' % (os.getpid(), tpmd._seq[0])
+            p = None
+            try:
+                s.cmd('set fwd io')
+                tx = os.path.join(d, 'tx.pcap')
+                p, seen = start_pdump(prefix, 'port=0,queue=*,rx-dev=%s,tx-dev=%s' % (a, tx))
+                s.cmd('start')
+                got, end = [], time.time() + TIMEOUT
+                while len(got) < len(frames) and time.time() < end:
+                    try:
+                        got.append(sock.recv(65536))
+                    except socket.timeout:
+                        pass
+                s.cmd('stop')
+                stats, log = stop_pdump(p, seen)
+                p = None
+                rc, _ = s.quit()
+                tpmd.check(rc == 0, 'testpmd exit code %d' % rc)
+            finally:
+                if p is not None:
+                    p.kill()
+                    p.wait()
+                s.kill()
+            tpmd.check(got == frames, 'interface %s got %d frames, %d differ' %
+                       (b, len(got), sum(x != y for x, y in zip(got, frames))))
+            tpmd.check(read_pcap(tx) == frames, 'tx file differs from the replay')
+            tpmd.check(stats == [(120, 120, 0)], 'exit statistics %s:\n%s' % (stats, log))
+    finally:
+        if sock is not None:
+            sock.close()
+        subprocess.run(['ip', 'link', 'del', a], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+
+
 def pdump(*args, prefix):
     p = subprocess.run([PDUMP, '--file-prefix=' + prefix, '--'] + list(args),
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=TIMEOUT)
@@ -285,7 +343,7 @@ def test_no_primary():
         tpmd.check(os.listdir(d) == [], 'created %s' % os.listdir(d))
 
 
-TESTS = [test_rx_and_tx_files, test_rx_tx_same_file_both_directions,
+TESTS = [test_rx_and_tx_files, test_rx_tx_same_file_both_directions, test_rx_dev_interface,
          test_refusals, test_help, test_no_primary]
 
 
