@@ -26,6 +26,8 @@ man_pages = [
      'forward packets between ports, and attach and detach ports while it runs', [author], 1),
     ('tools/dumpcap', 'dpdk-dumpcap', 'capture the packets of a running DPDK application',
      [author], 1),
+    ('tools/pdump', 'dpdk-pdump', "copy a running DPDK application's packets into pcap files",
+     [author], 1),
 ]
 man_make_section_directory = False
 html_copy_source = False
