@@ -6,6 +6,7 @@
 # one per driver with legacy ones (the transitional model with disable-modern=on, named
 # legacy-DRIVER; not for igb_uio), and runs guest-virtio.sh there, which drives dpdk-testpmd,
 # the e1000 suite's hotplug tool (a driver-neutral ethdev client) and virtio_lsc on them.
+# The modern guests also get a NIC with two queue pairs on a two-queue host tap (--mq-nic 2).
 # Prints TAP: one line per scenario and driver.
 #
 # As in the e1000 suite, binaries built for the host's CPU are rebuilt for generic x86-64 in
