@@ -80,21 +80,32 @@ qstat() {
 		cur == q { for (i = 1; i < NF; i++) if ($i == f) { print $(i + 1); exit } }')
 	echo "${v:-0}"
 }
-# mq_rx PORT: the host sends 2000 frames over 64 flows; PORT receives them all, on both queues
+# portrx: the port's RX-packets in the forwarding statistics in TP_LAST (since "start")
+portrx() {
+	local v
+	v=$(echo "$TP_LAST" | awk '/Forward statistics for port/ { p = 1; next }
+		p && $1 == "RX-packets:" { print $2; exit }')
+	echo "${v:-0}"
+}
+# mq_rx: the host sends 2000 frames over 64 flows; the port receives them all, on both queues.
+# Every testpmd command costs seconds under emulation: the counts come from the forwarding
+# statistics alone.
 mq_rx() {
-	local i q0 q1
-	tp clear port stats all
+	local i q0 q1 rx
 	tp set fwd rxonly
 	tp start
 	vm-host tap-send 2000 64 || { tp stop; return 1; }
-	for i in $(seq 60); do stats "$1"; [ "$RX" -ge 2000 ] && break; sleep 0.25; done
+	for i in $(seq 60); do
+		tp_q show fwd stats all
+		[ "$(portrx)" -ge 2000 ] && break
+		sleep 0.25
+	done
+	# anything beyond the 2000 would show up now
 	sleep 0.5
 	tp stop
-	q0=$(qstat RX-packets 0); q1=$(qstat RX-packets 1)
-	stats "$1"
-	echo "multi-queue port $1: rx $RX (want 2000), rx queue 0: $q0, rx queue 1: $q1," \
-		"host tap: $(vm-host tap-stats)"
-	[ "$RX" = 2000 ] && [ "$q0" -gt 0 ] && [ "$q1" -gt 0 ] && [ $((q0 + q1)) = 2000 ]
+	rx=$(portrx); q0=$(qstat RX-packets 0); q1=$(qstat RX-packets 1)
+	echo "multi-queue port: rx $rx (want 2000), rx queue 0: $q0, rx queue 1: $q1"
+	[ "$rx" = 2000 ] && [ "$q0" -gt 0 ] && [ "$q1" -gt 0 ] && [ $((q0 + q1)) = 2000 ]
 }
 # mq_pairs PORT: started, with 2 rx and 2 tx queues, out of at least 2
 mq_pairs() {
@@ -123,10 +134,12 @@ mq_checks() {
 		tp_alive && tp_quit
 		return 0
 	fi
+	say "0a. the multi-queue port started"
 	check "${MQ_NAMES[0]}" mq_pairs 0
 	# only the frames sent to the NIC's own address count
 	tp set promisc 0 off
-	check "${MQ_NAMES[1]}" mq_rx 0
+	check "${MQ_NAMES[1]}" mq_rx
+	say "0b. txonly on both queues"
 	h0=$(vm-host tap-stats)
 	tp set fwd txonly
 	tp start
@@ -143,6 +156,7 @@ mq_checks() {
 	ok=0
 	[ "$t0" -gt 0 ] && [ "$t1" -gt 0 ] && [ "$d" -ge $((t0 + t1)) ] && ok=1
 	check "${MQ_NAMES[2]}" [ $ok = 1 ]
+	say "0c. detach and attach again"
 	ok=0
 	tp port stop 0
 	tp port close 0
@@ -150,7 +164,7 @@ mq_checks() {
 	if echo "$TP_LAST" | grep -q 'detached' && attach "$MQ"; then
 		tp port start "$P"
 		tp set promisc "$P" off
-		mq_pairs "$P" && mq_rx "$P" && ok=1
+		mq_pairs "$P" && mq_rx && ok=1
 	fi
 	check "${MQ_NAMES[3]}" [ $ok = 1 ]
 	tp_quit
