@@ -521,14 +521,17 @@ class Run:
         if op in ("tap-send", "tap-stats"):
             if not self.mq_tap:
                 return False, "no multi-queue NIC (--mq-nic)"
-            self.tap_up()
-            if op == "tap-send":
-                count, flows = int(w[1]), int(w[2])
-                return True, "sent %d" % self.tap_send(count, flows)
-            st = {}
-            for k in ("rx_packets", "tx_packets", "rx_dropped", "tx_dropped"):
-                with open("/sys/class/net/%s/statistics/%s" % (self.mq_tap, k)) as f:
-                    st[k] = int(f.read())
+            try:
+                self.tap_up()
+                if op == "tap-send":
+                    count, flows = int(w[1]), int(w[2])
+                    return True, "sent %d" % self.tap_send(count, flows)
+                st = {}
+                for k in ("rx_packets", "tx_packets", "rx_dropped", "tx_dropped"):
+                    with open("/sys/class/net/%s/statistics/%s" % (self.mq_tap, k)) as f:
+                        st[k] = int(f.read())
+            except (OSError, subprocess.CalledProcessError) as e:
+                return False, "tap %s: %s" % (self.mq_tap, e)
             return True, "rx %(rx_packets)d tx %(tx_packets)d rx_dropped %(rx_dropped)d " \
                 "tx_dropped %(tx_dropped)d" % st
         if op == "qmp":
@@ -541,8 +544,10 @@ class Run:
         """Bring the multi-queue NIC's tap up, silent: no IPv6 of its own to announce."""
         if self.mq_tap_up:
             return
-        with open("/proc/sys/net/ipv6/conf/%s/disable_ipv6" % self.mq_tap, "w") as f:
-            f.write("1")
+        ipv6 = "/proc/sys/net/ipv6/conf/%s/disable_ipv6" % self.mq_tap
+        if os.path.exists(ipv6):    # not there when the host has no IPv6 at all
+            with open(ipv6, "w") as f:
+                f.write("1")
         # room for a whole tap-send while the guest's rings are full (the default is 1000)
         for args in (["txqueuelen", "8192"], ["up"]):
             subprocess.run(["ip", "link", "set", "dev", self.mq_tap] + args, check=True,
