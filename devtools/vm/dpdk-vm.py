@@ -47,6 +47,8 @@ MODELS = {
 BINDS = ("kernel", "uio_pci_generic", "igb_uio", "vfio-pci", "none")
 NIC_PORT_BASE = 0x10   # root port of boot NIC i: 00:(0x10+i).0
 SLOT_PORT_BASE = 0x18  # root port of hot-plug slot j: 00:(0x18+j).0
+MQ_PORT = 0x0a         # root port of the multi-queue NIC (--mq-nic): 00:0a.0
+MQ_MAC = "52:54:00:00:30:00"
 
 
 def die(msg, status=2):
@@ -349,6 +351,9 @@ class Run:
         self.t0 = time.monotonic()
         self.t_cmd = None
         self.logf = open(os.path.join(self.dir, "qmp.log"), "w", buffering=1)
+        # the multi-queue NIC's tap: QEMU creates it and it goes away with QEMU
+        self.mq_tap = "dvmq%d" % (os.getpid() % 10000000) if opts.mq_nic else None
+        self.mq_tap_up = False
 
     def log(self, text):
         self.logf.write("[%8.3f] %s\n" % (time.monotonic() - self.t0, text))
@@ -418,6 +423,17 @@ class Run:
                   "-device", "pcie-root-port,id=hp%d,bus=pcie.0,chassis=1,slot=%d,addr=0x%x"
                   % (j, 0x20 + j, port)]
             topo.append("hp%d 0000:00:%02x.0" % (j, port))
+        if o.mq_nic:
+            # a tap with one queue per pair: QEMU offers VIRTIO_NET_F_MQ only when its backend
+            # has several queues (a hub has one), and maps tap queue i to queue pair i
+            a += ["-netdev", "tap,id=mqnd0,ifname=%s,script=no,downscript=no,queues=%d,vhost=off"
+                  % (self.mq_tap, o.mq_nic),
+                  "-device", "pcie-root-port,id=mqrp0,bus=pcie.0,chassis=1,slot=%d,addr=0x%x"
+                  % (0x30, MQ_PORT),
+                  "-device", ",".join(self.nic_device("virtio-net", "mq0", "mqnd0", MQ_MAC) +
+                                      ["mq=on", "vectors=%d" % (2 * o.mq_nic + 2),
+                                       "bus=mqrp0"])]
+            topo.append("mq0 0000:00:%02x.0" % MQ_PORT)
         a += ["-append", " ".join(append + o.kernel_arg)] + o.qemu_arg
         return a, topo
 
@@ -512,11 +528,75 @@ class Run:
             if not self.wait_deleted(dev, float(mode)):
                 return False, "QEMU did not report %s deleted within %s s" % (dev, mode)
             return True, "deleted"
+        if op in ("tap-send", "tap-stats"):
+            if not self.mq_tap:
+                return False, "no multi-queue NIC (--mq-nic)"
+            try:
+                self.tap_up()
+                if op == "tap-send":
+                    count, flows = int(w[1]), int(w[2])
+                    return True, "sent %d" % self.tap_send(count, flows)
+                st = {}
+                for k in ("rx_packets", "tx_packets", "rx_dropped", "tx_dropped"):
+                    with open("/sys/class/net/%s/statistics/%s" % (self.mq_tap, k)) as f:
+                        st[k] = int(f.read())
+            except (OSError, subprocess.CalledProcessError) as e:
+                return False, "tap %s: %s" % (self.mq_tap, e)
+            return True, "rx %(rx_packets)d tx %(tx_packets)d rx_dropped %(rx_dropped)d " \
+                "tx_dropped %(tx_dropped)d" % st
         if op == "qmp":
             req = json.loads(" ".join(w[1:]))
             r = self.qmp.command(req["execute"], req.get("arguments"))
             return "error" not in r, json.dumps(r.get("return", r.get("error")))
         return False, "unknown request " + op
+
+    def tap_up(self):
+        """Bring the multi-queue NIC's tap up, silent: no IPv6 of its own to announce."""
+        if self.mq_tap_up:
+            return
+        ipv6 = "/proc/sys/net/ipv6/conf/%s/disable_ipv6" % self.mq_tap
+        if os.path.exists(ipv6):    # not there when the host has no IPv6 at all
+            with open(ipv6, "w") as f:
+                f.write("1")
+        # room for a whole tap-send while the guest's rings are full (the default is 1000)
+        for args in (["txqueuelen", "8192"], ["up"]):
+            subprocess.run(["ip", "link", "set", "dev", self.mq_tap] + args, check=True,
+                           stdout=subprocess.DEVNULL)
+        self.mq_tap_up = True
+
+    def tap_send(self, count, flows):
+        """count UDP/IPv4 frames of 64-128 bytes to the multi-queue NIC, from flows source
+        ports: the tap picks its queue, so the guest's queue pair, by the flow's hash."""
+        if not 0 < count <= 1000000 or not 0 < flows <= 60000:
+            raise ValueError("tap-send COUNT FLOWS: 1-1000000 frames, 1-60000 flows")
+        dst = bytes.fromhex(MQ_MAC.replace(":", ""))
+        src = bytes.fromhex("020000000001")
+        s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+        try:
+            s.bind((self.mq_tap, 0))
+            for i in range(count):
+                size = 64 + i % 65          # frame without its CRC
+                udp_len = size - 14 - 20
+                ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + udp_len, i & 0xffff, 0, 64, 17,
+                                 0, bytes([198, 18, 0, 1]), bytes([198, 18, 0, 2]))
+                csum = sum(struct.unpack("!10H", ip))
+                csum = (csum & 0xffff) + (csum >> 16)
+                csum = ~((csum & 0xffff) + (csum >> 16)) & 0xffff
+                ip = ip[:10] + struct.pack("!H", csum) + ip[12:]
+                udp = struct.pack("!HHHH", 1024 + i % flows, 9, udp_len, 0)
+                frame = dst + src + b"\x08\x00" + ip + udp + bytes(udp_len - 8)
+                while True:
+                    try:
+                        s.send(frame)
+                        break
+                    except BlockingIOError:
+                        time.sleep(0.001)
+                # pace: the guest runs under emulation and the tap's queues are finite
+                if i % 64 == 63:
+                    time.sleep(0.002)
+        finally:
+            s.close()
+        return count
 
     # -- main loop ------------------------------------------------------------
 
@@ -665,6 +745,10 @@ def parse_args(argv):
                    help="the vIOMMU's input address width (default 48)")
     p.add_argument("--hotplug", default="pciehp", choices=("pciehp", "acpi"),
                    help="how the slots signal hotplug: PCIe native (default) or ACPI")
+    p.add_argument("--mq-nic", type=int, default=0, metavar="N",
+                   help="one more boot NIC, virtio-net with N queue pairs (mq0 in the guest, "
+                        "on 00:%02x.0) on a host tap of N queues; the guest reaches the tap "
+                        "with vm-host tap-send / tap-stats (default 0: none)" % MQ_PORT)
     p.add_argument("--hugepages", type=int, default=128, help="2 MiB hugepages (default 128)")
     p.add_argument("--mem", type=int, default=1024, help="guest memory in MiB (default 1024)")
     p.add_argument("--smp", type=int, default=2, help="guest vCPUs (default 2)")
@@ -698,6 +782,8 @@ def parse_args(argv):
         p.error("no COMMAND given")
     if not 0 <= o.nics <= 8 or not 0 <= o.hotplug_slots <= 7:
         p.error("--nics must be 0-8 and --hotplug-slots 0-7")
+    if not 0 <= o.mq_nic <= 8 or o.mq_nic == 1:
+        p.error("--mq-nic must be 0 (none) or 2-8")
     if o.bind == "vfio-pci" and o.iommu == "off":
         p.error("--bind vfio-pci needs --iommu on (the guest kernel has no no-IOMMU mode)")
     for e in o.env:

@@ -15,7 +15,9 @@ relay_guest_tap() {
 			res=${line#TAP }
 			n=$((n + 1))
 			echo "${res%% - *} $n - ${res#* - }"
+			# a skipped check is reported under its name, without the reason
 			reported+=("${res#* - }")
+			reported[-1]=${reported[-1]%% # SKIP*}
 			;;
 		*)
 			echo "# $line"

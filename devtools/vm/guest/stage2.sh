@@ -33,13 +33,15 @@ while read -r name port; do
 	echo "$name $bdf" >> "$RUN/slots"
 	export "VM_${name^^}=$bdf"
 	[[ $name == nic* ]] && VM_NIC_BDFS+="${VM_NIC_BDFS:+ }$bdf"
+	# the multi-queue NIC (dpdk-vm.py --mq-nic): bound like the boot NICs, not one of them
+	[[ $name == mq0 ]] && export VM_MQ_NIC=$bdf
 done < "$RUN/topology"
 export VM_NIC_BDFS
 
 if [ "$VM_BIND" != none ]; then
 	drv=$VM_BIND
 	[ "$drv" = kernel ] && drv=$VM_NIC_KDRV
-	for bdf in $VM_NIC_BDFS; do
+	for bdf in $VM_NIC_BDFS ${VM_MQ_NIC:-}; do
 		vm-bind "$bdf" "$drv" > /dev/null || say "binding $bdf to $drv failed"
 	done
 fi
