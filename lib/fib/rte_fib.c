@@ -45,25 +45,39 @@ struct rte_fib {
 	struct rte_tailq_entry *te;
 };
 
-/* One loop per entry type, so each compiles to plain loads of that width. */
+/*
+ * One loop per entry type, so each compiles to plain loads of that width. The first entries
+ * of the burst are prefetched before any is read, then each step prefetches the entry
+ * PREFETCH_AHEAD further on: every tbl24 miss of a burst is in flight early, and the main
+ * loop has no bound check for the prefetch.
+ */
 #define DIR24_8_LOOKUP(fn, type) \
+static inline type \
+fn##_one(const type *t24, const type *t8, uint32_t ip) \
+{ \
+	type e = t24[ip >> 8]; \
+ \
+	if (unlikely(e & 1)) \
+		e = t8[((size_t)(e >> 1) << 8) | (ip & 0xFF)]; \
+	return e; \
+} \
+ \
 static void \
 fn(void *dp, const uint32_t *ips, uint64_t *nhs, const unsigned int n) \
 { \
 	const struct fib_tbl *t = dp; \
 	const type *t24 = t->tbl24; \
 	const type *t8 = t->tbl8; \
-	unsigned int i; \
-	type e; \
+	unsigned int i, ahead = RTE_MIN(n, (unsigned int)PREFETCH_AHEAD); \
  \
-	for (i = 0; i < n; i++) { \
-		if (i + PREFETCH_AHEAD < n) \
-			rte_prefetch0(&t24[ips[i + PREFETCH_AHEAD] >> 8]); \
-		e = t24[ips[i] >> 8]; \
-		if (unlikely(e & 1)) \
-			e = t8[((size_t)(e >> 1) << 8) | (ips[i] & 0xFF)]; \
-		nhs[i] = e >> 1; \
+	for (i = 0; i < ahead; i++) \
+		rte_prefetch0(&t24[ips[i] >> 8]); \
+	for (i = 0; i + ahead < n; i++) { \
+		rte_prefetch0(&t24[ips[i + ahead] >> 8]); \
+		nhs[i] = fn##_one(t24, t8, ips[i]) >> 1; \
 	} \
+	for (; i < n; i++) \
+		nhs[i] = fn##_one(t24, t8, ips[i]) >> 1; \
 }
 
 DIR24_8_LOOKUP(lookup_1b, uint8_t)

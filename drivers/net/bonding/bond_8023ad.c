@@ -9,9 +9,10 @@
  * queues the LACPDUs they ask for. With dedicated queues it also sends them itself, on an
  * extra transmit queue of each member that no application lcore uses.
  *
- * Simplifications, all on the safe side: a member whose partner is defaulted (no LACPDU heard)
- * is never selected, so it carries no traffic; "Ready" is judged per member (its own wait
- * timer) rather than for every member waiting on the same aggregator.
+ * A member whose partner is defaulted (no LACPDU heard) is never selected, so it carries no
+ * traffic, as in DPDK 22.11; it keeps the fast period so that a late partner is found soon.
+ * One simplification, on the safe side: "Ready" is judged per member (its own wait timer)
+ * rather than for every member waiting on the same aggregator.
  */
 #include <errno.h>
 #include <stdio.h>
