@@ -38,7 +38,7 @@ struct rte_fib {
 	enum rte_fib_type type;
 	struct rte_rib *rib;
 	void *dp;
-	rte_fib_lookup_fn_t lookup;
+	uint8_t lookup_kind;      /* index in lookup_fns: see there */
 	uint64_t def_nh;
 	uint64_t max_nh;
 	struct fib_tbl tbl;
@@ -99,21 +99,31 @@ lookup_dummy(void *dp, const uint32_t *ips, uint64_t *nhs, const unsigned int n)
 	}
 }
 
-static rte_fib_lookup_fn_t
-dir24_8_lookup_fn(const struct rte_fib *fib, enum rte_fib_lookup_type type)
-{
-	static const rte_fib_lookup_fn_t by_size[] = {
-		lookup_1b, lookup_2b, lookup_4b, lookup_8b
-	};
+/*
+ * The lookup functions by kind: fib->lookup_kind, in memory every process maps, names one, and
+ * each process calls its own copy (this library sits at another address in each process).
+ * Kinds 0 to 3 are the table's entry sizes (log2 of bytes), LOOKUP_KIND_DUMMY the RIB walk.
+ */
+#define LOOKUP_KIND_DUMMY 4
+static const rte_fib_lookup_fn_t lookup_fns[] = {
+	[0] = lookup_1b,
+	[1] = lookup_2b,
+	[2] = lookup_4b,
+	[3] = lookup_8b,
+	[LOOKUP_KIND_DUMMY] = lookup_dummy,
+};
 
+static int
+dir24_8_lookup_kind(const struct rte_fib *fib, enum rte_fib_lookup_type type)
+{
 	switch (type) {
 	case RTE_FIB_LOOKUP_DEFAULT:
 	case RTE_FIB_LOOKUP_DIR24_8_SCALAR_MACRO:
 	case RTE_FIB_LOOKUP_DIR24_8_SCALAR_INLINE:
 	case RTE_FIB_LOOKUP_DIR24_8_SCALAR_UNI:
-		return by_size[fib->tbl.esz_log];
+		return fib->tbl.esz_log;
 	default:
-		return NULL;
+		return -1;
 	}
 }
 
@@ -298,7 +308,7 @@ rte_fib_lookup_bulk(struct rte_fib *fib, uint32_t *ips, uint64_t *next_hops, int
 {
 	if (unlikely(fib == NULL || ips == NULL || next_hops == NULL))
 		return -EINVAL;
-	fib->lookup(fib->dp, ips, next_hops, (unsigned int)n);
+	lookup_fns[fib->lookup_kind](fib->dp, ips, next_hops, (unsigned int)n);
 	return 0;
 }
 
@@ -317,20 +327,20 @@ rte_fib_get_rib(struct rte_fib *fib)
 int
 rte_fib_select_lookup(struct rte_fib *fib, enum rte_fib_lookup_type type)
 {
-	rte_fib_lookup_fn_t fn;
+	int kind;
 
 	if (fib == NULL || fib->type != RTE_FIB_DIR24_8) {
 		FIB_LOG(ERR, "select_lookup: %s", fib == NULL ? "NULL fib" :
 			"a DUMMY FIB has a single lookup");
 		return -EINVAL;
 	}
-	fn = dir24_8_lookup_fn(fib, type);
-	if (fn == NULL) {
+	kind = dir24_8_lookup_kind(fib, type);
+	if (kind < 0) {
 		FIB_LOG(ERR, "select_lookup %s: lookup type %d not available", fib->name,
 			(int)type);
 		return -EINVAL;
 	}
-	fib->lookup = fn;
+	fib->lookup_kind = (uint8_t)kind;
 	return 0;
 }
 
@@ -418,7 +428,7 @@ rte_fib_create(const char *name, int socket_id, struct rte_fib_conf *conf)
 	}
 	if (conf->type == RTE_FIB_DUMMY) {
 		fib->dp = fib;
-		fib->lookup = lookup_dummy;
+		fib->lookup_kind = LOOKUP_KIND_DUMMY;
 	} else {
 		fib->max_nh = (UINT64_C(1) << ((8u << conf->dir24_8.nh_sz) - 1)) - 1;
 		if (fib_tbl_init(&fib->tbl, (uint8_t)conf->dir24_8.nh_sz, RTE_FIB_MAXDEPTH,
@@ -427,7 +437,7 @@ rte_fib_create(const char *name, int socket_id, struct rte_fib_conf *conf)
 			goto nomem;
 		}
 		fib->dp = &fib->tbl;
-		fib->lookup = dir24_8_lookup_fn(fib, RTE_FIB_LOOKUP_DEFAULT);
+		fib->lookup_kind = (uint8_t)dir24_8_lookup_kind(fib, RTE_FIB_LOOKUP_DEFAULT);
 	}
 
 	rte_mcfg_tailq_write_lock();

@@ -38,7 +38,7 @@ struct rte_fib6 {
 	enum rte_fib6_type type;
 	struct rte_rib6 *rib;
 	void *dp;
-	rte_fib6_lookup_fn_t lookup;
+	uint8_t lookup_kind;      /* index in lookup_fns: see there */
 	uint64_t def_nh;
 	uint64_t max_nh;
 	struct fib_tbl tbl;
@@ -127,19 +127,28 @@ lookup_dummy(void *dp, uint8_t ips[][RTE_FIB6_IPV6_ADDR_SIZE], uint64_t *nhs,
 	}
 }
 
-static rte_fib6_lookup_fn_t
-trie_lookup_fn(const struct rte_fib6 *fib, enum rte_fib6_lookup_type type)
-{
-	static const rte_fib6_lookup_fn_t by_size[] = {
-		NULL, lookup_2b, lookup_4b, lookup_8b
-	};
+/*
+ * The lookup functions by kind: fib->lookup_kind, in memory every process maps, names one, and
+ * each process calls its own copy (this library sits at another address in each process).
+ * Kinds 0 to 3 are the table's entry sizes (log2 of bytes), LOOKUP_KIND_DUMMY the RIB walk.
+ */
+#define LOOKUP_KIND_DUMMY 4
+static const rte_fib6_lookup_fn_t lookup_fns[] = {
+	[1] = lookup_2b,
+	[2] = lookup_4b,
+	[3] = lookup_8b,
+	[LOOKUP_KIND_DUMMY] = lookup_dummy,
+};
 
+static int
+trie_lookup_kind(const struct rte_fib6 *fib, enum rte_fib6_lookup_type type)
+{
 	switch (type) {
 	case RTE_FIB6_LOOKUP_DEFAULT:
 	case RTE_FIB6_LOOKUP_TRIE_SCALAR:
-		return by_size[fib->tbl.esz_log];
+		return fib->tbl.esz_log;
 	default:
-		return NULL;
+		return -1;
 	}
 }
 
@@ -333,7 +342,7 @@ rte_fib6_lookup_bulk(struct rte_fib6 *fib, uint8_t ips[][RTE_FIB6_IPV6_ADDR_SIZE
 {
 	if (unlikely(fib == NULL || ips == NULL || next_hops == NULL))
 		return -EINVAL;
-	fib->lookup(fib->dp, ips, next_hops, (unsigned int)n);
+	lookup_fns[fib->lookup_kind](fib->dp, ips, next_hops, (unsigned int)n);
 	return 0;
 }
 
@@ -352,20 +361,20 @@ rte_fib6_get_rib(struct rte_fib6 *fib)
 int
 rte_fib6_select_lookup(struct rte_fib6 *fib, enum rte_fib6_lookup_type type)
 {
-	rte_fib6_lookup_fn_t fn;
+	int kind;
 
 	if (fib == NULL || fib->type != RTE_FIB6_TRIE) {
 		FIB_LOG(ERR, "select_lookup6: %s", fib == NULL ? "NULL fib" :
 			"a DUMMY FIB has a single lookup");
 		return -EINVAL;
 	}
-	fn = trie_lookup_fn(fib, type);
-	if (fn == NULL) {
+	kind = trie_lookup_kind(fib, type);
+	if (kind < 0) {
 		FIB_LOG(ERR, "select_lookup6 %s: lookup type %d not available", fib->name,
 			(int)type);
 		return -EINVAL;
 	}
-	fib->lookup = fn;
+	fib->lookup_kind = (uint8_t)kind;
 	return 0;
 }
 
@@ -453,7 +462,7 @@ rte_fib6_create(const char *name, int socket_id, struct rte_fib6_conf *conf)
 	}
 	if (conf->type == RTE_FIB6_DUMMY) {
 		fib->dp = fib;
-		fib->lookup = lookup_dummy;
+		fib->lookup_kind = LOOKUP_KIND_DUMMY;
 	} else {
 		fib->max_nh = (UINT64_C(1) << ((8u << conf->trie.nh_sz) - 1)) - 1;
 		if (fib_tbl_init(&fib->tbl, (uint8_t)conf->trie.nh_sz, RTE_FIB6_MAXDEPTH,
@@ -462,7 +471,7 @@ rte_fib6_create(const char *name, int socket_id, struct rte_fib6_conf *conf)
 			goto nomem;
 		}
 		fib->dp = &fib->tbl;
-		fib->lookup = trie_lookup_fn(fib, RTE_FIB6_LOOKUP_DEFAULT);
+		fib->lookup_kind = (uint8_t)trie_lookup_kind(fib, RTE_FIB6_LOOKUP_DEFAULT);
 	}
 
 	rte_mcfg_tailq_write_lock();

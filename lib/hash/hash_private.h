@@ -44,10 +44,10 @@ struct rte_hash {
 	uint32_t key_entry_size;   /* bytes of a struct hash_key with its key */
 	uint32_t num_buckets;      /* main table, a power of 2 */
 	uint32_t bucket_mask;
-	rte_hash_function hash_func;
+	rte_hash_function hash_func; /* the application's, or NULL for the default */
 	uint32_t hash_func_init_val;
 	rte_hash_cmp_eq_t cmp_func; /* set by rte_hash_set_cmp_func */
-	int (*cmp)(const void *a, const void *b, size_t len); /* what lookups call */
+	uint8_t cmp_kind;          /* what lookups compare keys with (rte_cuckoo_hash.c) */
 	uint8_t ext_table;
 	uint8_t writer_lock;       /* writers take rwlock for writing */
 	uint8_t reader_lock;       /* readers take rwlock for reading */

@@ -24,6 +24,7 @@
 #include <rte_malloc.h>
 #include <rte_prefetch.h>
 #include <rte_string_fns.h>
+#include <rte_tailq.h>
 
 #include "hash_private.h"
 
@@ -33,7 +34,21 @@
 #define HASH_DEFAULT_FUNC rte_jhash
 #endif
 
-static TAILQ_HEAD(, rte_hash) hash_list = TAILQ_HEAD_INITIALIZER(hash_list);
+/*
+ * The tables, by name, in a list every process of the primary's group walks: a secondary finds
+ * the primary's tables with rte_hash_find_existing.
+ */
+TAILQ_HEAD(rte_hash_list, rte_hash);
+static struct rte_tailq_elem rte_hash_tailq = {
+	.name = "RTE_HASH",
+};
+EAL_REGISTER_TAILQ(rte_hash_tailq)
+
+static struct rte_hash_list *
+hash_list(void)
+{
+	return RTE_TAILQ_CAST(rte_hash_tailq.head, rte_hash_list);
+}
 
 /* Fixed-length comparisons, which the compiler turns into a few loads. */
 #define HASH_CMP_FIXED(n) \
@@ -56,18 +71,46 @@ hash_cmp_any(const void *a, const void *b, size_t len)
 	return memcmp(a, b, len);
 }
 
+/*
+ * The table lives in memory every process maps, but this library's functions sit at another
+ * address in each process: the table keeps which comparison it uses, and each process calls
+ * its own copy. Only a function the application gave is kept as a pointer.
+ */
+enum hash_cmp_kind {
+	HASH_CMP_4, HASH_CMP_8, HASH_CMP_12, HASH_CMP_16, HASH_CMP_32, HASH_CMP_64, HASH_CMP_ANY,
+	HASH_CMP_USER,
+};
+
+static int (*const hash_cmp_fns[])(const void *a, const void *b, size_t len) = {
+	[HASH_CMP_4] = hash_cmp_4,
+	[HASH_CMP_8] = hash_cmp_8,
+	[HASH_CMP_12] = hash_cmp_12,
+	[HASH_CMP_16] = hash_cmp_16,
+	[HASH_CMP_32] = hash_cmp_32,
+	[HASH_CMP_64] = hash_cmp_64,
+	[HASH_CMP_ANY] = hash_cmp_any,
+};
+
 static void
 hash_pick_cmp(struct rte_hash *h)
 {
 	switch (h->key_len) {
-	case 4: h->cmp = hash_cmp_4; break;
-	case 8: h->cmp = hash_cmp_8; break;
-	case 12: h->cmp = hash_cmp_12; break;
-	case 16: h->cmp = hash_cmp_16; break;
-	case 32: h->cmp = hash_cmp_32; break;
-	case 64: h->cmp = hash_cmp_64; break;
-	default: h->cmp = hash_cmp_any; break;
+	case 4: h->cmp_kind = HASH_CMP_4; break;
+	case 8: h->cmp_kind = HASH_CMP_8; break;
+	case 12: h->cmp_kind = HASH_CMP_12; break;
+	case 16: h->cmp_kind = HASH_CMP_16; break;
+	case 32: h->cmp_kind = HASH_CMP_32; break;
+	case 64: h->cmp_kind = HASH_CMP_64; break;
+	default: h->cmp_kind = HASH_CMP_ANY; break;
 	}
+}
+
+static inline int
+hash_key_cmp(const struct rte_hash *h, const void *a, const void *b)
+{
+	if (unlikely(h->cmp_kind == HASH_CMP_USER))
+		return h->cmp_func(a, b, h->key_len);
+	return hash_cmp_fns[h->cmp_kind](a, b, h->key_len);
 }
 
 static inline struct hash_key *
@@ -137,7 +180,7 @@ bucket_find(const struct rte_hash *h, const struct hash_bucket *b, uint16_t shor
 		if (__atomic_load_n(&b->sig[i], __ATOMIC_RELAXED) != short_sig)
 			continue;
 		idx = __atomic_load_n(&b->key_idx[i], __ATOMIC_ACQUIRE);
-		if (idx != 0 && h->cmp(key, key_slot(h, idx)->key, h->key_len) == 0)
+		if (idx != 0 && hash_key_cmp(h, key, key_slot(h, idx)->key) == 0)
 			return idx;
 	}
 	return 0;
@@ -218,7 +261,7 @@ writer_find(struct rte_hash *h, const void *key, hash_sig_t sig, struct entry_re
 			uint32_t idx = b->key_idx[i];
 
 			if (idx != 0 && b->sig[i] == short_sig &&
-					h->cmp(key, key_slot(h, idx)->key, h->key_len) == 0) {
+					hash_key_cmp(h, key, key_slot(h, idx)->key) == 0) {
 				ref->b = b;
 				ref->i = i;
 				return 1;
@@ -554,7 +597,8 @@ rte_hash_create(const struct rte_hash_parameters *params)
 	h->key_entry_size = RTE_ALIGN_CEIL(sizeof(struct hash_key) + params->key_len, 16);
 	h->num_buckets = rte_align32pow2(params->entries) / HASH_BUCKET_ENTRIES;
 	h->bucket_mask = h->num_buckets - 1;
-	h->hash_func = params->hash_func != NULL ? params->hash_func : HASH_DEFAULT_FUNC;
+	/* NULL: the default function, this process's own copy of it (see rte_hash_hash) */
+	h->hash_func = params->hash_func;
 	h->hash_func_init_val = params->hash_func_init_val;
 	hash_pick_cmp(h);
 	h->ext_table = !!(params->extra_flag & RTE_HASH_EXTRA_FLAGS_EXT_TABLE);
@@ -588,7 +632,7 @@ rte_hash_create(const struct rte_hash_parameters *params)
 	table_init(h);
 
 	rte_mcfg_tailq_write_lock();
-	TAILQ_FOREACH(e, &hash_list, next)
+	TAILQ_FOREACH(e, hash_list(), next)
 		if (strncmp(e->name, h->name, RTE_HASH_NAMESIZE) == 0)
 			break;
 	if (e != NULL) {
@@ -598,7 +642,7 @@ rte_hash_create(const struct rte_hash_parameters *params)
 		rte_errno = EEXIST;
 		return NULL;
 	}
-	TAILQ_INSERT_TAIL(&hash_list, h, next);
+	TAILQ_INSERT_TAIL(hash_list(), h, next);
 	rte_mcfg_tailq_write_unlock();
 	return h;
 
@@ -620,7 +664,7 @@ rte_hash_find_existing(const char *name)
 		return NULL;
 	}
 	rte_mcfg_tailq_read_lock();
-	TAILQ_FOREACH(h, &hash_list, next)
+	TAILQ_FOREACH(h, hash_list(), next)
 		if (strncmp(name, h->name, RTE_HASH_NAMESIZE) == 0)
 			break;
 	rte_mcfg_tailq_read_unlock();
@@ -637,7 +681,7 @@ rte_hash_free(struct rte_hash *h)
 	if (h == NULL)
 		return;
 	rte_mcfg_tailq_write_lock();
-	TAILQ_FOREACH(e, &hash_list, next)
+	TAILQ_FOREACH(e, hash_list(), next)
 		if (e == h)
 			break;
 	if (e == NULL) {
@@ -645,7 +689,7 @@ rte_hash_free(struct rte_hash *h)
 		RTE_LOG(ERR, HASH, "rte_hash_free: %p is not a hash table\n", (void *)h);
 		return;
 	}
-	TAILQ_REMOVE(&hash_list, h, next);
+	TAILQ_REMOVE(hash_list(), h, next);
 	rte_mcfg_tailq_write_unlock();
 	if (h->dq != NULL)
 		rte_rcu_qsbr_dq_delete(h->dq);
@@ -659,7 +703,7 @@ rte_hash_set_cmp_func(struct rte_hash *h, rte_hash_cmp_eq_t func)
 		return;
 	h->cmp_func = func;
 	if (func != NULL)
-		h->cmp = func;
+		h->cmp_kind = HASH_CMP_USER;
 	else
 		hash_pick_cmp(h);
 }
@@ -702,6 +746,8 @@ rte_hash_max_key_id(const struct rte_hash *h)
 hash_sig_t
 rte_hash_hash(const struct rte_hash *h, const void *key)
 {
+	if (h->hash_func == NULL)
+		return HASH_DEFAULT_FUNC(key, h->key_len, h->hash_func_init_val);
 	return h->hash_func(key, h->key_len, h->hash_func_init_val);
 }
 
@@ -827,8 +873,14 @@ lookup_bulk(const struct rte_hash *h, const void **keys, const hash_sig_t *sigs,
 	uint32_t i, cnt;
 	int found = 0;
 
-	for (i = 0; i < n; i++)
-		hv[i] = sigs != NULL ? sigs[i] : rte_hash_hash(h, keys[i]);
+	if (sigs != NULL)
+		memcpy(hv, sigs, n * sizeof(hv[0]));
+	else if (h->hash_func == NULL)
+		for (i = 0; i < n; i++)
+			hv[i] = HASH_DEFAULT_FUNC(keys[i], h->key_len, h->hash_func_init_val);
+	else
+		for (i = 0; i < n; i++)
+			hv[i] = h->hash_func(keys[i], h->key_len, h->hash_func_init_val);
 	for (i = 0; i < n; i++) {
 		uint32_t p = prim_bucket(h, hv[i]);
 
@@ -852,8 +904,7 @@ lookup_bulk(const struct rte_hash *h, const void **keys, const hash_sig_t *sigs,
 	}
 	for (i = 0; i < n; i++) {
 		pos[i] = -ENOENT;
-		if (cand[i] != 0 &&
-				h->cmp(keys[i], key_slot(h, cand[i])->key, h->key_len) == 0) {
+		if (cand[i] != 0 && hash_key_cmp(h, keys[i], key_slot(h, cand[i])->key) == 0) {
 			pos[i] = (int32_t)cand[i] - 1;
 			if (data != NULL)
 				data[i] = __atomic_load_n(&key_slot(h, cand[i])->pdata,

@@ -129,6 +129,24 @@ secondary_share(void)
 	return 0;
 }
 
+static void
+die_in_walk(const struct rte_memzone *mz, void *arg)
+{
+	RTE_SET_USED(mz);
+	RTE_SET_USED(arg);
+	abort();
+}
+
+static void
+die_on_event(enum rte_mem_event type, const void *addr, size_t len, void *arg)
+{
+	RTE_SET_USED(type);
+	RTE_SET_USED(addr);
+	RTE_SET_USED(len);
+	RTE_SET_USED(arg);
+	abort();
+}
+
 static int
 secondary_main(const char *scenario)
 {
@@ -162,6 +180,17 @@ secondary_main(const char *scenario)
 				return rte_eal_cleanup() == 0 ? 0 : 1;
 			usleep(10 * 1000);
 		}
+		return 1;
+	}
+	if (strcmp(scenario, "die-in-memzone-lock") == 0) {
+		/* The walk holds the memzone lock while it calls back. */
+		rte_memzone_walk(die_in_walk, NULL);
+		return 1;
+	}
+	if (strcmp(scenario, "die-in-heap-lock") == 0) {
+		/* Memory event callbacks run under the heap lock: growing the heap calls it. */
+		CHECK(rte_mem_event_callback_register("die", die_on_event, NULL) == 0);
+		rte_malloc("die_big", BIG_BLOCK, 0);
 		return 1;
 	}
 	if (strcmp(scenario, "crash") == 0) {
@@ -360,6 +389,38 @@ test_secondary_crash(void **state)
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
+/*
+ * A secondary killed while it holds the memzone lock, then one killed while it holds a heap
+ * lock: the primary takes each lock over and goes on reserving and allocating, and so does a
+ * secondary started afterwards.
+ */
+static void
+test_secondary_dies_holding_locks(void **state)
+{
+	const struct rte_memzone *mz, *walked;
+	void *p;
+
+	RTE_SET_USED(state);
+	assert_true(eal_up("--proc-type=primary", NULL) >= 0);
+	/* Something for the secondary's walk to call back on. */
+	walked = rte_memzone_reserve("walked_mz", 64, SOCKET_ID_ANY, 0);
+	assert_non_null(walked);
+	assert_int_equal(run_secondary("die-in-memzone-lock"), -SIGABRT);
+	mz = rte_memzone_reserve("after_mz_death", 64, SOCKET_ID_ANY, 0);
+	assert_non_null(mz);
+	assert_int_equal(rte_memzone_free(mz), 0);
+	assert_int_equal(rte_memzone_free(walked), 0);
+	assert_int_equal(run_secondary("die-in-heap-lock"), -SIGABRT);
+	p = rte_malloc(NULL, 1 << 20, 0);
+	assert_non_null(p);
+	rte_free(p);
+	p = rte_malloc(NULL, BIG_BLOCK, 0);
+	assert_non_null(p);
+	rte_free(p);
+	share_once();
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -370,6 +431,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_other_build),
 		cmocka_unit_test(test_primary_exit_seen),
 		cmocka_unit_test(test_secondary_crash),
+		cmocka_unit_test(test_secondary_dies_holding_locks),
 	};
 
 	if (argc == 4 && strcmp(argv[1], "--secondary") == 0) {

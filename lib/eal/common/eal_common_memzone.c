@@ -194,7 +194,7 @@ rte_memzone_reserve_bounded(const char *name, size_t len, int socket_id, unsigne
 {
 	const struct rte_memzone *mz;
 
-	pthread_mutex_lock(&mz_table.lock);
+	eal_shared_mutex_lock(&mz_table.lock, "memzone");
 	mz = mz_reserve(name, len, socket_id, flags, align, bound);
 	pthread_mutex_unlock(&mz_table.lock);
 	return mz;
@@ -223,7 +223,7 @@ rte_memzone_free(const struct rte_memzone *mz)
 			((uintptr_t)mz - (uintptr_t)&mz_table.zones[0]) % sizeof(*mz) != 0)
 		return -EINVAL;
 	slot = &mz_table.zones[mz - &mz_table.zones[0]];
-	pthread_mutex_lock(&mz_table.lock);
+	eal_shared_mutex_lock(&mz_table.lock, "memzone");
 	addr = slot->addr;
 	if (addr == NULL) {
 		pthread_mutex_unlock(&mz_table.lock);
@@ -246,7 +246,7 @@ rte_memzone_lookup(const char *name)
 		rte_errno = EINVAL;
 		return NULL;
 	}
-	pthread_mutex_lock(&mz_table.lock);
+	eal_shared_mutex_lock(&mz_table.lock, "memzone");
 	mz = mz_find(name);
 	pthread_mutex_unlock(&mz_table.lock);
 	if (mz == NULL)
@@ -259,7 +259,7 @@ rte_memzone_walk(void (*func)(const struct rte_memzone *, void *), void *arg)
 {
 	unsigned int i;
 
-	pthread_mutex_lock(&mz_table.lock);
+	eal_shared_mutex_lock(&mz_table.lock, "memzone");
 	for (i = 0; i < mz_table.top; i++)
 		if (mz_table.zones[i].addr != NULL)
 			func(&mz_table.zones[i], arg);
@@ -299,7 +299,7 @@ rte_eal_memzone_init(void)
 	eal_shared_mutex_init(&shared->lock);
 	mzs = shared;
 	eal_shared_set(EAL_SHARED_MEMZONE, shared);
-	pthread_mutex_lock(&mz_table.lock);
+	eal_shared_mutex_lock(&mz_table.lock, "memzone");
 	mz_table.top = 0;
 	mz_table.used = 0;
 	pthread_mutex_unlock(&mz_table.lock);
@@ -317,7 +317,7 @@ rte_eal_memzone_cleanup(void)
 		mzs = &mz_local;
 		return;
 	}
-	pthread_mutex_lock(&mz_table.lock);
+	eal_shared_mutex_lock(&mz_table.lock, "memzone");
 	for (i = 0; i < mz_table.top; i++)
 		if (mz_table.zones[i].addr != NULL)
 			rte_free(mz_table.zones[i].addr);

@@ -66,8 +66,14 @@ bool eal_is_secondary(void);
 /* The primary has finished its start-up (called at the end of its rte_eal_init). */
 void eal_shared_ready(void);
 
-/* Locks that work across the processes mapping the region. */
+/*
+ * Locks that work across the processes mapping the region. The mutexes are robust: when a
+ * process dies holding one, the next process to lock it is told (EOWNERDEAD) and
+ * eal_shared_mutex_lock takes it over with a warning naming the lock, instead of every other
+ * process waiting forever.
+ */
 void eal_shared_mutex_init(pthread_mutex_t *m);
+void eal_shared_mutex_lock(pthread_mutex_t *m, const char *what);
 void eal_shared_rwlock_init(pthread_rwlock_t *l);
 
 #endif /* _EAL_SHARED_H_ */

@@ -38,7 +38,7 @@ static struct heap_state *hs = &heap_local;
 void
 malloc_heap_ext_lock(void)
 {
-	pthread_mutex_lock(&ext_lock);
+	eal_shared_mutex_lock(&ext_lock, "named heap");
 }
 
 void
@@ -65,7 +65,7 @@ malloc_heap_of(int socket)
 
 	if (socket >= 0 && socket < RTE_MAX_NUMA_NODES)
 		return &heaps[socket];
-	pthread_mutex_lock(&ext_lock);
+	eal_shared_mutex_lock(&ext_lock, "named heap");
 	h = ext_heap_of(socket);
 	pthread_mutex_unlock(&ext_lock);
 	return h;
@@ -402,7 +402,7 @@ heap_alloc_on_heap(struct malloc_heap *h, const struct malloc_req *req)
 {
 	void *p;
 
-	pthread_mutex_lock(&h->lock);
+	eal_shared_mutex_lock(&h->lock, "heap");
 	p = heap_alloc_on(h, req);
 	if (p == NULL)
 		p = heap_grow_alloc(h, req);
@@ -525,7 +525,7 @@ malloc_heap_free(void *ptr)
 	if (e == NULL)
 		return -1;
 	h = e->chunk->heap;
-	pthread_mutex_lock(&h->lock);
+	eal_shared_mutex_lock(&h->lock, "heap");
 	if (e->state != ELEM_BUSY || e->cookie != malloc_elem_cookie(e)) {
 		pthread_mutex_unlock(&h->lock);
 		return -1;
@@ -573,7 +573,7 @@ malloc_heap_resize(struct malloc_elem *e, size_t size)
 	if (size > e->chunk->len)
 		return -1;
 	new_end = RTE_ALIGN_CEIL(data + size, RTE_CACHE_LINE_SIZE);
-	pthread_mutex_lock(&h->lock);
+	eal_shared_mutex_lock(&h->lock, "heap");
 	if (new_end > (uintptr_t)malloc_elem_end(e)) {
 		struct malloc_elem *n = e->next;
 
@@ -612,7 +612,7 @@ malloc_heap_max_free(int socket, size_t align)
 	h = malloc_heap_of(socket);
 	if (h == NULL)
 		return 0;
-	pthread_mutex_lock(&h->lock);
+	eal_shared_mutex_lock(&h->lock, "heap");
 	for (idx = 0; idx < MALLOC_FREE_LISTS; idx++) {
 		const struct malloc_elem *e;
 
@@ -759,7 +759,7 @@ rte_eal_malloc_heap_cleanup(void)
 		struct malloc_heap *h = &heaps[s];
 		struct malloc_chunk *c;
 
-		pthread_mutex_lock(&h->lock);
+		eal_shared_mutex_lock(&h->lock, "heap");
 		while ((c = TAILQ_FIRST(&h->chunks)) != NULL)
 			heap_release_chunk(h, c);
 		memset(h->free_head, 0, sizeof(h->free_head));
@@ -770,11 +770,11 @@ rte_eal_malloc_heap_cleanup(void)
 		pthread_mutex_unlock(&h->lock);
 	}
 	/* Named heaps go, their memory stays the application's (the lists go with EAL memory). */
-	pthread_mutex_lock(&ext_lock);
+	eal_shared_mutex_lock(&ext_lock, "named heap");
 	for (s = 0; s < MALLOC_EXT_HEAPS; s++) {
 		struct malloc_heap *h = &ext_heaps[s];
 
-		pthread_mutex_lock(&h->lock);
+		eal_shared_mutex_lock(&h->lock, "heap");
 		TAILQ_INIT(&h->chunks);
 		memset(h->free_head, 0, sizeof(h->free_head));
 		h->free_mask = 0;
@@ -795,7 +795,7 @@ malloc_heap_add_memory(struct malloc_heap *h, struct eal_memseg_list *msl)
 	struct malloc_chunk *c = msl->pub.base_va;
 	struct malloc_elem *e = RTE_PTR_ADD(c, MALLOC_CHUNK_HEADER_LEN);
 
-	pthread_mutex_lock(&h->lock);
+	eal_shared_mutex_lock(&h->lock, "heap");
 	memset(c, 0, sizeof(*c));
 	c->heap = h;
 	c->msl = msl;
@@ -818,7 +818,7 @@ malloc_heap_remove_memory(struct malloc_heap *h, struct eal_memseg_list *msl)
 	struct malloc_elem *e;
 	int ret = 0;
 
-	pthread_mutex_lock(&h->lock);
+	eal_shared_mutex_lock(&h->lock, "heap");
 	TAILQ_FOREACH(c, &h->chunks, next)
 		if (c->msl == msl)
 			break;
@@ -849,7 +849,7 @@ heap_stats(struct malloc_heap *h, struct rte_malloc_socket_stats *st)
 	unsigned int idx;
 
 	memset(st, 0, sizeof(*st));
-	pthread_mutex_lock(&h->lock);
+	eal_shared_mutex_lock(&h->lock, "heap");
 	for (idx = 0; idx < MALLOC_FREE_LISTS; idx++) {
 		const struct malloc_elem *e;
 
@@ -895,7 +895,7 @@ rte_malloc_dump_stats(FILE *f, const char *type)
 	unsigned int i;
 
 	RTE_SET_USED(type); /* blocks are not tracked by type */
-	pthread_mutex_lock(&ext_lock);
+	eal_shared_mutex_lock(&ext_lock, "named heap");
 	for (i = 0; i < RTE_MAX_HEAPS; i++) {
 		struct malloc_heap *h = heap_at(i);
 		struct rte_malloc_socket_stats st;
@@ -924,14 +924,14 @@ rte_malloc_dump_heaps(FILE *f)
 {
 	unsigned int i;
 
-	pthread_mutex_lock(&ext_lock);
+	eal_shared_mutex_lock(&ext_lock, "named heap");
 	for (i = 0; i < RTE_MAX_HEAPS; i++) {
 		struct malloc_heap *h = heap_at(i);
 		const struct malloc_chunk *c;
 
 		if (h == NULL)
 			continue;
-		pthread_mutex_lock(&h->lock);
+		eal_shared_mutex_lock(&h->lock, "heap");
 		if (h->n_chunks != 0 || h->external)
 			fprintf(f, "Heap socket %d%s%s: %u chunks, %zu bytes, "
 				"%u blocks in use (%zu bytes)\n", h->socket_id,

@@ -271,8 +271,22 @@ eal_shared_mutex_init(pthread_mutex_t *m)
 
 	pthread_mutexattr_init(&a);
 	pthread_mutexattr_setpshared(&a, PTHREAD_PROCESS_SHARED);
+	pthread_mutexattr_setrobust(&a, PTHREAD_MUTEX_ROBUST);
 	pthread_mutex_init(m, &a);
 	pthread_mutexattr_destroy(&a);
+}
+
+void
+eal_shared_mutex_lock(pthread_mutex_t *m, const char *what)
+{
+	if (likely(pthread_mutex_lock(m) != EOWNERDEAD))
+		return;
+	/*
+	 * What the dead owner was changing may be half done; stopping every process for good
+	 * is worse, and a crash in these short sections is rare.
+	 */
+	pthread_mutex_consistent(m);
+	EAL_LOG(WARNING, "a process died holding the %s lock: taking it over\n", what);
 }
 
 void
