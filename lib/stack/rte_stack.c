@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Stacks live in memzones; a process-wide list, under the tailq lock, finds them by name. */
+/*
+ * Stacks live in memzones; a list in shared memory, under the tailq lock, finds them by name
+ * from every process of the group.
+ */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,8 +13,10 @@
 #include <rte_eal_memconfig.h>
 #include <rte_errno.h>
 #include <rte_log.h>
+#include <rte_malloc.h>
 #include <rte_memzone.h>
 #include <rte_string_fns.h>
+#include <rte_tailq.h>
 
 #include "rte_stack.h"
 
@@ -20,12 +25,17 @@ RTE_LOG_REGISTER_DEFAULT(stack_logtype, NOTICE);
 #define STACK_LOG(level, fmt, ...) \
 	rte_log(RTE_LOG_ ## level, stack_logtype, "STACK: " fmt "\n", ##__VA_ARGS__)
 
-struct stack_entry {
-	TAILQ_ENTRY(stack_entry) next;
-	struct rte_stack *s;
+TAILQ_HEAD(rte_stack_list, rte_tailq_entry);
+static struct rte_tailq_elem rte_stack_tailq = {
+	.name = "RTE_STACK",
 };
+EAL_REGISTER_TAILQ(rte_stack_tailq)
 
-static TAILQ_HEAD(, stack_entry) stack_list = TAILQ_HEAD_INITIALIZER(stack_list);
+static struct rte_stack_list *
+stack_list(void)
+{
+	return RTE_TAILQ_CAST(rte_stack_tailq.head, rte_stack_list);
+}
 
 static ssize_t
 stack_memsize(unsigned int count, uint32_t flags)
@@ -40,7 +50,7 @@ rte_stack_create(const char *name, unsigned int count, int socket_id, uint32_t f
 {
 	char mz_name[RTE_MEMZONE_NAMESIZE];
 	const struct rte_memzone *mz;
-	struct stack_entry *e;
+	struct rte_tailq_entry *e;
 	struct rte_stack *s;
 	int ret;
 
@@ -66,7 +76,7 @@ rte_stack_create(const char *name, unsigned int count, int socket_id, uint32_t f
 		rte_errno = ENAMETOOLONG;
 		return NULL;
 	}
-	e = malloc(sizeof(*e));
+	e = rte_zmalloc("stack_tailq", sizeof(*e), 0);
 	if (e == NULL) {
 		STACK_LOG(ERR, "stack %s: no memory for its list entry", name);
 		rte_errno = ENOMEM;
@@ -82,7 +92,7 @@ rte_stack_create(const char *name, unsigned int count, int socket_id, uint32_t f
 		rte_mcfg_tailq_write_unlock();
 		STACK_LOG(ERR, "stack %s: cannot reserve its memzone: %s", name,
 			rte_strerror(ret));
-		free(e);
+		rte_free(e);
 		rte_errno = ret;
 		return NULL;
 	}
@@ -96,8 +106,8 @@ rte_stack_create(const char *name, unsigned int count, int socket_id, uint32_t f
 	s->memzone = mz;
 	s->capacity = count;
 	s->flags = flags;
-	e->s = s;
-	TAILQ_INSERT_TAIL(&stack_list, e, next);
+	e->data = s;
+	TAILQ_INSERT_TAIL(stack_list(), e, next);
 	rte_mcfg_tailq_write_unlock();
 	return s;
 }
@@ -105,39 +115,40 @@ rte_stack_create(const char *name, unsigned int count, int socket_id, uint32_t f
 void
 rte_stack_free(struct rte_stack *s)
 {
-	struct stack_entry *e;
+	struct rte_tailq_entry *e;
 
 	if (s == NULL)
 		return;
 	rte_mcfg_tailq_write_lock();
-	TAILQ_FOREACH(e, &stack_list, next)
-		if (e->s == s)
+	TAILQ_FOREACH(e, stack_list(), next)
+		if (e->data == s)
 			break;
 	if (e == NULL) {
 		rte_mcfg_tailq_write_unlock();
 		STACK_LOG(ERR, "free: %p is not a stack made by rte_stack_create", (void *)s);
 		return;
 	}
-	TAILQ_REMOVE(&stack_list, e, next);
+	TAILQ_REMOVE(stack_list(), e, next);
 	rte_memzone_free(s->memzone);
 	rte_mcfg_tailq_write_unlock();
-	free(e);
+	rte_free(e);
 }
 
 struct rte_stack *
 rte_stack_lookup(const char *name)
 {
 	struct rte_stack *s = NULL;
-	struct stack_entry *e;
+	struct rte_tailq_entry *e;
 
 	if (name == NULL) {
 		rte_errno = EINVAL;
 		return NULL;
 	}
 	rte_mcfg_tailq_read_lock();
-	TAILQ_FOREACH(e, &stack_list, next)
-		if (strncmp(e->s->name, name, RTE_STACK_NAMESIZE) == 0) {
-			s = e->s;
+	TAILQ_FOREACH(e, stack_list(), next)
+		if (strncmp(((struct rte_stack *)e->data)->name, name,
+				RTE_STACK_NAMESIZE) == 0) {
+			s = e->data;
 			break;
 		}
 	rte_mcfg_tailq_read_unlock();

@@ -2,7 +2,7 @@
 /*
  * Lookup tables across processes. The primary creates a hash table (with the default hash
  * function, one key size the library compares with a fixed-size function and one it does not),
- * an LPM table and a FIB; a secondary (this program run again with --secondary) finds each by
+ * an LPM table, a FIB and a stack; a secondary (this program run again with --secondary) finds each by
  * name, looks keys and addresses up, one by one and in bulk, and adds a key the primary then
  * finds. Each process runs its own copy of the library, at another address: nothing the
  * secondary calls may be a pointer the primary stored.
@@ -23,6 +23,7 @@
 #include <rte_hash.h>
 #include <rte_ip.h>
 #include <rte_lpm.h>
+#include <rte_stack.h>
 
 #define PREFIX "test_mp_tables"
 #define N_KEYS 64
@@ -85,6 +86,7 @@ secondary_main(void)
 	struct odd_key k13;
 	struct rte_lpm *lpm;
 	struct rte_fib *fib;
+	struct rte_stack *st;
 	uint32_t hop;
 	unsigned int i;
 	void *data;
@@ -120,6 +122,10 @@ secondary_main(void)
 	ips[3] = ROUTE_B + 255;
 	CHECK(rte_fib_lookup_bulk(fib, ips, nh, 4) == 0);
 	CHECK(nh[0] == 2 && nh[1] == 1 && nh[2] == 99 && nh[3] == 2);
+
+	st = rte_stack_lookup("mp_stack");
+	CHECK(st != NULL && rte_stack_count(st) == 3);
+	CHECK(rte_stack_pop(st, &data, 1) == 1 && data == (void *)(uintptr_t)3);
 	CHECK(rte_eal_cleanup() == 0);
 	return 0;
 }
@@ -136,6 +142,7 @@ test_tables_in_secondary(void **state)
 	struct odd_key k13;
 	struct rte_lpm *lpm;
 	struct rte_fib *fib;
+	struct rte_stack *st;
 	unsigned int i;
 	void *data;
 
@@ -163,13 +170,22 @@ test_tables_in_secondary(void **state)
 	assert_non_null(fib);
 	assert_int_equal(rte_fib_add(fib, ROUTE_A, 16, 1), 0);
 	assert_int_equal(rte_fib_add(fib, ROUTE_B, 24, 2), 0);
+	st = rte_stack_create("mp_stack", 8, SOCKET_ID_ANY, 0);
+	assert_non_null(st);
+	for (i = 1; i <= 3; i++) {
+		data = (void *)(uintptr_t)i;
+		assert_int_equal(rte_stack_push(st, &data, 1), 1);
+	}
 
 	assert_int_equal(run_secondary(), 0);
+	/* The secondary took the top of the stack. */
+	assert_int_equal(rte_stack_count(st), 2);
 	/* What the secondary added is in the primary's table. */
 	assert_true(rte_hash_lookup_data(h4, &added, &data) >= 0);
 	assert_ptr_equal(data, (void *)(uintptr_t)0x5ec);
 	assert_int_equal(rte_hash_count(h4), N_KEYS + 1);
 
+	rte_stack_free(st);
 	rte_fib_free(fib);
 	rte_lpm_free(lpm);
 	rte_hash_free(h13);
