@@ -16,9 +16,11 @@
  * A secondary process attaches to the primary's port and asks the primary, over the
  * multi-process channel, for duplicates of the queue descriptors (SCM_RIGHTS, at most
  * RTE_MP_MAX_FD_NUM a message, so several messages cover the queue indexes). With them it
- * sends and receives on the same kernel queues. The primary pushes its descriptors again when
- * it starts or closes a port a secondary synchronised, so a secondary follows queues set up
- * later and lets go of queues (and the interface) the primary dropped.
+ * sends and receives on the same kernel queues. It holds the descriptors of the queues the
+ * primary had when it attached: like its fast-path view of the queue arrays, they do not follow
+ * a reconfiguration, after which a secondary attaches the port again. When the primary closes a
+ * port a secondary synchronised, it tells the secondaries, which close their duplicates: else
+ * they would keep the kernel queues, and the interface, alive.
  */
 #include <string.h>
 #include <errno.h>
@@ -256,8 +258,6 @@ tap_dev_start(struct rte_eth_dev *dev)
 		dev->data->rx_queue_state[i] = RTE_ETH_QUEUE_STATE_STARTED;
 	for (i = 0; i < dev->data->nb_tx_queues; i++)
 		dev->data->tx_queue_state[i] = RTE_ETH_QUEUE_STATE_STARTED;
-	/* Secondaries get the queues set up since they attached. */
-	mp_push_queues(dev);
 	return 0;
 }
 
@@ -736,7 +736,8 @@ mp_unuse(void)
 	pthread_mutex_unlock(&mp_lock);
 }
 
-/* In the primary: tell the secondaries that synchronised this port its descriptors now. */
+/* In the primary: tell the secondaries that synchronised this port its descriptors now (none
+ * after a close). */
 static void
 mp_push_queues(struct rte_eth_dev *dev)
 {
