@@ -10,6 +10,7 @@
  */
 #include "test_common.h"
 
+#include <errno.h>
 #include <string.h>
 #include <unistd.h>
 #include <net/if.h>
@@ -70,6 +71,8 @@ secondary_main(void)
 	CHECK(rte_eth_tx_burst(a, 0, m, 1) == 0);
 	rte_pktmbuf_free(m[0]);
 	CHECK(rte_eth_stats_get(a, &sa) == 0 && sa.opackets == SENT && sa.oerrors == 0);
+	/* Stopping is the primary's: the port stays started. */
+	CHECK(rte_eth_dev_stop(a) == -ENOTSUP);
 	/* A port the primary does not have. */
 	fds = test_count_fds();
 	CHECK(rte_vdev_init("net_af_packet_c", "iface=mpafa") != 0);

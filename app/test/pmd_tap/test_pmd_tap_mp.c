@@ -144,6 +144,9 @@ secondary_traffic(void)
 	CHECK(tt_receive(port, NQ, 100, 3000, NULL) == 100);
 	CHECK(rte_eth_stats_get(port, &st) == 0 && st.opackets >= 80 && st.ipackets >= 100);
 	close(raw);
+	/* Stopping is the primary's: the port stays started. */
+	CHECK(rte_eth_dev_stop(port) == -ENOTSUP);
+	CHECK(rte_eth_dev_configure(port, 1, 1, &(struct rte_eth_conf){ 0 }) < 0);
 
 	/* A port the primary does not have: refused, nothing left. */
 	fds = test_count_fds();

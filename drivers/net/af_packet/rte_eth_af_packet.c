@@ -419,7 +419,16 @@ static const struct eth_dev_ops afp_ops = {
  * shared queue data. The sockets and their mapped rings are the primary's (a mapping of
  * another process cannot be used here), so the secondary's bursts move nothing and return 0.
  */
+/* Stopping belongs to the primary: refused, so the shared port is not marked stopped. */
+static int
+afp_secondary_stop(struct rte_eth_dev *dev)
+{
+	AFP_LOG(ERR, "%s: only the primary process can stop the port", dev->data->name);
+	return -ENOTSUP;
+}
+
 static const struct eth_dev_ops afp_secondary_ops = {
+	.dev_stop = afp_secondary_stop,
 	.dev_infos_get = afp_dev_info,
 	.link_update = afp_link_update,
 	.stats_get = afp_stats_get_secondary,

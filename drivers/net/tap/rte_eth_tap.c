@@ -822,10 +822,22 @@ tap_secondary_close(struct rte_eth_dev *dev)
 }
 
 /*
- * Control in a secondary: what reads the shared data or the interface. Configuration and
- * start stay with the primary, which owns the queues.
+ * Stopping belongs to the primary: refused, so that a secondary's stop (or its close of a
+ * started port) does not mark the primary's shared port stopped under it.
+ */
+static int
+tap_secondary_stop(struct rte_eth_dev *dev)
+{
+	TAP_LOG(ERR, "%s: only the primary process can stop the port", dev->data->name);
+	return -ENOTSUP;
+}
+
+/*
+ * Control in a secondary: what reads the shared data or the interface. Configuration, start
+ * and stop stay with the primary, which owns the queues.
  */
 static const struct eth_dev_ops tap_secondary_ops = {
+	.dev_stop = tap_secondary_stop,
 	.dev_close = tap_secondary_close,
 	.dev_infos_get = tap_dev_info,
 	.link_update = tap_link_update,
