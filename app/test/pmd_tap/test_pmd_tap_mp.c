@@ -5,6 +5,7 @@
  * queue descriptors from the primary and sends and receives through the kernel interface,
  * on more queues than one message carries descriptors. A secondary attaching again gets the
  * queues the primary set up since, and lets the interface go when the primary closes the port.
+ * A secondary already running attaches and detaches the ports the primary hotplugs.
  * Errors: a port the primary does not have, and a primary that does not answer, fail the
  * attach and leave no descriptor. Skipped, with the reason, when not root or without
  * /dev/net/tun; the secondaries share the primary's network namespace.
@@ -21,6 +22,7 @@
 
 #include <rte_bus_vdev.h>
 #include <rte_cycles.h>
+#include <rte_dev.h>
 #include <rte_eal.h>
 #include <rte_ethdev.h>
 #include <rte_mbuf.h>
@@ -200,6 +202,28 @@ secondary_follow(int rfd, int wfd)
 	return 0;
 }
 
+/*
+ * Already running when the primary hotplugs a port: EAL attaches it here too (on a thread of
+ * its own, so the driver's request to the primary can be answered), and detaches it with the
+ * primary's.
+ */
+static int
+secondary_hotplug(int rfd, int wfd)
+{
+	uint16_t port;
+
+	CHECK(eal_up("--proc-type=secondary") >= 0);
+	CHECK(rte_eth_dev_count_avail() == 0);
+	CHECK(sig_send(wfd, 'a') == 0);
+	CHECK(sig_wait(rfd, 'b') == 0);
+	CHECK(rte_eth_dev_get_port_by_name("net_tap1", &port) == 0);
+	CHECK(sig_send(wfd, 'c') == 0);
+	CHECK(sig_wait(rfd, 'd') == 0);
+	CHECK(rte_eth_dev_count_avail() == 0);
+	CHECK(rte_eal_cleanup() == 0);
+	return 0;
+}
+
 /* The primary does not answer: the port is not attached, and nothing is left open. */
 static int
 secondary_no_answer(void)
@@ -320,6 +344,32 @@ test_secondary_follows_primary(void **state)
 }
 
 static void
+test_hotplug_with_secondary(void **state)
+{
+	int to_sec[2], from_sec[2];
+	pid_t pid;
+
+	(void)state;
+	SKIP_IF_NEEDED();
+	assert_int_equal(pipe(to_sec), 0);
+	assert_int_equal(pipe(from_sec), 0);
+	pid = spawn("hotplug", to_sec[0], from_sec[1]);
+	assert_true(pid > 0);
+	assert_int_equal(sig_wait(from_sec[0], 'a'), 0);
+	assert_int_equal(rte_dev_probe("net_tap1,iface=mptap1"), 0);
+	assert_int_equal(sig_send(to_sec[1], 'b'), 0);
+	assert_int_equal(sig_wait(from_sec[0], 'c'), 0);
+	assert_int_equal(rte_eal_hotplug_remove("vdev", "net_tap1"), 0);
+	assert_int_equal(sig_send(to_sec[1], 'd'), 0);
+	assert_int_equal(reap(pid), 0);
+	assert_false(tt_if_exists("mptap1"));
+	close(to_sec[0]);
+	close(to_sec[1]);
+	close(from_sec[0]);
+	close(from_sec[1]);
+}
+
+static void
 test_primary_does_not_answer(void **state)
 {
 	uint64_t start;
@@ -367,6 +417,7 @@ main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_secondary_traffic),
 		cmocka_unit_test(test_secondary_follows_primary),
+		cmocka_unit_test(test_hotplug_with_secondary),
 		cmocka_unit_test(test_primary_does_not_answer),
 	};
 	ssize_t n;
@@ -376,6 +427,8 @@ main(int argc, char **argv)
 			return secondary_traffic();
 		if (strcmp(argv[2], "follow") == 0)
 			return secondary_follow(atoi(argv[3]), atoi(argv[4]));
+		if (strcmp(argv[2], "hotplug") == 0)
+			return secondary_hotplug(atoi(argv[3]), atoi(argv[4]));
 		if (strcmp(argv[2], "noanswer") == 0)
 			return secondary_no_answer();
 		return 2;
