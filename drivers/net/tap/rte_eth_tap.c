@@ -779,10 +779,12 @@ mp_sync(const char *name, struct tap_proc_private *pp)
 		p.first = first;
 		mp_msg_init(&req, &p);
 		memset(&rep, 0, sizeof(rep));
-		if (rte_mp_request_sync(&req, &rep, &ts) < 0 || rep.nb_received != 1) {
-			ret = rep.nb_sent == 0 && rte_errno != ETIMEDOUT ? -ENOTCONN : -ETIMEDOUT;
-			TAP_LOG(ERR, "%s: the primary process did not answer the request for the queue descriptors (%s)",
-				name, ret == -ENOTCONN ? "no channel to it" : "timed out");
+		ret = rte_mp_request_sync(&req, &rep, &ts);
+		if (ret < 0 || rep.nb_received != 1) {
+			/* Failed, timed out, or no primary to ask (IPC off): no descriptors. */
+			ret = ret < 0 ? -rte_errno : rep.nb_sent == 0 ? -ENOTCONN : -ETIMEDOUT;
+			TAP_LOG(ERR, "%s: no queue descriptors from the primary process: %s",
+				name, ret == -ENOTCONN ? "no channel to it" : strerror(-ret));
 			for (i = 0; i < rep.nb_received; i++)
 				mp_close_fds(&rep.msgs[i]);
 			free(rep.msgs);
@@ -804,7 +806,7 @@ mp_sync(const char *name, struct tap_proc_private *pp)
 		if (ret == -ENODEV)
 			TAP_LOG(ERR, "%s: the primary process has no tap port of that name", name);
 		else if (ret < 0)
-			TAP_LOG(ERR, "%s: bad answer of the primary process with the queue descriptors: %s",
+			TAP_LOG(ERR, "%s: bad queue descriptor answer of the primary process: %s",
 				name, strerror(-ret));
 	}
 	return ret;
