@@ -13,6 +13,7 @@
 #include <linux/if_packet.h>
 
 #include <rte_common.h>
+#include <rte_eal.h>
 #include <rte_ethdev.h>
 #include <rte_string_fns.h>
 #include <ethdev_driver.h>
@@ -328,8 +329,13 @@ kernel_drops(int fd)
 	return st.tp_drops;
 }
 
+/*
+ * The counters of the shared queue data, and with kernel the drops the primary's sockets
+ * report since the last reading (a secondary has no socket: its descriptor numbers would name
+ * files of its own).
+ */
 static int
-afp_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st)
+stats_collect(struct rte_eth_dev *dev, struct rte_eth_stats *st, int kernel)
 {
 	struct pmd_internals *in = dev->data->dev_private;
 	unsigned int i;
@@ -338,7 +344,8 @@ afp_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st)
 		struct afp_rx_queue *rq = &in->rxq[i];
 		const struct afp_tx_queue *tq = &in->txq[i];
 
-		rq->imissed += kernel_drops(rq->fd);
+		if (kernel)
+			rq->imissed += kernel_drops(rq->fd);
 		st->ipackets += rq->stats.pkts;
 		st->ibytes += rq->stats.bytes;
 		st->ierrors += rq->stats.errs;
@@ -356,6 +363,18 @@ afp_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st)
 		}
 	}
 	return 0;
+}
+
+static int
+afp_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st)
+{
+	return stats_collect(dev, st, 1);
+}
+
+static int
+afp_stats_get_secondary(struct rte_eth_dev *dev, struct rte_eth_stats *st)
+{
+	return stats_collect(dev, st, 0);
 }
 
 static int
@@ -395,6 +414,44 @@ static const struct eth_dev_ops afp_ops = {
 	.stats_reset = afp_stats_reset,
 };
 
+/*
+ * A secondary process gets the control path only: information, link and the counters of the
+ * shared queue data. The sockets and their mapped rings are the primary's (a mapping of
+ * another process cannot be used here), so the secondary's bursts move nothing and return 0.
+ */
+/* Stopping belongs to the primary: refused, so the shared port is not marked stopped. */
+static int
+afp_secondary_stop(struct rte_eth_dev *dev)
+{
+	AFP_LOG(ERR, "%s: only the primary process can stop the port", dev->data->name);
+	return -ENOTSUP;
+}
+
+static const struct eth_dev_ops afp_secondary_ops = {
+	.dev_stop = afp_secondary_stop,
+	.dev_infos_get = afp_dev_info,
+	.link_update = afp_link_update,
+	.stats_get = afp_stats_get_secondary,
+};
+
+static int
+afp_probe_secondary(struct rte_vdev_device *vdev)
+{
+	const char *name = rte_vdev_device_name(vdev);
+	struct rte_eth_dev *dev = rte_eth_dev_attach_secondary(name);
+
+	if (dev == NULL) {
+		AFP_LOG(ERR, "%s: the primary process has no such port", name);
+		return -ENODEV;
+	}
+	dev->device = &vdev->device;
+	dev->dev_ops = &afp_secondary_ops;
+	dev->rx_pkt_burst = rte_eth_pkt_burst_dummy;
+	dev->tx_pkt_burst = rte_eth_pkt_burst_dummy;
+	rte_eth_dev_probing_finish(dev);
+	return 0;
+}
+
 static int
 afp_probe(struct rte_vdev_device *vdev)
 {
@@ -405,6 +462,8 @@ afp_probe(struct rte_vdev_device *vdev)
 	unsigned int ifindex;
 	int ret, mtu;
 
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return afp_probe_secondary(vdev);
 	ret = afp_args_parse(name, rte_vdev_device_args(vdev), &args);
 	if (ret < 0)
 		return ret;
@@ -457,6 +516,9 @@ afp_remove(struct rte_vdev_device *vdev)
 
 	if (dev == NULL)
 		return 0;
+	/* A secondary only forgets its view: the port and its sockets stay the primary's. */
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return rte_eth_dev_release_port(dev);
 	/* Closing stops the port if needed and releases the sockets (afp_dev_close). */
 	rte_eth_dev_close(dev->data->port_id);
 	in = dev->data->dev_private;

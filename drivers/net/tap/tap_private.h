@@ -47,8 +47,9 @@ struct tap_queue_stats {
 };
 
 struct tap_rx_queue {
-	int fd;                      /* the queue pair's descriptor, non-blocking */
+	int fd;                      /* the queue pair's descriptor, non-blocking (the primary's) */
 	uint16_t port_id;
+	uint16_t qid;                /* index of the descriptor a secondary holds for it */
 	uint16_t nb_segs;            /* mbufs kept ready for one frame (1 without scatter) */
 	struct rte_mempool *mp;
 	struct rte_mbuf *segs[TAP_RX_MAX_SEGS];   /* ready, reused until a frame fills them */
@@ -58,6 +59,8 @@ struct tap_rx_queue {
 
 struct tap_tx_queue {
 	int fd;
+	uint16_t port_id;
+	uint16_t qid;
 	const uint16_t *mtu;         /* the port's: longest frame is this + Ethernet, VLAN, CRC */
 	struct tap_queue_stats stats;
 };
@@ -86,7 +89,20 @@ int tap_if_driver(const char *iface, char *driver, size_t len);
 int tap_rxq_fill(struct tap_rx_queue *q);
 void tap_rxq_release(struct tap_rx_queue *q);
 
+/*
+ * What a secondary process keeps of a port (dev->process_private): its own duplicates of the
+ * primary's queue descriptors, received over the multi-process channel, -1 where it has none.
+ * The queue data is shared and its fd fields hold the primary's numbers, so the secondary's
+ * bursts take the descriptor from here by queue index.
+ */
+struct tap_proc_private {
+	int fd[RTE_PMD_TAP_MAX_QUEUES];
+};
+
 uint16_t tap_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts);
 uint16_t tap_tx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts);
+/* The same in a secondary process; a queue index it holds no descriptor for moves nothing. */
+uint16_t tap_rx_burst_secondary(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts);
+uint16_t tap_tx_burst_secondary(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts);
 
 #endif /* _TAP_PRIVATE_H_ */

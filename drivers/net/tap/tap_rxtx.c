@@ -9,6 +9,8 @@
 #include <unistd.h>
 #include <sys/uio.h>
 
+#include <ethdev_driver.h>
+
 #include "tap_private.h"
 
 /* Room for a VLAN tag and the CRC the MTU does not count, as DPDK's driver allows. */
@@ -68,10 +70,9 @@ take_frame(struct tap_rx_queue *q, uint32_t len, uint32_t seg_room)
 	return head;
 }
 
-uint16_t
-tap_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
+static inline uint16_t
+rx_from(struct tap_rx_queue *q, int fd, struct rte_mbuf **bufs, uint16_t nb_pkts)
 {
-	struct tap_rx_queue *q = queue;
 	struct iovec iov[TAP_RX_MAX_SEGS + 1];
 	uint8_t spill;
 	uint64_t bytes = 0;
@@ -98,7 +99,7 @@ tap_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 		iov[q->nb_segs].iov_base = &spill;
 		iov[q->nb_segs].iov_len = 1;
 		capacity = seg_room * q->nb_segs;
-		len = readv(q->fd, iov, q->nb_segs + 1);
+		len = readv(fd, iov, q->nb_segs + 1);
 		if (len < 0) {
 			if (errno != EAGAIN && errno != EINTR)
 				q->stats.errs++;
@@ -118,9 +119,29 @@ tap_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 }
 
 uint16_t
-tap_tx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
+tap_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 {
-	struct tap_tx_queue *q = queue;
+	struct tap_rx_queue *q = queue;
+
+	return rx_from(q, q->fd, bufs, nb_pkts);
+}
+
+uint16_t
+tap_rx_burst_secondary(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
+{
+	struct tap_rx_queue *q = queue;
+	const struct tap_proc_private *pp = rte_eth_devices[q->port_id].process_private;
+	int fd = __atomic_load_n(&pp->fd[q->qid], __ATOMIC_RELAXED);
+
+	/* A queue the primary set up after this process last synchronised. */
+	if (unlikely(fd < 0))
+		return 0;
+	return rx_from(q, fd, bufs, nb_pkts);
+}
+
+static inline uint16_t
+tx_to(struct tap_tx_queue *q, int fd, struct rte_mbuf **bufs, uint16_t nb_pkts)
+{
 	struct iovec iov[TAP_TX_MAX_SEGS];
 	uint32_t max_len = (uint32_t)*q->mtu + TAP_FRAME_OVERHEAD;
 	uint64_t bytes = 0, sent = 0;
@@ -141,7 +162,7 @@ tap_tx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 			iov[nseg].iov_len = seg->data_len;
 			nseg++;
 		}
-		ret = writev(q->fd, iov, nseg);
+		ret = writev(fd, iov, nseg);
 		if (ret < 0) {
 			/* The kernel queue is full: this frame and the rest wait for the caller. */
 			if (errno == EAGAIN || errno == ENOBUFS || errno == EINTR)
@@ -158,4 +179,24 @@ tap_tx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 	q->stats.pkts += sent;
 	q->stats.bytes += bytes;
 	return i;
+}
+
+uint16_t
+tap_tx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
+{
+	struct tap_tx_queue *q = queue;
+
+	return tx_to(q, q->fd, bufs, nb_pkts);
+}
+
+uint16_t
+tap_tx_burst_secondary(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
+{
+	struct tap_tx_queue *q = queue;
+	const struct tap_proc_private *pp = rte_eth_devices[q->port_id].process_private;
+	int fd = __atomic_load_n(&pp->fd[q->qid], __ATOMIC_RELAXED);
+
+	if (unlikely(fd < 0))
+		return 0;
+	return tx_to(q, fd, bufs, nb_pkts);
 }
