@@ -753,8 +753,8 @@ fs_rss_hash_conf_get(struct rte_eth_dev *dev, struct rte_eth_rss_conf *rss_conf)
 			if (rss_conf->rss_key_len != 0 &&
 					rss_conf->rss_key_len < p->conf.rss_key_len) {
 				fs_unlock(p);
-				FS_LOG(ERR, "%s: RSS key buffer of %u bytes, the key has %u",
-						p->name, rss_conf->rss_key_len, p->conf.rss_key_len);
+				FS_LOG(ERR, "%s: RSS key buffer of %u bytes, key of %u", p->name,
+						rss_conf->rss_key_len, p->conf.rss_key_len);
 				return -EINVAL;
 			}
 			memcpy(rss_conf->rss_key, p->conf.rss_key, p->conf.rss_key_len);
