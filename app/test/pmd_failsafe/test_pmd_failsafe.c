@@ -519,6 +519,13 @@ static uint8_t fsflow_rss_key[RTE_MAX_ETHPORTS][40];
 static uint32_t fsflow_nb_mc[RTE_MAX_ETHPORTS];
 static int fsflow_refuse_mc; /* set_mc_addr_list fails with -EIO on the second port asked */
 static int fsflow_mc_calls;
+/* Operations a port refuses with -EIO, by port id; a new device on the id refuses nothing. */
+#define FSFLOW_REFUSE_VLAN 1u
+#define FSFLOW_REFUSE_RSS 2u
+#define FSFLOW_REFUSE_RSS_GET 4u /* rss_hash_conf_get: -ENOTSUP, as without the operation */
+static unsigned int fsflow_refuse[RTE_MAX_ETHPORTS];
+static uint8_t fsflow_key_size = 40; /* hash_key_size reported by ports probed after a change */
+static uint8_t fsflow_port_key_size[RTE_MAX_ETHPORTS];
 
 struct rte_flow {
 	int dummy;
@@ -550,24 +557,45 @@ fsflow_infos(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->max_mac_addrs = 1;
 	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_VLAN_FILTER;
 	info->flow_type_rss_offloads = RTE_ETH_RSS_IP | RTE_ETH_RSS_UDP;
-	info->hash_key_size = sizeof(fsflow_rss_key[0]);
+	info->hash_key_size = fsflow_port_key_size[dev->data->port_id];
 	return 0;
 }
 
 static int
 fsflow_vlan(struct rte_eth_dev *dev, uint16_t vlan_id, int on)
 {
-	(void)dev; (void)vlan_id; (void)on;
+	(void)vlan_id; (void)on;
+	if (fsflow_refuse[dev->data->port_id] & FSFLOW_REFUSE_VLAN)
+		return -EIO;
 	return 0; /* ethdev keeps the filter in data->vlan_filter_conf */
 }
 
 static int
 fsflow_rss(struct rte_eth_dev *dev, struct rte_eth_rss_conf *c)
 {
+	if (fsflow_refuse[dev->data->port_id] & FSFLOW_REFUSE_RSS)
+		return -EIO;
 	fsflow_rss_hf[dev->data->port_id] = c->rss_hf;
 	if (c->rss_key != NULL)
 		memcpy(fsflow_rss_key[dev->data->port_id], c->rss_key,
 			RTE_MIN(c->rss_key_len, sizeof(fsflow_rss_key[0])));
+	return 0;
+}
+
+static int
+fsflow_rss_get(struct rte_eth_dev *dev, struct rte_eth_rss_conf *c)
+{
+	uint8_t len = RTE_MIN(fsflow_port_key_size[dev->data->port_id],
+			sizeof(fsflow_rss_key[0]));
+
+	if (fsflow_refuse[dev->data->port_id] & FSFLOW_REFUSE_RSS_GET)
+		return -ENOTSUP;
+	c->rss_hf = fsflow_rss_hf[dev->data->port_id];
+	if (c->rss_key != NULL) {
+		/* the caller's buffer has hash_key_size bytes */
+		memcpy(c->rss_key, fsflow_rss_key[dev->data->port_id], len);
+		c->rss_key_len = len;
+	}
 	return 0;
 }
 
@@ -672,6 +700,7 @@ static const struct eth_dev_ops fsflow_ops = {
 	.flow_ops_get = fsflow_flow_ops_get,
 	.vlan_filter_set = fsflow_vlan,
 	.rss_hash_update = fsflow_rss,
+	.rss_hash_conf_get = fsflow_rss_get,
 	.set_mc_addr_list = fsflow_mc,
 };
 
@@ -709,6 +738,8 @@ fsflow_probe(struct rte_vdev_device *vdev)
 	/* a port id comes back with a new device: nothing of the old one's */
 	fsflow_rss_hf[dev->data->port_id] = 0;
 	fsflow_nb_mc[dev->data->port_id] = 0;
+	fsflow_refuse[dev->data->port_id] = 0;
+	fsflow_port_key_size[dev->data->port_id] = fsflow_key_size;
 	memset(fsflow_rss_key[dev->data->port_id], 0, sizeof(fsflow_rss_key[0]));
 	dev->dev_ops = &fsflow_ops;
 	dev->rx_pkt_burst = fsflow_rx;
@@ -859,10 +890,31 @@ vlan_on(uint16_t port, uint16_t id)
  * VLAN filters, the RSS hash and the multicast list reach every sub-device, are replayed on
  * one that comes back, and a sub-device that refuses one leaves the others as they were.
  */
+/* What net_fsflow port holds as RSS hash. */
+static void
+assert_rss(uint16_t port, uint64_t hf, const uint8_t *key)
+{
+	assert_int_equal(fsflow_rss_hf[port], hf);
+	assert_memory_equal(fsflow_rss_key[port], key, sizeof(fsflow_rss_key[0]));
+}
+
+/* What the fail-safe port reports as RSS hash. */
+static void
+assert_fs_rss(uint16_t fs, uint64_t hf, const uint8_t *key)
+{
+	uint8_t got_key[FS_MAX_RSS_KEY];
+	struct rte_eth_rss_conf got = { .rss_key = got_key, .rss_key_len = sizeof(got_key) };
+
+	assert_int_equal(rte_eth_dev_rss_hash_conf_get(fs, &got), 0);
+	assert_int_equal(got.rss_hf, hf);
+	assert_int_equal(got.rss_key_len, sizeof(fsflow_rss_key[0]));
+	assert_memory_equal(got_key, key, sizeof(fsflow_rss_key[0]));
+}
+
 static void
 test_filters_replayed(void **state)
 {
-	uint8_t key[40];
+	uint8_t key[40], key2[40];
 	struct rte_eth_rss_conf rss = { .rss_key = key, .rss_key_len = sizeof(key),
 		.rss_hf = RTE_ETH_RSS_IP };
 	struct rte_ether_addr mc[3] = {
@@ -900,6 +952,65 @@ test_filters_replayed(void **state)
 	assert_int_equal(fsflow_rss_hf[b], RTE_ETH_RSS_IP);
 	assert_int_equal(fsflow_nb_mc[a], 3);
 
+	/* the key length both sub-devices take; the hash as the application set it */
+	{
+		struct rte_eth_dev_info info;
+		struct rte_eth_rss_conf got = { .rss_key = key2, .rss_key_len = sizeof(key2) };
+
+		assert_int_equal(rte_eth_dev_info_get(fs, &info), 0);
+		assert_int_equal(info.hash_key_size, sizeof(key));
+		assert_int_equal(info.reta_size, 0);
+		memset(key2, 0, sizeof(key2));
+		assert_int_equal(rte_eth_dev_rss_hash_conf_get(fs, &got), 0);
+		assert_int_equal(got.rss_hf, RTE_ETH_RSS_IP);
+		assert_int_equal(got.rss_key_len, sizeof(key));
+		assert_memory_equal(key2, key, sizeof(key));
+	}
+
+	/* a key longer than the fail-safe keeps: refused before any sub-device sees it */
+	{
+		uint8_t long_key[FS_MAX_RSS_KEY + 1];
+		struct rte_eth_rss_conf lrss = { .rss_key = long_key,
+			.rss_key_len = sizeof(long_key), .rss_hf = RTE_ETH_RSS_UDP };
+
+		memset(long_key, 0xa5, sizeof(long_key));
+		assert_int_equal(rte_eth_dev_rss_hash_update(fs, &lrss), -EINVAL);
+		assert_rss(a, RTE_ETH_RSS_IP, key);
+		assert_rss(b, RTE_ETH_RSS_IP, key);
+		assert_fs_rss(fs, RTE_ETH_RSS_IP, key);
+	}
+
+	/* b refuses a VLAN filter change: a is put back, on and off alike */
+	fsflow_refuse[b] = FSFLOW_REFUSE_VLAN;
+	assert_int_equal(rte_eth_dev_vlan_filter(fs, 200, 1), -EIO);
+	assert_false(vlan_on(a, 200));
+	assert_int_equal(rte_eth_dev_vlan_filter(fs, 100, 0), -EIO);
+	assert_true(vlan_on(a, 100));
+	assert_true(vlan_on(b, 100));
+	fsflow_refuse[b] = 0;
+
+	/* b refuses an RSS hash update: a gets its key and hash types back */
+	for (i = 0; i < sizeof(key2); i++)
+		key2[i] = (uint8_t)(0xff - i);
+	{
+		struct rte_eth_rss_conf rss2 = { .rss_key = key2, .rss_key_len = sizeof(key2),
+			.rss_hf = RTE_ETH_RSS_UDP };
+
+		fsflow_refuse[b] = FSFLOW_REFUSE_RSS;
+		assert_int_equal(rte_eth_dev_rss_hash_update(fs, &rss2), -EIO);
+		fsflow_refuse[b] = 0;
+		assert_rss(a, RTE_ETH_RSS_IP, key);
+		assert_rss(b, RTE_ETH_RSS_IP, key);
+		assert_fs_rss(fs, RTE_ETH_RSS_IP, key);
+
+		/* b cannot tell its hash, so it could not be put back: refused, a untouched */
+		fsflow_refuse[b] = FSFLOW_REFUSE_RSS_GET;
+		assert_int_equal(rte_eth_dev_rss_hash_update(fs, &rss2), -ENOTSUP);
+		fsflow_refuse[b] = 0;
+		assert_rss(a, RTE_ETH_RSS_IP, key);
+		assert_fs_rss(fs, RTE_ETH_RSS_IP, key);
+	}
+
 	/* a refuses a hash the fail-safe cannot give either: refused, nothing kept */
 	rss.rss_hf = RTE_ETH_RSS_TCP;
 	assert_int_not_equal(rte_eth_dev_rss_hash_update(fs, &rss), 0);
@@ -918,6 +1029,7 @@ test_filters_replayed(void **state)
 	assert_true(vlan_on(a, 100));
 	assert_true(vlan_on(a, 4095));
 	assert_false(vlan_on(a, 7));
+	assert_false(vlan_on(a, 200)); /* refused above: not replayed */
 	assert_int_equal(fsflow_rss_hf[a], RTE_ETH_RSS_IP);
 	assert_memory_equal(fsflow_rss_key[a], key, sizeof(key));
 	assert_int_equal(fsflow_nb_mc[a], 3);
@@ -940,6 +1052,50 @@ test_filters_replayed(void **state)
 	assert_int_equal(rte_eth_dev_stop(fs), 0);
 	assert_int_equal(rte_eth_dev_close(fs), 0);
 	assert_int_equal(rte_vdev_uninit("net_failsafe_vr0"), 0);
+}
+
+/*
+ * hash_key_size: the shortest of the sub-devices present, never more than the fail-safe keeps
+ * (FS_MAX_RSS_KEY), that much when none is present.
+ */
+static void
+test_rss_key_size(void **state)
+{
+	struct rte_eth_dev_info info;
+	uint16_t fs;
+
+	(void)state;
+	fsflow_key_size = 80;
+	fs = fs_create("net_failsafe_k0", "dev(net_fsflow_k0),hotplug_poll=0");
+	assert_int_equal(rte_eth_dev_info_get(fs, &info), 0);
+	assert_int_equal(info.hash_key_size, FS_MAX_RSS_KEY);
+	assert_int_equal(rte_vdev_uninit("net_failsafe_k0"), 0);
+
+	fs = fs_create("net_failsafe_k1", "dev(net_fsflow_k1),dev(net_null_k1),hotplug_poll=0");
+	assert_int_equal(rte_eth_dev_info_get(port_of("net_null_k1"), &info), 0);
+	assert_true(info.hash_key_size > 0 && info.hash_key_size < FS_MAX_RSS_KEY);
+	{
+		uint8_t want = info.hash_key_size;
+
+		assert_int_equal(rte_eth_dev_info_get(fs, &info), 0);
+		assert_int_equal(info.hash_key_size, want);
+	}
+	assert_int_equal(rte_vdev_uninit("net_failsafe_k1"), 0);
+
+	fsflow_key_size = 24;
+	fs = fs_create("net_failsafe_k2", "dev(net_null_k2),dev(net_fsflow_k2),hotplug_poll=0");
+	assert_int_equal(rte_eth_dev_info_get(fs, &info), 0);
+	assert_int_equal(info.hash_key_size, 24);
+	assert_int_equal(rte_vdev_uninit("net_failsafe_k2"), 0);
+	fsflow_key_size = 40;
+
+	/* none present; the alarm is not due before the port is gone, so it probes nothing */
+	fsflow_absent = 1;
+	fs = fs_create("net_failsafe_k3", "dev(net_fsflow_k3),hotplug_poll=60000");
+	assert_int_equal(rte_eth_dev_info_get(fs, &info), 0);
+	assert_int_equal(info.hash_key_size, FS_MAX_RSS_KEY);
+	assert_int_equal(rte_vdev_uninit("net_failsafe_k3"), 0);
+	fsflow_absent = 0;
 }
 
 /* A tap sub-device (needs root and /dev/net/tun) with a null one behind it. */
@@ -991,6 +1147,7 @@ main(void)
 		cmocka_unit_test(test_under_traffic),
 		cmocka_unit_test(test_flows),
 		cmocka_unit_test(test_filters_replayed),
+		cmocka_unit_test(test_rss_key_size),
 		cmocka_unit_test(test_tap),
 		cmocka_unit_test(test_absent_at_creation),
 	};

@@ -147,6 +147,7 @@ fs_infos_default(struct rte_eth_dev_info *info)
 	info->max_mtu = UINT16_MAX - RTE_ETHER_HDR_LEN - RTE_ETHER_CRC_LEN;
 	info->rx_desc_lim.nb_max = UINT16_MAX;
 	info->tx_desc_lim.nb_max = UINT16_MAX;
+	info->hash_key_size = FS_MAX_RSS_KEY; /* the longest key the fail-safe keeps */
 }
 
 /* What every sub-device present can do; limits of an empty fail-safe when none is. */
@@ -169,6 +170,8 @@ fs_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 		info->max_rx_queues = RTE_MIN(info->max_rx_queues, si.max_rx_queues);
 		info->max_tx_queues = RTE_MIN(info->max_tx_queues, si.max_tx_queues);
 		info->max_mac_addrs = RTE_MIN(info->max_mac_addrs, si.max_mac_addrs);
+		/* a key every sub-device takes; RETA is not handled, reta_size stays 0 */
+		info->hash_key_size = RTE_MIN(info->hash_key_size, si.hash_key_size);
 		info->min_mtu = RTE_MAX(info->min_mtu, si.min_mtu);
 		info->max_mtu = RTE_MIN(info->max_mtu, si.max_mtu);
 		info->min_rx_bufsize = RTE_MAX(info->min_rx_bufsize, si.min_rx_bufsize);
@@ -636,13 +639,51 @@ fs_vlan_filter_set(struct rte_eth_dev *dev, uint16_t vlan_id, int on)
 	return ret;
 }
 
+/* A sub-device's RSS hash as it was before an update, to put back if a later one refuses. */
+struct fs_rss_old {
+	struct rte_eth_rss_conf conf;
+	uint8_t key[UINT8_MAX]; /* hash_key_size is a uint8_t: any sub-device's key fits */
+};
+
+/*
+ * Read what a sub-device hashes with now: its hash types and, if it has a key
+ * (dev_info hash_key_size), the key, into a buffer of that size.
+ */
+static int
+fs_rss_save(struct fs_priv *p, const struct fs_sub *s, struct fs_rss_old *old)
+{
+	struct rte_eth_dev_info info;
+	int ret;
+
+	memset(old, 0, sizeof(*old));
+	ret = rte_eth_dev_info_get(s->port_id, &info);
+	if (ret == 0) {
+		if (info.hash_key_size > 0) {
+			old->conf.rss_key = old->key;
+			old->conf.rss_key_len = info.hash_key_size;
+		}
+		ret = rte_eth_dev_rss_hash_conf_get(s->port_id, &old->conf);
+	}
+	if (ret != 0)
+		FS_LOG(ERR, "%s: sub-device %s cannot report its RSS hash to undo an update (%d)",
+				p->name, s->name, ret);
+	return ret;
+}
+
+/*
+ * The sub-devices stay alike: the update is made on all of them or on none. Each one's
+ * current hash is read first; one that cannot report it (no rss_hash_conf_get) could not be
+ * put back, so the update is refused before any sub-device is touched. When one refuses, those
+ * updated before it get their hash back and p->conf keeps the previous setting.
+ */
 static int
 fs_rss_hash_update(struct rte_eth_dev *dev, struct rte_eth_rss_conf *rss_conf)
 {
 	struct fs_priv *p = fs_of(dev);
+	struct fs_rss_old old[FS_MAX_SUB];
 	struct rte_eth_rss_conf c = *rss_conf;
 	struct fs_sub *s;
-	unsigned int i;
+	unsigned int i, done = 0;
 	int ret = 0;
 
 	if (c.rss_key != NULL && c.rss_key_len > FS_MAX_RSS_KEY) {
@@ -652,6 +693,13 @@ fs_rss_hash_update(struct rte_eth_dev *dev, struct rte_eth_rss_conf *rss_conf)
 	}
 	fs_lock(p);
 	FOREACH_SUB(p, i, s, FS_SUB_PROBED) {
+		ret = fs_rss_save(p, s, &old[i]);
+		if (ret != 0) {
+			fs_unlock(p);
+			return ret;
+		}
+	}
+	FOREACH_SUB(p, i, s, FS_SUB_PROBED) {
 		c = *rss_conf;
 		ret = rte_eth_dev_rss_hash_update(s->port_id, &c);
 		if (ret != 0) {
@@ -659,6 +707,7 @@ fs_rss_hash_update(struct rte_eth_dev *dev, struct rte_eth_rss_conf *rss_conf)
 					s->name, ret);
 			break;
 		}
+		done |= 1u << i;
 	}
 	if (ret == 0) {
 		p->conf.rss_set = 1;
@@ -668,6 +717,57 @@ fs_rss_hash_update(struct rte_eth_dev *dev, struct rte_eth_rss_conf *rss_conf)
 			p->conf.rss_key_len = rss_conf->rss_key_len;
 		}
 		p->conf_gen++;
+	} else {
+		FOREACH_SUB(p, i, s, FS_SUB_PROBED) {
+			int r;
+
+			if (!(done & (1u << i)))
+				continue;
+			r = rte_eth_dev_rss_hash_update(s->port_id, &old[i].conf);
+			if (r != 0)
+				FS_LOG(ERR, "%s: sub-device %s keeps the refused RSS hash (%d)",
+						p->name, s->name, r);
+		}
+	}
+	fs_unlock(p);
+	return ret;
+}
+
+/*
+ * The hash the application set (hash types and, when it gave one, key); otherwise, or for a
+ * key it never gave, what the first sub-device that answers hashes with (-ENODEV when none
+ * is present to answer).
+ */
+static int
+fs_rss_hash_conf_get(struct rte_eth_dev *dev, struct rte_eth_rss_conf *rss_conf)
+{
+	struct fs_priv *p = fs_of(dev);
+	struct fs_sub *s;
+	unsigned int i;
+	int ret = -ENODEV;
+
+	fs_lock(p);
+	if (p->conf.rss_set && (rss_conf->rss_key == NULL || p->conf.rss_key_len > 0)) {
+		if (rss_conf->rss_key != NULL) {
+			/* a length given is the size of the caller's buffer */
+			if (rss_conf->rss_key_len != 0 &&
+					rss_conf->rss_key_len < p->conf.rss_key_len) {
+				fs_unlock(p);
+				FS_LOG(ERR, "%s: RSS key buffer of %u bytes, key of %u", p->name,
+						rss_conf->rss_key_len, p->conf.rss_key_len);
+				return -EINVAL;
+			}
+			memcpy(rss_conf->rss_key, p->conf.rss_key, p->conf.rss_key_len);
+			rss_conf->rss_key_len = p->conf.rss_key_len;
+		}
+		rss_conf->rss_hf = p->conf.rss_hf;
+		fs_unlock(p);
+		return 0;
+	}
+	FOREACH_SUB(p, i, s, FS_SUB_PROBED) {
+		ret = rte_eth_dev_rss_hash_conf_get(s->port_id, rss_conf);
+		if (ret == 0)
+			break;
 	}
 	fs_unlock(p);
 	return ret;
@@ -738,5 +838,6 @@ const struct eth_dev_ops fs_ops = {
 	.flow_ops_get = fs_flow_ops_get,
 	.vlan_filter_set = fs_vlan_filter_set,
 	.rss_hash_update = fs_rss_hash_update,
+	.rss_hash_conf_get = fs_rss_hash_conf_get,
 	.set_mc_addr_list = fs_mc_list_set,
 };
