@@ -765,6 +765,17 @@ rte_eth_dev_close(uint16_t port_id)
 	eth_dev_lock();
 	if (d->dev_closed)
 		goto out;
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY) {
+		/*
+		 * The queues, the state and the link are the primary's, in shared memory: a
+		 * secondary's close ends only this process's use of the port, its fast path and
+		 * what its driver keeps for this process.
+		 */
+		eth_dev_fp_ops_unpublish(port_id);
+		if (dev->dev_ops->dev_close != NULL)
+			ret = dev->dev_ops->dev_close(dev);
+		goto out;
+	}
 	/* Closing implies no more I/O: a started port is stopped first. */
 	ret = dev_stop_locked(dev);
 	if (ret != 0)

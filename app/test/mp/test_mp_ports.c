@@ -3,8 +3,8 @@
  * Ports seen by secondary processes. The primary (this program) makes net_ring and net_null
  * ports and starts them; a secondary (this program run again with "--secondary") attaches to
  * them through the vdev bus, finds the same port ids and names, sends on a queue of the
- * primary's ring port and receives what the primary sent, and leaves: the primary's ports keep
- * working. Errors: a secondary cannot make ports of its own.
+ * primary's ring port and receives what the primary sent, closes both ports and leaves: the
+ * primary's ports keep their queues, link and state, and keep working. Errors: a secondary cannot make ports of its own.
  */
 #include "test_common.h"
 #include "ethdev_test_util.h"
@@ -93,6 +93,10 @@ secondary_main(void)
 	/* No ports of its own. */
 	CHECK(rte_vdev_init("net_null9", NULL) != 0);
 	CHECK(rte_eth_dev_count_avail() == 2);
+	/* Closing ends this process's use of the ports only: the primary's queues stay. */
+	CHECK(rte_eth_dev_close(ring_port) == 0);
+	CHECK(rte_eth_dev_close(null_port) == 0);
+	CHECK(rte_eth_rx_burst(null_port, 0, m, BURST) == 0);
 	CHECK(rte_eal_cleanup() == 0);
 	return 0;
 }
@@ -119,7 +123,9 @@ static void
 test_ports_shared(void **state)
 {
 	struct rte_mbuf *m[BURST * 2];
+	struct rte_eth_dev_info info;
 	struct rte_mempool *pool;
+	struct rte_eth_link link;
 	uint16_t ring_port, null_port;
 	int round;
 
@@ -138,9 +144,15 @@ test_ports_shared(void **state)
 		assert_int_equal(make_burst(pool, m, 0x11), 0);
 		assert_int_equal(rte_eth_tx_burst(ring_port, 0, m, BURST), BURST);
 		assert_int_equal(run_secondary(), 0);
-		/* The secondary's packets, and the port still ours after it left. */
+		/* The secondary's packets, and the ports still ours after it closed them. */
 		assert_true(burst_tagged(m, rte_eth_rx_burst(ring_port, 1, m, BURST * 2), 0x22));
 		assert_int_equal(rte_eth_dev_count_avail(), 2);
+		assert_int_equal(rte_eth_rx_burst(null_port, 1, m, BURST), BURST);
+		rte_pktmbuf_free_bulk(m, BURST);
+		assert_int_equal(rte_eth_dev_info_get(null_port, &info), 0);
+		assert_int_equal(info.nb_rx_queues, 2);
+		assert_int_equal(rte_eth_link_get_nowait(ring_port, &link), 0);
+		assert_int_equal(link.link_status, RTE_ETH_LINK_UP);
 	}
 	assert_int_equal(rte_eth_dev_stop(ring_port), 0);
 	assert_int_equal(rte_eth_dev_stop(null_port), 0);
