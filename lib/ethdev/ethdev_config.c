@@ -275,7 +275,6 @@ rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_q, uint16_t nb_tx_q,
 	struct rte_eth_dev_info info;
 	struct rte_eth_conf old_conf;
 	void **rxq = NULL, **txq = NULL;
-	void **old_rxq, **old_txq;
 	uint16_t old_nb_rx, old_nb_tx, old_mtu, q;
 	uint32_t mtu;
 	int ret;
@@ -340,37 +339,41 @@ rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_q, uint16_t nb_tx_q,
 		goto out;
 	}
 
-	/* New queue arrays, keeping the queues that survive, so that failure changes nothing. */
-	rxq = rte_zmalloc_socket("ethdev rxq", sizeof(void *) * RTE_MAX(nb_rx_q, 1), 0,
-			d->numa_node);
-	txq = rte_zmalloc_socket("ethdev txq", sizeof(void *) * RTE_MAX(nb_tx_q, 1), 0,
-			d->numa_node);
-	if (rxq == NULL || txq == NULL) {
-		ETHDEV_LOG(ERR, "configure port %u: out of memory for queue arrays", port_id);
-		rte_free(rxq);
-		rte_free(txq);
-		ret = -ENOMEM;
-		goto out;
+	/*
+	 * One array per direction, room for RTE_MAX_QUEUES_PER_PORT queues, made at the first
+	 * configure and kept until close, as in DPDK: the fast paths of every process (a
+	 * secondary's too) point at it, so a later reconfigure changes what it holds, never where
+	 * it is.
+	 */
+	if (d->rx_queues == NULL || d->tx_queues == NULL) {
+		rxq = d->rx_queues != NULL ? d->rx_queues : rte_zmalloc_socket("ethdev rxq",
+				sizeof(void *) * RTE_MAX_QUEUES_PER_PORT, 0, d->numa_node);
+		txq = d->tx_queues != NULL ? d->tx_queues : rte_zmalloc_socket("ethdev txq",
+				sizeof(void *) * RTE_MAX_QUEUES_PER_PORT, 0, d->numa_node);
+		if (rxq == NULL || txq == NULL) {
+			ETHDEV_LOG(ERR, "configure port %u: out of memory for queue arrays",
+					port_id);
+			if (rxq != d->rx_queues)
+				rte_free(rxq);
+			if (txq != d->tx_queues)
+				rte_free(txq);
+			ret = -ENOMEM;
+			goto out;
+		}
+		d->rx_queues = rxq;
+		d->tx_queues = txq;
 	}
-	for (q = 0; q < RTE_MIN(nb_rx_q, d->nb_rx_queues); q++)
-		rxq[q] = d->rx_queues[q];
-	for (q = 0; q < RTE_MIN(nb_tx_q, d->nb_tx_queues); q++)
-		txq[q] = d->tx_queues[q];
 
 	old_conf = d->dev_conf;
-	old_rxq = d->rx_queues;
-	old_txq = d->tx_queues;
 	old_nb_rx = d->nb_rx_queues;
 	old_nb_tx = d->nb_tx_queues;
 	old_mtu = d->mtu;
 
-	/* The fast path must let go of the old arrays before they change. */
+	/* The fast path must let go of the queues before they change. */
 	eth_dev_fp_ops_unpublish(port_id);
 	d->dev_conf = *conf;
 	d->dev_conf.rxmode.mtu = mtu;
 	d->mtu = (uint16_t)mtu;
-	d->rx_queues = rxq;
-	d->tx_queues = txq;
 	d->nb_rx_queues = nb_rx_q;
 	d->nb_tx_queues = nb_tx_q;
 	ret = dev->dev_ops->dev_configure(dev);
@@ -378,27 +381,21 @@ rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_q, uint16_t nb_tx_q,
 		ETHDEV_LOG(ERR, "configure port %u: driver refused (%d)", port_id, ret);
 		d->dev_conf = old_conf;
 		d->mtu = old_mtu;
-		d->rx_queues = old_rxq;
-		d->tx_queues = old_txq;
 		d->nb_rx_queues = old_nb_rx;
 		d->nb_tx_queues = old_nb_tx;
-		rte_free(rxq);
-		rte_free(txq);
 		goto out;
 	}
-	/* Queues beyond the new counts go; they are still reachable through the old arrays. */
-	d->rx_queues = old_rxq;
-	d->tx_queues = old_txq;
-	for (q = nb_rx_q; q < old_nb_rx; q++)
-		if (old_rxq[q] != NULL && dev->dev_ops->rx_queue_release != NULL)
+	/* Queues beyond the new counts go. */
+	for (q = nb_rx_q; q < old_nb_rx; q++) {
+		if (d->rx_queues[q] != NULL && dev->dev_ops->rx_queue_release != NULL)
 			dev->dev_ops->rx_queue_release(dev, q);
-	for (q = nb_tx_q; q < old_nb_tx; q++)
-		if (old_txq[q] != NULL && dev->dev_ops->tx_queue_release != NULL)
+		d->rx_queues[q] = NULL;
+	}
+	for (q = nb_tx_q; q < old_nb_tx; q++) {
+		if (d->tx_queues[q] != NULL && dev->dev_ops->tx_queue_release != NULL)
 			dev->dev_ops->tx_queue_release(dev, q);
-	d->rx_queues = rxq;
-	d->tx_queues = txq;
-	rte_free(old_rxq);
-	rte_free(old_txq);
+		d->tx_queues[q] = NULL;
+	}
 	memset(d->rx_queue_state, 0, sizeof(d->rx_queue_state));
 	memset(d->tx_queue_state, 0, sizeof(d->tx_queue_state));
 	d->dev_configured = 1;

@@ -20,6 +20,7 @@
 #include <rte_errno.h>
 #include <rte_ethdev.h>
 #include <rte_mbuf.h>
+#include <rte_memzone.h>
 
 #define PREFIX "test_mp_ports"
 #define BURST 8
@@ -101,22 +102,75 @@ secondary_main(void)
 	return 0;
 }
 
+/* Steps of the reconfigure scenario, in a memzone both processes see. */
+#define SYNC_MZ "mp_ports_sync"
+enum { SYNC_START, SYNC_ATTACHED, SYNC_RECONFIGURED };
+#define RECONF_QUEUES 4
+
 static int
-run_secondary(void)
+wait_step(volatile uint32_t *step, uint32_t want)
 {
-	int status;
+	unsigned int i;
+
+	for (i = 0; i < 1000 && *step != want; i++)
+		usleep(10 * 1000);
+	return *step == want ? 0 : -1;
+}
+
+/* Attached with 2 queues, sends on the last of the RECONF_QUEUES the primary then makes. */
+static int
+secondary_reconf(void)
+{
+	const struct rte_memzone *mz;
+	struct rte_mbuf *m[BURST];
+	struct rte_mempool *pool;
+	struct rte_eth_dev_info info;
+	uint16_t port;
+
+	CHECK(eal_up("--proc-type=secondary") >= 0);
+	mz = rte_memzone_lookup(SYNC_MZ);
+	pool = rte_mempool_lookup("mp_ports_pool");
+	CHECK(mz != NULL && pool != NULL);
+	CHECK(rte_eth_dev_get_port_by_name("net_ring0", &port) == 0);
+	CHECK(rte_eth_dev_info_get(port, &info) == 0 && info.nb_tx_queues == 2);
+	*(volatile uint32_t *)mz->addr = SYNC_ATTACHED;
+	CHECK(wait_step(mz->addr, SYNC_RECONFIGURED) == 0);
+	CHECK(rte_eth_dev_info_get(port, &info) == 0 && info.nb_tx_queues == RECONF_QUEUES);
+	CHECK(make_burst(pool, m, 0x33) == 0);
+	CHECK(rte_eth_tx_burst(port, RECONF_QUEUES - 1, m, BURST) == BURST);
+	CHECK(rte_eal_cleanup() == 0);
+	return 0;
+}
+
+static pid_t
+start_secondary(const char *scenario)
+{
 	pid_t pid;
 
 	fflush(stdout);
 	fflush(stderr);
 	pid = fork();
 	if (pid == 0) {
-		execl("/proc/self/exe", "test_mp_ports", "--secondary", (char *)NULL);
+		execl("/proc/self/exe", "test_mp_ports", "--secondary", scenario, (char *)NULL);
 		_exit(127);
 	}
+	return pid;
+}
+
+static int
+wait_secondary(pid_t pid)
+{
+	int status;
+
 	if (pid < 0 || waitpid(pid, &status, 0) != pid)
 		return -1;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static int
+run_secondary(void)
+{
+	return wait_secondary(start_secondary("share"));
 }
 
 static void
@@ -164,14 +218,54 @@ test_ports_shared(void **state)
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
+static void
+test_reconfigure_seen(void **state)
+{
+	const struct rte_memzone *mz;
+	struct rte_mbuf *m[BURST * 2];
+	struct rte_mempool *pool;
+	uint16_t port;
+	pid_t pid;
+
+	RTE_SET_USED(state);
+	assert_true(eal_up("--proc-type=primary") >= 0);
+	pool = rte_pktmbuf_pool_create("mp_ports_pool", 1023, 32, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
+		SOCKET_ID_ANY);
+	mz = rte_memzone_reserve(SYNC_MZ, sizeof(uint32_t), SOCKET_ID_ANY, 0);
+	assert_non_null(pool);
+	assert_non_null(mz);
+	*(volatile uint32_t *)mz->addr = SYNC_START;
+	assert_int_equal(rte_vdev_init("net_ring0", NULL), 0);
+	assert_int_equal(rte_eth_dev_get_port_by_name("net_ring0", &port), 0);
+	test_port_up(port, 2, pool);
+	pid = start_secondary("reconf");
+	assert_int_equal(wait_step(mz->addr, SYNC_ATTACHED), 0);
+	assert_int_equal(rte_eth_dev_stop(port), 0);
+	test_port_up(port, RECONF_QUEUES, pool);
+	*(volatile uint32_t *)mz->addr = SYNC_RECONFIGURED;
+	assert_int_equal(wait_secondary(pid), 0);
+	/* The ring loops: what the secondary sent on the new queue comes back on it here. */
+	assert_true(burst_tagged(m, rte_eth_rx_burst(port, RECONF_QUEUES - 1, m, BURST * 2),
+		0x33));
+	assert_int_equal(rte_eth_dev_stop(port), 0);
+	assert_int_equal(rte_eth_dev_close(port), 0);
+	assert_int_equal(rte_vdev_uninit("net_ring0"), 0);
+	assert_int_equal(rte_memzone_free(mz), 0);
+	rte_mempool_free(pool);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
 int
 main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ports_shared),
+		cmocka_unit_test(test_reconfigure_seen),
 	};
 
-	if (argc == 2 && strcmp(argv[1], "--secondary") == 0)
+	if (argc == 3 && strcmp(argv[1], "--secondary") == 0 && strcmp(argv[2], "reconf") == 0)
+		return secondary_reconf();
+	if (argc == 3 && strcmp(argv[1], "--secondary") == 0)
 		return secondary_main();
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
