@@ -80,7 +80,7 @@ secondary_main(void)
 {
 	const void *keys[N_KEYS];
 	uint32_t k32[N_KEYS], ips[4], added = 0xabcdef;
-	int32_t pos[N_KEYS];
+	void *datas[N_KEYS];
 	uint64_t nh[4], hits = 0;
 	struct rte_hash *h4, *h13;
 	struct odd_key k13;
@@ -101,8 +101,10 @@ secondary_main(void)
 		keys[i] = &k32[i];
 	}
 	CHECK(rte_hash_lookup_data(h4, &k32[5], &data) >= 0 && data == (void *)(uintptr_t)6);
-	CHECK(rte_hash_lookup_bulk_data(h4, keys, N_KEYS, &hits, (void **)pos) == N_KEYS);
+	CHECK(rte_hash_lookup_bulk_data(h4, keys, N_KEYS, &hits, datas) == N_KEYS);
 	CHECK(hits == UINT64_MAX);
+	for (i = 0; i < N_KEYS; i++)
+		CHECK(datas[i] == (void *)(uintptr_t)(i + 1));
 	k13 = odd_key(9);
 	CHECK(rte_hash_lookup(h13, &k13) >= 0);
 	k13 = odd_key(200);
