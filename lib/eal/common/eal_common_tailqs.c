@@ -55,6 +55,18 @@ rte_eal_tailq_lookup(const char *name)
 	return head;
 }
 
+/* The element this process registered under name, or NULL; tailq lock held. */
+static struct rte_tailq_elem *
+tailq_elem_find(const char *name)
+{
+	struct rte_tailq_elem *t;
+
+	TAILQ_FOREACH(t, &tailq_elems, next)
+		if (strncmp(t->name, name, RTE_TAILQ_NAMESIZE) == 0)
+			return t;
+	return NULL;
+}
+
 /* A new empty head; the caller checked there is room and holds the tailq lock. */
 static struct rte_tailq_head *
 tailq_create(const char *name)
@@ -86,10 +98,21 @@ rte_eal_tailq_register(struct rte_tailq_elem *t)
 		return -1;
 	}
 	rte_mcfg_tailq_write_lock();
-	if (tailq_find(t->name) != NULL) {
+	if (tailq_elem_find(t->name) != NULL) {
 		rte_mcfg_tailq_write_unlock();
 		EAL_LOG(ERR, "tailq %s is already registered\n", t->name);
 		return -1;
+	}
+	/*
+	 * A library loaded after rte_eal_init (a plugin's dependency) finds the head another
+	 * process of the group already made in the shared table: it joins that list.
+	 */
+	head = tailq_find(t->name);
+	if (head != NULL) {
+		t->head = head;
+		TAILQ_INSERT_TAIL(&tailq_elems, t, next);
+		rte_mcfg_tailq_write_unlock();
+		return 0;
 	}
 	if (tailq_count == RTE_MAX_TAILQ) {
 		rte_mcfg_tailq_write_unlock();
