@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/queue.h>
 
+#include <rte_bitops.h>
 #include <rte_common.h>
 #include <rte_eal_memconfig.h>
 #include <rte_errno.h>
@@ -27,6 +28,7 @@
 #include <rte_tailq.h>
 
 #include "hash_private.h"
+#include "hash_sig_match.h"
 
 #if defined(RTE_ARCH_X86) || defined(RTE_ARCH_ARM64)
 #define HASH_DEFAULT_FUNC rte_hash_crc
@@ -172,16 +174,15 @@ static inline uint32_t
 bucket_find(const struct rte_hash *h, const struct hash_bucket *b, uint16_t short_sig,
 		const void *key)
 {
-	unsigned int i;
+	uint32_t match = bucket_sig_match(b, short_sig);
 
-	for (i = 0; i < HASH_BUCKET_ENTRIES; i++) {
-		uint32_t idx;
+	while (match != 0) {
+		unsigned int i = rte_ctz32(match);
+		uint32_t idx = __atomic_load_n(&b->key_idx[i], __ATOMIC_ACQUIRE);
 
-		if (__atomic_load_n(&b->sig[i], __ATOMIC_RELAXED) != short_sig)
-			continue;
-		idx = __atomic_load_n(&b->key_idx[i], __ATOMIC_ACQUIRE);
 		if (idx != 0 && hash_key_cmp(h, key, key_slot(h, idx)->key) == 0)
 			return idx;
+		match &= match - 1;
 	}
 	return 0;
 }
@@ -843,15 +844,14 @@ rte_hash_lookup_data(const struct rte_hash *h, const void *key, void **data)
 static inline uint32_t
 bucket_first_sig(const struct hash_bucket *b, uint16_t short_sig)
 {
-	unsigned int i;
+	uint32_t match = bucket_sig_match(b, short_sig);
 
-	for (i = 0; i < HASH_BUCKET_ENTRIES; i++) {
-		if (__atomic_load_n(&b->sig[i], __ATOMIC_RELAXED) == short_sig) {
-			uint32_t idx = __atomic_load_n(&b->key_idx[i], __ATOMIC_ACQUIRE);
+	while (match != 0) {
+		uint32_t idx = __atomic_load_n(&b->key_idx[rte_ctz32(match)], __ATOMIC_ACQUIRE);
 
-			if (idx != 0)
-				return idx;
-		}
+		if (idx != 0)
+			return idx;
+		match &= match - 1;
 	}
 	return 0;
 }
@@ -862,6 +862,9 @@ bucket_first_sig(const struct hash_bucket *b, uint16_t short_sig)
  * compare keys. Whatever the fast stages cannot settle (a signature shared by other keys,
  * a chain of extendable buckets, keys moved meanwhile) goes through the one-key lookup.
  */
+/* how many keys ahead of the one being hashed a bulk lookup fetches the caller's keys */
+#define HASH_KEY_PREFETCH_AHEAD 4u
+
 static inline int
 lookup_bulk(const struct rte_hash *h, const void **keys, const hash_sig_t *sigs, uint32_t n,
 		int32_t *positions, uint64_t *hit_mask, void *data[])
@@ -873,17 +876,27 @@ lookup_bulk(const struct rte_hash *h, const void **keys, const hash_sig_t *sigs,
 	uint32_t i, cnt;
 	int found = 0;
 
-	if (sigs != NULL)
-		memcpy(hv, sigs, n * sizeof(hv[0]));
-	else if (h->hash_func == NULL)
-		for (i = 0; i < n; i++)
-			hv[i] = HASH_DEFAULT_FUNC(keys[i], h->key_len, h->hash_func_init_val);
-	else
-		for (i = 0; i < n; i++)
-			hv[i] = h->hash_func(keys[i], h->key_len, h->hash_func_init_val);
+	/*
+	 * Hashing the next key hides part of the wait for this key's buckets: a loop that only
+	 * prefetched would stall once the CPU's outstanding misses (and page walks) are full.
+	 * The keys themselves are the caller's, often just as cold: they are fetched a few
+	 * ahead of their hashing.
+	 */
+	if (sigs == NULL)
+		for (i = 0; i < RTE_MIN(n, HASH_KEY_PREFETCH_AHEAD); i++)
+			rte_prefetch0(keys[i]);
 	for (i = 0; i < n; i++) {
-		uint32_t p = prim_bucket(h, hv[i]);
+		uint32_t p;
 
+		if (sigs == NULL && i + HASH_KEY_PREFETCH_AHEAD < n)
+			rte_prefetch0(keys[i + HASH_KEY_PREFETCH_AHEAD]);
+		if (sigs != NULL)
+			hv[i] = sigs[i];
+		else if (h->hash_func == NULL)
+			hv[i] = HASH_DEFAULT_FUNC(keys[i], h->key_len, h->hash_func_init_val);
+		else
+			hv[i] = h->hash_func(keys[i], h->key_len, h->hash_func_init_val);
+		p = prim_bucket(h, hv[i]);
 		rte_prefetch0(&h->buckets[p]);
 		rte_prefetch0(&h->buckets[alt_bucket(h, p, hv[i] >> 16)]);
 	}
