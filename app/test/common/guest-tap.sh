@@ -6,7 +6,7 @@
 # reported (it crashed or timed out).
 #   relay_guest_tap OUTPUT_FILE GUEST_EXIT_STATUS EXPECTED_NAME...
 relay_guest_tap() {
-	local out=$1 rc=$2 line res name found r
+	local out=$1 rc=$2 line res name found r why
 	shift 2
 	local reported=()
 	while IFS= read -r line; do
@@ -24,14 +24,33 @@ relay_guest_tap() {
 			;;
 		esac
 	done <"$out"
+	# why the guest stopped early, for the summary: QEMU's end, or the last console line
+	why=$(sed -n '/^  qemu: /d; s/^dpdk-vm: \(QMP closed.*QEMU exit status.*\)/\1/p; s/^  //p' "$out" |
+		tail -n 1 | cut -c1-100)
 	for name in "$@"; do
 		found=0
 		for r in "${reported[@]}"; do [ "$r" = "$name" ] && found=1; done
 		if [ $found = 0 ]; then
 			n=$((n + 1))
-			echo "not ok $n - $name (not reported, guest exit status $rc)"
+			echo "not ok $n - $name (not reported, guest exit status $rc${why:+; last: $why})"
 		fi
 	done
+}
+
+# run_guest OUTPUT_FILE DPDK_VM_ARG...: dpdk-vm.py with its output in OUTPUT_FILE; returns its
+# exit status. A guest that ends without an exit status (125: its kernel or QEMU died under
+# it) is booted once more, after the first attempt's output as TAP comments: one crash of the
+# emulated machine does not fail every check it had not reached, a second one does.
+run_guest() {
+	local out=$1 rc
+	shift
+	python3 "$vm" "$@" >"$out" 2>&1
+	rc=$?
+	[ $rc = 125 ] || return $rc
+	echo "# the guest ended without an exit status; what it printed, then its console:"
+	sed 's/^/#   /' "$out"
+	echo "# booting the guest once more"
+	python3 "$vm" "$@" >"$out" 2>&1
 }
 
 # guest_binaries ROOT CPU_SET BUILDTYPE SANITIZE NAME VAR...: a build for the host's CPU does

@@ -93,11 +93,11 @@ for drv in $drivers; do
 	echo "# ---- $drv: dpdk-vm.py --bind $drv --nics 2 --hotplug-slots 1 --iommu-bits $bits"
 	t=$SECONDS
 	out=$(mktemp)
-	python3 "$vm" --bind "$drv" --nics 2 --hotplug-slots 1 --iommu-bits $bits \
+	run_guest "$out" --bind "$drv" --nics 2 --hotplug-slots 1 --iommu-bits $bits \
 		--hugepages 256 --mem 1536 --timeout "$timeout" \
 		--env E1000_TESTPMD="$testpmd" --env E1000_HOTPLUG="$hotplug" \
 		--env E1000_VFIO="$vfio" "${env_args[@]}" \
-		-- "$src/guest-e1000.sh" "$drv" >"$out" 2>&1
+		-- "$src/guest-e1000.sh" "$drv"
 	rc=$?
 	mapfile -t names < <(expected "$drv")
 	relay_guest_tap "$out" $rc "${names[@]/#/$drv: }"

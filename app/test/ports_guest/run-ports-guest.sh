@@ -80,12 +80,12 @@ for drv in $drivers; do
 	echo "# ---- $drv: dpdk-vm.py --bind $drv --nics 2 --hotplug-slots 1"
 	t=$SECONDS
 	out=$(mktemp)
-	python3 "$vm" --bind "$drv" --nics 2 --hotplug-slots 1 --hugepages 256 --mem 1536 \
+	run_guest "$out" --bind "$drv" --nics 2 --hotplug-slots 1 --hugepages 256 --mem 1536 \
 		--hotplug "${PG_HOTPLUG:-acpi}" \
 		--timeout "$timeout" \
 		--env PG_TESTPMD="$testpmd" --env PG_CYCLES="$cycles" \
 		--env PG_ONLY="${PG_ONLY:-all}" "${env_args[@]}" \
-		-- "$src/guest-ports.sh" "$drv" >"$out" 2>&1
+		-- "$src/guest-ports.sh" "$drv"
 	rc=$?
 	relay_guest_tap "$out" $rc "${scenarios[@]/#/$drv: }"
 	rm -f "$out"

@@ -142,11 +142,11 @@ for run in $runs; do
 	echo "# ---- $run: dpdk-vm.py ${model[*]} --bind $drv --nics 2 --hotplug-slots 1"
 	t=$SECONDS
 	out=$(mktemp)
-	python3 "$vm" "${model[@]}" --bind "$drv" --nics 2 --hotplug-slots 1 \
+	run_guest "$out" "${model[@]}" --bind "$drv" --nics 2 --hotplug-slots 1 \
 		--iommu-bits $bits --hugepages 256 --mem 1536 --timeout "$timeout" \
 		--env VIRTIO_TESTPMD="$testpmd" --env VIRTIO_HOTPLUG="$hotplug" \
 		--env VIRTIO_LSC="$lsc" "${env_args[@]}" \
-		-- "$src/guest-virtio.sh" "$drv" "$gmode" >"$out" 2>&1
+		-- "$src/guest-virtio.sh" "$drv" "$gmode"
 	rc=$?
 	mapfile -t names < <(expected "$run")
 	relay_guest_tap "$out" $rc "${names[@]/#/$run: }"
