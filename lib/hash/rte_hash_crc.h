@@ -118,14 +118,15 @@ rte_hash_crc(const void *data, uint32_t data_len, uint32_t init_val)
 		init_val = rte_hash_crc_4byte(w, init_val);
 		p += 4;
 	}
-	if (data_len & 2) {
+	/* keys are mostly multiples of 4 bytes: keep their path free of taken branches */
+	if (unlikely(data_len & 2)) {
 		uint16_t w;
 
 		memcpy(&w, p, sizeof(w));
 		init_val = rte_hash_crc_2byte(w, init_val);
 		p += 2;
 	}
-	if (data_len & 1)
+	if (unlikely(data_len & 1))
 		init_val = rte_hash_crc_1byte(*p, init_val);
 	return init_val;
 }
