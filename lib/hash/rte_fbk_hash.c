@@ -11,22 +11,38 @@
 #include <rte_log.h>
 #include <rte_malloc.h>
 #include <rte_string_fns.h>
+#include <rte_tailq.h>
 
 #include "rte_fbk_hash.h"
 
+/*
+ * The tables, by name, in a list every process of the primary's group walks (entries and
+ * tables are in shared memory): a secondary finds the primary's tables by name. The table's
+ * hash_func is a function pointer, as in DPDK: valid in another process only where the
+ * function sits at the same address there (the same binary, without address randomisation).
+ */
 struct fbk_entry {
 	TAILQ_ENTRY(fbk_entry) next;
 	struct rte_fbk_hash_table *ht;
 };
+TAILQ_HEAD(fbk_list, fbk_entry);
+static struct rte_tailq_elem fbk_tailq = {
+	.name = "RTE_FBK_HASH",
+};
+EAL_REGISTER_TAILQ(fbk_tailq)
 
-static TAILQ_HEAD(, fbk_entry) fbk_list = TAILQ_HEAD_INITIALIZER(fbk_list);
+static struct fbk_list *
+fbk_list(void)
+{
+	return RTE_TAILQ_CAST(fbk_tailq.head, fbk_list);
+}
 
 static struct fbk_entry *
 fbk_find(const char *name)
 {
 	struct fbk_entry *e;
 
-	TAILQ_FOREACH(e, &fbk_list, next)
+	TAILQ_FOREACH(e, fbk_list(), next)
 		if (strncmp(name, e->ht->name, RTE_FBK_HASH_NAMESIZE) == 0)
 			return e;
 	return NULL;
@@ -113,7 +129,7 @@ rte_fbk_hash_create(const struct rte_fbk_hash_params *params)
 		ht->hash_func = rte_jhash_1word;
 	RTE_SET_USED(fbk_crc);
 	e->ht = ht;
-	TAILQ_INSERT_TAIL(&fbk_list, e, next);
+	TAILQ_INSERT_TAIL(fbk_list(), e, next);
 	rte_mcfg_tailq_write_unlock();
 	return ht;
 }
@@ -126,7 +142,7 @@ rte_fbk_hash_free(struct rte_fbk_hash_table *ht)
 	if (ht == NULL)
 		return;
 	rte_mcfg_tailq_write_lock();
-	TAILQ_FOREACH(e, &fbk_list, next)
+	TAILQ_FOREACH(e, fbk_list(), next)
 		if (e->ht == ht)
 			break;
 	if (e == NULL) {
@@ -134,7 +150,7 @@ rte_fbk_hash_free(struct rte_fbk_hash_table *ht)
 		RTE_LOG(ERR, HASH, "rte_fbk_hash_free: %p is not a table\n", (void *)ht);
 		return;
 	}
-	TAILQ_REMOVE(&fbk_list, e, next);
+	TAILQ_REMOVE(fbk_list(), e, next);
 	rte_mcfg_tailq_write_unlock();
 	rte_free(e);
 	rte_free(ht);

@@ -11,18 +11,33 @@
 #include <rte_malloc.h>
 #include <rte_random.h>
 #include <rte_string_fns.h>
+#include <rte_tailq.h>
 
 #include "rte_thash.h"
 #include "thash_private.h"
 
-static TAILQ_HEAD(, rte_thash_ctx) thash_list = TAILQ_HEAD_INITIALIZER(thash_list);
+/*
+ * The contexts, by name, in a list every process of the primary's group walks (contexts and
+ * their helpers are in shared memory): a secondary finds the primary's contexts by name.
+ */
+TAILQ_HEAD(thash_list, rte_thash_ctx);
+static struct rte_tailq_elem thash_tailq = {
+	.name = "RTE_THASH",
+};
+EAL_REGISTER_TAILQ(thash_tailq)
+
+static struct thash_list *
+thash_list(void)
+{
+	return RTE_TAILQ_CAST(thash_tailq.head, thash_list);
+}
 
 static struct rte_thash_ctx *
 thash_find(const char *name)
 {
 	struct rte_thash_ctx *c;
 
-	TAILQ_FOREACH(c, &thash_list, next)
+	TAILQ_FOREACH(c, thash_list(), next)
 		if (strncmp(name, c->name, sizeof(c->name)) == 0)
 			return c;
 	return NULL;
@@ -74,7 +89,7 @@ rte_thash_init_ctx(const char *name, uint32_t key_len, uint32_t reta_sz, uint8_t
 		for (i = 0; i < key_len; i++)
 			ctx->key[i] = (uint8_t)rte_rand();
 	}
-	TAILQ_INSERT_TAIL(&thash_list, ctx, next);
+	TAILQ_INSERT_TAIL(thash_list(), ctx, next);
 	rte_mcfg_tailq_write_unlock();
 	return ctx;
 }
@@ -102,7 +117,7 @@ rte_thash_free_ctx(struct rte_thash_ctx *ctx)
 	if (ctx == NULL)
 		return;
 	rte_mcfg_tailq_write_lock();
-	TAILQ_REMOVE(&thash_list, ctx, next);
+	TAILQ_REMOVE(thash_list(), ctx, next);
 	rte_mcfg_tailq_write_unlock();
 	thash_free_helpers(ctx);
 	rte_free(ctx);

@@ -2,10 +2,12 @@
 /*
  * Lookup tables across processes. The primary creates a hash table (with the default hash
  * function, one key size the library compares with a fixed-size function and one it does not),
- * an LPM table, a FIB and a stack; a secondary (this program run again with --secondary) finds each by
- * name, looks keys and addresses up, one by one and in bulk, and adds a key the primary then
- * finds. Each process runs its own copy of the library, at another address: nothing the
- * secondary calls may be a pointer the primary stored.
+ * an LPM table, a FIB, a stack, a four-byte-key table and a Toeplitz context; a secondary (this
+ * program run again with --secondary) finds each by name, looks keys and addresses up, one by
+ * one and in bulk, and adds a key the primary then finds. Each process runs its own copy of
+ * the library, at another address: nothing the secondary calls may be a pointer the primary
+ * stored (the four-byte-key table's hash function is one, as in DPDK: the secondary hashes with
+ * its own copy of the function).
  */
 #include "test_common.h"
 
@@ -19,11 +21,13 @@
 #include <rte_common.h>
 #include <rte_eal.h>
 #include <rte_errno.h>
+#include <rte_fbk_hash.h>
 #include <rte_fib.h>
 #include <rte_hash.h>
 #include <rte_ip.h>
 #include <rte_lpm.h>
 #include <rte_stack.h>
+#include <rte_thash.h>
 
 #define PREFIX "test_mp_tables"
 #define N_KEYS 64
@@ -33,6 +37,22 @@
 struct odd_key {
 	uint8_t b[13];
 };
+
+static const uint8_t mp_rss_key[40] = { 0x6d, 0x5a, 0x56, 0xda, 0x25, 0x5b, 0x0e, 0xc2, 0x41,
+	0x67, 0x25, 0x3d, 0x43, 0xa3, 0x8f, 0xb0, 0xd0, 0xca, 0x2b, 0xcb };
+
+/* The four-byte-key table's hash: each process has its own copy, at its own address. */
+static uint32_t
+fbk_hash_low_bits(uint32_t key, uint32_t init_val)
+{
+	return key ^ init_val;
+}
+
+static uint32_t
+fbk_bucket(const struct rte_fbk_hash_table *ht, uint32_t key)
+{
+	return (fbk_hash_low_bits(key, ht->init_val) & ht->bucket_mask) << ht->bucket_shift;
+}
 
 static int
 eal_up(const char *type)
@@ -87,6 +107,8 @@ secondary_main(void)
 	struct rte_lpm *lpm;
 	struct rte_fib *fib;
 	struct rte_stack *st;
+	struct rte_fbk_hash_table *fbk;
+	struct rte_thash_ctx *rss;
 	uint32_t hop;
 	unsigned int i;
 	void *data;
@@ -128,6 +150,16 @@ secondary_main(void)
 	st = rte_stack_lookup("mp_stack");
 	CHECK(st != NULL && rte_stack_count(st) == 3);
 	CHECK(rte_stack_pop(st, &data, 1) == 1 && data == (void *)(uintptr_t)3);
+
+	fbk = rte_fbk_hash_find_existing("mp_fbk");
+	CHECK(fbk != NULL && rte_fbk_hash_find_existing("mp_none") == NULL);
+	CHECK(rte_fbk_hash_lookup_with_bucket(fbk, 77, fbk_bucket(fbk, 77)) == 770);
+	CHECK(rte_fbk_hash_lookup_with_bucket(fbk, 78, fbk_bucket(fbk, 78)) == -ENOENT);
+	CHECK(rte_fbk_hash_add_key_with_bucket(fbk, 78, 780, fbk_bucket(fbk, 78)) == 0);
+
+	rss = rte_thash_find_existing("mp_rss");
+	CHECK(rss != NULL && rte_thash_find_existing("mp_none") == NULL);
+	CHECK(memcmp(rte_thash_get_key(rss), mp_rss_key, sizeof(mp_rss_key)) == 0);
 	CHECK(rte_eal_cleanup() == 0);
 	return 0;
 }
@@ -144,6 +176,11 @@ test_tables_in_secondary(void **state)
 	struct odd_key k13;
 	struct rte_lpm *lpm;
 	struct rte_fib *fib;
+	struct rte_fbk_hash_params fp = { .name = "mp_fbk", .entries = 256,
+		.entries_per_bucket = 4, .socket_id = SOCKET_ID_ANY,
+		.hash_func = fbk_hash_low_bits, .init_val = 0x5a5a };
+	struct rte_fbk_hash_table *fbk;
+	struct rte_thash_ctx *rss;
 	struct rte_stack *st;
 	unsigned int i;
 	void *data;
@@ -179,7 +216,16 @@ test_tables_in_secondary(void **state)
 		assert_int_equal(rte_stack_push(st, &data, 1), 1);
 	}
 
+	fbk = rte_fbk_hash_create(&fp);
+	assert_non_null(fbk);
+	assert_int_equal(rte_fbk_hash_add_key(fbk, 77, 770), 0);
+	rss = rte_thash_init_ctx("mp_rss", sizeof(mp_rss_key), 7, (uint8_t *)(uintptr_t)mp_rss_key,
+		0);
+	assert_non_null(rss);
+
 	assert_int_equal(run_secondary(), 0);
+	/* What the secondary added to the four-byte-key table is seen here. */
+	assert_int_equal(rte_fbk_hash_lookup(fbk, 78), 780);
 	/* The secondary took the top of the stack. */
 	assert_int_equal(rte_stack_count(st), 2);
 	/* What the secondary added is in the primary's table. */
@@ -187,6 +233,8 @@ test_tables_in_secondary(void **state)
 	assert_ptr_equal(data, (void *)(uintptr_t)0x5ec);
 	assert_int_equal(rte_hash_count(h4), N_KEYS + 1);
 
+	rte_thash_free_ctx(rss);
+	rte_fbk_hash_free(fbk);
 	rte_stack_free(st);
 	rte_fib_free(fib);
 	rte_lpm_free(lpm);
