@@ -16,6 +16,7 @@
 #include <rte_lcore.h>
 #include <rte_launch.h>
 #include <rte_log.h>
+#include <rte_memory.h>
 #include <rte_version.h>
 #include <rte_debug.h>
 #include <rte_common.h>
@@ -130,6 +131,11 @@ static const struct bad_case bad_cases[] = {
 	{ "--vfio-intr empty", { "--vfio-intr=" } },
 	{ "--vfio-vf-token not a UUID", { "--vfio-vf-token", "bf71c4a2-7f27" } },
 	{ "--vfio-vf-token bad digit", { "--vfio-vf-token", "bf71c4a2-7f27-4a63-9c4e-4f2b8e8dd9ag" } },
+	{ "--base-virtaddr not hexadecimal", { "--base-virtaddr", "0x4000g0000" } },
+	{ "--base-virtaddr empty", { "--base-virtaddr=" } },
+	{ "--base-virtaddr negative", { "--base-virtaddr", "-100000000" } },
+	{ "--base-virtaddr beyond the address space", { "--base-virtaddr", "ffffffffffffffff" } },
+	{ "--base-virtaddr too long", { "--base-virtaddr", "0x100000000000000000" } },
 	{ "--file-prefix missing argument", { "--file-prefix" } },
 	{ "-l missing argument", { "-l" } },
 	{ "--vdev missing argument", { "--vdev" } },
@@ -280,6 +286,47 @@ test_lcores_map(void **state)
 	set = rte_lcore_cpuset(1);
 	assert_int_equal(CPU_COUNT(&set), 1);
 	assert_true(CPU_ISSET(1, &set));
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
+static int
+lowest_list(const struct rte_memseg_list *msl, void *arg)
+{
+	uintptr_t *low = arg;
+
+	if ((uintptr_t)msl->base_va < *low)
+		*low = (uintptr_t)msl->base_va;
+	return 0;
+}
+
+/* Does the lowest memory list start in the first TiB from base? */
+static bool
+lists_start_at(uint64_t base)
+{
+	uintptr_t low = UINTPTR_MAX;
+
+	rte_memseg_list_walk(lowest_list, &low);
+	return low >= base && low - base < (UINT64_C(1) << 40);
+}
+
+static void
+test_base_virtaddr(void **state)
+{
+	/* rounded up to 16 MiB; 40 TiB is free with and without AddressSanitizer */
+	static const char *const opts[] = { PREFIX, "--no-huge", "-m", "8",
+		"--base-virtaddr", "0x280000000001", NULL };
+	static const char *const plain[] = { PREFIX, "--no-huge", "-m", "8", NULL };
+
+	(void)state;
+	assert_int_equal(eal_init_with(opts), 6);
+	assert_int_equal(rte_eal_get_baseaddr(), UINT64_C(0x280001000000));
+	assert_true(lists_start_at(UINT64_C(0x280001000000)));
+	assert_int_equal(rte_eal_cleanup(), 0);
+	/* the next init starts from the default again: 4 GiB, or 32 TiB where 4 GiB is taken */
+	assert_int_equal(eal_init_with(plain), 4);
+	assert_int_equal(rte_eal_get_baseaddr(), UINT64_C(0x100000000));
+	assert_true(lists_start_at(UINT64_C(0x100000000)) ||
+		    lists_start_at(UINT64_C(0x200000000000)));
 	assert_int_equal(rte_eal_cleanup(), 0);
 }
 
@@ -555,6 +602,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_corelist_and_mask),
 		cmocka_unit_test(test_lcores_map),
 		cmocka_unit_test(test_simple_flags),
+		cmocka_unit_test(test_base_virtaddr),
 		cmocka_unit_test(test_log_level_options),
 		cmocka_unit_test(test_log_level_zero),
 		cmocka_unit_test(test_version_option),

@@ -20,6 +20,7 @@
 #include <rte_eal.h>
 #include <rte_lcore.h>
 #include <rte_log.h>
+#include <rte_memory.h>
 #include <rte_errno.h>
 #include <rte_version.h>
 #include <rte_string_fns.h>
@@ -186,6 +187,7 @@ eal_usage(const char *prgname)
 	       "  --vfio-intr legacy|msi|msix  interrupt mode of vfio-pci devices\n"
 	       "  --vfio-vf-token UUID   VF token vfio-pci asks for SR-IOV PFs and VFs\n"
 	       "  --proc-type primary|secondary|auto  (auto: secondary when a primary runs)\n"
+	       "  --base-virtaddr ADDR   hexadecimal address a primary maps its memory from\n"
 	       "  --mbuf-pool-ops-name NAME  mempool ops for packet buffers\n"
 	       "  --no-telemetry         no telemetry socket (--telemetry, the default, has one)\n"
 	       "  -v, --version          print the version at start-up\n"
@@ -481,6 +483,27 @@ parse_lcores_map(const char *arg)
 			return -1;
 		p++;
 	}
+}
+
+/*
+ * A hexadecimal address, with or without 0x, rounded up to 16 MiB (the largest hugepage size
+ * it may have to suit): where the primary starts reserving memory.
+ */
+static int
+parse_base_virtaddr(const char *arg, struct internal_config *cfg)
+{
+	unsigned long long addr;
+	char *end;
+
+	errno = 0;
+	addr = strtoull(arg, &end, 16);
+	if (errno != 0 || arg[0] == '\0' || arg[0] == '-' || *end != '\0' ||
+	    addr > UINTPTR_MAX - RTE_PGSIZE_16M) {
+		EAL_LOG(ERR, "option --base-virtaddr: invalid address '%s'\n", arg);
+		return -1;
+	}
+	cfg->base_virtaddr = RTE_ALIGN_CEIL((uint64_t)addr, (uint64_t)RTE_PGSIZE_16M);
+	return 0;
 }
 
 static int
@@ -931,7 +954,7 @@ parse_one_option(int opt, const char *arg, const char *optname, struct internal_
 		}
 		return 0;
 	case OPT_BASE_VIRTADDR:
-		return 0; /* only a hint for multi-process layouts, which do not exist here */
+		return parse_base_virtaddr(arg, cfg);
 	case 'd':
 		if (eal_plugin_add(arg) < 0) {
 			EAL_LOG(ERR, "option -d: cannot record '%s'\n", arg);

@@ -70,6 +70,7 @@ struct internal_config {
 	int main_lcore_set;
 	enum rte_intr_mode vfio_intr_mode;      /* --vfio-intr */
 	rte_uuid_t vfio_vf_token;               /* --vfio-vf-token */
+	uint64_t base_virtaddr;                 /* --base-virtaddr; 0 = EAL_VA_BASE */
 };
 
 struct rte_config {

@@ -30,6 +30,12 @@
 
 /* First address EAL reserves memory from (see eal_memalloc_reserve_va). */
 #define EAL_VA_BASE ((uint64_t)4 << 30)
+/*
+ * Where it goes on when EAL_VA_BASE is taken: 32 TiB, above where sanitizers keep their shadow
+ * (AddressSanitizer's covers 4 GiB on x86_64) and below where the kernel puts executables and
+ * libraries, so that the same range is free in a secondary too.
+ */
+#define EAL_VA_FALLBACK ((uint64_t)32 << 40)
 
 /*
  * A slot of eal_mem.msl is unused while pub.base_va is NULL (external lists come and go).
@@ -116,6 +122,8 @@ int eal_memalloc_find_slots(const struct eal_memseg_list *msl, unsigned int n);
 /* Are slots [first, first + n) all unmapped? */
 bool eal_memalloc_slots_free(const struct eal_memseg_list *msl, unsigned int first,
 		unsigned int n);
+/* Reservations start again from rte_eal_get_baseaddr() (primary initialisation). */
+void eal_memalloc_va_restart(void);
 /* Reserve len bytes of address space aligned to align; NULL on failure. */
 void *eal_memalloc_reserve_va(size_t len, size_t align);
 void eal_memalloc_release_va(void *va, size_t len);

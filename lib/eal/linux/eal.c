@@ -20,6 +20,7 @@
 #include <rte_vfio.h>
 
 #include "eal_private.h"
+#include "eal_memalloc.h"
 #include "eal_shared.h"
 #include "eal_telemetry.h"
 #include "eal_vfio.h"
@@ -229,6 +230,7 @@ rte_eal_init(int argc, char **argv)
 		if (eal_shared_attach() < 0 || eal_memory_attach() < 0)
 			return eal_fail(rte_errno != 0 ? rte_errno : ENOMEM);
 	} else {
+		eal_memalloc_va_restart();
 		if (rte_eal_memory_init() < 0)
 			return eal_fail(rte_errno != 0 ? rte_errno : ENOMEM);
 		eal_steps |= STEP_MEMORY;

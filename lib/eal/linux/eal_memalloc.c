@@ -56,17 +56,43 @@
 static int list_fds[RTE_MAX_MEMSEG_LISTS] = { [0 ... RTE_MAX_MEMSEG_LISTS - 1] = -1 };
 
 /*
- * Memory is reserved from 4 GiB upwards rather than where mmap() would put it (near 2^47):
- * under vfio-pci the virtual address is the IOVA, and IOMMUs with 39-bit or 48-bit input
- * addresses (QEMU's emulated VT-d has 39) refuse DMA mappings above their width. The hint is
- * only a preference: when the range is taken, the kernel picks another one.
+ * Memory is reserved from 4 GiB upwards (or --base-virtaddr) rather than where mmap() would put
+ * it (near 2^47): under vfio-pci the virtual address is the IOVA, and IOMMUs with 39-bit or
+ * 48-bit input addresses (QEMU's emulated VT-d has 39) refuse DMA mappings above their width.
+ * The hint is only a preference. When its range is taken (AddressSanitizer's shadow covers
+ * 4 GiB), EAL_VA_FALLBACK is tried once: left to the kernel, the range would sit among the
+ * libraries, whose place changes with every process, and a secondary could not map it.
  */
-static uintptr_t va_hint = (uintptr_t)EAL_VA_BASE;
+static uintptr_t va_hint;
+static bool va_fallback_tried;
 
 uint64_t
 rte_eal_get_baseaddr(void)
 {
-	return EAL_VA_BASE;
+	const struct internal_config *cfg = eal_get_internal_configuration();
+
+	return cfg->base_virtaddr != 0 ? cfg->base_virtaddr : EAL_VA_BASE;
+}
+
+void
+eal_memalloc_va_restart(void)
+{
+	va_hint = (uintptr_t)rte_eal_get_baseaddr();
+	va_fallback_tried = false;
+}
+
+/* total bytes at the hint, or where the kernel likes; the hint moves past what it got. */
+static uint8_t *
+reserve_near_hint(size_t total, size_t align, bool *at_hint)
+{
+	uint8_t *p;
+
+	p = mmap((void *)va_hint, total, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+		-1, 0);
+	*at_hint = p != MAP_FAILED && (uintptr_t)p == va_hint;
+	if (*at_hint)
+		va_hint += RTE_ALIGN_CEIL(total, align);
+	return p;
 }
 
 void *
@@ -74,13 +100,27 @@ eal_memalloc_reserve_va(size_t len, size_t align)
 {
 	uint8_t *p, *start;
 	size_t total = len + align;
+	bool at_hint;
 
-	p = mmap((void *)va_hint, total, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-		-1, 0);
+	if (va_hint == 0)
+		eal_memalloc_va_restart();
+	p = reserve_near_hint(total, align, &at_hint);
+	if (p != MAP_FAILED && !at_hint && !va_fallback_tried && sizeof(void *) == 8 &&
+	    eal_get_internal_configuration()->base_virtaddr == 0) {
+		uint8_t *q;
+
+		va_fallback_tried = true;
+		va_hint = (uintptr_t)EAL_VA_FALLBACK;
+		q = reserve_near_hint(total, align, &at_hint);
+		if (at_hint) {
+			munmap(p, total);
+			p = q;
+		} else if (q != MAP_FAILED) {
+			munmap(q, total);
+		}
+	}
 	if (p == MAP_FAILED)
 		return NULL;
-	if ((uintptr_t)p == va_hint)
-		va_hint += RTE_ALIGN_CEIL(total, align);
 	/* Hugepages can only be mapped at addresses aligned to their size: trim both ends. */
 	start = (uint8_t *)RTE_ALIGN_CEIL((uintptr_t)p, align);
 	if (start != p)
