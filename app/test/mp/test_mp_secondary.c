@@ -6,7 +6,7 @@
  * Covered: a secondary finds the primary's memzones, rings and mempools by name and uses them,
  * allocates from the shared heaps (growing them too), reserves a memzone the primary then sees;
  * the same on hugepages; errors (no primary, --in-memory, the primary disabled multi-process, a
- * primary of another build); a secondary sees its primary exit; a secondary that crashes leaves
+ * primary of another build, the primary's addresses taken); a secondary sees its primary exit; a secondary that crashes leaves
  * the primary and later secondaries working.
  */
 #include "test_common.h"
@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -147,6 +148,39 @@ die_on_event(enum rte_mem_event type, const void *addr, size_t len, void *arg)
 	abort();
 }
 
+/* Where test_addresses_taken's primary maps its shared configuration, then its memory. */
+#define TAKEN_BASE 0x280000000000ULL
+#define TAKEN_OPTION "--base-virtaddr=0x280000000000"
+
+/* A page of ours at base + off: rte_eal_init refused, and fine once the page is gone. */
+static int
+refused_where_taken(uint64_t off)
+{
+	void *want = (void *)(uintptr_t)(TAKEN_BASE + off);
+	void *va = mmap(want, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE,
+		-1, 0);
+
+	CHECK(va == want);
+	CHECK(eal_up("--proc-type=secondary", NULL) == -1 && rte_errno == ENOMEM);
+	CHECK(munmap(va, 4096) == 0);
+	return 0;
+}
+
+/*
+ * The shared configuration's range (at the base), then the memory list's (64 MiB further, past
+ * the configuration and inside the list), then nothing in the way.
+ */
+static int
+secondary_taken(void)
+{
+	CHECK(refused_where_taken(0) == 0);
+	CHECK(refused_where_taken(64ULL << 20) == 0);
+	CHECK(eal_up("--proc-type=secondary", NULL) >= 0);
+	CHECK(rte_memzone_lookup("taken_mz") != NULL);
+	CHECK(rte_eal_cleanup() == 0);
+	return 0;
+}
+
 static int
 secondary_main(const char *scenario)
 {
@@ -156,6 +190,8 @@ secondary_main(const char *scenario)
 		ret = eal_up("--proc-type=secondary", "--in-memory");
 		return ret == -1 && rte_errno == EINVAL ? 0 : 1;
 	}
+	if (strcmp(scenario, "taken") == 0)
+		return secondary_taken();
 	ret = eal_up("--proc-type=secondary", NULL);
 	if (strcmp(scenario, "refused") == 0)
 		return ret == -1 && rte_errno == ENOTSUP ? 0 : 1;
@@ -307,6 +343,17 @@ test_errors(void **state)
 	assert_int_equal(rte_errno, EINVAL);
 }
 
+static void
+test_addresses_taken(void **state)
+{
+	RTE_SET_USED(state);
+	assert_true(eal_up("--proc-type=primary", TAKEN_OPTION) >= 0);
+	assert_int_equal(rte_eal_get_baseaddr(), TAKEN_BASE);
+	assert_non_null(rte_memzone_reserve("taken_mz", 64, SOCKET_ID_ANY, 0));
+	assert_int_equal(run_secondary("taken"), 0);
+	assert_int_equal(rte_eal_cleanup(), 0);
+}
+
 /* The runtime directory of PREFIX, as EAL makes it. */
 static void
 prefix_dir(char *buf, size_t size)
@@ -428,6 +475,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_share),
 		cmocka_unit_test(test_share_hugepages),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_addresses_taken),
 		cmocka_unit_test(test_other_build),
 		cmocka_unit_test(test_primary_exit_seen),
 		cmocka_unit_test(test_secondary_crash),

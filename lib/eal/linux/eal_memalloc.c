@@ -342,8 +342,8 @@ eal_memalloc_list_attach(struct eal_memseg_list *msl, pid_t primary)
 			munmap(va, msl->pub.len);
 		close(fd);
 		EAL_LOG(ERR, "secondary process: cannot map memory at %p-%p as the primary does: "
-			"%s\n", msl->pub.base_va, (void *)((uintptr_t)msl->pub.base_va +
-			msl->pub.len), strerror(err));
+			"%s (--base-virtaddr moves the primary's)\n", msl->pub.base_va,
+			(void *)((uintptr_t)msl->pub.base_va + msl->pub.len), strerror(err));
 		rte_errno = ENOMEM;
 		return -1;
 	}

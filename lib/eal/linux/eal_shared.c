@@ -194,7 +194,8 @@ eal_shared_attach(void)
 			munmap(va, h.size);
 		close(mfd);
 		EAL_LOG(ERR, "secondary process: cannot map the shared configuration at %p, where "
-			"the primary has it: %s\n", h.base, strerror(err));
+			"the primary has it: %s (--base-virtaddr moves the primary's)\n", h.base,
+			strerror(err));
 		rte_errno = ENOMEM;
 		return -1;
 	}
