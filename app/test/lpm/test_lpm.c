@@ -309,11 +309,17 @@ static void
 compare_all(const struct rte_lpm *lpm, const struct ref_rule *r, unsigned int n,
 		const uint32_t *addrs)
 {
-	uint32_t bulk[N_ADDRS], x4[4];
+	uint32_t bulk[N_ADDRS], x4[4], part[46];
 	int64_t want;
 	unsigned int i, j;
 
 	assert_int_equal(rte_lpm_lookup_bulk(lpm, addrs, bulk, N_ADDRS), 0);
+	/* 45 addresses: a full chunk of 32 and a partial one; nothing written past the end */
+	part[45] = 0xdeadbeef;
+	assert_int_equal(rte_lpm_lookup_bulk(lpm, addrs + 5, part, 45), 0);
+	for (i = 0; i < 45; i++)
+		assert_int_equal(part[i], bulk[i + 5]);
+	assert_int_equal(part[45], 0xdeadbeef);
 	for (i = 0; i < N_ADDRS; i += 4) {
 		rte_lpm_lookupx4(lpm, _mm_loadu_si128((const __m128i *)(const void *)&addrs[i]),
 			x4, UINT32_MAX);
