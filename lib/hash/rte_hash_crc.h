@@ -87,20 +87,11 @@ RTE_INIT(rte_hash_crc_init_alg)
 }
 
 /**
- * CRC32C of data_len bytes at data, continuing from init_val: 8 bytes at a time, then 4, 2
- * and 1 for the tail. The data needs no particular alignment.
- *
- * @param data
- *   Data to hash.
- * @param data_len
- *   Length in bytes.
- * @param init_val
- *   Seed (previous CRC).
- * @return
- *   The CRC32C register.
+ * CRC32C of data_len bytes at data with the per-word functions, which test the
+ * algorithm at each word: 8 bytes at a time, then 4, 2 and 1 for the tail.
  */
 static inline uint32_t
-rte_hash_crc(const void *data, uint32_t data_len, uint32_t init_val)
+rte_hash_crc_by_word(const void *data, uint32_t data_len, uint32_t init_val)
 {
 	const uint8_t *p = (const uint8_t *)data;
 	uint32_t n;
@@ -129,6 +120,44 @@ rte_hash_crc(const void *data, uint32_t data_len, uint32_t init_val)
 	if (unlikely(data_len & 1))
 		init_val = rte_hash_crc_1byte(*p, init_val);
 	return init_val;
+}
+
+#if defined(RTE_ARCH_X86_64)
+/**
+ * rte_hash_crc() when the CPU lacks crc32q: kept out of line, so that the common
+ * case compiles to a short loop with nothing but crc32 instructions and a few registers.
+ */
+static __rte_noinline __rte_unused uint32_t
+rte_hash_crc_other_alg(const void *data, uint32_t data_len, uint32_t init_val)
+{
+	return rte_hash_crc_by_word(data, data_len, init_val);
+}
+#endif
+
+/**
+ * CRC32C of data_len bytes at data, continuing from init_val. The data needs no particular
+ * alignment.
+ *
+ * @param data
+ *   Data to hash.
+ * @param data_len
+ *   Length in bytes.
+ * @param init_val
+ *   Seed (previous CRC).
+ * @return
+ *   The CRC32C register.
+ */
+static inline uint32_t
+rte_hash_crc(const void *data, uint32_t data_len, uint32_t init_val)
+{
+#if defined(RTE_ARCH_X86_64)
+	/* one test per call: testing per word reloads crc32_alg after each memcpy() load */
+	if (likely(crc32_alg == CRC32_SSE42_x64))
+		return rte_hash_crc_sse42_x64((const uint8_t *)data, data_len, init_val);
+	return rte_hash_crc_other_alg(data, data_len, init_val);
+#else
+	return rte_hash_crc_by_word(data, data_len, init_val);
+#endif
 }
 
 #ifdef __cplusplus

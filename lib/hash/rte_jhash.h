@@ -61,6 +61,35 @@ __rte_jhash_word(const uint8_t *p)
 }
 
 /**
+ * @internal The last n (1..4) bytes of the key as the word memcpy() would make of them
+ * after zero bytes were appended, read without a round trip through memory: a byte store
+ * followed by a word load of the same place stalls the load.
+ */
+static inline uint32_t
+__rte_jhash_tail_word(const uint8_t *p, uint32_t n)
+{
+	uint32_t w;
+
+	switch (n) {
+	case 4:
+		return __rte_jhash_word(p);
+	case 3:
+		w = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+		break;
+	case 2:
+		w = (uint32_t)p[0] | (uint32_t)p[1] << 8;
+		break;
+	default:
+		w = p[0];
+		break;
+	}
+#if RTE_BYTE_ORDER == RTE_BIG_ENDIAN
+	w = rte_bswap32(w);
+#endif
+	return w;
+}
+
+/**
  * @internal Hash length bytes at key into *pc (primary) and *pb (secondary), both of which
  * also seed the hash. check_align is kept for API compatibility: unaligned keys are read
  * byte-exactly whatever its value, so the result never depends on the key's address.
@@ -71,7 +100,6 @@ __rte_jhash_2hashes(const void *key, uint32_t length, uint32_t *pc, uint32_t *pb
 {
 	const uint8_t *k = (const uint8_t *)key;
 	uint32_t a, b, c;
-	uint32_t tail[3];
 
 	RTE_SET_USED(check_align);
 	a = b = c = RTE_JHASH_GOLDEN_RATIO + length + *pc;
@@ -92,11 +120,16 @@ __rte_jhash_2hashes(const void *key, uint32_t length, uint32_t *pc, uint32_t *pb
 		return;
 	}
 	/* the last 1..12 bytes count as a block padded with zero bytes */
-	tail[0] = tail[1] = tail[2] = 0;
-	memcpy(tail, k, length);
-	a += tail[0];
-	b += tail[1];
-	c += tail[2];
+	if (length > 8) {
+		a += __rte_jhash_word(k);
+		b += __rte_jhash_word(k + 4);
+		c += __rte_jhash_tail_word(k + 8, length - 8);
+	} else if (length > 4) {
+		a += __rte_jhash_word(k);
+		b += __rte_jhash_tail_word(k + 4, length - 4);
+	} else {
+		a += __rte_jhash_tail_word(k, length);
+	}
 	__rte_jhash_final(a, b, c);
 	*pc = c;
 	*pb = b;
