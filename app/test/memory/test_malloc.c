@@ -2,11 +2,14 @@
 /*
  * rte_malloc family on --no-huge memory: alignment, realloc in and out of place, zero sizes,
  * exhaustion and recovery, invalid frees, statistics, threads, chunk return and its hysteresis,
- * memory events and memseg walks.
+ * memory events and memseg walks, rte_zmalloc's zeros on fresh and reused memory.
  */
 #include "test_common.h"
 
 #include <pthread.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <rte_eal.h>
 #include <rte_errno.h>
@@ -702,6 +705,119 @@ test_dma_mask(void **state)
 	rte_free(p);
 }
 
+/* How many of the n pages from p on are resident (faulted in)? */
+static size_t
+pages_resident(const void *p, size_t n)
+{
+	size_t pg = (size_t)sysconf(_SC_PAGESIZE), i, count = 0;
+	uintptr_t start = RTE_ALIGN_CEIL((uintptr_t)p, pg);
+	unsigned char *vec = calloc(n, 1);
+
+	assert_non_null(vec);
+	assert_int_equal(mincore((void *)start, n * pg, vec), 0);
+	for (i = 0; i < n; i++)
+		count += vec[i] & 1;
+	free(vec);
+	return count;
+}
+
+static bool
+all_zero(const uint8_t *p, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (p[i] != 0)
+			return false;
+	return true;
+}
+
+/*
+ * A large rte_zmalloc served from pages never handed out before is not written: its pages are
+ * faulted in only when the caller uses them, and they read as zeros.
+ */
+static void
+test_zmalloc_fresh_untouched(void **state)
+{
+	size_t pg = (size_t)sysconf(_SC_PAGESIZE);
+	uint8_t *p;
+
+	(void)state;
+	p = rte_zmalloc("fresh", 256 * pg, 0);
+	assert_non_null(p);
+	assert_true(pages_resident(p + pg, 250) <= 1);
+	assert_true(all_zero(p, 256 * pg));
+	memset(p, 0x5a, 256 * pg);
+	rte_free(p);
+	/* The same pages again: written before, so rte_zmalloc clears them. */
+	p = rte_zmalloc("reused", 256 * pg, 0);
+	assert_non_null(p);
+	assert_true(all_zero(p, 256 * pg));
+	rte_free(p);
+}
+
+/*
+ * Blocks carved from free space part written and part fresh, after splits and merges in every
+ * order, still read as zeros from rte_zmalloc and rte_calloc.
+ */
+static void
+test_zmalloc_mixed(void **state)
+{
+	enum { SLOTS = 64, ROUNDS = 3000 };
+	uint8_t *slot[SLOTS] = { NULL };
+	size_t len[SLOTS] = { 0 };
+	unsigned int seed = 12345, i, r;
+	uint8_t *a, *b, *z;
+
+	(void)state;
+	/* A written block freed right before fresh space: one free element, written at its start. */
+	a = rte_malloc("a", 5000, 0);
+	b = rte_malloc("b", 3000, 0);
+	assert_non_null(a);
+	assert_non_null(b);
+	memset(a, 0xff, 5000);
+	memset(b, 0xee, 3000);
+	rte_free(a);
+	rte_free(b);
+	z = rte_zmalloc("z", 64 * 1024, 0);
+	assert_non_null(z);
+	assert_true(all_zero(z, 64 * 1024));
+	memset(z, 0xdd, 64 * 1024);
+	/* Shrinking in place frees the written tail of the block. */
+	a = rte_realloc(z, 1000, 0);
+	assert_ptr_equal(a, z);
+	z = rte_zmalloc("z", 30000, 0);
+	assert_non_null(z);
+	assert_true(all_zero(z, 30000));
+	rte_free(z);
+	rte_free(a);
+
+	for (r = 0; r < ROUNDS; r++) {
+		i = (unsigned int)rand_r(&seed) % SLOTS;
+		if (slot[i] != NULL && rand_r(&seed) % 4 == 0) {
+			len[i] = 1 + len[i] / 2;
+			slot[i] = rte_realloc(slot[i], len[i], 0);
+			assert_non_null(slot[i]);
+			continue;
+		}
+		if (slot[i] != NULL) {
+			rte_free(slot[i]);
+			slot[i] = NULL;
+			continue;
+		}
+		len[i] = 1 + (size_t)rand_r(&seed) % (rand_r(&seed) % 8 == 0 ? 200000 : 3000);
+		if (rand_r(&seed) % 2 == 0)
+			slot[i] = rte_zmalloc("mix", len[i], 1u << (rand_r(&seed) % 13));
+		else
+			slot[i] = rte_calloc("mix", 1, len[i], 0);
+		assert_non_null(slot[i]);
+		assert_true(all_zero(slot[i], len[i]));
+		memset(slot[i], 0xa5, len[i]);
+	}
+	for (i = 0; i < SLOTS; i++)
+		rte_free(slot[i]);
+}
+
 static void
 test_not_initialised(void **state)
 {
@@ -729,6 +845,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_tail_pad, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_idle_gives_way, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dma_mask, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_zmalloc_fresh_untouched, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_zmalloc_mixed, setup, teardown),
 		cmocka_unit_test(test_not_initialised),
 	};
 

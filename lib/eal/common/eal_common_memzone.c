@@ -157,10 +157,10 @@ mz_reserve(const char *name, size_t len, int socket_id, unsigned int flags, unsi
 		socket_id = s;
 	}
 	req.size = RTE_ALIGN_CEIL(len, (size_t)RTE_CACHE_LINE_SIZE);
-	addr = malloc_heap_alloc(&req, socket_id);
+	addr = malloc_heap_alloc(&req, socket_id, NULL);
 	if (addr == NULL && req.page_sizes != 0 && (flags & RTE_MEMZONE_SIZE_HINT_ONLY)) {
 		req.page_sizes = 0;
-		addr = malloc_heap_alloc(&req, socket_id);
+		addr = malloc_heap_alloc(&req, socket_id, NULL);
 	}
 	if (addr == NULL) {
 		if (req.contig && rte_eal_iova_mode() == RTE_IOVA_PA)

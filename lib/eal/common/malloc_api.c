@@ -25,12 +25,12 @@ check_args(size_t size, unsigned int align, int socket)
 	return 0;
 }
 
-void *
-rte_malloc_socket(const char *type, size_t size, unsigned int align, int socket)
+/* A block of the heap; *zeroed tells whether it is known to hold zeros. */
+static void *
+heap_block(size_t size, unsigned int align, int socket, bool *zeroed)
 {
 	struct malloc_req req = { 0 };
 
-	RTE_SET_USED(type); /* blocks are not tracked by type */
 	if (check_args(size, align, socket) < 0)
 		return NULL;
 	if (size > SIZE_MAX / 2) {
@@ -39,7 +39,14 @@ rte_malloc_socket(const char *type, size_t size, unsigned int align, int socket)
 	}
 	req.size = RTE_ALIGN_CEIL(size, (size_t)RTE_CACHE_LINE_SIZE);
 	req.align = RTE_MAX((size_t)align, (size_t)RTE_CACHE_LINE_SIZE);
-	return malloc_heap_alloc(&req, socket);
+	return malloc_heap_alloc(&req, socket, zeroed);
+}
+
+void *
+rte_malloc_socket(const char *type, size_t size, unsigned int align, int socket)
+{
+	RTE_SET_USED(type); /* blocks are not tracked by type */
+	return heap_block(size, align, socket, NULL);
 }
 
 void *
@@ -51,9 +58,13 @@ rte_malloc(const char *type, size_t size, unsigned int align)
 void *
 rte_zmalloc_socket(const char *type, size_t size, unsigned int align, int socket)
 {
-	void *p = rte_malloc_socket(type, size, align, socket);
+	bool zeroed = false;
+	void *p;
 
-	if (p != NULL)
+	RTE_SET_USED(type);
+	p = heap_block(size, align, socket, &zeroed);
+	/* Pages never handed out are left untouched, so that they are faulted in only when used. */
+	if (p != NULL && !zeroed)
 		memset(p, 0, size);
 	return p;
 }

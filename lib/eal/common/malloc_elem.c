@@ -18,8 +18,31 @@ malloc_elem_init(struct malloc_elem *e, struct malloc_chunk *chunk, size_t size)
 	e->chunk = chunk;
 	e->size = size;
 	e->state = ELEM_FREE;
-	e->pad = 0;
+	e->dirty = UINT32_MAX;
 	e->cookie = malloc_elem_cookie(e);
+}
+
+uintptr_t
+malloc_elem_dirty_end(const struct malloc_elem *e)
+{
+	uintptr_t data = (uintptr_t)e + MALLOC_ELEM_HEADER_LEN;
+
+	return data + RTE_MIN((size_t)e->dirty * RTE_CACHE_LINE_MIN_SIZE,
+			e->size - MALLOC_ELEM_HEADER_LEN);
+}
+
+void
+malloc_elem_set_dirty_end(struct malloc_elem *e, uintptr_t end)
+{
+	uintptr_t data = (uintptr_t)e + MALLOC_ELEM_HEADER_LEN;
+	size_t lines;
+
+	if (end <= data) {
+		e->dirty = 0;
+		return;
+	}
+	lines = (end - data + RTE_CACHE_LINE_MIN_SIZE - 1) / RTE_CACHE_LINE_MIN_SIZE;
+	e->dirty = (uint32_t)RTE_MIN(lines, (size_t)UINT32_MAX);
 }
 
 struct malloc_elem *
@@ -41,14 +64,19 @@ void
 malloc_elem_join_next(struct malloc_elem *e)
 {
 	struct malloc_elem *n = e->next;
+	/* The absorbed header is data now, never zero: the written part reaches past it at least. */
+	uintptr_t dirty = e->state != ELEM_FREE ? 0 : RTE_MAX(malloc_elem_dirty_end(e),
+			n->state == ELEM_FREE ? malloc_elem_dirty_end(n) : (uintptr_t)malloc_elem_end(n));
 
 	e->size += n->size;
 	e->next = n->next;
 	if (n->next != NULL)
 		n->next->prev = e;
-	/* The absorbed header is now data: a stale pointer to it must not look valid. */
+	/* A stale pointer to the absorbed header must not look valid. */
 	n->state = 0;
 	n->cookie = 0;
+	if (e->state == ELEM_FREE)
+		malloc_elem_set_dirty_end(e, dirty);
 }
 
 void *

@@ -8,6 +8,11 @@
  * When the caller's alignment leaves a small gap between an element's header and the data, a
  * second header of state PAD is written right before the data; it records the distance back to
  * the real header, so rte_free finds the element from any pointer it handed out.
+ *
+ * A free element knows where the bytes that may have been written end: past that point it holds
+ * pages fresh from the kernel, never handed out since, which read as zeros. rte_zmalloc skips the
+ * memset of a block there, so a large zeroed block whose caller uses only its start (an array
+ * sized for the most queues a port can have) does not fault all its pages in.
  */
 #ifndef _MALLOC_ELEM_H_
 #define _MALLOC_ELEM_H_
@@ -46,7 +51,10 @@ struct malloc_elem {
 	struct malloc_chunk *chunk;
 	size_t size;                    /* from this header to the next element */
 	uint32_t state;
-	uint32_t pad;                   /* BUSY: gap before the PAD header; PAD: back offset */
+	union {
+		uint32_t pad;           /* BUSY: gap before the PAD header; PAD: back offset */
+		uint32_t dirty;         /* FREE: see malloc_elem_dirty_end */
+	};
 	uint64_t cookie;                /* depends on the address, see malloc_elem_cookie */
 };
 
@@ -71,10 +79,20 @@ malloc_elem_end(const struct malloc_elem *e)
 
 /* Write a fresh element header of the given size at addr. */
 void malloc_elem_init(struct malloc_elem *e, struct malloc_chunk *chunk, size_t size);
-/* Cut e at addr (inside e): the upper part becomes a new element, returned. */
+/*
+ * Cut e at addr (inside e): the upper part becomes a new element, returned, dirty up to its end.
+ * A free e keeps its dirty end (clipped to its new size).
+ */
 struct malloc_elem *malloc_elem_split(struct malloc_elem *e, void *addr);
 /* Absorb e->next into e. */
 void malloc_elem_join_next(struct malloc_elem *e);
+/*
+ * Where the bytes of free element e that may be non-zero end: from there to the end of e, all
+ * are zero. A new element is dirty up to its end.
+ */
+uintptr_t malloc_elem_dirty_end(const struct malloc_elem *e);
+/* Record that the bytes of free element e from end on are all zero. */
+void malloc_elem_set_dirty_end(struct malloc_elem *e, uintptr_t end);
 /*
  * Where the data of a size-byte block aligned on align could start inside free element e without
  * crossing a multiple of bound (0: no bound); NULL when it does not fit.

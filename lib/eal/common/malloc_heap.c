@@ -115,7 +115,6 @@ free_list_insert(struct malloc_heap *h, struct malloc_elem *e)
 	unsigned int idx = free_list_idx(e->size);
 
 	e->state = ELEM_FREE;
-	e->pad = 0;
 	e->free_prev = NULL;
 	e->free_next = h->free_head[idx];
 	if (e->free_next != NULL)
@@ -181,12 +180,16 @@ fit_req(const struct malloc_elem *e, const struct malloc_req *req)
 	return ok ? d : NULL;
 }
 
-/* Turn the part of free element e at data into a busy block of size bytes. */
+/*
+ * Turn the part of free element e at data into a busy block of size bytes; *zeroed tells
+ * whether its bytes are all zero.
+ */
 static void *
-carve(struct malloc_heap *h, struct malloc_elem *e, void *data, size_t size)
+carve(struct malloc_heap *h, struct malloc_elem *e, void *data, size_t size, bool *zeroed)
 {
 	struct malloc_elem *hdr = RTE_PTR_SUB(data, MALLOC_ELEM_HEADER_LEN);
 	size_t gap = (size_t)RTE_PTR_DIFF(hdr, e);
+	uintptr_t dirty = malloc_elem_dirty_end(e);
 	uintptr_t used_end;
 
 	free_list_remove(h, e);
@@ -207,15 +210,20 @@ carve(struct malloc_heap *h, struct malloc_elem *e, void *data, size_t size)
 		hdr->cookie = malloc_elem_cookie(hdr);
 	}
 	used_end = RTE_ALIGN_CEIL((uintptr_t)data + size, RTE_CACHE_LINE_SIZE);
-	if ((uintptr_t)malloc_elem_end(e) - used_end >= MALLOC_ELEM_MIN_LEN)
-		free_list_insert(h, malloc_elem_split(e, (void *)used_end));
+	if ((uintptr_t)malloc_elem_end(e) - used_end >= MALLOC_ELEM_MIN_LEN) {
+		struct malloc_elem *rest = malloc_elem_split(e, (void *)used_end);
+
+		malloc_elem_set_dirty_end(rest, dirty);
+		free_list_insert(h, rest);
+	}
 	h->alloc_bytes += e->size;
 	h->alloc_count++;
+	*zeroed = (uintptr_t)data >= dirty;
 	return data;
 }
 
 static void *
-heap_alloc_on(struct malloc_heap *h, const struct malloc_req *req)
+heap_alloc_on(struct malloc_heap *h, const struct malloc_req *req, bool *zeroed)
 {
 	uint32_t lists = h->free_mask;
 	unsigned int idx;
@@ -235,7 +243,7 @@ heap_alloc_on(struct malloc_heap *h, const struct malloc_req *req)
 				continue;
 			d = fit_req(e, req);
 			if (d != NULL)
-				return carve(h, e, d, req->size);
+				return carve(h, e, d, req->size, zeroed);
 		}
 	}
 	return NULL;
@@ -270,6 +278,7 @@ heap_add_chunk(struct malloc_heap *h, struct eal_memseg_list *msl, unsigned int 
 	c->pinned = pinned;
 	e = RTE_PTR_ADD(c, MALLOC_CHUNK_HEADER_LEN);
 	malloc_elem_init(e, c, c->len - MALLOC_CHUNK_HEADER_LEN);
+	e->dirty = 0; /* pages the memory layer maps hold zeros (see eal_memalloc_unmap) */
 	free_list_insert(h, e);
 	TAILQ_INSERT_TAIL(&h->chunks, c, next);
 	h->total_bytes += c->len;
@@ -327,6 +336,7 @@ heap_extend_chunk(struct malloc_heap *h, struct eal_memseg_list *msl, unsigned i
 		for (last = RTE_PTR_ADD(c, MALLOC_CHUNK_HEADER_LEN); last->next != NULL; )
 			last = last->next;
 		malloc_elem_init(e, c, len);
+		e->dirty = 0;
 		e->prev = last;
 		last->next = e;
 		c->n_slots += n;
@@ -345,7 +355,7 @@ heap_extend_chunk(struct malloc_heap *h, struct eal_memseg_list *msl, unsigned i
 
 /* Grow h, by extending a chunk or with a new one, and allocate req from the new space. */
 static void *
-heap_grow_alloc(struct malloc_heap *h, const struct malloc_req *req)
+heap_grow_alloc(struct malloc_heap *h, const struct malloc_req *req, bool *zeroed)
 {
 	size_t need = MALLOC_CHUNK_HEADER_LEN + MALLOC_ELEM_HEADER_LEN + req->size +
 		RTE_MAX(req->align, req->bound);
@@ -379,7 +389,7 @@ heap_grow_alloc(struct malloc_heap *h, const struct malloc_req *req)
 				e = heap_extend_chunk(h, msl, (unsigned int)(exact / pg));
 			d = e != NULL ? fit_req(e, req) : NULL;
 			if (d != NULL)
-				return carve(h, e, d, req->size);
+				return carve(h, e, d, req->size, zeroed);
 		}
 		c = heap_add_chunk(h, msl, (unsigned int)(want / pg), false);
 		if (c == NULL && want != exact)
@@ -389,7 +399,7 @@ heap_grow_alloc(struct malloc_heap *h, const struct malloc_req *req)
 		e = RTE_PTR_ADD(c, MALLOC_CHUNK_HEADER_LEN);
 		d = fit_req(e, req);
 		if (d != NULL)
-			return carve(h, e, d, req->size);
+			return carve(h, e, d, req->size, zeroed);
 		/* Not IOVA-contiguous: these pages cannot serve the request. */
 		free_list_remove(h, e);
 		heap_release_chunk(h, c);
@@ -398,14 +408,14 @@ heap_grow_alloc(struct malloc_heap *h, const struct malloc_req *req)
 }
 
 static void *
-heap_alloc_on_heap(struct malloc_heap *h, const struct malloc_req *req)
+heap_alloc_on_heap(struct malloc_heap *h, const struct malloc_req *req, bool *zeroed)
 {
 	void *p;
 
 	eal_shared_mutex_lock(&h->lock, "heap");
-	p = heap_alloc_on(h, req);
+	p = heap_alloc_on(h, req, zeroed);
 	if (p == NULL)
-		p = heap_grow_alloc(h, req);
+		p = heap_grow_alloc(h, req, zeroed);
 	/*
 	 * The kept idle chunk may hold what growth was refused for: pages of a small mount, or
 	 * bytes under an allocation validator's limit. Without it the heap could grow.
@@ -413,32 +423,36 @@ heap_alloc_on_heap(struct malloc_heap *h, const struct malloc_req *req)
 	if (p == NULL && h->idle != NULL && chunk_unused(h->idle)) {
 		free_list_remove(h, RTE_PTR_ADD(h->idle, MALLOC_CHUNK_HEADER_LEN));
 		heap_release_chunk(h, h->idle);
-		p = heap_grow_alloc(h, req);
+		p = heap_grow_alloc(h, req, zeroed);
 	}
 	pthread_mutex_unlock(&h->lock);
 	return p;
 }
 
 void *
-malloc_heap_alloc(const struct malloc_req *req, int socket)
+malloc_heap_alloc(const struct malloc_req *req, int socket, bool *zeroed)
 {
 	unsigned int s, first;
+	bool unused;
 	void *p;
 
+	if (zeroed == NULL)
+		zeroed = &unused;
+
 	if (socket >= 0 && socket < RTE_MAX_NUMA_NODES) {
-		p = heap_alloc_on_heap(&heaps[socket], req);
+		p = heap_alloc_on_heap(&heaps[socket], req, zeroed);
 	} else if (socket != SOCKET_ID_ANY) {
 		struct malloc_heap *h = malloc_heap_of(socket);
 
-		p = h != NULL ? heap_alloc_on_heap(h, req) : NULL;
+		p = h != NULL ? heap_alloc_on_heap(h, req, zeroed) : NULL;
 	} else {
 		first = rte_socket_id();
 		if (first >= RTE_MAX_NUMA_NODES)
 			first = 0;
-		p = heap_alloc_on_heap(&heaps[first], req);
+		p = heap_alloc_on_heap(&heaps[first], req, zeroed);
 		for (s = 0; p == NULL && s < RTE_MAX_NUMA_NODES; s++)
 			if (s != first)
-				p = heap_alloc_on_heap(&heaps[s], req);
+				p = heap_alloc_on_heap(&heaps[s], req, zeroed);
 	}
 	if (p == NULL)
 		rte_errno = ENOMEM;
@@ -539,7 +553,7 @@ malloc_heap_free(void *ptr)
 		pad->cookie = 0;
 	}
 	e->state = ELEM_FREE;
-	e->pad = 0;
+	e->dirty = UINT32_MAX; /* whatever the caller wrote */
 	if (e->next != NULL && e->next->state == ELEM_FREE) {
 		free_list_remove(h, e->next);
 		malloc_elem_join_next(e);

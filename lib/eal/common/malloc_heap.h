@@ -56,8 +56,11 @@ struct malloc_req {
 	bool contig;            /* the block must be IOVA-contiguous */
 };
 
-/* Allocate on socket (SOCKET_ID_ANY: the caller's node, then the others); NULL + rte_errno. */
-void *malloc_heap_alloc(const struct malloc_req *req, int socket);
+/*
+ * Allocate on socket (SOCKET_ID_ANY: the caller's node, then the others); NULL + rte_errno.
+ * *zeroed (when not NULL) tells whether the block is known to hold zeros.
+ */
+void *malloc_heap_alloc(const struct malloc_req *req, int socket, bool *zeroed);
 /* 0, or -1 when ptr is not a block from the heap (nothing is changed then). */
 int malloc_heap_free(void *ptr);
 /* Resize in place; 0 on success, -1 when the block cannot grow where it is. */

@@ -261,16 +261,21 @@ eal_memalloc_list_fd(const struct eal_memseg_list *msl)
 	return list_fds[list_index(msl)];
 }
 
-/* Give the pages of [off, off + len) of the list's file back to the kernel. */
-static void
+/*
+ * Give the pages of [off, off + len) of the list's file back to the kernel; false when it keeps
+ * them.
+ */
+static bool
 punch(struct eal_memseg_list *msl, void *va, size_t off, size_t len)
 {
 	if (fallocate(eal_memalloc_list_fd(msl), FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
 			(off_t)off, (off_t)len) == 0)
-		return;
-	if (madvise(va, len, MADV_REMOVE) != 0)
-		EAL_LOG(DEBUG, "cannot give %zu kB of memory back to the kernel: %s\n", len >> 10,
-			strerror(errno));
+		return true;
+	if (madvise(va, len, MADV_REMOVE) == 0)
+		return true;
+	EAL_LOG(DEBUG, "cannot give %zu kB of memory back to the kernel: %s\n", len >> 10,
+		strerror(errno));
+	return false;
 }
 
 int
@@ -460,7 +465,12 @@ eal_memalloc_unmap(struct eal_memseg_list *msl, unsigned int first, unsigned int
 	memset(&msl->segs[first], 0, sizeof(msl->segs[0]) * n);
 	if (msl->hp_idx < 0 && rte_eal_iova_mode() == RTE_IOVA_PA)
 		munlock(va, len);
-	punch(msl, va, (size_t)first * pg, len);
+	/*
+	 * Pages mapped again later must read as zeros (the heap relies on it to skip the memset
+	 * of rte_zmalloc), so pages the kernel keeps are cleared.
+	 */
+	if (!punch(msl, va, (size_t)first * pg, len))
+		memset(va, 0, len);
 	mark_slots(msl, first, n, false);
 	msl->n_mapped -= n;
 	msl->pub.version++;
