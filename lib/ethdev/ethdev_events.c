@@ -23,6 +23,12 @@ struct eth_cb {
 
 static TAILQ_HEAD(, eth_cb) eth_cbs = TAILQ_HEAD_INITIALIZER(eth_cbs);
 static pthread_mutex_t eth_cb_lock = PTHREAD_MUTEX_INITIALIZER;
+/*
+ * Entries per event, so that an event nobody listens to (a port created or destroyed in most
+ * applications) costs no lock. Changed under the lock; a callback registered while the event
+ * is being processed may or may not see it, as with the lock.
+ */
+static unsigned int eth_cb_count[RTE_ETH_EVENT_MAX];
 
 static int
 check_args(uint16_t port_id, enum rte_eth_event_type event, rte_eth_dev_cb_fn fn)
@@ -60,6 +66,8 @@ rte_eth_dev_callback_register(uint16_t port_id, enum rte_eth_event_type event,
 			cb->fn = cb_fn;
 			cb->arg = cb_arg;
 			TAILQ_INSERT_TAIL(&eth_cbs, cb, next);
+			__atomic_store_n(&eth_cb_count[event], eth_cb_count[event] + 1,
+					__ATOMIC_RELEASE);
 		}
 	}
 	pthread_mutex_unlock(&eth_cb_lock);
@@ -88,6 +96,7 @@ rte_eth_dev_callback_unregister(uint16_t port_id, enum rte_eth_event_type event,
 			continue;
 		}
 		TAILQ_REMOVE(&eth_cbs, cb, next);
+		__atomic_store_n(&eth_cb_count[event], eth_cb_count[event] - 1, __ATOMIC_RELAXED);
 		free(cb);
 	}
 	pthread_mutex_unlock(&eth_cb_lock);
@@ -100,6 +109,9 @@ eth_dev_callback_process(uint16_t port_id, enum rte_eth_event_type event, void *
 	struct eth_cb *cb;
 	int ret = 0;
 
+	if ((unsigned int)event < RTE_ETH_EVENT_MAX &&
+			__atomic_load_n(&eth_cb_count[event], __ATOMIC_ACQUIRE) == 0)
+		return 0;
 	pthread_mutex_lock(&eth_cb_lock);
 	TAILQ_FOREACH(cb, &eth_cbs, next) {
 		if (cb->event != event || (cb->port_id != RTE_ETH_ALL && cb->port_id != port_id))

@@ -324,6 +324,22 @@ test_events(void **state)
 	assert_int_equal(rte_eth_dev_close(port), 0);
 	assert_int_equal(rte_eth_dev_detach(port, devname), 0);
 	assert_int_equal(c.nnew[port] + c.ndestroy[port], 0);
+
+	/* Registered again (twice: one entry), it hears the next port, once. */
+	assert_int_equal(rte_eth_dev_callback_register(RTE_ETH_ALL, RTE_ETH_EVENT_NEW,
+			count_event, &c), 0);
+	assert_int_equal(rte_eth_dev_callback_register(RTE_ETH_ALL, RTE_ETH_EVENT_NEW,
+			count_event, &c), 0);
+	assert_int_equal(rte_eth_dev_attach("net_null0", &port), 0);
+	assert_int_equal(c.nnew[port], 1);
+	assert_int_equal(rte_eth_dev_callback_unregister(RTE_ETH_ALL, RTE_ETH_EVENT_NEW,
+			count_event, &c), 0);
+	assert_int_equal(rte_eth_dev_close(port), 0);
+	assert_int_equal(rte_eth_dev_detach(port, devname), 0);
+	assert_int_equal(rte_eth_dev_attach("net_null0", &port), 0);
+	assert_int_equal(c.nnew[port], 1);
+	assert_int_equal(rte_eth_dev_close(port), 0);
+	assert_int_equal(rte_eth_dev_detach(port, devname), 0);
 }
 
 static void

@@ -503,8 +503,13 @@ vdev_scan(void)
 	if (rte_eal_process_type() == RTE_PROC_SECONDARY && vdev_scan_primary_devices() < 0)
 		return -EIO;
 	/* Called without the list lock: a callback may add devargs or register drivers. */
+	/*
+	 * The mark is read with the first callback: entries a callback adds come after it, and
+	 * a mark older than need be only makes the walk look at known devices again.
+	 */
 	rte_spinlock_lock(&vdev_lock);
 	cs = TAILQ_FIRST(&custom_scans);
+	since = scan_mark;
 	rte_spinlock_unlock(&vdev_lock);
 	while (cs != NULL) {
 		cs->callback(cs->user_arg);
@@ -514,9 +519,6 @@ vdev_scan(void)
 	}
 
 	vd = NULL;
-	rte_spinlock_lock(&vdev_lock);
-	since = scan_mark;
-	rte_spinlock_unlock(&vdev_lock);
 	/* Taken before the walk: an entry listed meanwhile is looked at again next time. */
 	mark = rte_devargs_mark();
 	for (da = rte_devargs_next_since("vdev", NULL, since); da != NULL;

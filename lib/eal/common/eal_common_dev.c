@@ -212,7 +212,8 @@ rte_devres_release_all(struct rte_device *dev)
 {
 	struct rte_devres *r;
 
-	if (dev == NULL)
+	/* Most devices record nothing: no lock for them. */
+	if (dev == NULL || __atomic_load_n(&dev->devres, __ATOMIC_ACQUIRE) == NULL)
 		return;
 	/* One at a time, without the lock: a release function may itself use devres. */
 	for (;;) {
