@@ -598,7 +598,8 @@ list_add_locked(struct rte_devargs *da, uint32_t key)
 
 	if (index_reserve(&by_key) != 0 || index_reserve(&by_addr) != 0)
 		return -ENOMEM;
-	e.seq = ++devargs_seq;
+	e.seq = devargs_seq + 1;
+	__atomic_store_n(&devargs_seq, e.seq, __ATOMIC_RELEASE);
 	e.hash = key;
 	index_put(&by_key, e);
 	e.hash = da_addr_hash(da);
@@ -655,7 +656,8 @@ rte_devargs_insert(struct rte_devargs **da)
 		listed->data = nda->data;
 		free(nda);
 		*da = listed;
-		replaced_seq = ++devargs_seq;
+		replaced_seq = devargs_seq + 1;
+		__atomic_store_n(&devargs_seq, replaced_seq, __ATOMIC_RELEASE);
 	}
 	pthread_mutex_unlock(&devargs_lock);
 	return ret;
@@ -840,12 +842,11 @@ rte_devargs_next(const char *busname, const struct rte_devargs *start)
 uint64_t
 rte_devargs_mark(void)
 {
-	uint64_t mark;
-
-	pthread_mutex_lock(&devargs_lock);
-	mark = devargs_seq;
-	pthread_mutex_unlock(&devargs_lock);
-	return mark;
+	/*
+	 * No lock: the number is stored in the critical section that lists its entry, so a walk
+	 * that takes the lock after reading it sees that entry.
+	 */
+	return __atomic_load_n(&devargs_seq, __ATOMIC_ACQUIRE);
 }
 
 struct rte_devargs *
