@@ -770,7 +770,7 @@ test_zmalloc_mixed(void **state)
 	uint8_t *a, *b, *z;
 
 	(void)state;
-	/* A written block freed right before fresh space: one free element, written at its start. */
+	/* A written block freed right before fresh space: a free element written at its start. */
 	a = rte_malloc("a", 5000, 0);
 	b = rte_malloc("b", 3000, 0);
 	assert_non_null(a);

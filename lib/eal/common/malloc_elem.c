@@ -64,9 +64,10 @@ void
 malloc_elem_join_next(struct malloc_elem *e)
 {
 	struct malloc_elem *n = e->next;
-	/* The absorbed header is data now, never zero: the written part reaches past it at least. */
-	uintptr_t dirty = e->state != ELEM_FREE ? 0 : RTE_MAX(malloc_elem_dirty_end(e),
-			n->state == ELEM_FREE ? malloc_elem_dirty_end(n) : (uintptr_t)malloc_elem_end(n));
+	/* The absorbed header is data now, never zero: the written part reaches past it. */
+	uintptr_t n_dirty = n->state == ELEM_FREE ? malloc_elem_dirty_end(n) :
+			(uintptr_t)malloc_elem_end(n);
+	uintptr_t dirty = e->state != ELEM_FREE ? 0 : RTE_MAX(malloc_elem_dirty_end(e), n_dirty);
 
 	e->size += n->size;
 	e->next = n->next;
