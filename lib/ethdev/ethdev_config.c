@@ -346,9 +346,9 @@ rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_q, uint16_t nb_tx_q,
 	 * it is.
 	 */
 	if (d->rx_queues == NULL || d->tx_queues == NULL) {
-		rxq = d->rx_queues != NULL ? d->rx_queues : rte_zmalloc_socket("ethdev rxq",
+		rxq = d->rx_queues != NULL ? d->rx_queues : rte_zmalloc_sparse_socket("ethdev rxq",
 				sizeof(void *) * RTE_MAX_QUEUES_PER_PORT, 0, d->numa_node);
-		txq = d->tx_queues != NULL ? d->tx_queues : rte_zmalloc_socket("ethdev txq",
+		txq = d->tx_queues != NULL ? d->tx_queues : rte_zmalloc_sparse_socket("ethdev txq",
 				sizeof(void *) * RTE_MAX_QUEUES_PER_PORT, 0, d->numa_node);
 		if (rxq == NULL || txq == NULL) {
 			ETHDEV_LOG(ERR, "configure port %u: out of memory for queue arrays",

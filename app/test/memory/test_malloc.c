@@ -733,32 +733,38 @@ all_zero(const uint8_t *p, size_t len)
 }
 
 /*
- * A large rte_zmalloc served from pages never handed out before is not written: its pages are
- * faulted in only when the caller uses them, and they read as zeros.
+ * A large sparse zeroed block served from pages never handed out before is not written: its
+ * pages are faulted in only when the caller uses them, and they read as zeros. rte_zmalloc
+ * faults every page in at once.
  */
 static void
 test_zmalloc_fresh_untouched(void **state)
 {
 	size_t pg = (size_t)sysconf(_SC_PAGESIZE);
-	uint8_t *p;
+	uint8_t *p, *q;
 
 	(void)state;
-	p = rte_zmalloc("fresh", 256 * pg, 0);
+	p = rte_zmalloc_sparse_socket("fresh", 256 * pg, 0, SOCKET_ID_ANY);
 	assert_non_null(p);
 	assert_true(pages_resident(p + pg, 250) <= 1);
+	q = rte_zmalloc("warm", 256 * pg, 0);
+	assert_non_null(q);
+	assert_int_equal(pages_resident(q + pg, 250), 250);
+	assert_true(all_zero(q, 256 * pg));
 	assert_true(all_zero(p, 256 * pg));
 	memset(p, 0x5a, 256 * pg);
 	rte_free(p);
-	/* The same pages again: written before, so rte_zmalloc clears them. */
-	p = rte_zmalloc("reused", 256 * pg, 0);
+	/* The same pages again: written before, so they are cleared. */
+	p = rte_zmalloc_sparse_socket("reused", 256 * pg, 0, SOCKET_ID_ANY);
 	assert_non_null(p);
 	assert_true(all_zero(p, 256 * pg));
 	rte_free(p);
+	rte_free(q);
 }
 
 /*
  * Blocks carved from free space part written and part fresh, after splits and merges in every
- * order, still read as zeros from rte_zmalloc and rte_calloc.
+ * order, still read as zeros from rte_zmalloc_sparse_socket, rte_zmalloc and rte_calloc.
  */
 static void
 test_zmalloc_mixed(void **state)
@@ -779,14 +785,14 @@ test_zmalloc_mixed(void **state)
 	memset(b, 0xee, 3000);
 	rte_free(a);
 	rte_free(b);
-	z = rte_zmalloc("z", 64 * 1024, 0);
+	z = rte_zmalloc_sparse_socket("z", 64 * 1024, 0, SOCKET_ID_ANY);
 	assert_non_null(z);
 	assert_true(all_zero(z, 64 * 1024));
 	memset(z, 0xdd, 64 * 1024);
 	/* Shrinking in place frees the written tail of the block. */
 	a = rte_realloc(z, 1000, 0);
 	assert_ptr_equal(a, z);
-	z = rte_zmalloc("z", 30000, 0);
+	z = rte_zmalloc_sparse_socket("z", 30000, 0, SOCKET_ID_ANY);
 	assert_non_null(z);
 	assert_true(all_zero(z, 30000));
 	rte_free(z);
@@ -806,10 +812,17 @@ test_zmalloc_mixed(void **state)
 			continue;
 		}
 		len[i] = 1 + (size_t)rand_r(&seed) % (rand_r(&seed) % 8 == 0 ? 200000 : 3000);
-		if (rand_r(&seed) % 2 == 0)
+		switch (rand_r(&seed) % 3) {
+		case 0:
+			slot[i] = rte_zmalloc_sparse_socket("mix", len[i],
+					1u << (rand_r(&seed) % 13), SOCKET_ID_ANY);
+			break;
+		case 1:
 			slot[i] = rte_zmalloc("mix", len[i], 1u << (rand_r(&seed) % 13));
-		else
+			break;
+		default:
 			slot[i] = rte_calloc("mix", 1, len[i], 0);
+		}
 		assert_non_null(slot[i]);
 		assert_true(all_zero(slot[i], len[i]));
 		memset(slot[i], 0xa5, len[i]);

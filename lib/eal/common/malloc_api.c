@@ -58,12 +58,22 @@ rte_malloc(const char *type, size_t size, unsigned int align)
 void *
 rte_zmalloc_socket(const char *type, size_t size, unsigned int align, int socket)
 {
+	void *p = rte_malloc_socket(type, size, align, socket);
+
+	/* Even on fresh pages: the faults are taken here, not in the caller's fast path later. */
+	if (p != NULL)
+		memset(p, 0, size);
+	return p;
+}
+
+void *
+rte_zmalloc_sparse_socket(const char *type, size_t size, unsigned int align, int socket)
+{
 	bool zeroed = false;
 	void *p;
 
 	RTE_SET_USED(type);
 	p = heap_block(size, align, socket, &zeroed);
-	/* Pages never handed out are left untouched, so that they are faulted in only when used. */
 	if (p != NULL && !zeroed)
 		memset(p, 0, size);
 	return p;

@@ -10,9 +10,10 @@
  * the real header, so rte_free finds the element from any pointer it handed out.
  *
  * A free element knows where the bytes that may have been written end: past that point it holds
- * pages fresh from the kernel, never handed out since, which read as zeros. rte_zmalloc skips the
- * memset of a block there, so a large zeroed block whose caller uses only its start (an array
- * sized for the most queues a port can have) does not fault all its pages in.
+ * pages fresh from the kernel, never handed out since, which read as zeros.
+ * rte_zmalloc_sparse_socket skips the memset of a block there, so a large zeroed block whose
+ * caller uses only its start (an array sized for the most queues a port can have) does not
+ * fault all its pages in.
  */
 #ifndef _MALLOC_ELEM_H_
 #define _MALLOC_ELEM_H_

@@ -467,7 +467,7 @@ eal_memalloc_unmap(struct eal_memseg_list *msl, unsigned int first, unsigned int
 		munlock(va, len);
 	/*
 	 * Pages mapped again later must read as zeros (the heap relies on it to skip the memset
-	 * of rte_zmalloc), so pages the kernel keeps are cleared.
+	 * of rte_zmalloc_sparse_socket), so pages the kernel keeps are cleared.
 	 */
 	if (!punch(msl, va, (size_t)first * pg, len))
 		memset(va, 0, len);
