@@ -744,6 +744,12 @@ test_zmalloc_fresh_untouched(void **state)
 	uint8_t *p, *q;
 
 	(void)state;
+	rte_errno = 0;
+	assert_null(rte_zmalloc_sparse_socket("bad", 64, 3, SOCKET_ID_ANY));
+	assert_int_equal(rte_errno, EINVAL);
+	rte_errno = 0;
+	assert_null(rte_zmalloc_sparse_socket("bad", 64, 0, RTE_MAX_NUMA_NODES + 7));
+	assert_int_equal(rte_errno, EINVAL);
 	p = rte_zmalloc_sparse_socket("fresh", 256 * pg, 0, SOCKET_ID_ANY);
 	assert_non_null(p);
 	assert_true(pages_resident(p + pg, 250) <= 1);

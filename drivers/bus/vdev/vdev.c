@@ -502,10 +502,10 @@ vdev_scan(void)
 		vdev_mp_registered = rte_mp_action_register(VDEV_MP_LIST, vdev_mp_answer) == 0;
 	if (rte_eal_process_type() == RTE_PROC_SECONDARY && vdev_scan_primary_devices() < 0)
 		return -EIO;
-	/* Called without the list lock: a callback may add devargs or register drivers. */
 	/*
-	 * The mark is read with the first callback: entries a callback adds come after it, and
-	 * a mark older than need be only makes the walk look at known devices again.
+	 * Callbacks run without the list lock: one may add devargs or register drivers. The mark
+	 * is read with the first callback: entries a callback adds come after it, and a mark
+	 * older than need be only makes the walk look at known devices again.
 	 */
 	rte_spinlock_lock(&vdev_lock);
 	cs = TAILQ_FIRST(&custom_scans);

@@ -159,7 +159,8 @@ rte_devres_add(struct rte_device *dev, rte_devres_release_t release, void *arg)
 	r->arg = arg;
 	pthread_mutex_lock(&devres_lock);
 	r->next = dev->devres;
-	dev->devres = r;
+	/* Stored atomically: rte_devres_release_all peeks at the head without the lock. */
+	__atomic_store_n(&dev->devres, r, __ATOMIC_RELEASE);
 	pthread_mutex_unlock(&devres_lock);
 	return 0;
 }
@@ -176,7 +177,7 @@ devres_unlink(struct rte_device *dev, rte_devres_release_t release, void *arg)
 	for (pp = &dev->devres; *pp != NULL; pp = &(*pp)->next) {
 		if ((*pp)->release == release && (*pp)->arg == arg) {
 			r = *pp;
-			*pp = r->next;
+			__atomic_store_n(pp, r->next, __ATOMIC_RELAXED); /* pp may be the head */
 			break;
 		}
 	}
@@ -220,7 +221,7 @@ rte_devres_release_all(struct rte_device *dev)
 		pthread_mutex_lock(&devres_lock);
 		r = dev->devres;
 		if (r != NULL)
-			dev->devres = r->next;
+			__atomic_store_n(&dev->devres, r->next, __ATOMIC_RELAXED);
 		pthread_mutex_unlock(&devres_lock);
 		if (r == NULL)
 			break;

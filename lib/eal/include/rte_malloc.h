@@ -99,11 +99,11 @@ void *rte_malloc_socket(const char *type, size_t size, unsigned int align, int s
 void *rte_zmalloc_socket(const char *type, size_t size, unsigned int align, int socket)
 	__rte_alloc_size(2);
 /**
- * For libraries and drivers of this tree only: rte_zmalloc_socket for a large block of which the caller may use only the start (an array
- * sized for the most entries it can ever hold): when the heap knows the block holds zeros
- * (pages never handed out before) it is not written, so its pages are faulted in only when
- * used. rte_zmalloc_socket writes every byte, so that the faults are taken at once and not on
- * a fast path later.
+ * For libraries and drivers of this tree only: rte_zmalloc_socket for a large block of which
+ * the caller may use only the start (an array sized for the most entries it can ever hold).
+ * When the heap knows the block holds zeros (pages never handed out before) it is not written,
+ * so its pages are faulted in only when used. rte_zmalloc_socket writes every byte, so that
+ * the faults are taken at once and not on a fast path later.
  * @param type informational tag, may be NULL
  * @param size bytes wanted
  * @param align 0 for a cache line, else a power of two
