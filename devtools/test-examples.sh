@@ -420,13 +420,16 @@ if built packet_ordering; then
 	report $v packet_ordering "$nseq packets through two workers, sent in their order"
 fi
 
-# distributor: RX, distributor, TX and one worker lcore (plus the stats lcore) share the two
-# CPUs (--lcores). The sample calls rte_distributor_process only when RX gives packets, so the
-# last bursts would wait in the worker for ever: port 0 reads its file in a loop to keep the
-# distributor going, port 1 reads 256 numbered packets once. Port 1's packets all go out of
-# port 0 (the worker swaps ports 0 and 1): exactly 256, in their order (one flow, one worker).
-# On SIGINT the sample stops RX, flushes the distributor while the worker may already have
-# stopped, and returns 0.
+# distributor: the RX, distributor and TX lcores share the first CPU with the stats lcore; the
+# one worker has the second CPU to itself (--lcores). rte_distributor_process drops, as DPDK's
+# does, the packets it gets before any worker has asked for some. The sample launches the
+# worker first: on a CPU of its own it asks at once, where on a shared one it could wait for a
+# time slice until after port 1's packets had gone by. The sample calls
+# rte_distributor_process only when RX gives packets, so the last bursts would wait in the
+# worker for ever: port 0 reads its file in a loop to keep the distributor going, port 1 reads
+# 256 numbered packets once. Port 1's packets all go out of port 0 (the worker swaps ports 0
+# and 1): exactly 256, in their order (one flow, one worker). On SIGINT the sample stops RX,
+# flushes the distributor while the worker may already have stopped, and returns 0.
 if built distributor && [ "$san" != none ] && [ -n "$san" ]; then
 	# Its TX lcore prefetches bufs[i + 3] of a 32-entry array on the stack (main.c:508): with a
 	# full burst that reads past the array, and AddressSanitizer stops the sample there.
@@ -437,7 +440,7 @@ elif built distributor; then
 	# shellcheck disable=SC2046,SC2016
 	run_until='[ "$(pcap_count "$work/dist-out0.pcap")" -ge $ndist ]' \
 		run distributor "acting as worker core" 120 $(eal distributor 512) \
-		--lcores='(0-4)@(0,1)' \
+		--lcores='(0-3)@0,4@1' \
 		"--vdev=net_pcap0,rx_pcap=$work/in.pcap,tx_pcap=$work/dist-out0.pcap,infinite_rx=1" \
 		"--vdev=net_pcap1,rx_pcap=$work/dist-seq.pcap,tx_pcap=$work/dist-out1.pcap" -- -p 0x3
 	v=1
