@@ -34,6 +34,11 @@ static uint64_t eth_dev_data_gen;
 /* Ports that sent RTE_ETH_EVENT_NEW and so owe their callbacks an RTE_ETH_EVENT_DESTROY. */
 static uint8_t eth_dev_announced[RTE_MAX_ETHPORTS];
 /*
+ * Free entries of eth_dev_data that their last release cleared, so that allocating them again
+ * writes nothing: the 4 KB of a port's data are cleared once per cycle, on the detach side.
+ */
+static uint8_t eth_dev_data_clean[RTE_MAX_ETHPORTS];
+/*
  * Ports in use, one bit each, changed only under the ethdev lock: name lookups and allocation
  * visit used ports only instead of reading the state of every entry of the table.
  */
@@ -228,6 +233,7 @@ eth_dev_data_resolve(void)
 	if (gen == eth_dev_data_gen)
 		return eth_dev_data;
 	eth_dev_data_gen = gen;
+	memset(eth_dev_data_clean, 0, sizeof(eth_dev_data_clean));
 	eth_dev_data = eth_dev_data_local;
 	if (gen == 0)
 		return eth_dev_data;
@@ -302,6 +308,15 @@ rte_eth_dev_allocated(const char *name)
 	return dev;
 }
 
+/* The per-queue state arrays are left alone: configure clears them before any queue exists. */
+static void
+eth_dev_data_clear(struct rte_eth_dev_data *d)
+{
+	memset(d, 0, offsetof(struct rte_eth_dev_data, rx_queue_state));
+	d->dev_flags = 0;
+	memset(&d->mac_pool_sel, 0, sizeof(*d) - offsetof(struct rte_eth_dev_data, mac_pool_sel));
+}
+
 struct rte_eth_dev *
 rte_eth_dev_allocate(const char *name)
 {
@@ -342,12 +357,10 @@ rte_eth_dev_allocate(const char *name)
 	}
 	dev = &rte_eth_devices[p];
 	memset(dev, 0, sizeof(*dev));
-	/* The per-queue state arrays are cleared by configure, before any queue exists. */
-	memset(&eth_dev_data[p], 0, offsetof(struct rte_eth_dev_data, rx_queue_state));
-	eth_dev_data[p].dev_flags = 0;
+	if (!eth_dev_data_clean[p])
+		eth_dev_data_clear(&eth_dev_data[p]);
+	eth_dev_data_clean[p] = 0;
 	eth_dev_data[p].backer_port_id = RTE_MAX_ETHPORTS;
-	memset(&eth_dev_data[p].mac_pool_sel, 0, sizeof(struct rte_eth_dev_data) -
-			offsetof(struct rte_eth_dev_data, mac_pool_sel));
 	dev->data = &eth_dev_data[p];
 	rte_strscpy(dev->data->name, name, RTE_ETH_NAME_MAX_LEN);
 	dev->data->port_id = p;
@@ -481,10 +494,13 @@ rte_eth_dev_release_port(struct rte_eth_dev *eth_dev)
 	name_index_del(port_id);
 	port_mark_free(port_id);
 	eth_dev_fp_ops_reset(port_id);
-	eth_dev->data->mac_addrs = NULL;
-	eth_dev->data->dev_private = NULL;
-	/* Secondary processes look ports up by name in the shared data. */
-	eth_dev->data->name[0] = '\0';
+	/*
+	 * Ready for the next allocation. The name goes too, which secondary processes look ports
+	 * up by; the port id stays, for a secondary that still has the port to detach it.
+	 */
+	eth_dev_data_clear(eth_dev->data);
+	eth_dev->data->port_id = port_id;
+	eth_dev_data_clean[port_id] = 1;
 	eth_dev->device = NULL;
 	eth_dev->dev_ops = NULL;
 	eth_dev->process_private = NULL;

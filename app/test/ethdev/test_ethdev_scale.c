@@ -8,9 +8,12 @@
 #include "ethdev_test_util.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <rte_dev.h>
+#include <rte_malloc.h>
 #include <ethdev_driver.h>
 
 /* The many-port tests use up to this many ports, fewer when the build has fewer. */
@@ -269,6 +272,71 @@ test_callbacks_on_high_queue(void **state)
 	}
 }
 
+/* Every byte of [p, p + len) is zero. */
+static bool
+all_zero(const void *p, size_t len)
+{
+	const uint8_t *b = p;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (b[i] != 0)
+			return false;
+	return true;
+}
+
+/*
+ * A port id given back and taken again comes with data as fresh as the first time: the
+ * release clears what the last user wrote (configuration, link, MAC pools, owner, flags).
+ */
+static void
+test_reused_port_data_clean(void **state)
+{
+	struct rte_eth_dev_data *d;
+	struct rte_eth_dev *dev;
+	uint16_t port;
+	int round;
+
+	(void)state;
+	for (round = 0; round < 3; round++) {
+		dev = rte_eth_dev_allocate("scale_reused");
+		assert_non_null(dev);
+		d = dev->data;
+		port = d->port_id;
+		assert_string_equal(d->name, "scale_reused");
+		assert_int_equal(d->mtu, RTE_ETHER_MTU);
+		assert_int_equal(d->numa_node, SOCKET_ID_ANY);
+		assert_int_equal(d->backer_port_id, RTE_MAX_ETHPORTS);
+		assert_true(all_zero(&d->dev_conf, sizeof(d->dev_conf)));
+		assert_true(all_zero(&d->dev_link, sizeof(d->dev_link)));
+		assert_true(all_zero(d->mac_pool_sel, sizeof(d->mac_pool_sel)));
+		assert_true(all_zero(&d->owner, sizeof(d->owner)));
+		assert_int_equal(d->dev_flags, 0);
+		assert_int_equal(d->promiscuous, 0);
+		assert_int_equal(d->all_multicast, 0);
+		assert_int_equal(d->dev_configured, 0);
+		assert_null(d->dev_private);
+		assert_null(d->mac_addrs);
+		/* what a driver and an application leave behind */
+		memset(&d->dev_conf, 0xa5, sizeof(d->dev_conf));
+		memset(d->mac_pool_sel, 0xa5, sizeof(d->mac_pool_sel));
+		d->dev_link.link_speed = RTE_ETH_SPEED_NUM_10G;
+		d->dev_link.link_status = RTE_ETH_LINK_UP;
+		d->owner.id = 7;
+		d->dev_flags = RTE_ETH_DEV_INTR_LSC;
+		d->promiscuous = 1;
+		d->all_multicast = 1;
+		d->dev_configured = 1;
+		d->mtu = 9000;
+		d->dev_private = rte_zmalloc("scale_reused", 64, 0);
+		assert_non_null(d->dev_private);
+		assert_int_equal(rte_eth_dev_release_port(dev), 0);
+		/* the id stays readable for a secondary process that still has the port */
+		assert_int_equal(d->port_id, port);
+		assert_int_equal(d->name[0], '\0');
+	}
+}
+
 int
 main(void)
 {
@@ -277,6 +345,7 @@ main(void)
 		cmocka_unit_test(test_remove_readd_same_names),
 		cmocka_unit_test(test_many_vdev_ports),
 		cmocka_unit_test(test_callbacks_on_high_queue),
+		cmocka_unit_test(test_reused_port_data_clean),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

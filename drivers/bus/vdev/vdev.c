@@ -324,16 +324,51 @@ index_reserve_one(struct dev_index *x)
 	}
 }
 
-/*
- * Room for one more device in both indexes. Changes to the device set are serialised by the
- * hotplug lock, so the room is still there when the device is added.
- */
+/* Room for one more device in both indexes, made outside the lock. */
 static int
 index_reserve(void)
 {
 	int ret = index_reserve_one(&by_name);
 
 	return ret != 0 ? ret : index_reserve_one(&by_addr);
+}
+
+/* Caller holds vdev_lock. */
+static bool
+index_has_room_locked(const struct dev_index *x)
+{
+	return x->slots != NULL && (x->count + 1) * 2 <= x->mask + 1;
+}
+
+/*
+ * List vd, whose name hashes to hash, unless a device of that name is known: 1 when listed,
+ * 0 when known, -ENOMEM. One lock section when the indexes have room, as they mostly do.
+ */
+static int
+add_device(struct vdev_device *vd, uint32_t hash)
+{
+	bool listed;
+	int ret;
+
+	for (;;) {
+		rte_spinlock_lock(&vdev_lock);
+		if (find_by_hash_locked(vd->name, hash) != NULL) {
+			rte_spinlock_unlock(&vdev_lock);
+			return 0;
+		}
+		listed = index_has_room_locked(&by_name) && index_has_room_locked(&by_addr);
+		if (listed) {
+			TAILQ_INSERT_TAIL(&vdev_device_list, &vd->vdev, next);
+			index_add_locked(&by_name, &vd->vdev);
+			index_add_locked(&by_addr, &vd->vdev);
+		}
+		rte_spinlock_unlock(&vdev_lock);
+		if (listed)
+			return 1;
+		ret = index_reserve();
+		if (ret != 0)
+			return ret;
+	}
 }
 
 static void
@@ -363,6 +398,8 @@ struct custom_scan {
 };
 
 static TAILQ_HEAD(, custom_scan) custom_scans = TAILQ_HEAD_INITIALIZER(custom_scans);
+/* Entries of custom_scans, changed under vdev_lock: a scan without any takes no lock for them. */
+static unsigned int nb_custom_scans;
 
 int
 rte_vdev_add_custom_scan(rte_vdev_scan_callback callback, void *user_arg)
@@ -378,6 +415,7 @@ rte_vdev_add_custom_scan(rte_vdev_scan_callback callback, void *user_arg)
 	cs->user_arg = user_arg;
 	rte_spinlock_lock(&vdev_lock);
 	TAILQ_INSERT_TAIL(&custom_scans, cs, next);
+	__atomic_store_n(&nb_custom_scans, nb_custom_scans + 1, __ATOMIC_RELEASE);
 	rte_spinlock_unlock(&vdev_lock);
 	return 0;
 }
@@ -392,8 +430,10 @@ rte_vdev_remove_custom_scan(rte_vdev_scan_callback callback, void *user_arg)
 		if (cs->callback == callback &&
 				(user_arg == (void *)-1 || cs->user_arg == user_arg))
 			break;
-	if (cs != NULL)
+	if (cs != NULL) {
 		TAILQ_REMOVE(&custom_scans, cs, next);
+		__atomic_store_n(&nb_custom_scans, nb_custom_scans - 1, __ATOMIC_RELEASE);
+	}
 	rte_spinlock_unlock(&vdev_lock);
 	if (cs == NULL)
 		return -ENOENT;
@@ -495,8 +535,7 @@ vdev_scan(void)
 	struct vdev_device *vd;
 	struct custom_scan *cs;
 	uint64_t mark, since;
-	uint32_t hash;
-	bool known;
+	int ret;
 
 	if (rte_eal_process_type() == RTE_PROC_PRIMARY && !vdev_mp_registered)
 		vdev_mp_registered = rte_mp_action_register(VDEV_MP_LIST, vdev_mp_answer) == 0;
@@ -504,18 +543,21 @@ vdev_scan(void)
 		return -EIO;
 	/*
 	 * Callbacks run without the list lock: one may add devargs or register drivers. The mark
-	 * is read with the first callback: entries a callback adds come after it, and a mark
-	 * older than need be only makes the walk look at known devices again.
+	 * is read before the first callback: entries a callback adds come after it, and a mark
+	 * older than need be only makes the walk look at known devices again. A callback
+	 * registered meanwhile runs at the next scan.
 	 */
-	rte_spinlock_lock(&vdev_lock);
-	cs = TAILQ_FIRST(&custom_scans);
-	since = scan_mark;
-	rte_spinlock_unlock(&vdev_lock);
-	while (cs != NULL) {
-		cs->callback(cs->user_arg);
+	since = __atomic_load_n(&scan_mark, __ATOMIC_ACQUIRE);
+	if (__atomic_load_n(&nb_custom_scans, __ATOMIC_ACQUIRE) != 0) {
 		rte_spinlock_lock(&vdev_lock);
-		cs = TAILQ_NEXT(cs, next);
+		cs = TAILQ_FIRST(&custom_scans);
 		rte_spinlock_unlock(&vdev_lock);
+		while (cs != NULL) {
+			cs->callback(cs->user_arg);
+			rte_spinlock_lock(&vdev_lock);
+			cs = TAILQ_NEXT(cs, next);
+			rte_spinlock_unlock(&vdev_lock);
+		}
 	}
 
 	vd = NULL;
@@ -525,13 +567,7 @@ vdev_scan(void)
 			da = rte_devargs_next_since("vdev", da, since)) {
 		if (da->policy == RTE_DEV_BLOCKED || da->name[0] == '\0')
 			continue;
-		hash = name_hash(da->name);
-		rte_spinlock_lock(&vdev_lock);
-		known = find_by_hash_locked(da->name, hash) != NULL;
-		rte_spinlock_unlock(&vdev_lock);
-		if (known)
-			continue;
-		/* Allocated before the lock is taken, kept for the next devargs if not used. */
+		/* Kept for the next devargs when the device is known already. */
 		if (vd == NULL) {
 			/* malloc and memset: glibc's calloc never takes from the per-thread cache. */
 			vd = malloc(sizeof(*vd));
@@ -540,31 +576,28 @@ vdev_scan(void)
 				return -ENOMEM;
 			}
 		}
-		if (index_reserve() != 0) {
-			VDEV_LOG(ERR, "no memory to index device %s", da->name);
-			free(vd);
-			return -ENOMEM;
-		}
 		memset(vd, 0, sizeof(*vd));
 		rte_strlcpy(vd->name, da->name, sizeof(vd->name));
-		vd->name_hash = hash;
+		vd->name_hash = name_hash(da->name);
 		vd->vdev.device.name = vd->name;
 		vd->vdev.device.bus = &rte_vdev_bus;
 		vd->vdev.device.numa_node = SOCKET_ID_ANY;
 		vd->vdev.device.devargs = da;
-		rte_spinlock_lock(&vdev_lock);
-		if (find_by_hash_locked(da->name, hash) == NULL) {
-			TAILQ_INSERT_TAIL(&vdev_device_list, &vd->vdev, next);
-			index_add_locked(&by_name, &vd->vdev);
-			index_add_locked(&by_addr, &vd->vdev);
-			vd = NULL;
+		ret = add_device(vd, vd->name_hash);
+		if (ret < 0) {
+			VDEV_LOG(ERR, "no memory to index device %s", da->name);
+			free(vd);
+			return ret;
 		}
-		rte_spinlock_unlock(&vdev_lock);
+		if (ret > 0)
+			vd = NULL;
 	}
 	free(vd);
-	rte_spinlock_lock(&vdev_lock);
-	scan_mark = mark;
-	rte_spinlock_unlock(&vdev_lock);
+	/*
+	 * Scans are not serialised: one may store an older mark than another did, which only
+	 * makes the next walk longer, since every mark stored was reached by its own walk.
+	 */
+	__atomic_store_n(&scan_mark, mark, __ATOMIC_RELEASE);
 	return 0;
 }
 
@@ -814,7 +847,7 @@ vdev_cleanup(void)
 	index_free(&by_name);
 	index_free(&by_addr);
 	/* The devices are gone, their devargs may not be: the next scan looks at everything. */
-	scan_mark = 0;
+	__atomic_store_n(&scan_mark, 0, __ATOMIC_RELEASE);
 	rte_spinlock_unlock(&vdev_lock);
 	return ret;
 }

@@ -31,7 +31,10 @@
 
 static pthread_mutex_t hotplug_lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
 
-/* Counters for telemetry: atomics, so that counting adds no lock to the hotplug path. */
+/*
+ * Counters for telemetry. Only hotplug, with its lock held, writes them: a plain increment
+ * stored atomically, so that readers need no lock and counting costs no locked instruction.
+ */
 static uint64_t hp_count[4];	/* attached, attach failed, detached, detach failed */
 /* The last failure; written with the hotplug lock held, read under it. */
 static int hp_last_error;
@@ -41,7 +44,9 @@ static char hp_last_dev[128];
 void
 eal_hotplug_account(enum eal_hotplug_op op, const char *name, int ret)
 {
-	__atomic_add_fetch(&hp_count[op * 2 + (ret < 0)], 1, __ATOMIC_RELAXED);
+	uint64_t *c = &hp_count[op * 2 + (ret < 0)];
+
+	__atomic_store_n(c, __atomic_load_n(c, __ATOMIC_RELAXED) + 1, __ATOMIC_RELAXED);
 	if (ret < 0) {
 		hp_last_error = ret;
 		hp_last_op = op;
