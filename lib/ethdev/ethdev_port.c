@@ -313,8 +313,7 @@ static void
 eth_dev_data_clear(struct rte_eth_dev_data *d)
 {
 	memset(d, 0, offsetof(struct rte_eth_dev_data, rx_queue_state));
-	d->dev_flags = 0;
-	memset(&d->mac_pool_sel, 0, sizeof(*d) - offsetof(struct rte_eth_dev_data, mac_pool_sel));
+	memset(&d->dev_flags, 0, sizeof(*d) - offsetof(struct rte_eth_dev_data, dev_flags));
 }
 
 struct rte_eth_dev *

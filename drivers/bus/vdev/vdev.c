@@ -286,6 +286,13 @@ index_del_locked(struct dev_index *x, struct rte_vdev_device *dev)
 	}
 }
 
+/* Caller holds vdev_lock. */
+static bool
+index_has_room_locked(const struct dev_index *x)
+{
+	return x->slots != NULL && (x->count + 1) * 2 <= x->mask + 1;
+}
+
 /* Make room in x for one more device; called without vdev_lock, not held across malloc. */
 static int
 index_reserve_one(struct dev_index *x)
@@ -295,7 +302,7 @@ index_reserve_one(struct dev_index *x)
 
 	for (;;) {
 		rte_spinlock_lock(&vdev_lock);
-		if (x->slots != NULL && (x->count + 1) * 2 <= x->mask + 1) {
+		if (index_has_room_locked(x)) {
 			rte_spinlock_unlock(&vdev_lock);
 			return 0;
 		}
@@ -331,13 +338,6 @@ index_reserve(void)
 	int ret = index_reserve_one(&by_name);
 
 	return ret != 0 ? ret : index_reserve_one(&by_addr);
-}
-
-/* Caller holds vdev_lock. */
-static bool
-index_has_room_locked(const struct dev_index *x)
-{
-	return x->slots != NULL && (x->count + 1) * 2 <= x->mask + 1;
 }
 
 /*
