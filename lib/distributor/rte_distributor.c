@@ -385,7 +385,7 @@ dist_serve_all(struct rte_distributor *d, bool wake_idle, bool final)
 }
 
 /* The worker that holds the flow, else the least loaded active one, or -1. */
-static int
+static inline int
 dist_pick(struct rte_distributor *d, const struct dist_flow *f)
 {
 	unsigned int i, wid, best_load = DIST_GONE;
@@ -407,15 +407,32 @@ dist_pick(struct rte_distributor *d, const struct dist_flow *f)
 	return best;
 }
 
+/* Put a packet of flow f in the backlog of worker wid, which has room. */
+static inline void
+dist_backlog_add(struct rte_distributor *d, unsigned int wid, struct dist_flow *f,
+		struct rte_mbuf *m, uint32_t tag)
+{
+	struct dist_worker *w = &d->workers[wid];
+
+	w->backlog[w->nb_backlog] = m;
+	w->backlog_tags[w->nb_backlog] = tag;
+	w->nb_backlog++;
+	f->owner = (uint8_t)wid;
+	f->count++;
+	if (w->active)
+		d->load[wid]++;
+}
+
 static void dist_rehome(struct rte_distributor *d);
 
-/* Put one packet in a backlog, waiting for room if needed; false when no worker is active. */
-static bool
-dist_assign(struct rte_distributor *d, struct rte_mbuf *m)
+/*
+ * dist_assign when the picked worker has no room or nobody is active: make room by letting
+ * the workers move on, or move the backlogs of workers that left.
+ */
+static __rte_noinline bool
+dist_assign_wait(struct rte_distributor *d, struct rte_mbuf *m, uint32_t tag,
+		struct dist_flow *f)
 {
-	uint32_t tag = m->hash.usr;
-	struct dist_flow *f = dist_flow(d, tag);
-
 	for (;;) {
 		int wid = dist_pick(d, f);
 		struct dist_worker *w;
@@ -424,13 +441,7 @@ dist_assign(struct rte_distributor *d, struct rte_mbuf *m)
 			return false;
 		w = &d->workers[wid];
 		if (w->nb_backlog < RTE_DIST_BURST_SIZE) {
-			w->backlog[w->nb_backlog] = m;
-			w->backlog_tags[w->nb_backlog] = tag;
-			w->nb_backlog++;
-			f->owner = (uint8_t)wid;
-			f->count++;
-			if (w->active)
-				d->load[wid]++;
+			dist_backlog_add(d, (unsigned int)wid, f, m, tag);
 			return true;
 		}
 		if (!w->active) {
@@ -446,6 +457,24 @@ dist_assign(struct rte_distributor *d, struct rte_mbuf *m)
 		if (w->nb_backlog == RTE_DIST_BURST_SIZE)
 			rte_pause();
 	}
+}
+
+/*
+ * Put one packet in a backlog, waiting for room if needed; false when no worker is active.
+ * Inlined in the per-packet loop: usually the picked worker has room.
+ */
+static inline bool
+dist_assign(struct rte_distributor *d, struct rte_mbuf *m)
+{
+	uint32_t tag = m->hash.usr;
+	struct dist_flow *f = dist_flow(d, tag);
+	int wid = dist_pick(d, f);
+
+	if (likely(wid >= 0 && d->workers[wid].nb_backlog < RTE_DIST_BURST_SIZE)) {
+		dist_backlog_add(d, (unsigned int)wid, f, m, tag);
+		return true;
+	}
+	return dist_assign_wait(d, m, tag, f);
 }
 
 /* Backlogs of workers that left go to the active workers, if there are any. */
