@@ -267,45 +267,59 @@ reorder_slide_one(struct rte_reorder_buffer *b)
 	b->min_seqn++;
 }
 
+/*
+ * Insert a packet that lands beyond the window (offset >= size from its start): slide the
+ * window, or refuse the packet. Out of line, so that the common insert saves no registers.
+ */
+static __rte_noinline int
+reorder_insert_beyond(struct rte_reorder_buffer *b, struct rte_mbuf *mbuf, uint32_t seqn,
+		uint32_t offset)
+{
+	uint32_t shift, i, moving;
+
+	if (offset >= 2 * b->size) {
+		rte_errno = ERANGE;
+		return -1;
+	}
+	/* check the whole slide fits before changing anything */
+	shift = offset - b->size + 1;
+	moving = 0;
+	for (i = 0; i < shift; i++)
+		moving += b->window[(b->win_head + i) & b->mask] != NULL;
+	if (moving > b->size - b->ready_count) {
+		rte_errno = ENOSPC;
+		return -1;
+	}
+	for (i = 0; i < shift; i++)
+		reorder_slide_one(b);
+	/*
+	 * Like DPDK, keep sliding over the packets already in order behind the new start: they
+	 * are ready anyway, and the room they free lets later packets come earlier.
+	 */
+	while (b->window[b->win_head] != NULL && b->ready_count < b->size)
+		reorder_slide_one(b);
+	offset = seqn - b->min_seqn;
+	b->window[(b->win_head + offset) & b->mask] = mbuf;
+	return 0;
+}
+
 int
 rte_reorder_insert(struct rte_reorder_buffer *b, struct rte_mbuf *mbuf)
 {
-	uint32_t seqn, offset, shift, i, moving;
+	uint32_t seqn, offset;
 
 	if (b == NULL || mbuf == NULL) {
 		rte_errno = EINVAL;
 		return -1;
 	}
 	seqn = *rte_reorder_seqn(mbuf);
-	if (!b->started) {
+	if (unlikely(!b->started)) {
 		b->min_seqn = seqn;
 		b->started = true;
 	}
 	offset = seqn - b->min_seqn;
-	if (offset >= 2 * b->size) {
-		rte_errno = ERANGE;
-		return -1;
-	}
-	if (offset >= b->size) {
-		/* check the whole slide fits before changing anything */
-		shift = offset - b->size + 1;
-		moving = 0;
-		for (i = 0; i < shift; i++)
-			moving += b->window[(b->win_head + i) & b->mask] != NULL;
-		if (moving > b->size - b->ready_count) {
-			rte_errno = ENOSPC;
-			return -1;
-		}
-		for (i = 0; i < shift; i++)
-			reorder_slide_one(b);
-		/*
-		 * Like DPDK, keep sliding over the packets already in order behind the new start:
-		 * they are ready anyway, and the room they free lets later packets come earlier.
-		 */
-		while (b->window[b->win_head] != NULL && b->ready_count < b->size)
-			reorder_slide_one(b);
-		offset = seqn - b->min_seqn;
-	}
+	if (unlikely(offset >= b->size))
+		return reorder_insert_beyond(b, mbuf, seqn, offset);
 	b->window[(b->win_head + offset) & b->mask] = mbuf;
 	return 0;
 }
@@ -313,21 +327,39 @@ rte_reorder_insert(struct rte_reorder_buffer *b, struct rte_mbuf *mbuf)
 unsigned int
 rte_reorder_drain(struct rte_reorder_buffer *b, struct rte_mbuf **mbufs, unsigned int max_mbufs)
 {
-	unsigned int n = 0;
+	/*
+	 * The indexes live in locals and are written back once: stores through mbufs and the
+	 * slot arrays (pointers) would otherwise make the compiler reload and store them for
+	 * every packet.
+	 */
+	struct rte_mbuf **window, **ready;
+	unsigned int n = 0, head, mask, count;
+	struct rte_mbuf *m;
 
 	if (b == NULL || mbufs == NULL)
 		return 0;
-	while (n < max_mbufs && b->ready_count > 0) {
-		mbufs[n++] = b->ready[b->ready_head];
-		b->ready[b->ready_head] = NULL;
-		b->ready_head = (b->ready_head + 1) & b->mask;
-		b->ready_count--;
+	mask = b->mask;
+	count = b->ready_count;
+	if (count > 0) {
+		ready = b->ready;
+		head = b->ready_head;
+		for (; n < max_mbufs && n < count; n++) {
+			mbufs[n] = ready[head];
+			ready[head] = NULL;
+			head = (head + 1) & mask;
+		}
+		b->ready_head = head;
+		b->ready_count = count - n;
 	}
-	while (n < max_mbufs && b->window[b->win_head] != NULL) {
-		mbufs[n++] = b->window[b->win_head];
-		b->window[b->win_head] = NULL;
-		b->win_head = (b->win_head + 1) & b->mask;
-		b->min_seqn++;
+	window = b->window;
+	head = b->win_head;
+	count = n;
+	while (n < max_mbufs && (m = window[head]) != NULL) {
+		mbufs[n++] = m;
+		window[head] = NULL;
+		head = (head + 1) & mask;
 	}
+	b->win_head = head;
+	b->min_seqn += n - count;
 	return n;
 }
