@@ -148,7 +148,7 @@ gro_tbl_add(struct gro_tbl *t, struct rte_mbuf *pkt, const struct gro_desc *d, u
 			continue;
 		}
 		seen++;
-		if (memcmp(&t->flows[f].key, &d->key, sizeof(d->key)) == 0) {
+		if (gro_key_equal(&t->flows[f].key, &d->key)) {
 			found = f;
 			break;
 		}
