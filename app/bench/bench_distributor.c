@@ -37,6 +37,8 @@
 #include <rte_mempool.h>
 #include <rte_pause.h>
 
+#include "bench_common.h"
+
 #define NB_MBUF 256
 #define IN_FLIGHT 96
 #define BURST 32
@@ -52,25 +54,6 @@ static struct rte_distributor *dist;
 static unsigned int nb_workers;
 static volatile int quit;
 static volatile int worker_done;
-
-static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
-
-static uint32_t
-rng(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return (uint32_t)(rng_state >> 16);
-}
-
-static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return (x > y) - (x < y);
-}
 
 /* Per worker id: the burst it holds, to hand back with its next request. */
 struct held {

@@ -29,31 +29,14 @@
 #include <rte_fib6.h>
 #include <rte_memory.h>
 
+#include "bench_common.h"
+
 #define N_ROUTES 100000
 #define N_ROUTES6 20000
 #define N_ADDRS (1 << 20)
 #define CHUNK 4096   /* addresses per timed chunk */
 #define ROUNDS 3
 #define BURST 32
-
-static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
-
-static uint32_t
-rng(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return (uint32_t)(rng_state >> 16);
-}
-
-static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return (x > y) - (x < y);
-}
 
 static uint32_t route_ip[N_ROUTES];
 static uint8_t route_depth[N_ROUTES];

@@ -32,6 +32,8 @@
 #include <rte_mbuf.h>
 #include <rte_tcp.h>
 
+#include "bench_common.h"
+
 #define BURST 32
 #define FLOWS 4
 #define MSS 1460u
@@ -45,14 +47,6 @@
 static struct rte_mempool *pool, *indirect;
 static uint64_t samples[CALLS];
 static uint8_t frame[HDR + BIG];
-
-static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return (x > y) - (x < y);
-}
 
 static double
 quartile(unsigned int n, unsigned int per_call)

@@ -28,6 +28,8 @@
 #include <rte_errno.h>
 #include <rte_meter.h>
 
+#include "bench_common.h"
+
 #define FLOWS 256
 #define NB_PKTS 4096		/* packets per chunk, cycled through */
 #define TICK 100		/* clock cycles between two packets */
@@ -45,25 +47,6 @@ static struct rte_meter_trtcm_rfc4115 rfc4115[FLOWS];
 static struct rte_meter_srtcm_profile srtcm_prof;
 static struct rte_meter_trtcm_profile trtcm_prof;
 static struct rte_meter_trtcm_rfc4115_profile rfc4115_prof;
-
-static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
-
-static uint32_t
-rng(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return (uint32_t)(rng_state >> 16);
-}
-
-static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return (x > y) - (x < y);
-}
 
 enum kind { SRTCM, TRTCM, RFC4115 };
 

@@ -35,6 +35,8 @@
 #include <rte_mempool.h>
 #include <rte_reorder.h>
 
+#include "bench_common.h"
+
 #define BURST 32
 #define BURSTS 256		/* bursts per timed chunk */
 #define CHUNK_PKTS (BURST * BURSTS)
@@ -50,25 +52,6 @@ static struct rte_mbuf *mbufs[NB_MBUF];
 static struct rte_mbuf *drained[CHUNK_PKTS];
 static uint8_t perm[NB_PERMS][BURST];
 static uint64_t samples[CHUNKS];
-
-static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
-
-static uint32_t
-rng(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return (uint32_t)(rng_state >> 16);
-}
-
-static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return (x > y) - (x < y);
-}
 
 /* The sequence number of the i-th packet to arrive in burst k, from the start seq. */
 static inline uint32_t

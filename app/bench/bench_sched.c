@@ -27,31 +27,14 @@
 #include <rte_mempool.h>
 #include <rte_sched.h>
 
+#include "bench_common.h"
+
 #define N_PKTS 8192	/* packets kept in the scheduler */
 #define BURST 32
 #define CHUNK 256	/* bursts per timed chunk */
 #define N_CHUNKS 256
 #define ROUNDS 3
 #define RATE 125000000000ULL	/* 1 Tbit/s: never the limit; DPDK needs hz * 256 / rate >= 1 */
-
-static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
-
-static uint32_t
-rng(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return (uint32_t)(rng_state >> 16);
-}
-
-static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return (x > y) - (x < y);
-}
 
 static uint64_t samples[N_CHUNKS];
 static struct rte_mbuf *pkts[N_PKTS];
