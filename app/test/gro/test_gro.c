@@ -212,6 +212,52 @@ test_flows(void **state)
 	assert_pool_full();
 }
 
+/*
+ * A VXLAN stream whose second half comes with another VNI, the last field of a flow's key:
+ * sequence numbers and IP IDs follow on, but the two halves are two flows and come back as
+ * two packets, each with its own VNI.
+ */
+static void
+test_vxlan_flows_by_vni(void **state)
+{
+	struct rte_mbuf *pkts[8];
+	struct tpkt a = tcp_base(), b;
+	const struct rte_vxlan_hdr *v;
+	uint32_t k;
+	uint16_t n, i, seen = 0;
+
+	(void)state;
+	a.vxlan = 1;
+	a.pl = payload;
+	/* b goes on where a's four segments end */
+	b = a;
+	b.vni = a.vni + 1;
+	b.seq += 4 * MSS;
+	b.ip_id = (uint16_t)(b.ip_id + 4);
+	b.o_id = (uint16_t)(b.o_id + 4);
+	/* all of a first, so that b's first segment would extend a's packet */
+	for (k = 0; k < 4; k++) {
+		pkts[k] = seg_of(a, k, MSS, 2048);
+		pkts[4 + k] = seg_of(b, k, MSS, 2048);
+	}
+	n = burst(pkts, 8);
+	assert_int_equal(n, 2);
+	for (i = 0; i < n; i++) {
+		v = rte_pktmbuf_mtod_offset(pkts[i], const struct rte_vxlan_hdr *,
+			TP_L2 + sizeof(struct rte_ipv4_hdr) + sizeof(struct rte_udp_hdr));
+		if (v->vx_vni == rte_cpu_to_be_32(b.vni << 8)) {
+			assert_pkt_is(pkts[i], b, 4 * MSS);
+			seen |= 2;
+		} else {
+			assert_pkt_is(pkts[i], a, 4 * MSS);
+			seen |= 1;
+		}
+	}
+	assert_int_equal(seen, 3);
+	free_all(pkts, n);
+	assert_pool_full();
+}
+
 /* The flagged segment comes back unchanged; the stream breaks around it. */
 static void
 test_flags(void **state)
@@ -733,6 +779,7 @@ main(void)
 		cmocka_unit_test(test_vxlan_tcp_stream),
 		cmocka_unit_test(test_out_of_order),
 		cmocka_unit_test(test_flows),
+		cmocka_unit_test(test_vxlan_flows_by_vni),
 		cmocka_unit_test(test_flags),
 		cmocka_unit_test(test_options),
 		cmocka_unit_test(test_ip_id),
