@@ -377,6 +377,12 @@ class Run:
             props += ["iommu_platform=on", "ats=on"]
         return props + ["id=" + dev_id, "netdev=" + netdev, "mac=" + mac, "romfile="]
 
+    def mq_model(self):
+        # the multi-queue NIC is of the guest's virtio model, so that a guest whose transitional
+        # NICs have their modern interface switched off (-global virtio-net-pci.disable-modern=on)
+        # gets a legacy one; next to e1000 NICs it is modern virtio-net
+        return self.o.nic_model if self.o.nic_model.startswith("virtio-net") else "virtio-net"
+
     def qemu_args(self, kernel, initrd, accel):
         o = self.o
         a = [o.qemu, "-name", "dpdk-vm", "-nodefaults", "-no-user-config", "-display", "none",
@@ -430,7 +436,7 @@ class Run:
                   % (self.mq_tap, o.mq_nic),
                   "-device", "pcie-root-port,id=mqrp0,bus=pcie.0,chassis=1,slot=%d,addr=0x%x"
                   % (0x30, MQ_PORT),
-                  "-device", ",".join(self.nic_device("virtio-net", "mq0", "mqnd0", MQ_MAC) +
+                  "-device", ",".join(self.nic_device(self.mq_model(), "mq0", "mqnd0", MQ_MAC) +
                                       ["mq=on", "vectors=%d" % (2 * o.mq_nic + 2),
                                        "bus=mqrp0"])]
             topo.append("mq0 0000:00:%02x.0" % MQ_PORT)
@@ -747,8 +753,9 @@ def parse_args(argv):
                    help="how the slots signal hotplug: PCIe native (default) or ACPI")
     p.add_argument("--mq-nic", type=int, default=0, metavar="N",
                    help="one more boot NIC, virtio-net with N queue pairs (mq0 in the guest, "
-                        "on 00:%02x.0) on a host tap of N queues; the guest reaches the tap "
-                        "with vm-host tap-send / tap-stats (default 0: none)" % MQ_PORT)
+                        "on 00:%02x.0) on a host tap of N queues, of the --nic-model when that "
+                        "is a virtio one; the guest reaches the tap with vm-host tap-send / "
+                        "tap-stats (default 0: none)" % MQ_PORT)
     p.add_argument("--hugepages", type=int, default=128, help="2 MiB hugepages (default 128)")
     p.add_argument("--mem", type=int, default=1024, help="guest memory in MiB (default 1024)")
     p.add_argument("--smp", type=int, default=2, help="guest vCPUs (default 2)")

@@ -12,8 +12,9 @@
 # legacy: the NICs are legacy virtio-net (1af4:1000 without modern capabilities, driven
 # through the I/O port BAR); after the first cycle the slot is attached again, then 50
 # attach/detach cycles and traffic from memory allocated after attach, no surprise removal.
-# First, in every modern guest: the multi-queue NIC (VM_MQ_NIC, dpdk-vm.py --mq-nic 2) in a
-# testpmd of its own, fed by the host's tap (vm-host tap-send); skipped in the legacy guests.
+# First, in every guest: the multi-queue NIC (VM_MQ_NIC, dpdk-vm.py --mq-nic 2, modern or
+# legacy as the guest's NICs are) in a testpmd of its own, fed by the host's tap (vm-host
+# tap-send).
 set -u
 DRV=$1
 MODE=${2:-full}
@@ -118,18 +119,22 @@ mq_pairs() {
 }
 mq_checks() {
 	local s ok h0 h1 t0 t1 d
-	if [ "$MODE" = legacy ] || [ -z "$MQ" ]; then
+	if [ -z "$MQ" ]; then
 		for s in "${MQ_NAMES[@]}"; do
-			echo "TAP ok - $TAG: $s # SKIP no multi-queue NIC in the legacy guest" \
-				"(dpdk-vm.py --mq-nic is modern virtio-net only)"
+			echo "TAP not ok - $TAG: $s (no multi-queue NIC: dpdk-vm.py --mq-nic)"
 		done
 		return 0
 	fi
 	say "0. multi-queue NIC $MQ: 2 queue pairs on a 2-queue host tap"
 	d=$(basename "$(readlink "/sys/bus/pci/devices/$MQ/driver")")
 	[ "$d" = "$DRV" ] || { echo "+ vm-bind $MQ $DRV (was $d)"; vm-bind "$MQ" "$DRV"; }
-	if ! tp_start -l 0-1 -n 1 --file-prefix virtiomq -a "$MQ" -- -i --rxq=2 --txq=2 \
-			--total-num-mbufs=8192 --port-topology=loop; then
+	# in the legacy guest the NIC must be legacy too: 1af4:1000, probed on its I/O port BAR
+	if { [ "$MODE" = legacy ] &&
+			[ "$(cat "/sys/bus/pci/devices/$MQ/device")" != 0x1000 ]; } ||
+			! tp_start -l 0-1 -n 1 --file-prefix virtiomq "${EXTRA[@]}" -a "$MQ" -- -i \
+			--rxq=2 --txq=2 --total-num-mbufs=8192 --port-topology=loop ||
+			{ [ "$MODE" = legacy ] &&
+			! grep -q "$MQ: legacy interface on I/O BAR0" "$TP_OUT"; }; then
 		for s in "${MQ_NAMES[@]}"; do tap fail "$s"; done
 		tp_alive && tp_quit
 		return 0

@@ -6,7 +6,8 @@
 # one per driver with legacy ones (the transitional model with disable-modern=on, named
 # legacy-DRIVER; not for igb_uio), and runs guest-virtio.sh there, which drives dpdk-testpmd,
 # the e1000 suite's hotplug tool (a driver-neutral ethdev client) and virtio_lsc on them.
-# The modern guests also get a NIC with two queue pairs on a two-queue host tap (--mq-nic 2).
+# Every guest also gets a NIC of its kind (modern or legacy) with two queue pairs on a
+# two-queue host tap (--mq-nic 2).
 # Prints TAP: one line per scenario and driver.
 #
 # As in the e1000 suite, binaries built for the host's CPU are rebuilt for generic x86-64 in
@@ -32,8 +33,7 @@ if [ "$sanitize" != none ]; then
 else
 	drivers=${VIRTIO_DRIVERS:-uio_pci_generic vfio-pci}
 fi
-# the multi-queue NIC's checks come first in every guest (guest-virtio.sh), skipped in the
-# legacy ones
+# the multi-queue NIC's checks come first in every guest (guest-virtio.sh)
 mq_scenarios=(
 	"multi-queue NIC: max_rx_queues >= 2, started with 2 rx/tx queues (VQ_PAIRS_SET 2 accepted)"
 	"multi-queue NIC: 2000 frames over 64 flows from the host received exactly, on both rx queues"
@@ -135,7 +135,7 @@ for run in $runs; do
 	model=(--nic-model virtio-net --mq-nic 2)
 	gmode=$(mode "$drv")
 	if [ "$run" != "$drv" ]; then
-		model=(--nic-model virtio-net-transitional
+		model=(--nic-model virtio-net-transitional --mq-nic 2
 			--qemu-arg=-global --qemu-arg=virtio-net-pci.disable-modern=on)
 		gmode=legacy
 	fi
