@@ -53,6 +53,9 @@ struct gro_key {
 static_assert(sizeof(struct gro_key) % sizeof(uint64_t) == 0,
 	"gro_key is compared as whole 64-bit words");
 
+/* A key read as 64-bit words: may_alias, since its fields have other types. */
+typedef uint64_t gro_key_word_t __attribute__((__may_alias__));
+
 /*
  * Whether two keys are equal: the words are combined without a branch, cheaper than a
  * memcmp call for the few words of a key, compared once per flow in the table.
@@ -60,7 +63,7 @@ static_assert(sizeof(struct gro_key) % sizeof(uint64_t) == 0,
 static inline int
 gro_key_equal(const struct gro_key *a, const struct gro_key *b)
 {
-	const uint64_t *x = (const uint64_t *)a, *y = (const uint64_t *)b;
+	const gro_key_word_t *x = (const gro_key_word_t *)a, *y = (const gro_key_word_t *)b;
 	uint64_t diff = 0;
 	unsigned int i;
 
