@@ -333,7 +333,7 @@ rte_reorder_drain(struct rte_reorder_buffer *b, struct rte_mbuf **mbufs, unsigne
 	 * every packet.
 	 */
 	struct rte_mbuf **window, **ready;
-	unsigned int n = 0, head, mask, count;
+	unsigned int n = 0, head, mask, count, from_ready;
 	struct rte_mbuf *m;
 
 	if (b == NULL || mbufs == NULL)
@@ -353,13 +353,13 @@ rte_reorder_drain(struct rte_reorder_buffer *b, struct rte_mbuf **mbufs, unsigne
 	}
 	window = b->window;
 	head = b->win_head;
-	count = n;
+	from_ready = n;
 	while (n < max_mbufs && (m = window[head]) != NULL) {
 		mbufs[n++] = m;
 		window[head] = NULL;
 		head = (head + 1) & mask;
 	}
 	b->win_head = head;
-	b->min_seqn += n - count;
+	b->min_seqn += n - from_ready;
 	return n;
 }
