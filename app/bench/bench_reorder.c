@@ -9,8 +9,9 @@
  *   reorder_late_bursts  in sequence, but each pair of bursts swapped: the second burst waits
  *                        in the window until the first comes.
  * Every drained packet is checked to come in sequence (the program stops otherwise), outside
- * the timed part; packet s is always mbuf s % NB_MBUF, so that the check goes by mbuf. Each figure is the lower quartile of many timed chunks (preemption only makes
- * a chunk slower), best of ROUNDS rounds. Uses only the DPDK 22.11 API, so the same file builds
+ * the timed part; packet s is always mbuf s % NB_MBUF, so that the check goes by mbuf. Each
+ * figure is the lower quartile of many timed chunks (preemption only makes a chunk slower),
+ * best of ROUNDS rounds. Uses only the DPDK 22.11 API, so the same file builds
  * against this tree and against an installed DPDK:
  *   cc -O2 app/bench/bench_reorder.c $(pkg-config --cflags --libs libdpdk)
  *
