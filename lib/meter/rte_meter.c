@@ -22,8 +22,20 @@ RTE_LOG_REGISTER_DEFAULT(meter_logtype, INFO);
 
 #define RTE_METER_TB_PERIOD_MIN 100
 
+/*
+ * The reciprocal that turns the bucket update's division into a multiplication: the ceiling of
+ * 2^64 / period. Periods are at least RTE_METER_TB_PERIOD_MIN - 1 cycles (see below), so it
+ * fits in 64 bits.
+ */
+static uint64_t
+meter_period_inv(uint64_t period)
+{
+	return UINT64_MAX / period + 1;
+}
+
 static void
-meter_tb_params(uint64_t hz, uint64_t rate, uint64_t *period, uint64_t *bytes_per_period)
+meter_tb_params(uint64_t hz, uint64_t rate, uint64_t *period, uint64_t *period_inv,
+	uint64_t *bytes_per_period)
 {
 	double cycles_per_byte;
 
@@ -31,6 +43,7 @@ meter_tb_params(uint64_t hz, uint64_t rate, uint64_t *period, uint64_t *bytes_pe
 		/* a bucket that never fills; the period only has to be a valid divisor */
 		*bytes_per_period = 0;
 		*period = RTE_METER_TB_PERIOD_MIN;
+		*period_inv = meter_period_inv(*period);
 		return;
 	}
 	cycles_per_byte = (double)hz / (double)rate;
@@ -41,6 +54,7 @@ meter_tb_params(uint64_t hz, uint64_t rate, uint64_t *period, uint64_t *bytes_pe
 		*bytes_per_period = (uint64_t)ceil(RTE_METER_TB_PERIOD_MIN / cycles_per_byte);
 		*period = hz * *bytes_per_period / rate;
 	}
+	*period_inv = meter_period_inv(*period);
 }
 
 int
@@ -59,7 +73,7 @@ rte_meter_srtcm_profile_config(struct rte_meter_srtcm_profile *p,
 	p->cbs = params->cbs;
 	p->ebs = params->ebs;
 	meter_tb_params(rte_get_tsc_hz(), params->cir, &p->cir_period,
-		&p->cir_bytes_per_period);
+		&p->cir_period_inv, &p->cir_bytes_per_period);
 	return 0;
 }
 
@@ -83,8 +97,10 @@ rte_meter_trtcm_profile_config(struct rte_meter_trtcm_profile *p,
 	hz = rte_get_tsc_hz();
 	p->cbs = params->cbs;
 	p->pbs = params->pbs;
-	meter_tb_params(hz, params->cir, &p->cir_period, &p->cir_bytes_per_period);
-	meter_tb_params(hz, params->pir, &p->pir_period, &p->pir_bytes_per_period);
+	meter_tb_params(hz, params->cir, &p->cir_period, &p->cir_period_inv,
+		&p->cir_bytes_per_period);
+	meter_tb_params(hz, params->pir, &p->pir_period, &p->pir_period_inv,
+		&p->pir_bytes_per_period);
 	return 0;
 }
 
@@ -110,8 +126,10 @@ rte_meter_trtcm_rfc4115_profile_config(
 	hz = rte_get_tsc_hz();
 	p->cbs = params->cbs;
 	p->ebs = params->ebs;
-	meter_tb_params(hz, params->cir, &p->cir_period, &p->cir_bytes_per_period);
-	meter_tb_params(hz, params->eir, &p->eir_period, &p->eir_bytes_per_period);
+	meter_tb_params(hz, params->cir, &p->cir_period, &p->cir_period_inv,
+		&p->cir_bytes_per_period);
+	meter_tb_params(hz, params->eir, &p->eir_period, &p->eir_period_inv,
+		&p->eir_bytes_per_period);
 	return 0;
 }
 

@@ -6,6 +6,7 @@
  */
 #include "test_eal_main.h"
 
+#include <inttypes.h>
 #include <stddef.h>
 
 #include <rte_cycles.h>
@@ -22,16 +23,17 @@ test_layout(void **state)
 	assert_int_equal(sizeof(struct rte_meter_srtcm_params), 24);
 	assert_int_equal(sizeof(struct rte_meter_trtcm_params), 32);
 	assert_int_equal(sizeof(struct rte_meter_trtcm_rfc4115_params), 32);
-	assert_int_equal(sizeof(struct rte_meter_srtcm_profile), 32);
+	/* the profiles hold a reciprocal per rate beside DPDK's fields; the flows' states match */
+	assert_int_equal(sizeof(struct rte_meter_srtcm_profile), 40);
 	assert_int_equal(offsetof(struct rte_meter_srtcm_profile, cir_period), 16);
 	assert_int_equal(sizeof(struct rte_meter_srtcm), 24);
 	assert_int_equal(offsetof(struct rte_meter_srtcm, te), 16);
-	assert_int_equal(sizeof(struct rte_meter_trtcm_profile), 48);
-	assert_int_equal(offsetof(struct rte_meter_trtcm_profile, pir_period), 32);
+	assert_int_equal(sizeof(struct rte_meter_trtcm_profile), 64);
+	assert_int_equal(offsetof(struct rte_meter_trtcm_profile, pir_period), 40);
 	assert_int_equal(sizeof(struct rte_meter_trtcm), 32);
 	assert_int_equal(offsetof(struct rte_meter_trtcm, tc), 16);
-	assert_int_equal(sizeof(struct rte_meter_trtcm_rfc4115_profile), 48);
-	assert_int_equal(offsetof(struct rte_meter_trtcm_rfc4115_profile, eir_period), 32);
+	assert_int_equal(sizeof(struct rte_meter_trtcm_rfc4115_profile), 64);
+	assert_int_equal(offsetof(struct rte_meter_trtcm_rfc4115_profile, eir_period), 40);
 	assert_int_equal(sizeof(struct rte_meter_trtcm_rfc4115), 32);
 	assert_int_equal(offsetof(struct rte_meter_trtcm_rfc4115, te), 24);
 }
@@ -168,6 +170,55 @@ test_rates(void **state)
 	assert_true(m.time >= before && m.time <= after);
 	assert_int_equal(m.tc, 300);
 	assert_int_equal(m.te, 200);
+}
+
+/*
+ * The checks count whole periods since the last refill with a multiplication by the period's
+ * reciprocal while the gap is below 2^32 cycles, and divide beyond. Around every multiple of
+ * the period, for periods from the smallest to a second of cycles, the refill time must move
+ * by exactly the periods a division gives, on both sides of 2^32.
+ */
+static void
+test_whole_periods(void **state)
+{
+	static const uint64_t rates[] = { 1, 3, 977, 1000003, 33333331, 1ULL << 32,
+		5000000000ULL, 123456789012ULL };
+	uint64_t hz = rte_get_tsc_hz(), gaps[8], period, k, g;
+	struct rte_meter_srtcm_params sp = { .cbs = 1, .ebs = 1 };
+	struct rte_meter_srtcm_profile p;
+	struct rte_meter_srtcm m;
+	unsigned int r, i, n;
+
+	(void)state;
+	for (r = 0; r < RTE_DIM(rates); r++) {
+		sp.cir = rates[r];
+		assert_int_equal(rte_meter_srtcm_profile_config(&p, &sp), 0);
+		period = p.cir_period;
+		for (k = 1; k <= (1ULL << 36) / period; k = k * 3 + 1) {
+			n = 0;
+			gaps[n++] = k * period - 1;
+			gaps[n++] = k * period;
+			gaps[n++] = k * period + 1;
+			gaps[n++] = k * period + period - 1;
+			if (k == 1) {
+				gaps[n++] = 0;
+				gaps[n++] = UINT32_MAX;
+				gaps[n++] = (uint64_t)UINT32_MAX + 1;
+				gaps[n++] = hz;
+			}
+			for (i = 0; i < n; i++) {
+				g = gaps[i];
+				m.time = 1000;
+				m.tc = 0;
+				m.te = 0;
+				rte_meter_srtcm_color_blind_check(&m, &p, 1000 + g, UINT32_MAX);
+				if (m.time != 1000 + g / period * period)
+					fail_msg("period %" PRIu64 ", gap %" PRIu64 ": refill at +%"
+						PRIu64 ", want +%" PRIu64, period, g, m.time - 1000,
+						g / period * period);
+			}
+		}
+	}
 }
 
 /* Cycles in which a bucket of this profile earns bytes (a multiple of bytes_per_period). */
@@ -450,6 +501,7 @@ main(void)
 		cmocka_unit_test(test_layout),
 		cmocka_unit_test(test_profile_errors),
 		cmocka_unit_test(test_rates),
+		cmocka_unit_test(test_whole_periods),
 		cmocka_unit_test(test_srtcm),
 		cmocka_unit_test(test_srtcm_aware),
 		cmocka_unit_test(test_trtcm),
