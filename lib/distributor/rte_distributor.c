@@ -634,17 +634,41 @@ dist_worker_state(const struct dist_slot *s, uintptr_t *v0)
 	return state == SLOT_READY && s->consumed ? SLOT_WORKER : state;
 }
 
+/*
+ * Wait until the worker's view of the slot is want. Every poll takes the slot's line from the
+ * distributor lcore, and a poll that lands while the distributor writes a burst into the line
+ * makes it fetch the line again for the rest of the burst: with lines slow to move between
+ * the two CPUs, a worker polling without pause doubles the cost of a hand-over. So the pauses
+ * between polls double, from one up to DIST_POLL_PAUSES_MAX: an answer that comes quickly is
+ * seen within a pause or two, a slow one is polled a few times only.
+ */
+#define DIST_POLL_PAUSES_MAX 8
+
+static inline uintptr_t
+dist_worker_wait(const struct dist_slot *s, uintptr_t want)
+{
+	unsigned int pauses = 1, i;
+	uintptr_t v0;
+
+	while (dist_worker_state(s, &v0) != want) {
+		for (i = 0; i < pauses; i++)
+			rte_pause();
+		if (pauses < DIST_POLL_PAUSES_MAX)
+			pauses *= 2;
+	}
+	return v0;
+}
+
 /* Wait until the slot is the worker's, then hand back packets and ask for more. */
 static inline void
 dist_hand_back(struct rte_distributor *d, unsigned int worker_id, struct rte_mbuf **oldpkt,
 		unsigned int count)
 {
 	struct dist_slot *s = &d->slots[worker_id];
-	uintptr_t first = 0, v0;
+	uintptr_t first = 0;
 	unsigned int i, n = 0;
 
-	while (dist_worker_state(s, &v0) != SLOT_WORKER)
-		rte_pause();
+	dist_worker_wait(s, SLOT_WORKER);
 	for (i = 0; i < count; i++) {
 		if (oldpkt[i] == NULL)
 			continue;
@@ -697,8 +721,7 @@ rte_distributor_get_pkt(struct rte_distributor *d, unsigned int worker_id,
 		return -EINVAL;
 	dist_hand_back(d, worker_id, oldpkt, retcount);
 	s = &d->slots[worker_id];
-	while (dist_worker_state(s, &v0) != SLOT_READY)
-		rte_pause();
+	v0 = dist_worker_wait(s, SLOT_READY);
 	s->consumed = true;
 	return (int)dist_read_given(d, s, v0, pkts);
 }
