@@ -23,6 +23,9 @@ static inline void
 rte_eth_copy_pci_info(struct rte_eth_dev *eth_dev, struct rte_pci_device *pci_dev)
 {
 	eth_dev->intr_handle = pci_dev->intr_handle;
+	/* the port's shared data is the primary process's to fill */
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
+		return;
 	eth_dev->data->numa_node = pci_dev->device.numa_node;
 	eth_dev->data->dev_flags &= ~RTE_ETH_DEV_INTR_LSC;
 	if (pci_dev->driver != NULL && (pci_dev->driver->drv_flags & RTE_PCI_DRV_INTR_LSC))
@@ -36,8 +39,19 @@ rte_eth_copy_pci_info(struct rte_eth_dev *eth_dev, struct rte_pci_device *pci_de
 static inline struct rte_eth_dev *
 rte_eth_dev_pci_allocate(struct rte_pci_device *dev, size_t private_data_size)
 {
-	struct rte_eth_dev *eth_dev = rte_eth_dev_allocate(dev->device.name);
+	struct rte_eth_dev *eth_dev;
 
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY) {
+		/* the primary's port, with its private data, seen from this process */
+		eth_dev = rte_eth_dev_attach_secondary(dev->device.name);
+		if (eth_dev == NULL)
+			return NULL;
+		eth_dev->device = &dev->device;
+		eth_dev->dev_type = RTE_ETH_DEV_PCI;
+		rte_eth_copy_pci_info(eth_dev, dev);
+		return eth_dev;
+	}
+	eth_dev = rte_eth_dev_allocate(dev->device.name);
 	if (eth_dev == NULL)
 		return NULL;
 	if (private_data_size != 0) {

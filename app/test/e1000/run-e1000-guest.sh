@@ -8,10 +8,11 @@
 # The guest's CPU is QEMU's, not the host's: under software emulation it has no AVX-512, so
 # binaries built for the host's CPU (-march=native) may stop on an illegal instruction there.
 # Unless the build is generic or the guest runs on hardware KVM (which gives it the host's
-# CPU), testpmd, e1000_hotplug and e1000_vfio are rebuilt for generic x86-64 in
-# <build>/guest-generic.
+# CPU), testpmd, dpdk-proc-info, e1000_hotplug and e1000_vfio are rebuilt for generic x86-64
+# in <build>/guest-generic.
 #
-# Environment (set by meson): E1000_TESTPMD, E1000_HOTPLUG, E1000_VFIO, E1000_BUILD_ROOT,
+# Environment (set by meson): E1000_TESTPMD, E1000_PROCINFO, E1000_HOTPLUG, E1000_VFIO,
+# E1000_BUILD_ROOT,
 # E1000_SOURCE_ROOT, E1000_CPU_SET, E1000_BUILDTYPE, E1000_SANITIZE. Optional: E1000_DRIVERS
 # (default: all three), E1000_GUEST_TIMEOUT (seconds per guest).
 set -u
@@ -23,7 +24,8 @@ drivers=${E1000_DRIVERS:-uio_pci_generic igb_uio vfio-pci}
 sanitize=${E1000_SANITIZE:-none}
 scenarios=(
 	"two boot NICs forward with exact counts, io ping-pong keeps going"
-	"hot-added NIC attached, forwards exact counts, detached with BARs unmapped and fds closed"
+	"a secondary process maps both NICs and reads the counts testpmd shows"
+	"hot-added NIC attached, forwards, seen by a secondary, detached with BARs and fds released"
 	"detached NIC removed cleanly by QMP device_del"
 	"the same slot attaches again after unplug"
 	"surprise removal: testpmd survives, other ports keep forwarding, port detaches"
@@ -57,8 +59,9 @@ if [ "$(id -u)" -ne 0 ]; then
 	reason="not root: the guest harness needs root (devtools/vm/install-deps.sh)"
 elif ! command -v qemu-system-x86_64 >/dev/null; then
 	reason="qemu-system-x86_64 not installed (as root: devtools/vm/install-deps.sh)"
-elif [ -z "${E1000_TESTPMD:-}" ] || [ -z "${E1000_HOTPLUG:-}" ] || [ -z "${E1000_VFIO:-}" ]; then
-	reason="E1000_TESTPMD / E1000_HOTPLUG / E1000_VFIO not set (run through meson test)"
+elif [ -z "${E1000_TESTPMD:-}" ] || [ -z "${E1000_HOTPLUG:-}" ] || [ -z "${E1000_VFIO:-}" ] ||
+		[ -z "${E1000_PROCINFO:-}" ]; then
+	reason="E1000_TESTPMD, _PROCINFO, _HOTPLUG or _VFIO not set (run through meson test)"
 fi
 if [ -n "$reason" ]; then
 	for drv in $drivers; do all_scenarios ok "$drv" "$reason"; done
@@ -68,8 +71,9 @@ fi
 testpmd=$E1000_TESTPMD
 hotplug=$E1000_HOTPLUG
 vfio=$E1000_VFIO
+procinfo=$E1000_PROCINFO
 if ! guest_binaries "${E1000_BUILD_ROOT:?}" "${E1000_CPU_SET:-native}" \
-		"${E1000_BUILDTYPE:-release}" "$sanitize" e1000 testpmd hotplug vfio; then
+		"${E1000_BUILDTYPE:-release}" "$sanitize" e1000 testpmd hotplug vfio procinfo; then
 	for drv in $drivers; do all_scenarios fail "$drv" "the generic build failed, see $LOG"; done
 	finish
 fi
@@ -96,7 +100,7 @@ for drv in $drivers; do
 	run_guest "$out" --bind "$drv" --nics 2 --hotplug-slots 1 --iommu-bits $bits \
 		--hugepages 256 --mem 1536 --timeout "$timeout" \
 		--env E1000_TESTPMD="$testpmd" --env E1000_HOTPLUG="$hotplug" \
-		--env E1000_VFIO="$vfio" "${env_args[@]}" \
+		--env E1000_VFIO="$vfio" --env E1000_PROCINFO="$procinfo" "${env_args[@]}" \
 		-- "$src/guest-e1000.sh" "$drv"
 	rc=$?
 	mapfile -t names < <(expected "$drv")

@@ -256,9 +256,6 @@ pci_scan(void)
 
 	if (!rte_eal_has_pci())
 		return 0;
-	/* The primary owns the PCI devices; secondaries have no PCI path yet. */
-	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
-		return 0;
 	d = opendir(root);
 	if (d == NULL) {
 		if (errno == ENOENT) {
@@ -350,6 +347,13 @@ fail:
 static int
 pci_probe_one_driver(struct rte_pci_driver *drv, struct rte_pci_device *dev, int explicit)
 {
+	/* a secondary process drives only the devices the primary has attached */
+	if ((drv->drv_flags & RTE_PCI_DRV_NEED_MAPPING) &&
+	    rte_eal_process_type() != RTE_PROC_PRIMARY && !pci_bars_mapped_by_primary(dev)) {
+		rte_log(explicit ? RTE_LOG_ERR : RTE_LOG_DEBUG, pci_logtype,
+			"PCI: %s is not attached in the primary process\n", dev->name);
+		return explicit ? -ENODEV : 1;
+	}
 	if ((drv->drv_flags & RTE_PCI_DRV_NEED_MAPPING) && !kdrv_is_userspace(dev->kdrv)) {
 		pci_log_kernel_driver(dev, explicit ? RTE_LOG_ERR : RTE_LOG_INFO);
 		return -ENODEV;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <sys/mman.h>
 
+#include <rte_eal.h>
 #include <rte_interrupts.h>
 
 #include "pci_private.h"
@@ -51,6 +52,7 @@ pci_release(struct rte_pci_device *dev, struct pci_map_priv *mp)
 	}
 	for (i = 0; i < PCI_MAX_RESOURCE; i++)
 		dev->mem_resource[i].addr = NULL;
+	pci_bars_forget(dev);
 	if (mp->vfio_dev_fd >= 0 || mp->vfio_group >= 0) {
 		pci_vfio_unmap(dev, mp);
 		return;
@@ -60,7 +62,8 @@ pci_release(struct rte_pci_device *dev, struct pci_map_priv *mp)
 	 * uio_pci_generic: the bus switched bus mastering on, so it switches it off again; a
 	 * device left mastering could still DMA into memory the application frees next.
 	 */
-	if (dev->kdrv == RTE_PCI_KDRV_UIO_GENERIC && mp->cfg_fd >= 0 && !mp->removed) {
+	if (dev->kdrv == RTE_PCI_KDRV_UIO_GENERIC && mp->cfg_fd >= 0 && !mp->removed &&
+	    rte_eal_process_type() == RTE_PROC_PRIMARY) {
 		uint16_t cmd;
 
 		if (pread(mp->cfg_fd, &cmd, sizeof(cmd), RTE_PCI_COMMAND) == sizeof(cmd) &&
@@ -125,6 +128,7 @@ rte_pci_map_device(struct rte_pci_device *dev)
 		return ret;
 	}
 	dev->map_priv = mp;
+	pci_bars_publish(dev, mp);
 	return 0;
 }
 

@@ -4,6 +4,7 @@
 #define _PCI_PRIVATE_H_
 
 #include <stdint.h>
+#include <sys/types.h>
 #include <sys/queue.h>
 
 #include <rte_log.h>
@@ -85,6 +86,17 @@ void pci_unmap_bars(struct pci_map_priv *mp);
 void pci_map_priv_init(struct pci_map_priv *mp);
 /* Keep the mapping past a failed probe: it no longer goes with the device's devres. */
 void pci_map_keep(struct rte_pci_device *dev);
+
+/*
+ * pci_shared.c: BARs at the same address in every process. pci_bar_mmap maps one BAR (read
+ * and write, shared): in the primary near EAL's memory, in a secondary where the primary
+ * has it (MAP_FAILED with errno otherwise). The primary publishes a mapped device for the
+ * secondaries and forgets it when it unmaps it.
+ */
+void *pci_bar_mmap(struct rte_pci_device *dev, int bar, size_t len, int fd, off_t offset);
+int pci_bars_mapped_by_primary(const struct rte_pci_device *dev);
+void pci_bars_publish(const struct rte_pci_device *dev, const struct pci_map_priv *mp);
+void pci_bars_forget(const struct rte_pci_device *dev);
 
 /* pci_common.c */
 int pci_device_allowed(const struct rte_pci_device *dev);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <sys/mman.h>
 
+#include <rte_eal.h>
 #include <rte_interrupts.h>
 
 #include "pci_private.h"
@@ -57,7 +58,7 @@ map_resource_files(struct rte_pci_device *dev, struct pci_map_priv *mp, const ch
 			PCI_LOG(ERR, "%s: cannot open %s: %s", dev->name, path, strerror(err));
 			return -err;
 		}
-		va = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+		va = pci_bar_mmap(dev, i, len, fd, 0);
 		close(fd);
 		if (va == MAP_FAILED) {
 			int err = errno;
@@ -130,8 +131,8 @@ map_uio_maps(struct rte_pci_device *dev, struct pci_map_priv *mp)
 				m, addr);
 			continue;
 		}
-		va = mmap(NULL, (size_t)(size + offset), PROT_READ | PROT_WRITE, MAP_SHARED,
-			mp->uio_fd, (off_t)m * pagesz);
+		va = pci_bar_mmap(dev, i, (size_t)(size + offset), mp->uio_fd,
+			(off_t)m * pagesz);
 		if (va == MAP_FAILED) {
 			int err = errno;
 
@@ -159,12 +160,19 @@ pci_uio_map(struct rte_pci_device *dev, struct pci_map_priv *mp)
 			sysfs_dev, dev->kdrv_name);
 		return -ENODEV;
 	}
+	/*
+	 * uio_pci_generic switches bus mastering off whenever its device node is closed: a
+	 * secondary process, which maps the BARs from sysfs and leaves interrupts to the
+	 * primary, must not open it, or its exit would stop the primary's DMA.
+	 */
 	snprintf(path, sizeof(path), "%s/uio%d", pci_dev_dir(), mp->uio_num);
-	mp->uio_fd = open(path, O_RDWR | O_CLOEXEC);
-	if (mp->uio_fd < 0) {
-		ret = -errno;
-		PCI_LOG(ERR, "%s: cannot open %s: %s", dev->name, path, strerror(-ret));
-		return ret;
+	if (dev->kdrv != RTE_PCI_KDRV_UIO_GENERIC || rte_eal_process_type() == RTE_PROC_PRIMARY) {
+		mp->uio_fd = open(path, O_RDWR | O_CLOEXEC);
+		if (mp->uio_fd < 0) {
+			ret = -errno;
+			PCI_LOG(ERR, "%s: cannot open %s: %s", dev->name, path, strerror(-ret));
+			return ret;
+		}
 	}
 	snprintf(path, sizeof(path), "%s/config", sysfs_dev);
 	mp->cfg_fd = open(path, O_RDWR | O_CLOEXEC);
@@ -179,6 +187,9 @@ pci_uio_map(struct rte_pci_device *dev, struct pci_map_priv *mp)
 		ret = map_uio_maps(dev, mp);
 	if (ret < 0)
 		return ret;
+	/* the device and its interrupts are the primary process's to set up */
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
+		return 0;
 	/* uio_pci_generic leaves bus mastering off; igb_uio turns it on itself */
 	if (dev->kdrv == RTE_PCI_KDRV_UIO_GENERIC) {
 		dev->map_priv = mp;

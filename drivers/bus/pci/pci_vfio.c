@@ -216,7 +216,8 @@ pci_vfio_map(struct rte_pci_device *dev, struct pci_map_priv *mp)
 		PCI_LOG(ERR, "%s: VFIO device has only %u regions", dev->name, info.num_regions);
 		return -EINVAL;
 	}
-	if (info.flags & VFIO_DEVICE_FLAGS_RESET)
+	/* a secondary process must not reset the device the primary runs */
+	if ((info.flags & VFIO_DEVICE_FLAGS_RESET) && rte_eal_process_type() == RTE_PROC_PRIMARY)
 		ioctl(mp->vfio_dev_fd, VFIO_DEVICE_RESET);
 	ret = region_info(mp->vfio_dev_fd, VFIO_PCI_CONFIG_REGION_INDEX, &ri);
 	if (ret < 0) {
@@ -240,8 +241,7 @@ pci_vfio_map(struct rte_pci_device *dev, struct pci_map_priv *mp)
 			PCI_LOG(DEBUG, "%s: BAR%d cannot be mmap'ed through VFIO", dev->name, i);
 			continue;
 		}
-		va = mmap(NULL, ri.size, PROT_READ | PROT_WRITE, MAP_SHARED, mp->vfio_dev_fd,
-			(off_t)ri.offset);
+		va = pci_bar_mmap(dev, i, ri.size, mp->vfio_dev_fd, (off_t)ri.offset);
 		if (va == MAP_FAILED) {
 			ret = -errno;
 			PCI_LOG(ERR, "%s: cannot mmap BAR%d through VFIO: %s", dev->name, i,
@@ -254,6 +254,9 @@ pci_vfio_map(struct rte_pci_device *dev, struct pci_map_priv *mp)
 		mp->nb_bars++;
 		dev->mem_resource[i].addr = va;
 	}
+	/* the device and its interrupts are the primary process's to set up */
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
+		return 0;
 	dev->map_priv = mp;
 	ret = rte_pci_set_bus_master(dev, true);
 	dev->map_priv = NULL;

@@ -377,6 +377,13 @@ em_dev_init(struct rte_eth_dev *dev)
 	struct em_adapter *ad = dev->data->dev_private;
 	struct em_hw *hw = &ad->hw;
 
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY) {
+		/* the primary set the device up; its BAR is at the same address here */
+		dev->dev_ops = &em_ops;
+		dev->rx_pkt_burst = em_recv_pkts;
+		dev->tx_pkt_burst = em_xmit_pkts;
+		return 0;
+	}
 	hw->regs = pci->mem_resource[0].addr;
 	hw->device_id = pci->id.device_id;
 	if (hw->regs == NULL) {
@@ -419,6 +426,8 @@ em_dev_uninit(struct rte_eth_dev *dev)
 {
 	struct em_adapter *ad = dev->data->dev_private;
 
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
+		return 0; /* the device stays the primary's */
 	if (!dev->data->dev_closed)
 		rte_eth_dev_close(dev->data->port_id);
 	/* Nothing may reach memory through this device any more: reset it, stop bus mastering. */

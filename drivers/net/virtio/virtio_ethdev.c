@@ -489,6 +489,16 @@ virtio_dev_init(struct rte_eth_dev *dev)
 	struct virtio_hw *hw = &ad->hw;
 	int force_legacy, ret;
 
+	/*
+	 * The transport's functions are kept in the shared private data, as addresses of the
+	 * primary process: a secondary leaves the port out rather than call them (or reset the
+	 * device, as the set-up below would).
+	 */
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY) {
+		VIRTIO_LOG(WARNING, "%s: net_virtio has no secondary process support: port %u left "
+			"out of this process", pci->device.name, dev->data->port_id);
+		return 1;
+	}
 	ret = virtio_parse_args(pci->device.name, pci->device.devargs != NULL ?
 		pci->device.devargs->args : NULL, &force_legacy);
 	if (ret != 0)
@@ -542,6 +552,8 @@ virtio_dev_uninit(struct rte_eth_dev *dev)
 {
 	struct virtio_adapter *ad = dev->data->dev_private;
 
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
+		return 0; /* never probed in a secondary process */
 	if (!dev->data->dev_closed)
 		rte_eth_dev_close(dev->data->port_id);
 	/* Nothing may reach memory through this device any more. */

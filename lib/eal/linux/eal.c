@@ -278,7 +278,8 @@ rte_eal_init(int argc, char **argv)
 	 * (the buses ask the primary); it opens no VFIO container and starts no telemetry.
 	 */
 	if (rte_eal_process_type() == RTE_PROC_SECONDARY) {
-		eal_steps |= STEP_DEVICES;
+		/* fds of the primary's VFIO container and groups, if a device needs them */
+		eal_steps |= STEP_VFIO | STEP_DEVICES;
 		if (eal_dev_init() < 0)
 			return eal_fail(ENODEV);
 		cfg->init_complete = 1;
@@ -288,7 +289,7 @@ rte_eal_init(int argc, char **argv)
 
 	/* The default container is open before the PCI bus maps vfio-pci devices into it. */
 	eal_steps |= STEP_VFIO;
-	if (rte_vfio_enable("vfio") < 0) {
+	if (rte_vfio_enable("vfio") < 0 || eal_vfio_mp_init() < 0) {
 		EAL_LOG(ERR, "cannot initialise VFIO\n");
 		return eal_fail(EAGAIN);
 	}

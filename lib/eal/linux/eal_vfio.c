@@ -162,7 +162,8 @@ default_container_get(void)
 
 	if (default_cfg->used)
 		return default_cfg->fd;
-	fd = container_open();
+	fd = rte_eal_process_type() == RTE_PROC_PRIMARY ? container_open() :
+		eal_vfio_mp_container_fd();
 	if (fd < 0)
 		return -1;
 	default_cfg->fd = fd;
@@ -328,6 +329,9 @@ group_open(int num)
 	char name[32], path[PATH_MAX];
 	int fd;
 
+	/* the kernel opens a group once: a secondary process shares the primary's */
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
+		return eal_vfio_mp_group_fd(num);
 	snprintf(name, sizeof(name), "%d", num);
 	vfio_path(path, sizeof(path), name);
 	fd = open(path, O_RDWR | O_CLOEXEC);
@@ -951,6 +955,7 @@ eal_vfio_cleanup(void)
 {
 	int i, j;
 
+	eal_vfio_mp_cleanup();
 	pthread_mutex_lock(&vfio_lock);
 	for (i = RTE_MAX_VFIO_CONTAINERS - 1; i >= 0; i--) {
 		struct vfio_container *c = &containers[i];
