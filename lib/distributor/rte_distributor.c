@@ -642,7 +642,7 @@ dist_worker_state(const struct dist_slot *s, uintptr_t *v0)
  * between polls double, from one up to DIST_POLL_PAUSES_MAX: an answer that comes quickly is
  * seen within a pause or two, a slow one is polled a few times only.
  */
-#define DIST_POLL_PAUSES_MAX 8
+#define DIST_POLL_PAUSES_MAX 16
 
 static inline uintptr_t
 dist_worker_wait(const struct dist_slot *s, uintptr_t want)
