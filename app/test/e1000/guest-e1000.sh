@@ -11,6 +11,7 @@ TESTPMD=$E1000_TESTPMD
 HOTPLUG=$E1000_HOTPLUG
 VFIO=${E1000_VFIO:-}
 PROCINFO=${E1000_PROCINFO:-}
+HPMP=${E1000_HOTPLUG_MP:-}
 A=$VM_NIC0
 B=$VM_NIC1
 T0=$(date +%s)
@@ -45,6 +46,64 @@ secondary_agrees() {
 	secondary_stats "$1" || { echo "proc-info shows no port $1"; return 1; }
 	echo "port $1: testpmd rx $RX tx $TX, proc-info rx $PRX tx $PTX"
 	[ "$RX" = "$PRX" ] && [ "$TX" = "$PTX" ]
+}
+# hotplug_mp: two interactive processes fed through fifos. mp_send p|s COMMAND types the
+# command and waits for the next prompt; MP_OUT is what the process printed meanwhile.
+mp_send() {
+	local f=$MPD/$1.out size i
+	size=$(stat -c %s "$f")
+	echo "$2" >"$MPD/$1.in"
+	for i in $(seq 200); do
+		sleep 0.1
+		[ "$(stat -c %s "$f")" -gt "$size" ] && [ "$(tail -c 9 "$f")" = "example> " ] &&
+			break
+	done
+	MP_OUT=$(tail -c +"$((size + 1))" "$f")
+	echo "[$1] $2"; echo "$MP_OUT" | sed "/^example> *$/d; s/^/[$1]   /"
+}
+mp_lists() { # yes|no: both processes list the hot-plug NIC, or neither does
+	local who
+	for who in p s; do
+		mp_send "$who" list
+		if echo "$MP_OUT" | grep -qP "^[0-9]+\t$HP\r?$"; then
+			[ "$1" = yes ] || { echo "[$who] still lists $HP"; return 1; }
+		else
+			[ "$1" = no ] || { echo "[$who] does not list $HP"; return 1; }
+		fi
+	done
+}
+hotplug_mp_case() {
+	local ok=1 p s
+	MPD=$(mktemp -d /tmp/hpmp.XXXXXX)
+	mkfifo "$MPD/p.in" "$MPD/s.in"
+	# the NIC is on the kernel's driver while both start, so that neither probes it
+	echo "$HP is bound to $(basename "$(readlink "/sys/bus/pci/devices/$HP/driver")")"
+	sleep 1000 >"$MPD/p.in" & local hold_p=$!
+	sleep 1000 >"$MPD/s.in" & local hold_s=$!
+	stdbuf -oL "$HPMP" -l 0 --proc-type=auto --file-prefix hpmp --log-level=lib.eal:notice \
+		<"$MPD/p.in" >"$MPD/p.out" 2>&1 & p=$!
+	for i in $(seq 100); do grep -q 'example> ' "$MPD/p.out" && break; sleep 0.1; done
+	stdbuf -oL "$HPMP" -l 1 --proc-type=auto --file-prefix hpmp --log-level=lib.eal:notice \
+		<"$MPD/s.in" >"$MPD/s.out" 2>&1 & s=$!
+	for i in $(seq 100); do grep -q 'example> ' "$MPD/s.out" && break; sleep 0.1; done
+	sed 's/^/[p] /' "$MPD/p.out"; sed 's/^/[s] /' "$MPD/s.out"
+	vm-bind "$HP" vfio-pci || ok=0
+	mp_send p "attach $HP"; echo "$MP_OUT" | grep -q "^attached device $HP" || ok=0
+	mp_lists yes || ok=0
+	mp_send s "detach $HP"; echo "$MP_OUT" | grep -q "^detached device $HP" || ok=0
+	mp_lists no || ok=0
+	mp_send s "attach $HP"; echo "$MP_OUT" | grep -q "^attached device $HP" || ok=0
+	mp_lists yes || ok=0
+	mp_send p "attach $HP"; echo "$MP_OUT" | grep -q "^failed to attach" || ok=0
+	mp_send s "attach $HP"; echo "$MP_OUT" | grep -q "^failed to attach" || ok=0
+	mp_lists yes || ok=0
+	mp_send p "detach $HP"; echo "$MP_OUT" | grep -q "^detached device $HP" || ok=0
+	mp_lists no || ok=0
+	mp_send s quit; mp_send p quit
+	wait $s || { echo "the secondary exited with $?"; ok=0; }
+	wait $p || { echo "the primary exited with $?"; ok=0; }
+	kill $hold_p $hold_s 2>/dev/null
+	[ $ok = 1 ]
 }
 attach() { # BDF -> P
 	tp port attach "$1" || return 1
@@ -202,5 +261,15 @@ if [ "$DRV" = vfio-pci ]; then
 	echo "+ $VFIO $EAL -- default $A"
 	check "rte_vfio.h: default container maps DMA only while the NIC is attached, three times" \
 		"$VFIO" $EAL -- default "$A"
+
+	say "7. DPDK 22.11's hotplug_mp sample: a primary and a secondary attach and detach $HP"
+	s_hpmp="hotplug_mp (DPDK 22.11's sample): attach, detach, list from either process; 2nd attach fails"
+	if [ -n "${E1000_HOTPLUG_MP_SKIP:-}" ]; then
+		tap ok "$s_hpmp # SKIP $E1000_HOTPLUG_MP_SKIP"
+	elif [ -z "$HPMP" ]; then
+		tap fail "$s_hpmp (the sample did not build, see the host's output)"
+	else
+		hotplug_mp_case && tap ok "$s_hpmp" || tap fail "$s_hpmp"
+	fi
 fi
 say "done"

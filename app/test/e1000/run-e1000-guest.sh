@@ -37,6 +37,7 @@ scenarios=(
 vfio_scenarios=(
 	"rte_vfio.h: own container, group bind, device setup, DMA map/unmap, errors, no fd left"
 	"rte_vfio.h: default container maps DMA only while the NIC is attached, three times"
+	"hotplug_mp (DPDK 22.11's sample): attach, detach, list from either process; 2nd attach fails"
 )
 expected() { # DRIVER: the names of its scenarios, one per line
 	printf '%s\n' "${scenarios[@]}"
@@ -82,6 +83,18 @@ fi
 # of memory low enough for it. A sanitizer build cannot place it there: ASan's shadow memory
 # covers 2 GiB to 16 TiB, so its mappings land near 2^47, which a 48-bit vIOMMU accepts.
 bits=39
+# DPDK 22.11's hotplug_mp sample, built against the same folder as testpmd, for vfio-pci
+hpmp= hpmp_skip=
+if [[ " $drivers " == *" vfio-pci "* ]]; then
+	hpmp_root=${testpmd%/app/test-pmd/dpdk-testpmd}
+	hpmp_msg=$(bash "$src/build-hotplug-mp.sh" "$hpmp_root" "$hpmp_root/hotplug_mp")
+	case $? in
+	0) hpmp=$hpmp_root/hotplug_mp/hotplug_mp ;;
+	2) hpmp_skip=$hpmp_msg ;;
+	*) echo "$hpmp_msg" | sed 's/^/# /'; echo "# hotplug_mp did not build" ;;
+	esac
+fi
+
 guest_sanitizer_env "$sanitize"
 [ "$sanitize" != none ] && bits=48
 timeout=${E1000_GUEST_TIMEOUT:-360}
@@ -100,7 +113,9 @@ for drv in $drivers; do
 	run_guest "$out" --bind "$drv" --nics 2 --hotplug-slots 1 --iommu-bits $bits \
 		--hugepages 256 --mem 1536 --timeout "$timeout" \
 		--env E1000_TESTPMD="$testpmd" --env E1000_HOTPLUG="$hotplug" \
-		--env E1000_VFIO="$vfio" --env E1000_PROCINFO="$procinfo" "${env_args[@]}" \
+		--env E1000_VFIO="$vfio" --env E1000_PROCINFO="$procinfo" \
+		--env E1000_HOTPLUG_MP="$hpmp" --env E1000_HOTPLUG_MP_SKIP="$hpmp_skip" \
+		"${env_args[@]}" \
 		-- "$src/guest-e1000.sh" "$drv"
 	rc=$?
 	mapfile -t names < <(expected "$drv")

@@ -180,7 +180,7 @@ secondary_main(const char *prefix, int argc, char **argv)
 			return 1;
 		}
 		if ((uintptr_t)d->mem_resource[0].addr != (uintptr_t)addr) {
-			fprintf(stderr, "secondary: BAR0 of %s at %p, the primary has it at 0x%llx\n",
+			fprintf(stderr, "secondary: BAR0 of %s at %p, in the primary at 0x%llx\n",
 				name, d->mem_resource[0].addr, addr);
 			return 1;
 		}
@@ -251,8 +251,8 @@ primary_main(void)
 	/* the three the primary has, at its addresses; not the one it never attached */
 	{
 		const char *sargs[] = { expect(e3, sizeof(e3), "0000:00:03.0"),
-			expect(e4, sizeof(e4), "0000:00:04.0"), expect(e5, sizeof(e5), "0000:00:05.0"),
-			"-", "0000:00:06.0", NULL };
+			expect(e4, sizeof(e4), "0000:00:04.0"),
+			expect(e5, sizeof(e5), "0000:00:05.0"), "-", "0000:00:06.0", NULL };
 
 		ret = run_secondary(sargs);
 		if (ret != 0)
@@ -338,7 +338,7 @@ main(int argc, char **argv)
 		return secondary_main(argv[2], argc - 3, argv + 3);
 	}
 	if (getuid() != 0) {
-		printf("1..0 # SKIP not root: IOVA as PA (needed by uio devices) is not available\n");
+		printf("1..0 # SKIP not root: IOVA as PA (for uio devices) is not available\n");
 		return 0;
 	}
 	if (fake_sysfs_create(root, sizeof(root)) < 0)
