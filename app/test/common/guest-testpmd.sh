@@ -90,3 +90,25 @@ exact() { stats "$1"; echo "port $1: rx $RX (want $2) tx $TX (want $3)"
 # device mappings (BAR files, uio, vfio) and fds of testpmd
 dev_maps() { grep -cE '/resource[0-9]|/dev/uio|\[vfio-device\]|/dev/vfio/' "/proc/$TP_PID/maps"; }
 nfds() { ls "/proc/$TP_PID/fd" | wc -l; }
+# secondary_stats P: PRX and PTX, the counts of port P as dpdk-proc-info ($PROCINFO), a
+# secondary process of the testpmd started with --file-prefix $SEC_PREFIX, reads them (with the
+# NIC's registers mapped where testpmd has them); SEC_OUT is all it printed
+secondary_stats() {
+	local out
+	PRX=; PTX=
+	out=$("$PROCINFO" --file-prefix "$SEC_PREFIX" --log-level=lib.eal:notice -- --stats 2>&1)
+	SEC_OUT=$out
+	echo "$out" | grep -v 'Stats reg' |
+		grep -E 'PCI|EAL|error|cannot|NIC statistics for port|RX-packets: |TX-packets: '
+	out=$(echo "$out" | sed -n "/NIC statistics for port $1 /,/######/p")
+	PRX=$(echo "$out" | sed -n 's/^  RX-packets: *\([0-9]*\).*/\1/p')
+	PTX=$(echo "$out" | sed -n 's/^  TX-packets: *\([0-9]*\).*/\1/p')
+	[ -n "$PRX" ] && [ -n "$PTX" ]
+}
+# the secondary reads for port P what testpmd shows
+secondary_agrees() {
+	stats "$1"
+	secondary_stats "$1" || { echo "proc-info shows no port $1"; return 1; }
+	echo "port $1: testpmd rx $RX tx $TX, proc-info rx $PRX tx $PTX"
+	[ "$RX" = "$PRX" ] && [ "$TX" = "$PTX" ]
+}

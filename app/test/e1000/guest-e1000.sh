@@ -16,7 +16,7 @@ A=$VM_NIC0
 B=$VM_NIC1
 T0=$(date +%s)
 
-TAG=$DRV TP_TMP=e1000tp
+TAG=$DRV TP_TMP=e1000tp SEC_PREFIX=e1000g
 . "$(dirname "$0")/../common/guest-testpmd.sh"
 
 hotplug() { # -> HP (the new device's address), bound to $DRV
@@ -26,26 +26,6 @@ hotplug() { # -> HP (the new device's address), bound to $DRV
 	local d; d=$(basename "$(readlink "/sys/bus/pci/devices/$HP/driver")")
 	echo "hot-added $HP, bound to $d"
 	[ "$d" = "$DRV" ] || vm-bind "$HP" "$DRV"
-}
-# secondary_stats P: PRX and PTX, the counts of port P as dpdk-proc-info, a secondary process
-# of testpmd, reads them (with the NIC's registers mapped where testpmd has them)
-secondary_stats() {
-	local out
-	PRX=; PTX=
-	out=$("$PROCINFO" --file-prefix e1000g --log-level=lib.eal:notice -- --stats 2>&1)
-	echo "$out" | grep -v 'Stats reg' |
-		grep -E 'PCI|EAL|error|cannot|NIC statistics for port|RX-packets: |TX-packets: '
-	out=$(echo "$out" | sed -n "/NIC statistics for port $1 /,/######/p")
-	PRX=$(echo "$out" | sed -n 's/^  RX-packets: *\([0-9]*\).*/\1/p')
-	PTX=$(echo "$out" | sed -n 's/^  TX-packets: *\([0-9]*\).*/\1/p')
-	[ -n "$PRX" ] && [ -n "$PTX" ]
-}
-# the secondary reads for port P what testpmd shows
-secondary_agrees() {
-	stats "$1"
-	secondary_stats "$1" || { echo "proc-info shows no port $1"; return 1; }
-	echo "port $1: testpmd rx $RX tx $TX, proc-info rx $PRX tx $PTX"
-	[ "$RX" = "$PRX" ] && [ "$TX" = "$PTX" ]
 }
 # hotplug_mp: two interactive processes fed through fifos. mp_send p|s COMMAND types the
 # command and waits for the next prompt; MP_OUT is what the process printed meanwhile.

@@ -29,6 +29,8 @@ T0=$(date +%s)
 TAG=$DRV
 [ "$MODE" = legacy ] && TAG=legacy-$DRV
 TP_TMP=virtiotp
+SEC_PREFIX=virtiog
+PROCINFO=${VIRTIO_PROCINFO:-}
 . "$(dirname "$0")/../common/guest-testpmd.sh"
 # one burst of 32 from every started port, counted by rxonly
 burst() {
@@ -267,6 +269,26 @@ exact 1 32 32 || ok2=0
 [ $ok2 = 1 ] || ok=0
 check "promiscuous mode off filters the peer's burst, on receives it" [ $ok = 1 ]
 check "two NICs exchange exact bursts both ways" [ $ok2 = 1 ]
+
+say "2b. a secondary process (dpdk-proc-info) beside testpmd"
+ok=0
+if [ -n "$PROCINFO" ] && [ "$MODE" = legacy ]; then
+	# the legacy transport's port registers are per process: the ports stay testpmd's
+	if ! secondary_stats 0 && echo "$SEC_OUT" | grep -q "legacy virtio port has no secondary"
+	then
+		ok=1
+	fi
+	exact 0 32 32 || ok=0
+	exact 1 32 32 || ok=0
+	tp_alive || ok=0
+	check "a secondary process leaves the legacy ports out, testpmd's counts unchanged" [ $ok = 1 ]
+elif [ -n "$PROCINFO" ]; then
+	ok=1
+	secondary_agrees 0 || ok=0
+	secondary_agrees 1 || ok=0
+	tp_alive || ok=0
+	check "a secondary process maps both NICs and reads the counts testpmd shows" [ $ok = 1 ]
+fi
 tp set fwd io
 tp clear port stats all
 tp start tx_first

@@ -13,7 +13,8 @@
 # As in the e1000 suite, binaries built for the host's CPU are rebuilt for generic x86-64 in
 # <build>/guest-generic unless the build is generic or the guest runs on hardware KVM.
 #
-# Environment (set by meson): VIRTIO_TESTPMD, VIRTIO_HOTPLUG, VIRTIO_LSC, VIRTIO_BUILD_ROOT,
+# Environment (set by meson): VIRTIO_TESTPMD, VIRTIO_PROCINFO, VIRTIO_HOTPLUG, VIRTIO_LSC,
+# VIRTIO_BUILD_ROOT,
 # VIRTIO_SOURCE_ROOT, VIRTIO_CPU_SET, VIRTIO_BUILDTYPE, VIRTIO_SANITIZE. Optional:
 # VIRTIO_DRIVERS (default: uio_pci_generic and vfio-pci, uio_pci_generic alone in a sanitizer
 # build; igb_uio may be named too, the e1000 suite
@@ -59,11 +60,15 @@ full_scenarios=(
 	"force_legacy=1 refused on a modern-only NIC"
 	"two NICs exchange exact bursts from memory allocated after attach"
 )
+# a secondary process beside testpmd: modern ports are its too, legacy ones are left out
+modern_secondary="a secondary process maps both NICs and reads the counts testpmd shows"
+legacy_secondary="a secondary process leaves the legacy ports out, testpmd's counts unchanged"
 # legacy virtio-net (1af4:1000, QEMU's disable-modern=on): one more guest per kernel driver
 legacy_scenarios=(
 	"legacy NICs (1af4:1000, no modern capabilities) probed on their I/O port BAR, MACs read\
  from the device"
 	"${scenarios[@]:1}"
+	"$legacy_secondary"
 	"the same slot attaches again after unplug and forwards exact counts"
 	"50 attach/detach cycles: maps, fds and rte_malloc bytes flat"
 	"two NICs exchange exact bursts from memory allocated after attach"
@@ -74,7 +79,7 @@ expected() { # DRIVER|legacy-DRIVER: the names of its scenarios, one per line
 	case $1 in
 	legacy-*) printf '%s\n' "${legacy_scenarios[@]}"; return 0 ;;
 	esac
-	printf '%s\n' "${scenarios[@]}"
+	printf '%s\n' "${scenarios[@]}" "$modern_secondary"
 	[ "$(mode "$1")" = full ] && printf '%s\n' "${full_scenarios[@]}"
 	return 0
 }
@@ -94,8 +99,9 @@ if [ "$(id -u)" -ne 0 ]; then
 	reason="not root: the guest harness needs root (devtools/vm/install-deps.sh)"
 elif ! command -v qemu-system-x86_64 >/dev/null; then
 	reason="qemu-system-x86_64 not installed (as root: devtools/vm/install-deps.sh)"
-elif [ -z "${VIRTIO_TESTPMD:-}" ] || [ -z "${VIRTIO_HOTPLUG:-}" ] || [ -z "${VIRTIO_LSC:-}" ]; then
-	reason="VIRTIO_TESTPMD / VIRTIO_HOTPLUG / VIRTIO_LSC not set (run through meson test)"
+elif [ -z "${VIRTIO_TESTPMD:-}" ] || [ -z "${VIRTIO_HOTPLUG:-}" ] || [ -z "${VIRTIO_LSC:-}" ] ||
+		[ -z "${VIRTIO_PROCINFO:-}" ]; then
+	reason="VIRTIO_TESTPMD, _PROCINFO, _HOTPLUG or _LSC not set (run through meson test)"
 fi
 runs=$drivers
 for drv in $drivers; do
@@ -110,8 +116,9 @@ fi
 testpmd=$VIRTIO_TESTPMD
 hotplug=$VIRTIO_HOTPLUG
 lsc=$VIRTIO_LSC
+procinfo=$VIRTIO_PROCINFO
 if ! guest_binaries "${VIRTIO_BUILD_ROOT:?}" "${VIRTIO_CPU_SET:-native}" \
-		"${VIRTIO_BUILDTYPE:-release}" "$sanitize" virtio testpmd hotplug lsc; then
+		"${VIRTIO_BUILDTYPE:-release}" "$sanitize" virtio testpmd hotplug lsc procinfo; then
 	for drv in $runs; do all_scenarios fail "$drv" "the generic build failed, see $LOG"; done
 	finish
 fi
@@ -145,7 +152,7 @@ for run in $runs; do
 	run_guest "$out" "${model[@]}" --bind "$drv" --nics 2 --hotplug-slots 1 \
 		--iommu-bits $bits --hugepages 256 --mem 1536 --timeout "$timeout" \
 		--env VIRTIO_TESTPMD="$testpmd" --env VIRTIO_HOTPLUG="$hotplug" \
-		--env VIRTIO_LSC="$lsc" "${env_args[@]}" \
+		--env VIRTIO_LSC="$lsc" --env VIRTIO_PROCINFO="$procinfo" "${env_args[@]}" \
 		-- "$src/guest-virtio.sh" "$drv" "$gmode"
 	rc=$?
 	mapfile -t names < <(expected "$run")

@@ -52,13 +52,12 @@ setup(void **state)
 		SOCKET_ID_ANY);
 	tiny_pool = rte_pktmbuf_pool_create("vring_tiny", RING, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
 		SOCKET_ID_ANY);
-	hw.ops = &virtio_modern_ops;
 	hw.common = bar;
 	hw.notify_base = bar + 128;
 	hw.notify_mult = 2;
 	hw.nb_vqs = 3;
 	hw.vq_max_size = sizes;
-	hw.name = "fake";
+	snprintf(hw.name, sizeof(hw.name), "fake");
 	return pool == NULL || tiny_pool == NULL ? -1 : 0;
 }
 
@@ -517,11 +516,10 @@ legacy_hw(struct virtio_hw *h)
 	sim.cfg[VIRTIO_NET_CFG_STATUS] = VIRTIO_NET_S_LINK_UP;
 	sim.cfg[VIRTIO_NET_CFG_MAX_PAIRS] = 1;
 	sim.notified = -1;
-	h->ops = &virtio_legacy_ops;
 	h->io_read = sim_read;
 	h->io_write = sim_write;
 	h->legacy = 1;
-	h->name = "legacy";
+	snprintf(h->name, sizeof(h->name), "legacy");
 }
 
 static void
@@ -546,7 +544,7 @@ test_legacy_negotiate(void **state)
 	assert_int_equal(h.max_pairs, 1);
 	assert_int_equal(virtio_cfg_read8(&h, VIRTIO_NET_CFG_MAC + 3), 0x12);
 	assert_int_equal(virtio_cfg_read16(&h, VIRTIO_NET_CFG_STATUS), VIRTIO_NET_S_LINK_UP);
-	assert_int_equal(h.ops->cfg_generation(&h), h.ops->cfg_generation(&h));
+	assert_int_equal(virtio_ops_of(&h)->cfg_generation(&h), virtio_ops_of(&h)->cfg_generation(&h));
 	/* with MSI-X the two vector registers come first */
 	assert_int_equal(virtio_legacy_cfg_offset(0), 0x14);
 	assert_int_equal(virtio_legacy_cfg_offset(1), 0x18);
@@ -555,7 +553,7 @@ test_legacy_negotiate(void **state)
 	assert_int_equal(virtio_read_isr(&h), VIRTIO_ISR_CONFIG);
 	assert_int_equal(virtio_read_isr(&h), 0);
 	/* no MSI-X: there is no config vector register to write */
-	assert_int_equal(h.ops->set_config_vector(&h, 0), VIRTIO_MSI_NO_VECTOR);
+	assert_int_equal(virtio_ops_of(&h)->set_config_vector(&h, 0), VIRTIO_MSI_NO_VECTOR);
 	assert_int_equal(virtio_reset(&h), 0);
 	assert_int_equal(sim.status, 0);
 	assert_int_equal(sim.bad_width, 0);
@@ -673,11 +671,11 @@ test_transport_refused(void **state)
 	memset(&h, 0, sizeof(h));
 	assert_int_equal(virtio_pci_init(&h, &pci, 1), -EINVAL);
 	assert_int_equal(virtio_pci_init(&h, &pci, 0), -ENODEV);
-	assert_null(h.ops);
+	assert_null(h.common);
 	pci.id.device_id = VIRTIO_PCI_DEV_ID_NET_LEGACY;
 	assert_int_equal(virtio_pci_init(&h, &pci, 1), -ENOENT);
 	assert_int_equal(virtio_pci_init(&h, &pci, 0), -ENOENT);
-	assert_null(h.ops);
+	assert_null(h.common);
 	assert_int_equal(h.legacy, 0);
 	virtio_pci_uninit(&h);
 	assert_int_equal(test_count_fds(), fds);

@@ -202,7 +202,7 @@ virtio_lsc_start(struct rte_eth_dev *dev)
 		return ret;
 	}
 	if (rte_intr_type_get(h) == RTE_INTR_HANDLE_VFIO_MSIX &&
-			hw->ops->set_config_vector(hw, 0) != 0) {
+			virtio_ops_of(hw)->set_config_vector(hw, 0) != 0) {
 		VIRTIO_LOG(ERR, "port %u: the device refused MSI-X vector 0 for config changes",
 			dev->data->port_id);
 		rte_intr_disable(h);
@@ -221,7 +221,7 @@ virtio_lsc_stop(struct rte_eth_dev *dev)
 	if (!ad->lsc_on)
 		return;
 	ad->lsc_on = 0;
-	ad->hw.ops->set_config_vector(&ad->hw, VIRTIO_MSI_NO_VECTOR);
+	virtio_ops_of(&ad->hw)->set_config_vector(&ad->hw, VIRTIO_MSI_NO_VECTOR);
 	rte_intr_disable(h);
 }
 
@@ -473,10 +473,10 @@ virtio_read_mac(struct virtio_hw *hw, struct rte_ether_addr *mac)
 	int i, tries;
 
 	for (tries = 0; tries < 10; tries++) {
-		gen = hw->ops->cfg_generation(hw);
+		gen = virtio_ops_of(hw)->cfg_generation(hw);
 		for (i = 0; i < RTE_ETHER_ADDR_LEN; i++)
 			mac->addr_bytes[i] = virtio_cfg_read8(hw, VIRTIO_NET_CFG_MAC + i);
-		if (hw->ops->cfg_generation(hw) == gen)
+		if (virtio_ops_of(hw)->cfg_generation(hw) == gen)
 			break;
 	}
 }
@@ -490,14 +490,22 @@ virtio_dev_init(struct rte_eth_dev *dev)
 	int force_legacy, ret;
 
 	/*
-	 * The transport's functions are kept in the shared private data, as addresses of the
-	 * primary process: a secondary leaves the port out rather than call them (or reset the
-	 * device, as the set-up below would).
+	 * A secondary process finds the device set up by the primary, with the modern
+	 * transport's structures at the same addresses. The legacy transport reaches its port
+	 * registers through per-process state (the I/O BAR's fd or port permissions) that the
+	 * shared private data cannot hold, so a legacy port is left out of secondaries.
 	 */
 	if (rte_eal_process_type() != RTE_PROC_PRIMARY) {
-		VIRTIO_LOG(WARNING, "%s: net_virtio has no secondary process support: port %u left "
-			"out of this process", pci->device.name, dev->data->port_id);
-		return 1;
+		if (hw->legacy) {
+			VIRTIO_LOG(WARNING, "%s: a legacy virtio port has no secondary process "
+				"support: port %u left out of this process", pci->device.name,
+				dev->data->port_id);
+			return 1;
+		}
+		dev->dev_ops = &virtio_ops;
+		dev->rx_pkt_burst = virtio_recv_pkts;
+		dev->tx_pkt_burst = virtio_xmit_pkts;
+		return 0;
 	}
 	ret = virtio_parse_args(pci->device.name, pci->device.devargs != NULL ?
 		pci->device.devargs->args : NULL, &force_legacy);

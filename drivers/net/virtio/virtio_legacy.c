@@ -241,7 +241,6 @@ virtio_legacy_init(struct virtio_hw *hw, struct rte_pci_device *pci)
 	hw->io_write = rte_pci_ioport_write;
 	hw->msix_pos = find_msix(pci);
 	hw->legacy = 1;
-	hw->ops = &virtio_legacy_ops;
 	VIRTIO_LOG(INFO, "%s: legacy interface on I/O BAR%d (%" PRIu64 " bytes)", hw->name,
 		VIRTIO_LEGACY_BAR, hw->io.len);
 	return 0;

@@ -11,6 +11,7 @@
 #include <rte_cycles.h>
 #include <rte_malloc.h>
 #include <rte_memzone.h>
+#include <rte_string_fns.h>
 #include <bus_pci_driver.h>
 
 #include "virtio_private.h"
@@ -142,7 +143,6 @@ next:
 		hw->dev_cfg = NULL;
 		return -ENODEV;
 	}
-	hw->ops = &virtio_modern_ops;
 	return 0;
 }
 
@@ -156,7 +156,7 @@ virtio_pci_init(struct virtio_hw *hw, struct rte_pci_device *pci, int force_lega
 {
 	int transitional = pci->id.device_id == VIRTIO_PCI_DEV_ID_NET_LEGACY;
 
-	hw->name = pci->device.name;
+	strlcpy(hw->name, pci->device.name, sizeof(hw->name));
 	hw->pci = pci;
 	if (!transitional && force_legacy) {
 		VIRTIO_LOG(ERR, "%s: force_legacy: device %04x:%04x has no legacy interface",
@@ -308,19 +308,19 @@ const struct virtio_ops virtio_modern_ops = {
 uint8_t
 virtio_get_status(struct virtio_hw *hw)
 {
-	return hw->ops->get_status(hw);
+	return virtio_ops_of(hw)->get_status(hw);
 }
 
 void
 virtio_set_status(struct virtio_hw *hw, uint8_t status)
 {
-	hw->ops->set_status(hw, status);
+	virtio_ops_of(hw)->set_status(hw, status);
 }
 
 uint8_t
 virtio_read_isr(struct virtio_hw *hw)
 {
-	return hw->ops->read_isr(hw);
+	return virtio_ops_of(hw)->read_isr(hw);
 }
 
 /*
@@ -353,7 +353,7 @@ virtio_cfg_read8(struct virtio_hw *hw, unsigned int off)
 {
 	uint8_t v;
 
-	hw->ops->read_cfg(hw, off, &v, sizeof(v));
+	virtio_ops_of(hw)->read_cfg(hw, off, &v, sizeof(v));
 	return v;
 }
 
@@ -362,7 +362,7 @@ virtio_cfg_read16(struct virtio_hw *hw, unsigned int off)
 {
 	uint16_t v;
 
-	hw->ops->read_cfg(hw, off, &v, sizeof(v));
+	virtio_ops_of(hw)->read_cfg(hw, off, &v, sizeof(v));
 	/* legacy devices use the guest's byte order, little endian on every supported CPU */
 	return rte_le_to_cpu_16(v);
 }
@@ -384,7 +384,7 @@ virtio_negotiate(struct virtio_hw *hw)
 		return ret;
 	virtio_set_status(hw, VIRTIO_STATUS_ACKNOWLEDGE);
 	virtio_set_status(hw, VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER);
-	offered = hw->ops->get_features(hw);
+	offered = virtio_ops_of(hw)->get_features(hw);
 	if (!hw->legacy && !(offered & RTE_BIT64(VIRTIO_F_VERSION_1))) {
 		VIRTIO_LOG(ERR, "%s: device does not offer VIRTIO_F_VERSION_1 (features 0x%" PRIx64
 			")", hw->name, offered);
@@ -405,7 +405,7 @@ virtio_negotiate(struct virtio_hw *hw)
 	/* Multiqueue and receive modes are driven through the control queue. */
 	if (!(wanted & RTE_BIT64(VIRTIO_NET_F_CTRL_VQ)))
 		wanted &= ~(RTE_BIT64(VIRTIO_NET_F_MQ) | RTE_BIT64(VIRTIO_NET_F_CTRL_RX));
-	hw->ops->set_features(hw, wanted);
+	virtio_ops_of(hw)->set_features(hw, wanted);
 	/* Legacy devices have no FEATURES_OK: they take the features as written. */
 	if (!hw->legacy) {
 		virtio_set_status(hw, VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER |
@@ -424,7 +424,7 @@ virtio_negotiate(struct virtio_hw *hw)
 		if (hw->max_pairs == 0)
 			hw->max_pairs = 1;
 	}
-	hw->nb_vqs = hw->ops->num_queues(hw);
+	hw->nb_vqs = virtio_ops_of(hw)->num_queues(hw);
 	if (hw->nb_vqs < 2) {
 		VIRTIO_LOG(ERR, "%s: device has %u virtqueues, a receive and a transmit one needed",
 			hw->name, hw->nb_vqs);
@@ -437,7 +437,7 @@ virtio_negotiate(struct virtio_hw *hw)
 		if (hw->vq_max_size == NULL)
 			return -ENOMEM;
 		for (q = 0; q < hw->nb_vqs; q++)
-			hw->vq_max_size[q] = hw->ops->queue_size(hw, q);
+			hw->vq_max_size[q] = virtio_ops_of(hw)->queue_size(hw, q);
 	}
 	return 0;
 }
@@ -490,7 +490,7 @@ virtio_vq_alloc(struct virtio_hw *hw, struct virtio_vq *vq, uint16_t index, cons
 	vq->avail = (volatile struct vring_avail *)((uint8_t *)mz->addr +
 		sizeof(struct vring_desc) * size);
 	vq->used = (volatile struct vring_used *)((uint8_t *)mz->addr + used_off);
-	hw->ops->queue_notify_setup(hw, vq);
+	virtio_ops_of(hw)->queue_notify_setup(hw, vq);
 	if (extra_addr != NULL)
 		*extra_addr = (uint8_t *)mz->addr + extra_off;
 	if (extra_iova != NULL)
@@ -530,5 +530,5 @@ virtio_vq_reset(struct virtio_vq *vq, int chain_free)
 int
 virtio_vq_program(struct virtio_hw *hw, struct virtio_vq *vq)
 {
-	return hw->ops->queue_program(hw, vq);
+	return virtio_ops_of(hw)->queue_program(hw, vq);
 }

@@ -59,8 +59,12 @@ typedef void (*virtio_io_read_t)(struct rte_pci_ioport *p, void *data, size_t le
 typedef void (*virtio_io_write_t)(struct rte_pci_ioport *p, const void *data, size_t len,
 		off_t off);
 
+/*
+ * The device's state, in the port's private data: shared memory, the same in every process.
+ * So it holds no function pointer (the transport's functions are looked up by the legacy flag,
+ * in each process's own copy of the driver) and no pointer to process-local memory.
+ */
 struct virtio_hw {
-	const struct virtio_ops *ops;
 	/* modern: where the structures are mapped */
 	volatile uint8_t *common;
 	volatile uint8_t *notify_base;
@@ -78,7 +82,7 @@ struct virtio_hw {
 	uint16_t max_pairs;          /* queue pairs the device has */
 	uint16_t nb_vqs;             /* virtqueues the device has */
 	uint16_t *vq_max_size;       /* size of each virtqueue as the device offers it */
-	const char *name;            /* PCI address, for log lines */
+	char name[PCI_PRI_STR_SIZE + 1]; /* PCI address, for log lines */
 };
 
 static inline int
@@ -186,6 +190,13 @@ int virtio_vq_program(struct virtio_hw *hw, struct virtio_vq *vq);
 extern const struct virtio_ops virtio_legacy_ops;
 int virtio_legacy_init(struct virtio_hw *hw, struct rte_pci_device *pci);
 unsigned int virtio_legacy_cfg_offset(int msix_enabled);
+
+/* The transport's functions, in this process. */
+static inline const struct virtio_ops *
+virtio_ops_of(const struct virtio_hw *hw)
+{
+	return hw->legacy ? &virtio_legacy_ops : &virtio_modern_ops;
+}
 
 /* virtio_args.c: device arguments */
 #define VIRTIO_ARG_FORCE_LEGACY "force_legacy"
