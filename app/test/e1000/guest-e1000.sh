@@ -83,6 +83,7 @@ hotplug_mp_case() {
 	wait $s || { echo "the secondary exited with $?"; ok=0; }
 	wait $p || { echo "the primary exited with $?"; ok=0; }
 	kill $hold_p $hold_s 2>/dev/null
+	rm -rf "$MPD"
 	[ $ok = 1 ]
 }
 attach() { # BDF -> P
