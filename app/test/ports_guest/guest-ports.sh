@@ -17,6 +17,7 @@ CYCLES=${PG_CYCLES:-20}
 A=$VM_NIC0
 B=$VM_NIC1
 T0=$(date +%s)
+HP= HP_BAR0=0 HP_NODE=
 
 TAG=$DRV TP_TMP=portsg
 . "$(dirname "$0")/../common/guest-testpmd.sh"
@@ -59,8 +60,13 @@ watch_rx() {
 }
 
 # testpmd shows no port that the fail-safe or a bond owns: the NIC of the hot-plug slot is
-# seen from outside, by the BAR mappings of testpmd that name it and by its registers
-sub_mapped() { grep -q "/$HP/resource" "/proc/$TP_PID/maps"; }
+# seen from outside. testpmd holds it while it maps its BAR through the sysfs resource file
+# (uio_pci_generic) or keeps its uio node (igb_uio) or its VFIO group (vfio-pci) open; the
+# node is noted by hotplug(), while the device is still in sysfs
+sub_mapped() {
+	grep -q "/$HP/resource" "/proc/$TP_PID/maps" && return 0
+	[ -n "$HP_NODE" ] && ls -l "/proc/$TP_PID/fd" 2>/dev/null | grep -q " $HP_NODE\$"
+}
 fs_wait_sub() { # present|absent SECONDS: the PCI sub-device is probed, or gone
 	local end=$(( $(date +%s) + $2 ))
 	while [ "$(date +%s)" -lt "$end" ]; do
@@ -73,19 +79,23 @@ fs_wait_sub() { # present|absent SECONDS: the PCI sub-device is probed, or gone
 	done
 	return 1
 }
-# nic_reg BDF OFFSET: a 32-bit register of an e1000 NIC, read through its BAR 0
+# nic_reg OFFSET: a 32-bit register of the hot-plug slot's e1000 NIC, read by QEMU at the
+# guest-physical address of its BAR 0 (noted by hotplug()). The guest itself cannot map the
+# BAR while vfio-pci owns the device, and QEMU's read has no side effect on these registers.
 nic_reg() {
-	python3 -c 'import mmap, os, struct, sys
-fd = os.open("/sys/bus/pci/devices/%s/resource0" % sys.argv[1], os.O_RDONLY | os.O_SYNC)
-m = mmap.mmap(fd, 0x10000, mmap.MAP_SHARED, mmap.PROT_READ)
-o = int(sys.argv[2], 0)
-print(struct.unpack("<I", m[o:o + 4])[0])' "$1" "$2"
+	local out cmd
+	cmd=$(printf '"command-line": "xp /1wx 0x%x"' $((HP_BAR0 + $1)))
+	out=$(vm-host qmp "{\"execute\": \"human-monitor-command\", \"arguments\": {$cmd}}") ||
+		return 1
+	out=${out##*: 0x}
+	[[ ${out:0:8} =~ ^[0-9a-f]{8}$ ]] || { echo "unexpected answer to xp: $out"; return 1; }
+	echo $((16#${out:0:8}))
 }
 # the NIC's state as the fail-safe's replay left it: receiving (RCTL.EN), promiscuous
 # (RCTL.UPE and MPE) and answering to the fail-safe's MAC address (RAL0/RAH0)
 sub_configured() { # MAC (aa:bb:cc:dd:ee:ff)
 	local rctl ral rah m
-	rctl=$(nic_reg "$HP" 0x100) && ral=$(nic_reg "$HP" 0x5400) && rah=$(nic_reg "$HP" 0x5404) ||
+	rctl=$(nic_reg 0x100) && ral=$(nic_reg 0x5400) && rah=$(nic_reg 0x5404) ||
 		return 1
 	m=$(printf '%02x:%02x:%02x:%02x:%02x:%02x' $((ral & 255)) $(((ral >> 8) & 255)) \
 		$(((ral >> 16) & 255)) $(((ral >> 24) & 255)) $((rah & 255)) $(((rah >> 8) & 255)))
@@ -98,23 +108,32 @@ sub_configured() { # MAC (aa:bb:cc:dd:ee:ff)
 # the NIC of the hot-plug slot transmits: its transmit head (TDH) moves within 1.5 s
 nic_tx_moving() {
 	local h0 h i
-	h0=$(nic_reg "$HP" 0x3810) || return 1
+	h0=$(nic_reg 0x3810) || return 1
 	for i in 1 2 3; do
 		sleep 0.5
-		h=$(nic_reg "$HP" 0x3810) || return 1
+		h=$(nic_reg 0x3810) || return 1
 		[ "$h" != "$h0" ] && { echo "NIC $HP transmits: TDH $h0 -> $h"; return 0; }
 	done
 	echo "NIC $HP does not transmit: TDH stays $h0"
 	return 1
 }
 
-hotplug() { # -> HP (the new device's address), bound to $DRV
+# -> HP (the new device's address), bound to $DRV; HP_BAR0 (its BAR 0's address) and HP_NODE
+# (the uio or VFIO node a process holding it keeps open)
+hotplug() {
 	HP=$(vm-host hotplug 0) || { echo "hotplug failed"; return 1; }
-	local i d
+	local i d u
 	for i in $(seq 100); do [ -e "/sys/bus/pci/devices/$HP/driver" ] && break; sleep 0.05; done
 	d=$(basename "$(readlink "/sys/bus/pci/devices/$HP/driver")")
 	echo "hot-added $HP, bound to $d"
-	[ "$d" = "$DRV" ] || vm-bind "$HP" "$DRV"
+	[ "$d" = "$DRV" ] || vm-bind "$HP" "$DRV" || return 1
+	read -r HP_BAR0 _ < "/sys/bus/pci/devices/$HP/resource"
+	HP_BAR0=$((HP_BAR0))
+	HP_NODE=
+	case $DRV in
+	vfio-pci) HP_NODE=/dev/vfio/$(basename "$(readlink "/sys/bus/pci/devices/$HP/iommu_group")") ;;
+	igb_uio) u=$(ls "/sys/bus/pci/devices/$HP/uio" 2>/dev/null) && HP_NODE=/dev/$u ;;
+	esac
 }
 
 for n in "$A" "$B"; do

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 #
 # Host side of the ports_guest suite: boots one guest (devtools/vm/dpdk-vm.py, two boot e1000
-# NICs and one hot-plug slot, bound to uio_pci_generic) and runs guest-ports.sh there, which
+# NICs and one hot-plug slot, bound to each driver in turn) and runs guest-ports.sh there, which
 # drives dpdk-testpmd with net_bonding (modes 1 and 2) and net_failsafe ports while QMP
 # removes and adds the NIC of the slot. Prints TAP: one line per scenario.
 #
@@ -11,8 +11,9 @@
 # suite uses, with the same options): the guest's emulated CPU has no AVX-512.
 #
 # Environment (set by meson): PG_TESTPMD, PG_BUILD_ROOT, PG_SOURCE_ROOT, PG_CPU_SET,
-# PG_BUILDTYPE, PG_SANITIZE. Optional: PG_DRIVERS (default uio_pci_generic), PG_CYCLES
-# (remove/add cycles of the fail-safe, default 20), PG_GUEST_TIMEOUT (seconds), PG_ONLY
+# PG_BUILDTYPE, PG_SANITIZE. Optional: PG_DRIVERS (default uio_pci_generic and vfio-pci;
+# uio_pci_generic alone under sanitizers), PG_CYCLES (remove/add cycles of the fail-safe,
+# default 20), PG_GUEST_TIMEOUT (seconds), PG_ONLY
 # (bond, bond1 or fs: only those scenarios, the others reported missing; for debugging),
 # PG_HOTPLUG (acpi or pciehp: how the slot signals hotplug; default acpi, where a removal
 # takes effect at once, while pciehp waits 5 s after the attention button).
@@ -21,8 +22,11 @@ src=$(cd "$(dirname "$0")" && pwd)
 top=${PG_SOURCE_ROOT:-$(cd "$src/../../.." && pwd)}
 . "$top/app/test/common/guest-tap.sh"
 vm=$top/devtools/vm/dpdk-vm.py
-drivers=${PG_DRIVERS:-uio_pci_generic}
 sanitize=${PG_SANITIZE:-none}
+# Under sanitizers one driver runs the bond's and the fail-safe's code through their checks;
+# the release build also runs them on vfio-pci, the driver most machines give a NIC.
+drivers=${PG_DRIVERS:-uio_pci_generic vfio-pci}
+[ "$sanitize" != none ] && [ -z "${PG_DRIVERS:-}" ] && drivers=uio_pci_generic
 cycles=${PG_CYCLES:-20}
 # Under sanitizers every cycle takes twice as long; 3 cycles run the same paths for the
 # sanitizers to check, and the 20-cycle figure comes from the release build.
