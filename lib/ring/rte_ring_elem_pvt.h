@@ -112,6 +112,17 @@ __rte_ring_copy_wrapped(char *slots, uint32_t mask, uint32_t idx, char *obj, uin
 	}
 }
 
+/*
+ * Whether n elements from slot idx stay before the end of the slot array. A lone element
+ * always does; saying so when n is known to be 1 at the call site drops a load and a branch
+ * from the single-object calls, which the compiler does not see through idx = head & mask.
+ */
+static __rte_always_inline int
+__rte_ring_no_wrap(const struct rte_ring *r, uint32_t idx, uint32_t n)
+{
+	return (__builtin_constant_p(n) && n == 1) || likely(n <= r->size - idx);
+}
+
 /* Copy n elements of esize bytes from obj into the slots starting at index head. */
 static __rte_always_inline void
 __rte_ring_copy_in(struct rte_ring *r, uint32_t head, const void *obj, uint32_t esize,
@@ -120,7 +131,7 @@ __rte_ring_copy_in(struct rte_ring *r, uint32_t head, const void *obj, uint32_t 
 	char *slots = (char *)&r[1];
 	uint32_t idx = head & r->mask;
 
-	if (likely(n <= r->size - idx))
+	if (__rte_ring_no_wrap(r, idx, n))
 		__rte_ring_copy_bytes(slots + (size_t)idx * esize, obj, (size_t)n * esize);
 	else
 		__rte_ring_copy_wrapped(slots, r->mask, idx, (char *)(uintptr_t)obj, esize, n, 1);
@@ -134,7 +145,7 @@ __rte_ring_copy_out(const struct rte_ring *r, uint32_t head, void *obj, uint32_t
 	char *slots = (char *)(uintptr_t)&r[1];
 	uint32_t idx = head & r->mask;
 
-	if (likely(n <= r->size - idx))
+	if (__rte_ring_no_wrap(r, idx, n))
 		__rte_ring_copy_bytes(obj, slots + (size_t)idx * esize, (size_t)n * esize);
 	else
 		__rte_ring_copy_wrapped(slots, r->mask, idx, (char *)obj, esize, n, 0);
