@@ -223,7 +223,61 @@ bond_case() {
 	tp_quit
 	echo "testpmd exit status $?"
 }
-case ${PG_ONLY:-all} in all|bond) bond_case 1 active-backup; bond_case 2 balance ;; bond1) bond_case 1 active-backup ;; esac
+# bond_exact MODE NAME: bond_loss sends numbered packets at a fixed rate through a bond of A
+# and HP to B while QMP removes HP; every number B misses is a packet lost
+LOSS_RATE=20000
+bond_exact() {
+	local mode=$1 name=$2 out pid i ok=1 r acc lost dup seen first last before
+	out=/tmp/pgloss$mode.out
+	local s="bond mode $mode ($name): numbered packets at $LOSS_RATE/s while QMP removes a member: none lost after the removal is seen, the loss counted exactly"
+	say "1.$mode exact loss of bond mode $mode ($name) of $A and $HP, peer $B"
+	if [ -z "$HP" ] || [ ! -e "/sys/bus/pci/devices/$HP" ]; then
+		hotplug || { tap fail "$s (no hot-plug NIC)"; return; }
+	fi
+	echo "+ bond_loss ... net_bonding$mode $B $LOSS_RATE 8 3"
+	"$PG_BOND_LOSS" -l 1 -n 1 --file-prefix "pgloss$mode" -a "$A" -a "$B" -a "$HP" \
+		--vdev "net_bonding$mode,mode=$mode,slave=$A,slave=$HP,primary=$HP,xmit_policy=l34,lsc_poll_period_ms=100" \
+		-- "net_bonding$mode" "$B" "$LOSS_RATE" 8 3 > "$out" 2>&1 &
+	pid=$!
+	for i in $(seq 300); do grep -q '^READY' "$out" && break; kill -0 $pid 2>/dev/null || break; sleep 0.1; done
+	if grep -q '^READY' "$out"; then
+		vm-host unplug 0 nowait || ok=0
+	else
+		echo "bond_loss did not get ready"; ok=0
+	fi
+	for i in $(seq 300); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
+	kill -0 $pid 2>/dev/null && { echo "bond_loss did not end, killing it"; kill -9 $pid; ok=0; }
+	wait $pid || { echo "bond_loss exit status $?"; ok=0; }
+	vm-host wait-deleted 0 40 >/dev/null || { echo "$HP still present"; ok=0; }
+	cat "$out"
+	r=$(grep '^RESULT' "$out")
+	field() { echo "$r" | sed -n "s/.* $1 \([0-9]*\).*/\1/p"; }
+	acc=$(field accepted) lost=$(field lost) dup=$(field duplicates) seen=$(field removal_ms)
+	before=$(field lost_before_ready)
+	first=$(field first_lost_ms) last=$(field last_lost_ms)
+	if [ -n "$r" ] && [ -n "$lost" ]; then
+		echo "LOSS bond mode $mode (exact): $lost of $acc packets the bond accepted never" \
+			"reached the peer (${first:-none}..${last:-none} ms, the removal seen at $seen ms," \
+			"$((lost * 1000 / LOSS_RATE)) ms of traffic at $LOSS_RATE/s); $dup duplicates;" \
+			"$before lost in the 3 s before the removal"
+		[ "$dup" = 0 ] && [ "$before" = 0 ] && [ "$seen" -gt 0 ] || ok=0
+		# the bond stops using the member once the removal is seen: nothing is lost later
+		# than 1 s after it, and the loss is less than a second's worth
+		[ "$lost" = 0 ] || { [ "$last" -le $((seen + 1000)) ] && [ "$lost" -lt $LOSS_RATE ]; } ||
+			ok=0
+	else
+		echo "no RESULT from bond_loss"; ok=0
+	fi
+	rm -f "$out"
+	check "$s" [ $ok = 1 ]
+	hotplug >/dev/null || echo "the NIC did not come back"
+}
+case ${PG_ONLY:-all} in
+all|bond)
+	bond_case 1 active-backup; bond_exact 1 active-backup
+	bond_case 2 balance; bond_exact 2 balance ;;
+bond1) bond_case 1 active-backup; bond_exact 1 active-backup ;;
+esac
 
 # --- 2. fail-safe: dev(HP) preferred, dev(net_tap) as the fallback -------------------------
 # Ports, chained under flowgen: fail-safe -> B -> tap peer -> fail-safe. The fail-safe's PCI
