@@ -31,6 +31,7 @@
 #include <rte_ether.h>
 #include <rte_ip.h>
 #include <rte_mbuf.h>
+#include <rte_mempool.h>
 #include <rte_udp.h>
 
 #define BURST 32
@@ -331,6 +332,7 @@ main(int argc, char **argv)
 			last_lost * 1000 / rate);
 	printf(" removal_ms %" PRIu64 " end_ms %" PRIu64 " longest_gap_ms %" PRIu64 "\n",
 		removal_ms, seconds * 1000, gap * 1000 / hz);
+	fflush(stdout); /* before anything at exit (a sanitizer's report) can end the process */
 	rte_dev_event_callback_unregister(NULL, dev_event, NULL);
 	rte_dev_event_monitor_stop();
 	rte_dev_hotplug_handle_disable();
@@ -338,6 +340,7 @@ main(int argc, char **argv)
 	rte_eth_dev_close(bond);
 	rte_eth_dev_stop(peer);
 	rte_eth_dev_close(peer);
+	rte_mempool_free(pool);
 	free(seen);
 	rte_eal_cleanup();
 	return 0;
