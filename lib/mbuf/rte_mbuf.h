@@ -267,7 +267,7 @@ int rte_mbuf_check(const struct rte_mbuf *m, int is_header, const char **reason)
 #endif
 
 /** Take an mbuf from mp without resetting its packet fields, or NULL. */
-static inline struct rte_mbuf *
+static __rte_always_inline struct rte_mbuf *
 rte_mbuf_raw_alloc(struct rte_mempool *mp)
 {
 	void *m;

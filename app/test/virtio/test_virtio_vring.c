@@ -256,21 +256,59 @@ test_rx_nombuf(void **state)
 	}
 }
 
+/* The pool has one buffer left for two packets: the bulk refill fails, one at a time works. */
+static void
+test_rx_pool_short_of_bulk(void **state)
+{
+	struct virtio_rx_queue *rxq = rxq_new(pool, 0);
+	struct rte_mbuf *pkts[4], *hold[255];
+	unsigned int nb_hold = 0;
+
+	(void)state;
+	while (rte_mempool_avail_count(pool) > 1)
+		hold[nb_hold++] = rte_mbuf_raw_alloc(pool);
+	dev_rx(rxq, 0, 60, 1, 0xe1, 1);
+	dev_rx(rxq, 1, 70, 1, 0xe2, 1);
+	dev_publish(&rxq->vq);
+	assert_int_equal(virtio_recv_pkts(rxq, pkts, 4), 1);
+	assert_int_equal(rte_pktmbuf_mtod(pkts[0], uint8_t *)[0], 0xe1);
+	assert_int_equal(rxq->stats.nombuf, 1);
+	assert_int_equal(rte_mempool_avail_count(pool), 0);
+	/* the second packet waits on the ring until a buffer comes back */
+	rte_pktmbuf_free(pkts[0]);
+	assert_int_equal(virtio_recv_pkts(rxq, pkts, 4), 1);
+	assert_int_equal(pkts[0]->pkt_len, 70);
+	assert_int_equal(rte_pktmbuf_mtod(pkts[0], uint8_t *)[0], 0xe2);
+	rte_pktmbuf_free(pkts[0]);
+	rte_pktmbuf_free_bulk(hold, nb_hold);
+	assert_int_equal(rte_mempool_in_use_count(pool), RING);
+	rxq_free(rxq);
+	assert_int_equal(rte_mempool_in_use_count(pool), 0);
+}
+
 static struct virtio_tx_queue *
-txq_new(void)
+txq_new_sized(uint16_t size)
 {
 	struct virtio_tx_queue *txq = rte_zmalloc("txq", sizeof(*txq), 0);
 
 	assert_non_null(txq);
-	assert_int_equal(virtio_vq_alloc(&hw, &txq->vq, 1, "vring_tx", VIRTIO_HDR_SIZE * RING,
+	sizes[1] = size;
+	assert_int_equal(virtio_vq_alloc(&hw, &txq->vq, 1, "vring_tx", VIRTIO_HDR_SIZE * size,
 		SOCKET_ID_ANY, NULL, &txq->hdr_iova), 0);
-	txq->sw_ring = rte_zmalloc("tx_sw", sizeof(txq->sw_ring[0]) * RING, 0);
-	txq->chain_len = rte_zmalloc("tx_len", sizeof(txq->chain_len[0]) * RING, 0);
+	sizes[1] = RING;
+	txq->sw_ring = rte_zmalloc("tx_sw", sizeof(txq->sw_ring[0]) * size, 0);
+	txq->chain_len = rte_zmalloc("tx_len", sizeof(txq->chain_len[0]) * size, 0);
 	assert_non_null(txq->sw_ring);
 	assert_non_null(txq->chain_len);
 	txq->hw = &hw;
 	virtio_tx_queue_init(txq);
 	return txq;
+}
+
+static struct virtio_tx_queue *
+txq_new(void)
+{
+	return txq_new_sized(RING);
 }
 
 static void
@@ -344,6 +382,38 @@ test_tx_chains(void **state)
 	assert_int_equal(txq->vq.nb_free, 2);
 	assert_int_equal(rte_mempool_in_use_count(pool), 3);
 	/* drain gives back what the device never completed */
+	txq_free(txq);
+	assert_int_equal(rte_mempool_in_use_count(pool), 0);
+}
+
+/* More completed packets than one bulk free takes: every one of them goes back to the pool. */
+static void
+test_tx_reclaim_many(void **state)
+{
+	enum { BIG = 256, SENT = 120 };
+	struct virtio_tx_queue *txq = txq_new_sized(BIG);
+	struct rte_mbuf *m[SENT];
+	uint16_t i;
+
+	(void)state;
+	for (i = 0; i < SENT; i++) {
+		m[i] = rte_pktmbuf_alloc(pool);
+		assert_non_null(rte_pktmbuf_append(m[i], 60));
+	}
+	assert_int_equal(virtio_xmit_pkts(txq, m, SENT), SENT);
+	assert_int_equal(txq->vq.nb_free, BIG - 2 * SENT);
+	for (i = 0; i < SENT; i++) {
+		txq->vq.used->ring[i].id = txq->vq.avail->ring[i];
+		txq->vq.used->ring[i].len = 0;
+	}
+	rte_smp_wmb();
+	txq->vq.used->idx = SENT;
+	/* fewer than the threshold free: the next burst reclaims all of them first */
+	m[0] = rte_pktmbuf_alloc(pool);
+	assert_non_null(rte_pktmbuf_append(m[0], 60));
+	assert_int_equal(virtio_xmit_pkts(txq, m, 1), 1);
+	assert_int_equal(txq->vq.nb_free, BIG - 2);
+	assert_int_equal(rte_mempool_in_use_count(pool), 1);
 	txq_free(txq);
 	assert_int_equal(rte_mempool_in_use_count(pool), 0);
 }
@@ -827,7 +897,9 @@ main(void)
 		cmocka_unit_test(test_rx_merged_partial),
 		cmocka_unit_test(test_rx_malformed),
 		cmocka_unit_test(test_rx_nombuf),
+		cmocka_unit_test(test_rx_pool_short_of_bulk),
 		cmocka_unit_test(test_tx_chains),
+		cmocka_unit_test(test_tx_reclaim_many),
 		cmocka_unit_test(test_negotiate),
 		cmocka_unit_test(test_legacy_negotiate),
 		cmocka_unit_test(test_legacy_needs_mrg_rxbuf),

@@ -17,6 +17,9 @@
 
 /* Reclaim transmitted descriptors once fewer than this many are free. */
 #define VIRTIO_TX_FREE_THRESH 32
+/* Most receive buffers taken from the pool, and transmitted packets freed, per pool call. */
+#define VIRTIO_RX_REFILL_BULK 64
+#define VIRTIO_TX_FREE_BULK 64
 
 void
 virtio_rx_queue_drain(struct virtio_rx_queue *rxq)
@@ -230,7 +233,15 @@ virtio_recv_pkts(void *queue, struct rte_mbuf **rx_pkts, uint16_t nb_pkts)
 	struct rte_mbuf *first = rxq->pkt_first, *last = rxq->pkt_last;
 	uint16_t used_idx = rte_le_to_cpu_16(vq->used->idx);
 	uint16_t nb_rx = 0, refilled = 0, seg_left = rxq->seg_left;
+	/* Replacement buffers, taken from the pool in one go for the elements expected. */
+	struct rte_mbuf *fresh[VIRTIO_RX_REFILL_BULK];
+	uint16_t nb_fresh = RTE_MIN(nb_pkts, VIRTIO_RX_REFILL_BULK), next_fresh = 0;
 
+	nb_fresh = RTE_MIN(nb_fresh, (uint16_t)(used_idx - vq->used_last));
+	if (nb_fresh == 0)
+		return 0;
+	if (unlikely(rte_mempool_get_bulk(rxq->mb_pool, (void **)fresh, nb_fresh) != 0))
+		nb_fresh = 0;
 	/* The used elements are read only after their index. */
 	rte_io_rmb();
 	while (nb_rx < nb_pkts && vq->used_last != used_idx) {
@@ -245,7 +256,9 @@ virtio_recv_pkts(void *queue, struct rte_mbuf **rx_pkts, uint16_t nb_pkts)
 			vq->used_last++;
 			continue;
 		}
-		nm = rte_mbuf_raw_alloc(rxq->mb_pool);
+		/* Merged packets and a pool too short for the bulk take one buffer at a time. */
+		nm = likely(next_fresh < nb_fresh) ? fresh[next_fresh++] :
+			rte_mbuf_raw_alloc(rxq->mb_pool);
 		if (unlikely(nm == NULL)) {
 			rxq->stats.nombuf++;
 			break;
@@ -291,6 +304,9 @@ virtio_recv_pkts(void *queue, struct rte_mbuf **rx_pkts, uint16_t nb_pkts)
 		first = NULL;
 		last = NULL;
 	}
+	if (unlikely(next_fresh < nb_fresh))
+		rte_mempool_put_bulk(rxq->mb_pool, (void **)&fresh[next_fresh],
+			nb_fresh - next_fresh);
 	rxq->pkt_first = first;
 	rxq->pkt_last = last;
 	rxq->seg_left = seg_left;
@@ -308,6 +324,8 @@ virtio_tx_reclaim(struct virtio_tx_queue *txq)
 {
 	struct virtio_vq *vq = &txq->vq;
 	uint16_t used_idx = rte_le_to_cpu_16(vq->used->idx);
+	struct rte_mbuf *done[VIRTIO_TX_FREE_BULK];
+	unsigned int nb_done = 0;
 
 	rte_io_rmb();
 	while (vq->used_last != used_idx) {
@@ -325,9 +343,15 @@ virtio_tx_reclaim(struct virtio_tx_queue *txq)
 		vq->free_head = (uint16_t)id;
 		vq->nb_free += txq->chain_len[id];
 		txq->chain_len[id] = 0;
-		rte_pktmbuf_free(txq->sw_ring[id]);
+		if (nb_done == RTE_DIM(done)) {
+			rte_pktmbuf_free_bulk(done, nb_done);
+			nb_done = 0;
+		}
+		done[nb_done++] = txq->sw_ring[id];
 		txq->sw_ring[id] = NULL;
 	}
+	if (nb_done != 0)
+		rte_pktmbuf_free_bulk(done, nb_done);
 }
 
 uint16_t
