@@ -38,6 +38,7 @@ fi
 
 # run NAME BINARY CYCLES: the program in a namespace of its own with veth pair afa/afb up
 run() {
+	# shellcheck disable=SC2016 # expanded by the inner shell, from its arguments
 	unshare -n sh -c '
 		ip link add afa type veth peer name afb && ip link set afa up && ip link set afb up &&
 		exec taskset -c "$1" "$2" --no-huge -m 512 -l "$1" --no-pci --file-prefix="$3" \
@@ -50,7 +51,7 @@ for p in $progs; do
 	run "${p%%:*}" "${p#*:}" "$cycles" | grep -v qpairs || true
 done
 echo "== frames per second, $seconds s per figure, $runs runs taking turns"
-for r in $(seq "$runs"); do
+for _ in $(seq "$runs"); do
 	for p in $progs; do
 		run "${p%%:*}" "${p#*:}" 0 | grep qpairs || true
 	done
