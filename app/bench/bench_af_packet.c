@@ -14,7 +14,6 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* RUSAGE_THREAD */
 #endif
-#include <dirent.h>
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -34,40 +33,12 @@
 #include <rte_mempool.h>
 #include <rte_udp.h>
 
+#include "bench_common.h"
+
 #define BURST 32
 #define FRAME_LEN 60
 #define FLOWS 64
 #define MAX_QPAIRS 2
-
-static int
-count_fds(void)
-{
-	DIR *d = opendir("/proc/self/fd");
-	struct dirent *e;
-	int n = 0;
-
-	if (d == NULL)
-		return -1;
-	while ((e = readdir(d)) != NULL)
-		if (e->d_name[0] != '.')
-			n++;
-	closedir(d);
-	return n - 1; /* the directory's own descriptor */
-}
-
-static int
-count_maps(void)
-{
-	FILE *f = fopen("/proc/self/maps", "r");
-	int n = 0, c;
-
-	if (f == NULL)
-		return -1;
-	while ((c = fgetc(f)) != EOF)
-		n += c == '\n';
-	fclose(f);
-	return n;
-}
 
 static size_t
 heap_bytes(void)
@@ -80,16 +51,6 @@ heap_bytes(void)
 		if (rte_malloc_get_socket_stats(s, &st) == 0)
 			total += st.heap_allocsz_bytes;
 	return total;
-}
-
-/* Monotonic nanoseconds: the system clock, not EAL's timer, whose rate is estimated. */
-static uint64_t
-now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
 /* This thread's CPU time in user space and in the kernel, in nanoseconds. */

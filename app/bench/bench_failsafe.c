@@ -18,16 +18,9 @@
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 
+#include "bench_common.h"
+
 #define BURST 32
-
-static uint64_t
-now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
 
 static int
 port_up(const char *name, const char *args, struct rte_mempool *mp, uint16_t *port)

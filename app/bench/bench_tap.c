@@ -7,7 +7,6 @@
  * against Debian's DPDK. Run it as root in a network namespace of its own
  * (devtools/bench-tap.sh does). EAL arguments first, then after "--": [cycles] (default 10000).
  */
-#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,34 +20,10 @@
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 
+#include "bench_common.h"
+
 #define DEVARGS "net_tap_bench,iface=htapbench"
 #define IFACE "htapbench"
-
-static int
-count_fds(void)
-{
-	DIR *d = opendir("/proc/self/fd");
-	struct dirent *e;
-	int n = 0;
-
-	if (d == NULL)
-		return -1;
-	while ((e = readdir(d)) != NULL)
-		if (e->d_name[0] != '.')
-			n++;
-	closedir(d);
-	return n - 1;
-}
-
-/* Monotonic nanoseconds: the system clock, not EAL's timer, whose rate is estimated. */
-static uint64_t
-now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
 
 static double
 to_us(uint64_t ns)
