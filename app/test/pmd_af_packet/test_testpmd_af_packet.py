@@ -53,10 +53,13 @@ def test_vdev_and_attach_forward():
         tp.has(s.cmd('port start 1'), 'Done')
         s.cmd('set fwd io')
         tp.check('not started' not in s.cmd('start'), 'forwarding did not start')
-        frames = make_frames(200)
+        frames = make_frames(1000)
         src, dst = raw_socket('afp1'), raw_socket('afp3')
-        for f in frames:
+        for i, f in enumerate(frames):
             src.send(f)
+            # in steps of 100, well within the 512 frames of the port's receive ring
+            if i % 100 == 99:
+                time.sleep(0.02)
         got = []
         end = time.time() + 10
         while time.time() < end and len(got) < len(frames):
