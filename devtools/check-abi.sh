@@ -123,7 +123,8 @@ dump_build() {
 
 has_debug_info() {
 	local lib
-	lib=$(installed_files "$1" | awk '$1 == "lib" { print $2; exit }')
+	# awk reads to the end: leaving early would break the pipe under the listing's writer
+	lib=$(installed_files "$1" | awk '$1 == "lib" && !found { print $2; found = 1 }')
 	[ -n "$lib" ] && [ -e "$lib" ] && readelf -S "$lib" 2>/dev/null | grep -q '\.debug_info'
 }
 
