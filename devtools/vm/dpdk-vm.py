@@ -659,6 +659,8 @@ class Run:
                     print("dpdk-vm: timeout after %d s, stopping the guest" % o.timeout,
                           file=sys.stderr)
                     status = 124
+                    if self.t_cmd is not None:
+                        self.guest_dump()
                     break
                 self.serve_requests()
                 self.pump(0.05)
@@ -669,10 +671,39 @@ class Run:
         self.pump(0)
         if status == 124:
             self.console_tail("end of the console of the guest that timed out:")
+            if self.t_cmd is not None:
+                self.timeout_report()
         if status is None:
             status = self.exit_status()
         self.summary(status, accel)
         return status
+
+    def guest_dump(self, wait=10):
+        """Ask the guest (stage2's watcher) for its kernel log and blocked tasks; a guest
+        that does not answer within wait seconds is frozen, itself worth knowing."""
+        open(self.path("dump"), "w").close()
+        end = time.monotonic() + wait
+        while time.monotonic() < end and self.alive():
+            if os.path.exists(self.path("dumped")):
+                return
+            self.pump(0.1)
+        self.log("the guest did not answer the dump request within %d s" % wait)
+
+    def timeout_report(self):
+        """What a timed-out guest was doing: the host's last requests and QEMU's answers,
+        and the guest's kernel log (blocked tasks included) if it could still write it."""
+        sources = (("qmp.log", "  host: ", 12), ("dmesg-at-timeout", "  guest kernel: ", 40))
+        for name, prefix, n in sources:
+            try:
+                text = open(self.path(name), errors="replace").read()
+            except OSError:
+                if name == "dmesg-at-timeout":
+                    print("dpdk-vm: the guest did not answer a request for its kernel log: "
+                          "frozen, or its shared folder is", file=sys.stderr)
+                continue
+            print("dpdk-vm: last lines of %s:" % name, file=sys.stderr)
+            for line in text.splitlines()[-n:]:
+                print(prefix + line, file=sys.stderr)
 
     def stop_qemu(self):
         if self.qemu is None:
@@ -722,8 +753,8 @@ class Run:
         self.logf.close()
         if self.o.artifacts:
             os.makedirs(self.o.artifacts, exist_ok=True)
-            for n in ("console.log", "output", "dmesg", "qmp.log", "slots", "qemu.cmdline",
-                      "qemu.stderr"):
+            for n in ("console.log", "output", "dmesg", "dmesg-at-timeout", "qmp.log", "slots",
+                      "qemu.cmdline", "qemu.stderr"):
                 if os.path.exists(self.path(n)):
                     shutil.copy(self.path(n), self.o.artifacts)
         if self.o.keep:

@@ -46,11 +46,22 @@ if [ "$VM_BIND" != none ]; then
 	done
 fi
 
+# When the host's timeout ends a run, it asks for the kernel log before stopping the guest:
+# a task blocked in the kernel shows there, with its stack (sysrq w)
+(
+	until [ -e "$RUN/dump" ]; do sleep 2; done
+	echo w > /proc/sysrq-trigger 2>/dev/null
+	dmesg > "$RUN/dmesg-at-timeout" 2>&1
+	: > "$RUN/dumped"
+) < /dev/null > /dev/null 2>&1 &
+watcher=$!
+
 for kv in "${VM_ENV[@]}"; do export "$kv"; done
 cd "$VM_CWD" 2>/dev/null || cd /
 : > "$RUN/started"
 bash "$RUN/cmd" < /dev/null > "$RUN/output" 2>&1
 status=$?
+kill "$watcher" 2>/dev/null
 echo "$status" > "$RUN/status"
 dmesg > "$RUN/dmesg" 2>/dev/null
 exit $status
