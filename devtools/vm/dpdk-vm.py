@@ -681,13 +681,15 @@ class Run:
     def guest_dump(self, wait=10):
         """Ask the guest (stage2's watcher) for its kernel log and blocked tasks; a guest
         that does not answer within wait seconds is frozen, itself worth knowing."""
+        self.log("timeout: asking the guest for its kernel log")
         open(self.path("dump"), "w").close()
         end = time.monotonic() + wait
         while time.monotonic() < end and self.alive():
             if os.path.exists(self.path("dumped")):
+                self.log("timeout: the guest wrote its kernel log")
                 return
             self.pump(0.1)
-        self.log("the guest did not answer the dump request within %d s" % wait)
+        self.log("timeout: the guest did not write its kernel log within %d s" % wait)
 
     def timeout_report(self):
         """What a timed-out guest was doing: the host's last requests and QEMU's answers,

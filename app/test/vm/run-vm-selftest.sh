@@ -3,7 +3,8 @@
 #
 # Host side of the harness self-test: option errors, then one guest running
 # guest-vm-selftest.sh (bindings, hotplug of each NIC model, refused requests, its exit status
-# passed back), then one guest stopped by --timeout. Prints TAP.
+# passed back), then two guests stopped by --timeout: one before its command starts, one whose
+# command runs on and which must report its kernel log first. Prints TAP.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=${VM_SOURCE_ROOT:-$(cd "$here/../../.." && pwd)}
@@ -51,7 +52,8 @@ guest_checks=(
 )
 if [ -n "$skip" ]; then
 	for d in "${guest_checks[@]}" "the command's exit status comes back" \
-			"a guest past its --timeout is stopped, exit status 124"; do
+			"a guest past its --timeout is stopped, exit status 124" \
+			"a command past its --timeout: the guest's kernel log and the QMP log printed"; do
 		n=$((n + 1)); echo "ok $n - $d # SKIP $skip"
 	done
 	echo "1..$n"
@@ -76,4 +78,16 @@ python3 "$vm" --nics 0 --hotplug-slots 0 --timeout 5 -- sleep 600 2>&1 | sed 's/
 rc=${PIPESTATUS[0]}
 check "a guest past its --timeout is stopped, exit status 124 (got $rc after $((SECONDS - t)) s)" \
 	[ "$rc" = 124 ] && [ $((SECONDS - t)) -lt 30 ]
+
+# a command still running at the timeout: before stopping the guest, the harness asks it for
+# its kernel log (blocked tasks included) and prints it with the end of its QMP log
+t=$SECONDS
+out=$(python3 "$vm" --nics 0 --hotplug-slots 0 --timeout 45 -- sleep 600 2>&1)
+rc=$?
+echo "$out" | grep -v '^  guest kernel: ' | sed 's/^/# /'
+echo "$out" | grep -m1 'sysrq: Show Blocked State' | sed 's/^/# /'
+check "a command past its --timeout: the guest's kernel log and the QMP log printed (got $rc \
+after $((SECONDS - t)) s)" eval '[ "$rc" = 124 ] && [ $((SECONDS - t)) -lt 75 ] &&
+	echo "$out" | grep -q "^  guest kernel: .*sysrq: Show Blocked State" &&
+	echo "$out" | grep -q "^  host: .*timeout: the guest wrote its kernel log"'
 echo "1..$n"
